@@ -1,0 +1,1 @@
+"""Quote checker, citation audit and "find support" (Qt-free)."""

@@ -1,0 +1,1 @@
+"""Chicago notes-bibliography engine (CMOS 18): CSL-JSON items + notes -> rich-text runs."""

@@ -1,0 +1,88 @@
+"""What the Chicago engine takes (citations grouped in notes) and gives (rich-text runs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Locator labels as CSL names them; the engine prints Chicago's abbreviations for them.
+LOCATOR_LABELS = (
+    "page",
+    "chapter",
+    "section",
+    "paragraph",
+    "note",
+    "line",
+    "volume",
+    "figure",
+    "book",
+    "column",
+    "folio",
+    "part",
+    "verse",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One reference to one item: `[see @shen-2000, 52, emphasis added]` in Pandoc syntax."""
+
+    item_id: str
+    locator: str = ""
+    label: str = "page"
+    prefix: str = ""
+    suffix: str = ""
+    suppress_author: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote: the writer's commentary interleaved with citation groups.
+
+    `segments` holds plain strings (commentary, may carry Markdown-style *italics*) and tuples of
+    citations (one group, printed joined by "; "). A bare reference is one tuple:
+    `Note(((Citation("shen-2000", "52"),),))`.
+    """
+
+    segments: tuple[str | tuple[Citation, ...], ...]
+
+    @classmethod
+    def of(cls, *citations: Citation) -> Note:
+        return cls((tuple(citations),))
+
+    @property
+    def citations(self) -> list[Citation]:
+        return [c for segment in self.segments if isinstance(segment, tuple) for c in segment]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of formatted text."""
+
+    text: str
+    italic: bool = False
+    small_caps: bool = False
+
+
+@dataclass(slots=True)
+class RichText:
+    """A note or bibliography entry as runs, with any warnings raised while rendering it."""
+
+    runs: list[Run] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    def html(self) -> str:
+        from html import escape
+
+        parts = []
+        for run in self.runs:
+            piece = escape(run.text, quote=False)
+            if run.small_caps:
+                piece = f'<span style="font-variant: small-caps">{piece}</span>'
+            if run.italic:
+                piece = f"<i>{piece}</i>"
+            parts.append(piece)
+        return "".join(parts)

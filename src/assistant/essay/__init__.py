@@ -1,0 +1,1 @@
+"""The essay: draft model, notes outline, essay file (atomic saves), Pandoc Markdown."""

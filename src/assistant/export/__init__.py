@@ -1,0 +1,1 @@
+"""Word (.docx) export with real footnotes, and Markdown export."""

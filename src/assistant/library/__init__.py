@@ -1,0 +1,1 @@
+"""Sources, CSL-JSON metadata, document importers and passages (Qt-free, Whoosh-free)."""

@@ -1,0 +1,65 @@
+"""Value types shared by the library, the search index and the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+PassageKind = Literal["body", "note", "heading"]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of a source sized for reading and citing.
+
+    `start`/`end` are character offsets into the document's extracted text, so the reader can
+    show a passage in its context and the quote checker can compare against the exact wording.
+    `section` is the heading path joined with " > " ("INTRODUCTION > The Acheson speech").
+    `page` is the printed page label when the document knows it (PDF), else None.
+    """
+
+    source_id: str
+    ordinal: int
+    text: str
+    kind: PassageKind = "body"
+    section: str = ""
+    page: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(slots=True)
+class Document:
+    """A source's extracted text and its passages."""
+
+    source_id: str
+    text: str
+    passages: list[Passage] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Source:
+    """CSL-JSON metadata plus the document file it describes (the file's stem is the item id)."""
+
+    item: dict[str, Any]
+    path: Path | None
+
+    @property
+    def id(self) -> str:
+        return str(self.item["id"])
+
+    @property
+    def title(self) -> str:
+        return str(self.item.get("title", "")) or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """One file or metadata record the library could not use, with a message for the writer."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"

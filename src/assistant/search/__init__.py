@@ -1,0 +1,1 @@
+"""The Whoosh index and searcher: the only package that imports whoosh."""
