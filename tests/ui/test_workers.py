@@ -1,0 +1,123 @@
+"""Worker threads: results arrive on the GUI thread, errors become messages, stale results drop."""
+
+from __future__ import annotations
+
+import threading
+
+from assistant.ui.workers import LatestOnly, Task, TaskError, make_pool, run_task
+
+
+def test_task_result_arrives_on_gui_thread(qtbot):
+    seen: list[tuple[str, str]] = []
+    task = Task(lambda _t: threading.current_thread().name)
+    task.finished.connect(lambda worker: seen.append((worker, threading.current_thread().name)))
+    with qtbot.waitSignal(task.done, timeout=5000):
+        task.start()
+    assert seen[0][0] != threading.main_thread().name
+    assert seen[0][1] == threading.main_thread().name
+
+
+def test_task_error_is_delivered_as_message_not_raised(qtbot):
+    def boom(_task):
+        raise ValueError("index folder is read-only")
+
+    errors: list[TaskError] = []
+    with qtbot.waitSignal(run_task(boom, on_error=errors.append).done, timeout=5000):
+        pass
+    assert errors[0].message == "index folder is read-only"
+    assert "ValueError" in errors[0].traceback
+
+
+def test_task_progress_and_cancel(qtbot):
+    release = threading.Event()
+    progress: list[tuple[int, int, str]] = []
+    results: list[object] = []
+
+    def job(task: Task):
+        for i in range(1, 1000):
+            task.report(i, 1000, f"step {i}")
+            if i == 3:
+                release.wait(5)
+            task.check_cancelled()
+        return "completed"
+
+    task = run_task(job, on_result=results.append, on_progress=lambda *a: progress.append(a))
+    qtbot.waitUntil(lambda: len(progress) >= 3, timeout=5000)
+    task.cancel()
+    release.set()
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        pass
+    assert results == []
+    assert progress[0] == (1, 1000, "step 1")
+    assert len(progress) < 1000
+
+
+def test_latest_only_drops_the_slow_older_result(qtbot):
+    """Two quick queries: the first finishes after the second; only the second is shown."""
+    pool = make_pool(2)
+    channel = LatestOnly(pool)
+    shown: list[tuple[int, object]] = []
+    dropped: list[int] = []
+    channel.resultReady.connect(lambda g, r: shown.append((g, r)))
+    channel.staleDropped.connect(dropped.append)
+
+    first_started = threading.Event()
+    release_first = threading.Event()
+
+    def slow_first():
+        first_started.set()
+        release_first.wait(5)
+        return "hits for Aches"
+
+    g1 = channel.submit(slow_first)
+    assert first_started.wait(5)
+    g2 = channel.submit(lambda: "hits for Acheson")
+    qtbot.waitUntil(lambda: shown == [(g2, "hits for Acheson")], timeout=5000)
+    release_first.set()
+    qtbot.waitUntil(lambda: dropped == [g1], timeout=5000)
+    assert shown == [(g2, "hits for Acheson")]
+    pool.waitForDone(5000)
+
+
+def test_latest_only_generation_logic_is_deterministic(qtbot):
+    """The stale check itself, without threads: an older generation is never delivered."""
+    channel = LatestOnly()
+    shown: list[object] = []
+    channel.resultReady.connect(lambda _g, r: shown.append(r))
+    channel._generation = 7  # as if seven requests had been submitted
+    assert channel.deliver(6, "old") is False
+    assert channel.deliver(7, "new") is True
+    assert shown == ["new"]
+    channel.invalidate()
+    assert channel.deliver(8 - 1, "after clear") is False
+    assert shown == ["new"]
+
+
+def test_latest_only_skips_requests_that_went_stale_before_running(qtbot):
+    pool = make_pool(1)
+    channel = LatestOnly(pool)
+    ran: list[str] = []
+    gate = threading.Event()
+    channel.submit(lambda: gate.wait(5))  # occupies the only thread
+    channel.submit(lambda: ran.append("second"))
+    g3 = channel.submit(lambda: ran.append("third") or "third")
+    got: list[int] = []
+    channel.resultReady.connect(lambda g, _r: got.append(g))
+    gate.set()
+    qtbot.waitUntil(lambda: got == [g3], timeout=5000)
+    assert ran == ["third"]
+    pool.waitForDone(5000)
+
+
+def test_latest_only_error_for_current_request(qtbot):
+    channel = LatestOnly()
+    errors: list[TaskError] = []
+    channel.errorRaised.connect(lambda _g, e: errors.append(e))
+
+    def bad():
+        raise RuntimeError("Unexpected end of query")
+
+    channel.submit(bad)
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
+    assert errors[0].message == "Unexpected end of query"
+    assert not channel.busy
