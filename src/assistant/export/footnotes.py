@@ -1,0 +1,228 @@
+"""Real Word footnotes for python-docx: the friendly (proxy) layer over the footnotes part.
+
+    from docx import Document
+    from assistant.export.footnotes import add_footnote, numbered_footnotes
+
+    document = Document()
+    paragraph = document.add_paragraph("Stalin hesitated.")
+    add_footnote(paragraph, [Run("Shen Zhihua, "), Run("Sino-Soviet Relations", italic=True)])
+    document.save("essay.docx")
+
+A note's runs are `assistant.cite.model.Run`s (or a `RichText`, or a plain string); a newline
+in a run's text starts a new paragraph of the same note, so a note may hold several paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from docx.blkcntnr import BlockItemContainer
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
+from assistant.cite.model import RichText, Run
+from assistant.export.oxml.footnotes import (
+    FOOTNOTE_REFERENCE_STYLE,
+    FOOTNOTE_TEXT_STYLE,
+    CT_Footnote,
+    CT_Footnotes,
+)
+from assistant.export.parts.footnotes import FootnotesPart
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+    from docx.parts.document import DocumentPart
+    from docx.styles.style import BaseStyle
+
+NoteContent = RichText | Sequence[Run] | str
+
+
+class Footnote(BlockItemContainer):
+    """One footnote: a story of paragraphs, like a comment or a table cell."""
+
+    def __init__(self, element: CT_Footnote, part: FootnotesPart):
+        super().__init__(element, part)
+        self._footnote = element
+        self._part = part
+
+    @property
+    def id(self) -> int:
+        return self._footnote.id
+
+    @property
+    def part(self) -> FootnotesPart:
+        return self._part
+
+    @property
+    def paragraph_texts(self) -> list[str]:
+        """Each paragraph's text, without the number mark and the space Word puts after it."""
+        texts = [p.text for p in self.paragraphs]
+        if texts and texts[0].startswith(" "):
+            texts[0] = texts[0][1:]
+        return texts
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraph_texts)
+
+    def append_runs(self, content: NoteContent) -> None:
+        """Add text to the end of the note; newlines start new paragraphs."""
+        paragraph = self.paragraphs[-1]
+        has_text = bool("".join(self.paragraph_texts[-1:]).strip())
+        pending_break = False
+        for run in _as_runs(content):
+            for index, piece in enumerate(run.text.split("\n")):
+                if index:
+                    # "\n" and "\n\n" (Markdown's paragraph break) both make one break.
+                    pending_break = True
+                if not piece:
+                    continue
+                if pending_break and has_text:
+                    paragraph = self.add_paragraph()
+                    paragraph._p.get_or_add_pPr().style = FOOTNOTE_TEXT_STYLE
+                pending_break = False
+                docx_run = paragraph.add_run(piece)
+                has_text = has_text or bool(piece.strip())
+                if run.italic:
+                    docx_run.italic = True
+                if run.small_caps:
+                    docx_run.font.small_caps = True
+                if getattr(run, "bold", False):
+                    docx_run.bold = True
+
+
+class Footnotes:
+    """The document's notes (not the separators), in the part's order."""
+
+    def __init__(self, part: FootnotesPart):
+        self._part = part
+        self._element: CT_Footnotes = part.footnotes_element
+
+    def __iter__(self) -> Iterator[Footnote]:
+        return (Footnote(element, self._part) for element in self._element.note_lst)
+
+    def __len__(self) -> int:
+        return len(self._element.note_lst)
+
+    def get(self, footnote_id: int) -> Footnote | None:
+        element = self._element.get_by_id(footnote_id)
+        return Footnote(element, self._part) if element is not None else None
+
+    def add(self, content: NoteContent = "") -> Footnote:
+        """A new note holding `content` (not yet referenced from the text)."""
+        footnote = Footnote(self._element.add_footnote(), self._part)
+        # The space after the number mark, as Word inserts it.
+        footnote.paragraphs[0].add_run(" ")
+        footnote.append_runs(content)
+        return footnote
+
+
+def footnotes(document: DocumentObject) -> Footnotes:
+    """The document's footnotes, adding the footnotes part and styles on first use."""
+    document_part = cast("DocumentPart", document.part)
+    ensure_footnote_styles(document)
+    return Footnotes(FootnotesPart.get_or_add(document_part))
+
+
+def add_footnote(paragraph: Paragraph, runs: NoteContent) -> int:
+    """Add a footnote holding `runs`, referenced at the end of `paragraph`; return its id.
+
+    The reference is a superscript `w:footnoteReference` run in the Footnote Reference style.
+    Word numbers notes by the order of their references, so when notes are added in reading
+    order (as the exporter does) the id returned is also the printed number.
+    """
+    document = _document_of(paragraph)
+    footnote = footnotes(document).add(runs)
+    run = paragraph.add_run()
+    run._r.get_or_add_rPr().style = FOOTNOTE_REFERENCE_STYLE
+    run._r.append(OxmlElement("w:footnoteReference", attrs={qn("w:id"): str(footnote.id)}))
+    return footnote.id
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedFootnote:
+    """A note as the reader sees it: its printed number and its content."""
+
+    number: int
+    footnote: Footnote
+
+    @property
+    def text(self) -> str:
+        return self.footnote.text
+
+
+def numbered_footnotes(document: DocumentObject) -> list[NumberedFootnote]:
+    """Every referenced note with the number Word prints for it (reference order in the body).
+
+    Works on any .docx whose footnotes part loaded as `FootnotesPart` (ours, Pandoc's, Word's);
+    a reference with a custom mark (`w:customMarkFollows`) takes no number, as in Word.
+    """
+    part = FootnotesPart.of(cast("DocumentPart", document.part))
+    if part is None:
+        return []
+    notes = Footnotes(part)
+    result: list[NumberedFootnote] = []
+    number = 0
+    for reference in document.element.body.iter(qn("w:footnoteReference")):
+        footnote = notes.get(int(reference.get(qn("w:id"))))
+        if footnote is None:
+            continue
+        if reference.get(qn("w:customMarkFollows")) not in ("1", "true", "on"):
+            number += 1
+        result.append(NumberedFootnote(number, footnote))
+    return result
+
+
+def ensure_footnote_styles(document: DocumentObject) -> None:
+    """Add Word's built-in Footnote Text and Footnote Reference styles if missing.
+
+    Word identifies them by these exact ids and names ("footnote text", "footnote reference"),
+    so its own Insert Footnote command and style pane pick up what we define here.
+    """
+    styles = document.styles
+    if styles.element.get_by_id(FOOTNOTE_TEXT_STYLE) is None:
+        text_style = styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+        text_style.style_id = FOOTNOTE_TEXT_STYLE
+        text_style.base_style = styles["Normal"]
+        text_style.next_paragraph_style = text_style
+        text_style.font.size = Pt(10)
+        text_format = text_style.paragraph_format
+        text_format.space_before = Pt(0)
+        text_format.space_after = Pt(0)
+        text_format.line_spacing = 1.0
+        _mark_as_word_builtin(text_style)
+    if styles.element.get_by_id(FOOTNOTE_REFERENCE_STYLE) is None:
+        reference_style = styles.add_style(
+            "footnote reference", WD_STYLE_TYPE.CHARACTER, builtin=True
+        )
+        reference_style.style_id = FOOTNOTE_REFERENCE_STYLE
+        reference_style.font.superscript = True
+        _mark_as_word_builtin(reference_style)
+
+
+def _mark_as_word_builtin(style: BaseStyle) -> None:
+    """uiPriority 99, hidden until used: how Word itself declares these styles."""
+    style.priority = 99
+    style.hidden = True
+    style.unhide_when_used = True
+
+
+def _as_runs(content: NoteContent) -> Iterable[Run]:
+    if isinstance(content, str):
+        return [Run(content)]
+    if isinstance(content, RichText):
+        return content.runs
+    return content
+
+
+def _document_of(paragraph: Paragraph) -> DocumentObject:
+    part = paragraph.part
+    document = getattr(part, "document", None)
+    if document is None:
+        raise ValueError("footnotes can only be referenced from the document body")
+    return document

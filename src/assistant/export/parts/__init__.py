@@ -1,0 +1,1 @@
+"""Package parts python-docx lacks (footnotes); importing a module registers its part class."""
