@@ -1,0 +1,254 @@
+"""Finding a quotation in a source: exactly (as Chicago forgives), else the closest wording.
+
+Exact matching runs each segment's regex over a stream's joined words and chains the segments
+in order (an ellipsis may skip up to `MAX_OMISSION` words). When that fails, each segment that
+has no exact occurrence is located by voting on its rarest words and aligned with difflib, so
+the writer sees the source's real wording with the differing words marked.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant.check.pattern import Item, Pattern, Segment
+from assistant.check.text import SourceText, Stream, Token
+
+# How many words an ellipsis may stand for: several paragraphs, not half a book.
+MAX_OMISSION = 1500
+# A segment whose best alignment shares fewer words than this is "not in this source".
+MIN_SIMILARITY = 0.5
+# How many candidate places to align before giving up on a segment.
+_CANDIDATES = 4
+
+DiffKind = Literal["changed", "omitted", "added", "case"]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One place where the quotation departs from the source.
+
+    `kind`: "changed" (the writer's words replace the source's), "omitted" (source words left
+    out without an ellipsis), "added" (words the source does not have, outside brackets),
+    "case" (the same word with different capitals, other than a first letter).
+    """
+
+    kind: DiffKind
+    source_words: str
+    quoted_words: str
+
+    def describe(self) -> str:
+        if self.kind == "omitted":
+            return f"omits “{self.source_words}” without an ellipsis"
+        if self.kind == "added":
+            return f"adds “{self.quoted_words}”, which the source does not have"
+        if self.kind == "case":
+            return f"capitalises “{self.quoted_words}” where the source has “{self.source_words}”"
+        return f"has “{self.quoted_words}” where the source has “{self.source_words}”"
+
+
+@dataclass(slots=True)
+class SegmentMatch:
+    """Where one segment sits in a stream and how it differs there (empty when exact)."""
+
+    segment: Segment
+    stream: Stream
+    first: int
+    last: int  # exclusive
+    differences: list[Difference] = field(default_factory=list)
+    # Source tokens in [first, last) that the quotation does not reproduce, for marking.
+    marked: set[int] = field(default_factory=set)
+    similarity: float = 1.0
+
+    @property
+    def exact(self) -> bool:
+        return not self.differences
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.stream.tokens[self.first : self.last]
+
+
+@dataclass(slots=True)
+class SourceMatch:
+    """The best placement of a whole quotation in one source."""
+
+    source: SourceText
+    segments: list[SegmentMatch]
+
+    @property
+    def exact(self) -> bool:
+        return all(s.exact for s in self.segments)
+
+    @property
+    def similarity(self) -> float:
+        weights = [max(1, len(s.segment.literal_words)) for s in self.segments]
+        total = sum(w * s.similarity for w, s in zip(weights, self.segments, strict=True))
+        return total / sum(weights) if weights else 0.0
+
+    @property
+    def differences(self) -> list[Difference]:
+        return [d for s in self.segments for d in s.differences]
+
+
+def find_exact(pattern: Pattern, source: SourceText) -> SourceMatch | None:
+    """The first placement of every segment, in order, that matches word for word."""
+    regexes = [segment.regex() for segment in pattern.segments]
+    if not regexes or any(r is None for r in regexes):
+        return None
+    for stream in source.streams:
+        first_regex = regexes[0]
+        assert first_regex is not None
+        for count, match in enumerate(first_regex.finditer(stream.joined)):
+            if count >= 50:
+                break
+            chain = _chain(pattern, regexes, stream, match)
+            if chain is not None:
+                return SourceMatch(source, chain)
+    return None
+
+
+def _chain(pattern: Pattern, regexes, stream: Stream, first_match) -> list[SegmentMatch] | None:
+    matches = [_segment_match(pattern.segments[0], stream, first_match)]
+    for segment, regex in zip(pattern.segments[1:], regexes[1:], strict=True):
+        start = first_match.end() if len(matches) == 1 else stream.joined_offset(matches[-1].last)
+        limit = stream.joined_offset(matches[-1].last + MAX_OMISSION)
+        found = regex.search(stream.joined, max(0, start - 1), limit + 1)
+        if found is None:
+            return None
+        matches.append(_segment_match(segment, stream, found))
+    return matches
+
+
+def _segment_match(segment: Segment, stream: Stream, match) -> SegmentMatch:
+    first = stream.token_at(match.start())
+    last = stream.token_at(match.end() - 1) + 1
+    return SegmentMatch(segment, stream, first, last)
+
+
+def find_closest(pattern: Pattern, source: SourceText) -> SourceMatch | None:
+    """Place every segment as well as the source allows, recording how each one differs.
+
+    Segments that occur exactly fix the neighbourhood; the others are aligned near them (or
+    anywhere, when none does).
+    """
+    best: SourceMatch | None = None
+    for stream in source.streams:
+        placed: list[SegmentMatch | None] = []
+        for segment in pattern.segments:
+            regex = segment.regex()
+            found = None
+            if regex is not None:
+                previous = next((p for p in reversed(placed) if p is not None), None)
+                begin = stream.joined_offset(previous.last) - 1 if previous else 0
+                found = regex.search(stream.joined, max(0, begin))
+            placed.append(_segment_match(segment, stream, found) if found else None)
+        for index, segment in enumerate(pattern.segments):
+            if placed[index] is not None:
+                continue
+            low, high = 0, len(stream)
+            before = next((p for p in reversed(placed[:index]) if p is not None), None)
+            after = next((p for p in placed[index + 1 :] if p is not None), None)
+            if before is not None:
+                low = before.last
+                high = min(high, before.last + MAX_OMISSION + 4 * len(segment.items))
+            if after is not None:
+                high = min(high, after.first)
+                if before is None:
+                    low = max(0, after.first - MAX_OMISSION - 4 * len(segment.items))
+            placed[index] = align_segment(segment, stream, low, high)
+        if any(p is None for p in placed):
+            continue
+        candidate = SourceMatch(source, [p for p in placed if p is not None])
+        if best is None or candidate.similarity > best.similarity:
+            best = candidate
+    return best
+
+
+def align_segment(segment: Segment, stream: Stream, low: int, high: int) -> SegmentMatch | None:
+    """The closest stretch of `stream[low:high]` to `segment`, with its differences."""
+    words = segment.words
+    if not words or high <= low:
+        return None
+    folds = [item.word.casefold() for item in words]
+    starts = _vote(folds, [not item.editorial for item in words], stream, low, high)
+    best: SegmentMatch | None = None
+    for start in starts:
+        slack = 5 + len(words) // 3
+        window_low = max(low, start - slack)
+        window_high = min(high, start + len(words) + 2 * slack)
+        candidate = _align(segment, stream, window_low, window_high)
+        if candidate is not None and (best is None or candidate.similarity > best.similarity):
+            best = candidate
+    if best is None or best.similarity < MIN_SIMILARITY:
+        return None
+    return best
+
+
+def _vote(folds: list[str], literal: list[bool], stream: Stream, low: int, high: int) -> list[int]:
+    """Likely start positions: where the quotation's rarer words line up."""
+    usable = {w for w, keep in zip(folds, literal, strict=True) if keep}
+    distinct = sorted(usable, key=lambda w: len(stream.positions(w)))
+    chosen = [w for w in distinct if stream.positions(w)][:8]
+    offsets: dict[str, list[int]] = {}
+    for index, word in enumerate(folds):
+        offsets.setdefault(word, []).append(index)
+    votes: Counter[int] = Counter()
+    for word in chosen:
+        for position in stream.positions(word):
+            if not low <= position < high:
+                continue
+            for index in offsets[word]:
+                votes[(position - index) // 4] += 1
+    return [bucket * 4 for bucket, _ in votes.most_common(_CANDIDATES)]
+
+
+def _align(segment: Segment, stream: Stream, low: int, high: int) -> SegmentMatch | None:
+    words: list[Item] = segment.words
+    window = stream.tokens[low:high]
+    matcher = difflib.SequenceMatcher(
+        None, [w.word.casefold() for w in words], [t.fold for t in window], autojunk=False
+    )
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    matched = sum(b.size for b in blocks)
+    # Trim the window to the stretch the quotation covers: from the source word facing the
+    # quotation's first word to the one facing its last.
+    first = max(0, blocks[0].b - blocks[0].a)
+    last = min(
+        len(window), blocks[-1].b + blocks[-1].size + (len(words) - blocks[-1].a - blocks[-1].size)
+    )
+    sub = difflib.SequenceMatcher(
+        None,
+        [w.word.casefold() for w in words],
+        [t.fold for t in window[first:last]],
+        autojunk=False,
+    )
+    result = SegmentMatch(segment, stream, low + first, low + last)
+    result.similarity = matched / max(len(words), last - first)
+    tokens = window[first:last]
+    for tag, i1, i2, j1, j2 in sub.get_opcodes():
+        quoted = words[i1:i2]
+        source_words = " ".join(t.text for t in tokens[j1:j2])
+        quoted_words = " ".join(w.word for w in quoted)
+        if tag == "equal":
+            for offset, (item, token) in enumerate(zip(quoted, tokens[j1:j2], strict=True)):
+                is_first = i1 + offset == 0
+                if item.word != token.text and not item.editorial and not is_first:
+                    result.differences.append(Difference("case", token.text, item.word))
+                    result.marked.add(low + first + j1 + offset)
+            continue
+        if quoted and all(item.editorial for item in quoted):
+            continue  # a bracketed change stands in for these words, as Chicago allows
+        if tag == "delete":
+            result.differences.append(Difference("added", "", quoted_words))
+            continue
+        result.marked.update(range(low + first + j1, low + first + j2))
+        if tag == "insert":
+            result.differences.append(Difference("omitted", source_words, ""))
+        else:
+            result.differences.append(Difference("changed", source_words, quoted_words))
+    return result
