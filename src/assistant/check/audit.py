@@ -1,0 +1,328 @@
+"""The citation audit, and the one list of problems the CLI and the Check pane show.
+
+`audit_essay` finds what a reader of the footnotes would catch: quotations with no note, notes
+without a page, cited items whose metadata cannot make a complete Chicago note, and consecutive
+notes to the same place. `check_draft` adds the quote checker's findings and sorts everything in
+reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from assistant.check.quotes import (
+    Quotation,
+    QuoteCheck,
+    QuoteChecker,
+    block_layout,
+    find_quotations,
+    note_numbers,
+    unclosed_quotation,
+)
+from assistant.cite.model import Citation, Note
+from assistant.essay.model import Essay
+
+Severity = Literal["error", "warning", "info"]
+
+# Quotations this short without a note are usually a term or scare quotes ("Shift"), which
+# need no citation; longer ones are someone's words and do.
+MIN_UNCITED_WORDS = 4
+_BOOKLIKE = {"book", "thesis", "report"}
+_NEEDS_PAGES = {"article-journal", "article-magazine", "chapter", "paper-conference"}
+_NEEDS_CONTAINER = {"article-journal", "article-magazine", "article-newspaper", "chapter"}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing to fix, located in the draft.
+
+    `kind` is one of: misquotation, wrong-source, quotation-not-found, unverifiable, no-note,
+    unclosed-quotation, no-locator, unknown-source, missing-metadata, repeated-note.
+    `block`/`start`/`end_block`/`end` are offsets into `Block.text` (the UI selects them);
+    `paragraph` counts the draft's paragraphs and block quotations from 1, skipping headings;
+    `note` is the note number, when a note is involved. `check` holds the quote checker's
+    full finding (source wording, differences, corrected quotation) for quotation problems.
+    """
+
+    kind: str
+    severity: Severity
+    message: str
+    block: int | None = None
+    paragraph: int | None = None
+    note: int | None = None
+    start: int = 0
+    end: int = 0
+    end_block: int | None = None
+    item_id: str | None = None
+    check: QuoteCheck | None = None
+
+    def location(self) -> str:
+        parts = []
+        if self.paragraph is not None:
+            parts.append(f"paragraph {self.paragraph}")
+        if self.note is not None:
+            parts.append(f"note {self.note}")
+        return ", ".join(parts) or "draft"
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.message}"
+
+
+def paragraph_numbers(essay: Essay) -> list[int | None]:
+    """Each block's paragraph number (None for headings)."""
+    numbers: list[int | None] = []
+    count = 0
+    for block in essay.blocks:
+        if block.kind == "heading":
+            numbers.append(None)
+        else:
+            count += 1
+            numbers.append(count)
+    return numbers
+
+
+def audit_essay(
+    essay: Essay,
+    items: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    quotations: list[Quotation] | None = None,
+) -> list[Problem]:
+    """Citation problems in the essay; `items` (CSL-JSON by id) defaults to its snapshot."""
+    known: dict[str, Mapping[str, Any]] = dict(essay.items)
+    known.update(items or {})
+    paragraphs = paragraph_numbers(essay)
+    problems: list[Problem] = []
+
+    for quotation in quotations if quotations is not None else find_quotations(essay):
+        if quotation.anchor is None and len(quotation.text.split()) >= MIN_UNCITED_WORDS:
+            problems.append(
+                Problem(
+                    "no-note",
+                    "error",
+                    f"quotation “{_excerpt(quotation.text)}” has no note citing its source",
+                    quotation.block,
+                    paragraphs[quotation.block],
+                    None,
+                    quotation.start,
+                    quotation.end,
+                    quotation.end_block,
+                )
+            )
+    for index, block in enumerate(essay.blocks):
+        text, _ = block_layout(block)
+        opening = unclosed_quotation(text) if block.kind != "heading" else None
+        if opening is not None:
+            problems.append(
+                Problem(
+                    "unclosed-quotation",
+                    "warning",
+                    f"quotation mark opened at “{_excerpt(text[opening:])}” is never closed",
+                    index,
+                    paragraphs[index],
+                    None,
+                    opening,
+                    len(text),
+                    index,
+                )
+            )
+
+    numbers = note_numbers(essay)
+    located = list(_anchor_places(essay))
+    reported_items: set[str] = set()
+    previous: tuple[int, int, Note, int] | None = None  # number, block, note, offset
+    for block_index, offset, anchor in located:
+        number = numbers[anchor.id]
+        note = anchor.note
+        paragraph = paragraphs[block_index]
+        where = dict(block=block_index, paragraph=paragraph, note=number, start=offset, end=offset)
+        for citation in note.citations:
+            item = known.get(citation.item_id)
+            if item is None:
+                problems.append(
+                    Problem(
+                        "unknown-source",
+                        "error",
+                        f"cites “{citation.item_id}”, which is not in the library or bibliography",
+                        item_id=citation.item_id,
+                        **where,
+                    )
+                )
+                continue
+            if not citation.locator.strip():
+                problems.append(
+                    Problem(
+                        "no-locator",
+                        "warning",
+                        f"cites {_short_title(item)} without a page or other locator",
+                        item_id=citation.item_id,
+                        **where,
+                    )
+                )
+            if citation.item_id not in reported_items:
+                reported_items.add(citation.item_id)
+                missing = missing_metadata(item)
+                if missing:
+                    problems.append(
+                        Problem(
+                            "missing-metadata",
+                            "warning",
+                            f"{_short_title(item)} has no {_join(missing)}: the note and "
+                            "bibliography entry will be incomplete",
+                            item_id=citation.item_id,
+                            **where,
+                        )
+                    )
+        if previous is not None and previous[0] == number - 1:
+            repeated = _same_place(previous[2], note)
+            if repeated is not None:
+                item = known.get(repeated.item_id, {})
+                place = _short_title(item) if item else repeated.item_id
+                if repeated.locator:
+                    place += f", {repeated.locator}"
+                if previous[1] == block_index:
+                    advice = "merge them into one note at the end of the passage"
+                else:
+                    advice = "the second could be shortened or the two merged"
+                problems.append(
+                    Problem(
+                        "repeated-note",
+                        "info",
+                        f"notes {number - 1} and {number} cite the same place ({place}): {advice}",
+                        item_id=repeated.item_id,
+                        **where,
+                    )
+                )
+        previous = (number, block_index, note, offset)
+    return problems
+
+
+def _anchor_places(essay: Essay):
+    for index, block in enumerate(essay.blocks):
+        _, anchors = block_layout(block)
+        for offset, anchor in anchors:
+            yield index, offset, anchor
+
+
+def _same_place(first: Note, second: Note) -> Citation | None:
+    """The citation two notes share when each is nothing but that one citation."""
+    if len(first.citations) != 1 or len(second.citations) != 1:
+        return None
+    if any(isinstance(s, str) and s.strip() for s in (*first.segments, *second.segments)):
+        return None  # commentary makes a note more than a reference
+    a, b = first.citations[0], second.citations[0]
+    if a.item_id != b.item_id or a.label != b.label:
+        return None
+    if _normal_locator(a.locator) != _normal_locator(b.locator):
+        return None
+    return b
+
+
+def _normal_locator(locator: str) -> str:
+    return re.sub(r"\s+", "", locator.replace("–", "-").replace("—", "-")).casefold()
+
+
+def missing_metadata(item: Mapping[str, Any]) -> list[str]:
+    """What a Chicago note needs from this item and it lacks."""
+    missing = []
+    kind = str(item.get("type", ""))
+    if not str(item.get("title", "")).strip():
+        missing.append("title")
+    if not _has_date(item.get("issued")):
+        missing.append("date")
+    if kind in _BOOKLIKE and not str(item.get("publisher", "")).strip():
+        missing.append("publisher" if kind != "thesis" else "university (publisher)")
+    if kind in _NEEDS_CONTAINER and not str(item.get("container-title", "")).strip():
+        missing.append("journal or book title (container-title)")
+    if kind in _NEEDS_PAGES and not str(item.get("page", "")).strip():
+        missing.append("page range")
+    return missing
+
+
+def _has_date(issued: Any) -> bool:
+    if not issued:
+        return False
+    if isinstance(issued, Mapping):
+        parts = issued.get("date-parts")
+        if parts and parts[0] and str(parts[0][0]).strip():
+            return True
+        return bool(str(issued.get("literal", "") or issued.get("raw", "")).strip())
+    return bool(str(issued).strip())
+
+
+def _short_title(item: Mapping[str, Any]) -> str:
+    title = str(item.get("title-short") or item.get("title") or item.get("id", "?"))
+    authors = item.get("author") or item.get("editor") or []
+    family = ""
+    if authors and isinstance(authors, list) and isinstance(authors[0], Mapping):
+        family = str(authors[0].get("family") or authors[0].get("literal") or "")
+    return f"{family}, “{title}”" if family else f"“{title}”"
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def quote_problems(checks: list[QuoteCheck], essay: Essay) -> list[Problem]:
+    """The quote checker's findings that need the writer's attention, as problems."""
+    paragraphs = paragraph_numbers(essay)
+    kinds = {
+        "mismatch": ("misquotation", "error"),
+        "wrong-source": ("wrong-source", "error"),
+        "not-found": ("quotation-not-found", "error"),
+        "unverifiable": ("unverifiable", "info"),
+    }
+    problems = []
+    for check in checks:
+        if check.status == "ok":
+            continue
+        kind, severity = kinds[check.status]
+        quotation = check.quotation
+        message = f"quotation “{_excerpt(quotation.text)}” {check.message}"
+        if check.place() and check.status == "mismatch":
+            message += f" (closest passage: {check.place()})"
+        problems.append(
+            Problem(
+                kind,
+                severity,  # type: ignore[arg-type]
+                message,
+                quotation.block,
+                paragraphs[quotation.block] if quotation.block < len(paragraphs) else None,
+                quotation.note_number,
+                quotation.start,
+                quotation.end,
+                quotation.end_block,
+                check.source_id,
+                check,
+            )
+        )
+    return problems
+
+
+def check_draft(
+    essay: Essay,
+    checker: QuoteChecker | None,
+    items: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[Problem]:
+    """Quote checks (when a checker is given) plus the citation audit, in reading order."""
+    quotations = find_quotations(essay)
+    problems = audit_essay(essay, items, quotations=quotations)
+    if checker is not None:
+        problems += quote_problems(checker.check_quotations(quotations), essay)
+    order = {"error": 0, "warning": 1, "info": 2}
+    problems.sort(
+        key=lambda p: (
+            p.block if p.block is not None else -1,
+            p.start,
+            p.note or 0,
+            order[p.severity],
+        )
+    )
+    return problems

@@ -1,0 +1,560 @@
+"""The quote checker: every cited quotation in a draft against its source's wording.
+
+`find_quotations(essay)` finds quotations (in double quotation marks, curly or straight, or
+block quotations) and the note that cites each: the anchor right after the closing mark or the
+first one before the end of the sentence. `QuoteChecker.check(...)` compares a quotation with the
+cited sources and says whether it matches, where it differs (with the source's real wording
+marked), or that it was found word for word in a different source than the one cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from assistant.check.match import Difference, SourceMatch, find_closest, find_exact
+from assistant.check.pattern import Pattern, parse_quotation
+from assistant.check.text import SourceText, clean_wording
+from assistant.essay.model import Block, Essay, NoteAnchor, Span
+from assistant.library.model import Document, Passage
+
+QuoteStatus = Literal["ok", "mismatch", "wrong-source", "not-found", "unverifiable"]
+
+_OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_CLOSING = set('”"»“')
+# Words before a period that do not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "vol", "vols", "no", "nos", "p", "pp", "ed", "eds", "trans",
+    "cf", "e.g", "i.e", "etc", "vs", "ca", "c", "fig", "ch", "chap", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "capt", "gov",
+}  # fmt: skip
+_TRAILING = re.compile(r"[\s.,;:!?…]+$")
+_LEADING = re.compile(r"^[\s.,;:!?…]+")
+
+
+@dataclass(slots=True)
+class Quotation:
+    """A quotation in the draft.
+
+    `block`/`start` and `end_block`/`end` locate the quoted words (inside the marks) as offsets
+    into `Block.text`; a block quotation of several paragraphs spans several blocks. `anchor` is
+    the note that cites it (None when no note does) and `note_number` its number.
+    """
+
+    text: str
+    block: int
+    start: int
+    end_block: int
+    end: int
+    anchor: NoteAnchor | None = None
+    note_number: int | None = None
+    is_block: bool = False
+
+    @property
+    def cited_ids(self) -> list[str]:
+        if self.anchor is None:
+            return []
+        ids: list[str] = []
+        for citation in self.anchor.note.citations:
+            if citation.item_id not in ids:
+                ids.append(citation.item_id)
+        return ids
+
+
+@dataclass(slots=True)
+class QuoteCheck:
+    """What the checker found for one quotation.
+
+    `status`: "ok"; "mismatch" (the wording differs from the cited source: `differences`, and
+    `source_wording` with the differing source words marked); "wrong-source" (found word for
+    word in `found_in`, not in the cited source); "not-found" (nothing like it in the cited
+    source); "unverifiable" (no text for the cited source in the library).
+    """
+
+    quotation: Quotation
+    status: QuoteStatus
+    message: str = ""
+    source_id: str | None = None
+    found_in: str | None = None
+    differences: list[Difference] = field(default_factory=list)
+    # The source's wording as (text, differs) pieces: join the texts for the plain wording.
+    source_wording: list[tuple[str, bool]] = field(default_factory=list)
+    section: str = ""
+    page: str | None = None
+    passage: Passage | None = None
+    _correction: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def source_text(self) -> str:
+        return "".join(text for text, _ in self.source_wording)
+
+    def marked_source(self, open_mark: str = "[[", close_mark: str = "]]") -> str:
+        """The source's wording with the words the quotation gets wrong between marks."""
+        return "".join(
+            f"{open_mark}{text}{close_mark}" if differs else text
+            for text, differs in self.source_wording
+        )
+
+    def corrected_quotation(self) -> str | None:
+        """The quotation rewritten with the source's words (keeping correct ellipses), or None.
+
+        This is what goes between the quotation marks: the one-click fix for a mismatch.
+        """
+        return self._correction
+
+    def place(self) -> str:
+        """Where in the source: "p. 52", "section INTRODUCTION", or ""."""
+        if self.page:
+            return f"p. {self.page}"
+        if self.section:
+            return f"section “{self.section}”"
+        return ""
+
+
+class DocumentSource(Protocol):
+    """What the checker needs from the library (assistant.library.corpus.Library fits)."""
+
+    def document(self, source_id: str) -> Document: ...
+
+
+class CandidateFinder(Protocol):
+    """What the checker needs from the search index (SearchIndex fits): candidate passages."""
+
+    def search(self, query: str, limit: int = 10, source_ids: Any = None) -> Any: ...
+
+
+class DocumentSet:
+    """Documents held in memory, for checking against texts that are not in a library."""
+
+    def __init__(self, documents: Iterable[Document]) -> None:
+        self._documents = {d.source_id: d for d in documents}
+
+    def document(self, source_id: str) -> Document:
+        try:
+            return self._documents[source_id]
+        except KeyError:
+            raise KeyError(f"no text for “{source_id}”") from None
+
+    def ids(self) -> list[str]:
+        return list(self._documents)
+
+
+class QuoteChecker:
+    """Checks quotations against a library's texts, caching each source's prepared words.
+
+    `library` gives documents by id; `all_ids` lists every source (to find a quotation taken
+    from a different source than the one cited); `index`, when given, finds the candidate
+    sources fast instead of scanning them all.
+    """
+
+    def __init__(
+        self,
+        library: DocumentSource,
+        *,
+        all_ids: Callable[[], Collection[str]] | None = None,
+        index: CandidateFinder | None = None,
+        titles: Mapping[str, str] | None = None,
+    ) -> None:
+        self._library = library
+        self._all_ids = all_ids or _ids_of(library)
+        self._index = index
+        self._titles = dict(titles or {})
+        self._sources: dict[str, SourceText | None] = {}
+        self._failures: dict[str, str] = {}
+        # Sources already looked up during the current check_essay run: asked once per run.
+        self._run: set[str] | None = None
+
+    # ---------------------------------------------------------------------------------------
+    # sources
+
+    def source(self, source_id: str) -> SourceText | None:
+        """The prepared text of a source, or None (reason in `failure(source_id)`)."""
+        if self._run is not None and source_id in self._run:
+            return self._sources.get(source_id)
+        if self._run is not None:
+            self._run.add(source_id)
+        try:
+            document = self._library.document(source_id)
+        except Exception as error:  # an unreadable or missing file: report it, check the rest
+            self._failures[source_id] = str(error) or error.__class__.__name__
+            self._sources[source_id] = None
+            return None
+        cached = self._sources.get(source_id)
+        # The library hands back its cached Document, so identity usually settles it; a changed
+        # file gives new text and the words are prepared again.
+        if cached is not None and cached.text == document.text:
+            return cached
+        prepared = SourceText.from_document(document)
+        self._sources[source_id] = prepared
+        return prepared
+
+    def failure(self, source_id: str) -> str:
+        return self._failures.get(source_id, "")
+
+    def title(self, source_id: str) -> str:
+        return self._titles.get(source_id, source_id)
+
+    # ---------------------------------------------------------------------------------------
+    # checking
+
+    def check_text(self, text: str, cited: Sequence[str]) -> QuoteCheck:
+        """Check quotation `text` (the words inside the marks) against the cited source ids."""
+        quotation = Quotation(text, 0, 0, 0, len(text))
+        return self._check(quotation, list(cited))
+
+    def check(self, quotation: Quotation) -> QuoteCheck:
+        return self._check(quotation, quotation.cited_ids)
+
+    def check_essay(self, essay: Essay) -> list[QuoteCheck]:
+        """Check every cited quotation of the essay (uncited ones are the audit's business)."""
+        return self.check_quotations(find_quotations(essay))
+
+    def check_quotations(self, quotations: Iterable[Quotation]) -> list[QuoteCheck]:
+        """Check the cited ones among `quotations`, looking each source up once."""
+        self._run = set()
+        try:
+            return [self.check(q) for q in quotations if q.anchor is not None]
+        finally:
+            self._run = None
+
+    def _check(self, quotation: Quotation, cited: list[str]) -> QuoteCheck:
+        pattern = parse_quotation(quotation.text)
+        if not pattern.segments:
+            return QuoteCheck(quotation, "ok", "nothing to compare")
+        prepared = [(sid, self.source(sid)) for sid in cited]
+        available = [(sid, s) for sid, s in prepared if s is not None]
+        if not available:
+            reasons = "; ".join(self.failure(sid) or f"no text for {sid}" for sid in cited)
+            return QuoteCheck(
+                quotation,
+                "unverifiable",
+                f"cannot check: {reasons or 'the note cites no source'}",
+                source_id=cited[0] if cited else None,
+            )
+        for source_id, source in available:
+            exact = find_exact(pattern, source)
+            if exact is not None:
+                return self._result(quotation, "ok", "", source_id, exact, pattern)
+        closest: tuple[str, SourceMatch] | None = None
+        for source_id, source in available:
+            match = find_closest(pattern, source)
+            if match is not None and (closest is None or match.similarity > closest[1].similarity):
+                closest = (source_id, match)
+        elsewhere = self._find_elsewhere(pattern, exclude=set(cited))
+        if elsewhere is not None:
+            other_id, match = elsewhere
+            cited_names = ", ".join(self.title(s) for s in cited)
+            message = (
+                f"found word for word in {self.title(other_id)}, not in the cited source "
+                f"({cited_names})"
+            )
+            result = self._result(quotation, "wrong-source", message, cited[0], match, pattern)
+            result.found_in = other_id
+            return result
+        if closest is None:
+            names = ", ".join(self.title(s) for s, _ in available)
+            return QuoteCheck(
+                quotation,
+                "not-found",
+                f"not found in the cited source ({names}) nor anywhere else in the library",
+                source_id=available[0][0],
+            )
+        source_id, match = closest
+        details = "; ".join(d.describe() for d in match.differences)
+        message = f"differs from {self.title(source_id)}: {details}"
+        return self._result(quotation, "mismatch", message, source_id, match, pattern)
+
+    def _result(
+        self,
+        quotation: Quotation,
+        status: QuoteStatus,
+        message: str,
+        source_id: str,
+        match: SourceMatch,
+        pattern: Pattern,
+    ) -> QuoteCheck:
+        source = match.source
+        pieces: list[tuple[str, bool]] = []
+        for number, segment in enumerate(match.segments):
+            if number:
+                pieces.append((" … ", False))
+            pieces.extend(_marked_pieces(source, segment.tokens, segment.first, segment.marked))
+        first_token = match.segments[0].tokens[0] if match.segments[0].tokens else None
+        passage = source.passage_at(first_token.start) if first_token else None
+        result = QuoteCheck(
+            quotation,
+            status,
+            message,
+            source_id=source_id,
+            differences=match.differences,
+            source_wording=pieces,
+            section=passage.section if passage else "",
+            page=passage.page if passage else None,
+            passage=passage,
+        )
+        if status == "mismatch":
+            result._correction = _correction(quotation.text, pattern, match)
+        return result
+
+    def _find_elsewhere(
+        self, pattern: Pattern, exclude: set[str]
+    ) -> tuple[str, SourceMatch] | None:
+        for source_id in self._candidates(pattern, exclude):
+            source = self.source(source_id)
+            if source is None:
+                continue
+            exact = find_exact(pattern, source)
+            if exact is not None:
+                return source_id, exact
+        return None
+
+    def _candidates(self, pattern: Pattern, exclude: set[str]) -> list[str]:
+        """Sources that may hold the quotation: the index's phrase hits, else every source."""
+        if self._index is not None:
+            longest = max(pattern.segments, key=lambda s: len(s.literal_words))
+            plain = [w.word for w in longest.literal_words if re.fullmatch(r"\w+", w.word)]
+            if len(plain) >= 2:
+                phrase = " ".join(plain[:12])
+                try:
+                    results = self._index.search(f'"{phrase}"', limit=20)
+                except Exception:  # a query the index cannot parse: fall back to scanning
+                    results = None
+                if results is not None:
+                    found: list[str] = []
+                    for hit in results.hits:
+                        if hit.source_id not in exclude and hit.source_id not in found:
+                            found.append(hit.source_id)
+                    return found
+        return [sid for sid in self._all_ids() if sid not in exclude]
+
+
+def _ids_of(library: Any) -> Callable[[], Collection[str]]:
+    if hasattr(library, "ids"):
+        return library.ids
+    if hasattr(library, "sources"):
+        return lambda: [source.id for source in library.sources]
+    return lambda: []
+
+
+def _marked_pieces(source: SourceText, tokens, first: int, marked: set[int]):
+    pieces: list[tuple[str, bool]] = []
+    run: list = []
+    run_marked = False
+    for offset, token in enumerate(tokens):
+        is_marked = first + offset in marked
+        if run and is_marked != run_marked:
+            pieces.append((source.wording(run), run_marked))
+            pieces.append((" ", False))
+            run = []
+        run.append(token)
+        run_marked = is_marked
+    if run:
+        pieces.append((source.wording(run), run_marked))
+    return pieces
+
+
+def _correction(text: str, pattern: Pattern, match: SourceMatch) -> str:
+    """Source words for each segment that differs; the writer's text for those that match."""
+    parts: list[str] = []
+    previous_end = 0
+    for segment_match in match.segments:
+        segment = segment_match.segment
+        parts.append(text[previous_end : segment.start])  # the ellipsis as the writer typed it
+        written = text[segment.start : segment.end]
+        if segment_match.exact:
+            parts.append(written)
+        else:
+            wording = match.source.wording(segment_match.tokens)
+            lead = _LEADING.search(written)
+            trail = _TRAILING.search(written)
+            first_word = segment.items[0].word if segment.items else ""
+            if wording and first_word[:1].isupper() != wording[:1].isupper():
+                # Chicago lets the first letter follow the writer's sentence.
+                first = wording[0].upper() if first_word[:1].isupper() else wording[0].lower()
+                wording = first + wording[1:]
+            parts.append(
+                (lead.group() if lead else "") + wording + (trail.group() if trail else "")
+            )
+        previous_end = segment.end
+    parts.append(text[previous_end:])
+    return "".join(parts)
+
+
+# -------------------------------------------------------------------------------------------
+# finding quotations in a draft
+
+
+def block_layout(block: Block) -> tuple[str, list[tuple[int, NoteAnchor]]]:
+    """A block's text and where each note anchor sits in it (offset into `Block.text`)."""
+    pieces: list[str] = []
+    anchors: list[tuple[int, NoteAnchor]] = []
+    position = 0
+    for inline in block.inlines:
+        if isinstance(inline, Span):
+            pieces.append(inline.text)
+            position += len(inline.text)
+        elif isinstance(inline, NoteAnchor):
+            anchors.append((position, inline))
+    return "".join(pieces), anchors
+
+
+def note_numbers(essay: Essay) -> dict[str, int]:
+    return {anchor.id: number for number, anchor in enumerate(essay.anchors(), start=1)}
+
+
+def find_quotations(essay: Essay) -> list[Quotation]:
+    """Every quotation in the essay, in text order, with the note that cites it."""
+    numbers = note_numbers(essay)
+    found: list[Quotation] = []
+    index = 0
+    blocks = essay.blocks
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind == "blockquote":
+            # Consecutive block-quote paragraphs are one quotation; its note ends the last one.
+            last = index
+            while last + 1 < len(blocks) and blocks[last + 1].kind == "blockquote":
+                last += 1
+            texts = [block_layout(b) for b in blocks[index : last + 1]]
+            body = "\n\n".join(text for text, _ in texts)
+            anchor = texts[-1][1][-1][1] if texts[-1][1] else None
+            stripped = body.strip().strip('“”"')
+            if stripped.strip():
+                found.append(
+                    Quotation(
+                        stripped,
+                        index,
+                        0,
+                        last,
+                        len(texts[-1][0]),
+                        anchor,
+                        numbers.get(anchor.id) if anchor else None,
+                        is_block=True,
+                    )
+                )
+            index = last + 1
+            continue
+        if block.kind != "heading":
+            text, anchors = block_layout(block)
+            for start, end in quotation_spans(text):
+                anchor = citing_anchor(text, end, anchors)
+                found.append(
+                    Quotation(
+                        text[start:end],
+                        index,
+                        start,
+                        index,
+                        end,
+                        anchor,
+                        numbers.get(anchor.id) if anchor else None,
+                    )
+                )
+        index += 1
+    return found
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each top-level pair of double quotation marks.
+
+    Single marks inside are a quotation within the quotation and stay part of it. An unclosed
+    mark yields nothing (the audit reports it).
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        opening = _next_opening(text, position)
+        if opening is None:
+            return spans
+        closing_chars = {_OPENING[text[opening]], '"', "”"}
+        close = next((i for i in range(opening + 1, len(text)) if text[i] in closing_chars), None)
+        if close is None:
+            return spans
+        if text[opening + 1 : close].strip():
+            spans.append((opening + 1, close))
+        position = close + 1
+
+
+def unclosed_quotation(text: str) -> int | None:
+    """Offset of an opening quotation mark that is never closed, if any."""
+    position = 0
+    while True:
+        opening = _next_opening(text, position)
+        if opening is None:
+            return None
+        closing_chars = {_OPENING[text[opening]], '"', "”"}
+        close = next((i for i in range(opening + 1, len(text)) if text[i] in closing_chars), None)
+        if close is None:
+            return opening
+        position = close + 1
+
+
+def _next_opening(text: str, position: int) -> int | None:
+    for i in range(position, len(text)):
+        if text[i] in _OPENING and text[i] != "”":
+            return i
+    return None
+
+
+def citing_anchor(
+    text: str, quote_end: int, anchors: list[tuple[int, NoteAnchor]]
+) -> NoteAnchor | None:
+    """The note citing a quotation that ends at `quote_end`.
+
+    It is the first anchor after the closing mark that comes before the end of the sentence
+    (Chicago puts the note at the end of the clause or sentence), or right after the sentence's
+    final punctuation.
+    """
+    sentence_end = _sentence_end(text, quote_end)
+    for offset, anchor in anchors:
+        if quote_end <= offset <= sentence_end:
+            return anchor
+    return None
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Offset just past the end of the sentence running through `start`, including closing
+    marks after its final punctuation."""
+    i = start
+    inside = False
+    while i < len(text):
+        char = text[i]
+        if char in "“":
+            inside = True
+        elif char in "”":
+            inside = False
+        elif char in ".?!" and not inside:
+            end = i + 1
+            while end < len(text) and text[end] in "\"”’')]":
+                end += 1
+            rest = text[end:]
+            if not rest.strip():
+                return len(text)
+            if rest[:1].isspace() and not _is_abbreviation(text, i):
+                stripped = rest.lstrip()
+                if stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in '“"‘(':
+                    return end
+        i += 1
+    return len(text)
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    if text[period] != ".":
+        return False
+    match = re.search(r"([\w.]+)$", text[:period])
+    if not match:
+        return False
+    word = match.group(1)
+    return (
+        (len(word) == 1 and word.isupper())
+        or word.casefold() in _ABBREVIATIONS
+        or ("." in word and len(word) <= 5)
+    )
+
+
+def clean_quotation(text: str) -> str:
+    return clean_wording(text)
