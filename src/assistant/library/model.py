@@ -27,6 +27,9 @@ class Passage:
     page: str | None = None
     start: int = 0
     end: int = 0
+    # Title page, declarations and table of contents before the first real section: kept and
+    # readable, but left out of default searches so they do not drown the body.
+    front_matter: bool = False
 
 
 @dataclass(slots=True)

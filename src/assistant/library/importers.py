@@ -1,0 +1,270 @@
+"""Read a document file (.md, .txt, .docx, .pdf) into a `Document` with passages.
+
+Every failure is an `ImportFailed` whose message tells the writer what is wrong with the file
+(empty, not text, encrypted, too large...), never a library's traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from assistant.library.errors import ImportFailed
+from assistant.library.model import Document
+from assistant.library.passages import Block, blocks_from_text, build_document, word_count
+
+SUPPORTED_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
+
+# A text source this large is almost certainly not a single essay source (a dump, a log, a
+# book collection): refuse it with a message instead of stalling the app for minutes.
+MAX_TEXT_BYTES = 32 * 1024 * 1024
+MAX_PDF_BYTES = 200 * 1024 * 1024
+# A .docx is a zip; these limits stop a zip bomb before python-docx inflates it.
+MAX_DOCX_UNCOMPRESSED = 256 * 1024 * 1024
+MAX_DOCX_RATIO = 200
+
+
+def _size_text(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
+
+
+def load_document(path: Path, source_id: str) -> Document:
+    """Parse a document file; raises ImportFailed with a message for the writer."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ImportFailed(
+            path.name,
+            f"'{path.suffix or '(no extension)'}' files are not supported; "
+            "use .md, .txt, .docx or .pdf.",
+        )
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as error:
+        raise ImportFailed(path.name, "the file does not exist.") from error
+    except OSError as error:
+        raise ImportFailed(path.name, f"the file cannot be read ({error.strerror}).") from error
+    if size == 0:
+        raise ImportFailed(path.name, "the file is empty.")
+    if suffix in (".md", ".txt"):
+        document = _load_text(path, source_id, size, markdown=suffix == ".md")
+    elif suffix == ".docx":
+        document = _load_docx(path, source_id)
+    else:
+        document = _load_pdf(path, source_id, size)
+    if not document.passages:
+        raise ImportFailed(path.name, "the file contains no text.")
+    return document
+
+
+# --------------------------------------------------------------------------------------------
+# Text
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode bytes of unknown encoding; reject binary data posing as text."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-16"
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    sample = data[:65536]
+    if b"\x00" in sample:
+        raise ImportFailed(name, "the file is binary data, not text (is it misnamed?).")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ImportFailed(
+            name, "the text encoding could not be recognised; save it as UTF-8 and re-add it."
+        )
+    text = str(best)
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise ImportFailed(name, "the file is binary data, not text (is it misnamed?).")
+    return text
+
+
+def _load_text(path: Path, source_id: str, size: int, markdown: bool) -> Document:
+    if size > MAX_TEXT_BYTES:
+        raise ImportFailed(
+            path.name,
+            f"the file is {_size_text(size)}, over the {_size_text(MAX_TEXT_BYTES)} limit "
+            "for one source; split it into smaller files.",
+        )
+    text = decode_text(path.read_bytes(), path.name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ImportFailed(path.name, "the file contains only blank space.")
+    return build_document(source_id, blocks_from_text(text, markdown=markdown))
+
+
+def title_from_text(path: Path) -> str:
+    """A best guess at a text file's title: its first heading or first short line."""
+    try:
+        text = decode_text(path.read_bytes()[:20000], path.name)
+    except ImportFailed:
+        return ""
+    for line in text.splitlines():
+        line = re.sub(r"^#+\s*", "", line).strip().strip("*_ ")
+        if line:
+            return line[:200]
+    return ""
+
+
+# --------------------------------------------------------------------------------------------
+# DOCX
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def _check_docx_zip(path: Path) -> None:
+    if not zipfile.is_zipfile(path):
+        raise ImportFailed(
+            path.name, "this is not a Word document (a .docx file is a zip archive; this is not)."
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise ImportFailed(path.name, f"the Word document is damaged ({error}).") from error
+    total = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if total > MAX_DOCX_UNCOMPRESSED or total / packed > MAX_DOCX_RATIO:
+        raise ImportFailed(
+            path.name,
+            f"the Word document would unpack to {_size_text(total)} from {_size_text(packed)}; "
+            "it looks like a zip bomb and was not opened.",
+        )
+    if "word/document.xml" not in {info.filename for info in infos}:
+        raise ImportFailed(
+            path.name, "the zip archive is not a Word document (no word/document.xml)."
+        )
+
+
+def _footnote_texts(document: Any) -> dict[str, str]:
+    """The document's own footnotes by id, read from the footnotes part."""
+    notes: dict[str, str] = {}
+    try:
+        part = document.part.part_related_by(_FOOTNOTES_REL)
+    except KeyError:
+        return notes
+    from lxml import etree
+
+    root = etree.fromstring(part.blob)
+    for note in root.iter(f"{_W}footnote"):
+        note_type = note.get(f"{_W}type")
+        if note_type in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        paragraphs = []
+        for paragraph in note.iter(f"{_W}p"):
+            paragraphs.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
+        text = " ".join(p.strip() for p in paragraphs if p.strip())
+        if text:
+            notes[note.get(f"{_W}id", "")] = text
+    return notes
+
+
+def _load_docx(path: Path, source_id: str) -> Document:
+    _check_docx_zip(path)
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx raises many types for damaged packages
+        raise ImportFailed(path.name, f"the Word document is damaged ({error}).") from error
+    footnotes = _footnote_texts(document)
+    blocks: list[Block] = []
+    note_number = 0
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        references = [ref.get(f"{_W}id") for ref in paragraph._p.iter(f"{_W}footnoteReference")]
+        if text:
+            level_match = re.match(r"Heading (\d)", style)
+            if level_match or style == "Title":
+                level = int(level_match.group(1)) if level_match else 0
+                blocks.append(Block("heading", text, level=level + 1))
+            else:
+                blocks.append(Block("body", text))
+        for ref in references:
+            if ref in footnotes:
+                note_number += 1
+                blocks.append(Block("note", f"{note_number}. {footnotes[ref]}", number=note_number))
+    return build_document(source_id, blocks)
+
+
+# --------------------------------------------------------------------------------------------
+# PDF
+
+
+def _load_pdf(path: Path, source_id: str, size: int) -> Document:
+    if size > MAX_PDF_BYTES:
+        raise ImportFailed(
+            path.name, f"the PDF is {_size_text(size)}, over the {_size_text(MAX_PDF_BYTES)} limit."
+        )
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            # Many PDFs are "encrypted" with an empty user password only to stop printing.
+            try:
+                opened = reader.decrypt("")
+            except Exception:
+                opened = 0
+            if not opened:
+                raise ImportFailed(
+                    path.name,
+                    "the PDF is password-protected; save an unprotected copy and add that.",
+                )
+        try:
+            labels = list(reader.page_labels)
+        except Exception:
+            labels = []
+        blocks: list[Block] = []
+        for index, page in enumerate(reader.pages):
+            label = labels[index] if index < len(labels) else str(index + 1)
+            text = page.extract_text() or ""
+            blocks.extend(_pdf_page_blocks(text, label))
+    except ImportFailed:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError) as error:
+        raise ImportFailed(
+            path.name, f"the PDF is damaged and cannot be read ({error})."
+        ) from error
+    if not blocks:
+        raise ImportFailed(
+            path.name,
+            "the PDF has no extractable text (it may be scanned images; run OCR on it first).",
+        )
+    return build_document(source_id, blocks)
+
+
+def _pdf_page_blocks(text: str, label: str) -> list[Block]:
+    """Paragraphs of one page; passages never cross pages so every hit knows its page."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = []
+    for part in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in part.splitlines() if line.strip()]
+        if not lines:
+            continue
+        joined = lines[0]
+        for line in lines[1:]:
+            if joined.endswith("-") and line[:1].islower():
+                joined = joined[:-1] + line
+            else:
+                joined += " " + line
+        if word_count(joined):
+            blocks.append(Block("body", joined, page=label))
+    return blocks

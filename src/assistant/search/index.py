@@ -1,0 +1,566 @@
+"""The Whoosh full-text index of a library's passages, and searching it.
+
+One Whoosh document per passage. Each source's passages are replaced as a unit when the
+source file's content hash changes, so an unchanged corpus costs one hash per file and no
+write. The hash of each indexed source lives in the index itself (a term on the source's first
+passage), so it is committed atomically with the passages it describes.
+
+Reading is safe while another thread or process writes: Whoosh commits by writing new
+segment files and then atomically replacing its table of contents, and every search opens (or
+refreshes) a searcher on the latest committed generation.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import shutil
+import threading
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from whoosh import highlight as whoosh_highlight
+from whoosh import index as whoosh_index
+from whoosh import qparser, query, scoring
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.index import LockError
+
+from assistant.library.errors import ImportFailed, LibraryError
+from assistant.library.model import ImportProblem, Passage
+from assistant.library.passages import word_count
+from assistant.search.errors import IndexUnavailable, QuerySyntaxError
+from assistant.search.query import check_query
+
+if TYPE_CHECKING:
+    from assistant.library.corpus import Library
+
+log = logging.getLogger(__name__)
+
+# Bump when passage splitting or the schema changes: every source is then re-indexed.
+INDEX_VERSION = "3"
+_HASH_SEPARATOR = "|"
+# Beyond this many words a (re)build uses a second process for analysis.
+_MULTIPROCESS_WORDS = 300_000
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def _schema() -> Schema:
+    stemming = StemmingAnalyzer(cachesize=100_000)
+    return Schema(
+        uid=ID(unique=True, stored=True),
+        source=ID(stored=True, sortable=True),
+        ordinal=NUMERIC(stored=True, sortable=True),
+        section=TEXT(analyzer=stemming, stored=True),
+        page=ID(stored=True),
+        kind=KEYWORD(lowercase=True, scorable=False),
+        kindlabel=STORED(),
+        front=STORED(),
+        start=STORED(),
+        end=STORED(),
+        text=TEXT(analyzer=stemming, stored=True),
+        srchash=ID(),
+    )
+
+
+@dataclass
+class IndexReport:
+    """What an `update()` did, for the status bar and the CLI."""
+
+    indexed: int = 0  # sources (re)indexed
+    unchanged: int = 0
+    removed: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+    rebuilt_reason: str | None = None
+    words: int = 0  # words in the passages indexed by this update
+    passages: int = 0
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    source_id: str
+    ordinal: int
+    section: str
+    page: str | None
+    kind: str
+    score: float
+    snippet: str  # HTML-escaped, matches in <b>…</b>
+    text: str
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    hits: list[Hit]
+    counts_by_source: dict[str, int]
+    suggestion: str | None = None
+
+
+class _BoldFormatter(whoosh_highlight.Formatter):
+    """Escaped text with matches in plain <b> tags (no classes: the UI styles <b>)."""
+
+    between = " … "
+
+    def _text(self, text: str) -> str:
+        return html.escape(text, quote=False)
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return "<b>" + html.escape(whoosh_highlight.get_text(text, token, replace), False) + "</b>"
+
+
+class SearchIndex:
+    """The index in `index_dir` (created on first update)."""
+
+    def __init__(self, index_dir: Path, lock_timeout: float = 10.0) -> None:
+        self.index_dir = Path(index_dir)
+        self.lock_timeout = lock_timeout
+        self.schema = _schema()
+        self._analyzer = self.schema["text"].analyzer
+        self._ix: Any = None
+        self._ix_lock = threading.RLock()
+        self._local = threading.local()
+        self._fragmenter = whoosh_highlight.ContextFragmenter(maxchars=220, surround=70)
+        self._formatter = _BoldFormatter()
+
+    # ----------------------------------------------------------------------------------------
+    # Opening
+
+    def _open(self) -> Any:
+        """The Whoosh index object, or raise IndexUnavailable."""
+        with self._ix_lock:
+            if self._ix is not None:
+                return self._ix
+            if not whoosh_index.exists_in(str(self.index_dir)):
+                raise IndexUnavailable(f"There is no index in {self.index_dir} yet; index first.")
+            try:
+                ix = whoosh_index.open_dir(str(self.index_dir))
+                self._check(ix)
+            except IndexUnavailable:
+                raise
+            except Exception as error:
+                raise IndexUnavailable(
+                    f"The index in {self.index_dir} is damaged ({error}); re-index to rebuild it."
+                ) from error
+            self._ix = ix
+            return ix
+
+    def _check(self, ix: Any) -> None:
+        if set(ix.schema.names()) != set(self.schema.names()):
+            raise IndexUnavailable("the index was made by another version of the app")
+        with ix.reader() as reader:
+            reader.doc_count()
+            # Touch every segment's term dictionary: truncated files fail here, not mid-search.
+            for _ in reader.lexicon("srchash"):
+                pass
+
+    def _open_or_rebuild(self, rebuild: bool) -> tuple[Any, str | None]:
+        reason: str | None = None
+        with self._ix_lock:
+            self._ix = None
+            self._local.__dict__.clear()
+            if rebuild:
+                reason = "rebuilt on request"
+            elif whoosh_index.exists_in(str(self.index_dir)):
+                try:
+                    ix = whoosh_index.open_dir(str(self.index_dir))
+                    self._check(ix)
+                    self._ix = ix
+                    return ix, None
+                except Exception as error:
+                    reason = (
+                        f"The index in {self.index_dir} could not be read ({error}); "
+                        "it was rebuilt from the corpus."
+                    )
+                    log.warning(reason)
+            elif self.index_dir.exists() and any(
+                p.name.endswith((".toc", ".seg", ".trm", ".pst")) for p in self.index_dir.iterdir()
+            ):
+                reason = (
+                    f"The index in {self.index_dir} was incomplete (a build was interrupted); "
+                    "it was rebuilt from the corpus."
+                )
+            self._clear_dir()
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+            ix = whoosh_index.create_in(str(self.index_dir), self.schema)
+            self._ix = ix
+            return ix, reason
+
+    def _clear_dir(self) -> None:
+        """Delete Whoosh's files only: the folder may hold a README or the user's files."""
+        if not self.index_dir.is_dir():
+            return
+        for path in self.index_dir.iterdir():
+            whoosh_file = path.suffix in (".toc", ".seg", ".trm", ".pst", ".dci", ".dcz", ".fdi")
+            whoosh_file = (
+                whoosh_file
+                or path.name.startswith(("_MAIN_", "MAIN_"))
+                or (path.suffix in (".lock", ".tmp") or path.name.endswith("WRITELOCK"))
+            )
+            if whoosh_file:
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+
+    # ----------------------------------------------------------------------------------------
+    # Updating
+
+    def indexed_hashes(self, ix: Any | None = None) -> dict[str, str]:
+        """The content hash of every indexed source."""
+        ix = ix or self._open()
+        hashes: dict[str, str] = {}
+        with ix.reader() as reader:
+            for term in reader.lexicon("srchash"):
+                text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+                source_id, _, digest = text.rpartition(_HASH_SEPARATOR)
+                hashes[source_id] = digest
+        return hashes
+
+    def update(
+        self,
+        library: Library,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+        rebuild: bool = False,
+    ) -> IndexReport:
+        """Bring the index in line with the library; only changed sources are re-indexed."""
+        report = IndexReport(problems=list(library.problems))
+        ix, report.rebuilt_reason = self._open_or_rebuild(rebuild)
+        indexed = self.indexed_hashes(ix)
+
+        present: set[str] = set()
+        changed: list[tuple[str, str]] = []
+        for source in library.sources:
+            if source.path is None:
+                continue
+            present.add(source.id)
+            try:
+                digest = library.content_hash(source.id) + INDEX_VERSION
+            except (ImportFailed, LibraryError) as error:
+                report.problems.append(ImportProblem(source.path.name, _message(error)))
+                continue
+            if indexed.get(source.id) == digest:
+                report.unchanged += 1
+            else:
+                changed.append((source.id, digest))
+        removed = [sid for sid in indexed if sid not in present]
+        if not changed and not removed:
+            return report
+
+        # Parse first, outside the write lock, so readers and other writers wait less.
+        parsed: list[tuple[str, str, list[Passage]]] = []
+        total = len(changed)
+        for done, (source_id, digest) in enumerate(changed):
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                return report
+            if progress:
+                progress(done, total, source_id)
+            try:
+                document = library.document(source_id)
+            except (ImportFailed, LibraryError) as error:
+                source = library.get(source_id)
+                name = source.path.name if source and source.path else source_id
+                # The previous version (if any) stays indexed: a broken edit loses nothing.
+                report.problems.append(ImportProblem(name, _message(error)))
+                continue
+            parsed.append((source_id, digest, document.passages))
+            report.words += sum(word_count(p.text) for p in document.passages)
+            report.passages += len(document.passages)
+
+        try:
+            writer = self._writer(ix, report.words)
+        except LockError:
+            report.problems.append(
+                ImportProblem(
+                    str(self.index_dir),
+                    "another program is updating this index; nothing was changed. "
+                    "Try again when it has finished.",
+                )
+            )
+            return report
+        try:
+            for source_id in removed:
+                writer.delete_by_term("source", source_id)
+            report.removed = len(removed)
+            for number, (source_id, digest, passages) in enumerate(parsed):
+                if cancel is not None and cancel.is_set():
+                    writer.cancel()
+                    report.cancelled = True
+                    report.indexed = report.removed = 0
+                    return report
+                if progress:
+                    progress(number, total, source_id)
+                if source_id in indexed:
+                    writer.delete_by_term("source", source_id)
+                for passage in passages:
+                    writer.add_document(**self._fields(passage, digest))
+                report.indexed += 1
+            writer.commit()
+        except BaseException:
+            try:
+                writer.cancel()
+            except Exception:
+                log.exception("cancelling the index writer failed")
+            raise
+        if progress:
+            progress(total, total, "")
+        with self._ix_lock:
+            self._local.__dict__.clear()
+        return report
+
+    def _writer(self, ix: Any, words: int) -> Any:
+        if words >= _MULTIPROCESS_WORDS:
+            return ix.writer(procs=2, limitmb=256, timeout=self.lock_timeout, multisegment=False)
+        return ix.writer(limitmb=128, timeout=self.lock_timeout)
+
+    def _fields(self, passage: Passage, digest: str) -> dict[str, Any]:
+        kind = passage.kind + (" front" if passage.front_matter else "")
+        fields: dict[str, Any] = {
+            "uid": f"{passage.source_id}#{passage.ordinal}",
+            "source": passage.source_id,
+            "ordinal": passage.ordinal,
+            "section": passage.section,
+            "kind": kind,
+            "kindlabel": passage.kind,
+            "front": passage.front_matter,
+            "start": passage.start,
+            "end": passage.end,
+            "text": passage.text,
+        }
+        if passage.page:
+            fields["page"] = passage.page
+        if passage.ordinal == 0:
+            fields["srchash"] = f"{passage.source_id}{_HASH_SEPARATOR}{digest}"
+        return fields
+
+    # ----------------------------------------------------------------------------------------
+    # Reading
+
+    @contextmanager
+    def _searcher(self) -> Iterator[Any]:
+        """A searcher on the latest commit, reused per thread while the index is unchanged."""
+        ix = self._open()
+        searcher = getattr(self._local, "searcher", None)
+        try:
+            if searcher is None:
+                searcher = ix.searcher(weighting=scoring.BM25F())
+            elif not searcher.up_to_date():
+                searcher = searcher.refresh()
+        except Exception as error:
+            self._local.__dict__.clear()
+            raise IndexUnavailable(
+                f"The index in {self.index_dir} cannot be read ({error}); re-index to repair it."
+            ) from error
+        self._local.searcher = searcher
+        yield searcher
+
+    def is_empty(self) -> bool:
+        return self.doc_count() == 0
+
+    def doc_count(self) -> int:
+        """Indexed passages (0 when there is no readable index)."""
+        try:
+            with self._searcher() as searcher:
+                return int(searcher.doc_count())
+        except IndexUnavailable:
+            return 0
+
+    def source_ids(self) -> set[str]:
+        with self._searcher() as searcher:
+            return {
+                t.decode("utf-8") if isinstance(t, bytes) else str(t)
+                for t in searcher.lexicon("source")
+            }
+
+    def _parser(self) -> qparser.QueryParser:
+        parser = qparser.QueryParser("text", self.schema, group=qparser.AndGroup)
+        parser.add_plugin(qparser.FuzzyTermPlugin())
+        return parser
+
+    def parse(self, text: str, known_sources: set[str] | None = None) -> Any:
+        check_query(text, known_sources)
+        try:
+            parsed = self._parser().parse(text)
+        except Exception as error:  # Whoosh rarely raises, but its messages are technical
+            raise QuerySyntaxError(f"The query could not be read ({error}).") from error
+        return parsed
+
+    def search(
+        self,
+        query_text: str,
+        limit: int = 10,
+        source_ids: Collection[str] | None = None,
+    ) -> SearchResults:
+        """Top passages for a query, best first, ties broken by source and position."""
+        with self._searcher() as searcher:
+            known = {
+                t.decode("utf-8") if isinstance(t, bytes) else str(t)
+                for t in searcher.lexicon("source")
+            }
+            parsed = self.parse(query_text, known)
+            wants_front = "kind:front" in query_text.lower()
+            return self._run(searcher, parsed, query_text, limit, source_ids, wants_front)
+
+    def _run(
+        self,
+        searcher: Any,
+        parsed: Any,
+        query_text: str,
+        limit: int,
+        source_ids: Collection[str] | None,
+        wants_front: bool,
+        mask: Any = None,
+        suggest: bool = True,
+    ) -> SearchResults:
+        if source_ids is not None and not source_ids:
+            return SearchResults(query_text, 0, [], {}, None)
+        if parsed is query.NullQuery:
+            return SearchResults(query_text, 0, [], {}, None)
+        masks = [] if wants_front else [query.Term("kind", "front")]
+        if mask is not None:
+            masks.append(mask)
+        mask_query = query.Or(masks) if len(masks) > 1 else (masks[0] if masks else None)
+        filter_query = (
+            query.Or([query.Term("source", s) for s in sorted(source_ids)])
+            if source_ids is not None
+            else None
+        )
+        limit = max(1, limit)
+        results = searcher.search(
+            parsed,
+            limit=limit + 5,
+            filter=filter_query,
+            mask=mask_query,
+            groupedby="source",
+        )
+        counts = {
+            key: len(value)
+            for key, value in sorted(results.groups("source").items(), key=lambda kv: kv[0])
+        }
+        total = sum(counts.values())
+        rows = [(hit.score, hit.fields(), hit.docnum) for hit in results]
+        # Deterministic: equal scores fall back to source and position, not to docnum
+        # (which depends on the order sources happened to be indexed in).
+        rows.sort(key=lambda r: (-round(r[0], 6), r[1]["source"], r[1]["ordinal"]))
+        rows = rows[:limit]
+        terms = self._highlight_terms(searcher, parsed)
+        hits = [
+            Hit(
+                source_id=stored["source"],
+                ordinal=int(stored["ordinal"]),
+                section=stored.get("section", ""),
+                page=stored.get("page"),
+                kind=stored.get("kindlabel", "body"),
+                score=round(float(score), 4),
+                snippet=self._snippet(stored["text"], terms),
+                text=stored["text"],
+            )
+            for score, stored, _ in rows
+        ]
+        suggestion = self._suggest(searcher, parsed, query_text) if suggest else None
+        return SearchResults(query_text, total, hits, counts, suggestion)
+
+    def _highlight_terms(self, searcher: Any, parsed: Any) -> frozenset[str]:
+        terms = set()
+        try:
+            existing = parsed.existing_terms(searcher.reader(), phrases=True, expand=True)
+        except Exception:
+            existing = parsed.iter_all_terms(phrases=True)
+        for fieldname, text in existing:
+            if fieldname == "text":
+                terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+        return frozenset(terms)
+
+    def _snippet(self, text: str, terms: frozenset[str]) -> str:
+        if terms:
+            snippet = whoosh_highlight.highlight(
+                text, terms, self._analyzer, self._fragmenter, self._formatter, top=2
+            )
+            if snippet:
+                return snippet
+        # No term to show (e.g. a filter-only query): the passage's opening words.
+        opening = text[:200]
+        if len(text) > 200:
+            opening = opening.rsplit(" ", 1)[0] + " …"
+        return html.escape(opening, quote=False)
+
+    def _suggest(self, searcher: Any, parsed: Any, query_text: str) -> str | None:
+        """ "Did you mean" when some word of the query is not in the index at all."""
+        reader = searcher.reader()
+        unknown = [
+            text
+            for fieldname, text in parsed.iter_all_terms()
+            if fieldname == "text" and reader.doc_frequency(fieldname, text) == 0
+        ]
+        if not unknown:
+            return None
+        try:
+            corrected = searcher.correct_query(parsed, query_text, maxdist=2, prefix=1)
+        except Exception:
+            return None
+        if corrected.query == parsed or corrected.string == query_text:
+            return None
+        return corrected.string
+
+    def more_like(
+        self, text: str, limit: int = 10, exclude: tuple[str, int] | None = None
+    ) -> SearchResults:
+        """Passages sharing the most distinctive words of `text` (a passage or a sentence)."""
+        with self._searcher() as searcher:
+            keys = searcher.key_terms_from_text("text", text, numterms=12, normalize=True)
+            if not keys:
+                return SearchResults(text, 0, [], {}, None)
+            parsed = query.Or([query.Term("text", word, boost=weight) for word, weight in keys])
+            mask = query.Term("uid", f"{exclude[0]}#{exclude[1]}") if exclude else None
+            return self._run(searcher, parsed, text, limit, None, False, mask=mask, suggest=False)
+
+    def passage(self, source_id: str, ordinal: int) -> Passage | None:
+        with self._searcher() as searcher:
+            stored = searcher.document(uid=f"{source_id}#{ordinal}")
+        return _passage(stored) if stored else None
+
+    def passages(self, source_id: str) -> list[Passage]:
+        """All passages of a source in reading order (front matter included)."""
+        with self._searcher() as searcher:
+            found = [_passage(s) for s in searcher.documents(source=source_id)]
+        return sorted(found, key=lambda p: p.ordinal)
+
+    def highlight(self, text: str, query_text: str) -> str:
+        """Escaped HTML of the whole `text` with the query's terms in <b> (for the reader)."""
+        try:
+            with self._searcher() as searcher:
+                parsed = self.parse(query_text)
+                terms = self._highlight_terms(searcher, parsed)
+        except (QuerySyntaxError, IndexUnavailable):
+            return html.escape(text, quote=False)
+        if not terms:
+            return html.escape(text, quote=False)
+        marked = whoosh_highlight.highlight(
+            text, terms, self._analyzer, whoosh_highlight.WholeFragmenter(), self._formatter
+        )
+        return marked or html.escape(text, quote=False)
+
+
+def _passage(stored: dict[str, Any]) -> Passage:
+    return Passage(
+        source_id=stored["source"],
+        ordinal=int(stored["ordinal"]),
+        text=stored["text"],
+        kind=stored.get("kindlabel", "body"),
+        section=stored.get("section", ""),
+        page=stored.get("page"),
+        start=int(stored.get("start", 0)),
+        end=int(stored.get("end", 0)),
+        front_matter=bool(stored.get("front", False)),
+    )
+
+
+def _message(error: Exception) -> str:
+    return getattr(error, "message", None) or str(error)
