@@ -510,6 +510,14 @@ def citing_anchor(
     final punctuation.
     """
     sentence_end = _sentence_end(text, quote_end)
+    if quote_end and text[quote_end - 1] in ".?!…":
+        # The sentence may end inside the marks (“…decision making.” He was right.).
+        after = quote_end + 1
+        while after < len(text) and text[after] in "\"”’'":
+            after += 1
+        rest = text[after:].lstrip()
+        if rest[:1].isupper() or rest[:1] in '“"' or not rest:
+            sentence_end = min(sentence_end, after)
     for offset, anchor in anchors:
         if quote_end <= offset <= sentence_end:
             return anchor
