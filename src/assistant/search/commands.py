@@ -1,0 +1,172 @@
+"""`assistant index` and `assistant search`: the library and index without the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+
+def register(subparsers: Any) -> None:
+    index = subparsers.add_parser(
+        "index",
+        help="index the corpus (only changed sources are re-indexed)",
+        description="Index the corpus's documents for search. Only changed sources are "
+        "re-indexed; problems with individual files are listed and the rest is indexed.",
+    )
+    index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    _add_location_options(index)
+    index.set_defaults(func=run_index)
+
+    search = subparsers.add_parser(
+        "search",
+        help="search the corpus",
+        description="Search the indexed corpus. Query language: words (all must match), OR, "
+        'NOT, "exact phrases", prefix*, fuzzy~, and the filters source:ID, section:WORD, '
+        "kind:note|body|heading|front, page:LABEL. Front matter (title page, table of "
+        "contents) is searched only with kind:front.",
+    )
+    search.add_argument("query", help='the query, e.g. "Acheson defense perimeter"')
+    search.add_argument("--limit", type=int, default=10, help="how many hits (default 10)")
+    search.add_argument("--json", action="store_true", help="print the results as JSON")
+    _add_location_options(search)
+    search.set_defaults(func=run_search)
+
+
+def _add_location_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", help="corpus folder (default: the bundled corpus)")
+    parser.add_argument("--index", help="index folder (default: chosen per corpus)")
+
+
+def _locations(args: argparse.Namespace) -> tuple[Path, Path]:
+    from assistant.paths import bundled_corpus_dir, default_index_dir
+
+    corpus = Path(args.corpus).expanduser() if args.corpus else bundled_corpus_dir()
+    index = Path(args.index).expanduser() if args.index else default_index_dir(corpus)
+    return corpus, index
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.started = time.monotonic()
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        total = max(total, 1)
+        width = 30
+        filled = int(width * done / total)
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name}"
+        if self.tty:
+            self.stream.write("\r" + line[:100].ljust(100))
+            if done >= total:
+                self.stream.write("\n")
+        elif name:
+            self.stream.write(f"indexing {done + 1}/{total}: {name}\n")
+        self.stream.flush()
+
+
+def _index(corpus: Path, index_dir: Path, rebuild: bool, quiet: bool = False) -> int:
+    from assistant.library.corpus import Library
+    from assistant.search.index import SearchIndex
+
+    if not corpus.is_dir():
+        print(f"error: the corpus folder {corpus} does not exist.", file=sys.stderr)
+        return 2
+    library = Library.open(corpus)
+    started = time.monotonic()
+    report = SearchIndex(index_dir).update(
+        library, progress=None if quiet else _ProgressBar(sys.stderr), rebuild=rebuild
+    )
+    elapsed = time.monotonic() - started
+    if report.rebuilt_reason and report.rebuilt_reason != "rebuilt on request":
+        print(f"note: {report.rebuilt_reason}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if not quiet:
+        print(
+            f"Indexed {report.indexed} source(s) ({report.passages} passages, {report.words} "
+            f"words), {report.unchanged} unchanged, {report.removed} removed, "
+            f"{len(report.problems)} problem(s), in {elapsed:.2f} s. Index: {index_dir}"
+        )
+    return 0
+
+
+def run_index(args: argparse.Namespace) -> int:
+    corpus, index_dir = _locations(args)
+    return _index(corpus, index_dir, args.rebuild)
+
+
+def _plain(snippet: str) -> str:
+    import html
+
+    text = re.sub(r"</?b>", "", snippet)
+    return html.unescape(text)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from assistant.search.errors import IndexUnavailable, QuerySyntaxError
+    from assistant.search.index import SearchIndex
+
+    corpus, index_dir = _locations(args)
+    index = SearchIndex(index_dir)
+    if args.limit < 1:
+        print("error: --limit must be at least 1.", file=sys.stderr)
+        return 2
+    if index.is_empty():
+        # A fresh checkout has no index yet: build it rather than answer "no results".
+        print(f"Indexing {corpus} first…", file=sys.stderr)
+        status = _index(corpus, index_dir, rebuild=False, quiet=True)
+        if status:
+            return status
+    try:
+        results = index.search(args.query, limit=args.limit)
+    except QuerySyntaxError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 2
+    except IndexUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        payload = {
+            "query": results.query,
+            "total": results.total,
+            "hits": [
+                {
+                    "source": hit.source_id,
+                    "passage": hit.ordinal,
+                    "section": hit.section,
+                    "page": hit.page,
+                    "kind": hit.kind,
+                    "score": hit.score,
+                    "snippet": hit.snippet,
+                    "text": hit.text,
+                }
+                for hit in results.hits
+            ],
+            "counts_by_source": results.counts_by_source,
+            "suggestion": results.suggestion,
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not results.hits:
+        print(f"No passages match {results.query!r}.")
+    else:
+        counts = ", ".join(f"{s}: {n}" for s, n in results.counts_by_source.items())
+        print(f"{results.total} passage(s) match ({counts}); best {len(results.hits)}:\n")
+    for number, hit in enumerate(results.hits, start=1):
+        where = hit.section or "(no section)"
+        page = f", p. {hit.page}" if hit.page else ""
+        print(f"{number}. {hit.source_id} #{hit.ordinal} [{hit.kind}] {where}{page}  ({hit.score})")
+        print("   " + _plain(hit.snippet).replace("\n", " "))
+        print()
+    if results.suggestion:
+        print(f"Did you mean: {results.suggestion}")
+    return 0
