@@ -1,0 +1,93 @@
+"""Write an export so that a failure never leaves a half-written or clobbered file behind.
+
+The bytes go to a temporary file in the target's own folder (same file system, so the final
+rename is atomic), are flushed and fsynced, and only then replace the target. If anything fails
+on the way (read-only folder, full disk, the file open in another program), the temporary file
+is removed and whatever was at the target before is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+
+class ExportError(Exception):
+    """An export could not be written; the message says why and what to do, for the user."""
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Call `write(file)` on a temporary file beside `path`, then move it into place."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise ExportError(f"Cannot export to {target}: it is a folder. Give a file name.")
+    if not folder.is_dir():
+        raise ExportError(f"Cannot export to {target}: the folder {folder} does not exist.")
+    try:
+        handle, temporary_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=folder
+        )
+    except OSError as error:
+        raise ExportError(_explain(error, target)) from error
+    temporary = Path(temporary_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        # mkstemp creates the file private (0600); give it the mode a normal save would.
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise ExportError(_explain(error, target)) from error
+        raise
+    _fsync_folder(folder)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not possible (nor needed) on every platform."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _explain(error: OSError, target: Path) -> str:
+    unchanged = f"{target.name} was left as it was." if target.exists() else "No file was written."
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            f"Cannot write {target}: the disk is full. Free some space or choose another "
+            f"folder, then export again. {unchanged}"
+        )
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"Cannot write {target}: the folder {target.parent} is read-only or you do not "
+            f"have permission to write there (or the file is open in another program). "
+            f"Choose another folder. {unchanged}"
+        )
+    reason = error.strerror or str(error)
+    return f"Cannot write {target}: {reason}. {unchanged}"
