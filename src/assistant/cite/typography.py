@@ -1,0 +1,200 @@
+"""Chicago typography: headline-style capitals, curly quotes, page ranges, punctuation in quotes."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cite.model import Run
+
+# CSL's stop words, which pandoc's citeproc (and CMOS 8.159) keep lowercase inside a headline-style
+# title: articles, coordinating conjunctions and prepositions.
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "down",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "the",
+        "till",
+        "to",
+        "up",
+        "via",
+        "with",
+        "yet",
+    }
+)
+
+_WORD = re.compile(r"[\w'’\-.]+|[^\w\s]|\s+")
+
+
+def title_case(text: str) -> str:
+    """Headline-style capitalization as CSL applies it to English titles.
+
+    Only words written all in lowercase change: "USSR-DPRK", "iPhone" and "de Gaulle" keep the
+    writer's capitals. The first word, the last word and a word after a colon are capitalized even
+    when they are stop words; other stop words are lowercased.
+    """
+    tokens = _WORD.findall(text)
+    word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum() or tok[0] == "_"]
+    if not word_positions:
+        return text
+    first, last = word_positions[0], word_positions[-1]
+    out: list[str] = []
+    after_colon = False
+    for i, tok in enumerate(tokens):
+        if i in (first, last) or not (tok[0].isalnum()):
+            if tok[0].isalnum():
+                out.append(_capitalize_word(tok))
+                after_colon = False
+            else:
+                out.append(tok)
+                if tok in (":", "?", "!", "—", "–"):
+                    after_colon = True
+                elif not tok.isspace() and tok not in ("“", "‘", '"', "'", "("):
+                    after_colon = False
+            continue
+        lower = tok.lower()
+        if after_colon:
+            out.append(_capitalize_word(tok))
+        elif lower in STOP_WORDS and (tok.islower() or tok.istitle()):
+            out.append(lower)
+        else:
+            out.append(_capitalize_word(tok))
+        after_colon = False
+    return "".join(out)
+
+
+def _capitalize_word(word: str) -> str:
+    if not word.islower():
+        return word
+    # Hyphenated compounds capitalize each part ("Sino-soviet" -> "Sino-Soviet").
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def smart_quotes(text: str, nested: bool) -> str:
+    """Straight quotes to curly; `nested` when the text sits inside double quotes already."""
+    open_q, close_q = ("‘", "’") if nested else ("“", "”")
+    out: list[str] = []
+    depth_open = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            prev = text[i - 1] if i else " "
+            opening = prev.isspace() or prev in "([{—–-/" or (not depth_open and i == 0)
+            if opening and not depth_open:
+                out.append(open_q)
+                depth_open = True
+            else:
+                out.append(close_q)
+                depth_open = False
+        elif ch == "'":
+            prev = text[i - 1] if i else " "
+            if (prev.isspace() or prev in "([{—–") and i + 1 < len(text) and text[i + 1].isalnum():
+                # An opening single quote inside a nested title swaps back to double marks.
+                out.append("“" if nested else "‘")
+            else:
+                out.append("’")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _abbreviate_range(first: str, last: str) -> str:
+    """CMOS 9.64 (the "chicago-16" rule CSL names): 321–28, 101–8, 1496–500, 71–72, 100–104."""
+    a, b = int(first), int(last)
+    if a < 100 or a % 100 == 0 or b <= a or len(last) != len(first):
+        return last
+    if a % 100 < 10:
+        # 101-109: only the changed digits (101–8, 1103–4).
+        return str(b % 100) if b // 100 == a // 100 else last
+    # 110-199 in each hundred: at least two digits, more if they change (321–28, 1496–500).
+    for keep in range(2, len(last) + 1):
+        if first[: len(first) - keep] == last[: len(last) - keep]:
+            return last[len(last) - keep :]
+    return last
+
+
+_RANGE = re.compile(r"\b(\d+)\s*[-–—]+\s*(\d+)\b")
+_ANY_RANGE = re.compile(r"(\w)\s*(?:-+|–|—)\s*(\w)")
+
+
+def page_range(text: str, abbreviate: bool = True) -> str:
+    """Page ranges with en dashes, the second number abbreviated the Chicago way."""
+    if abbreviate:
+        text = _RANGE.sub(
+            lambda m: f"{m.group(1)}–{_abbreviate_range(m.group(1), m.group(2))}", text
+        )
+    return _ANY_RANGE.sub(r"\1–\2", text)
+
+
+def ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
+    """Move a period or comma that follows closing quotation marks inside them (CMOS 6.9).
+
+    Works across run boundaries, since the closing quote and the comma are often in different
+    runs; nested closing marks all stay outside the comma: ‘Shift,’”. A lone ’ counts as a closing
+    quote only after an opening ‘, so "the Joneses’, house" keeps its apostrophe.
+    """
+    text = "".join(run.text for run in runs)
+    if "”" not in text and "‘" not in text:
+        return runs
+    moves = [
+        match
+        for match in _CLUSTER.finditer(text)
+        if "”" in match.group(1) or "‘" in text[: match.start()]
+    ]
+    if not moves:
+        return runs
+    formats: list[tuple[bool, bool]] = []
+    for run in runs:
+        formats.extend([(run.italic, run.small_caps)] * len(run.text))
+    chars = list(text)
+    for match in moves:
+        start, mark_at = match.start(1), match.end(1)
+        mark = chars[mark_at]
+        chars[start + 1 : mark_at + 1] = chars[start:mark_at]
+        chars[start] = mark
+        formats[start + 1 : mark_at + 1] = formats[start:mark_at]
+    out: list[Run] = []
+    for ch, (italic, small_caps) in zip(chars, formats, strict=True):
+        if out and out[-1].italic == italic and out[-1].small_caps == small_caps:
+            out[-1] = Run(out[-1].text + ch, italic, small_caps)
+        else:
+            out.append(Run(ch, italic, small_caps))
+    return out
+
+
+_CLUSTER = re.compile(r"([”’]+)[.,]")
+
+
+def merge_runs(runs: list[Run]) -> list[Run]:
+    """Join neighbouring runs with the same formatting."""
+    merged: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if merged and merged[-1].italic == run.italic and merged[-1].small_caps == run.small_caps:
+            last = merged[-1]
+            merged[-1] = Run(last.text + run.text, last.italic, last.small_caps)
+        else:
+            merged.append(run)
+    return merged
