@@ -1,0 +1,324 @@
+"""The page: a QTextEdit over a DraftDocument, with essay formatting and footnote anchors."""
+
+from __future__ import annotations
+
+import atexit
+import itertools
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocumentFragment,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from assistant.essay.model import NoteAnchor
+from assistant.ui.editor.document import (
+    ANCHOR_CHAR,
+    BLOCK_KIND_PROPERTY,
+    NOTE_KEY_PROPERTY,
+    NOTE_OBJECT_TYPE,
+    DraftDocument,
+)
+
+# Heading sizes relative to the body text, by level.
+HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
+BLOCKQUOTE_INDENT = 36.0
+BODY_POINT_SIZE = 12.0
+_DRAFT_MIME = "application/x-assistant-draft"
+
+
+# Fragments copied from a draft, by token: the clipboard's mime data carries the token, the
+# fragment (with its note anchors) stays here. Only the latest few are kept.
+_copied_fragments: dict[bytes, QTextDocumentFragment] = {}
+_copy_counter = itertools.count(1)
+# A fragment owns a QTextDocument, which must go before QApplication does at exit.
+atexit.register(_copied_fragments.clear)
+
+
+def _remember_fragment(fragment: QTextDocumentFragment) -> bytes:
+    token = f"{os.getpid()}:{next(_copy_counter)}".encode()
+    _copied_fragments[token] = fragment
+    while len(_copied_fragments) > 8:
+        _copied_fragments.pop(next(iter(_copied_fragments)))
+    return token
+
+
+def body_char_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontPointSize(BODY_POINT_SIZE)
+    fmt.setFontWeight(QFont.Weight.Normal)
+    fmt.setFontItalic(False)
+    return fmt
+
+
+def heading_char_format(level: int) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontPointSize(BODY_POINT_SIZE * HEADING_SCALE.get(level, 1.0))
+    fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
+
+
+def block_format(kind: str, level: int = 0) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setHeadingLevel(level if kind == "heading" else 0)
+    fmt.setProperty(BLOCK_KIND_PROPERTY, "blockquote" if kind == "blockquote" else "")
+    indent = BLOCKQUOTE_INDENT if kind == "blockquote" else 0.0
+    fmt.setLeftMargin(indent)
+    fmt.setRightMargin(indent)
+    fmt.setTopMargin(12.0 if kind == "heading" else 0.0)
+    fmt.setBottomMargin(6.0)
+    return fmt
+
+
+def block_kind(fmt: QTextBlockFormat) -> tuple[str, int]:
+    """("heading", level) / ("blockquote", 0) / ("paragraph", 0) for a block format."""
+    if fmt.headingLevel() > 0:
+        return "heading", fmt.headingLevel()
+    if fmt.stringProperty(BLOCK_KIND_PROPERTY) == "blockquote":
+        return "blockquote", 0
+    return "paragraph", 0
+
+
+class DraftTextEdit(QTextEdit):
+    """The draft page. Notes are inserted with `insert_note`; formatting via the `set_*`/
+    `toggle_*` methods (bound to shortcuts by the main window's Format menu).
+
+    `currentAnchorChanged(anchor_id)` fires when the cursor moves next to a footnote anchor
+    ("" when it leaves), so the notes strip can follow the writer.
+    """
+
+    currentAnchorChanged = Signal(str)
+
+    def __init__(self, document: DraftDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocument(document)
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(False)
+        font = QFont("Liberation Serif")
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(BODY_POINT_SIZE)
+        document.setDefaultFont(font)
+        document.setDocumentMargin(24)
+        self.setPlaceholderText(
+            "Start writing here.\n\n"
+            "Search your sources (Ctrl+K), select the words you want in the Reader, then press "
+            "Insert note in the Footnote builder: the note lands at the cursor and is numbered "
+            "for you. Headings: Ctrl+1/2/3, block quotation: Ctrl+Shift+Q."
+        )
+        self.tooltip_provider: Callable[[str], str] | None = None
+        self._current_anchor = ""
+        self.cursorPositionChanged.connect(self._follow_cursor)
+
+    @property
+    def draft(self) -> DraftDocument:
+        doc = self.document()
+        assert isinstance(doc, DraftDocument)
+        return doc
+
+    # --- notes -------------------------------------------------------------------------------
+
+    def insert_note(self, anchor: NoteAnchor, quotation: str = "") -> None:
+        """Put `anchor` at the cursor, after `quotation` in curly quotes when given; one undo
+        step undoes both."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if cursor.hasSelection():
+            cursor.setPosition(cursor.selectionEnd())
+        if quotation:
+            before = self.draft.characterAt(cursor.position() - 1) if cursor.position() > 0 else ""
+            lead = "" if before in ("", " ", "\u2029", "\u2028", "(", "\u201c") else " "
+            plain = QTextCharFormat(cursor.charFormat())
+            plain.clearProperty(QTextFormat.Property.ObjectType)
+            plain.clearProperty(NOTE_KEY_PROPERTY)
+            cursor.insertText(f"{lead}\u201c{quotation.strip()}\u201d", plain)
+        plain = self.draft.insert_anchor(cursor, anchor)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.setCurrentCharFormat(plain)
+        self.draft.refresh_anchors()
+
+    def anchor_near_cursor(self) -> NoteAnchor | None:
+        position = self.textCursor().position()
+        return self.draft.anchor_at(position - 1) or self.draft.anchor_at(position)
+
+    def move_to_anchor(self, anchor_id: str) -> bool:
+        position = self.draft.position_of(anchor_id)
+        if position is None:
+            return False
+        cursor = self.textCursor()
+        cursor.setPosition(position + 1)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def _follow_cursor(self) -> None:
+        anchor = self.anchor_near_cursor()
+        anchor_id = anchor.id if anchor is not None else ""
+        if anchor_id != self._current_anchor:
+            self._current_anchor = anchor_id
+            self.currentAnchorChanged.emit(anchor_id)
+        # Keep new text plain after an anchor instead of inheriting its object type. Never with
+        # a selection: setCurrentCharFormat would then restyle it and wipe the anchors in it.
+        if self.textCursor().hasSelection():
+            return
+        fmt = self.currentCharFormat()
+        if fmt.objectType() == NOTE_OBJECT_TYPE or fmt.hasProperty(NOTE_KEY_PROPERTY):
+            fmt.clearProperty(QTextFormat.Property.ObjectType)
+            fmt.clearProperty(NOTE_KEY_PROPERTY)
+            self.setCurrentCharFormat(fmt)
+
+    def anchor_under(self, x: float, y: float) -> NoteAnchor | None:
+        """The anchor drawn at viewport point (x, y), if any."""
+        hit = self.cursorForPosition(QPoint(int(x), int(y))).position()
+        for position in (hit - 1, hit):
+            anchor = self.draft.anchor_at(position)
+            if anchor is None:
+                continue
+            cursor = QTextCursor(self.draft)
+            cursor.setPosition(position)
+            left = self.cursorRect(cursor)
+            cursor.setPosition(position + 1)
+            right = self.cursorRect(cursor)
+            if left.left() - 2 <= x <= right.left() + 2 and left.top() <= y <= left.bottom():
+                return anchor
+        return None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None:
+            point = event.pos()  # type: ignore[attr-defined]
+            anchor = self.anchor_under(point.x(), point.y())
+            if anchor is not None:
+                QToolTip.showText(event.globalPos(), self.tooltip_provider(anchor.id), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    # --- formatting --------------------------------------------------------------------------
+
+    def _for_each_block(self, apply: Callable[[QTextCursor], None]) -> None:
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        block = self.draft.findBlock(start)
+        while block.isValid() and block.position() <= end:
+            apply(QTextCursor(block))
+            block = block.next()
+        cursor.endEditBlock()
+
+    def set_block_kind(self, kind: str, level: int = 0) -> None:
+        """Make the blocks under the cursor headings (level 1-6), paragraphs or block quotes."""
+
+        def apply(cursor: QTextCursor) -> None:
+            cursor.setBlockFormat(block_format(kind, level))
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            size = QTextCharFormat()
+            size.setFontPointSize(
+                BODY_POINT_SIZE * (HEADING_SCALE.get(level, 1.0) if kind == "heading" else 1.0)
+            )
+            size.setFontWeight(QFont.Weight.Bold if kind == "heading" else QFont.Weight.Normal)
+            cursor.mergeCharFormat(size)
+            cursor.clearSelection()
+            cursor.mergeBlockCharFormat(size)
+
+        self._for_each_block(apply)
+
+    def set_heading(self, level: int) -> None:
+        self.set_block_kind("heading", level)
+
+    def set_paragraph(self) -> None:
+        self.set_block_kind("paragraph")
+
+    def toggle_blockquote(self) -> None:
+        kind, _level = block_kind(self.textCursor().blockFormat())
+        self.set_block_kind("paragraph" if kind == "blockquote" else "blockquote")
+
+    def toggle_bold(self) -> None:
+        bold = self.currentCharFormat().fontWeight() < QFont.Weight.DemiBold
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.currentCharFormat().fontItalic())
+        self.mergeCurrentCharFormat(fmt)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            cursor = self.textCursor()
+            kind, _ = block_kind(cursor.blockFormat())
+            if kind == "heading" and cursor.atBlockEnd():
+                # A heading is one line: Enter after it starts an ordinary paragraph.
+                cursor.beginEditBlock()
+                cursor.insertBlock(block_format("paragraph"), body_char_format())
+                cursor.endEditBlock()
+                self.setTextCursor(cursor)
+                self.setCurrentCharFormat(body_char_format())
+                return
+        super().keyPressEvent(event)
+
+    # --- clipboard and drag and drop -------------------------------------------------------
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        cursor = self.textCursor()
+        # Built by Qt, not in Python: a Python-made QMimeData handed to the clipboard is freed
+        # twice at exit (PySide keeps ownership).
+        mime = super().createMimeDataFromSelection()
+        mime.removeFormat("text/html")  # the anchors would be junk characters elsewhere
+        mime.setText(cursor.selectedText().replace("\u2029", "\n").replace(ANCHOR_CHAR, ""))
+        mime.setData(_DRAFT_MIME, _remember_fragment(QTextDocumentFragment(cursor)))
+        return mime
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if source.hasUrls() and not source.hasText():
+            return False  # files dropped on the page go to the library (the window handles it)
+        return source.hasFormat(_DRAFT_MIME) or source.hasText()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        fragment = _copied_fragments.get(bytes(source.data(_DRAFT_MIME).data()))
+        if fragment is not None:
+            self._insert_fragment(fragment)
+            return
+        if source.hasText():
+            # Outside rich text brings fonts and colours an essay cannot hold: paste it plain,
+            # in the formatting at the cursor.
+            cursor = self.textCursor()
+            text = source.text().replace("\r\n", "\n").replace(ANCHOR_CHAR, "")
+            cursor.insertText(text)
+            self.ensureCursorVisible()
+
+    def _insert_fragment(self, fragment: QTextDocumentFragment) -> None:
+        """Insert a copied piece of the draft; a note copied (not moved) becomes a new note."""
+        scratch = DraftDocument()
+        scratch._snapshots = self.draft._snapshots  # same snapshot table: keys stay meaningful
+        cursor = QTextCursor(scratch)
+        cursor.insertFragment(fragment)
+        in_text = self.draft.ids_in_text()
+        for position, key in scratch._scan():
+            anchor = self.draft.anchor_for_key(key)
+            if anchor is not None and anchor.id in in_text:
+                piece = QTextCursor(scratch)
+                piece.setPosition(position)
+                piece.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+                fmt = piece.charFormat()
+                fmt.setProperty(NOTE_KEY_PROPERTY, self.draft.fresh_copy_key(key))
+                piece.setCharFormat(fmt)
+        target = self.textCursor()
+        target.insertFragment(QTextDocumentFragment(scratch))
+        self.setTextCursor(target)
+        self.ensureCursorVisible()
+        self.draft.refresh_anchors()
