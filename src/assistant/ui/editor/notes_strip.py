@@ -283,10 +283,14 @@ class NotesStrip(QWidget):
         self.source_edit.setFocus()
 
     def eventFilter(self, watched, event):
-        if watched is self.source_edit and isinstance(event, QKeyEvent):
-            if event.type() == QKeyEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
-                self.edit_note(self._editing)  # revert what was typed
-                return True
+        if (
+            watched is self.source_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.edit_note(self._editing)  # revert what was typed
+            return True
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
