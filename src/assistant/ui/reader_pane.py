@@ -1,0 +1,318 @@
+"""The Reader pane: a passage in its source's context, query terms highlighted, ready to quote."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.library.model import Passage
+from assistant.ui.library_controller import LibraryController
+from assistant.ui.workers import LatestOnly, TaskError
+
+CONTEXT = 3  # passages shown before and after the current one
+_HIGHLIGHT = "#fff0a8"
+_CURRENT_BG = "#eef3fb"
+
+
+def source_header_html(item: dict | None, passage: Passage | None, position: str = "") -> str:
+    """The metadata line above the text: author, title, year, container; then section and page."""
+    if item is None:
+        return html.escape(passage.source_id if passage else "")
+    names = []
+    for name in item.get("author") or item.get("editor") or []:
+        if name.get("literal"):
+            names.append(name["literal"])
+        elif name.get("static-ordering"):
+            names.append(f"{name.get('family', '')} {name.get('given', '')}".strip())
+        else:
+            names.append(f"{name.get('given', '')} {name.get('family', '')}".strip())
+    author = (
+        ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else ""
+    )
+    year = ""
+    parts = (item.get("issued") or {}).get("date-parts") or []
+    if parts and parts[0]:
+        year = str(parts[0][0])
+    title = item.get("title") or item.get("id", "")
+    quoted = item.get("type") not in ("book", "thesis", "report", None) or item.get(
+        "container-title"
+    )
+    title_html = f"“{html.escape(title)}”" if quoted else f"<i>{html.escape(title)}</i>"
+    line = f"<b>{html.escape(author)}</b>, " if author else ""
+    line += title_html
+    container = item.get("container-title")
+    if container:
+        line += f", <i>{html.escape(container)}</i>"
+        if item.get("volume"):
+            line += f" {html.escape(str(item['volume']))}"
+            if item.get("issue"):
+                line += f", no. {html.escape(str(item['issue']))}"
+    if year:
+        line += f" ({html.escape(year)})"
+    details = []
+    if passage is not None:
+        if passage.section:
+            details.append(html.escape(passage.section))
+        if passage.page:
+            details.append(f"p. {html.escape(passage.page)}")
+        if passage.kind == "note":
+            details.append("footnote")
+    if position:
+        details.append(position)
+    if details:
+        line += '<br/><span style="color:#555">' + " · ".join(details) + "</span>"
+    return line
+
+
+def _paragraphs(escaped: str) -> str:
+    return escaped.replace("\n\n", "<br/><br/>").replace("\n", " ")
+
+
+class ReaderPane(QWidget):
+    """Shows one passage with its neighbours; previous/next walk through the source."""
+
+    selectionChanged = Signal(str)
+    citeRequested = Signal(object, str)  # Passage, selected text
+    passageShown = Signal(object)  # Passage now on screen
+
+    def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerPane")
+        self._controller = controller
+        self._channel = LatestOnly(controller.search_pool, self)
+        self._channel.resultReady.connect(self._on_loaded)
+        self._channel.errorRaised.connect(self._on_error)
+        self._passages: dict[str, list[Passage]] = {}
+        self._current: Passage | None = None
+        self._query = ""
+        self._neighbours: list[Passage] = []
+
+        self.header = QLabel(self)
+        self.header.setObjectName("readerHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.text = QTextBrowser(self)
+        self.text.setObjectName("readerText")
+        self.text.setOpenLinks(False)
+        self.text.setReadOnly(True)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text.document().setDefaultStyleSheet("p { margin-bottom: 8px; }")
+        self.text.selectionChanged.connect(self._on_selection)
+
+        self.prev_button = QPushButton("◀ Previous", self)
+        self.prev_button.setObjectName("readerPrevious")
+        self.prev_button.setToolTip("Previous passage (Alt+Up)")
+        self.next_button = QPushButton("Next ▶", self)
+        self.next_button.setObjectName("readerNext")
+        self.next_button.setToolTip("Next passage (Alt+Down)")
+        self.cite_button = QPushButton("Cite…", self)
+        self.cite_button.setObjectName("readerCite")
+        self.cite_button.setToolTip(
+            "Build a footnote citing this passage; selected words become the quotation "
+            "(Ctrl+Return)"
+        )
+        self.prev_button.clicked.connect(self.previous_passage)
+        self.next_button.clicked.connect(self.next_passage)
+        self.cite_button.clicked.connect(self.request_cite)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.prev_button)
+        buttons.addWidget(self.next_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cite_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+
+        for keys, slot in (
+            ("Alt+Up", self.previous_passage),
+            ("Alt+Down", self.next_passage),
+            ("Ctrl+Return", self.request_cite),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        controller.indexFinished.connect(self._on_index_finished)
+        self._show_placeholder()
+
+    # -- public API -------------------------------------------------------------------------
+
+    @property
+    def current_passage(self) -> Passage | None:
+        return self._current
+
+    def selected_text(self) -> str:
+        # Qt marks paragraph breaks in a selection with U+2029.
+        return self.text.textCursor().selectedText().replace("\u2029", "\n").strip()
+
+    def show_passage(self, source_id: str, ordinal: int, query: str = "") -> None:
+        """Show a passage (loaded off the GUI thread the first time a source is opened)."""
+        self._query = query
+        cached = self._passages.get(source_id)
+        if cached is not None:
+            self._display(source_id, int(ordinal), cached)
+            return
+        self.header.setText(html.escape(f"Opening {source_id}…"))
+        self._channel.submit(self._load, source_id, int(ordinal))
+
+    def show_hit(self, hit: Any, query: str = "") -> None:
+        """Slot for SearchPane.hitActivated."""
+        self.show_passage(hit.source_id, hit.ordinal, query)
+
+    def previous_passage(self) -> None:
+        self._step(-1)
+
+    def next_passage(self) -> None:
+        self._step(+1)
+
+    def request_cite(self) -> None:
+        if self._current is not None:
+            self.citeRequested.emit(self._current, self.selected_text())
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _load(self, source_id: str, ordinal: int) -> tuple[str, int, list[Passage]]:
+        passages = self._controller.index.passages(source_id)
+        if not passages:
+            # Not indexed yet (first launch): read the source itself.
+            try:
+                passages = list(self._controller.library.document(source_id).passages)
+            except Exception:
+                passages = []
+        return source_id, ordinal, list(passages)
+
+    def _on_loaded(self, _generation: int, result: tuple[str, int, list[Passage]]) -> None:
+        source_id, ordinal, passages = result
+        if passages:
+            self._passages[source_id] = passages
+        self._display(source_id, ordinal, passages)
+
+    def _on_error(self, _generation: int, error: TaskError) -> None:
+        self._current = None
+        self.header.setText(f'<span style="color:#b00020">{html.escape(error.message)}</span>')
+        self.text.setHtml("")
+        self._update_buttons()
+
+    def _on_index_finished(self, _report: Any) -> None:
+        self._passages.clear()
+        if self._current is not None:
+            self.show_passage(self._current.source_id, self._current.ordinal, self._query)
+
+    # -- display ----------------------------------------------------------------------------
+
+    def _position(self, passages: list[Passage], ordinal: int) -> int | None:
+        for position, passage in enumerate(passages):
+            if passage.ordinal == ordinal:
+                return position
+        return None
+
+    def _display(self, source_id: str, ordinal: int, passages: list[Passage]) -> None:
+        position = self._position(passages, ordinal)
+        if position is None:
+            self._current = None
+            self._neighbours = []
+            item = self._controller.items().get(source_id)
+            name = (item or {}).get("title", source_id)
+            self.header.setText(
+                f'<span style="color:#b00020">Passage {ordinal} of “{html.escape(str(name))}” '
+                "is not in the index. Reindex the library and search again.</span>"
+            )
+            self.text.setHtml("")
+            self._update_buttons()
+            return
+        current = passages[position]
+        self._current = current
+        self._neighbours = passages
+        before = passages[max(0, position - CONTEXT) : position]
+        after = passages[position + 1 : position + 1 + CONTEXT]
+        index = self._controller.index
+        pieces = []
+        if position - CONTEXT > 0:
+            pieces.append('<p style="color:#777">…</p>')
+        for passage in before:
+            pieces.append(f'<p style="color:#444">{self._render(index, passage)}</p>')
+        pieces.append(
+            f'<a name="current"></a><table width="100%" cellpadding="6" '
+            f'style="background-color:{_CURRENT_BG}; border-left: 3px solid #3a6ea5;">'
+            f"<tr><td>{self._render(index, current)}</td></tr></table>"
+        )
+        for passage in after:
+            pieces.append(f'<p style="color:#444">{self._render(index, passage)}</p>')
+        if position + 1 + CONTEXT < len(passages):
+            pieces.append('<p style="color:#777">…</p>')
+        self.text.setHtml("".join(pieces))
+        self.text.scrollToAnchor("current")
+        self.header.setText(
+            source_header_html(
+                self._controller.items().get(source_id),
+                current,
+                f"passage {position + 1} of {len(passages)}",
+            )
+        )
+        self._update_buttons()
+        self.passageShown.emit(current)
+
+    def _render(self, index: Any, passage: Passage) -> str:
+        if self._query:
+            try:
+                marked = index.highlight(passage.text, self._query)
+                return _paragraphs(
+                    marked.replace("<b>", f'<b style="background-color:{_HIGHLIGHT}">')
+                )
+            except Exception:
+                pass
+        return _paragraphs(html.escape(passage.text))
+
+    def _step(self, delta: int) -> None:
+        if self._current is None:
+            return
+        position = self._position(self._neighbours, self._current.ordinal)
+        if position is None:
+            return
+        target = position + delta
+        if 0 <= target < len(self._neighbours):
+            self._display(
+                self._current.source_id, self._neighbours[target].ordinal, self._neighbours
+            )
+
+    def _update_buttons(self) -> None:
+        position = (
+            self._position(self._neighbours, self._current.ordinal) if self._current else None
+        )
+        self.prev_button.setEnabled(position is not None and position > 0)
+        self.next_button.setEnabled(position is not None and position < len(self._neighbours) - 1)
+        self.cite_button.setEnabled(self._current is not None)
+
+    def _show_placeholder(self) -> None:
+        self.header.setText("<b>Reader</b>")
+        self.text.setHtml(
+            '<p style="color:#555">Open a search hit (Enter or double-click) to read it here in '
+            "its context, with your search words highlighted.</p>"
+            '<p style="color:#555">Select words to quote, then press <b>Cite…</b> '
+            "(Ctrl+Return) to build a footnote from them.</p>"
+        )
+        self._update_buttons()
+
+    def _on_selection(self) -> None:
+        self.selectionChanged.emit(self.selected_text())

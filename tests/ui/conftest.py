@@ -1,0 +1,63 @@
+"""UI fixtures: an indexed private corpus, a controller on it, isolated QSettings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "resources" / "corpus"
+
+
+class IndexedCorpus(NamedTuple):
+    corpus_dir: Path
+    index_dir: Path
+
+
+@pytest.fixture(scope="module")
+def _module_indexed_corpus(tmp_path_factory: pytest.TempPathFactory) -> IndexedCorpus:
+    """The bundled corpus indexed once per test module (indexing is the slow part)."""
+    from assistant.library.corpus import Library
+    from assistant.search.index import SearchIndex
+
+    base = tmp_path_factory.mktemp("indexed")
+    corpus = base / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, corpus)
+    index_dir = base / "index"
+    SearchIndex(index_dir).update(Library.open(corpus))
+    return IndexedCorpus(corpus, index_dir)
+
+
+@pytest.fixture
+def indexed_corpus(_module_indexed_corpus: IndexedCorpus, tmp_path: Path) -> IndexedCorpus:
+    """A private, writable copy of the bundled corpus and its ready index (per test)."""
+    corpus = tmp_path / "corpus"
+    index_dir = tmp_path / "index"
+    # copytree keeps modification times, so the copied index still matches the copied files.
+    shutil.copytree(_module_indexed_corpus.corpus_dir, corpus)
+    shutil.copytree(_module_indexed_corpus.index_dir, index_dir)
+    return IndexedCorpus(corpus, index_dir)
+
+
+@pytest.fixture
+def controller(indexed_corpus: IndexedCorpus, qtbot):
+    """A LibraryController on the indexed copy; background threads are joined at teardown."""
+    from assistant.ui.library_controller import LibraryController
+
+    ctl = LibraryController(indexed_corpus.corpus_dir, indexed_corpus.index_dir)
+    yield ctl
+    ctl.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory):
+    """Keep window state and preferences written by tests out of the real user's config."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder))
+    yield

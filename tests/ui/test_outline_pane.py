@@ -1,0 +1,238 @@
+"""The notes outline pane: editing the tree, importing reading notes, attaching evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtWidgets import QLineEdit
+
+from assistant.essay.model import PassageLink
+from assistant.essay.outline import Outline, OutlineNode, outline_from_markdown
+from assistant.ui.outline_pane import NODE_MIME, OutlinePane
+from assistant.ui.search_pane import HIT_MIME
+
+ZUBOK = Path(__file__).resolve().parents[2] / "resources" / "corpus" / "zubok-pleshakov-1996.md"
+
+
+def _outline() -> Outline:
+    root = OutlineNode("Essay notes")
+    for title in ("Motives", "Method", "Mao"):
+        root.children.append(OutlineNode(title))
+    root.children[0].children.append(OutlineNode("Alliance with China"))
+    return Outline(root)
+
+
+def _titles(pane: OutlinePane) -> list[str]:
+    return [node.title for node in pane.outline().root.children]
+
+
+def _pane(qtbot) -> OutlinePane:
+    pane = OutlinePane()
+    qtbot.addWidget(pane)
+    pane.resize(420, 600)
+    pane.show()
+    return pane
+
+
+def _hit_mime(
+    source_id: str = "shen-2000", ordinal: int = 14, page: str | None = "52"
+) -> QMimeData:
+    mime = QMimeData()
+    payload = {"source_id": source_id, "ordinal": ordinal, "page": page}
+    mime.setData(HIT_MIME, QByteArray(json.dumps(payload).encode()))
+    return mime
+
+
+def test_empty_outline_shows_a_helpful_placeholder(qtbot):
+    pane = _pane(qtbot)
+    assert pane.stack.currentWidget() is pane.placeholder
+    assert "Import Markdown" in pane.placeholder.text()
+    pane.set_outline(_outline())
+    assert pane.stack.currentWidget() is pane.tree
+
+
+def test_import_bundled_reading_notes(qtbot):
+    pane = _pane(qtbot)
+    assert pane.import_markdown_file(ZUBOK)
+    expected = outline_from_markdown(ZUBOK.read_text(encoding="utf-8"))
+    assert pane.outline().root.shape() == expected.root.shape()
+    model = pane.model
+    assert model.rowCount() == len(expected.root.children)
+    first = model.index(0, 0)
+    assert first.data() == expected.root.children[0].title
+    assert model.rowCount(first) == len(expected.root.children[0].children)
+
+
+def test_import_into_existing_outline_keeps_what_was_there(qtbot):
+    pane = _pane(qtbot)
+    pane.set_outline(_outline())
+    pane.import_markdown("# Imported\n\nA point\n", name="extra")
+    assert _titles(pane)[:3] == ["Motives", "Method", "Mao"]
+    wrapper = pane.outline().root.children[3]
+    assert wrapper.title == "extra"
+    assert wrapper.children[0].title == "Imported"
+
+
+def test_unreadable_markdown_file_gives_a_message_and_changes_nothing(qtbot, tmp_path):
+    pane = _pane(qtbot)
+    pane.set_outline(_outline())
+    before = pane.outline().root.shape()
+    bad = tmp_path / "notes.md"
+    bad.write_bytes(b"\xff\xfe\x00garbage\x81\x82")
+    assert not pane.import_markdown_file(bad)
+    assert not pane.import_markdown_file(tmp_path / "missing.md")
+    assert pane.outline().root.shape() == before
+    assert pane.message.isVisible()
+    assert "missing.md" in pane.message.text()
+
+
+def test_add_rename_delete_with_keyboard(qtbot):
+    pane = _pane(qtbot)
+    pane.set_outline(_outline())
+    pane.select(pane.outline().root.children[1].id)  # Method
+    pane.tree.setFocus()
+    qtbot.keyClick(pane.tree, Qt.Key.Key_Insert)
+    # The new note is created after the selected one and opened for renaming.
+    assert _titles(pane) == ["Motives", "Method", "New note", "Mao"]
+    editor = pane.tree.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Sources of doubt")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits the edit through a queued call.
+    qtbot.waitUntil(lambda: _titles(pane) == ["Motives", "Method", "Sources of doubt", "Mao"])
+
+    changes = []
+    pane.outlineChanged.connect(lambda: changes.append(1))
+    pane.select(pane.outline().root.children[2].id)
+    qtbot.keyClick(pane.tree, Qt.Key.Key_Delete)
+    assert _titles(pane) == ["Motives", "Method", "Mao"]
+    assert changes
+
+
+def test_delete_of_a_note_with_sub_notes_asks_first(qtbot):
+    pane = _pane(qtbot)
+    pane.set_outline(_outline())
+    asked = []
+    pane.confirm_delete = lambda node: asked.append(node.title) or False
+    pane.select(pane.outline().root.children[0].id)  # Motives has a sub-note
+    pane.delete_current()
+    assert asked == ["Motives"]
+    assert _titles(pane) == ["Motives", "Method", "Mao"]
+    pane.confirm_delete = lambda node: True
+    pane.delete_current()
+    assert _titles(pane) == ["Method", "Mao"]
+
+
+def test_rename_refuses_an_empty_title(qtbot):
+    pane = _pane(qtbot)
+    pane.set_outline(_outline())
+    index = pane.model.index(2, 0)
+    assert pane.model.setData(index, "  Mao's role?  ")
+    assert index.data() == "Mao's role?"
+    assert not pane.model.setData(index, "   ")
+    assert pane.outline().root.children[2].title == "Mao's role?"
+
+
+def test_indent_outdent_and_move_keep_selection(qtbot):
+    pane = _pane(qtbot)
+    pane.set_outline(_outline())
+    root = pane.outline().root
+    method = root.children[1]
+    pane.select(method.id)
+    pane.tree.setFocus()
+    qtbot.keyClick(pane.tree, Qt.Key.Key_Tab)  # indent under "Motives"
+    assert _titles(pane) == ["Motives", "Mao"]
+    assert [n.title for n in root.children[0].children] == ["Alliance with China", "Method"]
+    assert pane.current_node() is method
+    qtbot.keyClick(pane.tree, Qt.Key.Key_Backtab)  # outdent back after "Motives"
+    assert _titles(pane) == ["Motives", "Method", "Mao"]
+    assert pane.current_node() is method
+    pane.move_current(+1)
+    assert _titles(pane) == ["Motives", "Mao", "Method"]
+    qtbot.keyClick(
+        pane.tree,
+        Qt.Key.Key_Up,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert _titles(pane) == ["Motives", "Method", "Mao"]
+    # The first note cannot be indented: nothing changes.
+    pane.select(root.children[0].id)
+    pane.indent_current()
+    assert _titles(pane) == ["Motives", "Method", "Mao"]
+
+
+def test_drag_and_drop_moves_a_node_and_refuses_moving_into_itself(qtbot):
+    pane = _pane(qtbot)
+    pane.set_outline(_outline())
+    model = pane.model
+    root = pane.outline().root
+    motives, mao = root.children[0], root.children[2]
+    mime = model.mimeData([model.index_of(mao.id)])
+    assert mime.hasFormat(NODE_MIME)
+    # Drop "Mao" between "Motives" and "Method" (row 1 of the top level).
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    assert _titles(pane) == ["Motives", "Mao", "Method"]
+    # Drop "Motives" onto its own child: refused, tree unchanged.
+    child = model.index_of(motives.children[0].id)
+    mime = model.mimeData([model.index_of(motives.id)])
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, child)
+    assert not model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, child)
+    assert _titles(pane) == ["Motives", "Mao", "Method"]
+    # Down a row within the same parent: Qt's row counts the node itself.
+    mime = model.mimeData([model.index_of(motives.id)])
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 2, 0, QModelIndex())
+    assert _titles(pane) == ["Mao", "Motives", "Method"]
+
+
+def test_dropping_a_hit_attaches_it_and_opens_it(qtbot):
+    pane = _pane(qtbot)
+    pane.set_outline(_outline())
+    model = pane.model
+    mao = pane.outline().root.children[2]
+    target = model.index_of(mao.id)
+    mime = _hit_mime()
+    assert model.canDropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
+    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
+    assert mao.links == [PassageLink("shen-2000", 14, "52")]
+    assert "[1 passage]" in target.data()
+    # The same passage twice is kept once.
+    model.dropMimeData(_hit_mime(), Qt.DropAction.CopyAction, -1, -1, target)
+    assert len(mao.links) == 1
+    # The evidence list shows the selected note's passage; activating it opens it.
+    assert pane.current_node() is mao
+    assert pane.links.count() == 1
+    assert "p. 52" in pane.links.item(0).text()
+    with qtbot.waitSignal(pane.openPassage) as opened:
+        pane.links.itemActivated.emit(pane.links.item(0))
+    assert opened.args == [PassageLink("shen-2000", 14, "52")]
+    pane.links.setCurrentRow(0)
+    pane.detach_current_link()
+    assert mao.links == []
+
+
+def test_malformed_hit_drop_is_refused(qtbot):
+    pane = _pane(qtbot)
+    pane.set_outline(_outline())
+    model = pane.model
+    target = model.index(0, 0)
+    bad = QMimeData()
+    bad.setData(HIT_MIME, QByteArray(b"{not json"))
+    assert not model.canDropMimeData(bad, Qt.DropAction.CopyAction, -1, -1, target)
+    assert not model.dropMimeData(bad, Qt.DropAction.CopyAction, -1, -1, target)
+    # Onto empty space (no note): refused too.
+    assert not model.dropMimeData(_hit_mime(), Qt.DropAction.CopyAction, -1, -1, QModelIndex())
+    assert all(not node.links for node, _ in pane.outline().walk())
+
+
+def test_insert_into_draft_emits_the_note_text(qtbot):
+    pane = _pane(qtbot)
+    outline = _outline()
+    outline.root.children[2].body = "“Military romanticism.”"
+    pane.set_outline(outline)
+    pane.select(outline.root.children[2].id)
+    with qtbot.waitSignal(pane.insertTextRequested) as inserted:
+        pane.insert_button.click()
+    assert inserted.args == ["Mao\n\n“Military romanticism.”"]
