@@ -20,6 +20,7 @@ from assistant.check.quotes import (
     block_layout,
     find_quotations,
     note_numbers,
+    short_title,
     unclosed_quotation,
 )
 from assistant.cite.model import Citation, Note
@@ -156,7 +157,7 @@ def audit_essay(
                     Problem(
                         "no-locator",
                         "warning",
-                        f"cites {_short_title(item)} without a page or other locator",
+                        f"cites {short_title(item)} without a page or other locator",
                         item_id=citation.item_id,
                         **where,
                     )
@@ -169,7 +170,7 @@ def audit_essay(
                         Problem(
                             "missing-metadata",
                             "warning",
-                            f"{_short_title(item)} has no {_join(missing)}: the note and "
+                            f"{short_title(item)} has no {_join(missing)}: the note and "
                             "bibliography entry will be incomplete",
                             item_id=citation.item_id,
                             **where,
@@ -179,7 +180,7 @@ def audit_essay(
             repeated = _same_place(previous[2], note)
             if repeated is not None:
                 item = known.get(repeated.item_id, {})
-                place = _short_title(item) if item else repeated.item_id
+                place = short_title(item) if item else repeated.item_id
                 if repeated.locator:
                     place += f", {repeated.locator}"
                 if previous[1] == block_index:
@@ -250,15 +251,6 @@ def _has_date(issued: Any) -> bool:
             return True
         return bool(str(issued.get("literal", "") or issued.get("raw", "")).strip())
     return bool(str(issued).strip())
-
-
-def _short_title(item: Mapping[str, Any]) -> str:
-    title = str(item.get("title-short") or item.get("title") or item.get("id", "?"))
-    authors = item.get("author") or item.get("editor") or []
-    family = ""
-    if authors and isinstance(authors, list) and isinstance(authors[0], Mapping):
-        family = str(authors[0].get("family") or authors[0].get("literal") or "")
-    return f"{family}, “{title}”" if family else f"“{title}”"
 
 
 def _join(words: list[str]) -> str:

@@ -168,6 +168,27 @@ class QuoteChecker:
         self._failures: dict[str, str] = {}
         # Sources already looked up during the current check_essay run: asked once per run.
         self._run: set[str] | None = None
+        # The results of the last check_quotations run.
+        self.checked: list[QuoteCheck] = []
+
+    @classmethod
+    def for_library(
+        cls,
+        library: Any,
+        *,
+        index: CandidateFinder | None = None,
+        items: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> QuoteChecker:
+        """A checker over a `Library`, naming sources by author and short title."""
+        known = dict(library.items())
+        known.update(items or {})
+        titles = {sid: short_title(item) for sid, item in known.items()}
+        return cls(
+            library,
+            all_ids=lambda: [source.id for source in library.sources],
+            index=index,
+            titles=titles,
+        )
 
     # ---------------------------------------------------------------------------------------
     # sources
@@ -218,7 +239,8 @@ class QuoteChecker:
         """Check the cited ones among `quotations`, looking each source up once."""
         self._run = set()
         try:
-            return [self.check(q) for q in quotations if q.anchor is not None]
+            self.checked = [self.check(q) for q in quotations if q.anchor is not None]
+            return self.checked
         finally:
             self._run = None
 
@@ -331,6 +353,16 @@ class QuoteChecker:
                             found.append(hit.source_id)
                     return found
         return [sid for sid in self._all_ids() if sid not in exclude]
+
+
+def short_title(item: Mapping[str, Any]) -> str:
+    """How messages name a source: `Shen, “Sino-Soviet Relations”`."""
+    title = str(item.get("title-short") or item.get("title") or item.get("id", "?"))
+    authors = item.get("author") or item.get("editor") or []
+    family = ""
+    if authors and isinstance(authors, list) and isinstance(authors[0], Mapping):
+        family = str(authors[0].get("family") or authors[0].get("literal") or "")
+    return f"{family}, “{title}”" if family else f"“{title}”"
 
 
 def _ids_of(library: Any) -> Callable[[], Collection[str]]:
