@@ -115,7 +115,11 @@ def _join(parts: Iterable[Parts], delimiter: str) -> Parts:
         if not part:
             continue
         if out:
-            out.append(Run(delimiter))
+            # "eds." + ". " gives "eds. ", never "eds.. " (CSL's punctuation collapsing).
+            if delimiter[0] == "." and out[-1].text.endswith("."):
+                out.append(Run(delimiter[1:]))
+            else:
+                out.append(Run(delimiter))
         out.extend(part)
     return out
 
@@ -311,7 +315,8 @@ class _Item:
         value = self.raw.get(key)
         if value is None:
             return ""
-        return str(value).strip()
+        text = str(value).strip()
+        return smart_quotes(text, nested=False) if "'" in text or '"' in text else text
 
 
 def _parse_date(value: Any, warnings: list[str], key: str) -> tuple[int, int, int, str] | None:
@@ -602,9 +607,7 @@ class ChicagoEngine:
                 genre = item.get("genre")
                 number = item.get("number")
                 if genre or number:
-                    described.append(
-                        _t(" ".join(p for p in (genre, number) if p) if genre else f"no. {number}")
-                    )
+                    described.append(_t(_report_number(genre, number)))
             described.append(_t(edition))
             if volume and not colon_volume:
                 described.append(_t(f"vol. {volume}"))
@@ -643,7 +646,8 @@ class ChicagoEngine:
             if issue:
                 issue_term = "nos." if re.search(r"[-–,&]", issue) else "no."
                 serial += _t(f", {issue_term} {issue}")
-            date = _date_text(item.date) or "n.d."
+            # The style gives the month only when there is no issue number (CMOS 14.71).
+            date = _date_text(item.date, year_only=bool(issue)) or "n.d."
             serial += _t(f" ({date})")
             where = loc or page_range(item.get("page"))
             if where:
@@ -680,8 +684,13 @@ class ChicagoEngine:
                 elif item.get("genre"):
                     described.append(_t(genre))
             described.append(_t(_date_text(item.date) or "n.d."))
+            # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
+            after_shelfmark = citation.label in ("page", "folio", "column")
+            if not after_shelfmark:
+                described.append(_t(self._locator(citation)))
             described.append(_t(item.get("archive_location")))
-            described.append(_t(self._locator(citation, with_page_label=True)))
+            if after_shelfmark:
+                described.append(_t(self._locator(citation, with_page_label=True)))
             described.append(_t(item.get("archive_collection")))
             archive = ", ".join(p for p in (item.get("archive"), item.get("archive-place")) if p)
             described.append(_t(archive))
@@ -721,10 +730,15 @@ class ChicagoEngine:
         title = self._title(item, short=True)
         loc = self._locator(citation)
         volume = item.get("volume")
-        if item.family == "book" and volume.isdigit() and citation.label == "page" and loc:
-            loc = f"{volume}:{loc}"
+        if item.family == "book" and volume:
+            if volume.isdigit() and citation.label == "page" and loc:
+                loc = f"{volume}:{loc}"
+            else:
+                loc = ", ".join(p for p in (f"vol. {volume}", loc) if p)
         if item.family == "entry" and title:
             title = [Run("under "), *title]
+        if item.family == "interview" and not title:
+            title = _t("interview")
         return _join([creator, title, _t(loc)], ", ")
 
     def _bib_parts(self, item: _Item) -> Parts:
@@ -737,7 +751,8 @@ class ChicagoEngine:
             if family == "report":
                 genre, number = item.get("genre"), item.get("number")
                 if genre or number:
-                    blocks.append(_t(f"{genre} {number}".strip() if genre else f"No. {number}"))
+                    described_number = _report_number(genre, number).replace("no. ", "No. ")
+                    blocks.append(_t(described_number))
             blocks.append(_t(self._edition(item, capital=True)))
             if item.get("volume"):
                 blocks.append(_t(f"Vol. {item.get('volume')}"))
@@ -769,7 +784,7 @@ class ChicagoEngine:
             if issue:
                 issue_term = "nos." if re.search(r"[-–,&]", issue) else "no."
                 serial += _t(f", {issue_term} {issue}")
-            serial += _t(f" ({_date_text(item.date) or 'n.d.'})")
+            serial += _t(f" ({_date_text(item.date, year_only=bool(issue)) or 'n.d.'})")
             if item.get("page"):
                 serial += _t(f": {page_range(item.get('page'))}")
             blocks = [creator, title, *self._secondary_bib(item), serial, url]
@@ -837,7 +852,9 @@ class ChicagoEngine:
             [f"no source with id {item_id!r} in the bibliography"],
         )
 
-    def _cite(self, citation: Citation, form: str, warnings: list[str]) -> Parts:
+    def _cite(
+        self, citation: Citation, form: str, warnings: list[str], *, at_start: bool = True
+    ) -> Parts:
         item = self._items.get(citation.item_id)
         if item is None:
             warnings.append(f"no source with id {citation.item_id!r} in the bibliography")
@@ -852,11 +869,16 @@ class ChicagoEngine:
                 body = self._short_parts(item, citation)
             else:
                 loc = self._locator(citation)
-                body = [Run("ibid.")] + ([Run(f", {loc}")] if loc else [])
+                opening = at_start and not citation.prefix
+                body = [Run("Ibid." if opening else "ibid.")] + ([Run(f", {loc}")] if loc else [])
             if not body:
                 body = [Run(f"[{citation.item_id}]")]
         if citation.prefix:
-            body = [*markdown_runs(citation.prefix), Run(" "), *body]
+            prefix = markdown_runs(citation.prefix)
+            # A note starts with a capital (CMOS 14.24): "see" opening a note becomes "See".
+            if at_start:
+                prefix = _capitalize_first(prefix)
+            body = [*prefix, Run(" "), *body]
         if citation.suffix:
             suffix = citation.suffix
             if suffix[0].isalnum() or suffix[0] in "*_":
@@ -865,7 +887,7 @@ class ChicagoEngine:
         return body
 
     def _finish(self, parts: Parts, warnings: list[str]) -> RichText:
-        parts = _end_with_period(_capitalize_first(parts))
+        parts = _end_with_period(parts)
         return RichText(merge_runs(punctuation_inside_quotes(merge_runs(parts))), warnings)
 
     def full_note(self, citation: Citation) -> RichText:
@@ -899,7 +921,8 @@ class ChicagoEngine:
                         form = "ibid"
                     else:
                         form = "short"
-                    group.append(self._cite(citation, form, warnings))
+                    at_start = not parts and not group
+                    group.append(self._cite(citation, form, warnings, at_start=at_start))
                     if citation.item_id in self._items:
                         seen.add(citation.item_id)
                     current.append(citation)
@@ -954,6 +977,12 @@ class ChicagoEngine:
         """What is wrong with an item's metadata (empty when nothing)."""
         item = self._items.get(item_id)
         return list(item.warnings) if item else [f"no source with id {item_id!r}"]
+
+
+def _report_number(genre: str, number: str) -> str:
+    """ "Working Paper no. 31", "Working Paper R-123", "no. 68" (numeric numbers take "no.")."""
+    numbered = f"no. {number}" if number.isdigit() else number
+    return " ".join(p for p in (genre, numbered) if p)
 
 
 def _strip_for_sort(text: str) -> str:
