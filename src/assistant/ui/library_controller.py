@@ -151,7 +151,9 @@ class LibraryController(QObject):
         self._passage_count = count
         self._index_problems = list(getattr(report, "problems", []) or [])
         reason = getattr(report, "rebuilt_reason", None)
-        if reason:
+        if getattr(report, "cancelled", False):
+            self._set_status(f"Indexing stopped; the index holds {count:,} passages")
+        elif reason:
             self._set_status(f"Index rebuilt: {reason}")
         else:
             self._set_status(f"Index ready: {count:,} passages")

@@ -122,6 +122,10 @@ class CitationLabels:
             from assistant.cite.model import Citation
 
             text = self._engine.short_note(Citation(source_id)).text.strip().rstrip(".")
+            # A label, not a note: drop the closing period tucked inside quotation marks.
+            for closing in (".’”", ".”"):
+                if text.endswith(closing):
+                    text = text[: -len(closing)] + closing[1:]
             if text:
                 return text
         except Exception:
@@ -372,6 +376,7 @@ class SearchPane(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.placeholder.setMargin(8)
         self.placeholder.setTextFormat(Qt.TextFormat.RichText)
+        self.placeholder.linkActivated.connect(self._on_link)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)

@@ -221,8 +221,8 @@ class LibraryPanel(QWidget):
         answer = QMessageBox.question(
             self,
             "Remove source",
-            f"Remove “{title}” from the library?\n\nIts file is moved to the .removed folder of the corpus; "
-            "notes that cite it keep their citation.",
+            f"Remove “{title}” from the library?\n\nIts file is moved to the corpus’s "
+            ".removed folder; notes that cite it keep their citation.",
         )
         return answer == QMessageBox.StandardButton.Yes
 
