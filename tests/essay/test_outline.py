@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import BUNDLED_CORPUS
 
 from assistant.essay.model import PassageLink
 from assistant.essay.outline import (
@@ -17,6 +18,8 @@ from assistant.essay.outline import (
     outline_to_dict,
     outline_to_markdown,
 )
+
+BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "resources" / "corpus"
 
 ZUBOK_SHAPE = (
     "Zubok and Pleshakov Notes",
