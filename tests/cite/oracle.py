@@ -56,7 +56,8 @@ _FAMILY = [
     "Wohlforth", "Ypersele", "Zaloga", "Ambrose", "Bohlen", "Craig", "Dallek", "Ellwood",
 ]  # fmt: skip
 _ASIAN = [("Shen", "Zhihua"), ("Chen", "Jian"), ("Niu", "Jun"), ("Yang", "Kuisong"),
-          ("Kim", "Dong-gil"), ("Wada", "Haruki"), ("Park", "Myung-lim"), ("Zhang", "Shu Guang")]  # fmt: skip
+          ("Kim", "Dong-gil"), ("Wada", "Haruki"), ("Park", "Myung-lim"),
+          ("Zhang", "Shu Guang")]  # fmt: skip
 _CORPORATE = ["United Nations", "National Security Council", "Central Intelligence Agency",
               "Wilson Center", "Department of State", "Foreign Relations Committee"]  # fmt: skip
 _WORDS = [
@@ -68,7 +69,8 @@ _PUBLISHERS = ["Harvard University Press", "Oxford University Press", "Stanford 
                "Cornell University Press", "Columbia University Press", "Routledge", "Norton",
                "Princeton University Press", "University of North Carolina Press"]  # fmt: skip
 _JOURNALS = ["Journal of Cold War Studies", "Diplomatic History", "Cold War History",
-             "International Security", "Journal of American History", "China Quarterly"]  # fmt: skip
+             "International Security", "Journal of American History",
+             "China Quarterly"]  # fmt: skip
 
 
 class _Gen:
@@ -196,12 +198,14 @@ def _book_particles(g, r):
 
 def _book_static(g, r):
     family, given = r.choice(_ASIAN)
-    family = f"{family}{g.used}" if r.random() < 0.0 else family
-    g.used += 1
-    # A fresh surname per item would be unrealistic for East Asian names; one per seed is kept
-    # unique by pairing it with its given name, which never changes between items.
-    item = {"type": "book", "author": [{"family": family, "given": given, "static-ordering": True}]}
-    return _pub(r, _with_title(g, item))
+    g.static_calls = getattr(g, "static_calls", 0) + 1
+    if g.static_calls % 2:
+        # static-ordering: the name stays family-first everywhere (an explained difference).
+        author = {"family": family, "given": given, "static-ordering": True}
+    else:
+        # The same kind of name without the flag follows the Western order like any other.
+        author = {"family": family + "-" + given.split("-")[0].lower(), "given": given}
+    return _pub(r, _with_title(g, {"type": "book", "author": [author]}))
 
 
 def _edited_volume(g, r):
@@ -360,7 +364,9 @@ def _letter(g, r):
         "issued": _date(r, 3),
         "genre": "letter",
         "archive": r.choice(["Archive of the President of the Russian Federation", "AVPRF"]),
-        "archive_location": f"fond {r.randint(1, 90)}, opis {r.randint(1, 9)}, delo {r.randint(1, 500)}",
+        "archive_location": (
+            f"fond {r.randint(1, 90)}, opis {r.randint(1, 9)}, delo {r.randint(1, 500)}"
+        ),
     }
     item["title"] = f"letter on {g.phrase(2)}"
     return item
