@@ -1,0 +1,182 @@
+"""`assistant export`: a draft (Pandoc Markdown or an essay file) to Word, or to Markdown.
+
+    assistant export draft.md --bibliography sources.json -o essay.docx
+    assistant export essay.essay --title-page --course "HIST 301" -o essay.docx
+    assistant export essay.essay -o essay.md
+
+Bad input (a missing, unreadable or damaged draft, a bad bibliography file, an unwritable
+output) gets one clear message on stderr and exit status 2, never a traceback. Problems that do
+not stop the export (a citation to a source the bibliography lacks) are listed as warnings and
+are also visible in the exported notes themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+EXIT_BAD_INPUT = 2
+DRAFT_SUFFIXES = (".md", ".markdown", ".essay")
+OUTPUT_SUFFIXES = (".docx", ".md", ".markdown")
+
+
+class _BadInput(Exception):
+    """Something the writer must fix; the message says what."""
+
+
+def register(subparsers: Any) -> None:
+    export = subparsers.add_parser(
+        "export",
+        help="export a draft to Word (.docx) with real footnotes, or to Markdown",
+        description="Export a draft (Pandoc Markdown .md or an essay file .essay) to a Word "
+        "document laid out as a Chicago/Turabian manuscript: real footnotes formatted by the "
+        "Chicago engine, a bibliography on a new page, 12-point Times New Roman, double-spaced "
+        "text, page numbers. An output ending in .md writes Pandoc Markdown instead.",
+    )
+    export.add_argument("draft", help="the draft: FILE.md or FILE.essay")
+    export.add_argument(
+        "-o", "--output", required=True, help="the file to write: OUT.docx (or OUT.md)"
+    )
+    export.add_argument(
+        "--bibliography",
+        metavar="FILE",
+        help="citation metadata for the draft's [@id] citations: CSL-JSON (.json), BibTeX "
+        "(.bib) or RIS (.ris); for an essay file it updates the items saved with the essay",
+    )
+    export.add_argument("--title-page", action="store_true", help="add a Turabian title page")
+    export.add_argument("--course", default="", help="course line for the title page")
+    export.add_argument("--date", help="date line for the title page (default: today)")
+    export.add_argument(
+        "--ibid", action="store_true", help='use "Ibid." for consecutive citations of a source'
+    )
+    export.add_argument("--no-bibliography", action="store_true", help="leave out the bibliography")
+    export.set_defaults(func=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        return _export(args)
+    except _BadInput as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _export(args: argparse.Namespace) -> int:
+    from assistant.export.atomic import ExportError
+
+    draft = Path(args.draft).expanduser()
+    output = Path(args.output).expanduser()
+    if output.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise _BadInput(f"the output {output} must end in .docx (Word) or .md (Markdown).")
+    if output.exists() and draft.exists() and output.resolve() == draft.resolve():
+        raise _BadInput(f"the output {output} is the draft itself; choose another file name.")
+
+    items = _read_bibliography(Path(args.bibliography).expanduser()) if args.bibliography else None
+    essay, warnings = _read_draft(draft, items)
+    if items is not None:
+        essay.items = {**essay.items, **items}
+
+    try:
+        if output.suffix.lower() == ".docx":
+            from assistant.export.docx import ExportOptions, export_docx
+
+            options = ExportOptions(
+                title_page=args.title_page,
+                include_bibliography=not args.no_bibliography,
+                ibid=args.ibid,
+                course=args.course,
+                date=args.date,
+            )
+            report = export_docx(essay, output, options=options)
+            warnings.extend(report.warnings)
+            summary = (
+                f"wrote {output}: {report.words} words, {report.notes} footnotes, "
+                f"{report.bibliography_entries} bibliography entries"
+            )
+        else:
+            from assistant.export.markdown import export_markdown
+
+            export_markdown(essay, output)
+            summary = f"wrote {output}: {essay.word_count()} words, {len(essay.notes())} notes"
+    except ExportError as error:
+        raise _BadInput(str(error)) from error
+
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(summary)
+    return 0
+
+
+def _read_bibliography(path: Path) -> dict[str, dict[str, Any]]:
+    from assistant.library.errors import LibraryError
+    from assistant.library.metadata import read_metadata_file
+
+    try:
+        records = read_metadata_file(path)
+    except LibraryError as error:
+        raise _BadInput(f"cannot read the bibliography {error}") from error
+    except OSError as error:
+        raise _BadInput(f"cannot read the bibliography {path}: {error.strerror}.") from error
+    items: dict[str, dict[str, Any]] = {}
+    for record in records:
+        if isinstance(record, Mapping) and isinstance(record.get("id"), str) and record["id"]:
+            items[record["id"]] = dict(record)
+    if records and not items:
+        raise _BadInput(
+            f"the bibliography {path} has no item with an id, so no citation can refer to it."
+        )
+    return items
+
+
+def _read_draft(draft: Path, items: Mapping[str, dict[str, Any]] | None) -> tuple[Any, list[str]]:
+    suffix = draft.suffix.lower()
+    if suffix not in DRAFT_SUFFIXES:
+        raise _BadInput(
+            f"{draft} is not a draft this command reads: give a Pandoc Markdown file (.md) "
+            "or an essay file (.essay)."
+        )
+    if not draft.is_file():
+        raise _BadInput(f"the draft {draft} does not exist.")
+    if suffix == ".essay":
+        return _load_essay_file(draft), []
+    return _read_markdown_draft(draft, items)
+
+
+def _load_essay_file(draft: Path) -> Any:
+    from assistant.essay import store
+
+    try:
+        return store.load_essay(draft)
+    except store.CorruptEssayError as error:
+        backups = list(getattr(error, "backups", []) or [])
+        advice = (
+            f" The newest good backup is {backups[0]}: open it in the app, or export it with "
+            f"`assistant export {backups[0]} ...`."
+            if backups
+            else " No backup was found."
+        )
+        raise _BadInput(f"{error}{advice} The damaged file was not modified.") from error
+    except store.NewerSchemaError as error:
+        raise _BadInput(f"{error} The file was not modified.") from error
+    except OSError as error:
+        raise _BadInput(f"cannot read the essay file {draft}: {error.strerror}.") from error
+
+
+def _read_markdown_draft(
+    draft: Path, items: Mapping[str, dict[str, Any]] | None
+) -> tuple[Any, list[str]]:
+    from assistant.essay.markdown import read_markdown
+
+    try:
+        text = draft.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _BadInput(
+            f"the draft {draft} is not UTF-8 text (byte {error.start}); save it as UTF-8."
+        ) from error
+    except OSError as error:
+        raise _BadInput(f"cannot read the draft {draft}: {error.strerror}.") from error
+    result = read_markdown(text, items)
+    return result.essay, [f"{draft.name}: {warning}" for warning in result.warnings]
