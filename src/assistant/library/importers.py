@@ -63,6 +63,9 @@ def load_document(path: Path, source_id: str) -> Document:
 # Text
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Decode bytes of unknown encoding; reject binary data posing as text."""
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
@@ -80,7 +83,18 @@ def decode_text(data: bytes, name: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if best is not None:
+        # Ties between single-byte code pages are common on short texts; Windows-1252 is by
+        # far the likeliest for sources written in Western European languages.
+        for match in matches:
+            if match.encoding in _WESTERN and (match.chaos, -match.coherence) <= (
+                best.chaos,
+                -best.coherence,
+            ):
+                best = match
+                break
     if best is None:
         raise ImportFailed(
             name, "the text encoding could not be recognised; save it as UTF-8 and re-add it."

@@ -162,7 +162,7 @@ def blocks_from_text(text: str, markdown: bool) -> list[Block]:
             kinds.append(("heading", title, len(md.group(1)), None))
             continue
         if _is_toc(stripped):
-            kinds.append(("toc", stripped, 1, None))
+            kinds.append(("toc", cleaned(stripped), 1, None))
             continue
         body = cleaned(stripped)
         number = _note_number(body)
