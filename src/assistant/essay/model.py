@@ -81,5 +81,24 @@ class Essay:
     def notes(self) -> list[Note]:
         return [anchor.note for anchor in self.anchors()]
 
+    def note_numbers(self) -> dict[str, int]:
+        """Anchor id -> footnote number (1-based), from the anchors' current order."""
+        return {anchor.id: number for number, anchor in enumerate(self.anchors(), start=1)}
+
+    def note_number(self, anchor_id: str) -> int | None:
+        """The footnote number of one anchor as the text stands now; None if it is not there."""
+        for number, anchor in enumerate(self.anchors(), start=1):
+            if anchor.id == anchor_id:
+                return number
+        return None
+
+    def cited_ids(self) -> list[str]:
+        """Item ids cited by the notes, each once, in order of first citation."""
+        seen: dict[str, None] = {}
+        for note in self.notes():
+            for citation in note.citations:
+                seen.setdefault(citation.item_id, None)
+        return list(seen)
+
     def word_count(self) -> int:
         return sum(len(block.text.split()) for block in self.blocks)
