@@ -33,6 +33,7 @@ from assistant.export.layout import (
     apply_manuscript_layout,
     start_new_section,
 )
+from assistant.export.runs import append_run
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -126,47 +127,49 @@ def build_document(
             add_page_number_footer(document.sections[0])
 
     note_texts = iter(notes)
+    style_ids: dict[str, str] = {}
     for block in essay.blocks:
-        _add_block(document, block, note_texts)
+        _add_block(document, block, note_texts, style_ids)
 
     if bibliography:
         heading = document.add_paragraph(BIBLIOGRAPHY_HEADING, style="Heading 1")
         heading.paragraph_format.page_break_before = True
         for entry in bibliography:
-            paragraph = document.add_paragraph(style=BIBLIOGRAPHY_STYLE)
+            paragraph = _add_styled_paragraph(document, BIBLIOGRAPHY_STYLE, style_ids)
             _add_rich_runs(paragraph, entry)
     return document
 
 
-def _add_block(document: DocumentObject, block: Block, note_texts) -> None:  # type: ignore[no-untyped-def]
+def _add_block(document: DocumentObject, block: Block, note_texts, style_ids) -> None:  # type: ignore[no-untyped-def]
     if block.kind == "heading":
-        level = min(max(block.level, 1), 6)
-        paragraph = document.add_paragraph(style=f"Heading {level}")
+        style = f"Heading {min(max(block.level, 1), 6)}"
     elif block.kind == "blockquote":
-        paragraph = document.add_paragraph(style=BLOCK_QUOTE_STYLE)
+        style = BLOCK_QUOTE_STYLE
     else:
-        paragraph = document.add_paragraph(style=BODY_STYLE)
+        style = BODY_STYLE
+    paragraph = _add_styled_paragraph(document, style, style_ids)
     for inline in block.inlines:
         if isinstance(inline, Span):
             if inline.text:
-                run = paragraph.add_run(inline.text)
-                if inline.bold:
-                    run.bold = True
-                if inline.italic:
-                    run.italic = True
+                append_run(paragraph, inline.text, italic=inline.italic, bold=inline.bold)
         elif isinstance(inline, NoteAnchor):
             add_footnote(paragraph, next(note_texts))
 
 
+def _add_styled_paragraph(document: DocumentObject, style: str, style_ids: dict[str, str]):  # type: ignore[no-untyped-def]
+    """`document.add_paragraph(style=name)` without its per-call scan of every style."""
+    style_id = style_ids.get(style)
+    if style_id is None:
+        style_id = style_ids[style] = document.styles[style].style_id
+    paragraph = document.add_paragraph()
+    paragraph._p.get_or_add_pPr().style = style_id
+    return paragraph
+
+
 def _add_rich_runs(paragraph: Paragraph, text: RichText) -> None:
     for piece in text.runs:
-        if not piece.text:
-            continue
-        run = paragraph.add_run(piece.text)
-        if piece.italic:
-            run.italic = True
-        if piece.small_caps:
-            run.font.small_caps = True
+        if piece.text:
+            append_run(paragraph, piece.text, italic=piece.italic, small_caps=piece.small_caps)
 
 
 def _add_title_page(document: DocumentObject, essay: Essay, options: ExportOptions) -> None:

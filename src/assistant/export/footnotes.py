@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
+from weakref import WeakKeyDictionary
 
 from docx.blkcntnr import BlockItemContainer
 from docx.enum.style import WD_STYLE_TYPE
@@ -33,6 +34,7 @@ from assistant.export.oxml.footnotes import (
     CT_Footnotes,
 )
 from assistant.export.parts.footnotes import FootnotesPart
+from assistant.export.runs import append_run
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -72,8 +74,10 @@ class Footnote(BlockItemContainer):
 
     def append_runs(self, content: NoteContent) -> None:
         """Add text to the end of the note; newlines start new paragraphs."""
+        self._append_runs(content, has_text=bool("".join(self.paragraph_texts[-1:]).strip()))
+
+    def _append_runs(self, content: NoteContent, *, has_text: bool) -> None:
         paragraph = self.paragraphs[-1]
-        has_text = bool("".join(self.paragraph_texts[-1:]).strip())
         pending_break = False
         for run in _as_runs(content):
             for index, piece in enumerate(run.text.split("\n")):
@@ -86,14 +90,14 @@ class Footnote(BlockItemContainer):
                     paragraph = self.add_paragraph()
                     paragraph._p.get_or_add_pPr().style = FOOTNOTE_TEXT_STYLE
                 pending_break = False
-                docx_run = paragraph.add_run(piece)
+                append_run(
+                    paragraph,
+                    piece,
+                    italic=run.italic,
+                    small_caps=run.small_caps,
+                    bold=getattr(run, "bold", False),
+                )
                 has_text = has_text or bool(piece.strip())
-                if run.italic:
-                    docx_run.italic = True
-                if run.small_caps:
-                    docx_run.font.small_caps = True
-                if getattr(run, "bold", False):
-                    docx_run.bold = True
 
 
 class Footnotes:
@@ -102,6 +106,7 @@ class Footnotes:
     def __init__(self, part: FootnotesPart):
         self._part = part
         self._element: CT_Footnotes = part.footnotes_element
+        self._next_id: int | None = None
 
     def __iter__(self) -> Iterator[Footnote]:
         return (Footnote(element, self._part) for element in self._element.note_lst)
@@ -115,18 +120,31 @@ class Footnotes:
 
     def add(self, content: NoteContent = "") -> Footnote:
         """A new note holding `content` (not yet referenced from the text)."""
-        footnote = Footnote(self._element.add_footnote(), self._part)
+        # Counting ids once rather than per note keeps adding n notes linear, not quadratic.
+        if self._next_id is None or self._element.get_by_id(self._next_id) is not None:
+            self._next_id = self._element.next_id()
+        footnote = Footnote(self._element.add_footnote(self._next_id), self._part)
+        self._next_id += 1
         # The space after the number mark, as Word inserts it.
-        footnote.paragraphs[0].add_run(" ")
-        footnote.append_runs(content)
+        append_run(footnote.paragraphs[0], " ")
+        footnote._append_runs(content, has_text=False)
         return footnote
+
+
+# One Footnotes proxy per open document, so adding many notes does not repeat the style and
+# part look-ups (weak keys: the cache dies with the document).
+_FOOTNOTES: WeakKeyDictionary[Any, Footnotes] = WeakKeyDictionary()
 
 
 def footnotes(document: DocumentObject) -> Footnotes:
     """The document's footnotes, adding the footnotes part and styles on first use."""
     document_part = cast("DocumentPart", document.part)
-    ensure_footnote_styles(document)
-    return Footnotes(FootnotesPart.get_or_add(document_part))
+    cached = _FOOTNOTES.get(document_part)
+    if cached is None:
+        ensure_footnote_styles(document)
+        cached = Footnotes(FootnotesPart.get_or_add(document_part))
+        _FOOTNOTES[document_part] = cached
+    return cached
 
 
 def add_footnote(paragraph: Paragraph, runs: NoteContent) -> int:

@@ -51,13 +51,13 @@ class CT_Footnotes(BaseOxmlElement):
 
     footnote = ZeroOrMore("w:footnote")
 
-    def add_footnote(self) -> CT_Footnote:
-        """Append a new, normal footnote and return it.
+    def add_footnote(self, footnote_id: int | None = None) -> CT_Footnote:
+        """Append a new, normal footnote (with `footnote_id`, else the next free id) and return it.
 
         It holds one `FootnoteText` paragraph whose first run is the `w:footnoteRef` mark (Word
         draws the note's number there); text goes in runs added after it.
         """
-        next_id = self._next_id()
+        next_id = self.next_id() if footnote_id is None else int(footnote_id)
         footnote = cast(
             CT_Footnote,
             parse_xml(
@@ -84,7 +84,7 @@ class CT_Footnotes(BaseOxmlElement):
         """The real notes, without the separators (which carry a `w:type`)."""
         return [f for f in self.footnote_lst if f.type in (None, "normal")]
 
-    def _next_id(self) -> int:
+    def next_id(self) -> int:
         used = [int(x) for x in self.xpath("./w:footnote/@w:id")]
         return max([*used, CONTINUATION_SEPARATOR_ID]) + 1
 
