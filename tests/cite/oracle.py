@@ -129,6 +129,9 @@ def generate_items(seed: int = 3, count: int = 220) -> list[dict[str, Any]]:
         _book_multivolume, _book_series, _chapter, _article, _article_doi, _article_month,
         _document_collection, _magazine, _newspaper, _thesis, _report, _working_paper,
         _archival, _letter, _telegram, _webpage, _interview, _interview_archived, _entry,
+        _book_undated, _book_revised, _book_quoted_title, _book_foreign, _chapter_translated,
+        _article_no_issue, _article_month_only, _newspaper_unsigned, _webpage_unsigned,
+        _thesis_plain, _report_numbered,
     ]  # fmt: skip
     items = []
     for index in range(count):
@@ -419,6 +422,76 @@ def _entry(g, r):
     return _with_title(g, item, subtitle=False)
 
 
+def _book_undated(g, r):
+    item = _pub(r, _with_title(g, {"type": "book", "author": g.people(1)}))
+    del item["issued"]
+    return item
+
+
+def _book_revised(g, r):
+    item = _pub(r, _with_title(g, {"type": "book", "author": g.people(1)}))
+    item["edition"] = r.choice(["rev. ed.", "abridged ed."])
+    return item
+
+
+def _book_quoted_title(g, r):
+    item = _pub(r, {"type": "book", "author": g.people(1)})
+    word = g.phrase(1)
+    item["title"] = f'the "{word}" question: stalin\'s {g.phrase(2)}'
+    item["title-short"] = f'the "{word}" question'
+    return item
+
+
+def _book_foreign(g, r):
+    item = _pub(r, {"type": "book", "author": g.people(1), "language": "ru"})
+    item["title"] = r.choice(["Kholodnaia voina", "Stalin i voina", "Istoki voiny"])
+    item["title"] += f" {g.used}"
+    return item
+
+
+def _chapter_translated(g, r):
+    item = _chapter(g, r)
+    item["translator"] = g.people(1)
+    return item
+
+
+def _article_no_issue(g, r):
+    item = _article(g, r)
+    item.pop("issue", None)
+    return item
+
+
+def _article_month_only(g, r):
+    item = _article(g, r)
+    item.pop("issue", None)
+    item["issued"] = _date(r, 2)
+    return item
+
+
+def _newspaper_unsigned(g, r):
+    item = _newspaper(g, r)
+    del item["author"]
+    return item
+
+
+def _webpage_unsigned(g, r):
+    item = _webpage(g, r)
+    del item["author"]
+    return item
+
+
+def _thesis_plain(g, r):
+    item = _thesis(g, r)
+    del item["genre"]
+    return item
+
+
+def _report_numbered(g, r):
+    item = _report(g, r)
+    item["number"] = r.choice(["68", "R-123", "NIE-3"])
+    return item
+
+
 def generate_notes(items: list[dict[str, Any]], seed: int = 3) -> list[Note]:
     """Note sequences: each item's first citation, later short citations, and multi-source notes."""
     r = random.Random(seed)
@@ -432,8 +505,11 @@ def generate_notes(items: list[dict[str, Any]], seed: int = 3) -> list[Note]:
         if roll < 0.75:
             first = r.randint(1, 990)
             return f"{first}-{first + r.randint(1, 30)}", "page"
-        if roll < 0.85:
+        if roll < 0.82:
             return str(r.randint(1, 12)), "chapter"
+        if roll < 0.9:
+            label = r.choice(["section", "paragraph", "note", "line", "figure", "folio", "part"])
+            return str(r.randint(1, 60)), label
         return "", "page"
 
     for item_id in ids:
@@ -449,6 +525,10 @@ def generate_notes(items: list[dict[str, Any]], seed: int = 3) -> list[Note]:
             notes.append(
                 Note.of(Citation(item_id, loc, label, prefix="See"), Citation(other, loc2, label2))
             )
+        elif r.random() < 0.1:
+            notes.append(Note.of(Citation(item_id, loc, label, suffix=", emphasis added")))
+        elif r.random() < 0.1:
+            notes.append(Note.of(Citation(item_id, loc, label, suppress_author=True)))
         else:
             notes.append(Note.of(Citation(item_id, loc, label)))
     return notes

@@ -12,6 +12,7 @@ thousand notes is string joining.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -208,8 +209,8 @@ class _Name:
 
     def sort_key(self) -> str:
         if self.literal:
-            return self.literal.lower()
-        return f"{self.family} {self.given} {self.particle} {self.dropping}".lower()
+            return _collate(self.literal)
+        return _collate(f"{self.family} {self.given} {self.particle} {self.dropping}")
 
 
 def _parse_name(raw: Any, role: str, warnings: list[str]) -> _Name | None:
@@ -477,8 +478,11 @@ class ChicagoEngine:
             warnings=warnings,
         )
         primary = authors or editors or translators
+        substitute = ""
+        if not primary and family in ("periodical", "web"):
+            substitute = str(raw.get("container-title", "") or "")
         item.sort_key = (
-            primary[0].sort_key() if primary else _strip_for_sort(title),
+            primary[0].sort_key() if primary else _strip_for_sort(substitute or title),
             " ".join(n.sort_key() for n in primary[1:]),
             _strip_for_sort(title),
             _date_text(date),
@@ -587,7 +591,8 @@ class ChicagoEngine:
         """The first-citation form, locator included."""
         family = item.family
         loc = self._locator(citation)
-        creator = _t(self._creator_note(item))
+        # [-@id]: the writer named the author in the text already.
+        creator = [] if citation.suppress_author else _t(self._creator_note(item))
         title = self._title(item)
         url = _t(self._doi_url(item))
 
@@ -661,7 +666,7 @@ class ChicagoEngine:
             return _join([creator, title, self._container(item), _t(date), _t(loc), url], ", ")
 
         if family == "thesis":
-            genre = item.get("genre") or "thesis"
+            genre = item.get("genre")
             publication = ", ".join(
                 p
                 for p in (
@@ -726,7 +731,16 @@ class ChicagoEngine:
 
     def _short_parts(self, item: _Item, citation: Citation) -> Parts:
         names = item.authors or item.editors or item.translators
-        creator = _t(_names_short(names, self._ambiguous))
+        if citation.suppress_author:
+            creator: Parts = []
+        elif names:
+            creator = _t(_names_short(names, self._ambiguous))
+        elif item.family == "periodical":
+            creator = self._container(item)
+        elif item.family == "web":
+            creator = _t(item.get("container-title"))
+        else:
+            creator = []
         title = self._title(item, short=True)
         loc = self._locator(citation)
         volume = item.get("volume")
@@ -790,10 +804,14 @@ class ChicagoEngine:
             blocks = [creator, title, *self._secondary_bib(item), serial, url]
             return _join(blocks, ". ")
         if family == "periodical":
+            if not creator and item.get("container-title"):
+                # Unsigned: the periodical stands in the author's place (CMOS 14.89).
+                blocks = [self._container(item), title, _t(_date_text(item.date)), url]
+                return _join(blocks, ". ")
             serial = _join([self._container(item), _t(_date_text(item.date))], ", ")
             return _join([creator, title, serial, url], ". ")
         if family == "thesis":
-            genre = item.get("genre") or "thesis"
+            genre = item.get("genre")
             genre = genre[:1].upper() + genre[1:]
             publication = ", ".join(
                 p
@@ -826,6 +844,9 @@ class ChicagoEngine:
         if family == "web":
             date = _date_text(item.date)
             container = item.get("container-title")
+            if not creator and container:
+                # Unsigned: the site's owner or title stands in the author's place.
+                creator, container = _t(container), ""
             tail = _join([_t(container), _t(date)], ", ")
             if not date:
                 accessed = _parse_date(item.raw.get("accessed"), [], "accessed")
@@ -985,8 +1006,15 @@ def _report_number(genre: str, number: str) -> str:
     return " ".join(p for p in (genre, numbered) if p)
 
 
+def _collate(text: str) -> str:
+    """A sort key that ignores case, accents and punctuation, as Unicode collation does:
+    "Lüthi" files with "Luthi", "Shen-zhihua" after "Shengson"."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in folded if ch.isalnum() or ch == " ")
+
+
 def _strip_for_sort(text: str) -> str:
-    return re.sub(r"[“”‘’\"'*]", "", text).lower()
+    return _collate(text)
 
 
 def _styled_title(text: str, quoted: bool) -> Parts:

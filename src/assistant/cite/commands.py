@@ -1,0 +1,108 @@
+"""`assistant notes DRAFT.md --bibliography FILE.json`: a draft's notes and bibliography."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+
+def register(subparsers: Any) -> None:
+    notes = subparsers.add_parser(
+        "notes",
+        help="print a draft's Chicago notes and bibliography",
+        description="Render the footnotes of a Pandoc Markdown draft in Chicago notes-bibliography "
+        "style (CMOS 18): full note at a source's first citation, short note after. Citations use "
+        "Pandoc syntax: [@id, 52], [see @a, 4; @b, 7-9], [@id, chap. 3], [-@id]. Footnotes are "
+        "[^1] with a [^1]: definition or inline ^[...]; a citation in the body text becomes its "
+        "own note. Prints 'N. note' lines, then 'Bibliography' and one entry per line. Problems "
+        "(unknown ids, unclosed citations, missing metadata) go to stderr.",
+    )
+    notes.add_argument("draft", help="the draft (Pandoc Markdown)")
+    notes.add_argument(
+        "--bibliography", required=True, help="CSL-JSON file with the cited items (an array)"
+    )
+    notes.add_argument("--format", choices=("text", "html"), default="text", help="output format")
+    notes.add_argument("--ibid", action="store_true", help='use "Ibid." (off by default, CMOS 18)')
+    notes.set_defaults(func=run_notes)
+
+
+class _InputError(Exception):
+    pass
+
+
+def _read_items(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise _InputError(f"bibliography file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise _InputError(f"cannot read bibliography {path}: {error}") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise _InputError(
+            f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg});"
+            " expected a CSL-JSON array of items"
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        data = data["items"]
+    if not isinstance(data, list):
+        raise _InputError(f"{path} holds a JSON {type(data).__name__}; expected a CSL-JSON array")
+    items: dict[str, dict[str, Any]] = {}
+    for position, item in enumerate(data, start=1):
+        if not isinstance(item, dict) or not str(item.get("id", "")).strip():
+            raise _InputError(f"{path}: item {position} has no 'id'; every CSL-JSON item needs one")
+        item_id = str(item["id"])
+        if item_id in items:
+            raise _InputError(f"{path}: id {item_id!r} appears twice")
+        items[item_id] = item
+    return items
+
+
+def run_notes(
+    args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    from assistant.cite.draft_notes import read_draft_notes
+    from assistant.cite.engine import ChicagoEngine
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    draft_path = Path(args.draft).expanduser()
+    try:
+        items = _read_items(Path(args.bibliography).expanduser())
+        try:
+            text = draft_path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise _InputError(f"draft not found: {draft_path}") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise _InputError(f"cannot read draft {draft_path}: {error}") from None
+    except _InputError as error:
+        print(f"assistant notes: {error}", file=err)
+        return 2
+
+    draft = read_draft_notes(text, known_ids=set(items))
+    engine = ChicagoEngine(items, ibid=args.ibid)
+    rendered = engine.render_notes(draft.notes)
+    html = args.format == "html"
+    for problem in draft.problems:
+        print(f"{draft_path.name}: {problem}", file=err)
+    cited: list[str] = []
+    reported: set[str] = set()
+    for number, note in enumerate(rendered, start=1):
+        print(f"{number}. {note.html() if html else note.text}", file=out)
+        # An item's metadata problem is reported at its first note only, not at every citation.
+        for warning in note.warnings:
+            if warning not in reported:
+                reported.add(warning)
+                print(f"note {number}: {warning}", file=err)
+    for note in draft.notes:
+        cited.extend(c.item_id for c in note.citations)
+    print("Bibliography", file=out)
+    for entry in engine.bibliography(dict.fromkeys(cited)):
+        print(entry.html() if html else entry.text, file=out)
+    if not draft.notes:
+        print(f"{draft_path.name}: no notes or citations found", file=err)
+    return 0
