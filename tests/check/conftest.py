@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from check_helpers import SOURCE_IDS, raw_document
 
 from assistant.check.quotes import DocumentSet, QuoteChecker
-from tests.check.helpers import SOURCE_IDS, raw_document
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from assistant.library.model import Document, Passage
 
@@ -50,48 +50,104 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     ]
 
 
-@dataclass(slots=True)
+def _words(cleaned: str) -> list[str]:
+    """The normalised words of text already cleared of footnote marks.
+
+    Most texts are already in NFKC form, and then one C-level `findall` does it all; a
+    text with ligatures or compatibility characters is normalised word by word.
+    """
+    found = WORD_RE.findall(cleaned)
+    if unicodedata.is_normalized("NFKC", cleaned):
+        if "’" in cleaned or "ʼ" in cleaned:
+            return [w.translate(_APOSTROPHES) if "’" in w or "ʼ" in w else w for w in found]
+        return found
+    return [normalise_word(w) for w in found]
+
+
 class Stream:
     """One run of a source's words, searchable as a space-joined string.
 
-    The joined string makes exact matching a regex search (fast in C even over a million
-    words); `_starts` maps a match back to token positions.
+    The joined string makes exact matching a regex search (in C, even over a million words).
+    Words are found with one `findall` per piece of text; their character offsets, needed
+    only to report a problem, are worked out per piece on first use.
     """
 
-    tokens: list[Token]
-    joined: str = ""
-    _starts: list[int] = field(default_factory=list)
-    _positions: dict[str, list[int]] | None = None
-
-    def __post_init__(self) -> None:
-        starts = []
-        position = 1
-        for token in self.tokens:
-            starts.append(position)
-            position += len(token.text) + 1
-        self._starts = starts
-        self.joined = " " + " ".join(t.text for t in self.tokens) + " "
+    def __init__(self, pieces: Sequence[tuple[int, str]]) -> None:
+        # pieces: (offset of the piece in the document, the piece's text cleared of marks)
+        self.words: list[str] = []
+        self._piece_first: list[int] = []
+        self._pieces = list(pieces)
+        self._offsets: dict[int, list[tuple[int, int]]] = {}
+        for _, text in self._pieces:
+            self._piece_first.append(len(self.words))
+            self.words.extend(_words(text))
+        self.joined = " " + " ".join(self.words) + " "
+        self._cumulative = list(itertools.accumulate(map(len, self.words)))
+        self._positions: dict[str, list[int]] | None = None
+        self.tokens = _Tokens(self)
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return len(self.words)
 
     def token_at(self, joined_offset: int) -> int:
         """The index of the token starting at or containing `joined_offset`."""
-        return max(0, bisect.bisect_right(self._starts, joined_offset) - 1)
+        # Token i starts at 1 + i + (sum of the lengths of the tokens before it).
+        low, high = 0, len(self.words)
+        while low < high:
+            middle = (low + high) // 2
+            if self.joined_offset(middle) <= joined_offset:
+                low = middle + 1
+            else:
+                high = middle
+        return max(0, low - 1)
 
     def joined_offset(self, token_index: int) -> int:
-        if token_index >= len(self._starts):
+        if token_index >= len(self.words):
             return len(self.joined)
-        return self._starts[token_index]
+        if token_index <= 0:
+            return 1
+        return 1 + token_index + self._cumulative[token_index - 1]
+
+    def span(self, token_index: int) -> tuple[int, int]:
+        """Where token `token_index` is in the document's text."""
+        piece = bisect.bisect_right(self._piece_first, token_index) - 1
+        offsets = self._offsets.get(piece)
+        if offsets is None:
+            base, text = self._pieces[piece]
+            offsets = [(m.start() + base, m.end() + base) for m in WORD_RE.finditer(text)]
+            self._offsets[piece] = offsets
+        return offsets[token_index - self._piece_first[piece]]
 
     def positions(self, fold: str) -> list[int]:
         """Where a (case-folded) word occurs; built on first use, for locating misquotations."""
         if self._positions is None:
             table: dict[str, list[int]] = {}
-            for index, token in enumerate(self.tokens):
-                table.setdefault(token.fold, []).append(index)
+            for index, word in enumerate(self.words):
+                table.setdefault(word.casefold(), []).append(index)
             self._positions = table
         return self._positions.get(fold, [])
+
+
+class _Tokens(Sequence[Token]):
+    """A stream's words as `Token`s, made when asked for."""
+
+    def __init__(self, stream: Stream) -> None:
+        self._stream = stream
+
+    def __len__(self) -> int:
+        return len(self._stream.words)
+
+    def _token(self, index: int) -> Token:
+        return Token(self._stream.words[index], *self._stream.span(index))
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, slice):
+            return [self._token(i) for i in range(*key.indices(len(self)))]
+        if key < 0:
+            key += len(self)
+        if not 0 <= key < len(self):
+            raise IndexError(key)
+        return self._token(key)
 
 
 @dataclass(slots=True)
@@ -112,14 +168,15 @@ class SourceText:
     def from_document(cls, document: Document) -> SourceText:
         passages = sorted(document.passages, key=lambda p: (p.start, p.ordinal))
         usable = [p for p in passages if p.end > p.start]
+        cleaned = document.text.translate(_SUPERSCRIPTS)
         if not usable:
-            streams = [Stream(tokenize(document.text))]
+            streams = [Stream([(0, cleaned)])]
         else:
-            body: list[Token] = []
-            notes: list[Token] = []
+            body: list[tuple[int, str]] = []
+            notes: list[tuple[int, str]] = []
             for passage in usable:
-                words = tokenize(document.text[passage.start : passage.end], passage.start)
-                (notes if passage.kind == "note" else body).extend(words)
+                piece = (passage.start, cleaned[passage.start : passage.end])
+                (notes if passage.kind == "note" else body).append(piece)
             streams = [Stream(body)] + ([Stream(notes)] if notes else [])
         return cls(document.source_id, document.text, passages, streams)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from check_helpers import document_with_notes, raw_document
 
 from assistant.check.quotes import DocumentSet, QuoteChecker
-from tests.check.helpers import document_with_notes, raw_document
 
 SHEN = "shen-2000"
 SHUSTER = "shuster-2019"

@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from check_helpers import CORPUS
 
 from assistant.check.quotes import QuoteChecker
 from assistant.check.support import find_support, key_terms
 from assistant.library.corpus import Library
 from assistant.search.index import SearchIndex
-from tests.check.helpers import CORPUS
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
+from check_helpers import CORPUS, essay_of, paragraph
+
 from assistant.check.audit import audit_essay, check_draft, missing_metadata
 from assistant.check.quotes import QuoteChecker, find_quotations
 from assistant.cite.model import Citation, Note
 from assistant.essay.model import Block, NoteAnchor, Span
-from tests.check.helpers import CORPUS, essay_of, paragraph
 
 ITEMS = {item["id"]: item for item in json.loads((CORPUS / "sources.json").read_text())}
 SHEN_QUOTE = (
