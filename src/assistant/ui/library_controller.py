@@ -148,13 +148,20 @@ class LibraryController(QObject):
     def _on_index_finished(self, result: tuple[Any, int]) -> None:
         report, count = result
         self.last_report = report
+        if report.indexed or report.removed or report.rebuilt_reason:
+            # A fresh SearchIndex object, so every thread opens a new searcher: a searcher
+            # cached on the search thread and refreshed by Whoosh can keep seeing passages
+            # deleted by this update (Whoosh reuses segment readers with their old deletions).
+            self._index = SearchIndex(self._index_dir)
         self._passage_count = count
         self._index_problems = list(getattr(report, "problems", []) or [])
         reason = getattr(report, "rebuilt_reason", None)
         if getattr(report, "cancelled", False):
             self._set_status(f"Indexing stopped; the index holds {count:,} passages")
-        elif reason:
+        elif reason and reason != "rebuilt on request":
             self._set_status(f"Index rebuilt: {reason}")
+        elif reason:
+            self._set_status(f"Index rebuilt: {count:,} passages")
         else:
             self._set_status(f"Index ready: {count:,} passages")
         self.problemsChanged.emit(self.problems())

@@ -61,7 +61,8 @@ class Task(QObject):
     """A callable running on a thread pool. Create and start it from the GUI thread.
 
     `fn` receives the task itself so it can report progress (`task.report(done, total, label)`)
-    and look at `task.cancel_event`. Exactly one of `finished`/`failed`/`cancelled` is emitted.
+    and look at `task.cancel_event`. Exactly one of `finished`/`failed`/`cancelled` is emitted,
+    then `done`. `cancelled` means the callable raised `Cancelled` or never started.
     """
 
     progress = Signal(int, int, str)
@@ -88,14 +89,15 @@ class Task(QObject):
         self._runnable: _Runnable | None = None
         self.running = False
         self.is_done = False
-        self.finished.connect(self._after)
-        self.failed.connect(self._after)
-        self.cancelled.connect(self._after)
 
     def start(self, pool: QThreadPool | None = None) -> Task:
         if self._runnable is not None:
             raise RuntimeError("a Task can only be started once")
         self._runnable = _Runnable(self)
+        # Connected last, so `done` follows every slot the caller connected to the outcome.
+        self.finished.connect(self._after)
+        self.failed.connect(self._after)
+        self.cancelled.connect(self._after)
         Task._live.add(self)
         self.running = True
         (pool or QThreadPool.globalInstance()).start(self._runnable)
@@ -126,10 +128,9 @@ class Task(QObject):
         except BaseException as error:
             self.failed.emit(TaskError(error, traceback.format_exc()))
         else:
-            if self.cancel_event.is_set():
-                self.cancelled.emit()
-            else:
-                self.finished.emit(result)
+            # A job that honoured the cancel request by returning early (as SearchIndex.update
+            # does, with report.cancelled) still delivers what it did.
+            self.finished.emit(result)
 
     @Slot()
     def _after(self, *_args: object) -> None:
