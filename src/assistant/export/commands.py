@@ -151,18 +151,15 @@ def _load_essay_file(draft: Path) -> Any:
     try:
         return store.load_essay(draft)
     except store.CorruptEssayError as error:
-        backups = list(getattr(error, "backups", []) or [])
-        advice = (
-            f" The newest good backup is {backups[0]}: open it in the app, or export it with "
-            f"`assistant export {backups[0]} ...`."
-            if backups
-            else " No backup was found."
+        # The store's message names the newest good backup; say how to export that instead.
+        hint = (
+            f' To export that backup instead: assistant export "{error.backups[0]}" -o OUT.docx'
+            if error.backups
+            else ""
         )
-        raise _BadInput(f"{error}{advice} The damaged file was not modified.") from error
-    except store.NewerSchemaError as error:
-        raise _BadInput(f"{error} The file was not modified.") from error
-    except OSError as error:
-        raise _BadInput(f"cannot read the essay file {draft}: {error.strerror}.") from error
+        raise _BadInput(f"{error}{hint}") from error
+    except store.EssayFileError as error:  # newer schema, missing, unreadable
+        raise _BadInput(str(error)) from error
 
 
 def _read_markdown_draft(
