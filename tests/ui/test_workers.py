@@ -43,10 +43,10 @@ def test_task_progress_and_cancel(qtbot):
 
     task = run_task(job, on_result=results.append, on_progress=lambda *a: progress.append(a))
     qtbot.waitUntil(lambda: len(progress) >= 3, timeout=5000)
-    task.cancel()
-    release.set()
+    # Wait from before the cancel: a queued signal only reaches slots connected when emitted.
     with qtbot.waitSignal(task.cancelled, timeout=5000):
-        pass
+        task.cancel()
+        release.set()
     assert results == []
     assert progress[0] == (1, 1000, "step 1")
     assert len(progress) < 1000
