@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QWidget
 
 from assistant.essay.model import NoteAnchor
 from assistant.ui.editor.document import (
@@ -107,15 +107,42 @@ class DraftTextEdit(QTextEdit):
         font.setPointSizeF(BODY_POINT_SIZE)
         document.setDefaultFont(font)
         document.setDocumentMargin(24)
-        self.setPlaceholderText(
+        # A label over the empty page, not setPlaceholderText: QTextEdit clips its placeholder
+        # to the height of one line, and this one is a few lines of guidance.
+        self.placeholder = QLabel(
             "Start writing here.\n\n"
-            "Search your sources (Ctrl+K), select the words you want in the Reader, then press "
-            "Insert note in the Footnote builder: the note lands at the cursor and is numbered "
-            "for you. Headings: Ctrl+1/2/3, block quotation: Ctrl+Shift+Q."
+            "Search your sources (Ctrl+K) and open a hit in the Reader; select the words you "
+            "want to quote; add the page in the Footnote builder and press Insert note "
+            "(Ctrl+Return). The note lands at the cursor and is numbered for you.\n\n"
+            "Headings: Ctrl+1, Ctrl+2, Ctrl+3 · Block quotation: Ctrl+Shift+Q · "
+            "Bold: Ctrl+B · Italic: Ctrl+I",
+            self.viewport(),
         )
+        self.placeholder.setObjectName("draftPlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.placeholder.setStyleSheet("color: palette(placeholder-text);")
+        document.contentsChanged.connect(self._update_placeholder)
         self.tooltip_provider: Callable[[str], str] | None = None
         self._current_anchor = ""
         self.cursorPositionChanged.connect(self._follow_cursor)
+        self._update_placeholder()
+
+    def _update_placeholder(self) -> None:
+        empty = self.document().isEmpty()
+        self.placeholder.setVisible(empty)
+        if empty:
+            margin = int(self.document().documentMargin())
+            width = max(100, self.viewport().width() - 2 * margin)
+            # As tall as the page (top-aligned): the label's own height-for-width is too short.
+            height = max(40, self.viewport().height() - 2 * margin)
+            self.placeholder.setFixedSize(width, height)
+            self.placeholder.move(margin, margin)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_placeholder()
 
     @property
     def draft(self) -> DraftDocument:

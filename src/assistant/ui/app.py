@@ -1,0 +1,60 @@
+"""Start the desktop app: `assistant` with no arguments lands here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from assistant.ui.settings import APPLICATION, ORGANIZATION
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with the names QSettings files are kept under."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def build_window(
+    corpus: str | Path | None = None,
+    index: str | Path | None = None,
+    essay: str | Path | None = None,
+):  # -> MainWindow (imported lazily so `make_application` stays cheap)
+    """The controller on the corpus and the main window on it, not yet shown."""
+    from assistant.paths import bundled_corpus_dir, default_index_dir
+    from assistant.ui.library_controller import LibraryController
+    from assistant.ui.main_window import MainWindow
+
+    corpus_dir = Path(corpus).expanduser() if corpus else bundled_corpus_dir()
+    index_dir = Path(index).expanduser() if index else default_index_dir(corpus_dir)
+    controller = LibraryController(corpus_dir, index_dir)
+    window = MainWindow(controller, Path(essay).expanduser() if essay else None)
+    controller.setParent(window)
+    return window
+
+
+def run_app(
+    corpus: str | Path | None = None,
+    index: str | Path | None = None,
+    essay: str | Path | None = None,
+) -> int:
+    """Open the main window on `corpus` (default: the bundled sample corpus) and run until it
+    closes. The window shows at once; the index is brought up to date in the background."""
+    app = make_application()
+    if corpus and not Path(corpus).expanduser().is_dir():
+        print(f"assistant: the corpus folder {corpus} does not exist", file=sys.stderr)
+        return 2
+    window = build_window(corpus, index, essay)
+    window.show()
+    controller = window.controller
+    QTimer.singleShot(0, controller.reindex)
+    status = app.exec()
+    controller.shutdown()
+    return int(status)

@@ -1,0 +1,1 @@
+"""Dialogs of the main window: export options, and the messages and questions it asks."""

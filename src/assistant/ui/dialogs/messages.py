@@ -1,0 +1,80 @@
+"""Every question and error message the main window puts to the writer, in one place.
+
+The window calls these through the module (`messages.show_error(...)`), so tests replace them
+with monkeypatch and never block on a modal box.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+SaveChoice = Literal["save", "discard", "cancel"]
+RecoveryChoice = Literal["recover", "discard", "later"]
+
+
+def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
+    answer = QMessageBox.question(
+        parent,
+        "Unsaved changes",
+        f"Save the changes to “{name}” before closing it?",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save,
+    )
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
+def ask_recover(parent: QWidget | None, name: str, when: str) -> RecoveryChoice:
+    """After a crash: offer the autosave, newer than the saved file."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Recover unsaved work?")
+    box.setText(
+        f"The app closed without saving “{name}”. An automatic copy from {when} has changes "
+        "the saved file does not."
+    )
+    box.setInformativeText(
+        "Recover opens that copy (save it to keep it). Discard deletes the copy and keeps the "
+        "saved file as it is."
+    )
+    recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(recover)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is recover:
+        return "recover"
+    if clicked is discard:
+        return "discard"
+    return "later"
+
+
+def ask_open_backup(parent: QWidget | None, name: str, problem: str, backup: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Damaged essay file",
+        f"“{name}” cannot be read: {problem}\n\nThe file is left untouched. Open the newest "
+        f"good backup ({backup}) instead?",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Open,
+    )
+    return answer == QMessageBox.StandardButton.Open
