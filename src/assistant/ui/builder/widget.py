@@ -377,10 +377,8 @@ class FootnoteBuilder(QWidget):
         ]
         ids = list(dict.fromkeys(c.item_id for c in note.citations))
         if ids:
-            entries = "".join(
-                f"<p style='margin-left:2em; text-indent:-2em'>{engine.bibliography_entry(i).html()}</p>"
-                for i in ids
-            )
+            hanging = "<p style='margin-left:2em; text-indent:-2em'>{}</p>"
+            entries = "".join(hanging.format(engine.bibliography_entry(i).html()) for i in ids)
             parts.append(f"<p><b>Bibliography</b></p>{entries}")
         warnings = list(dict.fromkeys(full.warnings + short.warnings))
         if warnings:
