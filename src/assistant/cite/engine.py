@@ -246,13 +246,16 @@ def _parse_name(raw: Any, role: str, warnings: list[str]) -> _Name | None:
     )
 
 
-def _names(item: Mapping[str, Any], key: str, warnings: list[str]) -> list[_Name]:
+def _names(
+    item: Mapping[str, Any], key: str, warnings: list[str], item_id: str = ""
+) -> list[_Name]:
     raw = item.get(key)
     if raw is None:
         return []
     if not isinstance(raw, list):
         raw = [raw]
-    parsed = [_parse_name(r, key, warnings) for r in raw]
+    role = f"{item_id}: {key}" if item_id else key
+    parsed = [_parse_name(r, role, warnings) for r in raw]
     return [n for n in parsed if n is not None]
 
 
@@ -432,11 +435,11 @@ class ChicagoEngine:
             else:
                 warnings.append(f"{item_id}: no type, formatted as a book")
             family = "book"
-        authors = _names(raw, "author", warnings)
-        editors = _names(raw, "editor", warnings)
-        translators = _names(raw, "translator", warnings)
-        recipients = _names(raw, "recipient", warnings)
-        interviewers = _names(raw, "interviewer", warnings)
+        authors = _names(raw, "author", warnings, item_id)
+        editors = _names(raw, "editor", warnings, item_id)
+        translators = _names(raw, "translator", warnings, item_id)
+        recipients = _names(raw, "recipient", warnings, item_id)
+        interviewers = _names(raw, "interviewer", warnings, item_id)
         title = str(raw.get("title", "") or "").strip()
         short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
         if not title and family not in ("letter", "interview"):
@@ -459,7 +462,7 @@ class ChicagoEngine:
             "web",
             "interview",
         )
-        date = _parse_date(raw.get("issued"), warnings, "issued")
+        date = _parse_date(raw.get("issued"), warnings, f"{item_id}: issued")
         if date is None and family not in ("web", "entry"):
             warnings.append(f"{item_id}: no date (printed n.d.)")
         item = _Item(
@@ -494,7 +497,10 @@ class ChicagoEngine:
     def _title(self, item: _Item, *, short: bool = False) -> Parts:
         text = item.short_title if short else item.title
         if not text:
-            return []
+            if item.family in ("letter", "interview") or item.authors or item.editors:
+                return []
+            # With neither title nor author the citation would shrink to a date: say so in it.
+            return [Run(f"[untitled: {item.id}]")]
         return _styled_title(text, item.quoted)
 
     def _container(self, item: _Item) -> Parts:
@@ -884,6 +890,7 @@ class ChicagoEngine:
                 body.append(Run(f", {self._locator(citation)}"))
         else:
             warnings.extend(w for w in item.warnings if w not in warnings)
+            warnings.extend(w for w in _locator_warnings(citation) if w not in warnings)
             if form == "full":
                 body = self._full_parts(item, citation)
             elif form == "short":
@@ -998,6 +1005,32 @@ class ChicagoEngine:
         """What is wrong with an item's metadata (empty when nothing)."""
         item = self._items.get(item_id)
         return list(item.warnings) if item else [f"no source with id {item_id!r}"]
+
+
+_ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+
+
+def _locator_warnings(citation: Citation) -> list[str]:
+    """Locators a reader could not follow: an unknown label, or no number in the locator."""
+    out: list[str] = []
+    label = citation.label or "page"
+    if label not in _LOCATOR_TERMS:
+        out.append(
+            f"{citation.item_id}: locator label {label!r} is not one Chicago abbreviates"
+            f" ({', '.join(sorted(_LOCATOR_TERMS))}); printed as written"
+        )
+    locator = citation.locator.strip()
+    words = re.split(r"[\s,–—\-&]+", locator)
+    if (
+        locator
+        and not any(ch.isdigit() for ch in locator)
+        and not all(_ROMAN.match(w) for w in words if w)
+    ):
+        out.append(
+            f"{citation.item_id}: locator {locator!r} has no page or section number;"
+            " printed as written"
+        )
+    return out
 
 
 def _report_number(genre: str, number: str) -> str:

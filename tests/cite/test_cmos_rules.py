@@ -1,0 +1,170 @@
+"""Where the engine departs from pandoc + chicago-notes-bibliography.csl, and the CMOS rule it
+follows instead. Each case states the engine's output exactly; when pandoc is installed, one pandoc
+run also confirms that the pipeline really prints the other form (so a case whose difference has
+disappeared upstream is noticed rather than kept as folklore).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from assistant.cite.engine import ChicagoEngine
+from assistant.cite.model import Citation, Note
+from assistant.paths import bundled_corpus_dir
+
+from .oracle import csl_path, pandoc_path, pandoc_render
+
+EXTRA_ITEMS: list[dict[str, Any]] = [
+    {
+        "id": "kennedy",
+        "type": "book",
+        "title": "The Rise and Fall of the Great Powers: Economic Change and Military Conflict"
+        " from 1500 to 2000",
+        "author": [{"family": "Kennedy", "given": "Paul"}],
+        "publisher": "Random House",
+        "issued": {"date-parts": [[1987]]},
+    },
+    {
+        "id": "gaddis",
+        "type": "book",
+        "title": "We Now Know",
+        "author": [{"family": "Gaddis", "given": "John Lewis"}],
+        "publisher": "Oxford University Press",
+        "issued": {"date-parts": [[1997]]},
+    },
+    {
+        "id": "stalin-telegram",
+        "type": "letter",
+        "genre": "telegram",
+        "title": "Telegram to Kim Il Sung",
+        "author": [{"family": "Stalin", "given": "Joseph"}],
+        "recipient": [{"family": "Kim", "given": "Il Sung", "static-ordering": True}],
+        "issued": {"date-parts": [[1950, 1, 30]]},
+        "archive": "APRF",
+        "archive_location": "fond 45, opis 1, delo 347",
+    },
+    {
+        "id": "spring",
+        "type": "article-journal",
+        "title": "Spring Piece",
+        "author": [{"family": "Roe", "given": "Ann"}],
+        "container-title": "Diplomatic History",
+        "volume": "30",
+        "issued": {"date-parts": [[2006]], "season": "Spring"},
+        "page": "1-20",
+    },
+]
+
+NOTES = [
+    Note.of(Citation("shen-2000", "52")),
+    Note.of(Citation("shen-2000", "60")),
+    Note.of(Citation("shuster-2019", "12")),
+    Note.of(Citation("shuster-2019", "14")),
+    Note.of(Citation("kennedy", "33")),
+    Note.of(Citation("kennedy", "34")),
+    Note(
+        (
+            "Gaddis argues the opposite; see ",
+            (Citation("gaddis", "12"),),
+            ", and compare ",
+            (Citation("zubok-pleshakov-1996", "7"),),
+            ".",
+        )
+    ),
+    Note.of(Citation("gaddis", "5", prefix="see")),
+    Note.of(Citation("stalin-telegram")),
+    Note.of(Citation("spring", "3")),
+]
+
+# rule -> (note number or bibliography id, the engine's form, the pipeline's form)
+CASES: dict[str, tuple[int | str, str, str]] = {
+    "East Asian names keep family-name-first order, uninverted (CMOS 8.15-8.17; static-ordering)": (
+        1,
+        "Shen Zhihua, “Sino-Soviet Relations and the Origins of the Korean War: Stalin’s Strategic"
+        " Goals in the Far East,” <i>Journal of Cold War Studies</i> 2, no. 2 (2000): 52.",
+        "Zhihua Shen, “Sino-Soviet Relations and the Origins of the Korean War: Stalin’s Strategic"
+        " Goals in the Far East,” <i>Journal of Cold War Studies</i> 2, no. 2 (2000): 52.",
+    ),
+    "East Asian names are not inverted in the bibliography either": (
+        "shen-2000",
+        "Shen Zhihua. “Sino-Soviet Relations and the Origins of the Korean War: Stalin’s Strategic"
+        " Goals in the Far East.” <i>Journal of Cold War Studies</i> 2, no. 2 (2000): 44–68.",
+        "Shen, Zhihua. “Sino-Soviet Relations and the Origins of the Korean War: Stalin’s Strategic"
+        " Goals in the Far East.” <i>Journal of Cold War Studies</i> 2, no. 2 (2000): 44–68.",
+    ),
+    "Commas and periods go inside closing quotation marks, single or double (CMOS 6.9)": (
+        4,
+        "Shuster, “Stalin’s Foreign Policy ‘Shift,’” 14.",
+        "Shuster, “Stalin’s Foreign Policy ‘Shift’,” 14.",
+    ),
+    "A short title is derived from the main title when title-short is missing (CMOS 14.30)": (
+        6,
+        "Kennedy, <i>Rise and Fall</i>, 34.",
+        "Kennedy, <i>The Rise and Fall of the Great Powers: Economic Change and Military Conflict"
+        " from 1500 to 2000</i>, 34.",
+    ),
+    "Citations inside discursive notes take no parentheses (notes are not author-date text)": (
+        7,
+        "Gaddis argues the opposite; see John Lewis Gaddis, <i>We Now Know</i> (Oxford University"
+        " Press, 1997), 12, and compare Vladislav Zubok and Constantine Pleshakov, <i>Inside the"
+        " Kremlin’s Cold War: From Stalin to Khrushchev</i> (Harvard University Press, 1996), 7.",
+        "Gaddis argues the opposite; see (John Lewis Gaddis, <i>We Now Know</i> (Oxford University"
+        " Press, 1997), 12), and compare (Vladislav Zubok and Constantine Pleshakov, <i>Inside the"
+        " Kremlin’s Cold War: From Stalin to Khrushchev</i> (Harvard University Press, 1996), 7).",
+    ),
+    "A note begins with a capital letter, so a leading prefix is capitalized": (
+        8,
+        "See Gaddis, <i>We Now Know</i>, 5.",
+        "see Gaddis, <i>We Now Know</i>, 5.",
+    ),
+    "A letter or telegram is correspondence (CMOS 14.111): quoted title, recipient, full date": (
+        9,
+        "Joseph Stalin, “Telegram to Kim Il Sung,” telegram to Kim Il Sung, January 30, 1950,"
+        " fond 45, opis 1, delo 347, APRF.",
+        "Joseph Stalin, <i>Telegram to Kim Il Sung</i>, telegram, 1950, fond 45, opis 1,"
+        " delo 347, APRF.",
+    ),
+    "A journal without an issue number gives the season with the year (CMOS 14.71)": (
+        10,
+        "Ann Roe, “Spring Piece,” <i>Diplomatic History</i> 30 (Spring 2006): 3.",
+        "Ann Roe, “Spring Piece,” <i>Diplomatic History</i> 30 (2006): 3.",
+    ),
+}
+
+
+def _items() -> list[dict[str, Any]]:
+    bundled = json.loads((bundled_corpus_dir() / "sources.json").read_text(encoding="utf-8"))
+    return bundled + EXTRA_ITEMS
+
+
+def _engine_form(where: int | str) -> str:
+    engine = ChicagoEngine({item["id"]: item for item in _items()})
+    if isinstance(where, int):
+        return engine.render_notes(NOTES)[where - 1].html()
+    return engine.bibliography_entry(where).html()
+
+
+@pytest.mark.parametrize("rule", list(CASES))
+def test_engine_follows_cmos(rule: str) -> None:
+    where, ours, _ = CASES[rule]
+    assert _engine_form(where) == ours
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> tuple[list[str], dict[str, str]]:
+    if pandoc_path() is None or csl_path() is None:
+        pytest.skip("pandoc (pypandoc-binary) or chicago-notes-bibliography.csl missing")
+    notes, entries = pandoc_render(_items(), NOTES)
+    return notes, dict(entries)
+
+
+@pytest.mark.parametrize("rule", list(CASES))
+def test_pipeline_really_differs(rule: str, pipeline: tuple[list[str], dict[str, str]]) -> None:
+    where, ours, theirs = CASES[rule]
+    notes, entries = pipeline
+    rendered = notes[where - 1] if isinstance(where, int) else entries[where]
+    assert rendered == theirs
+    assert rendered != ours
