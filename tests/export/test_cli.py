@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from docx_readback import REPO_ROOT, SOURCES_JSON, footnote_texts, open_docx, sample_essay
 
 from assistant.cli import main
 from assistant.essay.store import SCHEMA_VERSION, save_essay
+
+from .docx_readback import REPO_ROOT, SOURCES_JSON, footnote_texts, open_docx, sample_essay
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

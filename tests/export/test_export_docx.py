@@ -6,18 +6,19 @@ import copy
 from pathlib import Path
 
 import pytest
-from docx_readback import (
+
+from assistant.cite.model import Citation, Note
+from assistant.essay.model import Block, NoteAnchor, Span
+from assistant.export.docx import ExportError, ExportOptions, export_docx
+from assistant.export.footnotes import numbered_footnotes
+
+from .docx_readback import (
     bundled_items,
     footnote_texts,
     open_docx,
     paragraphs_by_style,
     sample_essay,
 )
-
-from assistant.cite.model import Citation, Note
-from assistant.essay.model import Block, NoteAnchor, Span
-from assistant.export.docx import ExportError, ExportOptions, export_docx
-from assistant.export.footnotes import numbered_footnotes
 
 SHEN_FULL = (
     "Shen Zhihua, “Sino-Soviet Relations and the Origins of the Korean War: Stalin’s Strategic "

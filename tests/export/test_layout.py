@@ -8,7 +8,11 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
-from docx_readback import (
+
+from assistant.export.docx import ExportOptions, build_document
+from assistant.export.footnotes import numbered_footnotes
+
+from .docx_readback import (
     footnote_texts,
     hand_rendered_bibliography,
     hand_rendered_notes,
@@ -16,9 +20,6 @@ from docx_readback import (
     paragraphs_by_style,
     sample_essay,
 )
-
-from assistant.export.docx import ExportOptions, build_document
-from assistant.export.footnotes import numbered_footnotes
 
 
 def _export(tmp_path: Path, **options) -> Path:  # type: ignore[no-untyped-def]

@@ -10,11 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
-from docx_readback import bundled_items, pdf_pages, soffice_to_pdf
 
 from assistant.cite.model import Citation, Note
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.export.docx import ExportOptions, export_docx
+
+from .docx_readback import bundled_items, pdf_pages, soffice_to_pdf
 
 ITEM_IDS = ("shen-2000", "zubok-pleshakov-1996", "shuster-2019")
 
