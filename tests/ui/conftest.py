@@ -61,3 +61,59 @@ def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder))
     yield
+
+
+class DialogRecorder:
+    """What the main window asked or told the writer (D1's tests): no modal box ever opens."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.questions: list[tuple[str, str]] = []
+        self.save_answer = "discard"
+        self.recover_answer = "recover"
+        self.backup_answer = True
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
+    from assistant.ui.dialogs import messages
+
+    recorder = DialogRecorder()
+
+    def ask_save(_parent, name):
+        recorder.questions.append(("save", name))
+        return recorder.save_answer
+
+    def ask_recover(_parent, name, when):
+        recorder.questions.append(("recover", f"{name} {when}"))
+        return recorder.recover_answer
+
+    def ask_backup(_parent, name, problem, backup):
+        recorder.questions.append(("backup", f"{name}: {problem} -> {backup}"))
+        return recorder.backup_answer
+
+    monkeypatch.setattr(
+        messages,
+        "show_error",
+        lambda _p, title, text, details="": recorder.errors.append((title, text)),
+    )
+    monkeypatch.setattr(
+        messages, "show_info", lambda _p, title, text: recorder.infos.append((title, text))
+    )
+    monkeypatch.setattr(messages, "ask_save_changes", ask_save)
+    monkeypatch.setattr(messages, "ask_recover", ask_recover)
+    monkeypatch.setattr(messages, "ask_open_backup", ask_backup)
+    return recorder
+
+
+@pytest.fixture
+def window(controller, qtbot, dialogs):
+    """The real main window on the indexed corpus copy, shown offscreen (D1's tests)."""
+    from assistant.ui.main_window import MainWindow
+
+    main = MainWindow(controller, check_recovery=False)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
