@@ -324,6 +324,30 @@ def _schema_version(document: dict[str, Any]) -> int:
     return version
 
 
+def _ends_early(text: str) -> bool:
+    """Whether JSON text stops inside a string, object or array: a file cut off mid-write."""
+    depth = 0
+    in_string = False
+    escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth < 0:
+                return False
+    return in_string or depth > 0
+
+
 def _decode(raw: bytes, path: Path) -> dict[str, Any]:
     """Parse and migrate file bytes; raises _Invalid or NewerSchemaError."""
     if not raw.strip():
@@ -335,7 +359,7 @@ def _decode(raw: bytes, path: Path) -> dict[str, Any]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()) - 1:
+        if _ends_early(text):
             raise _Invalid(
                 "the file ends before the essay does (it was cut off, probably during a save)"
             ) from None
@@ -636,12 +660,16 @@ def find_autosave(essay_path: Path | str | None) -> Path | None:
         return target
     saved_path = Path(essay_path)
     try:
+        saved = load_essay(saved_path)
+    except EssayFileError:
+        return target  # the saved essay is gone or damaged: the autosave is all there is
+    try:
         if saved_path.stat().st_mtime_ns > target.stat().st_mtime_ns:
             return None
-        if essay_to_dict(load_essay(saved_path)) == essay_to_dict(autosaved):
-            return None
-    except (OSError, EssayFileError):
-        return target  # the saved essay is gone or damaged: the autosave is all there is
+    except OSError:
+        return target
+    if essay_to_dict(saved) == essay_to_dict(autosaved):
+        return None
     return target
 
 
