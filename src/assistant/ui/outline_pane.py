@@ -19,10 +19,11 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -34,6 +35,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -340,6 +343,29 @@ def _node_id_from_mime(data: QMimeData) -> str | None:
         return None
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights for wrapped titles: QTreeView alone elides long reading notes."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QTreeView):
+            return hint
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        width = view.viewport().width() - view.indentation() * (depth + 1) - 12
+        if width <= 50:
+            return hint
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        metrics = QFontMetrics(font)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
+        return QSize(width, max(hint.height(), rect.height() + 4))
+
+
 class OutlineTree(QTreeView):
     """Outliner keys, handled here rather than as QShortcuts so they only act in the tree:
     Tab / Shift+Tab indent and outdent, Insert adds a note (Shift+Insert a sub-note), Delete
@@ -394,6 +420,11 @@ class OutlineTree(QTreeView):
         # Tab belongs to indent/outdent here; Ctrl+Tab still leaves the tree.
         return False
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Wrapped row heights depend on the width.
+        self.scheduleDelayedItemsLayout()
+
 
 class OutlinePane(QWidget):
     """The notes outline with its evidence list; see the module docstring."""
@@ -432,6 +463,10 @@ class OutlinePane(QWidget):
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
+        # Long reading notes wrap instead of ending in "…".
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
         self.tree.setDragEnabled(True)
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
@@ -515,6 +550,8 @@ class OutlinePane(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 120])
+        self.links.setMinimumHeight(48)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -51,6 +51,8 @@ class ProblemsView(QWidget):
             self.list.addItem(item)
         count = len(problems)
         self.title.setText(f"{count} file{'s' if count != 1 else ''} could not be used")
+        rows = max(1, min(count, 5))
+        self.list.setMaximumHeight(rows * (self.list.fontMetrics().lineSpacing() + 6) + 8)
         self.setVisible(bool(problems))
 
     def texts(self) -> list[str]:
