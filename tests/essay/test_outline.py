@@ -207,7 +207,7 @@ def _full_shape(node: OutlineNode) -> tuple:
     return (node.title, node.body, tuple(node.links), tuple(_full_shape(c) for c in node.children))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=st.one_of(st.just(""), _text), children=_nodes(4))
 def test_any_outline_round_trips_through_markdown(title: str, children: list[OutlineNode]) -> None:
     outline = Outline(OutlineNode(title, children=children))

@@ -419,7 +419,12 @@ def outline_to_markdown(outline: Outline) -> str:
     out: list[str] = []
     root = outline.root
     if root.title:
-        out += ["---", f"title: {json.dumps(root.title, ensure_ascii=False)}", "---", ""]
+        out += [
+            "---",
+            f"title: {json.dumps(_escape_title(root.title), ensure_ascii=False)}",
+            "---",
+            "",
+        ]
     if root.body:
         out += [*_quote_lines(root.body), ""]
 
