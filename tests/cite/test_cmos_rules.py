@@ -56,6 +56,29 @@ EXTRA_ITEMS: list[dict[str, Any]] = [
         "issued": {"date-parts": [[2006]], "season": "Spring"},
         "page": "1-20",
     },
+    {
+        "id": "powers",
+        "type": "book",
+        "title": "Power And The Cold War",
+        "author": [{"family": "Leffler", "given": "Melvyn P."}],
+        "issued": {"date-parts": [[1992]]},
+    },
+    {
+        "id": "telegram-title",
+        "type": "article-journal",
+        "title": 'kennan and "the long telegram"',
+        "author": [{"family": "Costigliola", "given": "Frank"}],
+        "container-title": "Diplomatic History",
+        "volume": "21",
+        "issued": {"date-parts": [[1997]]},
+    },
+    {
+        "id": "about",
+        "type": "book",
+        "title": "what was the cold war about?",
+        "author": [{"family": "Hunt", "given": "Michael H."}],
+        "issued": {"date-parts": [[1996]]},
+    },
 ]
 
 NOTES = [
@@ -77,6 +100,9 @@ NOTES = [
     Note.of(Citation("gaddis", "5", prefix="see")),
     Note.of(Citation("stalin-telegram")),
     Note.of(Citation("spring", "3")),
+    Note.of(Citation("powers", "8")),
+    Note.of(Citation("about", "9")),
+    Note.of(Citation("telegram-title", "10")),
 ]
 
 # rule -> (note number or bibliography id, the engine's form, the pipeline's form)
@@ -131,6 +157,25 @@ CASES: dict[str, tuple[int | str, str, str]] = {
         10,
         "Ann Roe, “Spring Piece,” <i>Diplomatic History</i> 30 (Spring 2006): 3.",
         "Ann Roe, “Spring Piece,” <i>Diplomatic History</i> 30 (2006): 3.",
+    ),
+    "Headline style lowercases articles, prepositions and conjunctions the source capitalized"
+    " (CMOS 8.159)": (
+        11,
+        "Melvyn P. Leffler, <i>Power and the Cold War</i> (1992), 8.",
+        "Melvyn P. Leffler, <i>Power And The Cold War</i> (1992), 8.",
+    ),
+    "Headline style capitalizes the last word of a title, even before a question mark"
+    " (CMOS 8.159)": (
+        12,
+        "Michael H. Hunt, <i>What Was the Cold War About?</i> (1996), 9.",
+        "Michael H. Hunt, <i>What Was the Cold War about?</i> (1996), 9.",
+    ),
+    "Headline style capitalizes the first word of a quoted title within a title (CMOS 8.159)": (
+        13,
+        "Frank Costigliola, “Kennan and ‘The Long Telegram,’” <i>Diplomatic History</i> 21 (1997):"
+        " 10.",
+        "Frank Costigliola, “Kennan and ‘the Long Telegram’,” <i>Diplomatic History</i> 21 (1997):"
+        " 10.",
     ),
 }
 

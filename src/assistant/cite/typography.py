@@ -39,44 +39,53 @@ STOP_WORDS = frozenset(
     }
 )
 
-_WORD = re.compile(r"[\w'’\-.]+|[^\w\s]|\s+")
+_WORD = re.compile(r"\w[\w'’\-.]*|[^\w\s]|\s+")
 
 
 def title_case(text: str) -> str:
-    """Headline-style capitalization as CSL applies it to English titles.
+    """Headline-style capitalization (CMOS 8.159) for English titles.
 
-    Only words written all in lowercase change: "USSR-DPRK", "iPhone" and "de Gaulle" keep the
-    writer's capitals. The first word, the last word and a word after a colon are capitalized even
-    when they are stop words; other stop words are lowercased.
+    Lowercase words are capitalized, except articles, coordinating conjunctions and prepositions
+    (lowercased even when the source capitalized them). The first and last words, and the first
+    word after a colon or an opening quotation mark, are always capitalized. Words with capitals
+    inside ("USSR-DPRK", "iPhone") keep them, and `<i>` markup is left alone.
     """
-    tokens = _WORD.findall(text)
-    word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum() or tok[0] == "_"]
+    tags: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        tags.append(match.group(0))
+        return "\x00"
+
+    protected = re.sub(r"</?[a-z]+>", hide, text)
+    tokens = _WORD.findall(protected)
+    word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum()]
     if not word_positions:
         return text
     first, last = word_positions[0], word_positions[-1]
     out: list[str] = []
-    after_colon = False
+    capitalize_next = False
     for i, tok in enumerate(tokens):
-        if i in (first, last) or not (tok[0].isalnum()):
-            if tok[0].isalnum():
-                out.append(_capitalize_word(tok))
-                after_colon = False
-            else:
-                out.append(tok)
-                if tok in (":", "?", "!", "—", "–"):
-                    after_colon = True
-                elif not tok.isspace() and tok not in ("“", "‘", '"', "'", "("):
-                    after_colon = False
+        if not tok[0].isalnum():
+            out.append(tok)
+            if tok in (":", "?", "!", "—", "–", "“", "‘") or (
+                tok == '"' and (i == 0 or tokens[i - 1].isspace())
+            ):
+                capitalize_next = True
+            elif not tok.isspace() and tok not in ("\x00", "("):
+                capitalize_next = False
             continue
         lower = tok.lower()
-        if after_colon:
+        if i in (first, last) or capitalize_next:
             out.append(_capitalize_word(tok))
         elif lower in STOP_WORDS and (tok.islower() or tok.istitle()):
             out.append(lower)
         else:
             out.append(_capitalize_word(tok))
-        after_colon = False
-    return "".join(out)
+        capitalize_next = False
+    result = "".join(out)
+    for tag in tags:
+        result = result.replace("\x00", tag, 1)
+    return result
 
 
 def _capitalize_word(word: str) -> str:
