@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import highlight as whoosh_highlight
 from whoosh import index as whoosh_index
-from whoosh import qparser, query, scoring
+from whoosh import qparser, query, scoring, writing
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
 
@@ -136,7 +136,7 @@ class SearchIndex:
         with self._ix_lock:
             if self._ix is not None:
                 return self._ix
-            if not whoosh_index.exists_in(str(self.index_dir)):
+            if not self._exists():
                 raise IndexUnavailable(f"There is no index in {self.index_dir} yet; index first.")
             try:
                 ix = whoosh_index.open_dir(str(self.index_dir))
@@ -150,6 +150,14 @@ class SearchIndex:
             self._ix = ix
             return ix
 
+    def _exists(self) -> bool:
+        """Whether an index was committed here (True if committed but unreadable)."""
+        try:
+            return bool(whoosh_index.exists_in(str(self.index_dir)))
+        except Exception:
+            # exists_in reads the table of contents; garbage there still means "an index".
+            return True
+
     def _check(self, ix: Any) -> None:
         if set(ix.schema.names()) != set(self.schema.names()):
             raise IndexUnavailable("the index was made by another version of the app")
@@ -159,19 +167,20 @@ class SearchIndex:
             for _ in reader.lexicon("srchash"):
                 pass
 
-    def _open_or_rebuild(self, rebuild: bool) -> tuple[Any, str | None]:
+    def _open_or_rebuild(self, rebuild: bool) -> tuple[Any, str | None, bool]:
+        """(index, why it was rebuilt, whether the next commit replaces everything)."""
         reason: str | None = None
         with self._ix_lock:
             self._ix = None
             self._local.__dict__.clear()
-            if rebuild:
-                reason = "rebuilt on request"
-            elif whoosh_index.exists_in(str(self.index_dir)):
+            if self._exists():
                 try:
                     ix = whoosh_index.open_dir(str(self.index_dir))
                     self._check(ix)
                     self._ix = ix
-                    return ix, None
+                    # A requested rebuild of a readable index replaces it at commit time
+                    # (Whoosh's CLEAR merge), so searches keep using the old one until then.
+                    return ix, ("rebuilt on request" if rebuild else None), rebuild
                 except Exception as error:
                     reason = (
                         f"The index in {self.index_dir} could not be read ({error}); "
@@ -185,11 +194,13 @@ class SearchIndex:
                     f"The index in {self.index_dir} was incomplete (a build was interrupted); "
                     "it was rebuilt from the corpus."
                 )
+            elif rebuild:
+                reason = "rebuilt on request"
             self._clear_dir()
             self.index_dir.mkdir(parents=True, exist_ok=True)
             ix = whoosh_index.create_in(str(self.index_dir), self.schema)
             self._ix = ix
-            return ix, reason
+            return ix, reason, False
 
     def _clear_dir(self) -> None:
         """Delete Whoosh's files only: the folder may hold a README or the user's files."""
@@ -231,8 +242,9 @@ class SearchIndex:
     ) -> IndexReport:
         """Bring the index in line with the library; only changed sources are re-indexed."""
         report = IndexReport(problems=list(library.problems))
-        ix, report.rebuilt_reason = self._open_or_rebuild(rebuild)
-        indexed = self.indexed_hashes(ix)
+        ix, report.rebuilt_reason, replace_all = self._open_or_rebuild(rebuild)
+        previously = self.indexed_hashes(ix)
+        indexed = {} if replace_all else previously
 
         present: set[str] = set()
         changed: list[tuple[str, str]] = []
@@ -249,8 +261,8 @@ class SearchIndex:
                 report.unchanged += 1
             else:
                 changed.append((source.id, digest))
-        removed = [sid for sid in indexed if sid not in present]
-        if not changed and not removed:
+        removed = [sid for sid in previously if sid not in present]
+        if not changed and not removed and not replace_all:
             return report
 
         # Parse first, outside the write lock, so readers and other writers wait less.
@@ -285,9 +297,14 @@ class SearchIndex:
                 )
             )
             return report
+        # Replacing everything (CLEAR) would also drop the last good version of a source
+        # that failed to parse this time; then replace source by source instead.
+        parsed_ids = {source_id for source_id, _, _ in parsed}
+        clear = replace_all and all(sid in parsed_ids for sid in previously if sid in present)
         try:
-            for source_id in removed:
-                writer.delete_by_term("source", source_id)
+            if not clear:
+                for source_id in removed:
+                    writer.delete_by_term("source", source_id)
             report.removed = len(removed)
             for number, (source_id, digest, passages) in enumerate(parsed):
                 if cancel is not None and cancel.is_set():
@@ -297,12 +314,15 @@ class SearchIndex:
                     return report
                 if progress:
                     progress(number, total, source_id)
-                if source_id in indexed:
+                if source_id in previously and not clear:
                     writer.delete_by_term("source", source_id)
                 for passage in passages:
                     writer.add_document(**self._fields(passage, digest))
                 report.indexed += 1
-            writer.commit()
+            if clear:
+                writer.commit(mergetype=writing.CLEAR)
+            else:
+                writer.commit()
         except BaseException:
             try:
                 writer.cancel()
@@ -354,7 +374,10 @@ class SearchIndex:
             if searcher is None:
                 searcher = ix.searcher(weighting=scoring.BM25F())
             elif not searcher.up_to_date():
-                searcher = searcher.refresh()
+                # Not Searcher.refresh(): reusing segment readers across a CLEAR commit keeps
+                # the replaced segments alive (the count doubles). A new searcher is cheap.
+                searcher.close()
+                searcher = ix.searcher(weighting=scoring.BM25F())
         except Exception as error:
             self._local.__dict__.clear()
             raise IndexUnavailable(

@@ -1,0 +1,395 @@
+"""The search index: ranking, filters, notes, front matter, incremental updates, damage."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from assistant.library.corpus import Library
+from assistant.search.errors import IndexUnavailable, QuerySyntaxError
+from assistant.search.index import SearchIndex
+
+REPO = Path(__file__).resolve().parents[2]
+BUNDLED = REPO / "resources" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> SearchIndex:
+    """One read-only index of the bundled corpus shared by the query tests of this module."""
+    index = SearchIndex(tmp_path_factory.mktemp("index"))
+    report = index.update(Library.open(BUNDLED))
+    assert report.indexed == 3 and not report.problems
+    return index
+
+
+def _writable(path: Path) -> Path:
+    for item in path.iterdir():
+        item.chmod(0o644)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranking and the query language
+
+
+def test_acheson_defense_perimeter_puts_shen_and_shuster_on_the_speech_first(built):
+    results = built.search("Acheson defense perimeter")
+    top = results.hits[:3]
+    assert {h.source_id for h in top} == {"shen-2000", "shuster-2019"}
+    for hit in top:
+        assert "Acheson" in hit.text and ("1950" in hit.text or "January" in hit.text)
+    shen = [h for h in top if h.source_id == "shen-2000"]
+    assert any("Acheson's January 1950 speech excluding Korea" in h.text for h in shen)
+    shuster = next(h for h in top if h.source_id == "shuster-2019")
+    assert shuster.section == "DEAN ACHESON PRESS CLUB SPEECH (1950)"
+    assert results.total == sum(results.counts_by_source.values())
+
+
+def test_snippets_are_escaped_html_with_bold_matches(built):
+    hits = built.search('"defense perimeter"').hits
+    assert any("<b>defense</b> <b>perimeter</b>" in hit.snippet for hit in hits)
+    for hit in hits:
+        assert "<" not in hit.snippet.replace("<b>", "").replace("</b>", "")
+
+
+def test_highlight_escapes_markup_in_the_text(built):
+    marked = built.highlight("<script>alert(1)</script> Acheson & Stalin", "acheson")
+    assert marked == "&lt;script&gt;alert(1)&lt;/script&gt; <b>Acheson</b> &amp; Stalin"
+
+
+def test_highlight_matches_stemmed_forms(built):
+    assert built.highlight("Stalin decided; decisions followed.", "decide") == (
+        "Stalin <b>decided</b>; decisions followed."
+    )
+
+
+def test_phrase_search_requires_adjacent_words(built):
+    phrase = built.search('"defense perimeter"')
+    words = built.search("defense perimeter")
+    assert phrase.total <= words.total
+    for hit in phrase.hits:
+        assert "defense perimeter" in hit.text.lower() or "defensive perimeter" in hit.text
+
+
+def test_boolean_operators(built):
+    both = built.search("Gottwald AND letter").total
+    either = built.search("Gottwald OR Shtykov").total
+    without = built.search("Gottwald NOT letter").total
+    assert either > both > 0
+    gottwald = built.search("Gottwald").total
+    assert without == gottwald - both
+
+
+def test_prefix_and_fuzzy(built):
+    prefix = built.search("Shtyk*")
+    assert prefix.total > 0 and all("Shtyk" in h.text for h in prefix.hits)
+    fuzzy = built.search("Shtykof~")
+    assert fuzzy.total > 0 and "Shtykov" in fuzzy.hits[0].text
+
+
+def test_source_section_and_kind_filters(built):
+    notes = built.search("Shifrtelgramma kind:note")
+    assert notes.total > 5
+    assert all(h.kind == "note" for h in notes.hits)
+    assert set(notes.counts_by_source) == {"shen-2000"}
+    only_shuster = built.search("Mao source:shuster-2019")
+    assert set(only_shuster.counts_by_source) == {"shuster-2019"}
+    in_section = built.search("Stalin section:gottwald")
+    assert in_section.total > 0
+    assert all("GOTTWALD" in h.section for h in in_section.hits)
+    headings = built.search("Acheson kind:heading")
+    assert [h.section for h in headings.hits] == ["DEAN ACHESON PRESS CLUB SPEECH (1950)"]
+
+
+def test_source_ids_argument_restricts_results(built):
+    results = built.search("Stalin", source_ids=["zubok-pleshakov-1996"])
+    assert set(results.counts_by_source) == {"zubok-pleshakov-1996"}
+    assert built.search("Stalin", source_ids=[]).total == 0
+
+
+def test_archival_citation_found_in_the_sources_own_notes(built):
+    results = built.search('"Delo (D.) 331"')
+    assert results.hits and results.hits[0].kind == "note"
+    assert results.hits[0].text.startswith('1. "Shifrtelgramma," from Stalin to Mao Zedong')
+
+
+def test_front_matter_is_left_out_unless_asked_for(built):
+    default = built.search("thesis")
+    assert all("I hereby certify" not in h.text for h in default.hits)
+    contents = built.search("GOTTWALD")
+    assert all("TABLE OF CONTENTS" not in h.section for h in contents.hits)
+    front = built.search("thesis kind:front")
+    assert front.total > 0
+    assert any("I hereby certify" in h.text for h in front.hits)
+
+
+def test_counts_by_source_add_up_and_limit_applies(built):
+    results = built.search("Stalin", limit=4)
+    assert len(results.hits) == 4
+    assert results.total == sum(results.counts_by_source.values()) > 4
+    assert set(results.counts_by_source) == {"shen-2000", "shuster-2019", "zubok-pleshakov-1996"}
+
+
+def test_ordering_is_deterministic_and_by_score(built):
+    first = built.search("Korea", limit=20)
+    second = built.search("Korea", limit=20)
+    assert [(h.source_id, h.ordinal) for h in first.hits] == [
+        (h.source_id, h.ordinal) for h in second.hits
+    ]
+    scores = [h.score for h in first.hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_ordering_does_not_depend_on_indexing_order(tmp_path, built):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    other = SearchIndex(tmp_path / "index")
+    # Add the sources one at a time, in reverse order, updating after each.
+    for name in ["zubok-pleshakov-1996.md", "shuster-2019.md", "shen-2000.md"]:
+        shutil.copyfile(BUNDLED / name, corpus / name)
+        other.update(Library.open(corpus))
+    query = "Stalin Mao"
+    assert [(h.source_id, h.ordinal) for h in other.search(query, limit=15).hits] == [
+        (h.source_id, h.ordinal) for h in built.search(query, limit=15).hits
+    ]
+
+
+def test_did_you_mean_for_a_misspelled_word(built):
+    results = built.search("Achesen")
+    assert results.total == 0
+    assert results.suggestion == "acheson"
+    assert built.search("Acheson").suggestion is None
+
+
+def test_more_like_a_sentence_and_a_passage(built):
+    results = built.more_like("Acheson left Korea outside the American defense perimeter.")
+    assert {h.source_id for h in results.hits[:3]} >= {"shen-2000", "shuster-2019"}
+    passage = results.hits[0]
+    again = built.more_like(passage.text, exclude=(passage.source_id, passage.ordinal))
+    assert (passage.source_id, passage.ordinal) not in [
+        (h.source_id, h.ordinal) for h in again.hits
+    ]
+    assert again.hits
+
+
+def test_passage_and_passages_for_the_reader(built):
+    passages = built.passages("shen-2000")
+    assert [p.ordinal for p in passages] == list(range(len(passages)))
+    assert passages[0].front_matter
+    third = built.passage("shen-2000", 3)
+    assert third == passages[3]
+    assert "These new sources" in third.text
+    assert built.passage("shen-2000", 10_000) is None
+    assert built.passages("nope") == []
+
+
+def test_doc_count_and_is_empty(built, tmp_path):
+    assert built.doc_count() > 400 and not built.is_empty()
+    fresh = SearchIndex(tmp_path / "none")
+    assert fresh.is_empty() and fresh.doc_count() == 0
+    with pytest.raises(IndexUnavailable, match="no index"):
+        fresh.search("Stalin")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "Type some words"),
+        ("   ", "Type some words"),
+        ('"defense perimeter', "never closed"),
+        ("(Stalin OR Mao", "never closed"),
+        ("Stalin)", "no matching"),
+        ("Stalin AND", "on its right"),
+        ("OR Stalin", "on its left"),
+        ("Stalin AND OR Mao", "on its right"),
+        ("Stalin NOT", "after it"),
+        ("kind:footnote Stalin", "Unknown kind"),
+        ("source: Stalin", "needs a value"),
+        ("source:nobody-2020 Stalin", "no source 'nobody-2020'"),
+        ("*talin", "cannot start with a wildcard"),
+        ("Stalin ~", "goes right after a word"),
+        ("Kind:note", "lower case"),
+    ],
+)
+def test_malformed_queries_raise_a_clear_error(built, query, message):
+    with pytest.raises(QuerySyntaxError, match=message):
+        built.search(query)
+
+
+def test_stopword_only_query_returns_nothing_without_error(built):
+    assert built.search("the of and").total == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Updating
+
+
+def test_unchanged_corpus_costs_nothing_and_changes_are_incremental(corpus_dir, tmp_path):
+    _writable(corpus_dir)
+    index = SearchIndex(tmp_path / "index")
+    first = index.update(Library.open(corpus_dir))
+    assert (first.indexed, first.unchanged, first.removed) == (3, 0, 0)
+    assert first.words > 30_000
+    again = index.update(Library.open(corpus_dir))
+    assert (again.indexed, again.unchanged, again.removed, again.words) == (3 - 3, 3, 0, 0)
+
+    zubok = corpus_dir / "zubok-pleshakov-1996.md"
+    zubok.write_text(zubok.read_text(encoding="utf-8") + "\n\nStalin's xylophone remark.\n")
+    changed = index.update(Library.open(corpus_dir))
+    assert (changed.indexed, changed.unchanged) == (1, 2)
+    assert index.search("xylophone").hits[0].source_id == "zubok-pleshakov-1996"
+    # The old version of the changed source is gone, not duplicated.
+    zubok_hits = index.search("Germany rearmed", limit=50)
+    assert zubok_hits.counts_by_source == {"zubok-pleshakov-1996": 1}
+
+    zubok.unlink()
+    removed = index.update(Library.open(corpus_dir))
+    assert removed.removed == 1
+    assert index.search("xylophone").total == 0
+
+
+def test_bad_files_are_listed_and_everything_else_is_indexed(corpus_dir, tmp_path):
+    _writable(corpus_dir)
+    (corpus_dir / "empty.md").write_bytes(b"")
+    (corpus_dir / "image.txt").write_bytes(bytes(range(256)) * 50)
+    (corpus_dir / "fake.docx").write_text("not a zip")
+    (corpus_dir / "broken.pdf").write_bytes(b"%PDF-1.4 junk")
+    index = SearchIndex(tmp_path / "index")
+    report = index.update(Library.open(corpus_dir))
+    problems = {p.path: p.message for p in report.problems}
+    assert problems["empty.md"] == "the file is empty."
+    assert "binary" in problems["image.txt"]
+    assert "not a Word document" in problems["fake.docx"]
+    assert "PDF" in problems["broken.pdf"]
+    assert report.indexed == 3
+    assert index.search("Acheson").total > 0
+
+
+def test_a_source_broken_by_an_edit_keeps_its_indexed_version(corpus_dir, tmp_path):
+    _writable(corpus_dir)
+    index = SearchIndex(tmp_path / "index")
+    index.update(Library.open(corpus_dir))
+    (corpus_dir / "zubok-pleshakov-1996.md").write_bytes(bytes(range(256)) * 50)
+    report = index.update(Library.open(corpus_dir))
+    assert [p.path for p in report.problems] == ["zubok-pleshakov-1996.md"]
+    assert index.search("Germany rearmed").counts_by_source == {"zubok-pleshakov-1996": 1}
+    # Even an explicit rebuild keeps it.
+    rebuilt = index.update(Library.open(corpus_dir), rebuild=True)
+    assert rebuilt.problems
+    assert index.search("Germany rearmed").counts_by_source == {"zubok-pleshakov-1996": 1}
+
+
+def test_bad_sources_json_still_indexes_documents(corpus_dir, tmp_path):
+    _writable(corpus_dir)
+    (corpus_dir / "sources.json").write_text("[{", encoding="utf-8")
+    report = SearchIndex(tmp_path / "index").update(Library.open(corpus_dir))
+    assert report.indexed == 3
+    assert [p.path for p in report.problems] == ["sources.json"]
+
+
+def _build(tmp_path: Path) -> tuple[SearchIndex, Library]:
+    library = Library.open(BUNDLED)
+    index = SearchIndex(tmp_path / "index")
+    index.update(library)
+    return index, library
+
+
+def test_corrupt_index_is_rebuilt_with_a_message(tmp_path):
+    _, library = _build(tmp_path)
+    for segment in (tmp_path / "index").glob("*.seg"):
+        segment.write_bytes(b"garbage" * 100)
+    fresh = SearchIndex(tmp_path / "index")
+    with pytest.raises(IndexUnavailable, match=r"damaged|cannot be read"):
+        fresh.search("Acheson")
+    report = fresh.update(library)
+    assert report.rebuilt_reason and "could not be read" in report.rebuilt_reason
+    assert report.indexed == 3
+    assert fresh.search("Acheson").total > 0
+
+
+def test_garbage_table_of_contents_is_rebuilt(tmp_path):
+    _, library = _build(tmp_path)
+    for toc in (tmp_path / "index").glob("*.toc"):
+        toc.write_bytes(b"\x00\x01not a toc")
+    report = SearchIndex(tmp_path / "index").update(library)
+    assert report.rebuilt_reason and "rebuilt" in report.rebuilt_reason
+    assert SearchIndex(tmp_path / "index").search("Acheson").total > 0
+
+
+def test_half_written_index_is_rebuilt(tmp_path):
+    _, library = _build(tmp_path)
+    for toc in (tmp_path / "index").glob("*.toc"):
+        toc.unlink()  # segments written, table of contents never committed
+    report = SearchIndex(tmp_path / "index").update(library)
+    assert report.rebuilt_reason and "incomplete" in report.rebuilt_reason
+    assert report.indexed == 3
+
+
+def test_stale_lock_file_does_not_block(tmp_path):
+    _, library = _build(tmp_path)
+    (tmp_path / "index" / "MAIN_WRITELOCK").write_text("left by a crash")
+    report = SearchIndex(tmp_path / "index").update(library, rebuild=True)
+    assert report.indexed == 3 and not report.problems
+
+
+def test_index_locked_by_a_live_writer_is_reported_and_left_intact(corpus_dir, tmp_path):
+    from whoosh import index as whoosh_index
+
+    _writable(corpus_dir)
+    index = SearchIndex(tmp_path / "index", lock_timeout=0.2)
+    index.update(Library.open(corpus_dir))
+    before = index.doc_count()
+    (corpus_dir / "zubok-pleshakov-1996.md").write_text("# Changed\n\nNew words here.\n")
+    holder = whoosh_index.open_dir(str(tmp_path / "index")).writer()
+    try:
+        report = index.update(Library.open(corpus_dir))
+    finally:
+        holder.cancel()
+    assert any("another program is updating" in p.message for p in report.problems)
+    assert index.doc_count() == before
+    assert index.update(Library.open(corpus_dir)).indexed == 1
+
+
+def test_searches_keep_working_while_the_index_is_rebuilt(tmp_path):
+    index, library = _build(tmp_path)
+    errors: list[BaseException] = []
+    totals: list[int] = []
+    stop = threading.Event()
+
+    def search_loop() -> None:
+        reader = SearchIndex(tmp_path / "index")
+        while not stop.is_set():
+            try:
+                totals.append(reader.search("Acheson defense perimeter").total)
+            except BaseException as error:  # pragma: no cover - reported below
+                errors.append(error)
+                return
+
+    thread = threading.Thread(target=search_loop)
+    thread.start()
+    try:
+        for _ in range(3):
+            index.update(library, rebuild=True)
+    finally:
+        stop.set()
+        thread.join()
+    assert not errors
+    assert totals and all(total == totals[0] for total in totals)
+
+
+def test_progress_and_cancel(corpus_dir, tmp_path):
+    calls: list[tuple[int, int, str]] = []
+    index = SearchIndex(tmp_path / "index")
+    index.update(Library.open(corpus_dir), progress=lambda d, t, n: calls.append((d, t, n)))
+    assert calls[-1] == (3, 3, "")
+    assert {n for _, _, n in calls if n} == {"shen-2000", "shuster-2019", "zubok-pleshakov-1996"}
+
+    cancel = threading.Event()
+    cancel.set()
+    other = SearchIndex(tmp_path / "other")
+    report = other.update(Library.open(corpus_dir), cancel=cancel)
+    assert report.cancelled and report.indexed == 0
+    assert other.is_empty()
