@@ -113,11 +113,17 @@ def _plain(snippet: str) -> str:
 def run_search(args: argparse.Namespace) -> int:
     from assistant.search.errors import IndexUnavailable, QuerySyntaxError
     from assistant.search.index import SearchIndex
+    from assistant.search.query import check_query
 
     corpus, index_dir = _locations(args)
     index = SearchIndex(index_dir)
     if args.limit < 1:
         print("error: --limit must be at least 1.", file=sys.stderr)
+        return 2
+    try:
+        check_query(args.query)  # before a first indexing run, so a typo fails fast
+    except QuerySyntaxError as error:
+        print(f"error: {error.message}", file=sys.stderr)
         return 2
     if index.is_empty():
         # A fresh checkout has no index yet: build it rather than answer "no results".
