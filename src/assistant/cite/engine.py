@@ -314,6 +314,7 @@ class _Item:
     date: tuple[int, int, int, str] | None  # year, month, day, season
     warnings: list[str] = field(default_factory=list)
     sort_key: tuple[str, ...] = ()
+    styled: dict[str, Parts] = field(default_factory=dict)  # titles as runs, built once
 
     def get(self, key: str) -> str:
         value = self.raw.get(key)
@@ -418,7 +419,9 @@ class ChicagoEngine:
             for name in item.authors or item.editors or item.translators:
                 people.setdefault(name.short(), set()).add(name.note())
         self._ambiguous = {short for short, fulls in people.items() if len(fulls) > 1}
-        self._full_cache: dict[str, tuple[Parts, Parts, Parts]] = {}
+        # Rendered citations by (citation, form, at note start): items never change after
+        # construction, so re-rendering after a note moves reuses every unchanged citation.
+        self._cite_cache: dict[tuple[Citation, str, bool], tuple[Parts, list[str]]] = {}
 
     # -- preparation
 
@@ -495,6 +498,13 @@ class ChicagoEngine:
     # -- pieces
 
     def _title(self, item: _Item, *, short: bool = False) -> Parts:
+        key = "short" if short else "title"
+        cached = item.styled.get(key)
+        if cached is None:
+            cached = item.styled[key] = self._styled_item_title(item, short)
+        return list(cached)
+
+    def _styled_item_title(self, item: _Item, short: bool) -> Parts:
         text = item.short_title if short else item.title
         if not text:
             if item.family in ("letter", "interview") or item.authors or item.editors:
@@ -504,6 +514,12 @@ class ChicagoEngine:
         return _styled_title(text, item.quoted)
 
     def _container(self, item: _Item) -> Parts:
+        cached = item.styled.get("container")
+        if cached is None:
+            cached = item.styled["container"] = self._styled_container(item)
+        return list(cached)
+
+    def _styled_container(self, item: _Item) -> Parts:
         container = item.get("container-title")
         if not container:
             return []
@@ -882,6 +898,20 @@ class ChicagoEngine:
     def _cite(
         self, citation: Citation, form: str, warnings: list[str], *, at_start: bool = True
     ) -> Parts:
+        key = (citation, form, at_start)
+        cached = self._cite_cache.get(key)
+        if cached is None:
+            own: list[str] = []
+            cached = (self._render_citation(citation, form, own, at_start), own)
+            if len(self._cite_cache) > 50_000:
+                self._cite_cache.clear()
+            self._cite_cache[key] = cached
+        warnings.extend(w for w in cached[1] if w not in warnings)
+        return list(cached[0])
+
+    def _render_citation(
+        self, citation: Citation, form: str, warnings: list[str], at_start: bool
+    ) -> Parts:
         item = self._items.get(citation.item_id)
         if item is None:
             warnings.append(f"no source with id {citation.item_id!r} in the bibliography")
@@ -916,7 +946,7 @@ class ChicagoEngine:
 
     def _finish(self, parts: Parts, warnings: list[str]) -> RichText:
         parts = _end_with_period(parts)
-        return RichText(merge_runs(punctuation_inside_quotes(merge_runs(parts))), warnings)
+        return RichText(punctuation_inside_quotes(merge_runs(parts)), warnings)
 
     def full_note(self, citation: Citation) -> RichText:
         """The first-citation form of one citation, as a note of its own."""

@@ -169,10 +169,25 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
     moves = [
         match
         for match in _CLUSTER.finditer(text)
-        if "”" in match.group(1) or "‘" in text[: match.start()]
+        if "”" in match.group(1) or text.find("‘", 0, match.start()) != -1
     ]
     if not moves:
         return runs
+    chars = list(text)
+    for match in moves:
+        start, mark_at = match.start(1), match.end(1)
+        chars[start + 1 : mark_at + 1] = chars[start:mark_at]
+        chars[start] = text[mark_at]
+    moved = "".join(chars)
+    # Usually the quotes and the comma share one format: cut the new text at the old run
+    # boundaries. Only a move across a format change needs the character-by-character path.
+    bounds = []
+    position = 0
+    for run in runs:
+        bounds.append((position, position + len(run.text), run))
+        position += len(run.text)
+    if all(_uniform(bounds, m.start(1), m.end(1)) for m in moves):
+        return [Run(moved[a:b], run.italic, run.small_caps) for a, b, run in bounds if b > a]
     formats: list[tuple[bool, bool]] = []
     for run in runs:
         formats.extend([(run.italic, run.small_caps)] * len(run.text))
@@ -195,15 +210,29 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
 _CLUSTER = re.compile(r"([”’]+)[.,]")
 
 
+def _uniform(bounds: list[tuple[int, int, Run]], start: int, end: int) -> bool:
+    """Whether characters start..end (inclusive) all have the same formatting."""
+    formats = {
+        (run.italic, run.small_caps) for a, b, run in bounds if a <= end and b > start and b > a
+    }
+    return len(formats) <= 1
+
+
 def merge_runs(runs: list[Run]) -> list[Run]:
     """Join neighbouring runs with the same formatting."""
     merged: list[Run] = []
+    pieces: list[str] = []
+    current: tuple[bool, bool] | None = None
     for run in runs:
         if not run.text:
             continue
-        if merged and merged[-1].italic == run.italic and merged[-1].small_caps == run.small_caps:
-            last = merged[-1]
-            merged[-1] = Run(last.text + run.text, last.italic, last.small_caps)
-        else:
-            merged.append(run)
+        key = (run.italic, run.small_caps)
+        if key != current:
+            if pieces and current is not None:
+                merged.append(Run("".join(pieces), *current))
+            pieces = []
+            current = key
+        pieces.append(run.text)
+    if pieces and current is not None:
+        merged.append(Run("".join(pieces), *current))
     return merged

@@ -1,0 +1,134 @@
+"""Benchmark: render 1,000 notes and their bibliography with the Chicago engine.
+
+Target (issue 3): at most 0.2 s, so the footnote builder's live preview is instant. The items are
+the oracle suite's generated CSL-JSON (every type and name rule), the notes a realistic mix:
+first citations, short citations, two-source notes with a prefix, and notes with commentary.
+
+Peer in the same run: pandoc 3 + citeproc with chicago-notes-bibliography.csl on the same notes
+and items (one process, as the oracle suite runs it), when pypandoc-binary is installed.
+
+    .venv/bin/python benchmarks/bench_cite.py [--notes 1000] [--items 300] [--repeat 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "cite"))
+
+from oracle import generate_items, pandoc_path, pandoc_render  # noqa: E402
+
+from assistant.cite.engine import ChicagoEngine  # noqa: E402
+from assistant.cite.model import Citation, Note  # noqa: E402
+
+
+def make_notes(item_ids: list[str], count: int, seed: int = 1) -> list[Note]:
+    r = random.Random(seed)
+    notes: list[Note] = []
+    for index in range(count):
+        item_id = item_ids[index] if index < len(item_ids) else r.choice(item_ids)
+        page = str(r.randint(1, 600))
+        roll = r.random()
+        if roll < 0.6:
+            notes.append(Note.of(Citation(item_id, page)))
+        elif roll < 0.8:
+            other = r.choice(item_ids)
+            notes.append(
+                Note.of(
+                    Citation(item_id, page, prefix="see"),
+                    Citation(other, f"{page}-{int(page) + 9}"),
+                )
+            )
+        else:
+            notes.append(
+                Note(
+                    (
+                        "On the *Kremlin's* reasoning, see ",
+                        (Citation(item_id, page),),
+                        "; but compare ",
+                        (Citation(r.choice(item_ids), str(r.randint(1, 99)), label="chapter"),),
+                        ".",
+                    )
+                )
+            )
+    return notes
+
+
+def timed(function, repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--items", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+
+    items = generate_items(seed=3, count=args.items)
+    by_id = {item["id"]: item for item in items}
+    notes = make_notes(list(by_id), args.notes)
+    citations = sum(len(n.citations) for n in notes)
+
+    def cold() -> None:
+        engine = ChicagoEngine(by_id)
+        engine.render_notes(notes)
+        engine.bibliography()
+
+    warm_engine = ChicagoEngine(by_id)
+
+    def warm() -> None:
+        warm_engine.render_notes(notes)
+        warm_engine.bibliography()
+
+    moved = notes[1:] + notes[:1]
+
+    def after_move() -> None:
+        warm_engine.render_notes(moved)
+
+    def preview() -> None:
+        warm_engine.full_note(Citation(items[0]["id"], "52"))
+        warm_engine.short_note(Citation(items[0]["id"], "53"))
+
+    rows = []
+    for name, function in [
+        (f"engine: new engine + {args.notes} notes + bibliography", cold),
+        (f"engine: {args.notes} notes + bibliography (engine reused)", warm),
+        (f"engine: {args.notes} notes after moving one", after_move),
+        ("engine: one full + one short preview", preview),
+    ]:
+        median, best = timed(function, args.repeat)
+        rows.append((name, median, best))
+
+    pandoc = pandoc_path()
+    if pandoc:
+        median, best = timed(lambda: pandoc_render(items, notes), max(1, args.repeat // 3))
+        rows.append(
+            (f"peer: pandoc citeproc, same {args.notes} notes + bibliography", median, best)
+        )
+
+    version = sys.version.split()[0]
+    print(f"{args.notes} notes ({citations} citations), {len(items)} items, Python {version}")
+    print()
+    print("| case | median (s) | best (s) | target |")
+    print("| --- | ---: | ---: | --- |")
+    for name, median, best in rows:
+        target = "≤ 0.2 s" if "bibliography" in name and name.startswith("engine") else ""
+        verdict = ("met" if median <= 0.2 else "MISSED") if target else ""
+        print(f"| {name} | {median:.4f} | {best:.4f} | {target} {verdict} |".replace("  |", " |"))
+
+
+if __name__ == "__main__":
+    main()
