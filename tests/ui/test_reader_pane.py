@@ -70,17 +70,23 @@ def test_shows_passage_in_context_with_metadata_and_highlight(qtbot, controller)
 def test_previous_and_next_walk_the_source(qtbot, controller):
     pane = _pane(qtbot, controller)
     passages = controller.index.passages("shuster-2019")
+
+    def click(button) -> None:
+        with qtbot.waitSignal(pane.passageShown, timeout=10000):
+            button.click()
+
     _open(qtbot, pane, "shuster-2019", passages[1].ordinal)
     assert pane.prev_button.isEnabled()
-    pane.next_button.click()
+    click(pane.next_button)
     assert pane.current_passage.ordinal == passages[2].ordinal
-    pane.prev_button.click()
-    pane.prev_button.click()
+    click(pane.prev_button)
+    click(pane.prev_button)
     assert pane.current_passage.ordinal == passages[0].ordinal
     assert not pane.prev_button.isEnabled()
     _open(qtbot, pane, "shuster-2019", passages[-1].ordinal)
     assert not pane.next_button.isEnabled()
-    pane.next_button.click()  # nothing past the end
+    pane.next_passage()  # nothing past the end: no request is made
+    assert not pane._channel.busy
     assert pane.current_passage.ordinal == passages[-1].ordinal
 
 

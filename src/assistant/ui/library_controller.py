@@ -2,9 +2,11 @@
 
 Everything slow (importing files, updating the index) runs on one serial background thread, so
 library changes and index updates never interleave, and the GUI thread only ever receives
-signals. Searches use a separate pool (`search_pool`) so typing a query never waits behind an
-index update; Whoosh commits are atomic, so a search during an update sees the old or the new
-index, never a half-written one.
+signals. The index update itself runs in a child process driven from that thread
+(`index_process`), so its CPU work never competes with the GUI thread for the GIL. Searches
+use a separate pool (`search_pool`) so typing a query never waits behind an index update;
+Whoosh commits are atomic, so a search during an update sees the old or the new index, never a
+half-written one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from assistant.library.corpus import Library
 from assistant.library.model import ImportProblem
 from assistant.search.index import SearchIndex
+from assistant.ui.index_process import update_in_process
 from assistant.ui.workers import Task, TaskError, make_pool
 
 log = logging.getLogger(__name__)
@@ -116,13 +119,17 @@ class LibraryController(QObject):
         if self._index_task is not None:
             self._reindex_queued = bool(self._reindex_queued) or rebuild
             return
-        library, index = self._library, self._index
+        corpus_dir, index_dir = self._corpus_dir, self._index_dir
 
         def job(task: Task) -> tuple[Any, int]:
-            report = index.update(
-                library, progress=task.report, cancel=task.cancel_event, rebuild=rebuild
+            # In a child process: see index_process for why a thread is not enough.
+            return update_in_process(
+                corpus_dir,
+                index_dir,
+                rebuild=rebuild,
+                progress=task.report,
+                cancel=task.cancel_event,
             )
-            return report, index.doc_count()
 
         task = Task(job)
         task.progress.connect(self._on_index_progress)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -73,6 +74,32 @@ def source_header_html(item: dict | None, passage: Passage | None, position: str
     if details:
         line += '<br/><span style="color:#555">' + " · ".join(details) + "</span>"
     return line
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    source_id: str
+    ordinal: int
+    passages: list[Passage]
+    position: int | None
+    html: str
+
+
+def _position(passages: list[Passage], ordinal: int) -> int | None:
+    for position, passage in enumerate(passages):
+        if passage.ordinal == ordinal:
+            return position
+    return None
+
+
+def _render(index: Any, passage: Passage, query: str) -> str:
+    if query:
+        try:
+            marked = index.highlight(passage.text, query)
+            return _paragraphs(marked.replace("<b>", f'<b style="background-color:{_HIGHLIGHT}">'))
+        except Exception:
+            pass
+    return _paragraphs(html.escape(passage.text))
 
 
 def _paragraphs(escaped: str) -> str:
@@ -167,14 +194,13 @@ class ReaderPane(QWidget):
         return self.text.textCursor().selectedText().replace("\u2029", "\n").strip()
 
     def show_passage(self, source_id: str, ordinal: int, query: str = "") -> None:
-        """Show a passage (loaded off the GUI thread the first time a source is opened)."""
+        """Show a passage. Loading the source's passages and highlighting the query happen
+        off the GUI thread; `passageShown` fires once it is on screen."""
         self._query = query
         cached = self._passages.get(source_id)
-        if cached is not None:
-            self._display(source_id, int(ordinal), cached)
-            return
-        self.header.setText(html.escape(f"Opening {source_id}…"))
-        self._channel.submit(self._load, source_id, int(ordinal))
+        if cached is None:
+            self.header.setText(html.escape(f"Opening {source_id}…"))
+        self._channel.submit(self._prepare, source_id, int(ordinal), query, cached)
 
     def show_hit(self, hit: Any, query: str = "") -> None:
         """Slot for SearchPane.hitActivated."""
@@ -192,21 +218,30 @@ class ReaderPane(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def _load(self, source_id: str, ordinal: int) -> tuple[str, int, list[Passage]]:
-        passages = self._controller.index.passages(source_id)
-        if not passages:
-            # Not indexed yet (first launch): read the source itself.
-            try:
-                passages = list(self._controller.library.document(source_id).passages)
-            except Exception:
-                passages = []
-        return source_id, ordinal, list(passages)
+    def _prepare(
+        self, source_id: str, ordinal: int, query: str, cached: list[Passage] | None
+    ) -> _View:
+        """Worker side: the source's passages and the HTML of the window around `ordinal`."""
+        passages = cached
+        if passages is None:
+            index = self._controller.index
+            passages = index.passages(source_id)
+            if not passages:
+                # Not indexed yet (first launch): read the source itself.
+                try:
+                    passages = list(self._controller.library.document(source_id).passages)
+                except Exception:
+                    passages = []
+        position = _position(passages, ordinal)
+        body = ""
+        if position is not None:
+            body = self._window_html(passages, position, query)
+        return _View(source_id, ordinal, list(passages), position, body)
 
-    def _on_loaded(self, _generation: int, result: tuple[str, int, list[Passage]]) -> None:
-        source_id, ordinal, passages = result
-        if passages:
-            self._passages[source_id] = passages
-        self._display(source_id, ordinal, passages)
+    def _on_loaded(self, _generation: int, view: _View) -> None:
+        if view.passages:
+            self._passages[view.source_id] = view.passages
+        self._display(view)
 
     def _on_error(self, _generation: int, error: TaskError) -> None:
         self._current = None
@@ -221,85 +256,71 @@ class ReaderPane(QWidget):
 
     # -- display ----------------------------------------------------------------------------
 
-    def _position(self, passages: list[Passage], ordinal: int) -> int | None:
-        for position, passage in enumerate(passages):
-            if passage.ordinal == ordinal:
-                return position
-        return None
-
-    def _display(self, source_id: str, ordinal: int, passages: list[Passage]) -> None:
-        position = self._position(passages, ordinal)
-        if position is None:
+    def _display(self, view: _View) -> None:
+        if view.position is None:
             self._current = None
             self._neighbours = []
-            item = self._controller.items().get(source_id)
-            name = (item or {}).get("title", source_id)
+            item = self._controller.items().get(view.source_id)
+            name = (item or {}).get("title", view.source_id)
             self.header.setText(
-                f'<span style="color:#b00020">Passage {ordinal} of “{html.escape(str(name))}” '
-                "is not in the index. Reindex the library and search again.</span>"
+                f'<span style="color:#b00020">Passage {view.ordinal} of '
+                f"“{html.escape(str(name))}” is not in the index. Reindex the library and "
+                "search again.</span>"
             )
             self.text.setHtml("")
             self._update_buttons()
             return
-        current = passages[position]
+        passages = view.passages
+        current = passages[view.position]
         self._current = current
         self._neighbours = passages
-        before = passages[max(0, position - CONTEXT) : position]
-        after = passages[position + 1 : position + 1 + CONTEXT]
-        index = self._controller.index
-        pieces = []
-        if position - CONTEXT > 0:
-            pieces.append('<p style="color:#777">…</p>')
-        for passage in before:
-            pieces.append(f'<p style="color:#444">{self._render(index, passage)}</p>')
-        pieces.append(
-            f'<a name="current"></a><table width="100%" cellpadding="6" '
-            f'style="background-color:{_CURRENT_BG}; border-left: 3px solid #3a6ea5;">'
-            f"<tr><td>{self._render(index, current)}</td></tr></table>"
-        )
-        for passage in after:
-            pieces.append(f'<p style="color:#444">{self._render(index, passage)}</p>')
-        if position + 1 + CONTEXT < len(passages):
-            pieces.append('<p style="color:#777">…</p>')
-        self.text.setHtml("".join(pieces))
+        self.text.setHtml(view.html)
         self.text.scrollToAnchor("current")
         self.header.setText(
             source_header_html(
-                self._controller.items().get(source_id),
+                self._controller.items().get(view.source_id),
                 current,
-                f"passage {position + 1} of {len(passages)}",
+                f"passage {view.position + 1} of {len(passages)}",
             )
         )
         self._update_buttons()
         self.passageShown.emit(current)
 
-    def _render(self, index: Any, passage: Passage) -> str:
-        if self._query:
-            try:
-                marked = index.highlight(passage.text, self._query)
-                return _paragraphs(
-                    marked.replace("<b>", f'<b style="background-color:{_HIGHLIGHT}">')
-                )
-            except Exception:
-                pass
-        return _paragraphs(html.escape(passage.text))
+    def _window_html(self, passages: list[Passage], position: int, query: str) -> str:
+        index = self._controller.index
+        current = passages[position]
+        before = passages[max(0, position - CONTEXT) : position]
+        after = passages[position + 1 : position + 1 + CONTEXT]
+        pieces = []
+        if position - CONTEXT > 0:
+            pieces.append('<p style="color:#777">…</p>')
+        for passage in before:
+            pieces.append(f'<p style="color:#444">{_render(index, passage, query)}</p>')
+        pieces.append(
+            f'<a name="current"></a><table width="100%" cellpadding="6" '
+            f'style="background-color:{_CURRENT_BG};">'
+            f"<tr><td>{_render(index, current, query)}</td></tr></table>"
+        )
+        for passage in after:
+            pieces.append(f'<p style="color:#444">{_render(index, passage, query)}</p>')
+        if position + 1 + CONTEXT < len(passages):
+            pieces.append('<p style="color:#777">…</p>')
+        return "".join(pieces)
 
     def _step(self, delta: int) -> None:
         if self._current is None:
             return
-        position = self._position(self._neighbours, self._current.ordinal)
+        position = _position(self._neighbours, self._current.ordinal)
         if position is None:
             return
         target = position + delta
         if 0 <= target < len(self._neighbours):
-            self._display(
-                self._current.source_id, self._neighbours[target].ordinal, self._neighbours
+            self.show_passage(
+                self._current.source_id, self._neighbours[target].ordinal, self._query
             )
 
     def _update_buttons(self) -> None:
-        position = (
-            self._position(self._neighbours, self._current.ordinal) if self._current else None
-        )
+        position = _position(self._neighbours, self._current.ordinal) if self._current else None
         self.prev_button.setEnabled(position is not None and position > 0)
         self.next_button.setEnabled(position is not None and position < len(self._neighbours) - 1)
         self.cite_button.setEnabled(self._current is not None)

@@ -206,16 +206,37 @@ class HitDelegate(QStyledItemDelegate):
     """Draws a hit as rich text: the citation and place on one line, the snippet below."""
 
     PADDING = 6
+    CACHE_LIMIT = 400
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        # Laying out rich text is the costly part of showing hits, and Qt asks for each row's
+        # size and paint separately: keep each row's document until the hits change.
+        self._cache: dict[tuple[int, int, bool], QTextDocument] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
 
     def _document(
         self, option: QStyleOptionViewItem, index: QModelIndex, width: float
+    ) -> QTextDocument:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        key = (index.row(), int(width), selected)
+        doc = self._cache.get(key)
+        if doc is None:
+            if len(self._cache) >= self.CACHE_LIMIT:
+                self._cache.clear()
+            doc = self._cache[key] = self._make_document(option, index, width, selected)
+        return doc
+
+    def _make_document(
+        self, option: QStyleOptionViewItem, index: QModelIndex, width: float, selected: bool
     ) -> QTextDocument:
         model = index.model()
         hit = index.data(HitRole)
         header = html.escape(model.header(hit)) if hasattr(model, "header") else ""
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_colour = option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         ).name()
@@ -365,7 +386,10 @@ class SearchPane(QWidget):
         self.results_view = HitListView(self)
         self.results_view.setObjectName("searchResults")
         self.results_view.setModel(self.model)
-        self.results_view.setItemDelegate(HitDelegate(self.results_view))
+        self.delegate = HitDelegate(self.results_view)
+        self.results_view.setItemDelegate(self.delegate)
+        self.model.modelAboutToBeReset.connect(self.delegate.clear_cache)
+        self.model.layoutAboutToBeChanged.connect(self.delegate.clear_cache)
         self.results_view.activatedHit.connect(self._activate_index)
         self.results_view.leaveTop.connect(self.focus_query)
         self.results_view.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -486,12 +510,21 @@ class SearchPane(QWidget):
 
     def _submit(self, request: _Request) -> None:
         index = self._controller.index
-        if request.like_text is not None:
-            self._channel.submit(index.more_like, request.like_text, limit=HIT_LIMIT)
-        else:
-            self._channel.submit(
-                index.search, request.query, limit=HIT_LIMIT, source_ids=request.source_ids
-            )
+        labels = self._labels
+
+        def run() -> Any:
+            if request.like_text is not None:
+                results = index.more_like(request.like_text, limit=HIT_LIMIT)
+            else:
+                results = index.search(
+                    request.query, limit=HIT_LIMIT, source_ids=request.source_ids
+                )
+            # Render the hits' short citations here too, not on the GUI thread.
+            for hit in results.hits:
+                labels.short(hit.source_id)
+            return results
+
+        self._channel.submit(run)
         self._last_query = request.query
 
     def _selected_sources(self) -> tuple[str, ...] | None:

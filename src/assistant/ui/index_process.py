@@ -1,0 +1,105 @@
+"""Run `SearchIndex.update` in a child process, relaying progress and honouring cancel.
+
+Why a process and not just a thread: indexing is CPU-bound Python, and Whoosh spends long
+stretches inside single C calls (sorting and serialising postings) that never release the GIL,
+so an indexing *thread* can freeze the GUI thread for hundreds of milliseconds at a time. A
+child process has its own interpreter and GIL. Whoosh commits atomically, so the app's
+searches see the old index until the child commits, then the new one.
+
+This module imports no Qt: the child process (started with "spawn", which is safe in a
+multi-threaded Qt program, unlike fork) imports only the core packages.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue as queue_module
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+class IndexProcessError(RuntimeError):
+    """The indexing process failed; the message is the writer-facing reason."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details
+
+
+def _child(corpus_dir: str, index_dir: str, rebuild: bool, messages: Any, cancel: Any) -> None:
+    try:
+        from assistant.library.corpus import Library
+        from assistant.search.index import SearchIndex
+
+        index = SearchIndex(Path(index_dir))
+        report = index.update(
+            Library.open(Path(corpus_dir)),
+            progress=lambda done, total, source: messages.put(("progress", done, total, source)),
+            cancel=cancel,
+            rebuild=rebuild,
+        )
+        messages.put(("done", report, index.doc_count()))
+    except BaseException as error:  # every failure must reach the app as a message
+        text = str(error).strip() or type(error).__name__
+        messages.put(("error", text, traceback.format_exc()))
+
+
+def update_in_process(
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    rebuild: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancel: threading.Event | None = None,
+    poll_seconds: float = 0.1,
+) -> tuple[Any, int]:
+    """Update the index of `corpus_dir` in a child process; return (IndexReport, passages).
+
+    Blocks the calling (worker) thread while waiting, but only in calls that release the GIL.
+    Raises IndexProcessError if the child fails or dies.
+    """
+    context = multiprocessing.get_context("spawn")
+    messages = context.Queue()
+    child_cancel = context.Event()
+    process = context.Process(
+        target=_child,
+        args=(str(corpus_dir), str(index_dir), rebuild, messages, child_cancel),
+        name="assistant-indexer",
+        daemon=True,
+    )
+    process.start()
+    try:
+        while True:
+            if cancel is not None and cancel.is_set():
+                child_cancel.set()
+            try:
+                message = messages.get(timeout=poll_seconds)
+            except queue_module.Empty:
+                if not process.is_alive():
+                    # It may have put its last message just before exiting.
+                    try:
+                        message = messages.get(timeout=poll_seconds)
+                    except queue_module.Empty:
+                        raise IndexProcessError(
+                            f"The indexing process stopped unexpectedly (exit code "
+                            f"{process.exitcode}); the previous index is still in place."
+                        ) from None
+                else:
+                    continue
+            kind = message[0]
+            if kind == "progress":
+                if progress is not None:
+                    progress(message[1], message[2], message[3])
+            elif kind == "done":
+                return message[1], message[2]
+            else:
+                raise IndexProcessError(message[1], message[2])
+    finally:
+        process.join(timeout=10)
+        if process.is_alive():
+            process.terminate()
+            process.join(timeout=5)
+        messages.close()
