@@ -131,7 +131,7 @@ def generate_items(seed: int = 3, count: int = 220) -> list[dict[str, Any]]:
         _archival, _letter, _telegram, _webpage, _interview, _interview_archived, _entry,
         _book_undated, _book_revised, _book_quoted_title, _book_foreign, _chapter_translated,
         _article_no_issue, _article_month_only, _newspaper_unsigned, _webpage_unsigned,
-        _thesis_plain, _report_numbered,
+        _thesis_plain, _report_numbered, _frus_document, _article_quoted_title,
     ]  # fmt: skip
     items = []
     for index in range(count):
@@ -250,6 +250,8 @@ def _chapter(g, r):
         "container-title": g.title(subtitle=False)[0],
         "page": f"{r.randint(1, 300)}-{r.randint(301, 400)}",
     }
+    if r.random() < 0.3:
+        item["volume"] = str(r.randint(1, 5))
     return _pub(r, _with_title(g, item))
 
 
@@ -372,6 +374,9 @@ def _letter(g, r):
         ),
     }
     item["title"] = f"letter on {g.phrase(2)}"
+    if r.random() < 0.5:
+        item["archive_collection"] = f"{g.phrase(1)} collection"
+        item["archive-place"] = "Moscow"
     return item
 
 
@@ -489,6 +494,32 @@ def _thesis_plain(g, r):
 def _report_numbered(g, r):
     item = _report(g, r)
     item["number"] = r.choice(["68", "R-123", "NIE-3"])
+    return item
+
+
+def _frus_document(g, r):
+    # A document in a published collection: untitled-author memorandum in a FRUS volume.
+    officer = f"{g.phrase(1)} {g.used}"
+    g.used += 1
+    item = {
+        "type": "chapter",
+        "title": f"memorandum of conversation, by the {officer} officer",
+        "title-short": f"memorandum by the {officer} officer",
+        "container-title": "Foreign Relations of the United States, 1950, Korea",
+        "volume": str(r.randint(1, 9)),
+        "publisher": "Government Printing Office",
+        "issued": _date(r, 1),
+    }
+    if r.random() < 0.5:
+        item["editor"] = g.people(1)
+    return item
+
+
+def _article_quoted_title(g, r):
+    item = _article(g, r)
+    word = g.phrase(1)
+    item["title"] = f'the "{word}" problem in {g.phrase(2)}'
+    item["title-short"] = f'the "{word}" problem'
     return item
 
 

@@ -650,17 +650,29 @@ class ChicagoEngine:
             container = self._container(item)
             in_part = [Run("in "), *container] if container else []
             described = [creator, title, in_part]
+            volume = item.get("volume")
+            # Volume and page join as 4:14 after the publication facts unless a name (an
+            # editor, a translator) would come between them (CMOS 14.18, 14.20); otherwise the
+            # volume follows the book's title.
+            colon_volume = (
+                volume.isdigit()
+                and citation.label == "page"
+                and bool(loc)
+                and not (item.editors or item.translators)
+            )
+            if volume and not colon_volume:
+                described.append(_t(f"vol. {volume}"))
             editors = item.editors if item.authors else []
             if editors:
                 described.append(_t("ed. " + _names_note(editors, et_al=False)))
             if item.translators and item.authors:
                 described.append(_t("trans. " + _names_note(item.translators, et_al=False)))
             described.append(_t(self._edition(item, capital=False)))
-            if item.get("volume"):
-                described.append(_t(f"vol. {item.get('volume')}"))
             described.append(_t(self._series(item)))
             head = _join(described, ", ")
             pub = _t(f" ({self._publication(item)})")
+            if colon_volume:
+                loc = f"{volume}:{loc}"
             return _join([head + pub, _t(loc), url], ", ")
 
         if family == "article":
@@ -800,14 +812,14 @@ class ChicagoEngine:
         if family in ("chapter", "entry"):
             container = self._container(item)
             in_part: Parts = [Run("In "), *container] if container else []
+            if item.get("volume"):
+                in_part += _t(f", vol. {item.get('volume')}")
             if item.editors and item.authors:
                 in_part += _t(", edited by " + _names_note(item.editors, et_al=False))
             if item.translators and item.authors:
                 in_part += _t(", translated by " + _names_note(item.translators, et_al=False))
             blocks = [creator, title, in_part]
             blocks.append(_t(self._edition(item, capital=True)))
-            if item.get("volume"):
-                blocks.append(_t(f"Vol. {item.get('volume')}"))
             blocks.append(_t(self._series(item)))
             blocks.append(_t(self._publication(item)))
             blocks.append(url)
