@@ -176,4 +176,16 @@ def _read_markdown_draft(
     except OSError as error:
         raise _BadInput(f"cannot read the draft {draft}: {error.strerror}.") from error
     result = read_markdown(text, items)
+    if items is None and result.bibliography:
+        # As Pandoc does: the front matter's `bibliography:` files, relative to the draft.
+        loaded: dict[str, dict[str, Any]] = {}
+        for name in result.bibliography:
+            path = (draft.parent / Path(name).expanduser()).resolve()
+            if not path.is_file():
+                raise _BadInput(
+                    f"the front matter of {draft.name} names the bibliography {name}, which "
+                    f"does not exist (looked for {path}); fix it or give --bibliography FILE."
+                )
+            loaded.update(_read_bibliography(path))
+        result = read_markdown(text, loaded)
     return result.essay, [f"{draft.name}: {warning}" for warning in result.warnings]
