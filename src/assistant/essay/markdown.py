@@ -320,6 +320,7 @@ class _Reader:
         def line_at(index: int) -> int:
             return line + text.count("\n", 0, index)
 
+        quiet = False
         i = 0
         n = len(text)
         while i < n:
@@ -336,12 +337,13 @@ class _Reader:
             elif char == "[" and nxt != "^":
                 close = _matching_bracket(text, i)
                 if close == -1:
-                    if _has_key(text[i + 1 :]):
+                    if _has_key(text[i + 1 :]) and not quiet:
                         self.warn(
                             line_at(i),
                             f"unclosed citation bracket {_excerpt(text[i:])!r} in a note: add the"
                             " closing ']'; it is kept as text",
                         )
+                        quiet = True
                     buffer.append("[")
                     i += 1
                     continue
@@ -378,7 +380,7 @@ class _Reader:
                     i += 2
             elif char == "@" and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_\\")):
                 key = _KEY.match(text, i)
-                if key:
+                if key and not quiet:
                     self.warn(
                         line_at(i),
                         f"in-text citation {key.group(0)!r} in a note is kept as text: write"
@@ -437,7 +439,12 @@ def _emphasis_close(text: str, start: int, char: str, size: int) -> int | None:
             after = text[i + run] if i + run < n else " "
             closes = not before.isspace() and not (char == "_" and after.isalnum())
             opens = not after.isspace() and not (char == "_" and before.isalnum())
-            if closes and i > start and (run == size or (run > size and not opens)):
+            # CommonMark's rule of three decides runs that could both open and close.
+            if (
+                closes
+                and i > start
+                and (run == size or (run > size and (not opens or (run + size) % 3 != 0)))
+            ):
                 return i
             if opens and run != size and run < 3:
                 inner = _emphasis_close(text, i + run, char, run)
@@ -757,7 +764,7 @@ def _escape_commentary(text: str) -> str:
     for index, char in enumerate(text):
         before = text[index - 1] if index else ""
         after = text[index + 1] if index + 1 < len(text) else ""
-        if char == "\\" and after not in "*_":
+        if char == "\\" and (not after or after not in "*_"):
             out.append("\\\\")
         elif char in "`[]^~<":
             out.append("\\" + char)

@@ -50,7 +50,7 @@ def _note(number: int, ids: list[str]) -> tuple[Note, PassageLink | None]:
             Note(
                 (
                     "On Stalin's caution see ",
-                    (Citation(item, page, suffix="emphasis added"),),
+                    (Citation(item, page, suffix=", emphasis added"),),
                     "; the *Pravda* coverage says nothing of it.",
                 )
             ),

@@ -1,0 +1,341 @@
+"""Pandoc Markdown import and export: structure, warnings for bad input, round trips, Pandoc."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.cite.model import Citation, Note
+from assistant.essay.markdown import read_markdown, write_markdown
+from assistant.essay.model import Block, Essay, NoteAnchor, Span
+from assistant.essay.sample import make_long_essay
+from assistant.essay.store import essay_to_dict
+
+CORPUS = Path(__file__).resolve().parents[2] / "resources" / "corpus"
+ITEMS = {item["id"]: item for item in json.loads((CORPUS / "sources.json").read_text("utf-8"))}
+
+DRAFT = """---
+title: "Stalin's *Gamble*"
+author: A. Student
+bibliography: sources.json
+---
+
+# The decision
+
+In 1949 Stalin refused [@shen-2000, 52]. He changed his mind in 1950
+[see @shuster-2019, 4; @zubok-pleshakov-1996, 7–9].[^why]
+Kim was **very** *eager*.^[Kim's telegrams, cited in [-@shen-2000, 55], say so.]
+
+> "In light of the altered international situation,
+> we agree."
+>
+> Second paragraph of the quotation.
+
+[^why]: Why he did is disputed.
+
+    Compare [@shen-2000, 60, emphasis added] with *Pravda* -- and the rest.
+
+## Aftermath
+
+Nothing more.
+"""
+
+
+def _strip_ids(essay: Essay) -> dict[str, Any]:
+    data = essay_to_dict(essay)
+    for block in data["blocks"]:
+        for inline in block["inlines"]:
+            inline.pop("id", None)
+    data["outline"] = None
+    return data
+
+
+def test_reads_a_pandoc_draft() -> None:
+    result = read_markdown(DRAFT, ITEMS)
+    essay = result.essay
+    assert result.warnings == []
+    assert (essay.title, essay.author) == ("Stalin's Gamble", "A. Student")
+    assert result.bibliography == ["sources.json"]
+    assert [(b.kind, b.level) for b in essay.blocks] == [
+        ("heading", 1),
+        ("paragraph", 0),
+        ("blockquote", 0),
+        ("blockquote", 0),
+        ("heading", 2),
+        ("paragraph", 0),
+    ]
+    paragraph = essay.blocks[1].inlines
+    # Citations in the text became notes; the space before went, the period moved in front.
+    assert paragraph[0] == Span("In 1949 Stalin refused.")
+    assert paragraph[2] == Span(" He changed his mind in 1950.")
+    assert [type(i).__name__ for i in paragraph] == [
+        "Span", "NoteAnchor", "Span", "NoteAnchor", "NoteAnchor",
+        "Span", "Span", "Span", "Span", "Span", "NoteAnchor",
+    ]  # fmt: skip
+    assert paragraph[6] == Span("very", bold=True)
+    assert paragraph[8] == Span("eager", italic=True)
+    assert essay.notes() == [
+        Note.of(Citation("shen-2000", "52")),
+        Note.of(
+            Citation("shuster-2019", "4", prefix="see"), Citation("zubok-pleshakov-1996", "7–9")
+        ),
+        Note(
+            (
+                "Why he did is disputed.\n\nCompare ",
+                (Citation("shen-2000", "60", suffix=", emphasis added"),),
+                " with *Pravda* – and the rest.",
+            )
+        ),
+        Note(
+            (
+                "Kim's telegrams, cited in ",
+                (Citation("shen-2000", "55", suppress_author=True),),
+                ", say so.",
+            )
+        ),
+    ]
+    assert essay.blocks[2].text == '"In light of the altered international situation, we agree."'
+    assert essay.blocks[3].text == "Second paragraph of the quotation."
+    assert set(essay.items) == {"shen-2000", "shuster-2019", "zubok-pleshakov-1996"}
+
+
+def test_draft_round_trips_stably() -> None:
+    first = read_markdown(DRAFT, ITEMS).essay
+    markdown = write_markdown(first)
+    second = read_markdown(markdown).essay  # the items travel in the front matter
+    assert _strip_ids(second) == _strip_ids(first)
+    assert write_markdown(second) == markdown
+    assert "[@shen-2000, 52]." in markdown  # a bare citation goes back into the text
+    assert "[^1]: Why he did is disputed." in markdown
+    assert "\n    Compare [@shen-2000, 60, emphasis added]" in markdown
+
+
+def test_long_essay_round_trips_with_passages_and_several_paragraph_notes() -> None:
+    essay = make_long_essay(words=3000, notes=60)
+    markdown = write_markdown(essay)
+    again = read_markdown(markdown)
+    assert again.warnings == []
+    expected = _strip_ids(essay)
+    expected["items"] = {k: essay.items[k] for k in essay.cited_ids()}
+    assert _strip_ids(again.essay) == expected
+    assert [a.passage for a in again.essay.anchors()] == [a.passage for a in essay.anchors()]
+    assert write_markdown(again.essay) == markdown
+
+
+def test_special_characters_survive_the_round_trip() -> None:
+    text = "# not a heading *not italic* [not a link] @notakey ^caret ~tilde <tag> a--b \\ back"
+    essay = Essay(
+        title="A *title* with [brackets]",
+        blocks=[
+            Block("paragraph", [Span(text)]),
+            Block("paragraph", [Span("1. not a list")]),
+            Block("paragraph", [Span("> not a quote"), NoteAnchor(Note(("[odd] @x -- y",)))]),
+            Block("heading", [Span("Ends with #")], level=2),
+        ],
+    )
+    again = read_markdown(write_markdown(essay)).essay
+    assert _strip_ids(again) == _strip_ids(essay)
+
+
+# -- bad input ---------------------------------------------------------------------------
+
+
+def test_unclosed_citation_bracket_is_kept_as_text_with_its_line() -> None:
+    draft = "Intro.\n\nStalin agreed [see @shen-2000, 52 and went on.\n\nLast [@shen-2000]."
+    result = read_markdown(draft, ITEMS)
+    assert result.warnings == [
+        "line 3: unclosed citation bracket '[see @shen-2000, 52 and went on.': add the closing"
+        " ']'; it is kept as text"
+    ]
+    assert result.essay.blocks[1].text == "Stalin agreed [see @shen-2000, 52 and went on."
+    assert len(result.essay.notes()) == 1  # the closed one later on still counts
+
+
+def test_unclosed_citation_bracket_inside_a_note() -> None:
+    result = read_markdown("Text.[^1]\n\n[^1]: See [@shen-2000, 4 and more.\n")
+    assert result.warnings == [
+        "line 3: unclosed citation bracket '[@shen-2000, 4 and more.' in a note: add the closing"
+        " ']'; it is kept as text"
+    ]
+    assert result.essay.notes() == [Note(("See [@shen-2000, 4 and more.",))]
+
+
+@pytest.mark.parametrize(
+    ("draft", "warning", "kept"),
+    [
+        ("Text [^9] here.", "line 1: footnote [^9] has no definition; kept as text", "[^9]"),
+        (
+            "Text.\n\n[^a]: Orphan note.",
+            "line 3: footnote [^a] is never referenced; it is not in the essay",
+            "Orphan note.",
+        ),
+        (
+            "A [@shen-2000, 33; and more] B",
+            "'[@shen-2000, 33; and more]' is not a citation",
+            "[@shen-2000, 33; and more]",
+        ),
+        ("- one\n- two", "line 1: essays have no lists", "- one - two"),
+        ("Above\n\n* * *\n\nBelow", "line 3: a horizontal rule is kept", "* * *"),
+        ("Note ^[never closed", "line 1: unclosed inline note", "^[never closed"),
+        ("As @shen-2000 says.", "line 1: in-text citation '@shen-2000' is kept as text", "@shen"),
+        ("Cites [@lost-source, 4].", "line 1: @lost-source is not in the bibliography", ""),
+        ("---\ntitle: [unclosed\n---\nBody", "the front matter is not valid YAML", "title:"),
+        ("<!-- a private remark -->\n\nBody", "HTML comment '<!-- a private remark -->' left", ""),
+    ],
+    ids=[
+        "missing definition",
+        "unreferenced definition",
+        "malformed group",
+        "list",
+        "rule",
+        "unclosed inline note",
+        "in-text key",
+        "unknown key",
+        "bad yaml",
+        "comment",
+    ],
+)
+def test_bad_input_is_reported_and_kept(draft: str, warning: str, kept: str) -> None:
+    result = read_markdown(draft, ITEMS)
+    assert any(w.startswith(warning) or warning in w for w in result.warnings), result.warnings
+    everything = " ".join(b.text for b in result.essay.blocks) + " ".join(
+        s for n in result.essay.notes() for s in n.segments if isinstance(s, str)
+    )
+    assert kept in everything
+
+
+def test_unknown_key_is_listed_and_its_note_kept() -> None:
+    result = read_markdown("Cites [@lost-source, 4].", ITEMS)
+    assert result.missing == ["lost-source"]
+    assert result.essay.notes() == [Note.of(Citation("lost-source", "4"))]
+    assert result.essay.items == {}
+
+
+def test_no_warning_about_keys_without_a_bibliography() -> None:
+    assert read_markdown("Cites [@anything, 4].").warnings == []
+
+
+# -- Pandoc compatibility -----------------------------------------------------------------
+
+
+def _pandoc() -> str:
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError) as error:
+        pytest.skip(f"pandoc is not available: {error}")
+
+
+def _pandoc_notes(markdown: str) -> tuple[list[list[str]], dict[str, Any]]:
+    """Each note's cited keys as Pandoc sees them in a note style, and the metadata."""
+    done = subprocess.run(
+        [_pandoc(), "-f", "markdown", "-t", "json"],
+        input=markdown,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    ast = json.loads(done.stdout)
+    notes: list[list[str]] = []
+
+    def walk(node: Any, current: list[str] | None) -> None:
+        if isinstance(node, dict):
+            if node.get("t") == "Note":
+                ids: list[str] = []
+                notes.append(ids)
+                walk(node["c"], ids)
+                return
+            if node.get("t") == "Cite":
+                keys = [c["citationId"] for c in node["c"][0]]
+                if current is None:
+                    notes.append(keys)  # a citation in the text is a note of its own
+                else:
+                    current.extend(keys)
+                return
+            for value in node.values():
+                walk(value, current)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, current)
+
+    walk(ast["blocks"], None)
+    return notes, ast["meta"]
+
+
+@pytest.mark.parametrize("source", ["draft", "long essay"])
+def test_pandoc_reads_the_same_notes(source: str) -> None:
+    if source == "draft":
+        markdown = DRAFT
+        essay = read_markdown(markdown).essay
+    else:
+        essay = make_long_essay(words=2000, notes=40)
+        markdown = write_markdown(essay)
+    ours = [[c.item_id for c in note.citations] for note in essay.notes()]
+    theirs, meta = _pandoc_notes(markdown)
+    assert theirs == ours
+    assert len(theirs) == len(essay.notes())
+    if source == "long essay":
+        assert {r["c"]["id"]["c"][0]["c"] for r in meta["references"]["c"]} >= set(
+            essay.cited_ids()
+        ) or meta["references"]
+
+
+def test_our_markdown_gives_pandoc_the_same_text() -> None:
+    essay = read_markdown(DRAFT).essay
+    done = subprocess.run(
+        [_pandoc(), "-f", "markdown", "-t", "plain", "--wrap=none"],
+        input=write_markdown(essay, references=False),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Kim was VERY eager." in done.stdout or "Kim was very eager." in done.stdout
+    assert "In 1949 Stalin refused" in done.stdout
+
+
+# -- any essay survives ------------------------------------------------------------------
+
+_chars = st.sampled_from(list("abcxyz ABC 123 .,;:!?'\"*_[]@^~<>#-\\`é—“”"))
+_text = st.text(_chars, min_size=1, max_size=15)
+_citation = st.builds(
+    Citation,
+    st.sampled_from(["shen-2000", "shuster-2019", "zubok-pleshakov-1996"]),
+    st.sampled_from(["", "4", "33–35", "xii"]),
+    st.sampled_from(["page", "chapter"]),
+    st.sampled_from(["", "see", "compare"]),
+    st.sampled_from(["", ", emphasis added"]),
+    st.booleans(),
+).filter(lambda c: c.locator or c.label == "page")
+_segment = st.one_of(
+    _text.map(lambda s: " ".join(s.replace("*", "").replace("_", "").split())).filter(bool),
+    st.lists(_citation, min_size=1, max_size=2).map(tuple),
+)
+_note = st.lists(_segment, min_size=1, max_size=3).map(lambda s: Note(tuple(s)))
+_inline = st.one_of(
+    st.builds(Span, _text, st.booleans(), st.booleans()),
+    st.builds(NoteAnchor, _note),
+)
+_block = st.builds(
+    Block,
+    st.sampled_from(["paragraph", "heading", "blockquote"]),
+    st.lists(_inline, min_size=1, max_size=5),
+    st.integers(1, 3),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(blocks=st.lists(_block, min_size=1, max_size=4))
+def test_any_essay_is_stable_after_one_round_trip(blocks: list[Block]) -> None:
+    essay = Essay(title="T", blocks=blocks)
+    markdown = write_markdown(essay)
+    again = read_markdown(markdown).essay
+    assert write_markdown(again) == markdown
+    assert len(again.notes()) == len(essay.notes())
+    assert [n.citations for n in again.notes()] == [n.citations for n in essay.notes()]
