@@ -185,7 +185,8 @@ def _book_corporate(g, r):
 
 def _book_particles(g, r):
     names = []
-    kind = r.randint(0, 2)
+    g.particle_calls = getattr(g, "particle_calls", 0) + 1
+    kind = g.particle_calls % 3  # every kind of particle in every generated set
     person = g.person()
     if kind == 0:
         person["non-dropping-particle"] = r.choice(["de", "van", "von der"])
@@ -543,6 +544,12 @@ def generate_notes(items: list[dict[str, Any]], seed: int = 3) -> list[Note]:
             return str(r.randint(1, 60)), label
         return "", "page"
 
+    # [-@id] is for a writer who named the author in the text: only items with a creator.
+    named = {
+        item["id"]
+        for item in items
+        if item.get("author") or item.get("editor") or item.get("translator")
+    }
     for item_id in ids:
         loc, label = locator()
         notes.append(Note.of(Citation(item_id, loc, label)))
@@ -558,7 +565,7 @@ def generate_notes(items: list[dict[str, Any]], seed: int = 3) -> list[Note]:
             )
         elif r.random() < 0.1:
             notes.append(Note.of(Citation(item_id, loc, label, suffix=", emphasis added")))
-        elif r.random() < 0.1:
+        elif r.random() < 0.1 and item_id in named:
             notes.append(Note.of(Citation(item_id, loc, label, suppress_author=True)))
         else:
             notes.append(Note.of(Citation(item_id, loc, label)))

@@ -73,6 +73,16 @@ EXTRA_ITEMS: list[dict[str, Any]] = [
         "issued": {"date-parts": [[1997]]},
     },
     {
+        "id": "frus",
+        "type": "chapter",
+        "title": "Memorandum of Conversation, by the Ambassador in Korea",
+        "title-short": "Memorandum by the Ambassador",
+        "container-title": "Foreign Relations of the United States, 1950, Korea",
+        "volume": "7",
+        "publisher": "Government Printing Office",
+        "issued": {"date-parts": [[1976]]},
+    },
+    {
         "id": "about",
         "type": "book",
         "title": "what was the cold war about?",
@@ -103,6 +113,8 @@ NOTES = [
     Note.of(Citation("powers", "8")),
     Note.of(Citation("about", "9")),
     Note.of(Citation("telegram-title", "10")),
+    Note.of(Citation("frus", "48")),
+    Note.of(Citation("frus", "50", suppress_author=True)),
 ]
 
 # rule -> (note number or bibliography id, the engine's form, the pipeline's form)
@@ -176,6 +188,12 @@ CASES: dict[str, tuple[int | str, str, str]] = {
         " 10.",
         "Frank Costigliola, “Kennan and ‘the Long Telegram’,” <i>Diplomatic History</i> 21 (1997):"
         " 10.",
+    ),
+    "[-@id] drops the author's name only: a work without an author keeps its title, or the note"
+    " would be a bare page number": (
+        15,
+        "“Memorandum by the Ambassador,” 50.",
+        "50.",
     ),
 }
 

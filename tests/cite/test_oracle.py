@@ -62,7 +62,8 @@ def test_generated_set_covers_every_type_and_name_rule(oracle: dict[str, Any]) -
         "entry-encyclopedia",
     }  # fmt: skip
     authors = [item.get("author", []) for item in items]
-    assert {len(a) for a in authors} >= {0, 1, 2, 3, 4, 7}
+    assert {len(a) for a in authors} >= {0, 1, 2, 3, 4}
+    assert max(len(a) for a in authors) >= 7
     names = [n for a in authors for n in a]
     assert any("literal" in n for n in names)
     assert any("non-dropping-particle" in n for n in names)
