@@ -120,8 +120,9 @@ class Footnotes:
 
     def add(self, content: NoteContent = "") -> Footnote:
         """A new note holding `content` (not yet referenced from the text)."""
-        # Counting ids once rather than per note keeps adding n notes linear, not quadratic.
-        if self._next_id is None or self._element.get_by_id(self._next_id) is not None:
+        # Counting ids once rather than per note keeps adding n notes linear, not quadratic
+        # (notes added behind this proxy's back, straight to the XML, are not expected).
+        if self._next_id is None:
             self._next_id = self._element.next_id()
         footnote = Footnote(self._element.add_footnote(self._next_id), self._part)
         self._next_id += 1
