@@ -1,6 +1,9 @@
 """Where the engine departs from pandoc + chicago-notes-bibliography.csl, and the CMOS rule it
-follows instead. Each case states the engine's output exactly; when pandoc is installed, one pandoc
-run also confirms that the pipeline really prints the other form (so a case whose difference has
+follows instead. Section numbers are the style's own (its comments cite CMOS 18) or, for 6.9
+(punctuation with quotation marks) and 8.159 (headline style), CMOS 17's.
+
+Each case states the engine's output exactly; when pandoc is installed, one pandoc run also
+confirms that the pipeline really prints the other form (so a case whose difference has
 disappeared upstream is noticed rather than kept as folklore).
 """
 
@@ -119,7 +122,7 @@ NOTES = [
 
 # rule -> (note number or bibliography id, the engine's form, the pipeline's form)
 CASES: dict[str, tuple[int | str, str, str]] = {
-    "East Asian names keep family-name-first order, uninverted (CMOS 8.15-8.17; static-ordering)": (
+    "East Asian names keep family-name-first order, uninverted (CMOS on East Asian names; static-ordering)": (
         1,
         "Shen Zhihua, “Sino-Soviet Relations and the Origins of the Korean War: Stalin’s Strategic"
         " Goals in the Far East,” <i>Journal of Cold War Studies</i> 2, no. 2 (2000): 52.",
@@ -138,7 +141,7 @@ CASES: dict[str, tuple[int | str, str, str]] = {
         "Shuster, “Stalin’s Foreign Policy ‘Shift,’” 14.",
         "Shuster, “Stalin’s Foreign Policy ‘Shift’,” 14.",
     ),
-    "A short title is derived from the main title when title-short is missing (CMOS 14.30)": (
+    "A short title is derived from the main title when title-short is missing (CMOS short titles)": (
         6,
         "Kennedy, <i>Rise and Fall</i>, 34.",
         "Kennedy, <i>The Rise and Fall of the Great Powers: Economic Change and Military Conflict"
@@ -165,7 +168,7 @@ CASES: dict[str, tuple[int | str, str, str]] = {
         "Joseph Stalin, <i>Telegram to Kim Il Sung</i>, telegram, 1950, fond 45, opis 1,"
         " delo 347, APRF.",
     ),
-    "A journal without an issue number gives the season with the year (CMOS 14.71)": (
+    "A journal without an issue number gives the season with the year": (
         10,
         "Ann Roe, “Spring Piece,” <i>Diplomatic History</i> 30 (Spring 2006): 3.",
         "Ann Roe, “Spring Piece,” <i>Diplomatic History</i> 30 (2006): 3.",

@@ -24,8 +24,8 @@ pytestmark = pytest.mark.skipif(
 
 
 def _cmos_name_order(text: str, items: list[dict[str, Any]]) -> str:
-    """Pandoc's text with static-ordering names put family-first (CMOS 8.15-8.17 on East Asian
-    names: no inversion, no reordering), the one rule where the engine departs on these items."""
+    """Pandoc's text with static-ordering names put family-first (CMOS on East Asian names:
+    no inversion, no reordering), the one rule where the engine departs on these items."""
     for item in items:
         for name in item.get("author", []):
             if name.get("static-ordering"):

@@ -74,7 +74,7 @@ _TYPE_FAMILY = {
     "interview": "interview",
 }
 
-# Chicago's locator abbreviations (CMOS 14.12 and CSL's en-US short terms).
+# Chicago's locator abbreviations (CSL's en-US short terms, as the style prints them).
 _LOCATOR_TERMS = {
     "page": ("p.", "pp."),
     "chapter": ("chap.", "chaps."),
@@ -287,7 +287,7 @@ def _names_bib(names: Sequence[_Name]) -> str:
     if len(names) == 1:
         return first
     if len(names) >= 7:
-        # CMOS 18 14.76: more than six authors, list three followed by et al.
+        # CMOS 18: with more than six authors, the bibliography lists three, then et al.
         return ", ".join([first] + [n.note() for n in names[1:3]]) + ", et al."
     rest = [n.note() for n in names[1:]]
     if len(names) == 2:
@@ -378,7 +378,7 @@ def _date_text(date: tuple[int, int, int, str] | None, *, year_only: bool = Fals
 
 
 def _derive_short_title(title: str) -> str:
-    """CMOS 14.30: the main title (no subtitle), cut to at most four words, keeping key words."""
+    """Chicago's short title: the main title (no subtitle), cut to at most four words."""
     main = re.split(r"[:?!.]\s", title, maxsplit=1)[0].rstrip(":?!. ")
     words = main.split()
     if len(words) <= 4:
@@ -413,7 +413,7 @@ class ChicagoEngine:
         for item_id, raw in self._raw.items():
             self._items[item_id] = self._prepare(item_id, raw)
         # Short notes give a full name when two cited people share a surname (CSL's
-        # disambiguate-add-givenname, CMOS 14.29).
+        # disambiguate-add-givenname).
         people: dict[str, set[str]] = {}
         for item in self._items.values():
             for name in item.authors or item.editors or item.translators:
@@ -546,7 +546,7 @@ class ChicagoEngine:
         return ""
 
     def _secondary_note(self, item: _Item) -> list[Parts]:
-        """ed. X, trans. Y after the title when the item has an author (CMOS 14.6)."""
+        """ed. X, trans. Y after the title when the item has an author."""
         out: list[Parts] = []
         if item.authors and item.editors:
             out.append(_t("ed. " + _names_note(item.editors, et_al=False)))
@@ -685,7 +685,7 @@ class ChicagoEngine:
             if issue:
                 issue_term = "nos." if re.search(r"[-–,&]", issue) else "no."
                 serial += _t(f", {issue_term} {issue}")
-            # The style gives the month only when there is no issue number (CMOS 14.71).
+            # The style gives the month only when there is no issue number.
             date = _date_text(item.date, year_only=bool(issue)) or "n.d."
             serial += _t(f" ({date})")
             where = loc or page_range(item.get("page"))
@@ -839,7 +839,7 @@ class ChicagoEngine:
             return _join(blocks, ". ")
         if family == "periodical":
             if not creator and item.get("container-title"):
-                # Unsigned: the periodical stands in the author's place (CMOS 14.89).
+                # Unsigned: the periodical stands in the author's place.
                 blocks = [self._container(item), title, _t(_date_text(item.date)), url]
                 return _join(blocks, ". ")
             serial = _join([self._container(item), _t(_date_text(item.date))], ", ")
@@ -945,7 +945,7 @@ class ChicagoEngine:
                 body = [Run(f"[{citation.item_id}]")]
         if citation.prefix:
             prefix = markdown_runs(citation.prefix)
-            # A note starts with a capital (CMOS 14.24): "see" opening a note becomes "See".
+            # A note starts with a capital: "see" opening a note becomes "See".
             if at_start:
                 prefix = _capitalize_first(prefix)
             body = [*prefix, Run(" "), *body]
@@ -966,7 +966,7 @@ class ChicagoEngine:
         return self._finish(self._cite(citation, "full", warnings), warnings)
 
     def short_note(self, citation: Citation) -> RichText:
-        """The shortened form (CMOS 14.29) of one citation, as a note of its own."""
+        """The shortened form of one citation, as a note of its own."""
         warnings: list[str] = []
         return self._finish(self._cite(citation, "short", warnings), warnings)
 
@@ -1006,7 +1006,7 @@ class ChicagoEngine:
     @staticmethod
     def _ibid_ok(citation: Citation, previous: list[Citation], current: list[Citation]) -> bool:
         # Ibid. points at the one source cited just before: the previous citation in this note,
-        # or the previous note when it cites a single source (CMOS 14.34).
+        # or the previous note when it cites a single source.
         before = current[-1:] if current else previous
         if len(before) != 1 or before[0].item_id != citation.item_id:
             return False
@@ -1021,7 +1021,7 @@ class ChicagoEngine:
         return self._finish(parts, list(item.warnings))
 
     def bibliography(self, item_ids: Iterable[str] | None = None) -> list[RichText]:
-        """Entries sorted as Chicago sorts them (CMOS 14.66: by author, then title).
+        """Entries sorted as Chicago sorts them: by author, then title.
 
         Unknown ids get a visible placeholder entry at the end rather than disappearing.
         Unarchived interviews and personal communications have no entry (CMOS 14.111).
@@ -1093,7 +1093,7 @@ def _strip_for_sort(text: str) -> str:
 
 
 def _styled_title(text: str, quoted: bool) -> Parts:
-    """A title in quotes or italics; `<i>` markup and nested quotes handled (CMOS 14.94)."""
+    """A title in quotes or italics; `<i>` markup and nested quotes handled."""
     text = smart_quotes(text, nested=quoted)
     pieces = re.split(r"(<i>.*?</i>)", text)
     base_italic = not quoted
