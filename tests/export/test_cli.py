@@ -207,3 +207,69 @@ def test_real_process_exit_status(tmp_path: Path) -> None:
     assert completed.returncode == 2
     assert completed.stderr.startswith("error: the draft")
     assert "Traceback" not in completed.stderr
+
+
+def _draft(folder: Path, body: str, front: str = "") -> Path:
+    draft = folder / "draft.md"
+    draft.write_text(
+        f"---\ntitle: Draft\nauthor: Ada Student\n{front}---\n\n{body}", encoding="utf-8"
+    )
+    return draft
+
+
+def test_markdown_draft_uses_its_front_matter_bibliography(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "sources.json").write_bytes(SOURCES_JSON.read_bytes())
+    draft = _draft(
+        tmp_path,
+        "Stalin hesitated.[@shen-2000, 52] Then he agreed.[@shen-2000, 60]\n",
+        front="bibliography: refs/sources.json\n",
+    )
+    out = tmp_path / "draft.docx"
+    status, _, stderr = run(capsys, str(draft), "-o", str(out))
+    assert status == 0, stderr
+    notes = footnote_texts(out)
+    assert notes[0][1].startswith("Shen Zhihua, “Sino-Soviet Relations")
+    assert notes[1] == (2, "Shen, “Sino-Soviet Relations,” 60.")
+
+
+def test_front_matter_naming_a_missing_bibliography(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    draft = _draft(tmp_path, "Text.[@shen-2000, 52]\n", front="bibliography: gone.json\n")
+    status, _, stderr = run(capsys, str(draft), "-o", str(tmp_path / "out.docx"))
+    assert status == 2
+    assert "names the bibliography gone.json, which does not exist" in stderr
+
+
+def test_unclosed_citation_bracket_is_kept_as_text_with_a_warning(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    body = "Stalin hesitated.[@shen-2000, 52]\n\nThen he agreed [@shen-2000, 60 and said nothing.\n"
+    draft = _draft(tmp_path, body)
+    before = draft.read_bytes()
+    out = tmp_path / "draft.docx"
+    status, _, stderr = run(capsys, str(draft), "--bibliography", str(SOURCES_JSON), "-o", str(out))
+    assert status == 0
+    assert "warning: draft.md: line 8: unclosed citation bracket" in stderr
+    body_text = [p.text for p in open_docx(out).paragraphs]
+    assert "Then he agreed [@shen-2000, 60 and said nothing." in body_text
+    assert len(footnote_texts(out)) == 1
+    assert draft.read_bytes() == before
+
+
+def test_markdown_draft_that_is_not_utf8(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    draft = tmp_path / "draft.md"
+    draft.write_bytes("Stalin’s gamble".encode("utf-16"))
+    status, _, stderr = run(capsys, str(draft), "-o", str(tmp_path / "out.docx"))
+    assert status == 2
+    assert "is not UTF-8 text" in stderr
+
+
+def test_essay_file_to_markdown_reads_back(tmp_path: Path, essay_file: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from assistant.essay.markdown import read_markdown
+
+    out = tmp_path / "gamble.md"
+    status, stdout, stderr = run(capsys, str(essay_file), "-o", str(out))
+    assert status == 0, stderr
+    assert "5 notes" in stdout
+    again = read_markdown(out.read_text(encoding="utf-8"), sample_essay().items).essay
+    assert again.title == "Stalin's Korean Gamble"
+    assert again.notes() == sample_essay().notes()
+    assert [b.text for b in again.blocks] == [b.text for b in sample_essay().blocks]
