@@ -122,7 +122,7 @@ NOTES = [
 
 # rule -> (note number or bibliography id, the engine's form, the pipeline's form)
 CASES: dict[str, tuple[int | str, str, str]] = {
-    "East Asian names keep family-name-first order, uninverted (CMOS on East Asian names; static-ordering)": (
+    "East Asian names (static-ordering) keep family-name-first order, uninverted": (
         1,
         "Shen Zhihua, “Sino-Soviet Relations and the Origins of the Korean War: Stalin’s Strategic"
         " Goals in the Far East,” <i>Journal of Cold War Studies</i> 2, no. 2 (2000): 52.",
@@ -141,7 +141,7 @@ CASES: dict[str, tuple[int | str, str, str]] = {
         "Shuster, “Stalin’s Foreign Policy ‘Shift,’” 14.",
         "Shuster, “Stalin’s Foreign Policy ‘Shift’,” 14.",
     ),
-    "A short title is derived from the main title when title-short is missing (CMOS short titles)": (
+    "A short title is derived from the main title when title-short is missing": (
         6,
         "Kennedy, <i>Rise and Fall</i>, 34.",
         "Kennedy, <i>The Rise and Fall of the Great Powers: Economic Change and Military Conflict"
