@@ -141,3 +141,37 @@ def test_failed_export_keeps_the_previous_file(
         export_docx(essay, path)
     assert path.read_bytes() == previous
     assert open_docx(path).core_properties.title == "Stalin's Korean Gamble"
+
+
+def test_markdown_export_is_atomic_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from assistant.essay.markdown import read_markdown
+    from assistant.export import atomic
+    from assistant.export.markdown import export_markdown
+
+    path = tmp_path / "essay.md"
+    export_markdown(sample_essay(), path)
+    written = path.read_text(encoding="utf-8")
+    assert read_markdown(written, bundled_items()).essay.notes() == sample_essay().notes()
+
+    def no_space(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    changed = sample_essay()
+    changed.title = "Another Title"
+    with pytest.raises(ExportError, match="disk is full"):
+        export_markdown(changed, path)
+    assert path.read_text(encoding="utf-8") == written
+
+
+def test_empty_essay_exports_a_valid_document(tmp_path: Path) -> None:
+    from assistant.essay.model import Essay
+
+    path = tmp_path / "empty.docx"
+    report = export_docx(Essay(), path)
+    assert (report.notes, report.bibliography_entries, report.words) == (0, 0, 0)
+    document = open_docx(path)
+    assert footnote_texts(path) == []
+    assert [p.text for p in document.paragraphs] == []
