@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from whoosh import collectors, qparser, query, scoring, writing
 from whoosh import highlight as whoosh_highlight
 from whoosh import index as whoosh_index
-from whoosh import qparser, query, scoring, writing
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
 
@@ -112,6 +112,61 @@ class _BoldFormatter(whoosh_highlight.Formatter):
 
     def format_token(self, text: str, token: Any, replace: bool = False) -> str:
         return "<b>" + html.escape(whoosh_highlight.get_text(text, token, replace), False) + "</b>"
+
+
+_LENGTHS: dict[tuple[str, str], list[int]] = {}
+_LENGTHS_LOCK = threading.Lock()
+
+
+def _field_lengths(reader: Any, fieldname: str) -> list[int] | None:
+    """Every document's field length in one segment, read once (segments are immutable)."""
+    segment = getattr(reader, "segment", None)
+    if segment is None:
+        return None
+    key = (segment().segment_id(), fieldname)
+    lengths = _LENGTHS.get(key)
+    if lengths is None:
+        lengths = [
+            reader.doc_field_length(docnum, fieldname, 1)
+            for docnum in range(reader.doc_count_all())
+        ]
+        with _LENGTHS_LOCK:
+            if len(_LENGTHS) > 256:
+                _LENGTHS.clear()
+            _LENGTHS[key] = lengths
+    return lengths
+
+
+class _CachedLengthBM25F(scoring.BM25F):
+    """BM25F whose scorers look document lengths up in a list.
+
+    Whoosh reads each matching document's length from the segment's length column, which is
+    about half the cost of scoring a common word; the scores are identical.
+    """
+
+    def scorer(self, searcher: Any, fieldname: str, text: Any, qf: int = 1) -> Any:
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if isinstance(scorer, scoring.BM25FScorer):
+            lengths = _field_lengths(searcher.reader(), fieldname)
+            if lengths is not None:
+                scorer.dfl = lengths.__getitem__
+        return scorer
+
+
+class _CountingTopCollector(collectors.TopCollector):
+    """Top-k collector that also records every matching document number.
+
+    Block-quality skipping is off: the exact total needs every match visited anyway, and
+    on passage-sized documents Whoosh's skipping rarely skips a block.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit, usequality=False)
+        self.matched: list[int] = []
+
+    def collect(self, sub_docnum: int) -> Any:
+        self.matched.append(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
 
 
 class SearchIndex:
@@ -372,12 +427,12 @@ class SearchIndex:
         searcher = getattr(self._local, "searcher", None)
         try:
             if searcher is None:
-                searcher = ix.searcher(weighting=scoring.BM25F())
+                searcher = ix.searcher(weighting=_CachedLengthBM25F())
             elif not searcher.up_to_date():
                 # Not Searcher.refresh(): reusing segment readers across a CLEAR commit keeps
                 # the replaced segments alive (the count doubles). A new searcher is cheap.
                 searcher.close()
-                searcher = ix.searcher(weighting=scoring.BM25F())
+                searcher = ix.searcher(weighting=_CachedLengthBM25F())
         except Exception as error:
             self._local.__dict__.clear()
             raise IndexUnavailable(
@@ -458,18 +513,21 @@ class SearchIndex:
             else None
         )
         limit = max(1, limit)
-        results = searcher.search(
-            parsed,
-            limit=limit + 5,
-            filter=filter_query,
-            mask=mask_query,
-            groupedby="source",
-        )
-        counts = {
-            key: len(value)
-            for key, value in sorted(results.groups("source").items(), key=lambda kv: kv[0])
-        }
-        total = sum(counts.values())
+        # One pass scores the top hits and records every match for the exact total and the
+        # per-source counts. (groupedby= would keep every match as a scored, stored hit.)
+        counting = _CountingTopCollector(limit + 5)
+        collector: Any = counting
+        if filter_query is not None or mask_query is not None:
+            collector = collectors.FilterCollector(counting, filter_query, mask_query)
+        searcher.search_with_collector(parsed, collector)
+        results = collector.results()
+        sources = self._doc_sources(searcher)
+        counts: dict[str, int] = {}
+        for docnum in counting.matched:
+            source = sources[docnum]
+            counts[source] = counts.get(source, 0) + 1
+        counts = dict(sorted(counts.items()))
+        total = len(counting.matched)
         rows = [(hit.score, hit.fields(), hit.docnum) for hit in results]
         # Deterministic: equal scores fall back to source and position, not to docnum
         # (which depends on the order sources happened to be indexed in).
@@ -491,6 +549,16 @@ class SearchIndex:
         ]
         suggestion = self._suggest(searcher, parsed, query_text) if suggest else None
         return SearchResults(query_text, total, hits, counts, suggestion)
+
+    def _doc_sources(self, searcher: Any) -> list[str]:
+        """Source id of every document number, cached per searcher (one column read)."""
+        cached = getattr(self._local, "doc_sources", None)
+        if cached is not None and cached[0] is searcher:
+            return cached[1]
+        column = searcher.reader().column_reader("source")
+        sources = [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in column]
+        self._local.doc_sources = (searcher, sources)
+        return sources
 
     def _highlight_terms(self, searcher: Any, parsed: Any) -> frozenset[str]:
         terms = set()
