@@ -1084,8 +1084,10 @@ def _report_number(genre: str, number: str) -> str:
 def _collate(text: str) -> str:
     """A sort key that ignores case, accents and punctuation, as Unicode collation does:
     "Lüthi" files with "Luthi", "Shen-zhihua" after "Shengson"."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in folded if ch.isalnum() or ch == " ")
+    return _NOT_COLLATED.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+_NOT_COLLATED = re.compile(r"[^\w ]|_")
 
 
 def _strip_for_sort(text: str) -> str:
