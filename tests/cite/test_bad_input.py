@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.cite.engine import ChicagoEngine
 from assistant.cite.model import Citation, Note
@@ -150,3 +152,53 @@ def test_empty_note_warns() -> None:
     (note,) = _engine().render_notes([Note(())])
     assert note.text == ""
     assert note.warnings == ["empty note"]
+
+
+# --- fuzzing: whatever the metadata holds, every citation renders to visible text -------------
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 3000) | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["family", "given", "literal", "date-parts", "raw"]),
+            children,
+            max_size=3,
+        )
+    ),
+    max_leaves=8,
+)
+_fields = [
+    "type", "title", "title-short", "author", "editor", "translator", "recipient", "interviewer",
+    "container-title", "volume", "issue", "page", "issued", "accessed", "publisher", "genre",
+    "number", "edition", "URL", "DOI", "archive", "archive_location", "collection-title",
+    "language",
+]  # fmt: skip
+_types = st.sampled_from(
+    ["book", "chapter", "article-journal", "article-newspaper", "thesis", "report", "manuscript",
+     "personal_communication", "letter", "webpage", "interview", "entry-encyclopedia", "map"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    item=st.dictionaries(st.sampled_from(_fields), _json, max_size=10),
+    csl_type=_types,
+    locator=st.text(max_size=8),
+    label=st.sampled_from(["page", "chapter", "box", ""]),
+    prefix=st.text(max_size=6),
+    suffix=st.text(max_size=6),
+)
+def test_any_metadata_renders_without_crashing(
+    item: dict[str, Any], csl_type: str, locator: str, label: str, prefix: str, suffix: str
+) -> None:
+    item = {"type": csl_type, **item} if "type" not in item else item
+    engine = ChicagoEngine({"x": item, "good": GOOD})
+    citation = Citation("x", locator, label, prefix, suffix)
+    notes = engine.render_notes([Note.of(citation), Note.of(citation), Note.of(Citation("good"))])
+    for note in notes:
+        assert note.text.strip(), "a citation never renders to nothing"
+    assert notes[2].text.startswith("John Lewis Gaddis, We Now Know")
+    entry = engine.bibliography_entry("x")
+    assert isinstance(entry.text, str)
+    assert engine.bibliography() is not None
