@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import errno
-import os
-import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,36 +10,11 @@ import pytest
 from assistant.export import atomic
 from assistant.export.atomic import ExportError, write_atomically
 
-PREVIOUS = b"the essay exported yesterday"
+from .conftest import PREVIOUS
 
 
 def _writer(payload: bytes):  # type: ignore[no-untyped-def]
     return lambda stream: stream.write(payload)
-
-
-@pytest.fixture
-def read_only_folder(tmp_path: Path) -> Iterator[Path]:
-    """A folder holding yesterday's export that really cannot be written to.
-
-    chmod does not stop root, so as root the folder is made immutable (chattr +i) instead.
-    """
-    folder = tmp_path / "readonly"
-    folder.mkdir()
-    (folder / "essay.docx").write_bytes(PREVIOUS)
-    if os.geteuid() == 0:
-        chattr = shutil.which("chattr")
-        if chattr is None or subprocess.run([chattr, "+i", str(folder)]).returncode != 0:
-            pytest.skip("running as root without chattr +i: cannot make a folder read-only")
-        try:
-            yield folder
-        finally:
-            subprocess.run([chattr, "-i", str(folder)], check=True)
-    else:
-        folder.chmod(0o555)
-        try:
-            yield folder
-        finally:
-            folder.chmod(0o755)
 
 
 def test_read_only_folder(read_only_folder: Path) -> None:

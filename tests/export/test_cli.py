@@ -273,3 +273,15 @@ def test_essay_file_to_markdown_reads_back(tmp_path: Path, essay_file: Path, cap
     assert again.title == "Stalin's Korean Gamble"
     assert again.notes() == sample_essay().notes()
     assert [b.text for b in again.blocks] == [b.text for b in sample_essay().blocks]
+
+
+def test_read_only_output_folder(read_only_folder: Path, essay_file: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import PREVIOUS
+
+    out = read_only_folder / "essay.docx"
+    status, _, stderr = run(capsys, str(essay_file), "-o", str(out))
+    assert status == 2
+    assert "is read-only or you do not have permission" in stderr
+    assert "essay.docx was left as it was" in stderr
+    assert out.read_bytes() == PREVIOUS
+    assert sorted(p.name for p in read_only_folder.iterdir()) == ["essay.docx"]
