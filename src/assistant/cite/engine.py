@@ -422,6 +422,7 @@ class ChicagoEngine:
         # Rendered citations by (citation, form, at note start): items never change after
         # construction, so re-rendering after a note moves reuses every unchanged citation.
         self._cite_cache: dict[tuple[Citation, str, bool], tuple[Parts, list[str]]] = {}
+        self._bib_cache: dict[str, RichText] = {}
 
     # -- preparation
 
@@ -1017,8 +1018,13 @@ class ChicagoEngine:
         item = self._items.get(item_id)
         if item is None:
             return self._unknown(item_id)
-        parts = self._bib_parts(item)
-        return self._finish(parts, list(item.warnings))
+        cached = self._bib_cache.get(item_id)
+        if cached is None:
+            cached = self._bib_cache[item_id] = self._finish(
+                self._bib_parts(item), list(item.warnings)
+            )
+        # A fresh RichText each time: callers may annotate what they get.
+        return RichText(list(cached.runs), list(cached.warnings))
 
     def bibliography(self, item_ids: Iterable[str] | None = None) -> list[RichText]:
         """Entries sorted as Chicago sorts them: by author, then title.
