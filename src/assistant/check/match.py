@@ -9,7 +9,9 @@ the writer sees the source's real wording with the differing words marked.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,6 +24,8 @@ MAX_OMISSION = 1500
 MIN_SIMILARITY = 0.5
 # How many candidate places to align before giving up on a segment.
 _CANDIDATES = 4
+# How many of the quotation's rarest words vote on where it sits.
+_VOTERS = 8
 
 DiffKind = Literal["changed", "omitted", "added", "case"]
 
@@ -95,27 +99,48 @@ class SourceMatch:
 
 def find_exact(pattern: Pattern, source: SourceText) -> SourceMatch | None:
     """The first placement of every segment, in order, that matches word for word."""
-    regexes = [segment.regex() for segment in pattern.segments]
-    if not regexes or any(r is None for r in regexes):
+    if not pattern.segments or any(s.regex() is None for s in pattern.segments):
         return None
     for stream in source.streams:
-        first_regex = regexes[0]
-        assert first_regex is not None
-        for count, match in enumerate(first_regex.finditer(stream.joined)):
+        for count, match in enumerate(_matches(pattern.segments[0], stream, 0, len(stream.joined))):
             if count >= 50:
                 break
-            chain = _chain(pattern, regexes, stream, match)
+            chain = _chain(pattern, stream, match)
             if chain is not None:
                 return SourceMatch(source, chain)
     return None
 
 
-def _chain(pattern: Pattern, regexes, stream: Stream, first_match) -> list[SegmentMatch] | None:
+def _matches(segment: Segment, stream: Stream, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """Successive matches of the segment in `stream.joined[pos:endpos]`."""
+    regex = segment.regex()
+    assert regex is not None
+    anchor = segment.anchor()
+    joined = stream.joined
+    if anchor is None:
+        yield from regex.finditer(joined, pos, endpos)
+        return
+    literal, before, after = anchor
+    found = joined.find(literal, pos, endpos)
+    last_end = pos
+    while found != -1:
+        window_start = max(last_end, found - before)
+        window_end = min(endpos, found + len(literal) + after)
+        match = regex.search(joined, window_start, window_end)
+        if match is not None:
+            yield match
+            last_end = match.end()
+        found = joined.find(literal, max(found + 1, last_end), endpos)
+
+
+def _chain(
+    pattern: Pattern, stream: Stream, first_match: re.Match[str]
+) -> list[SegmentMatch] | None:
     matches = [_segment_match(pattern.segments[0], stream, first_match)]
-    for segment, regex in zip(pattern.segments[1:], regexes[1:], strict=True):
+    for segment in pattern.segments[1:]:
         start = first_match.end() if len(matches) == 1 else stream.joined_offset(matches[-1].last)
         limit = stream.joined_offset(matches[-1].last + MAX_OMISSION)
-        found = regex.search(stream.joined, max(0, start - 1), limit + 1)
+        found = next(_matches(segment, stream, max(0, start - 1), limit + 1), None)
         if found is None:
             return None
         matches.append(_segment_match(segment, stream, found))
@@ -138,12 +163,11 @@ def find_closest(pattern: Pattern, source: SourceText) -> SourceMatch | None:
     for stream in source.streams:
         placed: list[SegmentMatch | None] = []
         for segment in pattern.segments:
-            regex = segment.regex()
             found = None
-            if regex is not None:
+            if segment.regex() is not None:
                 previous = next((p for p in reversed(placed) if p is not None), None)
                 begin = stream.joined_offset(previous.last) - 1 if previous else 0
-                found = regex.search(stream.joined, max(0, begin))
+                found = next(_matches(segment, stream, max(0, begin), len(stream.joined)), None)
             placed.append(_segment_match(segment, stream, found) if found else None)
         for index, segment in enumerate(pattern.segments):
             if placed[index] is not None:
@@ -175,34 +199,46 @@ def align_segment(segment: Segment, stream: Stream, low: int, high: int) -> Segm
     folds = [item.word.casefold() for item in words]
     starts = _vote(folds, [not item.editorial for item in words], stream, low, high)
     best: SegmentMatch | None = None
+    slack = 5 + len(words) // 3
     for start in starts:
-        slack = 5 + len(words) // 3
         window_low = max(low, start - slack)
         window_high = min(high, start + len(words) + 2 * slack)
         candidate = _align(segment, stream, window_low, window_high)
         if candidate is not None and (best is None or candidate.similarity > best.similarity):
             best = candidate
+            if best.similarity >= 0.9:
+                break  # a word or two off: no other place will do better
     if best is None or best.similarity < MIN_SIMILARITY:
         return None
     return best
 
 
 def _vote(folds: list[str], literal: list[bool], stream: Stream, low: int, high: int) -> list[int]:
-    """Likely start positions: where the quotation's rarer words line up."""
+    """Likely start positions, best first: where several of the quotation's rarer words line
+    up as they do in the quotation. Places where only one or two happen to occur are not
+    worth aligning (difflib's cost grows with the square of the length)."""
     usable = {w for w, keep in zip(folds, literal, strict=True) if keep}
     distinct = sorted(usable, key=lambda w: len(stream.positions(w)))
-    chosen = [w for w in distinct if stream.positions(w)][:8]
+    chosen = [w for w in distinct if stream.positions(w)][:_VOTERS]
     offsets: dict[str, list[int]] = {}
     for index, word in enumerate(folds):
         offsets.setdefault(word, []).append(index)
     votes: Counter[int] = Counter()
     for word in chosen:
+        buckets = set()
         for position in stream.positions(word):
             if not low <= position < high:
                 continue
             for index in offsets[word]:
-                votes[(position - index) // 4] += 1
-    return [bucket * 4 for bucket, _ in votes.most_common(_CANDIDATES)]
+                buckets.add((position - index) // 4)
+        votes.update(buckets)  # one vote per word and place
+    if not votes:
+        return []
+    # Insertions and omissions shift a start across a bucket edge: count the neighbours too.
+    scored = Counter({b: votes[b] + votes.get(b - 1, 0) + votes.get(b + 1, 0) for b in votes})
+    ranked = scored.most_common(_CANDIDATES)
+    needed = max(1 if len(usable) <= 2 else 2, min(ranked[0][1], len(chosen)) // 2)
+    return [bucket * 4 for bucket, score in ranked if score >= needed]
 
 
 def _align(segment: Segment, stream: Stream, low: int, high: int) -> SegmentMatch | None:

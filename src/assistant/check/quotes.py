@@ -9,14 +9,16 @@ marked), or that it was found word for word in a different source than the one c
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from assistant.check.match import Difference, SourceMatch, find_closest, find_exact
 from assistant.check.pattern import Pattern, parse_quotation
-from assistant.check.text import SourceText, clean_wording
+from assistant.check.text import SourceText, clean_wording, strip_marks
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.library.model import Document, Passage
 
@@ -205,12 +207,14 @@ class QuoteChecker:
             self._failures[source_id] = str(error) or error.__class__.__name__
             self._sources[source_id] = None
             return None
+        self._failures.pop(source_id, None)
         cached = self._sources.get(source_id)
         # The library hands back its cached Document, so identity usually settles it; a changed
         # file gives new text and the words are prepared again.
         if cached is not None and cached.text == document.text:
             return cached
-        prepared = SourceText.from_document(document)
+        layout = tuple((p.start, p.end, p.kind) for p in document.passages)
+        prepared = _prepare(source_id, document.text, layout, document)
         self._sources[source_id] = prepared
         return prepared
 
@@ -226,10 +230,10 @@ class QuoteChecker:
     def check_text(self, text: str, cited: Sequence[str]) -> QuoteCheck:
         """Check quotation `text` (the words inside the marks) against the cited source ids."""
         quotation = Quotation(text, 0, 0, 0, len(text))
-        return self._check(quotation, list(cited))
+        return self._check_all([(quotation, list(cited))])[0]
 
     def check(self, quotation: Quotation) -> QuoteCheck:
-        return self._check(quotation, quotation.cited_ids)
+        return self._check_all([(quotation, quotation.cited_ids)])[0]
 
     def check_essay(self, essay: Essay) -> list[QuoteCheck]:
         """Check every cited quotation of the essay (uncited ones are the audit's business)."""
@@ -237,14 +241,25 @@ class QuoteChecker:
 
     def check_quotations(self, quotations: Iterable[Quotation]) -> list[QuoteCheck]:
         """Check the cited ones among `quotations`, looking each source up once."""
+        self.checked = self._check_all([(q, q.cited_ids) for q in quotations if q.anchor])
+        return self.checked
+
+    def _check_all(self, work: list[tuple[Quotation, list[str]]]) -> list[QuoteCheck]:
+        # Quotations that fail against their cited source are then looked for in the other
+        # sources all together: one index query for the lot instead of one per quotation.
         self._run = set()
         try:
-            self.checked = [self.check(q) for q in quotations if q.anchor is not None]
-            return self.checked
+            results: list[QuoteCheck | _Pending] = [self._check_cited(q, c) for q, c in work]
+            pending = [r for r in results if isinstance(r, _Pending)]
+            found = self._find_elsewhere(pending) if pending else []
+            finished = dict(zip(map(id, pending), found, strict=True))
+            return [
+                self._finish(r, finished[id(r)]) if isinstance(r, _Pending) else r for r in results
+            ]
         finally:
             self._run = None
 
-    def _check(self, quotation: Quotation, cited: list[str]) -> QuoteCheck:
+    def _check_cited(self, quotation: Quotation, cited: list[str]) -> QuoteCheck | _Pending:
         pattern = parse_quotation(quotation.text)
         if not pattern.segments:
             return QuoteCheck(quotation, "ok", "nothing to compare")
@@ -267,7 +282,10 @@ class QuoteChecker:
             match = find_closest(pattern, source)
             if match is not None and (closest is None or match.similarity > closest[1].similarity):
                 closest = (source_id, match)
-        elsewhere = self._find_elsewhere(pattern, exclude=set(cited))
+        return _Pending(quotation, pattern, cited, [sid for sid, _ in available], closest)
+
+    def _finish(self, pending: _Pending, elsewhere: tuple[str, SourceMatch] | None) -> QuoteCheck:
+        quotation, pattern, cited = pending.quotation, pending.pattern, pending.cited
         if elsewhere is not None:
             other_id, match = elsewhere
             cited_names = ", ".join(self.title(s) for s in cited)
@@ -278,15 +296,15 @@ class QuoteChecker:
             result = self._result(quotation, "wrong-source", message, cited[0], match, pattern)
             result.found_in = other_id
             return result
-        if closest is None:
-            names = ", ".join(self.title(s) for s, _ in available)
+        if pending.closest is None:
+            names = ", ".join(self.title(s) for s in pending.available)
             return QuoteCheck(
                 quotation,
                 "not-found",
                 f"not found in the cited source ({names}) nor anywhere else in the library",
-                source_id=available[0][0],
+                source_id=pending.available[0],
             )
-        source_id, match = closest
+        source_id, match = pending.closest
         details = "; ".join(d.describe() for d in match.differences)
         message = f"differs from {self.title(source_id)}: {details}"
         return self._result(quotation, "mismatch", message, source_id, match, pattern)
@@ -323,36 +341,122 @@ class QuoteChecker:
             result._correction = _correction(quotation.text, pattern, match)
         return result
 
-    def _find_elsewhere(
-        self, pattern: Pattern, exclude: set[str]
-    ) -> tuple[str, SourceMatch] | None:
-        for source_id in self._candidates(pattern, exclude):
-            source = self.source(source_id)
-            if source is None:
-                continue
-            exact = find_exact(pattern, source)
-            if exact is not None:
-                return source_id, exact
-        return None
+    def _find_elsewhere(self, pending: list[_Pending]) -> list[tuple[str, SourceMatch] | None]:
+        """For each pending quotation, a source other than the cited ones holding it verbatim.
 
-    def _candidates(self, pattern: Pattern, exclude: set[str]) -> list[str]:
-        """Sources that may hold the quotation: the index's phrase hits, else every source."""
-        if self._index is not None:
-            longest = max(pattern.segments, key=lambda s: len(s.literal_words))
-            plain = [w.word for w in longest.literal_words if re.fullmatch(r"\w+", w.word)]
-            if len(plain) >= 2:
-                phrase = " ".join(plain[:12])
-                try:
-                    results = self._index.search(f'"{phrase}"', limit=20)
-                except Exception:  # a query the index cannot parse: fall back to scanning
-                    results = None
-                if results is not None:
-                    found: list[str] = []
-                    for hit in results.hits:
-                        if hit.source_id not in exclude and hit.source_id not in found:
-                            found.append(hit.source_id)
-                    return found
-        return [sid for sid in self._all_ids() if sid not in exclude]
+        The index says which sources contain any of the quotations' phrases (one query for the
+        lot, counted per source, so no snippets are made); each candidate's words are then
+        searched for each quotation's phrases (`str.find` over a flattened copy of its text)
+        and only the sources that have them all are matched exactly.
+        """
+        probes = [_probe(p.pattern) for p in pending]
+        candidates = self._indexed_candidates(probes)
+        if candidates is None:
+            candidates = list(self._all_ids())
+        flats: dict[str, str] = {}
+        for source_id in candidates:
+            try:
+                flats[source_id] = flatten(self._library.document(source_id).text)
+            except Exception:  # an unreadable source cannot hold the quotation for us
+                continue
+        found: list[tuple[str, SourceMatch] | None] = []
+        for item, probe in zip(pending, probes, strict=True):
+            result = None
+            if probe is not None:
+                for source_id, flat in flats.items():
+                    if source_id in item.cited or not all(p in flat for p in probe):
+                        continue
+                    source = self.source(source_id)
+                    exact = find_exact(item.pattern, source) if source is not None else None
+                    if exact is not None:
+                        result = (source_id, exact)
+                        break
+            found.append(result)
+        return found
+
+    def _indexed_candidates(self, probes: list[list[str] | None]) -> list[str] | None:
+        if self._index is None:
+            return None
+        phrases = [max(probe, key=len) for probe in probes if probe]
+        sources: set[str] = set()
+        try:
+            for start in range(0, len(phrases), _PHRASES_PER_QUERY):
+                chunk = phrases[start : start + _PHRASES_PER_QUERY]
+                query = " OR ".join(f'"{_index_phrase(phrase)}"' for phrase in chunk)
+                sources.update(self._index.search(query, limit=1).counts_by_source)
+        except Exception:  # a query the index cannot run: scan the sources instead
+            return None
+        return sorted(sources)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A quotation that did not match its cited source, waiting for the look elsewhere."""
+
+    quotation: Quotation
+    pattern: Pattern
+    cited: list[str]
+    available: list[str]
+    closest: tuple[str, SourceMatch] | None
+
+
+# How many phrases go into one index query when looking for quotations in other sources.
+_PHRASES_PER_QUERY = 40
+_INDEX_PHRASE_WORDS = 8
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+_PREPARED: dict[tuple[str, str, tuple], SourceText] = {}
+_PREPARED_MAX = 64
+_PREPARED_LOCK = threading.Lock()
+
+
+def _prepare(source_id: str, text: str, layout: tuple, document: Document) -> SourceText:
+    """A source's prepared words, shared by every checker in the process (the Check pane
+    re-runs with a new checker when the library changes): keyed by the text and passage
+    layout, so an edited file is prepared afresh."""
+    key = (source_id, text, layout)
+    with _PREPARED_LOCK:
+        prepared = _PREPARED.get(key)
+    if prepared is None:
+        prepared = SourceText.from_document(document)
+        with _PREPARED_LOCK:
+            if len(_PREPARED) >= _PREPARED_MAX:
+                _PREPARED.pop(next(iter(_PREPARED)))
+            _PREPARED[key] = prepared
+    return prepared
+
+
+@functools.lru_cache(maxsize=512)
+def flatten(text: str) -> str:
+    """The text's words in lower case, one space apart, footnote marks gone: quotations'
+    phrases are found in it with `str.find`. Cached by text (a source is flattened once per
+    process however many checks run)."""
+    return " " + _NOT_WORD.sub(" ", strip_marks(text).replace("’", "'").lower()) + " "
+
+
+def _probe(pattern: Pattern) -> list[str] | None:
+    """The quotation's runs of words (split at ellipses and bracketed changes), flattened as
+    `flatten` flattens a source: a source lacking any of them cannot hold the quotation. None
+    when no run has two words (too little to look for)."""
+    phrases: list[str] = []
+    for segment in pattern.segments:
+        run: list[str] = []
+        for item in [*segment.items, None]:
+            if item is None or item.editorial:
+                if run:
+                    phrases.append(" " + _NOT_WORD.sub(" ", " ".join(run).lower()).strip() + " ")
+                run = []
+                continue
+            run.append(item.word)
+    if not phrases or max(len(p.split()) for p in phrases) < 2:
+        return None
+    return phrases
+
+
+def _index_phrase(phrase: str) -> str:
+    return " ".join(phrase.split()[:_INDEX_PHRASE_WORDS])
 
 
 def short_title(item: Mapping[str, Any]) -> str:
