@@ -393,3 +393,16 @@ def test_progress_and_cancel(corpus_dir, tmp_path):
     report = other.update(Library.open(corpus_dir), cancel=cancel)
     assert report.cancelled and report.indexed == 0
     assert other.is_empty()
+
+
+def test_index_from_another_version_is_rebuilt(tmp_path):
+    from whoosh import fields
+    from whoosh import index as whoosh_index
+
+    (tmp_path / "index").mkdir()
+    old = whoosh_index.create_in(str(tmp_path / "index"), fields.Schema(text=fields.TEXT))
+    with old.writer() as writer:
+        writer.add_document(text="an index written by an older release")
+    report = SearchIndex(tmp_path / "index").update(Library.open(BUNDLED))
+    assert report.rebuilt_reason and "another version" in report.rebuilt_reason
+    assert SearchIndex(tmp_path / "index").search("Acheson").total > 0

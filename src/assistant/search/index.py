@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when passage splitting or the schema changes: every source is then re-indexed.
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 _HASH_SEPARATOR = "|"
 # Beyond this many words a (re)build uses a second process for analysis.
 _MULTIPROCESS_WORDS = 300_000
@@ -55,7 +55,7 @@ def _schema() -> Schema:
         uid=ID(unique=True, stored=True),
         source=ID(stored=True, sortable=True),
         ordinal=NUMERIC(stored=True, sortable=True),
-        section=TEXT(analyzer=stemming, stored=True),
+        section=TEXT(analyzer=stemming, stored=True, phrase=False),
         page=ID(stored=True),
         kind=KEYWORD(lowercase=True, scorable=False),
         kindlabel=STORED(),
@@ -65,6 +65,20 @@ def _schema() -> Schema:
         text=TEXT(analyzer=stemming, stored=True),
         srchash=ID(),
     )
+
+
+def _signature(schema: Schema) -> dict[str, tuple]:
+    """What must match for an existing index to be usable (Whoosh fields lack __eq__)."""
+    return {
+        name: (
+            type(schema[name]).__name__,
+            type(schema[name].format).__name__ if schema[name].format else None,
+            type(getattr(schema[name], "analyzer", None)).__name__,
+            schema[name].stored,
+            schema[name].scorable,
+        )
+        for name in schema.names()
+    }
 
 
 @dataclass
@@ -214,7 +228,7 @@ class SearchIndex:
             return True
 
     def _check(self, ix: Any) -> None:
-        if set(ix.schema.names()) != set(self.schema.names()):
+        if _signature(ix.schema) != _signature(self.schema):
             raise IndexUnavailable("the index was made by another version of the app")
         with ix.reader() as reader:
             reader.doc_count()
