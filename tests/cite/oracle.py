@@ -132,6 +132,7 @@ def generate_items(seed: int = 3, count: int = 220) -> list[dict[str, Any]]:
         _book_undated, _book_revised, _book_quoted_title, _book_foreign, _chapter_translated,
         _article_no_issue, _article_month_only, _newspaper_unsigned, _webpage_unsigned,
         _thesis_plain, _report_numbered, _frus_document, _article_quoted_title,
+        _dictionary_entry,
     ]  # fmt: skip
     items = []
     for index in range(count):
@@ -521,6 +522,14 @@ def _article_quoted_title(g, r):
     word = g.phrase(1)
     item["title"] = f'the "{word}" problem in {g.phrase(2)}'
     item["title-short"] = f'the "{word}" problem'
+    return item
+
+
+def _dictionary_entry(g, r):
+    item = _entry(g, r)
+    item["type"] = "entry-dictionary"
+    item["title"] = f"{g.phrase(1)} {g.used}"  # a headword keeps its lowercase
+    g.used += 1
     return item
 
 

@@ -86,6 +86,15 @@ EXTRA_ITEMS: list[dict[str, Any]] = [
         "issued": {"date-parts": [[1976]]},
     },
     {
+        "id": "britannica",
+        "type": "entry-encyclopedia",
+        "title": "Korean War",
+        "container-title": "Encyclopaedia Britannica",
+        "edition": "15",
+        "publisher": "Encyclopaedia Britannica",
+        "issued": {"date-parts": [[2010]]},
+    },
+    {
         "id": "about",
         "type": "book",
         "title": "what was the cold war about?",
@@ -118,6 +127,7 @@ NOTES = [
     Note.of(Citation("telegram-title", "10")),
     Note.of(Citation("frus", "48")),
     Note.of(Citation("frus", "50", suppress_author=True)),
+    Note.of(Citation("britannica", "3")),
 ]
 
 # rule -> (note number or bibliography id, the engine's form, the pipeline's form)
@@ -197,6 +207,13 @@ CASES: dict[str, tuple[int | str, str, str]] = {
         15,
         "“Memorandum by the Ambassador,” 50.",
         "50.",
+    ),
+    "A well-known reference work is cited by title and edition, under the entry, without"
+    " publication facts (CMOS 17 14.130)": (
+        16,
+        "<i>Encyclopaedia Britannica</i>, 15th ed., under “Korean War,” 3.",
+        "<i>Encyclopaedia Britannica</i>, 15th ed. (Encyclopaedia Britannica, 2010), under"
+        " “Korean War,” (2010), 3.",
     ),
 }
 

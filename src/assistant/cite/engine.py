@@ -449,9 +449,11 @@ class ChicagoEngine:
         if not title and family not in ("letter", "interview"):
             warnings.append(f"{item_id}: no title")
         english = _is_english(raw)
-        if english and title:
+        # Dictionary headwords and entries cited "under" a reference work keep their own case.
+        headword = family == "entry" and (csl_type == "entry-dictionary" or not authors)
+        if english and title and not headword:
             title = title_case(title)
-        if english and short:
+        if english and short and not headword:
             short = title_case(short)
         if not short and title:
             short = _derive_short_title(title)
@@ -647,6 +649,18 @@ class ChicagoEngine:
                 loc = f"{volume}:{loc}"
             return _join([head + pub, _t(loc), url], ", ")
 
+        if family == "entry" and not item.authors and item.get("container-title"):
+            # An unsigned entry in a well-known reference work: the work, its edition, "under"
+            # the entry, and no publication facts (CMOS 17 14.130).
+            accessed = ""
+            if not item.date:
+                accessed_date = _parse_date(item.raw.get("accessed"), [], "accessed")
+                if accessed_date:
+                    accessed = f"accessed {_date_text(accessed_date)}"
+            under = [Run("under "), *title] if title else []
+            edition = _t(self._edition(item, capital=False))
+            return _join([self._container(item), edition, under, _t(loc), _t(accessed), url], ", ")
+
         if family in ("chapter", "entry"):
             container = self._container(item)
             in_part = [Run("in "), *container] if container else []
@@ -774,6 +788,8 @@ class ChicagoEngine:
             creator = self._container(item)
         elif item.family == "web":
             creator = _t(item.get("container-title"))
+        elif item.family == "entry":
+            creator = self._container(item)
         else:
             creator = []
         title = self._title(item, short=True)
