@@ -22,9 +22,9 @@ from weakref import WeakKeyDictionary
 from docx.blkcntnr import BlockItemContainer
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from assistant.cite.model import RichText, Run
 from assistant.export.oxml.footnotes import (
@@ -157,9 +157,11 @@ def add_footnote(paragraph: Paragraph, runs: NoteContent) -> int:
     """
     document = _document_of(paragraph)
     footnote = footnotes(document).add(runs)
-    run = paragraph.add_run()
-    run._r.get_or_add_rPr().style = FOOTNOTE_REFERENCE_STYLE
-    run._r.append(OxmlElement("w:footnoteReference", attrs={qn("w:id"): str(footnote.id)}))
+    # <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id=".."/>
+    run = etree.SubElement(paragraph._p, qn("w:r"))
+    style = etree.SubElement(etree.SubElement(run, qn("w:rPr")), qn("w:rStyle"))
+    style.set(qn("w:val"), FOOTNOTE_REFERENCE_STYLE)
+    etree.SubElement(run, qn("w:footnoteReference")).set(qn("w:id"), str(footnote.id))
     return footnote.id
 
 
