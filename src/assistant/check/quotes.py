@@ -344,21 +344,20 @@ class QuoteChecker:
     def _find_elsewhere(self, pending: list[_Pending]) -> list[tuple[str, SourceMatch] | None]:
         """For each pending quotation, a source other than the cited ones holding it verbatim.
 
-        The index says which sources contain any of the quotations' phrases (one query for the
-        lot, counted per source, so no snippets are made); each candidate's words are then
-        searched for each quotation's phrases (`str.find` over a flattened copy of its text)
-        and only the sources that have them all are matched exactly.
+        One index query for the lot finds the passages holding any of the quotations' phrases
+        (without an index, every source's text is read); each quotation's phrases are looked
+        for in those texts with `str.find` over a flattened copy, and only the sources that
+        have them all are read and matched exactly.
         """
         probes = [_probe(p.pattern) for p in pending]
-        candidates = self._indexed_candidates(probes)
-        if candidates is None:
-            candidates = list(self._all_ids())
-        flats: dict[str, str] = {}
-        for source_id in candidates:
-            try:
-                flats[source_id] = flatten(self._library.document(source_id).text)
-            except Exception:  # an unreadable source cannot hold the quotation for us
-                continue
+        flats = self._indexed_candidates(probes)
+        if flats is None:
+            flats = {}
+            for source_id in self._all_ids():
+                try:
+                    flats[source_id] = flatten(self._library.document(source_id).text)
+                except Exception:  # an unreadable source cannot hold the quotation for us
+                    continue
         found: list[tuple[str, SourceMatch] | None] = []
         for item, probe in zip(pending, probes, strict=True):
             result = None
@@ -374,19 +373,23 @@ class QuoteChecker:
             found.append(result)
         return found
 
-    def _indexed_candidates(self, probes: list[list[str] | None]) -> list[str] | None:
+    def _indexed_candidates(self, probes: list[list[str] | None]) -> dict[str, str] | None:
+        """The index's passages holding any of the phrases, flattened and joined per source
+        (so candidates are known without reading whole documents); None without an index."""
         if self._index is None:
             return None
         phrases = [max(probe, key=len) for probe in probes if probe]
-        sources: set[str] = set()
+        texts: dict[str, list[str]] = {}
         try:
             for start in range(0, len(phrases), _PHRASES_PER_QUERY):
                 chunk = phrases[start : start + _PHRASES_PER_QUERY]
                 query = " OR ".join(f'"{_index_phrase(phrase)}"' for phrase in chunk)
-                sources.update(self._index.search(query, limit=1).counts_by_source)
+                # Enough hits that a phrase found in many passages cannot crowd out the rest.
+                for hit in self._index.search(query, limit=8 * len(chunk) + 20).hits:
+                    texts.setdefault(hit.source_id, []).append(hit.text)
         except Exception:  # a query the index cannot run: scan the sources instead
             return None
-        return sorted(sources)
+        return {sid: flatten("\n".join(parts)) for sid, parts in sorted(texts.items())}
 
 
 @dataclass(slots=True)
