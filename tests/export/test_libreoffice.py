@@ -75,4 +75,14 @@ def test_each_note_is_on_the_page_of_its_reference(tmp_path: Path, title_page: b
     bibliography_pages = [i for i, page in enumerate(pages) if "Bibliography" in page]
     assert bibliography_pages == [len(pages) - 1]
     assert "Zubok, Vladislav, and Constantine Pleshakov." in pages[-1]
+    # Hanging indents: each entry's first line at the margin, its turnover lines indented.
+    entry_lines = [line for line in pages[-1].splitlines() if line.strip()][1:-1]
+    starts = [line for line in entry_lines if not line.startswith(" ")]
+    turnovers = [line for line in entry_lines if line.startswith("     ")]
+    assert [line.split(".")[0] for line in starts] == [
+        "Shen Zhihua",
+        "Shuster, Jacob",
+        "Zubok, Vladislav, and Constantine Pleshakov",
+    ]
+    assert len(turnovers) >= 3
     assert not any(f"Q{n}Z" in pages[-1] for n in range(1, NOTES + 1))
