@@ -102,7 +102,7 @@ def test_plain_output_and_did_you_mean(corpus_dir, tmp_path, capsys):
     args = ["--corpus", str(corpus_dir), "--index", str(tmp_path / "index")]
     assert main(["search", "Achesen", *args]) == 0
     out = capsys.readouterr().out
-    assert "No passages match" in out and "Did you mean: acheson" in out
+    assert "No passages match" in out and "Did you mean: Acheson" in out
 
 
 def test_console_entry_point_runs_as_a_module(corpus_dir, tmp_path):

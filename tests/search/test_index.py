@@ -160,8 +160,15 @@ def test_ordering_does_not_depend_on_indexing_order(tmp_path, built):
 def test_did_you_mean_for_a_misspelled_word(built):
     results = built.search("Achesen")
     assert results.total == 0
-    assert results.suggestion == "acheson"
+    assert results.suggestion == "Acheson"
     assert built.search("Acheson").suggestion is None
+
+
+def test_did_you_mean_offers_words_not_stems(built):
+    # The index holds stems ("perimet", "defens"); suggestions are written words.
+    assert built.search("perimiter").suggestion == "perimeter"
+    assert built.search("Acheson defence").suggestion == "Acheson defense"
+    assert built.search("Stallin kind:note").suggestion == "Stalin kind:note"
 
 
 def test_more_like_a_sentence_and_a_passage(built):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import shutil
 import threading
 from collections.abc import Callable, Collection, Iterator
@@ -114,6 +115,9 @@ class SearchResults:
     hits: list[Hit]
     counts_by_source: dict[str, int]
     suggestion: str | None = None
+
+
+_QUERY_WORD = re.compile(r"(?<![\w:])[^\W\d_][\w'’]*(?![\w:*~])")
 
 
 class _BoldFormatter(whoosh_highlight.Formatter):
@@ -599,22 +603,51 @@ class SearchIndex:
         return html.escape(opening, quote=False)
 
     def _suggest(self, searcher: Any, parsed: Any, query_text: str) -> str | None:
-        """ "Did you mean" when some word of the query is not in the index at all."""
+        """ "Did you mean" when some word of the query is not in the index at all.
+
+        The index holds stems ("perimet"), so each correction is turned back into a word
+        as it is written in a passage that contains it ("perimeter").
+        """
         reader = searcher.reader()
-        unknown = [
-            text
+        unknown = {
+            (text.decode("utf-8") if isinstance(text, bytes) else text)
             for fieldname, text in parsed.iter_all_terms()
             if fieldname == "text" and reader.doc_frequency(fieldname, text) == 0
-        ]
+        }
         if not unknown:
             return None
-        try:
-            corrected = searcher.correct_query(parsed, query_text, maxdist=2, prefix=1)
-        except Exception:
+        corrector = searcher.corrector("text")
+        replacements: dict[str, str] = {}
+        for match in _QUERY_WORD.finditer(query_text):
+            word = match.group(0)
+            stems = [t.text for t in self._analyzer(word, mode="query")]
+            if len(stems) != 1 or stems[0] not in unknown:
+                continue
+            suggestions = corrector.suggest(stems[0], limit=1, maxdist=2, prefix=1)
+            if not suggestions:
+                continue
+            surface = self._surface(searcher, suggestions[0]) or suggestions[0]
+            if word[:1].isupper():
+                surface = surface[:1].upper() + surface[1:]
+            replacements[word] = surface
+        if not replacements:
             return None
-        if corrected.query == parsed or corrected.string == query_text:
+        suggestion = _QUERY_WORD.sub(lambda m: replacements.get(m.group(0), m.group(0)), query_text)
+        return suggestion if suggestion != query_text else None
+
+    def _surface(self, searcher: Any, stem: str) -> str | None:
+        """The most common written form of a stem in a passage that contains it."""
+        docnums = list(searcher.docs_for_query(query.Term("text", stem)))[:3]
+        forms: dict[str, int] = {}
+        for docnum in docnums:
+            text = searcher.stored_fields(docnum).get("text", "")
+            for token in self._analyzer(text, mode="query", keeporiginal=True):
+                if token.text == stem:
+                    original = token.original.lower()
+                    forms[original] = forms.get(original, 0) + 1
+        if not forms:
             return None
-        return corrected.string
+        return min(forms, key=lambda form: (-forms[form], len(form), form))
 
     def more_like(
         self, text: str, limit: int = 10, exclude: tuple[str, int] | None = None
