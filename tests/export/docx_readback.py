@@ -10,7 +10,6 @@ from docx.document import Document as DocumentObject
 
 from assistant.cite.model import Citation, Note, RichText, Run
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
-from assistant.export.footnotes import numbered_footnotes
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SOURCES_JSON = REPO_ROOT / "resources" / "corpus" / "sources.json"
@@ -25,7 +24,39 @@ def open_docx(path: Path) -> DocumentObject:
 
 
 def footnote_texts(path: Path) -> list[tuple[int, str]]:
-    return [(note.number, note.text) for note in numbered_footnotes(open_docx(path))]
+    """(number, text) of every note, read straight from the package's XML with zipfile and
+    lxml, independently of the exporter's own footnote classes: the number is the reference's
+    position in document.xml, the text the note's paragraphs (joined by newlines) found in
+    the part the document's footnotes relationship points to."""
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+    footnotes_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+        rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
+        targets = [
+            r.get("Target")
+            for r in rels.iter(f"{rel}Relationship")
+            if r.get("Type") == footnotes_type
+        ]
+        if not targets:
+            return []
+        notes = etree.fromstring(
+            archive.read("word/" + targets[0].lstrip("/").removeprefix("word/"))
+        )
+    texts: dict[str, str] = {}
+    for note in notes.iter(f"{w}footnote"):
+        if note.get(f"{w}type") not in (None, "normal"):
+            continue
+        paragraphs = ["".join(t.text or "" for t in p.iter(f"{w}t")) for p in note.iter(f"{w}p")]
+        paragraphs[0] = paragraphs[0].removeprefix(" ")
+        texts[note.get(f"{w}id")] = "\n".join(paragraphs)
+    references = [r.get(f"{w}id") for r in body.iter(f"{w}footnoteReference")]
+    return [(number, texts[ref]) for number, ref in enumerate(references, start=1)]
 
 
 def paragraphs_by_style(document: DocumentObject, style_name: str) -> list[str]:

@@ -175,3 +175,11 @@ def test_empty_essay_exports_a_valid_document(tmp_path: Path) -> None:
     document = open_docx(path)
     assert footnote_texts(path) == []
     assert [p.text for p in document.paragraphs] == []
+
+
+def test_independent_xml_reading_agrees_with_the_footnotes_api(tmp_path: Path) -> None:
+    path = tmp_path / "essay.docx"
+    export_docx(sample_essay(), path)
+    via_api = [(n.number, n.text) for n in numbered_footnotes(open_docx(path))]
+    assert via_api == footnote_texts(path)
+    assert len(via_api) == 5
