@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
+from assistant.export.docx import export_docx
 from assistant.export.footnotes import numbered_footnotes
 
 from .docx_readback import SOURCES_JSON, bundled_items, open_docx, paragraphs_by_style
@@ -164,3 +165,50 @@ def test_the_rules_only_touch_what_they_name() -> None:
         cmos_punctuation_inside_quotes("“Sino-Soviet Relations,” 55.")
         == "“Sino-Soviet Relations,” 55."
     )
+
+
+def _inline_text(inlines: list) -> str:  # type: ignore[type-arg]
+    parts = []
+    for inline in inlines:
+        kind, content = inline["t"], inline.get("c")
+        if kind == "Str":
+            parts.append(content)
+        elif kind in ("Space", "SoftBreak", "LineBreak"):
+            parts.append(" ")
+        elif kind in ("Emph", "Strong", "SmallCaps", "Underline"):
+            parts.append(_inline_text(content))
+        elif kind == "Span" or kind == "Link" or kind == "Quoted":
+            parts.append(_inline_text(content[1]))
+    return "".join(parts)
+
+
+def _pandoc_notes(node, found: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    if isinstance(node, dict):
+        if node.get("t") == "Note":
+            found.append("\n".join(_inline_text(block["c"]) for block in node["c"]))
+            return
+        for value in node.values():
+            _pandoc_notes(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _pandoc_notes(value, found)
+
+
+def test_pandoc_reads_our_footnotes_as_footnotes(tmp_path: Path) -> None:
+    """A third-party reader (Pandoc's docx reader) finds every note, as a note, in order."""
+    import json
+
+    from .docx_readback import footnote_texts, sample_essay
+
+    pandoc, _ = _pandoc()
+    path = tmp_path / "essay.docx"
+    export_docx(sample_essay(), path)
+    ast = json.loads(
+        subprocess.run(
+            [pandoc, "-f", "docx", "-t", "json", str(path)], check=True, capture_output=True
+        ).stdout
+    )
+    found: list[str] = []
+    _pandoc_notes(ast["blocks"], found)
+    assert found == [text for _, text in footnote_texts(path)]
+    assert len(found) == 5
