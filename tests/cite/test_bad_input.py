@@ -54,6 +54,14 @@ def test_missing_date_prints_nd_with_a_warning() -> None:
         ({"date-parts": [["spring"]]}, "bad: issued [['spring']] has non-numeric parts; left out"),
         ("sometime", "bad: issued 'sometime' is not a date; left out"),
         (1997, "bad: issued 1997 is not a CSL date; left out"),
+        (
+            {"date-parts": {"year": 1997}},
+            "bad: issued {'year': 1997} is not a list of [year, month, day]; left out",
+        ),
+        (
+            {"date-parts": [1997]},
+            "bad: issued [1997] is not a list of [year, month, day]; left out",
+        ),
     ],
 )
 def test_malformed_dates_warn(issued: Any, warning: str) -> None:

@@ -95,6 +95,20 @@ EXTRA_ITEMS: list[dict[str, Any]] = [
         "issued": {"date-parts": [[2010]]},
     },
     {
+        "id": "smith-a",
+        "type": "book",
+        "title": "Korea Divided",
+        "author": [{"family": "Smith", "given": "Anna"}],
+        "issued": {"date-parts": [[1990]]},
+    },
+    {
+        "id": "smith-b",
+        "type": "book",
+        "title": "The Thirty-Eighth Parallel",
+        "author": [{"family": "Smith", "given": "Brian"}],
+        "issued": {"date-parts": [[1991]]},
+    },
+    {
         "id": "about",
         "type": "book",
         "title": "what was the cold war about?",
@@ -128,6 +142,9 @@ NOTES = [
     Note.of(Citation("frus", "48")),
     Note.of(Citation("frus", "50", suppress_author=True)),
     Note.of(Citation("britannica", "3")),
+    Note.of(Citation("smith-a", "1")),
+    Note.of(Citation("smith-b", "2")),
+    Note.of(Citation("smith-a", "5")),
 ]
 
 # rule -> (note number or bibliography id, the engine's form, the pipeline's form)
@@ -214,6 +231,12 @@ CASES: dict[str, tuple[int | str, str, str]] = {
         "<i>Encyclopaedia Britannica</i>, 15th ed., under “Korean War,” 3.",
         "<i>Encyclopaedia Britannica</i>, 15th ed. (Encyclopaedia Britannica, 2010), under"
         " “Korean War,” (2010), 3.",
+    ),
+    "Short notes add given names when two cited authors share a surname, even if the titles"
+    " differ": (
+        19,
+        "Anna Smith, <i>Korea Divided</i>, 5.",
+        "Smith, <i>Korea Divided</i>, 5.",
     ),
 }
 

@@ -344,9 +344,12 @@ def _parse_date(value: Any, warnings: list[str], key: str) -> tuple[int, int, in
         if value.get("literal"):
             return 0, 0, 0, str(value["literal"])
         return None
+    if not isinstance(parts, list) or not isinstance(parts[0], list):
+        warnings.append(f"{key} {parts!r} is not a list of [year, month, day]; left out")
+        return None
     try:
         first = [int(p) for p in parts[0]]
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, OverflowError):
         warnings.append(f"{key} {parts!r} has non-numeric parts; left out")
         return None
     year, month, day = [*first, 0, 0, 0][:3]
