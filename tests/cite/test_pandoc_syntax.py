@@ -181,3 +181,28 @@ def test_malformed_group_is_reported_not_dropped() -> None:
 
 def test_email_addresses_are_not_citations() -> None:
     assert scan_citations("Write [me@example.org] today.") == ([], [])
+
+
+_syntax_text = st.text(alphabet="ab1 @[];,-{}`\\^.:pchap", max_size=40)
+
+
+@given(_syntax_text)
+def test_any_text_parses_or_raises_a_citation_syntax_error(text: str) -> None:
+    try:
+        citations = parse_citation_group(text)
+    except CitationSyntaxError as error:
+        assert 0 <= error.offset <= len(text)
+        assert error.message
+    else:
+        assert citations
+        assert all(c.item_id for c in citations)
+
+
+@given(_syntax_text)
+def test_scanning_any_text_never_fails_and_spans_are_brackets(text: str) -> None:
+    groups, problems = scan_citations(text)
+    for start, end, citations in groups:
+        assert text[start] == "[" and text[end - 1] == "]"
+        assert citations
+    for problem in problems:
+        assert 0 <= problem.offset <= len(text)
