@@ -156,3 +156,25 @@ def test_items_wrapper_object_is_accepted(
     code, out, _ = _run(tmp_path, capsys, "A [@shen-2000, 3].\n", "--bibliography", str(bib))
     assert code == 0
     assert out.startswith("1. Shen Zhihua,")
+
+
+def test_bibtex_bibliography(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@book{gaddis1997,\n  author = {Gaddis, John Lewis},\n  title = {We Now Know},\n"
+        "  publisher = {Oxford University Press},\n  year = {1997}\n}\n",
+        encoding="utf-8",
+    )
+    code, out, err = _run(tmp_path, capsys, "A [@gaddis1997, 12].\n", "--bibliography", str(bib))
+    assert code == 0, err
+    assert out.splitlines() == [
+        "1. John Lewis Gaddis, We Now Know (Oxford University Press, 1997), 12.",
+        "Bibliography",
+        "Gaddis, John Lewis. We Now Know. Oxford University Press, 1997.",
+    ]
+
+
+def test_missing_bibtex_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(tmp_path, capsys, "A.\n", "--bibliography", str(tmp_path / "none.bib"))
+    assert code == 2
+    assert "bibliography file not found" in err

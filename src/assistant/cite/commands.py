@@ -22,7 +22,9 @@ def register(subparsers: Any) -> None:
     )
     notes.add_argument("draft", help="the draft (Pandoc Markdown)")
     notes.add_argument(
-        "--bibliography", required=True, help="CSL-JSON file with the cited items (an array)"
+        "--bibliography",
+        required=True,
+        help="the cited items: CSL-JSON (an array), or BibTeX (.bib) or RIS (.ris)",
     )
     notes.add_argument("--format", choices=("text", "html"), default="text", help="output format")
     notes.add_argument("--ibid", action="store_true", help='use "Ibid." (off by default, CMOS 18)')
@@ -34,6 +36,8 @@ class _InputError(Exception):
 
 
 def _read_items(path: Path) -> dict[str, dict[str, Any]]:
+    if path.suffix.lower() in (".bib", ".bibtex", ".ris"):
+        return _read_other_format(path)
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -59,6 +63,26 @@ def _read_items(path: Path) -> dict[str, dict[str, Any]]:
         if item_id in items:
             raise _InputError(f"{path}: id {item_id!r} appears twice")
         items[item_id] = item
+    return items
+
+
+def _read_other_format(path: Path) -> dict[str, dict[str, Any]]:
+    """BibTeX or RIS through the library's readers (the same ones the import dialog uses)."""
+    from assistant.library.errors import LibraryError
+    from assistant.library.metadata import read_metadata_file
+
+    if not path.is_file():
+        raise _InputError(f"bibliography file not found: {path}")
+    try:
+        records = read_metadata_file(path)
+    except LibraryError as error:
+        raise _InputError(str(error)) from None
+    items: dict[str, dict[str, Any]] = {}
+    for position, item in enumerate(records, start=1):
+        item_id = str(item.get("id", "")).strip()
+        if not item_id:
+            raise _InputError(f"{path}: record {position} has no key to cite it by")
+        items.setdefault(item_id, item)
     return items
 
 
