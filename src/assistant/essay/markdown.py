@@ -490,13 +490,15 @@ def _citations_to_notes(tokens: list[_Token]) -> list[Inline]:
                 if not stripped:
                     out.pop()
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if isinstance(following, Span):
+            # Like Pandoc, only plain punctuation moves: "[@a]*:*" keeps its italic colon.
+            if isinstance(following, Span) and not (following.bold or following.italic):
                 punct = following.text[
                     : len(following.text) - len(following.text.lstrip(_NOTE_PUNCT))
                 ]
                 if punct:
-                    if out and isinstance(out[-1], Span):
-                        last = out[-1]
+                    last = out[-1] if out else None
+                    same = (following.bold, following.italic)
+                    if isinstance(last, Span) and (last.bold, last.italic) == same:
                         out[-1] = Span(last.text + punct, last.bold, last.italic)
                     else:
                         out.append(Span(punct, following.bold, following.italic))
@@ -817,7 +819,12 @@ def _write_inlines(block: Block, footnotes: list[tuple[Note, PassageLink | None]
     def flush() -> None:
         nonlocal out
         for span in spans:
-            escaped = _escape_text(span.text, at_line_start=not out)
+            # The reader drops a block's leading blanks; dropping them here too keeps a
+            # line-start escape ("1\\.") at the real start of the line.
+            text = span.text if out else span.text.lstrip()
+            escaped = _escape_text(text, at_line_start=not out)
+            if escaped.startswith(":") and re.fullmatch(r"\[[^\]]*\]", out):
+                escaped = "\\" + escaped  # "[^1]:" or "[@a]:" would start a definition
             out += _emphasis(escaped, span.bold, span.italic)
         spans.clear()
 
@@ -836,7 +843,7 @@ def _write_inlines(block: Block, footnotes: list[tuple[Note, PassageLink | None]
             stripped = out.rstrip(_NOTE_PUNCT)
             punct = out[len(stripped) :]
             citation = f"[{format_citation_group(group)}]{_passage_comment(inline.passage)}"
-            if punct and stripped and not stripped.endswith((" ", "\\")):
+            if punct and stripped and not stripped.endswith((" ", "\\", "]")):
                 out = f"{stripped} {citation}{punct}"
             else:
                 out += ("" if not out or out.endswith(" ") else " ") + citation
@@ -844,7 +851,7 @@ def _write_inlines(block: Block, footnotes: list[tuple[Note, PassageLink | None]
             footnotes.append((inline.note, inline.passage))
             out += f"[^{len(footnotes)}]"
     flush()
-    return out
+    return out.rstrip()
 
 
 def write_markdown(essay: Essay, *, references: bool = True) -> str:
