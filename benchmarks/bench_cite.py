@@ -13,6 +13,7 @@ and items (one process, as the oracle suite runs it), when pypandoc-binary is in
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -61,13 +62,19 @@ def make_notes(item_ids: list[str], count: int, seed: int = 1) -> list[Note]:
     return notes
 
 
-def timed(function, repeat: int) -> tuple[float, float]:
-    times = []
+def timed(function, repeat: int) -> tuple[float, float, float]:
+    """(median wall time, best wall time, median CPU time of this process).
+
+    The CPU column is what the engine itself costs: on a shared machine the wall clock also
+    counts time spent waiting for other processes.
+    """
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - start_cpu)
+    return statistics.median(walls), min(walls), statistics.median(cpus)
 
 
 def main() -> None:
@@ -102,6 +109,7 @@ def main() -> None:
         warm_engine.full_note(Citation(items[0]["id"], "52"))
         warm_engine.short_note(Citation(items[0]["id"], "53"))
 
+    load = os.getloadavg()[0]
     rows = []
     for name, function in [
         (f"engine: new engine + {args.notes} notes + bibliography", cold),
@@ -109,25 +117,26 @@ def main() -> None:
         (f"engine: {args.notes} notes after moving one", after_move),
         ("engine: one full + one short preview", preview),
     ]:
-        median, best = timed(function, args.repeat)
-        rows.append((name, median, best))
+        rows.append((name, *timed(function, args.repeat)))
 
     pandoc = pandoc_path()
     if pandoc:
-        median, best = timed(lambda: pandoc_render(items, notes), max(1, args.repeat // 3))
-        rows.append(
-            (f"peer: pandoc citeproc, same {args.notes} notes + bibliography", median, best)
-        )
+        # The peer runs in a child process: its CPU time is not this process's, so wall only.
+        median, best, _ = timed(lambda: pandoc_render(items, notes), max(1, args.repeat // 3))
+        name = f"peer: pandoc citeproc, same {args.notes} notes + bibliography"
+        rows.append((name, median, best, float("nan")))
 
     version = sys.version.split()[0]
     print(f"{args.notes} notes ({citations} citations), {len(items)} items, Python {version}")
+    print(f"load average before the run: {load:.1f} on {os.cpu_count()} CPUs")
     print()
-    print("| case | median (s) | best (s) | target |")
-    print("| --- | ---: | ---: | --- |")
-    for name, median, best in rows:
-        target = "≤ 0.2 s" if "bibliography" in name and name.startswith("engine") else ""
-        verdict = ("met" if median <= 0.2 else "MISSED") if target else ""
-        print(f"| {name} | {median:.4f} | {best:.4f} | {target} {verdict} |".replace("  |", " |"))
+    print("| case | median wall (s) | best wall (s) | median CPU (s) | target 0.2 s |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    for name, median, best, cpu in rows:
+        targeted = "bibliography" in name and name.startswith("engine")
+        verdict = ("met" if median <= 0.2 else "missed") if targeted else ""
+        cpu_text = "n/a" if cpu != cpu else f"{cpu:.4f}"
+        print(f"| {name} | {median:.4f} | {best:.4f} | {cpu_text} | {verdict} |")
 
 
 if __name__ == "__main__":

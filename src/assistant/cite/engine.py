@@ -782,8 +782,27 @@ class ChicagoEngine:
         raise AssertionError(family)  # every family is handled above
 
     def _short_parts(self, item: _Item, citation: Citation) -> Parts:
+        # Everything before the locator depends on the item alone (and on [-@id]): built once.
+        key = "short-head-bare" if citation.suppress_author else "short-head"
+        head = item.styled.get(key)
+        if head is None:
+            head = item.styled[key] = self._short_head(item, citation.suppress_author)
+        loc = self._locator(citation)
+        volume = item.get("volume")
+        if item.family == "book" and volume:
+            if volume.isdigit() and citation.label == "page" and loc:
+                loc = f"{volume}:{loc}"
+            else:
+                loc = ", ".join(p for p in (f"vol. {volume}", loc) if p)
+        if not loc:
+            return list(head)
+        if not head:
+            return _t(loc)
+        return [*head, Run(", " + loc)]
+
+    def _short_head(self, item: _Item, suppress_author: bool) -> Parts:
         names = item.authors or item.editors or item.translators
-        if citation.suppress_author:
+        if suppress_author:
             creator: Parts = []
         elif names:
             creator = _t(_names_short(names, self._ambiguous))
@@ -796,18 +815,11 @@ class ChicagoEngine:
         else:
             creator = []
         title = self._title(item, short=True)
-        loc = self._locator(citation)
-        volume = item.get("volume")
-        if item.family == "book" and volume:
-            if volume.isdigit() and citation.label == "page" and loc:
-                loc = f"{volume}:{loc}"
-            else:
-                loc = ", ".join(p for p in (f"vol. {volume}", loc) if p)
         if item.family == "entry" and title:
             title = [Run("under "), *title]
         if item.family == "interview" and not title:
             title = _t("interview")
-        return _join([creator, title, _t(loc)], ", ")
+        return _join([creator, title], ", ")
 
     def _bib_parts(self, item: _Item) -> Parts:
         family = item.family
