@@ -51,6 +51,8 @@ _PASSAGE = re.compile(
 )
 _KEY = re.compile(r"-?@(?:\{[^{}]+\}|\w+(?:[:.#$%&\-+?<>~/]+\w+)*)")
 _COMMENT_ONLY = re.compile(r"^\s*<!--.*?-->\s*$")
+# A stretch of text with nothing the inline readers treat specially.
+_PLAIN = re.compile(r"[^\\`^\[*_<@\n-]+")
 
 
 @dataclass(slots=True)
@@ -301,8 +303,10 @@ class _Reader:
                 buffer.append(" ")
                 i += 1
             else:
-                buffer.append(char)
-                i += 1
+                plain = _PLAIN.match(text, i)
+                end = plain.end() if plain else i + 1
+                buffer.append(text[i:end])
+                i = end
         flush()
         return out
 
@@ -389,8 +393,10 @@ class _Reader:
                 buffer.append(char)
                 i += 1
             else:
-                buffer.append(char)
-                i += 1
+                plain = _PLAIN.match(text, i)
+                end = plain.end() if plain else i + 1
+                buffer.append(text[i:end])
+                i = end
         flush()
         # Paragraph breaks stay "\n\n" (a note of several paragraphs); soft breaks become spaces.
         tidy: list[str | tuple[Citation, ...]] = []
@@ -731,21 +737,15 @@ def read_markdown(text: str, items: Mapping[str, dict[str, Any]] | None = None) 
 # -- writing ----------------------------------------------------------------------------------
 
 
+_TEXT_SPECIAL = re.compile(r"[\\*_`\[\]^~<]|(?<![\w])@|(?<=-)-|\n")
+
+
 def _escape_text(text: str, at_line_start: bool) -> str:
-    out: list[str] = []
-    for index, char in enumerate(text):
-        before = text[index - 1] if index else ""
-        if char in "\\*_`[]^~<":
-            out.append("\\" + char)
-        elif char == "@" and not (before.isalnum() or before == "_"):
-            out.append("\\@")
-        elif char == "-" and before == "-":
-            out.append("\\-")
-        elif char == "\n":
-            out.append(" ")
-        else:
-            out.append(char)
-    result = "".join(out)
+    def escape(match: re.Match[str]) -> str:
+        char = match.group(0)
+        return " " if char == "\n" else "\\" + char
+
+    result = _TEXT_SPECIAL.sub(escape, text)
     if at_line_start:
         result = _escape_line_start(result)
     return result
