@@ -192,12 +192,23 @@ def main() -> int:
         # 1. Full index in the worker thread.
         finished: list[object] = []
         controller.indexFinished.connect(finished.append)
+        failures: list[str] = []
+
+        def on_failed(message: str) -> None:
+            # Stop the run: a benchmark of a failed index would measure nothing.
+            failures.append(message)
+            finished.append(None)
+
+        controller.indexFailed.connect(on_failed)
         watchdog.start()
         started = time.perf_counter()
         controller.reindex()
         run_until(lambda: bool(finished) and not controller.is_busy)
         elapsed = time.perf_counter() - started
         stats = watchdog.stop()
+        if failures:
+            print(f"indexing failed: {failures[0]}", file=sys.stderr)
+            return 1
         passages = controller.index.doc_count()
         rows.append(
             row(

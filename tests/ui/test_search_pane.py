@@ -97,10 +97,13 @@ def test_did_you_mean_is_a_link_that_searches(qtbot, controller):
     pane = _pane(qtbot, controller)
     _search(qtbot, pane, "Achesn")
     assert pane.hits() == []
-    assert 'Did you mean <a href="suggest:acheson">acheson</a>?' in pane.placeholder.text()
+    text = pane.placeholder.text()
+    assert 'Did you mean <a href="suggest:' in text
+    suggestion = text.split('href="suggest:')[1].split('"')[0]
+    assert suggestion.lower() == "acheson"
     with qtbot.waitSignal(pane.resultsShown, timeout=10000):
-        pane.placeholder.linkActivated.emit("suggest:acheson")
-    assert pane.query() == "acheson"
+        pane.placeholder.linkActivated.emit(f"suggest:{suggestion}")
+    assert pane.query() == suggestion
     assert pane.hits()
 
 

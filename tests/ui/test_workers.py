@@ -121,3 +121,31 @@ def test_latest_only_error_for_current_request(qtbot):
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
     assert errors[0].message == "Unexpected end of query"
     assert not channel.busy
+
+
+def test_index_update_in_a_child_process_reports_progress(corpus_dir, tmp_path):
+    from assistant.ui.index_process import update_in_process
+
+    progress: list[tuple[int, int, str]] = []
+    report, passages = update_in_process(
+        corpus_dir, tmp_path / "index", progress=lambda *a: progress.append(a)
+    )
+    assert report.indexed == 3
+    assert passages > 100
+    assert progress[-1][:2] == (3, 3)
+    # Unchanged corpus: nothing to do.
+    report, again = update_in_process(corpus_dir, tmp_path / "index")
+    assert (report.indexed, report.unchanged, again) == (0, 3, passages)
+
+
+def test_index_process_failure_is_a_readable_error(corpus_dir, tmp_path):
+    import pytest
+
+    from assistant.ui.index_process import IndexProcessError, update_in_process
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the index folder should be", encoding="utf-8")
+    with pytest.raises(IndexProcessError) as caught:
+        update_in_process(corpus_dir, blocker / "index")
+    assert "not-a-folder" in str(caught.value)
+    assert "Traceback" in caught.value.details

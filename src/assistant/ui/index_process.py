@@ -68,7 +68,9 @@ def update_in_process(
         target=_child,
         args=(str(corpus_dir), str(index_dir), rebuild, messages, child_cancel),
         name="assistant-indexer",
-        daemon=True,
+        # Not a daemon: Whoosh builds a large index with worker processes of its own, which a
+        # daemon may not have. The finally clause below still ends it if it outlives us.
+        daemon=False,
     )
     process.start()
     try:

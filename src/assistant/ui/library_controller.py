@@ -11,6 +11,7 @@ half-written one.
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -95,7 +96,13 @@ class LibraryController(QObject):
         return self._index_task is not None or self._pending_writes > 0
 
     def items(self) -> dict[str, dict]:
+        """CSL-JSON items by id (deep copies, safe to change)."""
         return self._library.items()
+
+    def item(self, source_id: str) -> dict | None:
+        """One source's CSL-JSON item (a copy), without copying the whole library."""
+        source = self._library.get(source_id)
+        return None if source is None else copy.deepcopy(source.item)
 
     def problems(self) -> list[ImportProblem]:
         seen: set[tuple[str, str]] = set()

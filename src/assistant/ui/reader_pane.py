@@ -260,7 +260,7 @@ class ReaderPane(QWidget):
         if view.position is None:
             self._current = None
             self._neighbours = []
-            item = self._controller.items().get(view.source_id)
+            item = self._controller.item(view.source_id)
             name = (item or {}).get("title", view.source_id)
             self.header.setText(
                 f'<span style="color:#b00020">Passage {view.ordinal} of '
@@ -278,7 +278,7 @@ class ReaderPane(QWidget):
         self.text.scrollToAnchor("current")
         self.header.setText(
             source_header_html(
-                self._controller.items().get(view.source_id),
+                self._controller.item(view.source_id),
                 current,
                 f"passage {view.position + 1} of {len(passages)}",
             )

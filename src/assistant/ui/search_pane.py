@@ -52,6 +52,8 @@ HIT_MIME = "application/x-assistant-hit"
 DEBOUNCE_MS = 150
 HIT_LIMIT = 50
 HitRole = Qt.ItemDataRole.UserRole + 1
+# Enum flag arithmetic is slow in Python; the delegate tests this bit for every row.
+_SELECTED = QStyle.StateFlag.State_Selected.value
 
 
 def hit_to_mime(hit: Any) -> QMimeData:
@@ -99,10 +101,12 @@ class CitationLabels:
         self._controller = controller
         self._cache: dict[str, str] = {}
         self._engine: Any = None
+        self._items: dict[str, dict] | None = None
 
     def clear(self) -> None:
         self._cache.clear()
         self._engine = None
+        self._items = None
 
     def short(self, source_id: str) -> str:
         if source_id not in self._cache:
@@ -110,7 +114,10 @@ class CitationLabels:
         return self._cache[source_id]
 
     def _compute(self, source_id: str) -> str:
-        items = self._controller.items()
+        if self._items is None:
+            # One copy of the library's metadata per cache generation, not one per source.
+            self._items = self._controller.items()
+        items = self._items
         item = items.get(source_id)
         if item is None:
             return source_id
@@ -212,7 +219,7 @@ class HitDelegate(QStyledItemDelegate):
         super().__init__(parent)
         # Laying out rich text is the costly part of showing hits, and Qt asks for each row's
         # size and paint separately: keep each row's document until the hits change.
-        self._cache: dict[tuple[int, int, bool], QTextDocument] = {}
+        self._cache: dict[tuple[int, bool], QTextDocument] = {}
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -220,13 +227,16 @@ class HitDelegate(QStyledItemDelegate):
     def _document(
         self, option: QStyleOptionViewItem, index: QModelIndex, width: float
     ) -> QTextDocument:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        key = (index.row(), int(width), selected)
+        selected = bool(option.state.value & _SELECTED)
+        key = (index.row(), selected)
         doc = self._cache.get(key)
         if doc is None:
             if len(self._cache) >= self.CACHE_LIMIT:
                 self._cache.clear()
             doc = self._cache[key] = self._make_document(option, index, width, selected)
+        elif int(doc.textWidth()) != int(max(width - 2 * self.PADDING, 50)):
+            # A scroll bar came or went: re-wrap, cheaper than rebuilding the document.
+            doc.setTextWidth(max(width - 2 * self.PADDING, 50))
         return doc
 
     def _make_document(
@@ -300,6 +310,10 @@ class HitListView(QListView):
         self.setDragDropMode(QListView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setResizeMode(QListView.ResizeMode.Adjust)
+        # Lay rows out a few at a time between events: sizing rich-text rows is the slow part
+        # of showing hits, and the GUI must keep reacting meanwhile.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(8)
         self.doubleClicked.connect(self.activatedHit)
 
     def keyPressEvent(self, event) -> None:
@@ -435,6 +449,25 @@ class SearchPane(QWidget):
         controller.indexingChanged.connect(lambda _busy: self._refresh_placeholder())
         self._fill_sources()
         self._show_placeholder()
+        QTimer.singleShot(0, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Pay Qt's one-off costs of the first rich-text row (fonts, lazily made enums) while
+        the app is idle after start-up, not when the first hits arrive."""
+        option = QStyleOptionViewItem()
+        option.initFrom(self.results_view)
+        option.state = option.state | QStyle.StateFlag.State_Selected
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        colour = option.palette.color(QPalette.ColorRole.HighlightedText).name()
+        muted = option.palette.color(QPalette.ColorRole.PlaceholderText).name()
+        doc.setHtml(
+            f'<div style="color:{colour}"><b>Warm</b><span style="color:{muted}">…</span></div>'
+        )
+        doc.setTextWidth(200)
+        doc.size()
+        _ = bool(option.state.value & _SELECTED)
+        self.results_view.viewport().width()
 
     # -- public API -------------------------------------------------------------------------
 
@@ -690,7 +723,7 @@ class SearchPane(QWidget):
     def _refresh_placeholder(self) -> None:
         if self.query() or self._like_text:
             return
-        count = len(self._controller.items())
+        count = len(self._controller.library.sources)
         text = (
             f"Type words to search your {count} source{'s' if count != 1 else ''}; "
             "hits appear as you type.<br/><br/>"

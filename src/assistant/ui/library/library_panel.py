@@ -154,7 +154,7 @@ class LibraryPanel(QWidget):
         source_id = self.selected_id()
         if source_id is None:
             return
-        item = self._controller.items().get(source_id)
+        item = self._controller.item(source_id)
         if item is None:
             return
         edited = self.open_dialog(item)
@@ -219,7 +219,7 @@ class LibraryPanel(QWidget):
         self.status.setText(message)
 
     def _ask_remove(self, source_id: str) -> bool:
-        title = self._controller.items().get(source_id, {}).get("title", source_id)
+        title = (self._controller.item(source_id) or {}).get("title", source_id)
         answer = QMessageBox.question(
             self,
             "Remove source",
