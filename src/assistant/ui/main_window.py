@@ -485,7 +485,12 @@ class MainWindow(QMainWindow):
 
     def open_essay(self, path: Path, *, ask_recovery: bool = True) -> bool:
         """Open an essay file; a damaged one offers its newest backup, and is never changed."""
-        from assistant.essay.store import CorruptEssayError, NewerSchemaError, load_essay
+        from assistant.essay.store import (
+            CorruptEssayError,
+            EssayFileError,
+            NewerSchemaError,
+            load_essay,
+        )
 
         path = Path(path)
         try:
@@ -510,6 +515,11 @@ class MainWindow(QMainWindow):
             return True
         except NewerSchemaError as error:
             messages.show_error(self, "Essay from a newer version", str(error))
+            return False
+        except EssayFileError as error:
+            messages.show_error(self, "Could not open the essay", str(error))
+            if not path.exists():
+                self.settings.remove_recent(path)
             return False
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or str(error)
@@ -630,16 +640,34 @@ class MainWindow(QMainWindow):
         except OSError as error:
             log.warning("could not delete the autosave: %s", error)
 
+    def _pending_autosave(self) -> tuple[Path | None, Path] | None:
+        """(essay path, autosave) to offer: this essay's; or, in a window opened without an
+        essay, the newest autosave of any essay (after a crash the app starts empty)."""
+        from assistant.essay.store import find_autosave, list_autosaves
+
+        found = find_autosave(self.essay_path)
+        if found is not None:
+            return self.essay_path, found
+        if self.essay_path is not None or self.editor.is_modified():
+            return None
+        for info in list_autosaves():
+            if info.essay_path is not None:
+                found = find_autosave(info.essay_path)
+                if found is not None:
+                    return info.essay_path, found
+        return None
+
     def check_recovery(self) -> str:
         """If an autosave newer than the saved essay exists (a crash), offer it.
         Returns what happened: "none", "recover", "discard" or "later"."""
-        from assistant.essay.store import find_autosave, load_essay
+        from assistant.essay.store import load_essay
 
-        autosave = find_autosave(self.essay_path)
-        if autosave is None:
+        pending = self._pending_autosave()
+        if pending is None:
             return "none"
+        essay_path, autosave = pending
         when = dt.datetime.fromtimestamp(autosave.stat().st_mtime).strftime("%d %b %Y, %H:%M")
-        name = self.essay_path.name if self.essay_path else "an untitled essay"
+        name = essay_path.name if essay_path else "an untitled essay"
         choice = messages.ask_recover(self, name, when)
         if choice == "recover":
             try:
@@ -649,13 +677,13 @@ class MainWindow(QMainWindow):
                     self, "Could not recover", f"The automatic copy cannot be read: {error}"
                 )
                 return "later"
-            self._show_essay(essay, self.essay_path)
+            self._show_essay(essay, essay_path)
             self.editor.set_modified(True)
             self.setWindowModified(True)
             self._dirty_since_autosave = True
             self.statusBar().showMessage("Recovered the unsaved work: save it to keep it.", 8000)
         elif choice == "discard":
-            self._discard_autosave(self.essay_path)
+            self._discard_autosave(essay_path)
         return choice
 
     # --- import and export -------------------------------------------------------------------

@@ -1,0 +1,415 @@
+"""The main window: first launch, layout memory, File menu, bad input that must lose nothing."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDockWidget
+
+from assistant.cite.model import Citation, Note
+from assistant.essay import store
+from assistant.essay.model import Block, Essay, NoteAnchor, Span
+from assistant.export.docx import ExportOptions
+from assistant.ui.main_window import MainWindow
+from assistant.ui.workers import TaskError
+
+
+def _essay(text: str, locator: str = "52") -> Essay:
+    return Essay(
+        title="Stalin and Korea",
+        blocks=[
+            Block(
+                "paragraph",
+                [Span(text), NoteAnchor(Note.of(Citation("shen-2000", locator)))],
+            )
+        ],
+    )
+
+
+def _type(window: MainWindow, qtbot, text: str) -> None:
+    window.editor.text_edit.setFocus()
+    qtbot.keyClicks(window.editor.text_edit, text)
+
+
+# --- first launch ---------------------------------------------------------------------------
+
+
+def test_first_launch_has_every_dock_and_the_reading_notes_as_outline(window):
+    names = {dock.objectName() for dock in window.findChildren(QDockWidget)}
+    assert {"searchDock", "readerDock", "outlineDock", "builderDock"} <= names
+    assert window.editor is window.centralWidget()
+    top = [node.title for node in window.outline_pane.outline().root.children]
+    assert top[0].startswith("Why did Stalin decide to reverse himself")
+    assert window.essay_path is None
+    assert "Untitled essay" in window.windowTitle()
+    assert window.index_label.text().startswith("Index ready")
+    assert window.words_label.text() == "0 words"
+    # The empty page explains what to do instead of staring back blank.
+    assert window.editor.text_edit.placeholder.isVisible()
+    assert "Insert note" in window.editor.text_edit.placeholder.text()
+
+
+def test_builder_knows_every_library_source(window):
+    combo = window.builder.rows[0].source_combo
+    ids = {combo.itemData(i) for i in range(combo.count())}
+    assert {"shen-2000", "shuster-2019", "zubok-pleshakov-1996"} <= ids
+
+
+def test_layout_is_restored_on_the_next_start(controller, qtbot, dialogs):
+    first = MainWindow(controller, check_recovery=False)
+    qtbot.addWidget(first)
+    first.show()
+    first.builder_dock.hide()
+    first.removeDockWidget(first.search_dock)
+    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.search_dock)
+    first.search_dock.show()
+    # The offscreen screen is 800x600 and restoring clamps the width to it: check the height.
+    first.resize(1000, 520)
+    first.close()
+
+    second = MainWindow(controller, check_recovery=False)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.builder_dock.isHidden()
+    assert second.dockWidgetArea(second.search_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert second.height() == 520
+
+
+# --- File menu ------------------------------------------------------------------------------
+
+
+def test_save_open_and_recent_essays(window, qtbot, tmp_path):
+    _type(window, qtbot, "A first sentence.")
+    assert window.isWindowModified()
+    path = tmp_path / "draft"  # the suffix is added
+    assert window.save_essay(path)
+    saved = tmp_path / "draft.essay"
+    assert saved.is_file()
+    assert window.essay_path == saved
+    assert not window.isWindowModified()
+    assert window.settings.recent_essays()[0] == saved.resolve()
+    assert "draft.essay" in window.windowTitle()
+
+    assert window.new_essay()
+    assert window.editor.document.toPlainText() == ""
+    assert window.open_essay(saved)
+    assert window.editor.document.toPlainText() == "A first sentence."
+
+
+def test_new_with_unsaved_changes_asks_and_cancel_keeps_everything(window, qtbot, dialogs):
+    _type(window, qtbot, "Unsaved words")
+    dialogs.save_answer = "cancel"
+    assert not window.new_essay()
+    assert window.editor.document.toPlainText() == "Unsaved words"
+    assert dialogs.questions == [("save", "Untitled essay")]
+
+
+def test_title_and_author_are_saved_with_the_essay(window, qtbot, tmp_path):
+    qtbot.keyClicks(window.editor.title_edit, "The Acheson Speech")
+    qtbot.keyClicks(window.editor.author_edit, "A. Student")
+    assert window.isWindowModified()
+    assert window.save_essay(tmp_path / "t.essay")
+    essay = store.load_essay(tmp_path / "t.essay")
+    assert (essay.title, essay.author) == ("The Acheson Speech", "A. Student")
+    assert essay.outline is not None and essay.outline.root.children
+
+
+def test_opening_a_missing_file_says_so(window, dialogs, tmp_path):
+    assert not window.open_essay(tmp_path / "nowhere.essay")
+    assert dialogs.errors and "nowhere.essay" in dialogs.errors[0][1]
+
+
+def test_opening_a_damaged_file_offers_its_backup_and_leaves_it_untouched(
+    window, dialogs, tmp_path
+):
+    path = tmp_path / "damaged.essay"
+    store.save_essay(_essay("Good version"), path)
+    store.save_essay(_essay("Newer version"), path)
+    damaged = path.read_bytes()[: len(path.read_bytes()) // 2]
+    path.write_bytes(damaged)
+    assert window.open_essay(path)
+    assert dialogs.questions[0][0] == "backup"
+    assert "Good version" in window.editor.document.toPlainText() or (
+        "Newer version" in window.editor.document.toPlainText()
+    )
+    assert path.read_bytes() == damaged
+    assert window.isWindowModified()  # saving will replace the damage with the recovered text
+
+
+def test_essay_from_a_newer_version_is_refused_clearly(window, dialogs, tmp_path):
+    path = tmp_path / "future.essay"
+    store.save_essay(_essay("From the future"), path)
+    text = path.read_text(encoding="utf-8").replace(
+        f'"schema_version": {store.SCHEMA_VERSION}', f'"schema_version": {store.SCHEMA_VERSION + 5}'
+    )
+    path.write_text(text, encoding="utf-8")
+    before = path.read_bytes()
+    assert not window.open_essay(path)
+    assert "newer version" in dialogs.errors[0][1]
+    assert path.read_bytes() == before
+
+
+# --- saving can fail; nothing is lost ------------------------------------------------------
+
+
+def _saved_then_edited(window: MainWindow, qtbot, tmp_path: Path) -> tuple[Path, bytes, str]:
+    path = tmp_path / "folder" / "essay.essay"
+    path.parent.mkdir()
+    _type(window, qtbot, "Saved text.")
+    assert window.save_essay(path)
+    _type(window, qtbot, " Edited after saving.")
+    return path, path.read_bytes(), window.editor.document.toPlainText()
+
+
+def _assert_nothing_lost(window: MainWindow, path: Path, before: bytes, text: str) -> None:
+    assert window.editor.document.toPlainText() == text
+    assert window.isWindowModified()
+    assert path.read_bytes() == before
+    assert store.load_essay(path).blocks[0].text == "Saved text."
+
+
+def test_save_into_a_read_only_folder_reports_and_keeps_text_and_file(
+    window, qtbot, dialogs, tmp_path
+):
+    path, before, text = _saved_then_edited(window, qtbot, tmp_path)
+    folder = path.parent
+    if os.geteuid() == 0:
+        # Root ignores permission bits; the immutable attribute stops even root.
+        made = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+        if made.returncode != 0:
+            pytest.skip(f"cannot make a folder read-only as root here: {made.stderr.decode()}")
+        undo = ["chattr", "-i", str(folder)]
+    else:
+        folder.chmod(0o555)
+        undo = ["chmod", "755", str(folder)]
+    try:
+        assert not window.save_essay()
+    finally:
+        subprocess.run(undo, check=True)
+    assert len(dialogs.errors) == 1
+    title, message = dialogs.errors[0]
+    assert title == "Could not save the essay"
+    assert "Nothing was lost" in message
+    _assert_nothing_lost(window, path, before, text)
+
+
+def test_save_into_a_read_only_folder_simulated(window, qtbot, dialogs, tmp_path, monkeypatch):
+    path, before, text = _saved_then_edited(window, qtbot, tmp_path)
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(store.tempfile, "mkstemp", refuse)
+    assert not window.save_essay()
+    assert "Could not save" in dialogs.errors[0][0]
+    _assert_nothing_lost(window, path, before, text)
+
+
+def test_full_disk_on_save_reports_and_keeps_text_and_file(
+    window, qtbot, dialogs, tmp_path, monkeypatch
+):
+    path, before, text = _saved_then_edited(window, qtbot, tmp_path)
+
+    def no_space(_fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store.os, "fsync", no_space)
+        assert not window.save_essay()
+    assert "space" in dialogs.errors[0][1].lower()
+    _assert_nothing_lost(window, path, before, text)
+    assert window.save_essay()  # once there is room again, the same text saves
+    assert store.load_essay(path).blocks[0].text == text
+
+
+# --- autosave and recovery ------------------------------------------------------------------
+
+
+def test_autosave_writes_a_copy_in_the_background_and_shows_it(window, qtbot):
+    assert not window.autosave_now()  # nothing changed yet
+    _type(window, qtbot, "Words worth keeping.")
+    with qtbot.waitSignal(window.autosaved, timeout=10000) as saved:
+        assert window.autosave_now()
+    autosave = saved.args[0]
+    assert isinstance(autosave, Path)
+    assert store.load_essay(autosave).blocks[0].text == "Words worth keeping."
+    assert window.autosave_label.text().startswith("Autosaved")
+    assert not window.autosave_now()  # nothing new since
+
+
+def test_a_failed_autosave_is_shown_and_retried(window, qtbot, monkeypatch):
+    _type(window, qtbot, "Words")
+
+    def broken(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "write_autosave", broken)
+        with qtbot.waitSignal(window.autosaved, timeout=10000) as saved:
+            window.autosave_now()
+    assert isinstance(saved.args[0], TaskError)
+    assert window.autosave_label.text() == "Autosave failed"
+    assert "No space" in window.autosave_label.toolTip()
+    with qtbot.waitSignal(window.autosaved, timeout=10000) as saved:
+        assert window.autosave_now()
+    assert isinstance(saved.args[0], Path)
+
+
+def _crashed_session(tmp_path: Path) -> Path:
+    """A saved essay and, as a crash leaves it, a newer autosave with more text."""
+    path = tmp_path / "crash.essay"
+    store.save_essay(_essay("Saved before the crash."), path)
+    old = time.time() - 60
+    os.utime(path, (old, old))
+    store.write_autosave(_essay("Saved before the crash. Typed after it.", "60"), path)
+    return path
+
+
+def test_recovery_prompt_after_a_crash_recovers_the_autosave(controller, qtbot, dialogs, tmp_path):
+    path = _crashed_session(tmp_path)
+    before = path.read_bytes()
+    dialogs.recover_answer = "recover"
+    window = MainWindow(controller, path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(dialogs.questions))
+    assert dialogs.questions[0][0] == "recover"
+    assert "crash.essay" in dialogs.questions[0][1]
+    qtbot.waitUntil(lambda: "Typed after it." in window.editor.document.toPlainText())
+    assert window.essay_path == path
+    assert window.isWindowModified()
+    assert path.read_bytes() == before  # nothing written until the writer saves
+    qtbot.waitUntil(lambda: window.editor.rendered_texts() != [])
+    assert window.editor.rendered_texts()[0].endswith("(2000): 60.")
+    assert window.save_essay()
+    assert store.find_autosave(path) is None
+
+
+def test_recovery_declined_discards_the_autosave_and_keeps_the_file(
+    controller, qtbot, dialogs, tmp_path
+):
+    path = _crashed_session(tmp_path)
+    dialogs.recover_answer = "discard"
+    window = MainWindow(controller, path)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(dialogs.questions))
+    assert window.editor.document.toPlainText().startswith("Saved before the crash.")
+    assert "Typed after it." not in window.editor.document.toPlainText()
+    assert store.find_autosave(path) is None
+    assert not store.autosave_path(path).exists()
+
+
+def test_untitled_work_is_offered_back_at_the_next_start(controller, qtbot, dialogs):
+    store.write_autosave(_essay("Never saved, almost lost."), None)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "almost lost" in window.editor.document.toPlainText())
+    assert window.essay_path is None
+
+
+def test_a_crashed_essay_is_offered_even_when_the_app_starts_without_it(
+    controller, qtbot, dialogs, tmp_path
+):
+    path = _crashed_session(tmp_path)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "Typed after it." in window.editor.document.toPlainText())
+    assert window.essay_path == path
+
+
+def test_no_prompt_when_there_is_nothing_to_recover(controller, qtbot, dialogs, tmp_path):
+    path = tmp_path / "calm.essay"
+    store.save_essay(_essay("Quiet."), path)
+    window = MainWindow(controller, path)
+    qtbot.addWidget(window)
+    assert window.check_recovery() == "none"
+    assert dialogs.questions == []
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def test_export_into_a_read_only_place_reports_and_keeps_the_old_file(
+    window, qtbot, dialogs, tmp_path, monkeypatch
+):
+    window.editor.set_essay(_essay("Exported text."))
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"an older export")
+    import assistant.export.atomic as atomic
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    with qtbot.waitSignal(window.exportFinished, timeout=20000) as finished:
+        window.export_docx(out, ExportOptions())
+    assert isinstance(finished.args[0], TaskError)
+    assert dialogs.errors[0][0] == "Export failed"
+    assert out.read_bytes() == b"an older export"
+    assert window.editor.document.toPlainText() == "Exported text.\ufffc"
+
+
+def test_export_markdown_writes_pandoc_footnotes(window, qtbot, tmp_path):
+    window.editor.set_essay(_essay("Exported text."))
+    out = tmp_path / "draft.md"
+    with qtbot.waitSignal(window.exportFinished, timeout=20000):
+        window.export_markdown(out)
+    text = out.read_text(encoding="utf-8")
+    assert "Exported text [@shen-2000, 52]." in text
+    assert "title: Stalin and Korea" in text
+
+
+# --- drops ----------------------------------------------------------------------------------
+
+
+def _drop(window: MainWindow, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def test_an_unreadable_file_dropped_on_the_window_is_listed_and_nothing_is_lost(
+    window, qtbot, controller, tmp_path
+):
+    _type(window, qtbot, "My draft stays.")
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    with qtbot.waitSignal(controller.problemsChanged, timeout=20000):
+        _drop(window, [bad])
+    qtbot.waitUntil(lambda: not controller.is_busy, timeout=20000)
+    problems = [str(p) for p in controller.problems()]
+    assert any("broken.pdf" in p for p in problems)
+    assert window.editor.document.toPlainText() == "My draft stays."
+    assert set(controller.items()) >= {"shen-2000", "shuster-2019", "zubok-pleshakov-1996"}
+
+
+def test_a_good_file_dropped_on_the_window_joins_the_library(window, qtbot, controller, tmp_path):
+    source = tmp_path / "kennan-1947.md"
+    source.write_text("# The Sources of Soviet Conduct\n\nContainment of Soviet power.\n")
+    with qtbot.waitSignal(controller.libraryChanged, timeout=20000):
+        _drop(window, [source])
+    qtbot.waitUntil(lambda: "kennan-1947" in controller.items(), timeout=20000)
+    combo = window.builder.rows[0].source_combo
+    qtbot.waitUntil(lambda: combo.findData("kennan-1947") >= 0)
+
+
+def test_an_essay_file_dropped_on_the_window_opens(window, tmp_path):
+    path = tmp_path / "dropped.essay"
+    store.save_essay(_essay("Dropped essay."), path)
+    _drop(window, [path])
+    assert window.essay_path == path
+    assert window.editor.document.toPlainText().startswith("Dropped essay.")
