@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -98,14 +97,21 @@ class SourceMatch:
 
 
 def find_exact(pattern: Pattern, source: SourceText) -> SourceMatch | None:
-    """The first placement of every segment, in order, that matches word for word."""
-    if not pattern.segments or any(s.regex() is None for s in pattern.segments):
+    """The first placement of every segment, in order, that matches word for word.
+
+    The search starts from the most specific segment (the longest literal words), so a short
+    first segment ("of . . . bilateral responsibilities") does not mean walking every "of".
+    """
+    segments = pattern.segments
+    if not segments or any(s.regex() is None for s in segments):
         return None
+    pivot = max(range(len(segments)), key=lambda i: len((segments[i].anchor() or ("",))[0]))
     for stream in source.streams:
-        for count, match in enumerate(_matches(pattern.segments[0], stream, 0, len(stream.joined))):
-            if count >= 50:
+        end = len(stream.joined)
+        for count, match in enumerate(_matches(segments[pivot], stream, 0, end)):
+            if count >= 200:
                 break
-            chain = _chain(pattern, stream, match)
+            chain = _chain(pattern, stream, pivot, match)
             if chain is not None:
                 return SourceMatch(source, chain)
     return None
@@ -134,17 +140,32 @@ def _matches(segment: Segment, stream: Stream, pos: int, endpos: int) -> Iterato
 
 
 def _chain(
-    pattern: Pattern, stream: Stream, first_match: re.Match[str]
+    pattern: Pattern, stream: Stream, pivot: int, pivot_match: re.Match[str]
 ) -> list[SegmentMatch] | None:
-    matches = [_segment_match(pattern.segments[0], stream, first_match)]
-    for segment in pattern.segments[1:]:
-        start = first_match.end() if len(matches) == 1 else stream.joined_offset(matches[-1].last)
-        limit = stream.joined_offset(matches[-1].last + MAX_OMISSION)
-        found = next(_matches(segment, stream, max(0, start - 1), limit + 1), None)
+    """Place the segments around the pivot's match: each one before it as close as possible
+    (the last match ending before the next segment), each one after as early as possible,
+    an ellipsis standing for at most MAX_OMISSION words."""
+    segments = pattern.segments
+    placed = {pivot: _segment_match(segments[pivot], stream, pivot_match)}
+    for index in range(pivot - 1, -1, -1):
+        following = placed[index + 1]
+        limit = stream.joined_offset(following.first)
+        start = stream.joined_offset(max(0, following.first - MAX_OMISSION))
+        last = None
+        for match in _matches(segments[index], stream, max(0, start - 1), limit):
+            last = match
+        if last is None:
+            return None
+        placed[index] = _segment_match(segments[index], stream, last)
+    for index in range(pivot + 1, len(segments)):
+        previous = placed[index - 1]
+        start = stream.joined_offset(previous.last)
+        limit = stream.joined_offset(previous.last + MAX_OMISSION)
+        found = next(_matches(segments[index], stream, max(0, start - 1), limit + 1), None)
         if found is None:
             return None
-        matches.append(_segment_match(segment, stream, found))
-    return matches
+        placed[index] = _segment_match(segments[index], stream, found)
+    return [placed[i] for i in range(len(segments))]
 
 
 def _segment_match(segment: Segment, stream: Stream, match) -> SegmentMatch:
@@ -223,50 +244,95 @@ def _vote(folds: list[str], literal: list[bool], stream: Stream, low: int, high:
     offsets: dict[str, list[int]] = {}
     for index, word in enumerate(folds):
         offsets.setdefault(word, []).append(index)
-    votes: Counter[int] = Counter()
+    # A word's vote weighs less the more often it occurs: "historiography" placing the
+    # quotation says more than "of" does.
+    votes: dict[int, float] = {}
     for word in chosen:
+        positions = stream.positions(word)
+        weight = 1.0 / len(positions)
         buckets = set()
-        for position in stream.positions(word):
+        for position in positions:
             if not low <= position < high:
                 continue
             for index in offsets[word]:
                 buckets.add((position - index) // 4)
-        votes.update(buckets)  # one vote per word and place
+        for bucket in buckets:  # one vote per word and place
+            votes[bucket] = votes.get(bucket, 0.0) + weight
     if not votes:
         return []
     # Insertions and omissions shift a start across a bucket edge: count the neighbours too.
-    scored = Counter({b: votes[b] + votes.get(b - 1, 0) + votes.get(b + 1, 0) for b in votes})
-    ranked = scored.most_common(_CANDIDATES)
-    needed = max(1 if len(usable) <= 2 else 2, min(ranked[0][1], len(chosen)) // 2)
-    return [bucket * 4 for bucket, score in ranked if score >= needed]
+    scored = {b: v + votes.get(b - 1, 0.0) + votes.get(b + 1, 0.0) for b, v in votes.items()}
+    ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:_CANDIDATES]
+    return [bucket * 4 for bucket, score in ranked if score >= ranked[0][1] / 2]
+
+
+def _opcodes(a: list[str], b: list[str], reverse: bool = False) -> list[tuple]:
+    """difflib's opcodes, computed on the reversed lists when `reverse` (ties then go to the
+    end nearest the core run) and mapped back."""
+    if not reverse:
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    n, m = len(a), len(b)
+    ops = difflib.SequenceMatcher(None, a[::-1], b[::-1], autojunk=False).get_opcodes()
+    return [(tag, n - i2, n - i1, m - j2, m - j1) for tag, i1, i2, j1, j2 in reversed(ops)]
 
 
 def _align(segment: Segment, stream: Stream, low: int, high: int) -> SegmentMatch | None:
     words: list[Item] = segment.words
-    window = stream.tokens[low:high]
-    matcher = difflib.SequenceMatcher(
-        None, [w.word.casefold() for w in words], [t.fold for t in window], autojunk=False
-    )
+    quoted_folds = [w.word.casefold() for w in words]
+    window = [w.casefold() for w in stream.words[low:high]]
+    matcher = difflib.SequenceMatcher(None, quoted_folds, window, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:
         return None
-    matched = sum(b.size for b in blocks)
-    # Trim the window to the stretch the quotation covers: from the source word facing the
-    # quotation's first word to the one facing its last.
-    first = max(0, blocks[0].b - blocks[0].a)
-    last = min(
-        len(window), blocks[-1].b + blocks[-1].size + (len(words) - blocks[-1].a - blocks[-1].size)
-    )
-    sub = difflib.SequenceMatcher(
-        None,
-        [w.word.casefold() for w in words],
-        [t.fold for t in window[first:last]],
-        autojunk=False,
-    )
-    result = SegmentMatch(segment, stream, low + first, low + last)
-    result.similarity = matched / max(len(words), last - first)
-    tokens = window[first:last]
-    for tag, i1, i2, j1, j2 in sub.get_opcodes():
+    # The longest matching run places the quotation; other runs count only when they sit about
+    # where that run puts them (a stray "the" at the window's edge must not stretch the
+    # quotation over words it never meant). A few words of slack either side let the second
+    # alignment find words the writer dropped next to the run.
+    core = max(blocks, key=lambda b: b.size)
+    drift = max(3, len(words) // 4)
+    kept = [b for b in blocks if abs((b.b - b.a) - (core.b - core.a)) <= drift]
+    first = max(0, min(b.b - b.a for b in kept) - drift)
+    last = min(len(window), max(b.b + len(words) - b.a for b in kept) + drift)
+    region = window[first:last]
+    # Align outwards from the core run: the part before it from right to left, so that of two
+    # equal candidates for a word the one nearer the core wins ("of the revelations made since
+    # the partial opening": the quotation's "the partial" is the second "the", not the first).
+    core_a, core_b = core.a, core.b - first
+    left = _opcodes(quoted_folds[:core_a], region[:core_b], reverse=True)
+    right = _opcodes(quoted_folds[core_a + core.size :], region[core_b + core.size :])
+    shift_a, shift_b = core_a + core.size, core_b + core.size
+    ops = [
+        *left,
+        ("equal", core_a, core_a + core.size, core_b, core_b + core.size),
+        *(
+            (tag, i1 + shift_a, i2 + shift_a, j1 + shift_b, j2 + shift_b)
+            for tag, i1, i2, j1, j2 in right
+        ),
+    ]
+    # Source words before the quotation's first word and after its last are context, not
+    # omissions.
+    while ops and ops[0][0] == "insert":
+        ops.pop(0)
+    while ops and ops[-1][0] == "insert":
+        ops.pop()
+    if not ops:
+        return None
+    # A changed word at either end faces as many source words, not the whole slack.
+    tag, i1, i2, j1, j2 = ops[0]
+    if tag == "replace" and j2 - j1 > i2 - i1:
+        ops[0] = (tag, i1, i2, j2 - (i2 - i1), j2)
+    tag, i1, i2, j1, j2 = ops[-1]
+    if tag == "replace" and j2 - j1 > i2 - i1:
+        ops[-1] = (tag, i1, i2, j1, j1 + (i2 - i1))
+    start = low + first + ops[0][3]
+    end = low + first + ops[-1][4]
+    matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    result = SegmentMatch(segment, stream, start, end)
+    result.similarity = matched / max(len(words), end - start)
+    tokens = stream.tokens[start:end]
+    base = ops[0][3]
+    for tag, i1, i2, j1, j2 in ops:
+        j1, j2 = j1 - base, j2 - base
         quoted = words[i1:i2]
         source_words = " ".join(t.text for t in tokens[j1:j2])
         quoted_words = " ".join(w.word for w in quoted)
@@ -275,14 +341,14 @@ def _align(segment: Segment, stream: Stream, low: int, high: int) -> SegmentMatc
                 is_first = i1 + offset == 0
                 if item.word != token.text and not item.editorial and not is_first:
                     result.differences.append(Difference("case", token.text, item.word))
-                    result.marked.add(low + first + j1 + offset)
+                    result.marked.add(start + j1 + offset)
             continue
         if quoted and all(item.editorial for item in quoted):
             continue  # a bracketed change stands in for these words, as Chicago allows
         if tag == "delete":
             result.differences.append(Difference("added", "", quoted_words))
             continue
-        result.marked.update(range(low + first + j1, low + first + j2))
+        result.marked.update(range(start + j1, start + j2))
         if tag == "insert":
             result.differences.append(Difference("omitted", source_words, ""))
         else:

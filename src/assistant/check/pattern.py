@@ -18,7 +18,7 @@ from assistant.check.text import normalise_word
 ELLIPSIS_RE = re.compile(r"\[\s*(?:…|\.(?:\s?\.){2})\s*\]|…|\.(?:\s?\.){2,3}")
 # A word, possibly with a bracketed change inside or attached to it ("[t]he", "reunif[ied]"),
 # or a bracketed stretch of its own ("[Korean]", "[sic]").
-_CHUNK_RE = re.compile(r"(?:\[[^\]\n]*\]|[^\W_]|['’ʼ](?=[^\W_]))+")
+_CHUNK_RE = re.compile(r"(?:\[[^\]\n]*\]|[^\W_]|(?<=[^\W_\]])['’ʼ](?=[^\W_\[]))+")
 _BRACKET_RE = re.compile(r"\[[^\]\n]*\]")
 # Bracketed remarks that stand for nothing in the source.
 _REMARKS = {"sic", "emphasis added", "emphasis mine", "italics added", "italics mine", "sic!"}

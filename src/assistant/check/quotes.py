@@ -306,6 +306,12 @@ class QuoteChecker:
             )
         source_id, match = pending.closest
         details = "; ".join(d.describe() for d in match.differences)
+        if not details:
+            # Every part is in the source, just not in this order or this close together.
+            details = (
+                "its parts are in the source but not in this order, or too far apart for an "
+                "ellipsis"
+            )
         message = f"differs from {self.title(source_id)}: {details}"
         return self._result(quotation, "mismatch", message, source_id, match, pattern)
 

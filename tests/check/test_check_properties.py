@@ -1,0 +1,86 @@
+"""Properties of the quote checker over random stretches of the real corpus text."""
+
+from __future__ import annotations
+
+from check_helpers import raw_document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.check.quotes import DocumentSet, QuoteChecker
+from assistant.check.text import SourceText
+
+SOURCE = "shuster-2019"
+_DOCUMENT = raw_document(SOURCE)
+_TEXT = SourceText.from_document(_DOCUMENT)
+_STREAM = _TEXT.streams[0]
+CHECKER = QuoteChecker(DocumentSet([_DOCUMENT]))
+# Skip the title page and front matter: start in the body.
+BODY_START = _STREAM.words.index("ABSTRACT")
+
+stretches = st.tuples(
+    st.integers(min_value=BODY_START, max_value=len(_STREAM) - 60),
+    st.integers(min_value=4, max_value=40),
+)
+# Misquotations need some length to say where they belong: three words out of four fit
+# many places in a 19,000-word source equally well.
+long_stretches = st.tuples(
+    st.integers(min_value=BODY_START, max_value=len(_STREAM) - 60),
+    st.integers(min_value=8, max_value=40),
+)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def quotation(start: int, length: int) -> str:
+    return _TEXT.wording(_STREAM.tokens[start : start + length])
+
+
+@SETTINGS
+@given(stretches)
+def test_any_stretch_of_the_source_passes(stretch: tuple[int, int]) -> None:
+    text = quotation(*stretch)
+    result = CHECKER.check_text(text, [SOURCE])
+    assert result.status == "ok", (text, result.message)
+
+
+@SETTINGS
+@given(stretches, st.data())
+def test_an_ellipsis_for_any_omitted_middle_passes(stretch, data) -> None:
+    start, length = stretch
+    cut = data.draw(st.integers(min_value=1, max_value=length - 2))
+    omitted = data.draw(st.integers(min_value=1, max_value=length - cut - 1))
+    tokens = _STREAM.tokens[start : start + length]
+    text = _TEXT.wording(tokens[:cut]) + " . . . " + _TEXT.wording(tokens[cut + omitted :])
+    result = CHECKER.check_text(text, [SOURCE])
+    assert result.status == "ok", (text, result.message)
+
+
+@SETTINGS
+@given(long_stretches, st.data())
+def test_one_changed_word_is_reported_and_corrected(stretch, data) -> None:
+    start, length = stretch
+    position = data.draw(st.integers(min_value=1, max_value=length - 1))
+    tokens = _STREAM.tokens[start : start + length]
+    original = tokens[position].text
+    text = _TEXT.wording(tokens[:position]) + " zzyzx " + _TEXT.wording(tokens[position + 1 :])
+    result = CHECKER.check_text(text, [SOURCE])
+    assert result.status == "mismatch", (text, result.message)
+    assert [(d.kind, d.source_words, d.quoted_words) for d in result.differences] == [
+        ("changed", original, "zzyzx")
+    ]
+    corrected = result.corrected_quotation()
+    assert CHECKER.check_text(corrected, [SOURCE]).ok, corrected
+
+
+@SETTINGS
+@given(long_stretches, st.data())
+def test_dropped_words_without_ellipsis_are_reported(stretch, data) -> None:
+    start, length = stretch
+    position = data.draw(st.integers(min_value=1, max_value=length - 2))
+    tokens = _STREAM.tokens[start : start + length]
+    text = _TEXT.wording(tokens[:position]) + " " + _TEXT.wording(tokens[position + 1 :])
+    result = CHECKER.check_text(text, [SOURCE])
+    if result.ok:
+        # Dropping a word can leave words that occur verbatim elsewhere (a repeated phrase).
+        return
+    assert result.status == "mismatch", (text, result.message)
+    assert any(d.kind == "omitted" for d in result.differences), result.message
