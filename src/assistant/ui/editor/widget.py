@@ -219,6 +219,9 @@ class DraftEditor(QWidget):
         ]
         sources = {anchor.id: note_to_source(anchor.note) for anchor in anchors}
         self.notes_strip.set_notes(rows, sources)
+        near = self.text_edit.anchor_near_cursor()
+        if near is not None:  # the cursor sat by a note before the strip had its row
+            self.notes_strip.select_anchor(near.id)
         self.text_edit.viewport().update()
         self.notesRendered.emit()
 
