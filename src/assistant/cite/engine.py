@@ -136,6 +136,8 @@ _MARKDOWN_ITALIC = re.compile(
 
 def markdown_runs(text: str) -> Parts:
     """The writer's commentary: `*text*` (or `_text_`) is italic, everything else roman."""
+    if "*" not in text and "_" not in text:
+        return _t(text)
     out: Parts = []
     pos = 0
     for match in _MARKDOWN_ITALIC.finditer(text):
@@ -607,7 +609,7 @@ class ChicagoEngine:
             locator = page_range(locator, abbreviate=label == "page")
         else:
             locator = page_range(locator, abbreviate=False)
-        plural = bool(re.search(r"[-–—,&]| and ", locator))
+        plural = bool(_PLURAL_LOCATOR.search(locator))
         if label == "page" and not with_page_label:
             return locator
         singular, many = _LOCATOR_TERMS.get(label, (label, label))
@@ -1087,6 +1089,8 @@ class ChicagoEngine:
 
 
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+_LOCATOR_WORDS = re.compile(r"[\s,–—\-&]+")
+_PLURAL_LOCATOR = re.compile(r"[-–—,&]| and ")
 
 
 def _locator_warnings(citation: Citation) -> list[str]:
@@ -1099,11 +1103,10 @@ def _locator_warnings(citation: Citation) -> list[str]:
             f" ({', '.join(sorted(_LOCATOR_TERMS))}); printed as written"
         )
     locator = citation.locator.strip()
-    words = re.split(r"[\s,–—\-&]+", locator)
     if (
         locator
         and not any(ch.isdigit() for ch in locator)
-        and not all(_ROMAN.match(w) for w in words if w)
+        and not all(_ROMAN.match(w) for w in _LOCATOR_WORDS.split(locator) if w)
     ):
         out.append(
             f"{citation.item_id}: locator {locator!r} has no page or section number;"
@@ -1134,6 +1137,8 @@ def _strip_for_sort(text: str) -> str:
 def _styled_title(text: str, quoted: bool) -> Parts:
     """A title in quotes or italics; `<i>` markup and nested quotes handled."""
     text = smart_quotes(text, nested=quoted)
+    if "<i>" not in text:
+        return [Run("“"), Run(text), Run("”")] if quoted else [Run(text, italic=True)]
     pieces = re.split(r"(<i>.*?</i>)", text)
     base_italic = not quoted
     runs: Parts = []

@@ -97,6 +97,8 @@ def _capitalize_word(word: str) -> str:
 
 def smart_quotes(text: str, nested: bool) -> str:
     """Straight quotes to curly; `nested` when the text sits inside double quotes already."""
+    if '"' not in text and "'" not in text:
+        return text
     open_q, close_q = ("‘", "’") if nested else ("“", "”")
     out: list[str] = []
     depth_open = False
@@ -143,6 +145,8 @@ _ANY_RANGE = re.compile(r"(\w)\s*(?:-+|–|—)\s*(\w)")
 
 def page_range(text: str, abbreviate: bool = True) -> str:
     """Page ranges with en dashes, the second number abbreviated the Chicago way."""
+    if "-" not in text and "–" not in text and "—" not in text:
+        return text
     if abbreviate:
         text = _RANGE.sub(
             lambda m: f"{m.group(1)}–{_abbreviate_range(m.group(1), m.group(2))}", text
@@ -186,7 +190,8 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
     for run in runs:
         bounds.append((position, position + len(run.text), run))
         position += len(run.text)
-    if all(_uniform(bounds, m.start(1), m.end(1)) for m in moves):
+    one_format = len({(run.italic, run.small_caps) for run in runs}) == 1
+    if one_format or all(_uniform(bounds, m.start(1), m.end(1)) for m in moves):
         return [Run(moved[a:b], run.italic, run.small_caps) for a, b, run in bounds if b > a]
     formats: list[tuple[bool, bool]] = []
     for run in runs:
