@@ -413,3 +413,45 @@ def test_an_essay_file_dropped_on_the_window_opens(window, tmp_path):
     _drop(window, [path])
     assert window.essay_path == path
     assert window.editor.document.toPlainText().startswith("Dropped essay.")
+
+
+# --- Markdown import ------------------------------------------------------------------------
+
+
+def test_import_markdown_opens_a_pandoc_draft_as_a_new_essay(window, qtbot, dialogs, tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "---\ntitle: From Zettlr\n---\n\n# Origins\n\n"
+        "Stalin agreed in January.[^1] Later he hedged [@shen-2000, 60].\n\n"
+        "[^1]: See [@shen-2000, 52].\n",
+        encoding="utf-8",
+    )
+    before = draft.read_bytes()
+    assert window.import_markdown(draft)
+    editor = window.editor
+    assert editor.title_edit.text() == "From Zettlr"
+    assert window.essay_path is None and window.isWindowModified()
+    qtbot.waitUntil(lambda: len(editor.rendered_texts()) == 2)
+    assert editor.rendered_texts()[0].startswith("See Shen Zhihua")
+    assert editor.rendered_texts()[1] == "Shen, “Sino-Soviet Relations,” 60."
+    assert draft.read_bytes() == before
+    assert dialogs.infos == []
+
+
+def test_import_markdown_with_an_unclosed_citation_keeps_the_text_and_warns(
+    window, dialogs, tmp_path
+):
+    draft = tmp_path / "broken.md"
+    draft.write_text("Kim pressed Stalin [@shen-2000, 52 and never closed it.\n", "utf-8")
+    assert window.import_markdown(draft)
+    assert "[@shen-2000, 52 and never closed it." in window.editor.document.toPlainText()
+    assert dialogs.infos and "unclosed" in dialogs.infos[0][1].lower()
+
+
+def test_import_markdown_that_is_not_text_is_refused(window, dialogs, tmp_path):
+    draft = tmp_path / "binary.md"
+    draft.write_bytes(b"\xff\xfe\x00\x81garbage\x00")
+    window.editor.set_essay(Essay(blocks=[Block("paragraph", [Span("Kept.")])]))
+    assert not window.import_markdown(draft)
+    assert dialogs.errors and "binary.md" in dialogs.errors[0][1]
+    assert window.editor.document.toPlainText() == "Kept."
