@@ -413,3 +413,50 @@ def test_index_from_another_version_is_rebuilt(tmp_path):
     report = SearchIndex(tmp_path / "index").update(Library.open(BUNDLED))
     assert report.rebuilt_reason and "another version" in report.rebuilt_reason
     assert SearchIndex(tmp_path / "index").search("Acheson").total > 0
+
+
+def test_missing_corpus_folder_does_not_empty_the_index(corpus_dir, tmp_path):
+    index = SearchIndex(tmp_path / "index")
+    index.update(Library.open(corpus_dir))
+    before = index.doc_count()
+    moved = corpus_dir.rename(tmp_path / "moved")
+    report = index.update(Library.open(corpus_dir))
+    assert any("does not exist" in p.message for p in report.problems)
+    assert index.doc_count() == before
+    assert moved.is_dir()
+
+
+def test_every_bad_input_is_listed_and_nothing_indexed_is_lost(corpus_dir, tmp_path):
+    import zipfile
+
+    from pypdf import PdfWriter
+
+    _writable(corpus_dir)
+    index = SearchIndex(tmp_path / "index")
+    index.update(Library.open(corpus_dir))
+    before = index.search("Acheson defense perimeter")
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    with open(corpus_dir / "locked.pdf", "wb") as out:
+        writer.write(out)
+    with zipfile.ZipFile(corpus_dir / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (30 * 1024 * 1024))
+    with open(corpus_dir / "huge.txt", "wb") as out:
+        out.write(b"Stalin and Kim talked at length. " * (50 * 1024 * 1024 // 33 + 1))
+    (corpus_dir / "legacy.txt").write_bytes(
+        "Le télégramme de Chtykov à Staline évoque la réunification de la Corée.".encode("cp1252")
+    )
+    report = index.update(Library.open(corpus_dir))
+    problems = {p.path: p.message for p in report.problems}
+    assert "password-protected" in problems["locked.pdf"]
+    assert "zip bomb" in problems["bomb.docx"]
+    assert "over the 32 MB limit" in problems["huge.txt"]
+    assert "legacy.txt" not in problems
+    assert report.indexed == 1  # legacy.txt; the three originals are unchanged
+    after = index.search("Acheson defense perimeter")
+    assert [(h.source_id, h.ordinal) for h in after.hits] == [
+        (h.source_id, h.ordinal) for h in before.hits
+    ]
+    assert index.search("réunification").hits[0].source_id == "legacy"

@@ -379,6 +379,9 @@ class SearchIndex:
     ) -> IndexReport:
         """Bring the index in line with the library; only changed sources are re-indexed."""
         report = IndexReport(problems=list(library.problems))
+        if not library.corpus_dir.is_dir():
+            # An unmounted drive or a moved folder must not empty the index.
+            return report
         ix, report.rebuilt_reason, replace_all = self._open_or_rebuild(rebuild)
         previously = self.indexed_hashes(ix)
         indexed = {} if replace_all else previously

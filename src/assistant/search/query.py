@@ -84,7 +84,7 @@ def _check_word(token: str, known_sources: set[str] | None) -> None:
             and known_sources is not None
             and not value.endswith("*")
             and not value.startswith('"')
-            and value.lower() not in known_sources
+            and value not in known_sources
         ):
             listing = ", ".join(sorted(known_sources)) or "none indexed yet"
             raise QuerySyntaxError(f"There is no source '{value}'. Sources: {listing}.")
