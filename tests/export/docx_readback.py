@@ -52,11 +52,24 @@ def footnote_texts(path: Path) -> list[tuple[int, str]]:
     for note in notes.iter(f"{w}footnote"):
         if note.get(f"{w}type") not in (None, "normal"):
             continue
-        paragraphs = ["".join(t.text or "" for t in p.iter(f"{w}t")) for p in note.iter(f"{w}p")]
+        paragraphs = [_paragraph_text(p, w) for p in note.iter(f"{w}p")]
         paragraphs[0] = paragraphs[0].removeprefix(" ")
         texts[note.get(f"{w}id")] = "\n".join(paragraphs)
     references = [r.get(f"{w}id") for r in body.iter(f"{w}footnoteReference")]
     return [(number, texts[ref]) for number, ref in enumerate(references, start=1)]
+
+
+def _paragraph_text(paragraph, w: str) -> str:  # type: ignore[no-untyped-def]
+    """Text as Word shows it: w:t content, tabs as \\t, line breaks as \\n."""
+    parts = []
+    for element in paragraph.iter(f"{w}t", f"{w}tab", f"{w}br", f"{w}cr"):
+        if element.tag == f"{w}t":
+            parts.append(element.text or "")
+        elif element.tag == f"{w}tab":
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
 
 
 def paragraphs_by_style(document: DocumentObject, style_name: str) -> list[str]:

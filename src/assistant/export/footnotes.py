@@ -80,7 +80,8 @@ class Footnote(BlockItemContainer):
         paragraph = self.paragraphs[-1]
         pending_break = False
         for run in _as_runs(content):
-            for index, piece in enumerate(run.text.split("\n")):
+            text = run.text.replace("\r\n", "\n").replace("\r", "\n")
+            for index, piece in enumerate(text.split("\n")):
                 if index:
                     # "\n" and "\n\n" (Markdown's paragraph break) both make one break.
                     pending_break = True

@@ -16,7 +16,8 @@ def export_markdown(essay: Essay, path: Path) -> Path:
     """Write `essay` to `path` as UTF-8 Pandoc Markdown; ExportError leaves `path` untouched."""
     from assistant.essay.markdown import write_markdown
 
-    data = write_markdown(essay).encode("utf-8")
+    # A lone surrogate (from a mis-decoded paste) cannot be UTF-8; "?" keeps the rest intact.
+    data = write_markdown(essay).encode("utf-8", errors="replace")
     target = Path(path)
     write_atomically(target, lambda stream: stream.write(data))
     return target

@@ -8,6 +8,8 @@ we append the `w:r`, `w:rPr` and `w:t` elements directly; the XML is the same.
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -18,6 +20,20 @@ _R, _RPR, _T = qn("w:r"), qn("w:rPr"), qn("w:t")
 _B, _I, _SMALL_CAPS = qn("w:b"), qn("w:i"), qn("w:smallCaps")
 _SPACE = qn("xml:space")
 
+# Characters XML 1.0 cannot hold at all (C0 controls but tab/newline/return, lone surrogates,
+# U+FFFE/U+FFFF). They arrive invisibly, pasted from PDFs; lxml refuses them outright.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters a Word file cannot store."""
+    return _NOT_XML.sub("", text)
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """The characters of `text` that `xml_safe` would leave out, as U+XXXX codes."""
+    return [f"U+{ord(char):04X}" for char in _NOT_XML.findall(text)]
+
 
 def append_run(
     paragraph: Paragraph,
@@ -27,7 +43,8 @@ def append_run(
     bold: bool = False,
     small_caps: bool = False,
 ) -> Run:
-    """Append a run holding `text` to the end of `paragraph`."""
+    """Append a run holding `text` (less any characters XML cannot hold) to `paragraph`."""
+    text = xml_safe(text)
     r = etree.SubElement(paragraph._p, _R)
     if bold or italic or small_caps:
         rpr = etree.SubElement(r, _RPR)
