@@ -262,3 +262,19 @@ def test_bad_metadata_exports_are_refused_and_change_nothing(
     with pytest.raises(ImportFailed, match=message):
         Library.open(corpus_dir).import_metadata(export)
     assert (corpus_dir / "sources.json").read_bytes() == before
+
+
+def test_zip_bomb_without_metadata_is_not_opened_for_its_title(corpus_dir, monkeypatch):
+    import zipfile
+
+    import docx
+
+    with zipfile.ZipFile(corpus_dir / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (30 * 1024 * 1024))
+
+    def must_not_open(*args, **kwargs):
+        raise AssertionError("python-docx was asked to open a zip bomb")
+
+    monkeypatch.setattr(docx, "Document", must_not_open)
+    library = Library.open(corpus_dir)
+    assert library.get("bomb").title == "bomb"

@@ -350,6 +350,9 @@ def _minimal_item(source_id: str, path: Path) -> dict[str, Any]:
         elif suffix == ".docx":
             import docx
 
+            from assistant.library.importers import check_docx_zip
+
+            check_docx_zip(path)  # never inflate a zip bomb just to read its title
             properties = docx.Document(str(path)).core_properties
             title = properties.title or ""
             if properties.author:

@@ -141,7 +141,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
-def _check_docx_zip(path: Path) -> None:
+def check_docx_zip(path: Path) -> None:
+    """Raise ImportFailed unless the file is a Word zip package of sane unpacked size."""
     if not zipfile.is_zipfile(path):
         raise ImportFailed(
             path.name, "this is not a Word document (a .docx file is a zip archive; this is not)."
@@ -189,7 +190,7 @@ def _footnote_texts(document: Any) -> dict[str, str]:
 
 
 def _load_docx(path: Path, source_id: str) -> Document:
-    _check_docx_zip(path)
+    check_docx_zip(path)
     import docx
 
     try:
