@@ -136,7 +136,8 @@ def generate_items(seed: int = 3, count: int = 220) -> list[dict[str, Any]]:
         _book_undated, _book_revised, _book_quoted_title, _book_foreign, _chapter_translated,
         _article_no_issue, _article_month_only, _newspaper_unsigned, _webpage_unsigned,
         _thesis_plain, _report_numbered, _frus_document, _article_quoted_title,
-        _dictionary_entry,
+        _dictionary_entry, _book_ed_trans, _book_edition_volume, _article_no_pages,
+        _webpage_undated, _archival_unsigned, _letter_untitled,
     ]  # fmt: skip
     items = []
     for index in range(count):
@@ -534,6 +535,47 @@ def _dictionary_entry(g, r):
     item["type"] = "entry-dictionary"
     item["title"] = f"{g.phrase(1)} {g.used}"  # a headword keeps its lowercase
     g.used += 1
+    return item
+
+
+def _book_ed_trans(g, r):
+    item = _book_edited(g, r)
+    item["translator"] = g.people(1)
+    return item
+
+
+def _book_edition_volume(g, r):
+    item = _book_edited(g, r)
+    item["edition"] = str(r.randint(2, 3))
+    item["volume"] = str(r.randint(1, 3))
+    return item
+
+
+def _article_no_pages(g, r):
+    item = _article(g, r)
+    del item["page"]
+    return item
+
+
+def _webpage_undated(g, r):
+    item = _webpage(g, r)
+    item.pop("issued", None)
+    item.pop("accessed", None)
+    return item
+
+
+def _archival_unsigned(g, r):
+    item = _archival(g, r)
+    del item["author"]
+    item["title"] = f"minutes of the {g.phrase(1)} committee {g.used}"
+    item["title-short"] = f"minutes {g.used}"
+    g.used += 1
+    return item
+
+
+def _letter_untitled(g, r):
+    item = _letter(g, r)
+    del item["title"]
     return item
 
 

@@ -821,6 +821,14 @@ class ChicagoEngine:
             title = [Run("under "), *title]
         if item.family == "interview" and not title:
             title = _t("interview")
+        if item.family == "letter" and not title:
+            # An untitled letter is known by its recipient and date: "letter to Mao, May 14, 1950".
+            genre = item.get("genre") or "letter"
+            described = []
+            if item.recipients:
+                described.append(_t(f"{genre} to {_names_short(item.recipients, set())}"))
+            described.append(_t(_date_text(item.date)))
+            title = _join(described, ", ")
         return _join([creator, title], ", ")
 
     def _bib_parts(self, item: _Item) -> Parts:
@@ -836,9 +844,16 @@ class ChicagoEngine:
                     described_number = _report_number(genre, number).replace("no. ", "No. ")
                     blocks.append(_t(described_number))
             blocks.append(_t(self._edition(item, capital=True)))
+            secondary = self._secondary_bib(item)
             if item.get("volume"):
-                blocks.append(_t(f"Vol. {item.get('volume')}"))
-            blocks.extend(self._secondary_bib(item))
+                # "Vol. 2, edited by X": the volume and its editors read as one sentence.
+                volume: Parts = _t(f"Vol. {item.get('volume')}")
+                for part in secondary:
+                    text = _text_of(part)
+                    volume += _t(", " + text[:1].lower() + text[1:])
+                blocks.append(volume)
+            else:
+                blocks.extend(secondary)
             blocks.append(_t(self._series(item)))
             blocks.append(_t(self._publication(item)))
             blocks.append(url)
