@@ -1,6 +1,6 @@
 """The engine against pandoc's citeproc with chicago-notes-bibliography.csl (one pandoc run).
 
-220 generated items (every type and name rule of issue 3) and 440 notes: first citations, short
+280 generated items (every type and name rule of issue 3) and 560 notes: first citations, short
 citations in shuffled order, and two-source notes with a prefix. At least 97% of notes and of
 bibliography entries must agree exactly; every other one must be explained by a CMOS rule the
 engine follows instead of the pipeline (each rule has its own test in test_cmos_rules.py).
@@ -39,7 +39,7 @@ def _cmos_name_order(text: str, items: list[dict[str, Any]]) -> str:
 
 @pytest.fixture(scope="module")
 def oracle() -> dict[str, Any]:
-    items = generate_items(seed=3, count=220)
+    items = generate_items(seed=3, count=280)
     notes = generate_notes(items, seed=3)
     pandoc_notes, pandoc_entries = pandoc_render(items, notes)
     engine = ChicagoEngine({item["id"]: item for item in items})
