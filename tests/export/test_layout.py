@@ -157,8 +157,14 @@ def test_margins_page_numbers_and_core_properties(tmp_path: Path) -> None:
     assert document.core_properties.title == "Stalin's Korean Gamble"
     assert document.core_properties.author == "Ada Student"
     assert "python-docx" not in (document.core_properties.comments or "")
-    # Without a title page the title and author head the first page.
-    assert [p.text for p in document.paragraphs[:2]] == ["Stalin's Korean Gamble", "Ada Student"]
+    # Without a title page the title and the writer's lines head the first page.
+    assert [p.text for p in document.paragraphs[:5]] == [
+        "Stalin's Korean Gamble",
+        "Ada Student",
+        "HIST 301: The Cold War",
+        "November 22, 2026",
+        "In early 1950 Stalin reversed himself and backed Kim Il Sung.",
+    ]
     assert document.paragraphs[0].style.name == "Title"
 
 

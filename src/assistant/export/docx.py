@@ -123,7 +123,7 @@ def build_document(
         if manuscript.page_numbers:
             add_page_number_footer(body_section, start_at=1)
     else:
-        _add_title_lines(document, essay)
+        _add_title_lines(document, essay, options)
         if manuscript.page_numbers:
             add_page_number_footer(document.sections[0])
 
@@ -191,15 +191,21 @@ def _add_title_page(document: DocumentObject, essay: Essay, options: ExportOptio
             paragraph_format.space_before = Inches(2.5)
 
 
-def _add_title_lines(document: DocumentObject, essay: Essay) -> None:
-    """Without a title page, the title (and author) head the first page of text."""
+def _add_title_lines(document: DocumentObject, essay: Essay, options: ExportOptions) -> None:
+    """Without a title page the title heads the first page of text, with the writer's lines
+    (author, and course and date when given) centred and single-spaced below it."""
     if essay.title:
         append_run(document.add_paragraph(style=TITLE_STYLE), essay.title)
-    if essay.author:
-        author = document.add_paragraph()
-        append_run(author, essay.author)
-        author.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        author.paragraph_format.space_after = Pt(2 * document.styles["Normal"].font.size.pt)
+    lines = [line for line in (essay.author, options.course, options.date or "") if line]
+    font_size = options.manuscript.font_size
+    for index, line in enumerate(lines):
+        paragraph = document.add_paragraph()
+        append_run(paragraph, line)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph_format = paragraph.paragraph_format
+        paragraph_format.line_spacing = 1.0
+        # A blank double-spaced line between these lines and the text.
+        paragraph_format.space_after = Pt(2 * font_size if index == len(lines) - 1 else 0)
 
 
 def _set_core_properties(document: DocumentObject, essay: Essay) -> None:
