@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
             [self.search_dock, self.reader_dock], [340, 400], Qt.Orientation.Horizontal
         )
         self.resizeDocks([self.search_dock, self.outline_dock], [420, 340], Qt.Orientation.Vertical)
-        self.resizeDocks([self.reader_dock, self.builder_dock], [300, 460], Qt.Orientation.Vertical)
+        self.resizeDocks([self.reader_dock, self.builder_dock], [270, 490], Qt.Orientation.Vertical)
 
     def reset_layout(self) -> None:
         for dock in (
@@ -173,6 +173,10 @@ class MainWindow(QMainWindow):
         self.index_progress.setMaximumWidth(160)
         self.index_progress.setTextVisible(True)
         self.index_progress.hide()
+        # Wide enough for large counts: a permanent label does not grow once the bar is laid out.
+        metrics = self.words_label.fontMetrics()
+        self.words_label.setMinimumWidth(metrics.horizontalAdvance("888,888 words") + 8)
+        self.notes_label.setMinimumWidth(metrics.horizontalAdvance("8,888 notes") + 8)
         for widget in (self.words_label, self.notes_label, self.autosave_label):
             bar.addPermanentWidget(widget)
         bar.addPermanentWidget(self.index_progress)

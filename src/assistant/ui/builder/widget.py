@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSplitter,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -201,7 +202,7 @@ class FootnoteBuilder(QWidget):
         self.preview = QTextBrowser()
         self.preview.setObjectName("builderPreview")
         self.preview.setOpenLinks(False)
-        self.preview.setMinimumHeight(140)
+        self.preview.setMinimumHeight(90)
         self.preview.setFrameShape(QFrame.Shape.StyledPanel)
         self.insert_button = QPushButton("Insert note")
         self.insert_button.setObjectName("builderInsert")
@@ -214,6 +215,8 @@ class FootnoteBuilder(QWidget):
         self.clear_button = QPushButton("Clear")
         self.clear_button.clicked.connect(self.clear)
 
+        # The form scrolls; the preview and the Insert button stay in view below it, in a
+        # splitter, so a note with several citations never pushes the preview out of sight.
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -223,24 +226,37 @@ class FootnoteBuilder(QWidget):
         layout.addLayout(self.rows_box)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.commentary_edit)
+        layout.addStretch(1)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(content)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(6, 0, 6, 6)
         preview_title = QLabel("Preview")
         preview_title.setStyleSheet("font-weight: bold;")
-        layout.addWidget(preview_title)
-        layout.addWidget(self.preview, 1)
+        bottom_layout.addWidget(preview_title)
+        bottom_layout.addWidget(self.preview, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.insert_button)
-        layout.addLayout(buttons)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bottom_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("builderSplitter")
+        self.splitter.addWidget(self.form_scroll)
+        self.splitter.addWidget(bottom)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.splitter)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -150,6 +151,8 @@ class NotesStrip(QWidget):
         )
         self.placeholder.setWordWrap(True)
         self.placeholder.setObjectName("notesPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.placeholder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.placeholder.setStyleSheet("color: palette(placeholder-text); padding: 6px;")
         self.source_edit = QLineEdit()
         self.source_edit.setObjectName("noteSourceEdit")
