@@ -22,7 +22,7 @@ MAX_OMISSION = 1500
 # A segment whose best alignment shares fewer words than this is "not in this source".
 MIN_SIMILARITY = 0.5
 # How many candidate places to align before giving up on a segment.
-_CANDIDATES = 4
+_CANDIDATES = 8
 # How many of the quotation's rarest words vote on where it sits.
 _VOTERS = 8
 
@@ -105,7 +105,7 @@ def find_exact(pattern: Pattern, source: SourceText) -> SourceMatch | None:
     segments = pattern.segments
     if not segments or any(s.regex() is None for s in segments):
         return None
-    pivot = max(range(len(segments)), key=lambda i: len((segments[i].anchor() or ("",))[0]))
+    pivot = max(range(len(segments)), key=lambda i: _specificity(segments[i]))
     for stream in source.streams:
         end = len(stream.joined)
         for count, match in enumerate(_matches(segments[pivot], stream, 0, end)):
@@ -115,6 +115,12 @@ def find_exact(pattern: Pattern, source: SourceText) -> SourceMatch | None:
             if chain is not None:
                 return SourceMatch(source, chain)
     return None
+
+
+def _specificity(segment: Segment) -> tuple[int, int]:
+    """How few places a segment is likely to match: longer literal words, fewer places."""
+    anchor = segment.anchor()
+    return (len(anchor[0]) if anchor else 0, sum(len(i.word) for i in segment.literal_words))
 
 
 def _matches(segment: Segment, stream: Stream, pos: int, endpos: int) -> Iterator[re.Match[str]]:
@@ -227,8 +233,8 @@ def align_segment(segment: Segment, stream: Stream, low: int, high: int) -> Segm
         candidate = _align(segment, stream, window_low, window_high)
         if candidate is not None and (best is None or candidate.similarity > best.similarity):
             best = candidate
-            if best.similarity >= 0.9:
-                break  # a word or two off: no other place will do better
+            if len(best.differences) <= 1:
+                break  # one word off: no other place will do better
     if best is None or best.similarity < MIN_SIMILARITY:
         return None
     return best
