@@ -212,11 +212,11 @@ def main() -> int:
         passages = controller.index.doc_count()
         rows.append(
             row(
-                "Full index (worker)",
+                "Full index (background process)",
                 f"{words / 1e6:.2f} M words, {sources} files, {passages:,} passages",
                 elapsed,
                 stats,
-                f"{words / elapsed / 1e6:.2f} M words/s",
+                f"{words / elapsed / 1e3:.0f} k words/s",
             )
         )
 
@@ -228,7 +228,7 @@ def main() -> int:
         stats = watchdog.stop()
         rows.append(
             row(
-                "Search as you type (worker)",
+                "Search as you type (search thread)",
                 f"{len(QUERIES)} queries typed key by key ({KEY_INTERVAL_MS} ms/key)",
                 elapsed,
                 stats,
@@ -248,7 +248,14 @@ def main() -> int:
             run_until(lambda shown=shown: bool(shown))
             reader.passageShown.disconnect(shown.append)
         elapsed = time.perf_counter() - started
-        rows.append(row("Open hits in the reader", f"{len(hits)} hits", elapsed, watchdog.stop()))
+        rows.append(
+            row(
+                "Open hits in the reader (search thread)",
+                f"{len(hits)} hits",
+                elapsed,
+                watchdog.stop(),
+            )
+        )
 
         # 4. Typing queries while the whole index is rebuilt in the background.
         finished.clear()
@@ -261,7 +268,7 @@ def main() -> int:
         stats = watchdog.stop()
         rows.append(
             row(
-                "Rebuild + search as you type (workers)",
+                "Rebuild + search as you type (both)",
                 f"rebuild {words / 1e6:.2f} M words while typing {len(QUERIES)} queries",
                 elapsed,
                 stats,
@@ -277,7 +284,9 @@ def main() -> int:
         controller.reindex()
         run_until(lambda: bool(finished) and not controller.is_busy)
         elapsed = time.perf_counter() - started
-        rows.append(row("No-op reindex (worker)", "nothing changed", elapsed, watchdog.stop()))
+        rows.append(
+            row("No-op reindex (background process)", "nothing changed", elapsed, watchdog.stop())
+        )
         controller.shutdown()
 
         # Peers: the same work on the GUI thread.

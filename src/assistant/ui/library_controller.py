@@ -221,8 +221,10 @@ class LibraryController(QObject):
                         raise FileNotFoundError("no such file")
                     # Parses the file before copying it in: ImportFailed for a bad one.
                     source = library.add_file(path)
-                except Exception as error:
-                    problems.append(ImportProblem(str(path), _message(error)))
+                except Exception as error:  # any failure is reported, never raised
+                    # The library's messages may start with the file name; the path says it.
+                    message = _message(error).removeprefix(f"{path.name}: ")
+                    problems.append(ImportProblem(str(path), message))
                 else:
                     added.append(source.id)
             return added, problems
