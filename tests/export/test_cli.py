@@ -285,3 +285,13 @@ def test_read_only_output_folder(read_only_folder: Path, essay_file: Path, capsy
     assert "essay.docx was left as it was" in stderr
     assert out.read_bytes() == PREVIOUS
     assert sorted(p.name for p in read_only_folder.iterdir()) == ["essay.docx"]
+
+
+def test_markdown_draft_without_any_bibliography_says_so(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    draft = _draft(tmp_path, "Stalin hesitated.[@shen-2000, 52]\n")
+    out = tmp_path / "draft.docx"
+    status, _, stderr = run(capsys, str(draft), "-o", str(out))
+    assert status == 0
+    first_warning = stderr.splitlines()[0]
+    assert first_warning.startswith("warning: draft.md cites sources but no bibliography was given")
+    assert "unknown source" in footnote_texts(out)[0][1]

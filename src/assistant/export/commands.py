@@ -44,7 +44,8 @@ def register(subparsers: Any) -> None:
         "--bibliography",
         metavar="FILE",
         help="citation metadata for the draft's [@id] citations: CSL-JSON (.json), BibTeX "
-        "(.bib) or RIS (.ris); for an essay file it updates the items saved with the essay",
+        "(.bib) or RIS (.ris); it replaces a Markdown draft's front-matter bibliography and "
+        "updates the items saved in an essay file",
     )
     export.add_argument("--title-page", action="store_true", help="add a Turabian title page")
     export.add_argument("--course", default="", help="course line for the title page")
@@ -78,6 +79,13 @@ def _export(args: argparse.Namespace) -> int:
     essay, warnings = _read_draft(draft, items)
     if items is not None:
         essay.items = {**essay.items, **items}
+    elif not essay.items and essay.cited_ids():
+        warnings.insert(
+            0,
+            f"{draft.name} cites sources but no bibliography was given, so its notes will say "
+            "[unknown source: ...]: add --bibliography FILE.json (or a `bibliography:` line "
+            "in the draft's front matter).",
+        )
 
     try:
         if output.suffix.lower() == ".docx":
