@@ -34,7 +34,7 @@ from assistant.cite.pandoc_syntax import (
 )
 from assistant.essay.model import Block, Essay, Inline, NoteAnchor, PassageLink, Span
 
-__all__ = ["MarkdownResult", "read_markdown", "write_markdown"]
+__all__ = ["MarkdownResult", "read_markdown", "smart_quotes", "write_markdown"]
 
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _NOTE_PUNCT = ".,;:!?"
@@ -157,7 +157,7 @@ class _Reader:
             char = text[i]
             nxt = text[i + 1] if i + 1 < n else ""
             if char == "\\" and nxt in _ASCII_PUNCT:
-                buffer.append(nxt)
+                buffer.append(_KEEP.get(nxt, nxt))
                 i += 2
             elif char == "\\" and nxt == "\n":
                 buffer.append(" ")
@@ -305,7 +305,7 @@ class _Reader:
             else:
                 plain = _PLAIN.match(text, i)
                 end = plain.end() if plain else i + 1
-                buffer.append(text[i:end])
+                buffer.append(text[i:end].replace("...", "…"))
                 i = end
         flush()
         return out
@@ -332,7 +332,7 @@ class _Reader:
             nxt = text[i + 1] if i + 1 < n else ""
             if char == "\\" and nxt in _ASCII_PUNCT:
                 # Escaped emphasis markers stay escaped: commentary keeps Markdown italics.
-                buffer.append(text[i : i + 2] if nxt in "*_" else nxt)
+                buffer.append(text[i : i + 2] if nxt in "*_" else _KEEP.get(nxt, nxt))
                 i += 2
             elif char == "`":
                 end = _code_end(text, i) or i + 1
@@ -395,7 +395,7 @@ class _Reader:
             else:
                 plain = _PLAIN.match(text, i)
                 end = plain.end() if plain else i + 1
-                buffer.append(text[i:end])
+                buffer.append(text[i:end].replace("...", "…"))
                 i = end
         flush()
         # Paragraph breaks stay "\n\n" (a note of several paragraphs); soft breaks become spaces.
@@ -411,13 +411,66 @@ class _Reader:
                 if not segment:
                     continue
             tidy.append(segment)
-        return Note(tuple(tidy)), passage
+        return Note(tuple(smart_quotes(s) if isinstance(s, str) else s for s in tidy)), passage
 
     # -- blocks -------------------------------------------------------------------------------
 
     def block(self, kind: str, text: str, line: int, level: int = 0) -> Block:
         tokens = self.inlines(text.strip(), line)
-        return Block(kind=kind, inlines=_citations_to_notes(tokens), level=level)  # type: ignore[arg-type]
+        inlines = _smart_inlines(_citations_to_notes(tokens))
+        return Block(kind=kind, inlines=inlines, level=level)
+
+
+# Escaped quotes stay straight: they wait in the private use area while quotes are curled.
+_KEEP = {'"': "\ue000", "'": "\ue001"}
+_KEPT = {v: k for k, v in _KEEP.items()}
+_OPENING_CONTEXT = set("([{“‘—–-/")
+
+
+def smart_quotes(text: str, before: str = " ", after: str = " ") -> str:
+    """Pandoc's `smart` quotes: straight quotes curled by context; kept ones restored.
+
+    `before`/`after` are the characters around `text` (a neighbouring span's), so a quote at
+    a span's edge is judged by what really surrounds it.
+    """
+    if not any(c in text for c in "\"'\ue000\ue001"):
+        return text
+    out = []
+    for index, char in enumerate(text):
+        if char in _KEPT:
+            out.append(_KEPT[char])
+            continue
+        if char not in "\"'":
+            out.append(char)
+            continue
+        prev = text[index - 1] if index else before
+        nxt = text[index + 1] if index + 1 < len(text) else after
+        opening = (prev.isspace() or prev in _OPENING_CONTEXT) and not nxt.isspace()
+        if char == '"':
+            out.append("“" if opening else "”")
+        elif prev.isalnum() or (opening and nxt.isdigit()):
+            out.append("’")  # an apostrophe: Stalin’s, ’90s
+        else:
+            out.append("‘" if opening else "’")
+    return "".join(out)
+
+
+def _smart_inlines(inlines: list[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    for index, inline in enumerate(inlines):
+        if not isinstance(inline, Span):
+            out.append(inline)
+            continue
+        previous = inlines[index - 1] if index else None
+        following = inlines[index + 1] if index + 1 < len(inlines) else None
+        before = (
+            (previous.text[-1:] or " ")
+            if isinstance(previous, Span)
+            else ("x" if previous is not None else " ")  # a note mark counts as a word's end
+        )
+        after = (following.text[:1] or " ") if isinstance(following, Span) else " "
+        out.append(Span(smart_quotes(inline.text, before, after), inline.bold, inline.italic))
+    return out
 
 
 def _emphasis_close(text: str, start: int, char: str, size: int) -> int | None:

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from assistant.cite.model import Citation, Note
+from assistant.essay.markdown import smart_quotes
 from assistant.essay.model import Block, Essay, NoteAnchor, PassageLink, Span
 from assistant.essay.outline import Outline, outline_from_markdown
 from assistant.paths import bundled_corpus_dir
@@ -29,7 +30,8 @@ def _corpus_words(corpus: Path) -> list[str]:
             # Running text only: skip the extracted footnotes, headings and page furniture.
             if len(line) < 200 or _NOTE_LINE.match(line) or line.startswith("#"):
                 continue
-            words.extend(_SUPERSCRIPTS.sub("", line).split())
+            # Typeset prose, as a writer's editor or Pandoc's `smart` reading would give it.
+            words.extend(smart_quotes(_SUPERSCRIPTS.sub("", line)).split())
     return words
 
 
@@ -49,7 +51,7 @@ def _note(number: int, ids: list[str]) -> tuple[Note, PassageLink | None]:
         return (
             Note(
                 (
-                    "On Stalin's caution see ",
+                    "On Stalin’s caution see ",
                     (Citation(item, page, suffix=", emphasis added"),),
                     "; the *Pravda* coverage says nothing of it.",
                 )
