@@ -1,0 +1,160 @@
+"""Cold start of the app to a usable window, with an existing index (issue 5: at most 2 s).
+
+Each run is a fresh Python process (nothing cached in memory), started the way `assistant`
+starts: import, QApplication, the library controller on the corpus and its index, the main
+window, show. Measured from just before the process is launched to:
+
+- "window painted": the main window has been shown and painted, and the event loop is idle;
+- "first hits": a query typed into the search pane has its hits on screen (the index opened
+  and searched off the GUI thread), i.e. the window is really usable.
+
+Peers in the same run: a bare interpreter (`python -c pass`) and a bare PySide6 QMainWindow
+process, the floors any PySide6 app pays.
+
+    .venv/bin/python benchmarks/bench_ui_startup.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TARGET_S = 2.0
+
+BARE_QT = """
+import sys, time, json
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+def painted():
+    print(json.dumps({"painted": time.time()}), flush=True)
+    app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+
+
+def child(corpus: str, index: str) -> int:
+    """The measured process: start the app as `run_app` does, report milestones, quit."""
+    import json as _json
+
+    from PySide6.QtCore import QTimer
+
+    from assistant.ui.app import build_window, make_application
+
+    marks: dict[str, float] = {"imported": time.time()}
+    app = make_application()
+    window = build_window(corpus, index)
+    window.resize(1280, 800)
+    window.show()
+    pane = window.search_pane
+
+    def painted() -> None:
+        marks["painted"] = time.time()
+        pane.resultsShown.connect(hits_shown)
+        pane.set_query("Acheson speech")
+
+    def hits_shown(results: object) -> None:
+        if getattr(results, "hits", None):
+            marks["hits"] = time.time()
+            print(_json.dumps(marks), flush=True)
+            window.editor.document.setModified(False)
+            window.close()
+            app.quit()
+
+    QTimer.singleShot(0, painted)
+    QTimer.singleShot(30_000, app.quit)  # a broken run must not hang the benchmark
+    app.exec()
+    window.controller.shutdown()
+    return 0 if "hits" in marks else 1
+
+
+def _run(argv: list[str], env: dict[str, str]) -> tuple[float, dict[str, float]]:
+    start = time.time()
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120)
+    end = time.time()
+    if done.returncode != 0:
+        raise SystemExit(f"run failed ({done.returncode}): {done.stderr[-2000:]}")
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    marks = json.loads(lines[-1]) if lines else {}
+    return end - start, {key: value - start for key, value in marks.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs=2, metavar=("CORPUS", "INDEX"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(*args.child)
+
+    from assistant.library.corpus import Library
+    from assistant.paths import bundled_corpus_dir
+    from assistant.search.index import SearchIndex
+
+    work = Path(tempfile.mkdtemp(prefix="bench-ui-startup-"))
+    try:
+        corpus = work / "corpus"
+        index = work / "index"
+        shutil.copytree(bundled_corpus_dir(), corpus)
+        report = SearchIndex(index).update(Library.open(corpus))  # the existing index
+        env = dict(os.environ)
+        # Measure what a user's install does: Python caches compiled modules (.pyc). Some
+        # sandboxes turn that off, which would add the compile time of every module to
+        # every start; one untimed warm-up run below writes the cache.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.update(
+            QT_QPA_PLATFORM="offscreen",
+            ASSISTANT_DATA_DIR=str(work / "data"),
+            XDG_CONFIG_HOME=str(work / "config"),
+        )
+        python = sys.executable
+        app_argv = [python, __file__, "--child", str(corpus), str(index)]
+        rows: dict[str, list[float]] = {
+            "python -c pass": [],
+            "bare PySide6 window painted": [],
+            "app: window painted": [],
+            "app: first search hits shown": [],
+        }
+        _run(app_argv, env)  # warm-up: compiled-module cache, OS file cache
+        for _ in range(args.runs):
+            rows["python -c pass"].append(_run([python, "-c", "pass"], env)[0])
+            rows["bare PySide6 window painted"].append(
+                _run([python, "-c", BARE_QT], env)[1]["painted"]
+            )
+            _total, marks = _run(app_argv, env)
+            rows["app: window painted"].append(marks["painted"])
+            rows["app: first search hits shown"].append(marks["hits"])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(
+        f"Cold start with an existing index ({report.words:,}-word bundled corpus), "
+        f"{args.runs} runs after one warm-up, fresh process each, offscreen, "
+        f"{os.cpu_count()} CPUs\n"
+    )
+    print("| measure | median (s) | max (s) | target |")
+    print("| --- | ---: | ---: | --- |")
+    for name, values in rows.items():
+        target = f"≤ {TARGET_S:.1f} s" if name.startswith("app:") else "peer"
+        print(f"| {name} | {statistics.median(values):.2f} | {max(values):.2f} | {target} |")
+    worst = max(rows["app: first search hits shown"])
+    verdict = "met" if worst <= TARGET_S else f"MISSED by {worst - TARGET_S:.2f} s"
+    print(f"\nTarget (usable window ≤ {TARGET_S:.1f} s, worst run): {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
