@@ -209,15 +209,30 @@ def test_reindex_reports_progress_and_state(qtbot, indexed_corpus, tmp_path):
 def test_cancel_indexing_stops_and_says_so(qtbot, indexed_corpus, tmp_path):
     controller = LibraryController(indexed_corpus.corpus_dir, tmp_path / "fresh-index")
     try:
-        controller.indexProgress.connect(lambda *_a: controller.cancel_indexing())
         with qtbot.waitSignal(
             controller.indexingChanged, timeout=30000, check_params_cb=lambda busy: not busy
         ):
             controller.reindex()
+            controller.cancel_indexing()
+        # Whether it was stopped before or after the child process started, nothing was
+        # indexed and the status says it stopped.
         assert controller.status_text.startswith("Indexing stopped")
-        assert not controller.last_report or controller.last_report.cancelled
+        assert controller.index.doc_count() == 0
+        assert controller.last_report is None or controller.last_report.cancelled
     finally:
         controller.shutdown()
+
+
+def test_index_process_honours_a_cancel_request(corpus_dir, tmp_path):
+    import threading
+
+    from assistant.ui.index_process import update_in_process
+
+    cancel = threading.Event()
+    cancel.set()
+    report, passages = update_in_process(corpus_dir, tmp_path / "index", cancel=cancel)
+    assert report.cancelled
+    assert (report.indexed, passages) == (0, 0)
 
 
 def test_name_and_date_conversions():

@@ -72,6 +72,8 @@ def update_in_process(
         # daemon may not have. The finally clause below still ends it if it outlives us.
         daemon=False,
     )
+    if cancel is not None and cancel.is_set():
+        child_cancel.set()
     process.start()
     try:
         while True:

@@ -163,9 +163,9 @@ class LibraryController(QObject):
         report, count = result
         self.last_report = report
         if report.indexed or report.removed or report.rebuilt_reason:
-            # A fresh SearchIndex object, so every thread opens a new searcher: a searcher
-            # cached on the search thread and refreshed by Whoosh can keep seeing passages
-            # deleted by this update (Whoosh reuses segment readers with their old deletions).
+            # A fresh SearchIndex object, so every thread opens a new searcher on what the
+            # child process committed: a cached searcher that Whoosh merely refreshes can keep
+            # seeing deleted passages (it reuses segment readers with their old deletions).
             self._index = SearchIndex(self._index_dir)
         self._passage_count = count
         self._index_problems = list(getattr(report, "problems", []) or [])
@@ -187,7 +187,8 @@ class LibraryController(QObject):
         self.indexFailed.emit(error.message)
 
     def _on_index_cancelled(self) -> None:
-        self._set_status("Indexing cancelled")
+        # Stopped before it began: the index is as it was.
+        self._set_status("Indexing stopped before it began")
 
     def _on_index_done(self) -> None:
         self._index_task = None
