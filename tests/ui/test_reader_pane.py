@@ -120,3 +120,18 @@ def test_unknown_passage_says_so(qtbot, controller):
     with qtbot.waitSignal(pane._channel.resultReady, timeout=10000):
         pane.show_passage("no-such-source", 1)
     assert "is not in the index" in pane.header.text()
+
+
+def test_reader_works_before_the_index_exists(qtbot, indexed_corpus, tmp_path):
+    """First launch: a passage (e.g. from the notes outline) opens from the source itself."""
+    from assistant.ui.library_controller import LibraryController
+
+    controller = LibraryController(indexed_corpus.corpus_dir, tmp_path / "no-index-yet")
+    try:
+        pane = _pane(qtbot, controller)
+        _open(qtbot, pane, "shen-2000", 5)
+        assert pane.current_passage.source_id == "shen-2000"
+        assert pane.current_passage.ordinal == 5
+        assert pane.current_passage.text[:30] in pane.text.toPlainText()
+    finally:
+        controller.shutdown()

@@ -190,3 +190,22 @@ def test_more_like_this(qtbot, controller):
         pane.show_results_for_text("Acheson's defense perimeter speech excluded Korea")
     assert pane.hits()
     assert "like the selected text" in pane.status_label.text()
+
+
+def test_first_launch_searches_once_the_index_is_built(qtbot, indexed_corpus, tmp_path):
+    """Typing before any index exists gives a message, then the hits when indexing ends."""
+    from assistant.ui.library_controller import LibraryController
+
+    controller = LibraryController(indexed_corpus.corpus_dir, tmp_path / "new-index")
+    try:
+        pane = _pane(qtbot, controller)
+        with qtbot.waitSignal(pane.messageShown, timeout=10000) as shown:
+            pane.set_query("Acheson speech")
+        assert shown.args[0].startswith("There is no index")
+        assert shown.args[0].endswith("(Library → Reindex)")
+        assert pane.hits() == []
+        with qtbot.waitSignal(pane.resultsShown, timeout=60000):
+            controller.reindex()
+        assert {"shen-2000", "shuster-2019"} <= {hit.source_id for hit in pane.hits()}
+    finally:
+        controller.shutdown()

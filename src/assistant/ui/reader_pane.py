@@ -224,8 +224,10 @@ class ReaderPane(QWidget):
         """Worker side: the source's passages and the HTML of the window around `ordinal`."""
         passages = cached
         if passages is None:
-            index = self._controller.index
-            passages = index.passages(source_id)
+            try:
+                passages = self._controller.index.passages(source_id)
+            except Exception:  # no index yet, or a damaged one being rebuilt
+                passages = []
             if not passages:
                 # Not indexed yet (first launch): read the source itself.
                 try:

@@ -590,20 +590,27 @@ class SearchPane(QWidget):
         self.resultsShown.emit(results)
 
     def _on_error(self, _generation: int, error: TaskError) -> None:
-        from assistant.search.errors import QuerySyntaxError
+        from assistant.search.errors import IndexUnavailable, QuerySyntaxError
 
         self._results = None
         self.model.set_hits([])
         if isinstance(error.exception, QuerySyntaxError):
             message = f"Cannot read this query: {error.message}"
+        elif isinstance(error.exception, IndexUnavailable) and self._controller.is_indexing:
+            # First launch: the search reruns by itself when the index is ready.
+            message = "The index is being built; hits will appear here when it is ready."
+        elif isinstance(error.exception, IndexUnavailable):
+            message = f"{error.message} (Library → Reindex)"
         else:
             message = f"Search failed: {error.message}"
         self.status_label.setText(f'<span style="color:#b00020">{html.escape(message)}</span>')
-        self.placeholder.setText(
-            html.escape(message)
-            + '<br/><br/>Quotes must be closed ("defense perimeter"); AND, OR and NOT need '
-            "words on both sides; a trailing * needs at least one letter before it."
-        )
+        hint = ""
+        if isinstance(error.exception, QuerySyntaxError):
+            hint = (
+                '<br/><br/>Quotes must be closed ("defense perimeter"); AND, OR and NOT need '
+                "words on both sides; a trailing * needs at least one letter before it."
+            )
+        self.placeholder.setText(html.escape(message) + hint)
         self.stack.setCurrentWidget(self.placeholder)
         self.messageShown.emit(message)
 
