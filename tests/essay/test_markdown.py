@@ -42,7 +42,7 @@ Kim was **very** *eager*.^[Kim's telegrams, cited in [-@shen-2000, 55], say so.]
 
     Compare [@shen-2000, 60, emphasis added] with *Pravda* -- and the rest.
 
-## Aftermath
+## Aftermath {#after .unnumbered}
 
 Nothing more.
 """
@@ -72,6 +72,7 @@ def test_reads_a_pandoc_draft() -> None:
         ("heading", 2),
         ("paragraph", 0),
     ]
+    assert essay.blocks[4].text == "Aftermath"
     paragraph = essay.blocks[1].inlines
     # Citations in the text became notes; the space before went, the period moved in front.
     assert paragraph[0] == Span("In 1949 Stalin refused.")

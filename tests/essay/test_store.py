@@ -332,6 +332,16 @@ def test_full_disk_at_fsync(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     _assert_failed_save_left_everything(tmp_path, before)
 
 
+def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.essay"
+    save_essay(_titled("First"), real)
+    link = tmp_path / "link.essay"
+    link.symlink_to(real)
+    save_essay(_titled("Through the link"), link)
+    assert link.is_symlink()
+    assert load_essay(real).title == "Through the link"
+
+
 def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(EssaySaveError, match="does not exist"):
         save_essay(_titled("x"), tmp_path / "no" / "such.essay")

@@ -51,6 +51,7 @@ _PASSAGE = re.compile(
 )
 _KEY = re.compile(r"-?@(?:\{[^{}]+\}|\w+(?:[:.#$%&\-+?<>~/]+\w+)*)")
 _COMMENT_ONLY = re.compile(r"^\s*<!--.*?-->\s*$")
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[ \t]*(?:[#.-]|\w+=)[^{}]*\}[ \t]*$")
 # A stretch of text with nothing the inline readers treat specially.
 _PLAIN = re.compile(r"[^\\`^\[*_<@\n-]+")
 
@@ -653,7 +654,9 @@ def _split_blocks(lines: list[str], first_line: int) -> list[tuple[str, str, int
             continue
         if m := _ATX.match(line):
             flush_paragraph()
-            blocks.append(("heading", m.group(2) or "", number, len(m.group(1))))
+            # Pandoc's heading attributes ({#id .class}, {-}) are not part of the title.
+            title = _HEADING_ATTRIBUTES.sub("", m.group(2) or "")
+            blocks.append(("heading", title, number, len(m.group(1))))
             continue
         if paragraph and (m := _SETEXT.match(line)) and kind_of_paragraph == "paragraph":
             level = 1 if m.group(1).startswith("=") else 2

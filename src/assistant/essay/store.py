@@ -572,6 +572,8 @@ def save_essay(essay: Essay, path: Path | str, *, keep: int = BACKUP_COUNT) -> S
     Raises `EssaySaveError` (read-only folder, full disk, ...) with the file at `path` untouched.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()  # save through the link: replacing it would cut it
     data = _document_bytes(essay)
     report = SaveReport(path)
 
