@@ -137,7 +137,8 @@ def generate_items(seed: int = 3, count: int = 220) -> list[dict[str, Any]]:
         _article_no_issue, _article_month_only, _newspaper_unsigned, _webpage_unsigned,
         _thesis_plain, _report_numbered, _frus_document, _article_quoted_title,
         _dictionary_entry, _book_ed_trans, _book_edition_volume, _article_no_pages,
-        _webpage_undated, _archival_unsigned, _letter_untitled,
+        _webpage_undated, _archival_unsigned, _letter_untitled, _question_title,
+        _abbreviated_title,
     ]  # fmt: skip
     items = []
     for index in range(count):
@@ -576,6 +577,24 @@ def _archival_unsigned(g, r):
 def _letter_untitled(g, r):
     item = _letter(g, r)
     del item["title"]
+    return item
+
+
+def _question_title(g, r):
+    # Titles ending in ? or ! swallow the comma or period that would follow them.
+    maker = r.choice([_article, _chapter, _book_single])
+    item = maker(g, r)
+    item["title"] = f"why {g.phrase(1)} {r.choice(['failed', 'won', 'mattered'])} {g.used}?"
+    item.pop("title-short", None)
+    g.used += 1
+    return item
+
+
+def _abbreviated_title(g, r):
+    item = _book_single(g, r)
+    item["title"] = f"{g.phrase(1)}, inc. {g.used}"
+    item.pop("title-short", None)
+    g.used += 1
     return item
 
 

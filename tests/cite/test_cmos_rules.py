@@ -109,6 +109,13 @@ EXTRA_ITEMS: list[dict[str, Any]] = [
         "issued": {"date-parts": [[1991]]},
     },
     {
+        "id": "between",
+        "type": "book",
+        "title": "diplomacy between the wars",
+        "author": [{"family": "Craig", "given": "Gordon A."}],
+        "issued": {"date-parts": [[1962]]},
+    },
+    {
         "id": "about",
         "type": "book",
         "title": "what was the cold war about?",
@@ -145,6 +152,7 @@ NOTES = [
     Note.of(Citation("smith-a", "1")),
     Note.of(Citation("smith-b", "2")),
     Note.of(Citation("smith-a", "5")),
+    Note.of(Citation("between", "7")),
 ]
 
 # rule -> (note number or bibliography id, the engine's form, the pipeline's form)
@@ -237,6 +245,11 @@ CASES: dict[str, tuple[int | str, str, str]] = {
         19,
         "Anna Smith, <i>Korea Divided</i>, 5.",
         "Smith, <i>Korea Divided</i>, 5.",
+    ),
+    "Headline style lowercases prepositions regardless of length (CMOS 17 8.159)": (
+        20,
+        "Gordon A. Craig, <i>Diplomacy between the Wars</i> (1962), 7.",
+        "Gordon A. Craig, <i>Diplomacy Between the Wars</i> (1962), 7.",
     ),
 }
 

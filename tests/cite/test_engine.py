@@ -353,3 +353,43 @@ def test_markdown_runs_and_plain_text() -> None:
     runs = markdown_runs("see *Pravda* and _Izvestiia_ for 2*3*4")
     assert [r for r in runs if r.italic] == [Run("Pravda", True), Run("Izvestiia", True)]
     assert runs_to_text(runs) == "see Pravda and Izvestiia for 2*3*4"
+
+
+def test_titles_ending_in_punctuation_swallow_the_next_mark() -> None:
+    items = {
+        "q": {
+            "type": "article-journal", "title": "why did stalin agree?",
+            "author": [{"family": "Roe", "given": "Ann"}], "container-title": "Diplomatic History",
+            "volume": "3", "issued": {"date-parts": [[2001]]}, "page": "1-20",
+        },
+        "inc": _book("inc", "Doe", "Jo", "Stalin, Inc."),
+        "wow": _book("wow", "Poe", "Ed", "Victory!"),
+    }  # fmt: skip
+    engine = ChicagoEngine(items)
+    assert engine.full_note(Citation("q", "5")).text == (
+        "Ann Roe, “Why Did Stalin Agree?” Diplomatic History 3 (2001): 5."
+    )
+    assert engine.short_note(Citation("q", "6")).text == "Roe, “Why Did Stalin Agree?” 6."
+    assert engine.short_note(Citation("q")).text == "Roe, “Why Did Stalin Agree?”"
+    assert engine.bibliography_entry("q").text == (
+        "Roe, Ann. “Why Did Stalin Agree?” Diplomatic History 3 (2001): 1–20."
+    )
+    assert engine.short_note(Citation("inc")).text == "Doe, Stalin, Inc."
+    assert engine.short_note(Citation("inc", "4")).text == "Doe, Stalin, Inc., 4."
+    assert (
+        engine.bibliography_entry("inc").text
+        == "Doe, Jo. Stalin, Inc. Harvard University Press, 1996."
+    )
+    assert (
+        engine.bibliography_entry("wow").text == "Poe, Ed. Victory! Harvard University Press, 1996."
+    )
+
+
+def test_an_ellipsis_is_not_a_doubled_period() -> None:
+    engine = ChicagoEngine({"g": _book("g", "Gaddis", "John Lewis", "And Then...")})
+    notes = engine.render_notes(
+        [Note(("As he wrote, “and then...”. See ", (Citation("g", "3"),), "."))]
+    )
+    assert notes[0].text.startswith(
+        "As he wrote, “and then....” See John Lewis Gaddis, And Then..."
+    )

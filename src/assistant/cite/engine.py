@@ -384,7 +384,9 @@ def _date_text(date: tuple[int, int, int, str] | None, *, year_only: bool = Fals
 
 def _derive_short_title(title: str) -> str:
     """Chicago's short title: the main title (no subtitle), cut to at most four words."""
-    main = re.split(r"[:?!.]\s", title, maxsplit=1)[0].rstrip(":?!. ")
+    # The main title ends at a colon, or after a question or exclamation mark that a subtitle
+    # follows ("Who Started It? The Origins of ..." -> "Who Started It?").
+    main = _SUBTITLE.split(title, maxsplit=1)[0].rstrip(": ")
     words = main.split()
     if len(words) <= 4:
         return main
@@ -394,6 +396,9 @@ def _derive_short_title(title: str) -> str:
     while len(words) > 1 and words[-1].lower().strip(",;") in STOP_WORDS:
         words.pop()
     return " ".join(words).rstrip(",;")
+
+
+_SUBTITLE = re.compile(r":\s|(?<=[?!])\s+(?=[A-Z“‘\"'])")
 
 
 def _is_english(item: Mapping[str, Any]) -> bool:

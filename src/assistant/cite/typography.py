@@ -6,9 +6,9 @@ import re
 
 from assistant.cite.model import Run
 
-# CSL's stop words, which pandoc's citeproc (and CMOS 8.159) keep lowercase inside a headline-style
-# title: articles, coordinating conjunctions and prepositions.
-STOP_WORDS = frozenset(
+# Words kept lowercase inside a headline-style title. CSL's list (articles, and, but, for, or,
+# nor, so, yet, and the short prepositions, as pandoc's citeproc applies it) ...
+_CSL_STOP_WORDS = frozenset(
     {
         "a",
         "an",
@@ -38,6 +38,44 @@ STOP_WORDS = frozenset(
         "yet",
     }
 )
+# ... and, since CMOS 17 8.159 lowercases prepositions "regardless of length", the longer ones
+# too ("Diplomacy between the Wars"), which the style capitalizes.
+_LONG_PREPOSITIONS = frozenset(
+    {
+        "about",
+        "above",
+        "across",
+        "after",
+        "against",
+        "along",
+        "amid",
+        "among",
+        "around",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "between",
+        "beyond",
+        "despite",
+        "during",
+        "except",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "under",
+        "underneath",
+        "unlike",
+        "until",
+        "upon",
+        "versus",
+        "within",
+        "without",
+    }
+)
+STOP_WORDS = _CSL_STOP_WORDS | _LONG_PREPOSITIONS
 
 _WORD = re.compile(r"\w[\w'’\-.]*|[^\w\s]|\s+")
 
@@ -161,13 +199,25 @@ def ordinal(n: int) -> str:
 
 
 def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
-    """Move a period or comma that follows closing quotation marks inside them (CMOS 6.9).
+    """Chicago's punctuation around quotation marks and titles, across run boundaries.
 
-    Works across run boundaries, since the closing quote and the comma are often in different
-    runs; nested closing marks all stay outside the comma: ‘Shift,’”. A lone ’ counts as a closing
-    quote only after an opening ‘, so "the Joneses’, house" keeps its apostrophe.
+    A period or comma after closing quotation marks moves inside them (CMOS 6.9), nested closing
+    marks and all: ‘Shift,’”. It is dropped instead when the quoted title already ends in a
+    period, question mark or exclamation point (“Why Did Stalin Agree?” not “…Agree?,”), and a
+    period right after one of those is dropped anywhere (*Stalin, Inc.* ends its sentence).
+    A lone ’ counts as a closing quote only after an opening ‘, so "the Joneses’, house" keeps
+    its apostrophe.
     """
     text = "".join(run.text for run in runs)
+    drops = {m.start() for m in _DOUBLE_STOP.finditer(text)}
+    if "”" in text or "‘" in text:
+        for match in _CLUSTER.finditer(text):
+            closing = "”" in match.group(1) or text.find("‘", 0, match.start()) != -1
+            if closing and match.start() > 0 and text[match.start() - 1] in ".?!":
+                drops.add(match.end(1))
+    if drops:
+        runs = _drop_characters(runs, drops)
+        text = "".join(run.text for run in runs)
     if "”" not in text and "‘" not in text:
         return runs
     moves = [
@@ -213,6 +263,24 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
 
 
 _CLUSTER = re.compile(r"([”’]+)[.,]")
+# A period after ?, ! or a single period (not an ellipsis).
+_DOUBLE_STOP = re.compile(r"(?:(?<=[?!])|(?<=[^.]\.))\.(?!\.)")
+
+
+def _drop_characters(runs: list[Run], positions: set[int]) -> list[Run]:
+    out: list[Run] = []
+    start = 0
+    for run in runs:
+        end = start + len(run.text)
+        hits = [p - start for p in positions if start <= p < end]
+        if hits:
+            text = "".join(ch for i, ch in enumerate(run.text) if i not in hits)
+            if text:
+                out.append(Run(text, run.italic, run.small_caps))
+        else:
+            out.append(run)
+        start = end
+    return out
 
 
 def _uniform(bounds: list[tuple[int, int, Run]], start: int, end: int) -> bool:
