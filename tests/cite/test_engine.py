@@ -390,6 +390,7 @@ def test_an_ellipsis_is_not_a_doubled_period() -> None:
     notes = engine.render_notes(
         [Note(("As he wrote, “and then...”. See ", (Citation("g", "3"),), "."))]
     )
+    # The three dots survive; the sentence period after the quotation is absorbed by them.
     assert notes[0].text.startswith(
-        "As he wrote, “and then....” See John Lewis Gaddis, And Then..."
+        "As he wrote, “and then...” See John Lewis Gaddis, And Then... (Harvard"
     )
