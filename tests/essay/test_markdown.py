@@ -474,3 +474,10 @@ def test_pandoc_reads_the_same_text_and_emphasis(source: str) -> None:
         markdown = write_markdown(make_long_essay(words=2000, notes=40))
     ours = _ours(read_markdown(markdown).essay)
     assert _squash(_pandoc_blocks(markdown)) == _squash(ours)
+
+
+def test_windows_line_endings_and_a_byte_order_mark_read_the_same() -> None:
+    plain = read_markdown(DRAFT, ITEMS)
+    windows = read_markdown("\ufeff" + DRAFT.replace("\n", "\r\n"), ITEMS)
+    assert _strip_ids(windows.essay) == _strip_ids(plain.essay)
+    assert windows.warnings == plain.warnings == []

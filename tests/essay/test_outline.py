@@ -237,3 +237,10 @@ def test_deep_outline_beyond_six_heading_levels_round_trips() -> None:
     assert "###### Level 6" in markdown and "- Level 7" in markdown
     again = outline_from_markdown(markdown)
     assert _full_shape(again.root) == _full_shape(outline.root)
+
+
+def test_empty_and_windows_line_endings() -> None:
+    assert outline_from_markdown("").root.children == []
+    text = "# A\r\n\r\nnote one\r\n- item\r\n"
+    outline = outline_from_markdown(text)
+    assert outline.root.shape() == ("", (("A", (("note one", ()), ("item", ()))),))
