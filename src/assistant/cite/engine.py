@@ -412,8 +412,11 @@ def _is_english(item: Mapping[str, Any]) -> bool:
 class ChicagoEngine:
     """Chicago notes and bibliography for a set of CSL-JSON items.
 
-    Pure: rendering never changes the engine's state, so call `render_notes` again whenever the
-    writer adds, removes or moves a note and the full/short/ibid forms follow the new order.
+    Pure: rendering never changes what the engine returns, so call `render_notes` again whenever
+    the writer adds, removes or moves a note and the full/short/ibid forms follow the new order.
+    The items are read once, at construction (later edits to the dicts are not seen): build a new
+    engine when the metadata changes. Reusing one engine across renders is what makes the live
+    preview cheap, since rendered citations and entries are kept.
     """
 
     def __init__(self, items: Mapping[str, Mapping[str, Any]], *, ibid: bool = False) -> None:
