@@ -235,28 +235,73 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "&Paste", text.paste, QKeySequence.StandardKey.Paste)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Search the library", self.focus_search, "Ctrl+K")
-        self._action(
+        self.new_note_action = self._action(
             edit_menu,
             "&New footnote…",
             self.focus_builder,
             "Ctrl+Alt+F",
             "Open the footnote builder on the current source",
         )
-        self._action(edit_menu, "&Edit note at cursor", self.edit_note_at_cursor, "Ctrl+Shift+E")
+        self.edit_note_action = self._action(
+            edit_menu, "&Edit note at cursor", self.edit_note_at_cursor, "Ctrl+Shift+E"
+        )
 
         format_menu = bar.addMenu("F&ormat")
-        self._action(format_menu, "&Bold", text.toggle_bold, QKeySequence.StandardKey.Bold)
-        self._action(format_menu, "&Italic", text.toggle_italic, QKeySequence.StandardKey.Italic)
+        bold = self._action(format_menu, "&Bold", text.toggle_bold, QKeySequence.StandardKey.Bold)
+        italic = self._action(
+            format_menu, "&Italic", text.toggle_italic, QKeySequence.StandardKey.Italic
+        )
         format_menu.addSeparator()
-        for level in (1, 2, 3):
+        headings = [
             self._action(
                 format_menu,
                 f"Heading {level}",
                 lambda lv=level: text.set_heading(lv),
                 f"Ctrl+{level}",
             )
-        self._action(format_menu, "&Paragraph", text.set_paragraph, "Ctrl+0")
-        self._action(format_menu, "Block &quotation", text.toggle_blockquote, "Ctrl+Shift+Q")
+            for level in (1, 2, 3)
+        ]
+        paragraph = self._action(format_menu, "&Paragraph", text.set_paragraph, "Ctrl+0")
+        quote = self._action(
+            format_menu, "Block &quotation", text.toggle_blockquote, "Ctrl+Shift+Q"
+        )
+
+        # The same actions on a toolbar, with short labels: the shortcuts are in the tooltips.
+        toolbar = self.addToolBar("Format")
+        toolbar.setObjectName("formatToolBar")
+        toolbar.setMovable(True)
+        for action, label in (
+            (self.undo_action, "Undo"),
+            (self.redo_action, "Redo"),
+            (None, ""),
+            (bold, "B"),
+            (italic, "I"),
+            (headings[0], "H1"),
+            (headings[1], "H2"),
+            (headings[2], "H3"),
+            (paragraph, "¶"),
+            (quote, "“Quote”"),
+            (None, ""),
+            (self.new_note_action, "Insert note…"),
+            (self.edit_note_action, "Edit note"),
+        ):
+            if action is None:
+                toolbar.addSeparator()
+                continue
+            button = QAction(label, self)
+            button.setToolTip(
+                f"{action.text().replace('&', '').rstrip('…')} ({action.shortcut().toString()})"
+            )
+            button.triggered.connect(action.trigger)
+            button.setEnabled(action.isEnabled())
+            action.enabledChanged.connect(button.setEnabled)
+            toolbar.addAction(button)
+            if label in ("B", "I"):
+                widget = toolbar.widgetForAction(button)
+                font = widget.font()
+                font.setBold(label == "B")
+                font.setItalic(label == "I")
+                widget.setFont(font)
 
         library_menu = bar.addMenu("&Library")
         self._action(library_menu, "&Add files…", self.library_dock.panel.add_files_dialog)
