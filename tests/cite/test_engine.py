@@ -394,3 +394,15 @@ def test_an_ellipsis_is_not_a_doubled_period() -> None:
     assert notes[0].text.startswith(
         "As he wrote, “and then...” See John Lewis Gaddis, And Then... (Harvard"
     )
+
+
+def test_engine_reads_items_once() -> None:
+    item = _book("gaddis", "Gaddis", "John Lewis", "We Now Know")
+    engine = ChicagoEngine({"gaddis": item})
+    before = engine.full_note(Citation("gaddis", "3")).text
+    item["publisher"] = "Changed Press"
+    item["title"] = "Changed"
+    assert engine.full_note(Citation("gaddis", "3")).text == before
+    assert ChicagoEngine({"gaddis": item}).full_note(Citation("gaddis", "3")).text == (
+        "John Lewis Gaddis, Changed (Changed Press, 1996), 3."
+    )

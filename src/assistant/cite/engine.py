@@ -444,6 +444,7 @@ class ChicagoEngine:
         if not isinstance(raw, Mapping):
             warnings.append(f"item {item_id!r} is not a CSL-JSON object")
             raw = {}
+        raw = dict(raw)  # a snapshot: the caller may go on editing its own dict
         csl_type = str(raw.get("type", "") or "")
         family = _TYPE_FAMILY.get(csl_type)
         if family is None:
