@@ -76,9 +76,10 @@ def test_one_changed_word_is_reported_and_corrected(stretch, data) -> None:
     text = _TEXT.wording(tokens[:position]) + " zzyzx " + _TEXT.wording(tokens[position + 1 :])
     result = CHECKER.check_text(text, [SOURCE])
     assert result.status == "mismatch", (text, result.message)
-    assert [(d.kind, d.source_words, d.quoted_words) for d in result.differences] == [
-        ("changed", original, "zzyzx")
-    ]
+    # Usually "changed" at its place; where the source repeats the stretch without that word
+    # (bibliographies do), "added" there explains the quotation equally well.
+    differences = [(d.kind, d.source_words, d.quoted_words) for d in result.differences]
+    assert differences in ([("changed", original, "zzyzx")], [("added", "", "zzyzx")])
     corrected = result.corrected_quotation()
     assert CHECKER.check_text(corrected, [SOURCE]).ok, corrected
 

@@ -252,22 +252,26 @@ def _vote(folds: list[str], literal: list[bool], stream: Stream, low: int, high:
         offsets.setdefault(word, []).append(index)
     # A word's vote weighs less the more often it occurs: "historiography" placing the
     # quotation says more than "of" does.
-    votes: dict[int, float] = {}
+    weights = {word: 1.0 / len(stream.positions(word)) for word in chosen}
+    voters: dict[int, set[str]] = {}
     for word in chosen:
-        positions = stream.positions(word)
-        weight = 1.0 / len(positions)
-        buckets = set()
-        for position in positions:
+        for position in stream.positions(word):
             if not low <= position < high:
                 continue
             for index in offsets[word]:
-                buckets.add((position - index) // 4)
-        for bucket in buckets:  # one vote per word and place
-            votes[bucket] = votes.get(bucket, 0.0) + weight
-    if not votes:
+                voters.setdefault((position - index) // 4, set()).add(word)
+    if not voters:
         return []
-    # Insertions and omissions shift a start across a bucket edge: count the neighbours too.
-    scored = {b: v + votes.get(b - 1, 0.0) + votes.get(b + 1, 0.0) for b, v in votes.items()}
+    # Insertions and omissions shift a start across a bucket edge, so a place counts the words
+    # voting for it or its neighbours, each word once (or a stretch dense with "the" would win).
+    empty: set[str] = set()
+    scored = {
+        bucket: sum(
+            weights[w]
+            for w in words | voters.get(bucket - 1, empty) | voters.get(bucket + 1, empty)
+        )
+        for bucket, words in voters.items()
+    }
     ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:_CANDIDATES]
     return [bucket * 4 for bucket, score in ranked if score >= ranked[0][1] / 2]
 
@@ -335,18 +339,18 @@ def _align(segment: Segment, stream: Stream, low: int, high: int) -> SegmentMatc
     matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     result = SegmentMatch(segment, stream, start, end)
     result.similarity = matched / max(len(words), end - start)
-    tokens = stream.tokens[start:end]
+    texts = stream.words[start:end]
     base = ops[0][3]
     for tag, i1, i2, j1, j2 in ops:
         j1, j2 = j1 - base, j2 - base
         quoted = words[i1:i2]
-        source_words = " ".join(t.text for t in tokens[j1:j2])
+        source_words = " ".join(texts[j1:j2])
         quoted_words = " ".join(w.word for w in quoted)
         if tag == "equal":
-            for offset, (item, token) in enumerate(zip(quoted, tokens[j1:j2], strict=True)):
+            for offset, (item, text) in enumerate(zip(quoted, texts[j1:j2], strict=True)):
                 is_first = i1 + offset == 0
-                if item.word != token.text and not item.editorial and not is_first:
-                    result.differences.append(Difference("case", token.text, item.word))
+                if item.word != text and not item.editorial and not is_first:
+                    result.differences.append(Difference("case", text, item.word))
                     result.marked.add(start + j1 + offset)
             continue
         if quoted and all(item.editorial for item in quoted):

@@ -391,7 +391,7 @@ class QuoteChecker:
                 chunk = phrases[start : start + _PHRASES_PER_QUERY]
                 query = " OR ".join(f'"{_index_phrase(phrase)}"' for phrase in chunk)
                 # Enough hits that a phrase found in many passages cannot crowd out the rest.
-                for hit in self._index.search(query, limit=8 * len(chunk) + 20).hits:
+                for hit in self._index.search(query, limit=4 * len(chunk) + 10).hits:
                     texts.setdefault(hit.source_id, []).append(hit.text)
         except Exception:  # a query the index cannot run: scan the sources instead
             return None
