@@ -209,12 +209,18 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
     its apostrophe.
     """
     text = "".join(run.text for run in runs)
-    drops = {m.start() for m in _DOUBLE_STOP.finditer(text)}
-    if "”" in text or "‘" in text:
+    quoted = "”" in text or "‘" in text
+    # Substring checks first: most notes have nothing to fix and skip the regexes.
+    drops: set[int] = set()
+    if ".." in text or "?." in text or "!." in text:
+        drops = {m.start() for m in _DOUBLE_STOP.finditer(text)}
+    if quoted and ("”," in text or "”." in text or "’," in text or "’." in text):
         for match in _CLUSTER.finditer(text):
             closing = "”" in match.group(1) or text.find("‘", 0, match.start()) != -1
             if closing and match.start() > 0 and text[match.start() - 1] in ".?!":
                 drops.add(match.end(1))
+    elif not quoted and not drops:
+        return runs
     if drops:
         runs = _drop_characters(runs, drops)
         text = "".join(run.text for run in runs)
