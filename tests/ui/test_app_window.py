@@ -455,3 +455,19 @@ def test_import_markdown_that_is_not_text_is_refused(window, dialogs, tmp_path):
     assert not window.import_markdown(draft)
     assert dialogs.errors and "binary.md" in dialogs.errors[0][1]
     assert window.editor.document.toPlainText() == "Kept."
+
+
+def test_a_search_hit_dropped_into_the_text_starts_a_note_there(window, qtbot):
+    from assistant.ui.search_pane import hit_to_mime
+
+    _type(window, qtbot, "Before. After.")
+    cursor = window.editor.text_edit.textCursor()
+    cursor.setPosition(len("Before."))
+    window.editor.text_edit.setTextCursor(cursor)
+    hit = type("Hit", (), {"source_id": "shuster-2019", "ordinal": 4, "page": None, "text": "x"})
+    window.editor.text_edit.insertFromMimeData(hit_to_mime(hit))
+    assert window.editor.document.toPlainText() == "Before. After."  # no passage pasted
+    assert window.builder.rows[0].source_id() == "shuster-2019"
+    qtbot.mouseClick(window.builder.insert_button, Qt.MouseButton.LeftButton)
+    assert window.editor.document.toPlainText() == "Before.\ufffc After."
+    assert window.editor.anchors()[0].passage.ordinal == 4

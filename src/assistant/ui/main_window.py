@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         self.outline_pane.insertTextRequested.connect(self._insert_text)
         self.outline_pane.outlineChanged.connect(self._outline_changed)
 
+        self.editor.text_edit.hitDropped.connect(self._hit_dropped)
         self.editor.statsChanged.connect(self._show_stats)
         self.editor.modificationChanged.connect(self._modification_changed)
         self.editor.document.contentsChanged.connect(self._mark_dirty)
@@ -398,6 +399,16 @@ class MainWindow(QMainWindow):
             messages.show_error(
                 self, "Note not found", "That note is no longer in the text (it was deleted)."
             )
+
+    def _hit_dropped(self, hit: dict) -> None:
+        """A hit dragged into the text: build a note on it at the drop point."""
+        from assistant.essay.model import PassageLink
+
+        link = PassageLink(hit["source_id"], hit["ordinal"], hit.get("page"))
+        self.builder.prefill(hit["source_id"], hit.get("page") or "", "", link)
+        self.reader_pane.show_passage(hit["source_id"], hit["ordinal"])
+        self.focus_builder()
+        self.statusBar().showMessage("Add the page and press Insert note.", 6000)
 
     def _open_link(self, link: Any) -> None:
         self.reader_pane.show_passage(link.source_id, link.ordinal)

@@ -33,6 +33,7 @@ HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
 BLOCKQUOTE_INDENT = 36.0
 BODY_POINT_SIZE = 12.0
 _DRAFT_MIME = "application/x-assistant-draft"
+_HIT_MIME = "application/x-assistant-hit"  # a search hit (ui.search_pane.hit_to_mime)
 
 
 # Fragments copied from a draft, by token: the clipboard's mime data carries the token, the
@@ -96,6 +97,9 @@ class DraftTextEdit(QTextEdit):
     """
 
     currentAnchorChanged = Signal(str)
+    # A search hit dragged into the text: {"source_id", "ordinal", "page"}; the cursor is at
+    # the drop point, where the window lets the writer build a note on it.
+    hitDropped = Signal(dict)
 
     def __init__(self, document: DraftDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,11 +315,20 @@ class DraftTextEdit(QTextEdit):
         return mime
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if source.hasFormat(_HIT_MIME):
+            return True
         if source.hasUrls() and not source.hasText():
             return False  # files dropped on the page go to the library (the window handles it)
         return source.hasFormat(_DRAFT_MIME) or source.hasText()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasFormat(_HIT_MIME):
+            from assistant.ui.search_pane import hit_from_mime
+
+            hit = hit_from_mime(source)
+            if hit is not None:
+                self.hitDropped.emit(hit)
+            return  # never paste a whole passage into the draft by accident
         fragment = _copied_fragments.get(bytes(source.data(_DRAFT_MIME).data()))
         if fragment is not None:
             self._insert_fragment(fragment)
