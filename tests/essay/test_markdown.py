@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from assistant.cite.model import Citation, Note
 from assistant.essay.markdown import read_markdown, write_markdown
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
+from assistant.essay.outline import plain_text
 from assistant.essay.sample import make_long_essay
 from assistant.essay.store import essay_to_dict
 
@@ -237,8 +238,8 @@ def _pandoc() -> str:
         pytest.skip(f"pandoc is not available: {error}")
 
 
-def _pandoc_notes(markdown: str) -> tuple[list[list[str]], dict[str, Any]]:
-    """Each note's cited keys as Pandoc sees them in a note style, and the metadata."""
+def _pandoc_notes(markdown: str) -> tuple[list[list[str]], list[str], dict[str, Any]]:
+    """Each note's cited keys and commentary as Pandoc sees them in a note style; the metadata."""
     done = subprocess.run(
         [_pandoc(), "-f", "markdown", "-t", "json"],
         input=markdown,
@@ -248,20 +249,31 @@ def _pandoc_notes(markdown: str) -> tuple[list[list[str]], dict[str, Any]]:
     )
     ast = json.loads(done.stdout)
     notes: list[list[str]] = []
+    commentary: list[list[str]] = []
 
-    def walk(node: Any, current: list[str] | None) -> None:
+    def walk(node: Any, current: int | None) -> None:
         if isinstance(node, dict):
-            if node.get("t") == "Note":
-                ids: list[str] = []
-                notes.append(ids)
-                walk(node["c"], ids)
+            kind = node.get("t")
+            if kind == "Note":
+                notes.append([])
+                commentary.append([])
+                walk(node["c"], len(notes) - 1)
                 return
-            if node.get("t") == "Cite":
+            if kind == "Cite":
                 keys = [c["citationId"] for c in node["c"][0]]
                 if current is None:
                     notes.append(keys)  # a citation in the text is a note of its own
+                    commentary.append([])
                 else:
-                    current.extend(keys)
+                    notes[current].extend(keys)
+                return
+            if current is not None and kind == "Str":
+                commentary[current].append(node["c"])
+            if current is not None and kind == "Quoted":
+                marks = "“”" if node["c"][0]["t"] == "DoubleQuote" else "‘’"
+                commentary[current].append(marks[0])
+                walk(node["c"][1], current)
+                commentary[current].append(marks[1])
                 return
             for value in node.values():
                 walk(value, current)
@@ -270,20 +282,42 @@ def _pandoc_notes(markdown: str) -> tuple[list[list[str]], dict[str, Any]]:
                 walk(value, current)
 
     walk(ast["blocks"], None)
-    return notes, ast["meta"]
+    return notes, ["".join(c) for c in commentary], ast["meta"]
 
 
-@pytest.mark.parametrize("source", ["draft", "long essay"])
+def _our_commentary(note: Note) -> str:
+    text = "".join(s for s in note.segments if isinstance(s, str))
+    return re.sub(r"\s+", "", plain_text(text))
+
+
+NOTES_DRAFT = """[^early]: Defined before its reference, which Pandoc allows.
+
+First[^long] and second^[Inline with [square brackets] and [see @shen-2000, 3] inside.] and
+a third [@shuster-2019, chap. 2; @shen-2000].[^3] Then the early one.[^early]
+
+[^long]: Starts here
+continues lazily on this line.
+
+    Second paragraph of the long note, citing [@zubok-pleshakov-1996, 12--14].
+
+[^3]: Last, with "quotes", Stalin's apostrophe -- and a dash.
+"""
+
+
+@pytest.mark.parametrize("source", ["draft", "notes", "long essay"])
 def test_pandoc_reads_the_same_notes(source: str) -> None:
-    if source == "draft":
-        markdown = DRAFT
+    if source in ("draft", "notes"):
+        markdown = DRAFT if source == "draft" else NOTES_DRAFT
         essay = read_markdown(markdown).essay
     else:
         essay = make_long_essay(words=2000, notes=40)
         markdown = write_markdown(essay)
     ours = [[c.item_id for c in note.citations] for note in essay.notes()]
-    theirs, meta = _pandoc_notes(markdown)
+    theirs, commentary, meta = _pandoc_notes(markdown)
     assert theirs == ours
+    assert commentary == [_our_commentary(note) for note in essay.notes()]
+    if source == "notes":
+        assert essay.notes()[0].citations[0].locator == "12–14"  # smart dashes, as Pandoc
     assert len(theirs) == len(essay.notes())
     if source == "long essay":
         assert {r["c"]["id"]["c"][0]["c"] for r in meta["references"]["c"]} >= set(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -222,7 +222,7 @@ class _Reader:
                     i += 1
                     continue
                 try:
-                    group = parse_citation_group(inner.replace("\n", " "))
+                    group = _smart_group(parse_citation_group(inner.replace("\n", " ")))
                 except CitationSyntaxError as error:
                     self.warn(
                         line_at(i),
@@ -358,7 +358,7 @@ class _Reader:
                     i += 1
                     continue
                 try:
-                    group = parse_citation_group(inner.replace("\n", " "))
+                    group = _smart_group(parse_citation_group(inner.replace("\n", " ")))
                 except CitationSyntaxError as error:
                     self.warn(
                         line_at(i),
@@ -472,6 +472,20 @@ def _smart_inlines(inlines: list[Inline]) -> list[Inline]:
         after = (following.text[:1] or " ") if isinstance(following, Span) else " "
         out.append(Span(smart_quotes(inline.text, before, after), inline.bold, inline.italic))
     return out
+
+
+def _dashes(text: str) -> str:
+    return text.replace("---", "—").replace("--", "–")
+
+
+def _smart_group(group: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """Pandoc's smart dashes inside a citation's locator, prefix and suffix (7--9 is 7–9)."""
+    return tuple(
+        replace(c, locator=_dashes(c.locator), prefix=_dashes(c.prefix), suffix=_dashes(c.suffix))
+        if "--" in c.locator + c.prefix + c.suffix
+        else c
+        for c in group
+    )
 
 
 def _emphasis_close(text: str, start: int, char: str, size: int) -> int | None:
