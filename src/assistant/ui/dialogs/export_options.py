@@ -102,9 +102,10 @@ class ExportOptionsDialog(QDialog):
         text = self.path_edit.text().strip()
         if not text:
             return "Choose where to save the Word file."
+        raw = Path(text).expanduser()
+        if raw.is_dir():
+            return f"{raw} is a folder: add a file name."
         path = self.path()
-        if path.is_dir():
-            return f"{path} is a folder: add a file name."
         if not path.parent.is_dir():
             return f"The folder {path.parent} does not exist."
         return ""
