@@ -125,8 +125,7 @@ def _excerpt(text: str, limit: int = 40) -> str:
 
 
 class _Reader:
-    def __init__(self, items: Mapping[str, dict[str, Any]] | None) -> None:
-        self.items = items
+    def __init__(self) -> None:
         self.warnings: list[str] = []
         self.definitions: dict[str, tuple[str, int]] = {}
         self.used: set[str] = set()
@@ -741,7 +740,7 @@ def _take_definitions(reader: _Reader, lines: list[str], first_line: int) -> lis
 def read_markdown(text: str, items: Mapping[str, dict[str, Any]] | None = None) -> MarkdownResult:
     """Read a Pandoc Markdown draft. `items` (CSL-JSON by id) fill the essay's snapshot."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    reader = _Reader(items)
+    reader = _Reader()
     essay = Essay()
     bibliography: list[str] = []
     references: dict[str, dict[str, Any]] = {}
