@@ -162,7 +162,7 @@ class LibraryController(QObject):
     def _on_index_finished(self, result: tuple[Any, int]) -> None:
         report, count = result
         self.last_report = report
-        if report.indexed or report.removed or report.rebuilt_reason:
+        if index_changed(report):
             # A fresh SearchIndex object, so every thread opens a new searcher on what the
             # child process committed: a cached searcher that Whoosh merely refreshes can keep
             # seeing deleted passages (it reuses segment readers with their old deletions).
@@ -347,6 +347,13 @@ class LibraryController(QObject):
         if text != self._status:
             self._status = text
             self.statusChanged.emit(text)
+
+
+def index_changed(report: Any) -> bool:
+    """Whether an index update changed what searches return (False for a no-op update)."""
+    return bool(
+        getattr(report, "indexed", 1) or getattr(report, "removed", 1) or report.rebuilt_reason
+    )
 
 
 def _message(error: BaseException) -> str:

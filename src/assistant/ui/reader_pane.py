@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.library.model import Passage
-from assistant.ui.library_controller import LibraryController
+from assistant.ui.library_controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
 
 CONTEXT = 3  # passages shown before and after the current one
@@ -251,7 +251,9 @@ class ReaderPane(QWidget):
         self.text.setHtml("")
         self._update_buttons()
 
-    def _on_index_finished(self, _report: Any) -> None:
+    def _on_index_finished(self, report: Any) -> None:
+        if not index_changed(report):
+            return
         self._passages.clear()
         if self._current is not None:
             self.show_passage(self._current.source_id, self._current.ordinal, self._query)

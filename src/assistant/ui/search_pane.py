@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.ui.library_controller import LibraryController
+from assistant.ui.library_controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
 
 HIT_MIME = "application/x-assistant-hit"
@@ -714,8 +714,10 @@ class SearchPane(QWidget):
         self._fill_sources()
         self.model.layoutChanged.emit()
 
-    def _on_index_finished(self, _report: Any) -> None:
+    def _on_index_finished(self, report: Any) -> None:
         self._refresh_placeholder()
+        if not index_changed(report) and self._results is not None:
+            return  # nothing changed: the hits on screen are current
         # New or changed passages: rerun what is on screen.
         if self._like_text:
             self.show_results_for_text(self._like_text)
