@@ -234,7 +234,18 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "&Copy", text.copy, QKeySequence.StandardKey.Copy)
         self._action(edit_menu, "&Paste", text.paste, QKeySequence.StandardKey.Paste)
         edit_menu.addSeparator()
-        self._action(edit_menu, "&Search the library", self.focus_search, "Ctrl+K")
+        search = self._action(edit_menu, "&Search the library", self.focus_search, "Ctrl+K")
+        # The search pane binds Ctrl+K itself (select the query); a window-wide Ctrl+K would
+        # make the key ambiguous there and then neither fires. So this one lives on the rest.
+        search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for widget in (
+            self.editor,
+            self.reader_pane,
+            self.outline_pane,
+            self.builder,
+            self.library_dock,
+        ):
+            widget.addAction(search)
         self.new_note_action = self._action(
             edit_menu,
             "&New footnote…",

@@ -1,0 +1,59 @@
+"""The window works from the keyboard: shortcuts reach the pane they name, wherever focus is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def _focus(qtbot, widget) -> None:
+    widget.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def test_ctrl_k_reaches_the_search_box_from_the_page_and_from_the_search_pane(window, qtbot):
+    page = window.editor.text_edit
+    query = window.search_pane.query_edit
+    _focus(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is query)
+    qtbot.keyClicks(query, "Acheson")
+    qtbot.keyClick(query, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is query
+    assert query.selectedText() == "Acheson"  # ready to type a new query
+
+
+def test_ctrl_alt_f_opens_the_builder_on_the_locator(window, qtbot):
+    page = window.editor.text_edit
+    _focus(qtbot, page)
+    qtbot.keyClick(
+        page,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.builder.rows[0].locator_edit)
+
+
+def test_ctrl_return_in_the_builder_inserts_the_note(window, qtbot):
+    window.builder.prefill("shen-2000", "52")
+    _focus(qtbot, window.builder.rows[0].locator_edit)
+    qtbot.keyClick(
+        window.builder.rows[0].locator_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert len(window.editor.anchors()) == 1
+
+
+def test_format_shortcuts_in_the_page(window, qtbot):
+    page = window.editor.text_edit
+    _focus(qtbot, page)
+    qtbot.keyClicks(page, "Heading")
+    qtbot.keyClick(page, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert page.textCursor().blockFormat().headingLevel() == 2
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page, "slanted")
+    essay = window.editor.essay()
+    assert essay.blocks[1].inlines[0].italic
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "slanted" not in page.toPlainText()
