@@ -210,3 +210,11 @@ def test_any_metadata_renders_without_crashing(
     entry = engine.bibliography_entry("x")
     assert isinstance(entry.text, str)
     assert engine.bibliography() is not None
+
+
+def test_valid_but_unhandled_csl_type_says_so() -> None:
+    note = _engine(m={**GOOD, "type": "map"}).full_note(Citation("m"))
+    assert note.text == "John Lewis Gaddis, We Now Know (Oxford University Press, 1997)."
+    assert note.warnings == [
+        "m: type 'map' has no Chicago form of its own here; formatted as a book"
+    ]

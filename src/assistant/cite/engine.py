@@ -74,6 +74,33 @@ _TYPE_FAMILY = {
     "interview": "interview",
 }
 
+# The rest of CSL 1.0.2's types: valid, but without a renderer of their own yet.
+_OTHER_CSL_TYPES = frozenset(
+    {
+        "bill",
+        "broadcast",
+        "dataset",
+        "figure",
+        "graphic",
+        "legal_case",
+        "legislation",
+        "map",
+        "motion_picture",
+        "musical_score",
+        "patent",
+        "software",
+        "song",
+        "speech",
+        "standard",
+        "treaty",
+        "event",
+        "hearing",
+        "regulation",
+        "performance",
+        "periodical",
+    }
+)
+
 # Chicago's locator abbreviations (CSL's en-US short terms, as the style prints them).
 _LOCATOR_TERMS = {
     "page": ("p.", "pp."),
@@ -448,7 +475,12 @@ class ChicagoEngine:
         csl_type = str(raw.get("type", "") or "")
         family = _TYPE_FAMILY.get(csl_type)
         if family is None:
-            if csl_type:
+            if csl_type in _OTHER_CSL_TYPES:
+                warnings.append(
+                    f"{item_id}: type {csl_type!r} has no Chicago form of its own here;"
+                    " formatted as a book"
+                )
+            elif csl_type:
                 warnings.append(f"{item_id}: unknown type {csl_type!r}, formatted as a book")
             else:
                 warnings.append(f"{item_id}: no type, formatted as a book")
