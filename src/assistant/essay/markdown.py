@@ -32,7 +32,7 @@ from assistant.cite.pandoc_syntax import (
     format_citation_group,
     parse_citation_group,
 )
-from assistant.essay.model import Block, Essay, Inline, NoteAnchor, PassageLink, Span
+from assistant.essay.model import Block, BlockKind, Essay, Inline, NoteAnchor, PassageLink, Span
 
 __all__ = ["MarkdownResult", "read_markdown", "smart_quotes", "write_markdown"]
 
@@ -246,19 +246,19 @@ class _Reader:
                     for size in (3, 2, 1):
                         if size > run:
                             continue
-                        close = _emphasis_close(text, i + size, char, size)
-                        if close is None:
+                        closing = _emphasis_close(text, i + size, char, size)
+                        if closing is None:
                             continue
                         flush()
                         out.extend(
                             self.inlines(
-                                text[i + size : close],
+                                text[i + size : closing],
                                 line_at(i),
                                 bold=bold or size >= 2,
                                 italic=italic or size != 2,
                             )
                         )
-                        i = close + size
+                        i = closing + size
                         done = True
                         break
                 if not done:
@@ -271,15 +271,14 @@ class _Reader:
                     i += 1
                     continue
                 comment = text[i : end + 3]
-                passage = _PASSAGE.fullmatch(comment)
+                found = _PASSAGE.fullmatch(comment)
                 target = out[-1] if out and not "".join(buffer).strip() else None
-                if passage and isinstance(target, (NoteAnchor, _Cite)):
-                    link = PassageLink(
-                        passage["source"], int(passage["ordinal"]), passage["page"] or None
+                if found and isinstance(target, (NoteAnchor, _Cite)):
+                    target.passage = PassageLink(
+                        found["source"], int(found["ordinal"]), found["page"] or None
                     )
-                    target.passage = link
                     buffer.clear()
-                elif not passage:
+                elif not found:
                     self.warn(line_at(i), f"HTML comment {_excerpt(comment)!r} left out")
                 i = end + 3
             elif char == "-" and nxt == "-":
@@ -415,7 +414,7 @@ class _Reader:
 
     # -- blocks -------------------------------------------------------------------------------
 
-    def block(self, kind: str, text: str, line: int, level: int = 0) -> Block:
+    def block(self, kind: BlockKind, text: str, line: int, level: int = 0) -> Block:
         tokens = self.inlines(text.strip(), line)
         inlines = _smart_inlines(_citations_to_notes(tokens))
         return Block(kind=kind, inlines=inlines, level=level)
@@ -785,7 +784,12 @@ def read_markdown(text: str, items: Mapping[str, dict[str, Any]] | None = None) 
                 list_warned = True
             blocks.append(Block("paragraph", [Span(block_text.replace("\n", " "))]))
             continue
-        blocks.append(reader.block(kind, block_text, line, level))
+        block_kind: BlockKind = (
+            "heading"
+            if kind == "heading"
+            else ("blockquote" if kind == "blockquote" else "paragraph")
+        )
+        blocks.append(reader.block(block_kind, block_text, line, level))
     for label, (_body, line) in reader.definitions.items():
         if label not in reader.used:
             reader.warn(line, f"footnote [^{label}] is never referenced; it is not in the essay")

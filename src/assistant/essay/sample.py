@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assistant.cite.model import Citation, Note
 from assistant.essay.markdown import smart_quotes
-from assistant.essay.model import Block, Essay, NoteAnchor, PassageLink, Span
+from assistant.essay.model import Block, BlockKind, Essay, NoteAnchor, PassageLink, Span
 from assistant.essay.outline import Outline, outline_from_markdown
 from assistant.paths import bundled_corpus_dir
 
@@ -98,7 +98,7 @@ def make_long_essay(words: int = 15000, notes: int = 300) -> Essay:
     for index, chunk in enumerate(paragraphs):
         if index % 12 == 0:
             blocks.append(Block("heading", [Span(f"Part {index // 12 + 1}")], level=1))
-        kind = "blockquote" if index % 9 == 4 else "paragraph"
+        kind: BlockKind = "blockquote" if index % 9 == 4 else "paragraph"
         inlines: list[Span | NoteAnchor] = []
         buffer: list[str] = []
         pending = 0
