@@ -460,3 +460,51 @@ def test_every_bad_input_is_listed_and_nothing_indexed_is_lost(corpus_dir, tmp_p
         (h.source_id, h.ordinal) for h in before.hits
     ]
     assert index.search("réunification").hits[0].source_id == "legacy"
+
+
+FAST_PATH_QUERIES = [
+    "Stalin",
+    "Stalin Mao",
+    "Soviet policy Korea",
+    "Stalin OR Mao",
+    "Acheson defense perimeter",
+    "Shifrtelgramma",
+    "Stalin source:shen-2000",
+    "Mao kind:note",
+]
+
+
+def _outcome(results):
+    return (
+        results.total,
+        results.counts_by_source,
+        [(h.source_id, h.ordinal, round(h.score, 3), h.snippet) for h in results.hits],
+    )
+
+
+@pytest.mark.parametrize("query", FAST_PATH_QUERIES)
+def test_fast_scoring_path_matches_whooshs_own(built, query):
+    fast = _outcome(built.search(query, limit=12))
+    built.fast_path = False
+    try:
+        slow = _outcome(built.search(query, limit=12))
+    finally:
+        built.fast_path = True
+    assert fast == slow
+    assert fast[0] > 0
+
+
+def test_fast_path_skips_deleted_passages(corpus_dir, tmp_path):
+    _writable(corpus_dir)
+    index = SearchIndex(tmp_path / "index")
+    index.update(Library.open(corpus_dir))
+    zubok = corpus_dir / "zubok-pleshakov-1996.md"
+    zubok.write_text(zubok.read_text(encoding="utf-8").replace("Stalin", "Koba"))
+    index.update(Library.open(corpus_dir))  # the old zubok passages are now deleted docs
+    for query in ("Stalin", "Stalin Mao", "Koba OR Stalin"):
+        fast = _outcome(index.search(query, limit=30))
+        index.fast_path = False
+        slow = _outcome(index.search(query, limit=30))
+        index.fast_path = True
+        assert fast == slow
+    assert "zubok-pleshakov-1996" not in index.search("Stalin").counts_by_source

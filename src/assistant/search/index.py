@@ -12,6 +12,7 @@ refreshes) a searcher on the latest committed generation.
 
 from __future__ import annotations
 
+import heapq
 import html
 import logging
 import re
@@ -20,12 +21,14 @@ import threading
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from whoosh import collectors, matching, qparser, query, scoring, writing
 from whoosh import highlight as whoosh_highlight
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
 from whoosh.query.spans import Span, SpanNear2
@@ -235,6 +238,32 @@ def _fast_phrases(parsed: Any) -> Any:
     return parsed.accept(swap)
 
 
+_FRONT_MASK = query.Term("kind", "front")
+
+
+def _bag_of_words(parsed: Any) -> tuple[list[bytes], bool] | None:
+    """(terms, require_all) when the query is plain words of the text field joined by AND
+    or by OR, the common case the fast scoring path handles; None otherwise."""
+
+    def plain_term(node: Any) -> bool:
+        return type(node) is query.Term and node.fieldname == "text" and node.boost == 1.0
+
+    def as_bytes(text: Any) -> bytes:
+        return text if isinstance(text, bytes) else str(text).encode("utf-8")
+
+    if plain_term(parsed):
+        return [as_bytes(parsed.text)], True
+    if type(parsed) in (query.And, query.Or) and parsed.boost == 1.0:
+        if getattr(parsed, "scale", None) or getattr(parsed, "minmatch", 0):
+            return None
+        if parsed.subqueries and all(plain_term(q) for q in parsed.subqueries):
+            terms = [as_bytes(q.text) for q in parsed.subqueries]
+            if len(set(terms)) != len(terms):
+                return None  # Whoosh scores a repeated word twice; leave that to it
+            return terms, type(parsed) is query.And
+    return None
+
+
 class _CountingTopCollector(collectors.TopCollector):
     """Top-k collector that also records every matching document number.
 
@@ -244,6 +273,9 @@ class _CountingTopCollector(collectors.TopCollector):
 
     def __init__(self, limit: int) -> None:
         super().__init__(limit, usequality=False)
+        # Nor may the matcher be "replaced" by a cheaper one that drops documents unable to
+        # reach the top k (Whoosh turns an OR into an AND that way): every match must count.
+        self.replace = 0
         self.matched: list[int] = []
 
     def collect(self, sub_docnum: int) -> Any:
@@ -263,6 +295,9 @@ class SearchIndex:
         self._ix_lock = threading.RLock()
         self._local = threading.local()
         self._fragmenter = whoosh_highlight.ContextFragmenter(maxchars=220, surround=70)
+        # Plain-word queries are scored by `_score_terms`; False forces Whoosh's own path
+        # (the tests compare the two).
+        self.fast_path = True
         self._formatter = _BoldFormatter()
 
     # ----------------------------------------------------------------------------------------
@@ -588,7 +623,7 @@ class SearchIndex:
             return SearchResults(query_text, 0, [], {}, None)
         if parsed is query.NullQuery:
             return SearchResults(query_text, 0, [], {}, None)
-        masks = [] if wants_front else [query.Term("kind", "front")]
+        masks = [] if wants_front else [_FRONT_MASK]
         if mask is not None:
             masks.append(mask)
         mask_query = query.Or(masks) if len(masks) > 1 else (masks[0] if masks else None)
@@ -598,22 +633,29 @@ class SearchIndex:
             else None
         )
         limit = max(1, limit)
-        # One pass scores the top hits and records every match for the exact total and the
-        # per-source counts. (groupedby= would keep every match as a scored, stored hit.)
-        counting = _CountingTopCollector(limit + 5)
-        collector: Any = counting
-        if filter_query is not None or mask_query is not None:
-            collector = collectors.FilterCollector(counting, filter_query, mask_query)
-        searcher.search_with_collector(parsed, collector)
-        results = collector.results()
+        fast = _bag_of_words(parsed) if self.fast_path else None
+        if fast is not None:
+            scored = self._score_terms(searcher, *fast, filter_query, mask_query)
+            matched: Collection[int] = scored
+            top = heapq.nlargest(limit + 5, scored.items(), key=lambda item: item[1])
+            rows = [(score, searcher.stored_fields(docnum), docnum) for docnum, score in top]
+        else:
+            # One pass scores the top hits and records every match for the exact total and
+            # the per-source counts. (groupedby= would keep every match as a stored hit.)
+            counting = _CountingTopCollector(limit + 5)
+            collector: Any = counting
+            if filter_query is not None or mask_query is not None:
+                collector = collectors.FilterCollector(counting, filter_query, mask_query)
+            searcher.search_with_collector(parsed, collector)
+            matched = counting.matched
+            rows = [(hit.score, hit.fields(), hit.docnum) for hit in collector.results()]
         sources = self._doc_sources(searcher)
         counts: dict[str, int] = {}
-        for docnum in counting.matched:
+        for docnum in matched:
             source = sources[docnum]
             counts[source] = counts.get(source, 0) + 1
         counts = dict(sorted(counts.items()))
-        total = len(counting.matched)
-        rows = [(hit.score, hit.fields(), hit.docnum) for hit in results]
+        total = len(matched)
         # Deterministic: equal scores fall back to source and position, not to docnum
         # (which depends on the order sources happened to be indexed in).
         rows.sort(key=lambda r: (-round(r[0], 6), r[1]["source"], r[1]["ordinal"]))
@@ -634,6 +676,97 @@ class SearchIndex:
         ]
         suggestion = self._suggest(searcher, parsed, query_text) if suggest else None
         return SearchResults(query_text, total, hits, counts, suggestion)
+
+    def _score_terms(
+        self,
+        searcher: Any,
+        terms: list[bytes],
+        require_all: bool,
+        filter_query: Any,
+        mask_query: Any,
+    ) -> dict[int, float]:
+        """BM25F scores of every document matching words of the text field (AND or OR).
+
+        The same scores as Whoosh's collector path (BM25FScorer summed over the terms, as its
+        intersection and union matchers do), computed in one tight loop per posting list
+        instead of a chain of matcher and collector calls per document.
+        """
+        weighting = searcher.weighting
+        B, K1 = weighting._field_B.get("text", weighting.B), weighting.K1
+        avgfl = searcher.avg_field_length("text") or 1
+        per_term: list[dict[int, float]] = []
+        for term in terms:
+            idf = searcher.idf("text", term)
+            factor = idf * (K1 + 1)
+            scores: dict[int, float] = {}
+            for subsearcher, offset in searcher.leaf_searchers():
+                reader = subsearcher.reader()
+                if ("text", term) not in reader:
+                    continue
+                lengths = _field_lengths(reader, "text")
+                matcher = reader.postings("text", term)
+                norm = K1 * (1 - B)
+                slope = K1 * B / avgfl
+                if type(matcher) is W3LeafMatcher and not matcher._byteids:
+                    # A whole posting block at a time (ids and weights arrays) instead of
+                    # four method calls per document; segments with deletions are wrapped
+                    # in a filtering matcher and take the generic loop below.
+                    while matcher.is_active():
+                        if matcher._data is None:
+                            matcher._read_data()
+                        # Whoosh decodes the delta-coded ids with a Python generator.
+                        ids = accumulate(matcher._data[0])
+                        matcher._read_weights()
+                        for docnum, tf in zip(ids, matcher._weights, strict=True):
+                            scores[offset + docnum] = (
+                                factor * tf / (tf + norm + slope * lengths[docnum])
+                            )
+                        if matcher._lastblock:
+                            break
+                        matcher._next_block()
+                    continue
+                while matcher.is_active():
+                    docnum = matcher.id()
+                    tf = matcher.weight()
+                    scores[offset + docnum] = factor * tf / (tf + norm + slope * lengths[docnum])
+                    matcher.next()
+            if require_all and not scores:
+                return {}
+            per_term.append(scores)
+        if require_all:
+            per_term.sort(key=len)
+            combined = {}
+            for docnum, score in per_term[0].items():
+                total = score
+                for other in per_term[1:]:
+                    value = other.get(docnum)
+                    if value is None:
+                        break
+                    total += value
+                else:
+                    combined[docnum] = total
+        else:
+            combined = {}
+            for scores in per_term:
+                for docnum, score in scores.items():
+                    combined[docnum] = combined.get(docnum, 0.0) + score
+        if filter_query is not None:
+            allowed = set(searcher.docs_for_query(filter_query))
+            combined = {d: v for d, v in combined.items() if d in allowed}
+        if mask_query is not None and combined:
+            for docnum in self._masked_docs(searcher, mask_query):
+                combined.pop(docnum, None)
+        return combined
+
+    def _masked_docs(self, searcher: Any, mask_query: Any) -> frozenset[int]:
+        """Documents of a mask query; the default mask (front matter) is cached per searcher."""
+        if mask_query != _FRONT_MASK:
+            return frozenset(searcher.docs_for_query(mask_query))
+        cached = getattr(self._local, "front_docs", None)
+        if cached is None or cached[0] is not searcher:
+            cached = (searcher, frozenset(searcher.docs_for_query(mask_query)))
+            self._local.front_docs = cached
+        return cached[1]
 
     def _doc_sources(self, searcher: Any) -> list[str]:
         """Source id of every document number, cached per searcher (one column read)."""
