@@ -265,14 +265,19 @@ def _vote(folds: list[str], literal: list[bool], stream: Stream, low: int, high:
     # Insertions and omissions shift a start across a bucket edge, so a place counts the words
     # voting for it or its neighbours, each word once (or a stretch dense with "the" would win).
     empty: set[str] = set()
-    scored = {
-        bucket: sum(
-            weights[w]
-            for w in words | voters.get(bucket - 1, empty) | voters.get(bucket + 1, empty)
-        )
-        for bucket, words in voters.items()
-    }
-    ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:_CANDIDATES]
+    scored = {}
+    for bucket, words in voters.items():
+        near = words | voters.get(bucket - 1, empty) | voters.get(bucket + 1, empty)
+        scored[bucket] = (sum(weights[w] for w in near), len(near))
+    # A place where only a few of the voting words line up is chance, not the quotation: with
+    # eight voters, at least three must agree (difflib is not worth running elsewhere).
+    needed = 1 if len(chosen) <= 2 else max(2, (len(chosen) + 1) // 3)
+    ranked = sorted(
+        ((b, score) for b, (score, count) in scored.items() if count >= needed),
+        key=lambda item: (-item[1], item[0]),
+    )[:_CANDIDATES]
+    if not ranked:
+        return []
     return [bucket * 4 for bucket, score in ranked if score >= ranked[0][1] / 2]
 
 

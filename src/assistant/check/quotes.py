@@ -13,7 +13,7 @@ import functools
 import re
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 from assistant.check.match import Difference, SourceMatch, find_closest, find_exact
@@ -24,6 +24,10 @@ from assistant.library.model import Document, Passage
 
 QuoteStatus = Literal["ok", "mismatch", "wrong-source", "not-found", "unverifiable"]
 
+# Below this share of its words found in place in the cited source, a quotation that does not
+# match is also looked for, word for word, in the library's other sources.
+LOOK_ELSEWHERE_BELOW = 0.8
+_MEMO_MAX = 5000
 _OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _CLOSING = set('”"»“')
 # Words before a period that do not end a sentence.
@@ -172,6 +176,7 @@ class QuoteChecker:
         self._run: set[str] | None = None
         # The results of the last check_quotations run.
         self.checked: list[QuoteCheck] = []
+        self._memo: dict[tuple, QuoteCheck] = {}
 
     @classmethod
     def for_library(
@@ -247,17 +252,43 @@ class QuoteChecker:
     def _check_all(self, work: list[tuple[Quotation, list[str]]]) -> list[QuoteCheck]:
         # Quotations that fail against their cited source are then looked for in the other
         # sources all together: one index query for the lot instead of one per quotation.
+        # Results are remembered per quotation text, cited ids and the cited texts, so a
+        # re-check after an edit only does the quotations that changed.
         self._run = set()
         try:
-            results: list[QuoteCheck | _Pending] = [self._check_cited(q, c) for q, c in work]
-            pending = [r for r in results if isinstance(r, _Pending)]
+            keys = [self._memo_key(q, c) for q, c in work]
+            results: list[QuoteCheck | _Pending] = [
+                replace(self._memo[key], quotation=q)
+                if key in self._memo
+                else self._check_cited(q, c)
+                for key, (q, c) in zip(keys, work, strict=True)
+            ]
+            # A quotation that nearly matches its cited source (a word changed or dropped) is
+            # a misquotation of that source; only the others may come from somewhere else.
+            pending = [
+                r
+                for r in results
+                if isinstance(r, _Pending)
+                and (r.closest is None or r.closest[1].similarity < LOOK_ELSEWHERE_BELOW)
+            ]
             found = self._find_elsewhere(pending) if pending else []
             finished = dict(zip(map(id, pending), found, strict=True))
-            return [
-                self._finish(r, finished[id(r)]) if isinstance(r, _Pending) else r for r in results
+            checks = [
+                self._finish(r, finished.get(id(r))) if isinstance(r, _Pending) else r
+                for r in results
             ]
+            if len(self._memo) > _MEMO_MAX:
+                self._memo.clear()
+            for key, check in zip(keys, checks, strict=True):
+                self._memo[key] = check
+            return checks
         finally:
             self._run = None
+
+    def _memo_key(self, quotation: Quotation, cited: list[str]) -> tuple:
+        # The prepared texts are shared per content, so their identity changes exactly when a
+        # cited file does.
+        return (quotation.text, tuple(cited), tuple(id(self.source(s)) for s in cited))
 
     def _check_cited(self, quotation: Quotation, cited: list[str]) -> QuoteCheck | _Pending:
         pattern = parse_quotation(quotation.text)
@@ -326,12 +357,15 @@ class QuoteChecker:
     ) -> QuoteCheck:
         source = match.source
         pieces: list[tuple[str, bool]] = []
-        for number, segment in enumerate(match.segments):
-            if number:
-                pieces.append((" … ", False))
-            pieces.extend(_marked_pieces(source, segment.tokens, segment.first, segment.marked))
-        first_token = match.segments[0].tokens[0] if match.segments[0].tokens else None
-        passage = source.passage_at(first_token.start) if first_token else None
+        if status != "ok":  # the source's wording is only shown for a problem
+            for number, segment in enumerate(match.segments):
+                if number:
+                    pieces.append((" … ", False))
+                pieces.extend(_marked_pieces(source, segment.tokens, segment.first, segment.marked))
+        first = match.segments[0]
+        passage = None
+        if first.last > first.first:
+            passage = source.passage_at(first.stream.span(first.first)[0])
         result = QuoteCheck(
             quotation,
             status,
