@@ -194,6 +194,29 @@ def test_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     assert _snapshot(tmp_path) == before and path.stat().st_mtime_ns == mtime
 
 
+def test_saving_over_a_newer_format_file_keeps_it_aside(tmp_path: Path) -> None:
+    path = tmp_path / "future.essay"
+    future = json.dumps({"format": "essay-assistant/essay", "schema_version": 99, "essay": {}})
+    path.write_text(future, encoding="utf-8")
+    report = save_essay(_titled("Saved as"), path)
+    kept = [p for p in tmp_path.iterdir() if ".newer-format-" in p.name]
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == future
+    assert "newer version's previous file was kept" in report.warnings[0]
+    assert backups_of(path) == []
+
+
+def test_backup_failure_does_not_stop_the_save(tmp_path: Path) -> None:
+    path = _saved_twice(tmp_path)
+    backups = backups_of(path)
+    for backup in backups:
+        backup.unlink()
+    store.backup_dir(path).rmdir()
+    store.backup_dir(path).write_text("a file where the backup folder goes")
+    report = save_essay(_titled("Third"), path)
+    assert load_essay(path).title == "Third"
+    assert report.backup is None and "No backup of the previous version" in report.warnings[0]
+
+
 def test_missing_file_has_a_clear_message(tmp_path: Path) -> None:
     with pytest.raises(EssayFileError, match="was not found"):
         load_essay(tmp_path / "nowhere.essay")

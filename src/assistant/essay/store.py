@@ -9,7 +9,8 @@ Saving writes a temporary file in the target folder, fsyncs it, hard-links the p
 into `.NAME.bak/` (the last `BACKUP_COUNT` saves are kept), renames the temporary file over the
 old one and fsyncs the folder. At any instant the path holds either the old or the new essay,
 complete. A previous file that is itself damaged is kept aside as `NAME.damaged-STAMP` in the
-same folder and never pruned, so saving over a broken file cannot lose what was left of it.
+same folder and never pruned, so saving over a broken file cannot lose what was left of it
+(a file in a newer version's format is kept aside the same way, as `NAME.newer-format-STAMP`).
 
 Loading never writes: a damaged file raises `CorruptEssayError` listing the backups that do
 load, newest first; a file from a newer version raises `NewerSchemaError`.
@@ -461,14 +462,15 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _looks_like_essay(path: Path) -> bool:
+def _previous_state(path: Path) -> str:
+    """ "essay", "damaged" (unreadable) or "newer" (a newer version's format) for a file."""
     try:
         _decode(path.read_bytes(), path)
     except (_Invalid, OSError):
-        return False
+        return "damaged"
     except NewerSchemaError:
-        return True
-    return True
+        return "newer"
+    return "essay"
 
 
 # -- saving ---------------------------------------------------------------------------------
@@ -581,11 +583,15 @@ def save_essay(essay: Essay, path: Path | str, *, keep: int = BACKUP_COUNT) -> S
         if not path.exists():
             return
         try:
-            if not _looks_like_essay(path):
-                # Never rotate away what is left of a damaged file: keep it beside the essay.
-                aside = _unique(path.parent, f"{path.name}.damaged-{_stamp()}", "")
+            state = _previous_state(path)
+            if state != "essay":
+                # Never rotate away a damaged file, or one only a newer version can read:
+                # keep it beside the essay, outside the pruned backups.
+                tag = "damaged" if state == "damaged" else "newer-format"
+                aside = _unique(path.parent, f"{path.name}.{tag}-{_stamp()}", "")
                 _link_or_copy(path, aside)
-                report.warnings.append(f"The damaged previous file was kept as {aside.name}.")
+                what = "damaged" if state == "damaged" else "newer version's"
+                report.warnings.append(f"The {what} previous file was kept as {aside.name}.")
                 return
             folder = backup_dir(path)
             folder.mkdir(exist_ok=True)
