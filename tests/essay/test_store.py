@@ -316,7 +316,7 @@ def _fail_writes_into(folder: Path, monkeypatch: pytest.MonkeyPatch, after: int)
 
     def write(fd: int, data: bytes) -> int:
         target = os.readlink(f"/proc/self/fd/{fd}")
-        if not target.startswith(str(folder)):
+        if not target.startswith(str(folder.resolve())):
             return real_write(fd, data)
         room = after - written["bytes"]
         if room <= 0:
