@@ -57,3 +57,16 @@ def test_format_shortcuts_in_the_page(window, qtbot):
     assert essay.blocks[1].inlines[0].italic
     qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "slanted" not in page.toPlainText()
+
+
+def test_draft_shortcuts_do_nothing_to_the_draft_from_another_pane(window, qtbot):
+    page = window.editor.text_edit
+    _focus(qtbot, page)
+    qtbot.keyClicks(page, "Draft text")
+    page.selectAll()
+    tree = window.outline_pane.tree
+    _focus(qtbot, tree)
+    qtbot.keyClick(tree, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.toPlainText() == "Draft text"
+    assert not window.editor.essay().blocks[0].inlines[0].bold

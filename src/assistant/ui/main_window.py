@@ -230,9 +230,11 @@ class MainWindow(QMainWindow):
         text.undoAvailable.connect(self.undo_action.setEnabled)
         text.redoAvailable.connect(self.redo_action.setEnabled)
         edit_menu.addSeparator()
-        self._action(edit_menu, "Cu&t", text.cut, QKeySequence.StandardKey.Cut)
-        self._action(edit_menu, "&Copy", text.copy, QKeySequence.StandardKey.Copy)
-        self._action(edit_menu, "&Paste", text.paste, QKeySequence.StandardKey.Paste)
+        clipboard = [
+            self._action(edit_menu, "Cu&t", text.cut, QKeySequence.StandardKey.Cut),
+            self._action(edit_menu, "&Copy", text.copy, QKeySequence.StandardKey.Copy),
+            self._action(edit_menu, "&Paste", text.paste, QKeySequence.StandardKey.Paste),
+        ]
         edit_menu.addSeparator()
         search = self._action(edit_menu, "&Search the library", self.focus_search, "Ctrl+K")
         # The search pane binds Ctrl+K itself (select the query); a window-wide Ctrl+K would
@@ -276,6 +278,21 @@ class MainWindow(QMainWindow):
         quote = self._action(
             format_menu, "Block &quotation", text.toggle_blockquote, "Ctrl+Shift+Q"
         )
+
+        # These act on the draft: their keys work while the draft has focus, never from another
+        # pane (Ctrl+V in the outline must not paste into the page out of sight).
+        for action in [
+            self.undo_action,
+            self.redo_action,
+            *clipboard,
+            bold,
+            italic,
+            *headings,
+            paragraph,
+            quote,
+        ]:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.editor.addAction(action)
 
         # The same actions on a toolbar, with short labels: the shortcuts are in the tooltips.
         toolbar = self.addToolBar("Format")
