@@ -471,6 +471,9 @@ FAST_PATH_QUERIES = [
     "Shifrtelgramma",
     "Stalin source:shen-2000",
     "Mao kind:note",
+    '"defense perimeter"',
+    '"Kim Il Sung"',
+    '"Soviet Union"',
 ]
 
 
@@ -501,7 +504,7 @@ def test_fast_path_skips_deleted_passages(corpus_dir, tmp_path):
     zubok = corpus_dir / "zubok-pleshakov-1996.md"
     zubok.write_text(zubok.read_text(encoding="utf-8").replace("Stalin", "Koba"))
     index.update(Library.open(corpus_dir))  # the old zubok passages are now deleted docs
-    for query in ("Stalin", "Stalin Mao", "Koba OR Stalin"):
+    for query in ("Stalin", "Stalin Mao", "Koba OR Stalin", '"Kim Il Sung"'):
         fast = _outcome(index.search(query, limit=30))
         index.fast_path = False
         slow = _outcome(index.search(query, limit=30))

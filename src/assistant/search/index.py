@@ -15,6 +15,7 @@ from __future__ import annotations
 import heapq
 import html
 import logging
+import pickle
 import re
 import shutil
 import threading
@@ -239,11 +240,21 @@ def _fast_phrases(parsed: Any) -> Any:
 
 
 _FRONT_MASK = query.Term("kind", "front")
+_POSITIONS_HEADER = 4  # whoosh.formats._INT_SIZE
 
 
-def _bag_of_words(parsed: Any) -> tuple[list[bytes], bool] | None:
-    """(terms, require_all) when the query is plain words of the text field joined by AND
-    or by OR, the common case the fast scoring path handles; None otherwise."""
+def _positions(value: bytes) -> accumulate:
+    """Positions of a Positions-format posting (Whoosh's decode_positions, without copies):
+    a 4-byte count, then the delta-coded positions pickled without the final STOP."""
+    if not value.endswith(b"."):
+        value += b"."
+    return accumulate(pickle.loads(value[_POSITIONS_HEADER:]))
+
+
+def _bag_of_words(parsed: Any) -> tuple[list[bytes], str] | None:
+    """(terms, "and" | "or" | "phrase") when the query is plain words of the text field
+    joined by AND or by OR, or one exact phrase: the common cases the fast scoring path
+    handles. None otherwise (Whoosh's own matchers then run the query)."""
 
     def plain_term(node: Any) -> bool:
         return type(node) is query.Term and node.fieldname == "text" and node.boost == 1.0
@@ -252,7 +263,15 @@ def _bag_of_words(parsed: Any) -> tuple[list[bytes], bool] | None:
         return text if isinstance(text, bytes) else str(text).encode("utf-8")
 
     if plain_term(parsed):
-        return [as_bytes(parsed.text)], True
+        return [as_bytes(parsed.text)], "and"
+    if (
+        isinstance(parsed, query.Phrase)
+        and parsed.fieldname == "text"
+        and parsed.slop == 1
+        and parsed.boost == 1.0
+        and len(parsed.words) >= 2
+    ):
+        return [as_bytes(word) for word in parsed.words], "phrase"
     if type(parsed) in (query.And, query.Or) and parsed.boost == 1.0:
         if getattr(parsed, "scale", None) or getattr(parsed, "minmatch", 0):
             return None
@@ -260,7 +279,7 @@ def _bag_of_words(parsed: Any) -> tuple[list[bytes], bool] | None:
             terms = [as_bytes(q.text) for q in parsed.subqueries]
             if len(set(terms)) != len(terms):
                 return None  # Whoosh scores a repeated word twice; leave that to it
-            return terms, type(parsed) is query.And
+            return terms, "and" if type(parsed) is query.And else "or"
     return None
 
 
@@ -635,7 +654,7 @@ class SearchIndex:
         limit = max(1, limit)
         fast = _bag_of_words(parsed) if self.fast_path else None
         if fast is not None:
-            scored = self._score_terms(searcher, *fast, filter_query, mask_query)
+            scored = self._score_terms(searcher, fast[0], fast[1], filter_query, mask_query)
             matched: Collection[int] = scored
             top = heapq.nlargest(limit + 5, scored.items(), key=lambda item: item[1])
             rows = [(score, searcher.stored_fields(docnum), docnum) for docnum, score in top]
@@ -681,32 +700,35 @@ class SearchIndex:
         self,
         searcher: Any,
         terms: list[bytes],
-        require_all: bool,
+        mode: str,
         filter_query: Any,
         mask_query: Any,
     ) -> dict[int, float]:
-        """BM25F scores of every document matching words of the text field (AND or OR).
+        """BM25F scores of every document matching words of the text field.
 
-        The same scores as Whoosh's collector path (BM25FScorer summed over the terms, as its
-        intersection and union matchers do), computed in one tight loop per posting list
-        instead of a chain of matcher and collector calls per document.
+        `mode` is "and", "or" or "phrase" (the words adjacent and in order). The scores are
+        Whoosh's (BM25FScorer summed over the terms, as its intersection, union and phrase
+        matchers do), computed in one tight loop per posting list instead of a chain of
+        matcher and collector calls per document.
         """
         weighting = searcher.weighting
         B, K1 = weighting._field_B.get("text", weighting.B), weighting.K1
         avgfl = searcher.avg_field_length("text") or 1
+        norm = K1 * (1 - B)
+        slope = K1 * B / avgfl
+        with_values = mode == "phrase"
         per_term: list[dict[int, float]] = []
+        values: list[dict[int, bytes]] = []
         for term in terms:
-            idf = searcher.idf("text", term)
-            factor = idf * (K1 + 1)
+            factor = searcher.idf("text", term) * (K1 + 1)
             scores: dict[int, float] = {}
+            term_values: dict[int, bytes] = {}
             for subsearcher, offset in searcher.leaf_searchers():
                 reader = subsearcher.reader()
                 if ("text", term) not in reader:
                     continue
                 lengths = _field_lengths(reader, "text")
                 matcher = reader.postings("text", term)
-                norm = K1 * (1 - B)
-                slope = K1 * B / avgfl
                 if type(matcher) is W3LeafMatcher and not matcher._byteids:
                     # A whole posting block at a time (ids and weights arrays) instead of
                     # four method calls per document; segments with deletions are wrapped
@@ -715,12 +737,16 @@ class SearchIndex:
                         if matcher._data is None:
                             matcher._read_data()
                         # Whoosh decodes the delta-coded ids with a Python generator.
-                        ids = accumulate(matcher._data[0])
+                        ids = list(accumulate(matcher._data[0]))
                         matcher._read_weights()
                         for docnum, tf in zip(ids, matcher._weights, strict=True):
                             scores[offset + docnum] = (
                                 factor * tf / (tf + norm + slope * lengths[docnum])
                             )
+                        if with_values:
+                            matcher._read_values()
+                            for docnum, value in zip(ids, matcher._values, strict=True):
+                                term_values[offset + docnum] = value
                         if matcher._lastblock:
                             break
                         matcher._next_block()
@@ -729,27 +755,35 @@ class SearchIndex:
                     docnum = matcher.id()
                     tf = matcher.weight()
                     scores[offset + docnum] = factor * tf / (tf + norm + slope * lengths[docnum])
+                    if with_values:
+                        term_values[offset + docnum] = matcher.value()
                     matcher.next()
-            if require_all and not scores:
+            if mode != "or" and not scores:
                 return {}
             per_term.append(scores)
-        if require_all:
-            per_term.sort(key=len)
-            combined = {}
-            for docnum, score in per_term[0].items():
-                total = score
-                for other in per_term[1:]:
-                    value = other.get(docnum)
-                    if value is None:
-                        break
-                    total += value
-                else:
-                    combined[docnum] = total
-        else:
-            combined = {}
+            values.append(term_values)
+        combined: dict[int, float] = {}
+        if mode == "or":
             for scores in per_term:
                 for docnum, score in scores.items():
                     combined[docnum] = combined.get(docnum, 0.0) + score
+        else:
+            smallest = min(per_term, key=len)
+            for docnum in smallest:
+                if all(docnum in scores for scores in per_term):
+                    combined[docnum] = sum(scores[docnum] for scores in per_term)
+            if mode == "phrase":
+                adjacent = {}
+                for docnum, score in combined.items():
+                    starts: set[int] | None = None
+                    for offset, term_values in enumerate(values):
+                        shifted = {p - offset for p in _positions(term_values[docnum])}
+                        starts = shifted if starts is None else starts & shifted
+                        if not starts:
+                            break
+                    if starts:
+                        adjacent[docnum] = score
+                combined = adjacent
         if filter_query is not None:
             allowed = set(searcher.docs_for_query(filter_query))
             combined = {d: v for d, v in combined.items() if d in allowed}
