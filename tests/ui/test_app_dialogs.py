@@ -108,3 +108,23 @@ def test_recent_menu_lists_saved_essays(window, tmp_path):
     window._fill_recent_menu()
     names = [action.text() for action in window.recent_menu.actions()]
     assert names == ["one.essay"]
+
+
+def test_choosing_ibid_for_export_shows_ibid_in_the_notes_strip(
+    window, qtbot, monkeypatch, tmp_path
+):
+    anchors = [NoteAnchor(Note.of(Citation("shen-2000", page))) for page in ("9", "10")]
+    window.editor.set_essay(
+        Essay(blocks=[Block("paragraph", [Span("A"), anchors[0], Span("B"), anchors[1]])])
+    )
+    assert window.editor.rendered_texts()[1].startswith("Shen")
+
+    def accept(dialog):
+        dialog.path_edit.setText(str(tmp_path / "ibid.docx"))
+        dialog.ibid_check.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportOptionsDialog, "exec", accept)
+    with qtbot.waitSignal(window.exportFinished, timeout=30000):
+        window.export_docx_dialog()
+    qtbot.waitUntil(lambda: window.editor.rendered_texts()[1].startswith("Ibid."))

@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.autosave_now)
         self._autosave_timer.start()
 
+        # The strip shows notes as the Word export will print them, ibid. included if chosen.
+        self.editor.set_ibid(self.settings.export_choices()["ibid"])
         self._refresh_items()
         self.resize(DEFAULT_SIZE)
         self.settings.restore_window(self)
@@ -822,6 +824,7 @@ class MainWindow(QMainWindow):
             course=chosen.course,
             folder=str(dialog.path().parent),
         )
+        self.editor.set_ibid(chosen.ibid)
         self.export_docx(dialog.path(), chosen)
 
     def export_docx(self, path: Path, options: Any = None) -> bool:
