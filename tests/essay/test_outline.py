@@ -239,6 +239,15 @@ def test_deep_outline_beyond_six_heading_levels_round_trips() -> None:
     assert _full_shape(again.root) == _full_shape(outline.root)
 
 
+def test_setext_headings_and_rules() -> None:
+    text = "Causes\n======\n\nOne note\n\n* * *\n\nDetails\n-------\n\n- a bullet\n"
+    outline = outline_from_markdown(text)
+    assert outline.root.shape() == (
+        "",
+        (("Causes", (("One note", ()), ("Details", (("a bullet", ()),)))),),
+    )
+
+
 def test_empty_and_windows_line_endings() -> None:
     assert outline_from_markdown("").root.children == []
     text = "# A\r\n\r\nnote one\r\n- item\r\n"

@@ -217,6 +217,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 _HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _BULLET = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*)|$)")
 _QUOTE = re.compile(r"^[ \t]*>[ ]?(.*)$")
+_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _LINK_COMMENT = re.compile(
     r"(?<!\\)<!--\s*passage:\s*(?P<source>\S+?)#(?P<ordinal>\d+)(?:\s+p\.\s*(?P<page>.*?))?\s*-->"
 )
@@ -261,7 +263,7 @@ def _escape_title(title: str) -> str:
     text = " ".join(title.split())
     text = re.sub(r"([\\*_`<\[\]])", r"\\\1", text)
     # A title that looks like a heading, quotation or list item must stay a plain title.
-    if re.match(r"[#>+-]|\d+[.)]", text):
+    if re.match(r"[#>+=-]|\d+[.)]", text):
         text = "\\" + text if not text[0].isdigit() else re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
     return text
 
@@ -300,6 +302,10 @@ def _classify(raw: str) -> _Line:
         return _Line("blank", "")
     if not expanded.startswith(" ") and (heading := _HEADING.match(expanded)):
         return _Line("heading", heading.group(2) or "", level=len(heading.group(1)))
+    if underline := _UNDERLINE.match(expanded):
+        return _Line("underline", "", level=1 if underline.group(1)[0] == "=" else 2)
+    if _RULE.match(expanded):
+        return _Line("rule", "")
     if bullet := _BULLET.match(expanded):
         return _Line("bullet", bullet.group(2) or "", indent=len(bullet.group(1)))
     if quote := _QUOTE.match(expanded):
@@ -357,6 +363,14 @@ def outline_from_markdown(text: str) -> Outline:
     for line in lines:
         if line.kind != "quote":
             flush_quote()
+        if line.kind == "underline" and paragraph and not items:
+            # A setext heading: the paragraph just read is the heading's text.
+            line = _Line("heading", " ".join(paragraph), level=line.level)
+            paragraph.clear()
+        elif line.kind in ("underline", "rule"):
+            flush_paragraph()
+            blank_before = True
+            continue
         if line.kind == "heading":
             flush_paragraph()
             items.clear()
