@@ -193,13 +193,27 @@ def _capitalize_first(parts: Parts) -> Parts:
     return parts
 
 
-def _end_with_period(parts: Parts) -> Parts:
-    text = _text_of(parts).rstrip()
-    if not text:
-        return parts
-    if text[-1] in ".?!" or text.endswith((".”", "?”", "!”", ".’”", "?’”", "!’”")):
-        return parts
-    return [*parts, Run(".")]
+def _comma_then(head: Parts, tail: str) -> Parts:
+    """`head, tail` with Chicago's comma placement done here rather than by the general pass:
+    “Title,” 34 (comma inside the quotes) and “Why?” 34 (no comma after ? ! or a period)."""
+    last = head[-1]
+    text = last.text
+    closing = len(text) - len(text.rstrip("”’"))
+    if not closing or (closing == len(text) and len(head) == 1):
+        return [*head, Run(", " + tail)]
+    body = text[: len(text) - closing]
+    before = body[-1:] if body else _text_of(head[:-1])[-1:]
+    quotes = text[len(text) - closing :]
+    if "”" not in quotes:
+        return [*head, Run(", " + tail)]  # a lone ’ may be an apostrophe: leave it to the pass
+    if before in (".", "?", "!"):
+        return [*head, Run(" " + tail)]
+    return [*head[:-1], Run(body + "," + quotes, last.italic, last.small_caps), Run(" " + tail)]
+
+
+_CLOSING_STOPS = (".”", "?”", "!”", ".’”", "?’”", "!’”")
+# What the punctuation pass can act on; a note with none of these is left as it is.
+_PUNCTUATION_PAIRS = ("”,", "”.", "’,", "’.", "..", "?.", "!.")
 
 
 # --- names ---------------------------------------------------------------------------------
@@ -841,7 +855,7 @@ class ChicagoEngine:
             return list(head)
         if not head:
             return _t(loc)
-        return [*head, Run(", " + loc)]
+        return _comma_then(head, loc)
 
     def _short_head(self, item: _Item, suppress_author: bool) -> Parts:
         names = item.authors or item.editors or item.translators
@@ -1047,8 +1061,19 @@ class ChicagoEngine:
         return body
 
     def _finish(self, parts: Parts, warnings: list[str]) -> RichText:
-        parts = _end_with_period(parts)
-        return RichText(punctuation_inside_quotes(merge_runs(parts)), warnings)
+        runs = merge_runs(parts)
+        text = "".join(run.text for run in runs)
+        stripped = text.rstrip()
+        if stripped and not (stripped[-1] in ".?!" or stripped.endswith(_CLOSING_STOPS)):
+            last = runs[-1]
+            if last.italic or last.small_caps:
+                runs.append(Run("."))
+            else:
+                runs[-1] = Run(last.text + ".")
+            text += "."
+        if any(pair in text for pair in _PUNCTUATION_PAIRS):
+            runs = punctuation_inside_quotes(runs)
+        return RichText(runs, warnings)
 
     def full_note(self, citation: Citation) -> RichText:
         """The first-citation form of one citation, as a note of its own."""
