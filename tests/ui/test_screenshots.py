@@ -120,6 +120,12 @@ def test_builder_preview(shot_window, qtbot):
     qtbot.waitUntil(lambda: second.isVisible() and second.geometry().top() > 0)
     QApplication.processEvents()  # let the builder lay out the new row before the picture
     _save(window, "03-builder-preview-window.png")
+    # The builder on its own, floated and given the height a writer would drag it to.
+    window.builder_dock.setFloating(True)
+    window.builder_dock.resize(440, 800)
+    qtbot.waitUntil(lambda: window.builder_dock.height() == 800)
+    builder.splitter.setSizes([420, 380])
+    QApplication.processEvents()
     builder_shot = _save(window.builder_dock, "03-builder-preview.png")
     assert builder_shot.stat().st_size > 5_000
     text = builder.preview_text()
