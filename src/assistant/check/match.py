@@ -231,13 +231,21 @@ def align_segment(segment: Segment, stream: Stream, low: int, high: int) -> Segm
         window_low = max(low, start - slack)
         window_high = min(high, start + len(words) + 2 * slack)
         candidate = _align(segment, stream, window_low, window_high)
-        if candidate is not None and (best is None or candidate.similarity > best.similarity):
+        if candidate is not None and (best is None or _better(candidate, best)):
             best = candidate
-            if len(best.differences) <= 1:
+            if best.similarity >= 0.9 and len(best.differences) <= 1:
                 break  # one word off: no other place will do better
     if best is None or best.similarity < MIN_SIMILARITY:
         return None
     return best
+
+
+def _better(candidate: SegmentMatch, best: SegmentMatch) -> bool:
+    """More words in place wins; at equal share, fewer differences (the same words in other
+    capitals elsewhere are a worse explanation than one changed word here)."""
+    if abs(candidate.similarity - best.similarity) > 1e-9:
+        return candidate.similarity > best.similarity
+    return len(candidate.differences) < len(best.differences)
 
 
 def _vote(folds: list[str], literal: list[bool], stream: Stream, low: int, high: int) -> list[int]:
@@ -247,6 +255,11 @@ def _vote(folds: list[str], literal: list[bool], stream: Stream, low: int, high:
     usable = {w for w, keep in zip(folds, literal, strict=True) if keep}
     distinct = sorted(usable, key=lambda w: len(stream.positions(w)))
     chosen = [w for w in distinct if stream.positions(w)][:_VOTERS]
+    # The quotation's ends vote too: text repeated in a source (a note citing the same work
+    # again) often differs only there.
+    for index in (0, len(folds) - 1):
+        if literal[index] and folds[index] not in chosen and stream.positions(folds[index]):
+            chosen.append(folds[index])
     offsets: dict[str, list[int]] = {}
     for index, word in enumerate(folds):
         offsets.setdefault(word, []).append(index)
@@ -275,10 +288,15 @@ def _vote(folds: list[str], literal: list[bool], stream: Stream, low: int, high:
     ranked = sorted(
         ((b, score) for b, (score, count) in scored.items() if count >= needed),
         key=lambda item: (-item[1], item[0]),
-    )[:_CANDIDATES]
+    )
     if not ranked:
         return []
-    return [bucket * 4 for bucket, score in ranked if score >= ranked[0][1] / 2]
+    # Places tied with the last one taken are taken too (up to a bound): which of several
+    # equal places is first in the text says nothing.
+    cut = min(len(ranked), _CANDIDATES)
+    while cut < min(len(ranked), 4 * _CANDIDATES) and ranked[cut][1] >= ranked[cut - 1][1] - 1e-9:
+        cut += 1
+    return [bucket * 4 for bucket, score in ranked[:cut] if score >= ranked[0][1] / 2]
 
 
 def _opcodes(a: list[str], b: list[str], reverse: bool = False) -> list[tuple]:
