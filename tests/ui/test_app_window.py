@@ -72,10 +72,18 @@ def test_layout_is_restored_on_the_next_start(controller, qtbot, dialogs):
     first.search_dock.show()
     # The offscreen screen is 800x600 and restoring clamps the width to it: check the height.
     first.resize(1000, 520)
+    qtbot.waitUntil(lambda: first.height() == 520)
+    first.editor.splitter.setSizes([120, 260])
+    notes_height = first.editor.splitter.sizes()[1]
     first.close()
 
     second = MainWindow(controller, check_recovery=False)
     qtbot.addWidget(second)
+    # The notes strip keeps the height it was dragged to (give or take the new layout's
+    # rounding), not the default third.
+    restored = second.editor.splitter.sizes()[1]
+    assert notes_height > 260
+    assert abs(restored - notes_height) <= 40
     second.show()
     assert second.builder_dock.isHidden()
     assert second.dockWidgetArea(second.search_dock) == Qt.DockWidgetArea.RightDockWidgetArea

@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self._refresh_items()
         self.resize(DEFAULT_SIZE)
         self.settings.restore_window(self)
+        self._restore_splitters()
         if essay_path is None or not self.open_essay(Path(essay_path), ask_recovery=False):
             self._start_new_essay()
         if check_recovery:
@@ -145,6 +146,15 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks([self.search_dock, self.outline_dock], [420, 340], Qt.Orientation.Vertical)
         self.resizeDocks([self.reader_dock, self.builder_dock], [270, 490], Qt.Orientation.Vertical)
+
+    def _splitters(self) -> dict[str, Any]:
+        return {"draftSplitter": self.editor.splitter, "builderSplitter": self.builder.splitter}
+
+    def _restore_splitters(self) -> None:
+        for key, splitter in self._splitters().items():
+            state = self.settings.value(f"window/{key}")
+            if isinstance(state, QByteArray | bytes) and state:
+                splitter.restoreState(QByteArray(state))
 
     def reset_layout(self) -> None:
         for dock in (
@@ -969,6 +979,8 @@ class MainWindow(QMainWindow):
             return
         self._autosave_timer.stop()
         self.settings.save_window(self)
+        for key, splitter in self._splitters().items():
+            self.settings.set_value(f"window/{key}", splitter.saveState())
         self.settings.sync()
         event.accept()
 
