@@ -189,7 +189,13 @@ def main() -> int:
         reader.show()
         wait_ms(50)
 
-        # 1. Full index in the worker thread.
+        # 0. Control: the GUI thread with nothing to do. On a shared or loaded machine, the
+        # operating system alone causes gaps; the other rows should be read against this one.
+        watchdog.start()
+        wait_ms(5000)
+        rows.append(row("Control: idle", "nothing running (5 s)", 5.0, watchdog.stop()))
+
+        # 1. Full index in the background.
         finished: list[object] = []
         controller.indexFinished.connect(finished.append)
         failures: list[str] = []

@@ -485,8 +485,8 @@ class OutlinePane(QWidget):
         self.links.setToolTip(
             "Passages kept as evidence for the selected note: double-click to read one"
         )
+        # Activation is Enter, or a click or double-click as the platform has it.
         self.links.itemActivated.connect(self._open_link_item)
-        self.links.itemDoubleClicked.connect(self._open_link_item)
         self.links_label = QLabel("Evidence for the selected note", self)
 
         self.placeholder = QLabel(self)
