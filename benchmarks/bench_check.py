@@ -216,13 +216,33 @@ def main() -> int:
         first_s = statistics.median(float(f[0]) for f in firsts)
         first_cpu = statistics.median(float(f[1]) for f in firsts)
 
-        # Re-check: what the Check pane does after an edit (library and sources warm).
-        def recheck():
+        # In the running app: a new checker (the library changed, say) over a library whose
+        # documents and prepared words are already in memory.
+        def check_in_app():
             checker = QuoteChecker.for_library(library, index=index)
             return check_draft(essay, checker, library.items())
 
-        recheck()
-        warm_s, warm_cpu, problems = timed(recheck, args.repeat)
+        check_in_app()
+        warm_s, warm_cpu, problems = timed(check_in_app, args.repeat)
+
+        # Re-check after an edit: the Check pane's checker again, one quotation reworded.
+        pane_checker = QuoteChecker.for_library(library, index=index)
+        check_draft(essay, pane_checker, library.items())
+        edited = next(
+            span
+            for block in essay.blocks
+            for span in block.inlines
+            if isinstance(span, Span) and "“" in span.text
+        )
+
+        def recheck():
+            edited.text = edited.text.replace("“", "“Indeed ", 1)
+            try:
+                return check_draft(essay, pane_checker, library.items())
+            finally:
+                edited.text = edited.text.replace("“Indeed ", "“", 1)
+
+        re_s, re_cpu, _ = timed(recheck, args.repeat)
         audit_s, audit_cpu, _ = timed(lambda: audit_essay(essay, library.items()), args.repeat)
         peer_s, peer_cpu, peer_passed = timed(lambda: naive_check(essay, library), 1)
 
@@ -275,8 +295,12 @@ def main() -> int:
         f"{verdict(first_cpu)} |"
     )
     print(
-        f"| re-check (Check pane after an edit) | {ms(warm_s)} | {ms(warm_cpu)} | ≤ 1000 ms | "
-        f"{verdict(warm_cpu)} |"
+        f"| check in the running app (sources in memory, new checker) | {ms(warm_s)} | "
+        f"{ms(warm_cpu)} | ≤ 1000 ms | {verdict(warm_cpu)} |"
+    )
+    print(
+        f"| re-check after rewording one quotation (Check pane) | {ms(re_s)} | {ms(re_cpu)} | "
+        f"≤ 1000 ms | {verdict(re_cpu)} |"
     )
     print(f"| citation audit alone | {audit_s * 1000:.1f} ms | {audit_cpu * 1000:.1f} ms | — | |")
     print(
@@ -286,7 +310,7 @@ def main() -> int:
     ratio = peer_cpu / warm_cpu if warm_cpu else float("inf")
     print(
         f"| peer: difflib longest match per quotation | {ms(peer_s)} | {ms(peer_cpu)} | — | "
-        f"{ratio:.1f}× the re-check's CPU; {peer_passed} exact, reports no differences or "
+        f"{ratio:.1f}× the in-app check's CPU; {peer_passed} exact, reports no differences or "
         "sources |"
     )
     return 0
