@@ -9,10 +9,9 @@ the writer sees the source's real wording with the differing words marked.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from assistant.check.pattern import Item, Pattern, Segment
 from assistant.check.text import SourceText, Stream, Token
@@ -103,7 +102,7 @@ def find_exact(pattern: Pattern, source: SourceText) -> SourceMatch | None:
     first segment ("of . . . bilateral responsibilities") does not mean walking every "of".
     """
     segments = pattern.segments
-    if not segments or any(s.regex() is None for s in segments):
+    if not segments or any(not s.literal_words for s in segments):
         return None
     pivot = max(range(len(segments)), key=lambda i: _specificity(segments[i]))
     for stream in source.streams:
@@ -123,12 +122,38 @@ def _specificity(segment: Segment) -> tuple[int, int]:
     return (len(anchor[0]) if anchor else 0, sum(len(i.word) for i in segment.literal_words))
 
 
-def _matches(segment: Segment, stream: Stream, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A match found without a regex (same `start()`/`end()` as `re.Match`)."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+def _matches(segment: Segment, stream: Stream, pos: int, endpos: int) -> Iterator[Any]:
     """Successive matches of the segment in `stream.joined[pos:endpos]`."""
+    joined = stream.joined
+    plain = segment.plain()
+    if plain is not None:
+        # Plain words only (the usual case): `str.find` for all but the first letter, whose
+        # case is free, then a look at that letter. No regex to compile or run.
+        needle = plain[1:] + " "
+        accepted = (plain[0].lower(), plain[0].upper())
+        found = joined.find(needle, max(pos, 1), endpos)
+        while found != -1:
+            if joined[found - 1] in accepted and (found < 2 or joined[found - 2] == " "):
+                yield _Found(found - 1, found + len(needle) - 1)
+            found = joined.find(needle, found + 1, endpos)
+        return
     regex = segment.regex()
     assert regex is not None
     anchor = segment.anchor()
-    joined = stream.joined
     if anchor is None:
         yield from regex.finditer(joined, pos, endpos)
         return
@@ -146,7 +171,7 @@ def _matches(segment: Segment, stream: Stream, pos: int, endpos: int) -> Iterato
 
 
 def _chain(
-    pattern: Pattern, stream: Stream, pivot: int, pivot_match: re.Match[str]
+    pattern: Pattern, stream: Stream, pivot: int, pivot_match: Any
 ) -> list[SegmentMatch] | None:
     """Place the segments around the pivot's match: each one before it as close as possible
     (the last match ending before the next segment), each one after as early as possible,
@@ -191,7 +216,7 @@ def find_closest(pattern: Pattern, source: SourceText) -> SourceMatch | None:
         placed: list[SegmentMatch | None] = []
         for segment in pattern.segments:
             found = None
-            if segment.regex() is not None:
+            if segment.literal_words:
                 previous = next((p for p in reversed(placed) if p is not None), None)
                 begin = stream.joined_offset(previous.last) - 1 if previous else 0
                 found = next(_matches(segment, stream, max(0, begin), len(stream.joined)), None)

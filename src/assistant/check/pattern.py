@@ -68,6 +68,13 @@ class Segment:
             self._regex = self._build_regex()
         return self._regex
 
+    def plain(self) -> str | None:
+        """The segment as it appears in a stream's joined words when it has no bracketed
+        change ("the speech had a negligible impact"), else None."""
+        if any(item.editorial for item in self.items):
+            return None
+        return " ".join(item.word for item in self.items)
+
     def anchor(self) -> tuple[str, int, int] | None:
         """The segment's longest run of words that must appear exactly as written (not the
         first word, whose case is free, nor bracketed ones), as " word word " for `str.find`,
