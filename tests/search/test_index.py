@@ -511,3 +511,19 @@ def test_fast_path_skips_deleted_passages(corpus_dir, tmp_path):
         index.fast_path = True
         assert fast == slow
     assert "zubok-pleshakov-1996" not in index.search("Stalin").counts_by_source
+
+
+def test_snippet_windows_center_on_matches_and_do_not_repeat(built):
+    text = (
+        ("Filler words about nothing in particular here. " * 12)
+        + ("Acheson spoke on 12 January 1950 about the defense perimeter. ")
+        + ("More filler text that says nothing at all. " * 12)
+        + "Acheson again."
+    )
+    snippet = built._snippet(text, frozenset({"acheson", "perimet"}))
+    assert snippet.count("<b>Acheson</b>") == 2
+    assert "<b>perimeter</b>" in snippet
+    assert snippet.startswith("… ") and " … " in snippet
+    plain = snippet.replace("<b>", "").replace("</b>", "")
+    assert plain.count("defense perimeter") == 1
+    assert len(plain) < 600
