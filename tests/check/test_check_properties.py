@@ -72,14 +72,14 @@ def test_one_changed_word_is_reported_and_corrected(stretch, data) -> None:
     start, length = stretch
     position = data.draw(st.integers(min_value=1, max_value=length - 1))
     tokens = _STREAM.tokens[start : start + length]
-    original = tokens[position].text
     text = _TEXT.wording(tokens[:position]) + " zzyzx " + _TEXT.wording(tokens[position + 1 :])
     result = CHECKER.check_text(text, [SOURCE])
     assert result.status == "mismatch", (text, result.message)
-    # Usually "changed" at its place; where the source repeats the stretch without that word
-    # (bibliographies do), "added" there explains the quotation equally well.
-    differences = [(d.kind, d.source_words, d.quoted_words) for d in result.differences]
-    assert differences in ([("changed", original, "zzyzx")], [("added", "", "zzyzx")])
+    # Usually "changed" at its place. Where the source repeats the stretch (bibliographies and
+    # notes citing the same work do), another copy explains the quotation equally well: with
+    # the changed word there instead, or with no word there at all ("added").
+    differences = [(d.kind, d.quoted_words) for d in result.differences]
+    assert differences in ([("changed", "zzyzx")], [("added", "zzyzx")])
     corrected = result.corrected_quotation()
     assert CHECKER.check_text(corrected, [SOURCE]).ok, corrected
 

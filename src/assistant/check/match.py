@@ -258,8 +258,6 @@ def align_segment(segment: Segment, stream: Stream, low: int, high: int) -> Segm
         candidate = _align(segment, stream, window_low, window_high)
         if candidate is not None and (best is None or _better(candidate, best)):
             best = candidate
-            if best.similarity >= 0.9 and len(best.differences) <= 1:
-                break  # one word off: no other place will do better
     if best is None or best.similarity < MIN_SIMILARITY:
         return None
     return best
