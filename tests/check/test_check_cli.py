@@ -194,3 +194,28 @@ def test_check_uses_the_index_when_there_is_one(capsys, tmp_path, corpus_dir) ->
     status, out, _ = run(capsys, str(draft), "--corpus", str(corpus_dir), "--index", str(index_dir))
     assert status == 1
     assert "found word for word in Shen, “Sino-Soviet Relations”" in out
+
+
+BLOCK_QUOTES = """Shen puts it plainly:
+
+> Scholars have been unable to explain this sudden and dramatic transformation of the Soviet
+> Union's policy toward Korea in 1950.
+>
+> In the mid-1990s, the Russian government declassified a number of crucial documents on the
+> Korean War.[@shen-2000, 45]
+
+And Shuster:
+
+> the speech had a minor impact on decision making.[@shuster-2019, 31]
+"""
+
+
+def test_block_quotations_in_markdown(capsys, tmp_path: Path, locations: list[str]) -> None:
+    # The first spans two paragraphs (one quotation, cited by the note at its end) and passes;
+    # the second is misquoted.
+    status, out, _ = run(capsys, str(write(tmp_path, "draft.md", BLOCK_QUOTES)), *locations)
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("draft.md: paragraph 5, note 2: error: quotation “the speech had")
+    assert "has “minor” where the source has “negligible”" in lines[0]
+    assert lines[-1] == "1 problem; 2 cited quotations checked."
