@@ -479,3 +479,25 @@ def test_a_search_hit_dropped_into_the_text_starts_a_note_there(window, qtbot):
     qtbot.mouseClick(window.builder.insert_button, Qt.MouseButton.LeftButton)
     assert window.editor.document.toPlainText() == "Before.\ufffc After."
     assert window.editor.anchors()[0].passage.ordinal == 4
+
+
+def test_note_menu_opens_the_quoted_passage_and_edits_in_the_builder(window, qtbot):
+    from assistant.essay.model import PassageLink
+
+    anchor = NoteAnchor(
+        Note.of(Citation("shen-2000", "52")), passage=PassageLink("shen-2000", 3, None)
+    )
+    window.editor.set_essay(Essay(blocks=[Block("paragraph", [Span("Quoted"), anchor])]))
+    strip = window.editor.notes_strip
+    menu = strip.context_actions(anchor.id, has_passage=True)
+    actions = {a.text(): a for a in menu.actions()}
+    with qtbot.waitSignal(window.reader_pane.passageShown, timeout=10000) as shown:
+        actions["Open the quoted passage in the Reader"].trigger()
+    assert (shown.args[0].source_id, shown.args[0].ordinal) == ("shen-2000", 3)
+    actions["Edit in the Footnote builder"].trigger()
+    assert window.builder.editing() == anchor.id
+    window.builder.rows[0].locator_edit.setText("53")
+    window.builder.submit()
+    qtbot.waitUntil(lambda: window.editor.rendered_texts()[0].endswith("(2000): 53."))
+    assert window.editor.anchors()[0].passage == PassageLink("shen-2000", 3, None)
+    assert not strip.context_actions(anchor.id, has_passage=False).actions()[1].isEnabled()

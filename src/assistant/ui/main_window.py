@@ -385,6 +385,8 @@ class MainWindow(QMainWindow):
         self.outline_pane.outlineChanged.connect(self._outline_changed)
 
         self.editor.text_edit.hitDropped.connect(self._hit_dropped)
+        self.editor.notes_strip.passageRequested.connect(self._open_note_passage)
+        self.editor.notes_strip.builderEditRequested.connect(self._edit_in_builder)
         self.editor.statsChanged.connect(self._show_stats)
         self.editor.modificationChanged.connect(self._modification_changed)
         self.editor.document.contentsChanged.connect(self._mark_dirty)
@@ -490,21 +492,38 @@ class MainWindow(QMainWindow):
         self.builder_dock.raise_()
         self.builder.focus_locator()
 
-    def edit_note_at_cursor(self) -> None:
-        anchor = self.editor.text_edit.anchor_near_cursor()
+    def _anchor(self, anchor_id: str) -> Any:
+        return next((a for a in self.editor.anchors() if a.id == anchor_id), None)
+
+    def _open_note_passage(self, anchor_id: str) -> None:
+        anchor = self._anchor(anchor_id)
+        if anchor is not None and anchor.passage is not None:
+            self._open_link(anchor.passage)
+
+    def _edit_in_builder(self, anchor_id: str) -> None:
+        anchor = self._anchor(anchor_id)
         if anchor is None:
-            current = self.editor.notes_strip.current_anchor_id()
-            anchor = next((a for a in self.editor.anchors() if a.id == current), None)
-        if anchor is None:
-            self.statusBar().showMessage("Put the cursor next to a note number first.", 5000)
             return
-        number = self.editor.document.note_number(anchor.id) or 0
+        number = self.editor.document.note_number(anchor_id) or 0
         if self.builder.load_note(anchor, number):
             self.builder_dock.show()
             self.builder_dock.raise_()
         else:
-            self.editor.notes_strip.select_anchor(anchor.id)
+            self.statusBar().showMessage(
+                "This note mixes commentary and citations: edit it in the notes strip (F2).", 6000
+            )
+            self.editor.notes_strip.edit_note(anchor_id)
             self.editor.notes_strip.focus_editor()
+
+    def edit_note_at_cursor(self) -> None:
+        anchor = self.editor.text_edit.anchor_near_cursor()
+        if anchor is None:
+            anchor = self._anchor(self.editor.notes_strip.current_anchor_id())
+        if anchor is None:
+            self.statusBar().showMessage("Put the cursor next to a note number first.", 5000)
+            return
+        self.editor.notes_strip.select_anchor(anchor.id)
+        self._edit_in_builder(anchor.id)
 
     def show_help(self) -> None:
         messages.show_info(

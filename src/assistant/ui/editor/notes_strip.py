@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -32,6 +33,7 @@ from assistant.cite.pandoc_syntax import format_citation_group, scan_citations
 
 _ANCHOR_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _HTML_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+_PASSAGE_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 
 
 def note_to_source(note: Note) -> str:
@@ -118,6 +120,7 @@ class NoteRow:
     html: str
     text: str
     warnings: tuple[str, ...] = ()
+    has_passage: bool = False  # the note records the passage it quotes
 
 
 class NotesStrip(QWidget):
@@ -125,6 +128,9 @@ class NotesStrip(QWidget):
     `noteEdited(anchor_id, Note)` carries an edit made in the source line."""
 
     noteActivated = Signal(str)
+    # From the row's context menu: open the passage the note quotes / edit it in the builder.
+    passageRequested = Signal(str)
+    builderEditRequested = Signal(str)
     noteEdited = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -143,6 +149,8 @@ class NotesStrip(QWidget):
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._activate)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.currentItemChanged.connect(self._current_changed)
         self.placeholder = QLabel(
             "No notes yet. Your footnotes appear here, numbered and in Chicago style, as you "
@@ -204,6 +212,7 @@ class NotesStrip(QWidget):
             item = QListWidgetItem(f"{row.number}. {row.text}")
             item.setData(_ANCHOR_ID_ROLE, row.anchor_id)
             item.setData(_HTML_ROLE, html)
+            item.setData(_PASSAGE_ROLE, row.has_passage)
             item.setToolTip(
                 f"Note {row.number}: {row.text}\nEnter or double-click: show it in the text"
             )
@@ -246,6 +255,29 @@ class NotesStrip(QWidget):
             self._stop_editing()
             return
         self.edit_note(str(item.data(_ANCHOR_ID_ROLE)))
+
+    def context_actions(self, anchor_id: str, has_passage: bool) -> QMenu:
+        """The menu of a note row (built separately so tests can trigger its actions)."""
+        menu = QMenu(self)
+        menu.addAction("Show in the text", lambda: self.noteActivated.emit(anchor_id))
+        open_passage = menu.addAction(
+            "Open the quoted passage in the Reader", lambda: self.passageRequested.emit(anchor_id)
+        )
+        open_passage.setEnabled(has_passage)
+        menu.addAction(
+            "Edit in the Footnote builder", lambda: self.builderEditRequested.emit(anchor_id)
+        )
+        menu.addAction("Edit here (F2)", lambda: (self.edit_note(anchor_id), self.focus_editor()))
+        return menu
+
+    def _context_menu(self, point: QPoint) -> None:
+        item = self.list.itemAt(point)
+        if item is None:
+            return
+        anchor_id = str(item.data(_ANCHOR_ID_ROLE))
+        self.list.setCurrentItem(item)
+        has_passage = bool(item.data(_PASSAGE_ROLE))
+        self.context_actions(anchor_id, has_passage).exec(self.list.viewport().mapToGlobal(point))
 
     def _activate(self, item: QListWidgetItem) -> None:
         self.noteActivated.emit(str(item.data(_ANCHOR_ID_ROLE)))

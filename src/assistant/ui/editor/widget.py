@@ -215,6 +215,7 @@ class DraftEditor(QWidget):
                 html=rich.html() or escape(note_to_source(anchor.note)),
                 text=rich.text or note_to_source(anchor.note),
                 warnings=tuple(rich.warnings),
+                has_passage=anchor.passage is not None,
             )
             for number, (anchor, rich) in enumerate(zip(anchors, rendered, strict=True), start=1)
         ]
