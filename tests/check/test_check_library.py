@@ -117,3 +117,67 @@ def test_find_support_for_a_sentence_without_content_words_is_empty(index: Searc
 def test_find_support_with_query_syntax_words_still_answers(index: SearchIndex) -> None:
     results = find_support('Kim AND "Stalin NOT source: kind:front (Moscow', index, limit=3)
     assert results.hits
+
+
+# --- a PDF source: printed page labels ---------------------------------------------------------
+
+
+def _pdf(path: Path, pages: list[str]) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for number, text in enumerate(pages):
+        if number == 0:
+            pdf.add_page(label_style="r", label_start=1)
+        elif number == 1:
+            pdf.add_page(label_style="D", label_start=41)
+        else:
+            pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    pdf.output(str(path))
+    return path
+
+
+PAGES = [
+    "Preface. The author thanks the archivists in Moscow and Beijing for their patience.",
+    "In January 1950 Stalin told Kim Il Sung that the matter required thorough preparation "
+    "and must be organized in such a way that there will not be a large risk. The Soviet "
+    "leader then turned to the question of",
+    "Chinese support, which he regarded as indispensable before any attack on the South could "
+    "begin. Mao was informed only in May.",
+]
+
+
+@pytest.fixture
+def pdf_library(tmp_path: Path) -> Library:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    library = Library.open(corpus)
+    item = {
+        "id": "roe-1999",
+        "type": "book",
+        "title": "Stalin's Gamble",
+        "author": [{"family": "Roe", "given": "Ann"}],
+        "publisher": "Press",
+        "issued": {"date-parts": [[1999]]},
+    }
+    library.add_file(_pdf(tmp_path / "roe-1999.pdf", PAGES), item)
+    return library
+
+
+def test_misquotation_in_a_pdf_names_the_printed_page(pdf_library: Library) -> None:
+    checker = QuoteChecker.for_library(pdf_library)
+    result = checker.check_text("Mao was told only in May", ["roe-1999"])
+    assert result.status == "mismatch"
+    assert result.place() == "p. 42"
+    assert result.marked_source() == "Mao was [[informed]] only in May"
+
+
+def test_quotation_across_a_pdf_page_break_passes(pdf_library: Library) -> None:
+    checker = QuoteChecker.for_library(pdf_library)
+    result = checker.check_text(
+        "The Soviet leader then turned to the question of Chinese support", ["roe-1999"]
+    )
+    assert result.status == "ok", result.message
+    assert result.page == "41"
