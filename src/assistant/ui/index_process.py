@@ -13,6 +13,7 @@ multi-threaded Qt program, unlike fork) imports only the core packages.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue as queue_module
 import threading
 import traceback
@@ -30,6 +31,13 @@ class IndexProcessError(RuntimeError):
 
 
 def _child(corpus_dir: str, index_dir: str, rebuild: bool, messages: Any, cancel: Any) -> None:
+    if hasattr(os, "nice"):
+        # Background work: when the CPUs are busy, the app's GUI thread goes first. Whoosh's
+        # own worker processes inherit this.
+        try:
+            os.nice(10)
+        except OSError:
+            pass
     try:
         from assistant.library.corpus import Library
         from assistant.search.index import SearchIndex
