@@ -12,6 +12,7 @@ multi-threaded Qt program, unlike fork) imports only the core packages.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue as queue_module
@@ -34,10 +35,8 @@ def _child(corpus_dir: str, index_dir: str, rebuild: bool, messages: Any, cancel
     if hasattr(os, "nice"):
         # Background work: when the CPUs are busy, the app's GUI thread goes first. Whoosh's
         # own worker processes inherit this.
-        try:
+        with contextlib.suppress(OSError):
             os.nice(10)
-        except OSError:
-            pass
     try:
         from assistant.library.corpus import Library
         from assistant.search.index import SearchIndex
