@@ -181,3 +181,48 @@ def test_quotation_across_a_pdf_page_break_passes(pdf_library: Library) -> None:
     )
     assert result.status == "ok", result.message
     assert result.page == "41"
+
+
+def _essay_citing(page: str):
+    from assistant.cite.model import Citation, Note
+    from assistant.essay.model import Block, Essay, NoteAnchor, Span
+
+    anchor = NoteAnchor(Note.of(Citation("roe-1999", page)))
+    text = (
+        "Stalin insisted the attack “must be organized in such a way that there will not be "
+        "a large risk.”"
+    )
+    return Essay(blocks=[Block("paragraph", [Span(text), anchor])])
+
+
+@pytest.mark.parametrize("page", ["41", "40–41", "41, 44", "xii"])
+def test_note_citing_the_right_page_passes(pdf_library: Library, page: str) -> None:
+    from assistant.check.audit import check_draft
+
+    checker = QuoteChecker.for_library(pdf_library)
+    problems = check_draft(_essay_citing(page), checker, pdf_library.items())
+    assert [p.kind for p in problems] == ([] if page != "xii" else ["wrong-page"])
+
+
+def test_note_citing_another_page_than_the_quotation_is_reported(pdf_library: Library) -> None:
+    from assistant.check.audit import check_draft
+
+    checker = QuoteChecker.for_library(pdf_library)
+    [problem] = check_draft(_essay_citing("43"), checker, pdf_library.items())
+    assert (problem.kind, problem.severity, problem.note) == ("wrong-page", "warning", 1)
+    assert "is on p. 41 of the source, but the note cites p. 43" in problem.message
+
+
+def test_quotation_across_pages_matches_a_range(pdf_library: Library) -> None:
+    from assistant.check.audit import check_draft
+    from assistant.cite.model import Citation, Note
+    from assistant.essay.model import Block, Essay, NoteAnchor, Span
+
+    text = "He “then turned to the question of Chinese support.”"
+    for page, expected in (("41–42", []), ("42", []), ("44", ["wrong-page"])):
+        anchor = NoteAnchor(Note.of(Citation("roe-1999", page)))
+        essay = Essay(blocks=[Block("paragraph", [Span(text), anchor])])
+        checker = QuoteChecker.for_library(pdf_library)
+        problems = check_draft(essay, checker, pdf_library.items())
+        assert [p.kind for p in problems] == expected, page
+    assert "p. 41–42" in problems[0].message

@@ -40,8 +40,9 @@ _NEEDS_CONTAINER = {"article-journal", "article-magazine", "article-newspaper", 
 class Problem:
     """One thing to fix, located in the draft.
 
-    `kind` is one of: misquotation, wrong-source, quotation-not-found, unverifiable, no-note,
-    unclosed-quotation, no-locator, unknown-source, missing-metadata, repeated-note.
+    `kind` is one of: misquotation, wrong-source, quotation-not-found, wrong-page,
+    unverifiable, no-note, unclosed-quotation, no-locator, unknown-source, missing-metadata,
+    repeated-note.
     `block`/`start`/`end_block`/`end` are offsets into `Block.text` (the UI selects them);
     `paragraph` counts the draft's paragraphs and block quotations from 1, skipping headings;
     `note` is the note number, when a note is involved. `check` holds the quote checker's
@@ -274,6 +275,25 @@ def quote_problems(checks: list[QuoteCheck], essay: Essay) -> list[Problem]:
     problems = []
     for check in checks:
         if check.status == "ok":
+            wrong = _wrong_page(check)
+            if wrong is not None:
+                quotation = check.quotation
+                problems.append(
+                    Problem(
+                        "wrong-page",
+                        "warning",
+                        f"quotation “{_excerpt(quotation.text)}” is on p. {check.pages()} of "
+                        f"the source, but the note cites {wrong}",
+                        quotation.block,
+                        paragraphs[quotation.block] if quotation.block < len(paragraphs) else None,
+                        quotation.note_number,
+                        quotation.start,
+                        quotation.end,
+                        quotation.end_block,
+                        check.source_id,
+                        check,
+                    )
+                )
             continue
         kind, severity = kinds[check.status]
         quotation = check.quotation
@@ -296,6 +316,45 @@ def quote_problems(checks: list[QuoteCheck], essay: Essay) -> list[Problem]:
             )
         )
     return problems
+
+
+def _wrong_page(check: QuoteCheck) -> str | None:
+    """The note's page locator when the quotation was found on other pages, else None.
+
+    Only for sources that know their printed pages (PDFs) and notes citing them by page.
+    """
+    if not check.page or check.quotation.anchor is None:
+        return None
+    found = {check.page, check.last_page or check.page}
+    for citation in check.quotation.anchor.note.citations:
+        if citation.item_id != check.source_id or citation.label != "page":
+            continue
+        cited = _page_set(citation.locator)
+        if cited is None or cited & {page.lower() for page in found}:
+            return None  # a locator we cannot read, or the right page: nothing to say
+        return f"p. {citation.locator}"
+    return None
+
+
+def _page_set(locator: str) -> set[str] | None:
+    """The pages a locator names ("41", "41–43", "41, 45"), or None if it is not pages."""
+    pages: set[str] = set()
+    for part in re.split(r"\s*[,;&]\s*|\s+and\s+", locator.strip()):
+        if not part:
+            continue
+        bounds = re.split(r"\s*[-–—]\s*", part)
+        if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
+            low, high = int(bounds[0]), int(bounds[1])
+            if high < low:  # Chicago's abbreviated ranges: 141–43
+                high = int(bounds[0][: len(bounds[0]) - len(bounds[1])] + bounds[1])
+            if high - low > 500:
+                return None
+            pages.update(str(n) for n in range(low, high + 1))
+        elif len(bounds) == 1 and re.fullmatch(r"[0-9]+|[ivxlcdm]+", bounds[0], re.IGNORECASE):
+            pages.add(bounds[0].lower() if not bounds[0].isdigit() else bounds[0])
+        else:
+            return None
+    return pages or None
 
 
 def check_draft(

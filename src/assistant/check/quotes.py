@@ -90,6 +90,8 @@ class QuoteCheck:
     section: str = ""
     page: str | None = None
     passage: Passage | None = None
+    # The page the quotation ends on, when it runs onto the next page (PDF sources).
+    last_page: str | None = None
     _correction: str | None = None
 
     @property
@@ -112,6 +114,14 @@ class QuoteCheck:
         This is what goes between the quotation marks: the one-click fix for a mismatch.
         """
         return self._correction
+
+    def pages(self) -> str | None:
+        """The printed page(s) the quotation is on ("41" or "41–42"), when the source has them."""
+        if not self.page:
+            return None
+        if self.last_page and self.last_page != self.page:
+            return f"{self.page}–{self.last_page}"
+        return self.page
 
     def place(self) -> str:
         """Where in the source: "p. 52", "section INTRODUCTION", or ""."""
@@ -362,10 +372,13 @@ class QuoteChecker:
                 if number:
                     pieces.append((" … ", False))
                 pieces.extend(_marked_pieces(source, segment.tokens, segment.first, segment.marked))
-        first = match.segments[0]
-        passage = None
+        first, final = match.segments[0], match.segments[-1]
+        passage = end_passage = None
         if first.last > first.first:
             passage = source.passage_at(first.stream.span(first.first)[0])
+        if final.last > final.first:
+            end_passage = source.passage_at(final.stream.span(final.last - 1)[0])
+        last_page = end_passage.page if end_passage is not None else None
         result = QuoteCheck(
             quotation,
             status,
@@ -376,6 +389,7 @@ class QuoteChecker:
             section=passage.section if passage else "",
             page=passage.page if passage else None,
             passage=passage,
+            last_page=last_page,
         )
         if status == "mismatch":
             result._correction = _correction(quotation.text, pattern, match)
