@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol
 
 from assistant.check.match import Difference, SourceMatch, find_closest, find_exact
 from assistant.check.pattern import Pattern, parse_quotation
-from assistant.check.text import SourceText, clean_wording, strip_marks
+from assistant.check.text import SourceText, strip_marks
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.library.model import Document, Passage
 
@@ -755,7 +755,3 @@ def _is_abbreviation(text: str, period: int) -> bool:
         or word.casefold() in _ABBREVIATIONS
         or ("." in word and len(word) <= 5)
     )
-
-
-def clean_quotation(text: str) -> str:
-    return clean_wording(text)

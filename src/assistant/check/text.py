@@ -12,7 +12,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.library.model import Document, Passage
@@ -50,15 +50,6 @@ def strip_marks(text: str) -> str:
 
 def normalise_word(word: str) -> str:
     return unicodedata.normalize("NFKC", word).translate(_APOSTROPHES)
-
-
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """The words of `text` with their offsets (plus `offset`) into the original string."""
-    cleaned = text.translate(_SUPERSCRIPTS)
-    return [
-        Token(normalise_word(m.group()), m.start() + offset, m.end() + offset)
-        for m in WORD_RE.finditer(cleaned)
-    ]
 
 
 def _words(cleaned: str) -> list[str]:
@@ -227,11 +218,3 @@ def clean_wording(text: str) -> str:
     text = re.sub(r"(?<!\w)[*_]+|[*_]+(?!\w)", "", text)
     text = text.replace("“", "‘").replace("”", "’").replace('"', "'")
     return re.sub(r"\s+", " ", text).strip()
-
-
-def words(text: str) -> list[str]:
-    return [t.text for t in tokenize(text)]
-
-
-def join_words(items: Iterable[str]) -> str:
-    return " ".join(items)
