@@ -34,6 +34,7 @@ from assistant.cite.pandoc_syntax import format_citation_group, scan_citations
 _ANCHOR_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _HTML_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 _PASSAGE_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+_SIZE_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 
 
 def note_to_source(note: Note) -> str:
@@ -68,7 +69,15 @@ def note_from_source(text: str) -> Note:
 
 
 class _HtmlDelegate(QStyledItemDelegate):
-    """Word-wrapped rich text rows (the notes carry italic titles)."""
+    """Word-wrapped rich text rows (the notes carry italic titles).
+
+    Row heights are cached by (note text, digits of its number, width): renumbering every note
+    of a long essay (a note inserted at the top) then re-lays out none of them.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, int], QSize] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         doc = QTextDocument()
@@ -102,8 +111,16 @@ class _HtmlDelegate(QStyledItemDelegate):
         view = opt.widget
         if view is not None and hasattr(view, "viewport"):
             opt.rect.setWidth(view.viewport().width())
+        key = (str(index.data(_SIZE_KEY_ROLE) or index.data(_HTML_ROLE) or ""), opt.rect.width())
+        cached = self._sizes.get(key)
+        if cached is not None:
+            return cached
         doc = self._document(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+        size = QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+        if len(self._sizes) > 4000:
+            self._sizes.clear()
+        self._sizes[key] = size
+        return size
 
 
 class _NotesList(QListWidget):
@@ -212,6 +229,8 @@ class NotesStrip(QWidget):
             item = QListWidgetItem(f"{row.number}. {row.text}")
             item.setData(_ANCHOR_ID_ROLE, row.anchor_id)
             item.setData(_HTML_ROLE, html)
+            # Same text and as many digits in its number: same height (digits are tabular).
+            item.setData(_SIZE_KEY_ROLE, f"{len(str(row.number))}|{html.split('&nbsp;', 1)[1]}")
             item.setData(_PASSAGE_ROLE, row.has_passage)
             item.setToolTip(
                 f"Note {row.number}: {row.text}\nEnter or double-click: show it in the text"

@@ -131,6 +131,8 @@ class DraftTextEdit(QTextEdit):
         self.tooltip_provider: Callable[[str], str] | None = None
         self._current_anchor = ""
         self.cursorPositionChanged.connect(self._follow_cursor)
+        # Renumbered anchors keep their width; repaint so they show their new numbers.
+        document.anchorsChanged.connect(self.viewport().update)
         self._update_placeholder()
 
     def _update_placeholder(self) -> None:
@@ -174,7 +176,6 @@ class DraftTextEdit(QTextEdit):
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.setCurrentCharFormat(plain)
-        self.draft.refresh_anchors()
 
     def anchor_near_cursor(self) -> NoteAnchor | None:
         position = self.textCursor().position()
