@@ -217,16 +217,22 @@ class NotesStrip(QWidget):
 
     def set_notes(self, rows: list[NoteRow], sources: dict[str, str]) -> None:
         """Show `rows`; `sources` maps anchor id to the editable source text."""
+        if rows == self._rows and sources == self._sources:
+            return
         current = self.current_anchor_id()
         self._rows = rows
         self._sources = sources
         self.list.blockSignals(True)
-        self.list.clear()
-        for row in rows:
+        # Existing rows are updated in place: rebuilding 300 items on every renumbering is
+        # what made inserting a note near the top of a long essay stall.
+        existing = self.list.count()
+        current_item = None
+        for index, row in enumerate(rows):
+            item = self.list.item(index) if index < existing else QListWidgetItem()
             html = f"<b>{row.number}.</b>&nbsp;{row.html}"
             if row.warnings:
                 html += "<br><span style='color:#b00020'>" + "<br>".join(row.warnings) + "</span>"
-            item = QListWidgetItem(f"{row.number}. {row.text}")
+            item.setText(f"{row.number}. {row.text}")
             item.setData(_ANCHOR_ID_ROLE, row.anchor_id)
             item.setData(_HTML_ROLE, html)
             # Same text and as many digits in its number: same height (digits are tabular).
@@ -235,9 +241,16 @@ class NotesStrip(QWidget):
             item.setToolTip(
                 f"Note {row.number}: {row.text}\nEnter or double-click: show it in the text"
             )
-            self.list.addItem(item)
+            if index >= existing:
+                self.list.addItem(item)
             if row.anchor_id == current:
-                self.list.setCurrentItem(item)
+                current_item = item
+        while self.list.count() > len(rows):
+            self.list.takeItem(self.list.count() - 1)
+        if current_item is not None:
+            self.list.setCurrentItem(current_item)
+        else:
+            self.list.setCurrentItem(None)
         self.list.blockSignals(False)
         self.title.setText(f"Notes ({len(rows)})" if rows else "Notes")
         if self._editing and self._editing not in sources:
