@@ -219,3 +219,16 @@ def test_block_quotations_in_markdown(capsys, tmp_path: Path, locations: list[st
     assert lines[0].startswith("draft.md: paragraph 5, note 2: error: quotation “the speech had")
     assert "has “minor” where the source has “negligible”" in lines[0]
     assert lines[-1] == "1 problem; 2 cited quotations checked."
+
+
+def test_corpus_metadata_problems_are_reported_and_the_check_goes_on(capsys, tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "sources.json").write_text("[{broken", encoding="utf-8")
+    draft = write(tmp_path, "draft.md", CLEAN)
+    status, out, err = run(
+        capsys, str(draft), "--corpus", str(corpus), "--index", str(tmp_path / "i")
+    )
+    assert status == 1  # the cited sources are unknown now
+    assert err.startswith("corpus: ") and "sources.json" in err
+    assert "cites “shen-2000”, which is not in the library or bibliography" in out

@@ -71,6 +71,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not corpus.is_dir():
         raise BadInput(f"{corpus}: the corpus folder does not exist.")
     library = Library.open(corpus)
+    for problem in library.problems:  # the check goes on with the sources that are usable
+        print(f"{corpus.name}: {problem}", file=err)
     items = library.items()
     essay, warnings = _read_draft(draft, {**items, **bibliography})
     items.update(essay.items)
