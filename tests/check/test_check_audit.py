@@ -194,3 +194,29 @@ def test_notes_with_commentary_are_not_called_repeats() -> None:
         items=ITEMS,
     )
     assert audit_essay(essay) == []
+
+
+def test_quotations_in_a_note_are_checked_against_its_citations(raw_checker) -> None:
+    wrong = Note(
+        (
+            "Shuster is blunt: “the speech had a small impact on decision making.” See ",
+            (Citation("shuster-2019", "31"),),
+            ".",
+        )
+    )
+    right = Note(
+        (
+            "Compare “the speech had a negligible impact on decision making.” ",
+            (Citation("shuster-2019", "31"),),
+        )
+    )
+    uncited = Note(("An aside, “with a quotation nobody cites in this note at all.”",))
+    essay = essay_of(
+        Block("paragraph", [Span("One."), NoteAnchor(wrong), Span(" Two."), NoteAnchor(right)]),
+        Block("paragraph", [Span("Three."), NoteAnchor(uncited)]),
+        items=ITEMS,
+    )
+    problems = check_draft(essay, raw_checker)
+    assert kinds(problems) == [("misquotation", 1, 1)]
+    assert problems[0].message.startswith("quotation in the note “the speech had a small")
+    assert (problems[0].start, problems[0].end) == (4, 4)  # at the note's anchor

@@ -297,7 +297,8 @@ def quote_problems(checks: list[QuoteCheck], essay: Essay) -> list[Problem]:
             continue
         kind, severity = kinds[check.status]
         quotation = check.quotation
-        message = f"quotation “{_excerpt(quotation.text)}” {check.message}"
+        where = "quotation in the note" if quotation.in_note else "quotation"
+        message = f"{where} “{_excerpt(quotation.text)}” {check.message}"
         if check.place() and check.status == "mismatch":
             message += f" (closest passage: {check.place()})"
         problems.append(

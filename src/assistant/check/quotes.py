@@ -57,6 +57,8 @@ class Quotation:
     anchor: NoteAnchor | None = None
     note_number: int | None = None
     is_block: bool = False
+    # A quotation in the note's own commentary: located at the note's anchor in the text.
+    in_note: bool = False
 
     @property
     def cited_ids(self) -> list[str]:
@@ -647,7 +649,35 @@ def find_quotations(essay: Essay) -> list[Quotation]:
                         numbers.get(anchor.id) if anchor else None,
                     )
                 )
+            for offset, anchor in anchors:
+                found.extend(_note_quotations(anchor, index, offset, numbers.get(anchor.id)))
         index += 1
+    return found
+
+
+def _note_quotations(
+    anchor: NoteAnchor, block: int, offset: int, number: int | None
+) -> list[Quotation]:
+    """Quotations in a note's commentary, cited by the note's own citations (a note without
+    citations quotes nothing the checker could look up)."""
+    if not anchor.note.citations:
+        return []
+    found = []
+    for segment in anchor.note.segments:
+        if isinstance(segment, str):
+            for start, end in quotation_spans(segment):
+                found.append(
+                    Quotation(
+                        segment[start:end],
+                        block,
+                        offset,
+                        block,
+                        offset,
+                        anchor,
+                        number,
+                        in_note=True,
+                    )
+                )
     return found
 
 
