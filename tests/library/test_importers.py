@@ -273,3 +273,25 @@ def test_truncated_pdf_is_refused_or_read_never_crashes(tmp_path):
 
 def test_size_limits_are_module_settings():
     assert importers.MAX_TEXT_BYTES == 32 * 1024 * 1024
+
+
+def test_pdf_bookmarks_become_sections(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.start_section("Introduction")
+    pdf.multi_cell(0, 6, "Stalin approved the plan in April 1950.")
+    pdf.add_page()
+    pdf.start_section("The Acheson speech")
+    pdf.start_section("Reactions in Moscow", level=1)
+    pdf.multi_cell(0, 6, BODY)
+    path = tmp_path / "outlined.pdf"
+    pdf.output(str(path))
+    document = load_document(path, "outlined")
+    body = next(p for p in document.passages if "defense perimeter" in p.text)
+    assert body.section == "The Acheson speech > Reactions in Moscow"
+    assert body.page == "2"
+    first = next(p for p in document.passages if "April 1950" in p.text)
+    assert first.section == "Introduction" and first.page == "1"

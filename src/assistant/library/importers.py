@@ -247,9 +247,14 @@ def _load_pdf(path: Path, source_id: str, size: int) -> Document:
             labels = list(reader.page_labels)
         except Exception:
             labels = []
+        outline = _pdf_outline(reader)
         blocks: list[Block] = []
         for index, page in enumerate(reader.pages):
             label = labels[index] if index < len(labels) else str(index + 1)
+            # Bookmarks become section headings at the top of the page they point to: the
+            # text layer does not say where on the page a heading sits.
+            for level, title in outline.get(index, []):
+                blocks.append(Block("heading", title, level=level, page=label))
             text = page.extract_text() or ""
             blocks.extend(_pdf_page_blocks(text, label))
     except ImportFailed:
@@ -264,6 +269,30 @@ def _load_pdf(path: Path, source_id: str, size: int) -> Document:
             "the PDF has no extractable text (it may be scanned images; run OCR on it first).",
         )
     return build_document(source_id, blocks)
+
+
+def _pdf_outline(reader: Any) -> dict[int, list[tuple[int, str]]]:
+    """The PDF's bookmarks as {page index: [(level, title), ...]}; empty when it has none."""
+    entries: dict[int, list[tuple[int, str]]] = {}
+
+    def walk(items: Any, level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+                continue
+            try:
+                page = reader.get_destination_page_number(item)
+            except Exception:  # a bookmark to nowhere is skipped, not fatal
+                continue
+            title = str(getattr(item, "title", "") or "").strip()
+            if title and page is not None and page >= 0:
+                entries.setdefault(page, []).append((level, title))
+
+    try:
+        walk(reader.outline, 1)
+    except Exception:  # a damaged outline must not cost the text
+        return {}
+    return entries
 
 
 def _pdf_page_blocks(text: str, label: str) -> list[Block]:
