@@ -718,76 +718,32 @@ class SearchIndex:
         norm = K1 * (1 - B)
         slope = K1 * B / avgfl
         with_values = mode == "phrase"
-        per_term: list[dict[int, float]] = []
-        values: list[dict[int, bytes]] = []
-        for term in terms:
-            factor = searcher.idf("text", term) * (K1 + 1)
-            scores: dict[int, float] = {}
-            term_values: dict[int, bytes] = {}
-            for subsearcher, offset in searcher.leaf_searchers():
-                reader = subsearcher.reader()
-                if ("text", term) not in reader:
-                    continue
-                lengths = _field_lengths(reader, "text")
-                matcher = reader.postings("text", term)
-                if type(matcher) is W3LeafMatcher and not matcher._byteids:
-                    # A whole posting block at a time (ids and weights arrays) instead of
-                    # four method calls per document; segments with deletions are wrapped
-                    # in a filtering matcher and take the generic loop below.
-                    while matcher.is_active():
-                        if matcher._data is None:
-                            matcher._read_data()
-                        # Whoosh decodes the delta-coded ids with a Python generator.
-                        ids = list(accumulate(matcher._data[0]))
-                        matcher._read_weights()
-                        for docnum, tf in zip(ids, matcher._weights, strict=True):
-                            scores[offset + docnum] = (
-                                factor * tf / (tf + norm + slope * lengths[docnum])
-                            )
-                        if with_values:
-                            matcher._read_values()
-                            for docnum, value in zip(ids, matcher._values, strict=True):
-                                term_values[offset + docnum] = value
-                        if matcher._lastblock:
-                            break
-                        matcher._next_block()
-                    continue
-                while matcher.is_active():
-                    docnum = matcher.id()
-                    tf = matcher.weight()
-                    scores[offset + docnum] = factor * tf / (tf + norm + slope * lengths[docnum])
-                    if with_values:
-                        term_values[offset + docnum] = matcher.value()
-                    matcher.next()
-            if mode != "or" and not scores:
-                return {}
-            per_term.append(scores)
-            values.append(term_values)
-        combined: dict[int, float] = {}
         if mode == "or":
-            for scores in per_term:
-                for docnum, score in scores.items():
+            combined: dict[int, float] = {}
+            for term in terms:
+                for docnum, score in self._term_scores(searcher, term, norm, slope, K1)[0].items():
                     combined[docnum] = combined.get(docnum, 0.0) + score
-        elif len(per_term) == 1:
-            combined = per_term[0]
         else:
-            ordered = sorted(per_term, key=len)
-            rest = ordered[1:]
-            for docnum, score in ordered[0].items():
-                total = score
-                for scores in rest:
-                    value = scores.get(docnum)
-                    if value is None:
-                        break
-                    total += value
-                else:
-                    combined[docnum] = total
+            # Rarest word first; every later word is only scored on the documents that still
+            # hold all the words before it.
+            order = sorted(
+                range(len(terms)), key=lambda i: searcher.doc_frequency("text", terms[i])
+            )
+            combined = None
+            values: dict[int, dict[int, bytes]] = {}
+            for index in order:
+                scores, values[index] = self._term_scores(
+                    searcher, terms[index], norm, slope, K1, combined, with_values
+                )
+                combined = scores
+                if not combined:
+                    return {}
             if mode == "phrase":
                 adjacent = {}
                 for docnum, score in combined.items():
                     starts: set[int] | None = None
-                    for offset, term_values in enumerate(values):
-                        shifted = {p - offset for p in _positions(term_values[docnum])}
+                    for offset in range(len(terms)):
+                        shifted = {p - offset for p in _positions(values[offset][docnum])}
                         starts = shifted if starts is None else starts & shifted
                         if not starts:
                             break
@@ -801,6 +757,68 @@ class SearchIndex:
             for docnum in self._masked_docs(searcher, mask_query):
                 combined.pop(docnum, None)
         return combined
+
+    def _term_scores(
+        self,
+        searcher: Any,
+        term: bytes,
+        norm: float,
+        slope: float,
+        K1: float,
+        within: dict[int, float] | None = None,
+        with_values: bool = False,
+    ) -> tuple[dict[int, float], dict[int, bytes]]:
+        """BM25F score of `term` in each document holding it, added to `within`'s running
+        totals and limited to its documents when given; with the postings' values (positions)
+        on request."""
+        factor = searcher.idf("text", term) * (K1 + 1)
+        scores: dict[int, float] = {}
+        values: dict[int, bytes] = {}
+        for subsearcher, offset in searcher.leaf_searchers():
+            reader = subsearcher.reader()
+            if ("text", term) not in reader:
+                continue
+            lengths = _field_lengths(reader, "text")
+            matcher = reader.postings("text", term)
+            if type(matcher) is W3LeafMatcher and not matcher._byteids:
+                # A whole posting block at a time (ids and weights arrays) instead of four
+                # method calls per document; segments with deletions are wrapped in a
+                # filtering matcher and take the generic loop below.
+                while matcher.is_active():
+                    if matcher._data is None:
+                        matcher._read_data()
+                    # Whoosh decodes the delta-coded ids with a Python generator.
+                    ids = [offset + docnum for docnum in accumulate(matcher._data[0])]
+                    matcher._read_weights()
+                    if with_values:
+                        matcher._read_values()
+                        block_values = matcher._values
+                    for i, (docnum, tf) in enumerate(zip(ids, matcher._weights, strict=True)):
+                        if within is None:
+                            base = 0.0
+                        else:
+                            base = within.get(docnum)
+                            if base is None:
+                                continue
+                        length = lengths[docnum - offset]
+                        scores[docnum] = base + factor * tf / (tf + norm + slope * length)
+                        if with_values:
+                            values[docnum] = block_values[i]
+                    if matcher._lastblock:
+                        break
+                    matcher._next_block()
+                continue
+            while matcher.is_active():
+                docnum = offset + matcher.id()
+                base = 0.0 if within is None else within.get(docnum)
+                if base is not None:
+                    tf = matcher.weight()
+                    length = lengths[docnum - offset]
+                    scores[docnum] = base + factor * tf / (tf + norm + slope * length)
+                    if with_values:
+                        values[docnum] = matcher.value()
+                matcher.next()
+        return scores, values
 
     def _masked_docs(self, searcher: Any, mask_query: Any) -> frozenset[int]:
         """Documents of a mask query; the default mask (front matter) is cached per searcher."""
