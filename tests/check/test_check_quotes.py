@@ -257,3 +257,14 @@ def test_quoting_a_footnote_of_the_source_passes() -> None:
     result = checker.check_text(text, [SHEN])
     assert result.ok
     assert result.passage is not None and result.passage.kind == "note"
+
+
+def test_not_found_in_a_short_source_text_says_the_text_is_partial(raw_checker) -> None:
+    # zubok-pleshakov-1996.md is a reader's notes on the book (576 words), not the book.
+    result = raw_checker.check_text(
+        "the Kremlin leaders never meant to fight the Americans over a peninsula",
+        ["zubok-pleshakov-1996"],
+    )
+    assert result.status == "not-found"
+    assert "the library holds only 5" in result.message
+    assert "check the quotation against the full text" in result.message

@@ -28,6 +28,8 @@ QuoteStatus = Literal["ok", "mismatch", "wrong-source", "not-found", "unverifiab
 # match is also looked for, word for word, in the library's other sources.
 LOOK_ELSEWHERE_BELOW = 0.8
 _MEMO_MAX = 5000
+# A source text this short is likely notes or an excerpt rather than the work itself.
+SHORT_SOURCE_WORDS = 2000
 _OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _CLOSING = set('”"»“')
 # Words before a period that do not end a sentence.
@@ -235,6 +237,10 @@ class QuoteChecker:
         self._sources[source_id] = prepared
         return prepared
 
+    def _word_count(self, source_id: str) -> int:
+        source = self._sources.get(source_id)
+        return sum(len(stream) for stream in source.streams) if source is not None else 0
+
     def failure(self, source_id: str) -> str:
         return self._failures.get(source_id, "")
 
@@ -341,12 +347,15 @@ class QuoteChecker:
             return result
         if pending.closest is None:
             names = ", ".join(self.title(s) for s in pending.available)
-            return QuoteCheck(
-                quotation,
-                "not-found",
-                f"not found in the cited source ({names}) nor anywhere else in the library",
-                source_id=pending.available[0],
-            )
+            message = f"not found in the cited source ({names}) nor anywhere else in the library"
+            sizes = [self._word_count(s) for s in pending.available]
+            if max(sizes) < SHORT_SOURCE_WORDS:
+                # Reading notes or an excerpt stand in for the work: say so, it explains a lot.
+                message += (
+                    f"; the library holds only {max(sizes):,} words of it, so check the "
+                    "quotation against the full text"
+                )
+            return QuoteCheck(quotation, "not-found", message, source_id=pending.available[0])
         source_id, match = pending.closest
         details = "; ".join(d.describe() for d in match.differences)
         if not details:
