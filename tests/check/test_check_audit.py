@@ -220,3 +220,19 @@ def test_quotations_in_a_note_are_checked_against_its_citations(raw_checker) -> 
     assert kinds(problems) == [("misquotation", 1, 1)]
     assert problems[0].message.startswith("quotation in the note “the speech had a small")
     assert (problems[0].start, problems[0].end) == (4, 4)  # at the note's anchor
+
+
+def test_titles_in_quotation_marks_are_not_quotations(raw_checker) -> None:
+    essay = essay_of(
+        paragraph(
+            "Kathryn Weathersby's “The Soviet Role in the Early Phase of the Korean War” is "
+            "cited by Shuster.",
+            ("shen-2000", "50"),
+            " Shuster says the speech had “a negligible impact on decision making.”",
+            ("shen-2000", "51"),
+        ),
+        items=ITEMS,
+    )
+    [quotation] = find_quotations(essay)
+    assert quotation.text == "a negligible impact on decision making."
+    assert kinds(check_draft(essay, raw_checker)) == [("wrong-source", 1, 2)]

@@ -646,6 +646,8 @@ def find_quotations(essay: Essay) -> list[Quotation]:
         if block.kind != "heading":
             text, anchors = block_layout(block)
             for start, end in quotation_spans(text):
+                if looks_like_title(text[start:end]):
+                    continue  # an article or chapter title, set in quotation marks by Chicago
                 anchor = citing_anchor(text, end, anchors)
                 found.append(
                     Quotation(
@@ -688,6 +690,24 @@ def _note_quotations(
                     )
                 )
     return found
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    {
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
+        "on", "or", "the", "to", "vs", "via", "with",
+    }
+)  # fmt: skip
+
+
+def looks_like_title(text: str) -> bool:
+    """Whether quoted words are a title in headline style ("Report on the Background of the
+    Korean War") rather than someone's words: every word but the small ones capitalised."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not 2 <= len(words) <= 25:
+        return False
+    significant = [w for w in words[1:] if w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(significant) and words[0][0].isupper() and all(w[0].isupper() for w in significant)
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
