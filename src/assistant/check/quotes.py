@@ -31,7 +31,6 @@ _MEMO_MAX = 5000
 # A source text this short is likely notes or an excerpt rather than the work itself.
 SHORT_SOURCE_WORDS = 2000
 _OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
-_CLOSING = set('”"»“')
 # Words before a period that do not end a sentence.
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "vol", "vols", "no", "nos", "p", "pp", "ed", "eds", "trans",
@@ -471,7 +470,6 @@ class _Pending:
 # How many phrases go into one index query when looking for quotations in other sources.
 _PHRASES_PER_QUERY = 40
 _INDEX_PHRASE_WORDS = 8
-_PLAIN_WORD = re.compile(r"[^\W_]+")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
