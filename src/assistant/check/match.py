@@ -1,9 +1,11 @@
 """Finding a quotation in a source: exactly (as Chicago forgives), else the closest wording.
 
-Exact matching runs each segment's regex over a stream's joined words and chains the segments
-in order (an ellipsis may skip up to `MAX_OMISSION` words). When that fails, each segment that
-has no exact occurrence is located by voting on its rarest words and aligned with difflib, so
-the writer sees the source's real wording with the differing words marked.
+Exact matching looks for each segment in a stream's joined words (`str.find` for plain words, a
+regex around a literal anchor when brackets change some) and chains the segments in order
+around the most specific one (an ellipsis may skip up to `MAX_OMISSION` words). When that fails,
+each segment without an exact occurrence is located by voting on its rarest words and aligned
+with difflib, outwards from the longest shared run, so the writer sees the source's real wording
+with the differing words marked.
 """
 
 from __future__ import annotations
