@@ -604,13 +604,14 @@ class SearchPane(QWidget):
         else:
             message = f"Search failed: {error.message}"
         self.status_label.setText(f'<span style="color:#b00020">{html.escape(message)}</span>')
+        # The message itself is in the status line just above; below it, how to fix a query.
         hint = ""
         if isinstance(error.exception, QuerySyntaxError):
             hint = (
-                '<br/><br/>Quotes must be closed ("defense perimeter"); AND, OR and NOT need '
-                "words on both sides; a trailing * needs at least one letter before it."
+                'Quotes must be closed ("defense perimeter"); AND, OR and NOT need words on '
+                "both sides; a trailing * needs at least one letter before it."
             )
-        self.placeholder.setText(html.escape(message) + hint)
+        self.placeholder.setText(hint)
         self.stack.setCurrentWidget(self.placeholder)
         self.messageShown.emit(message)
 
@@ -627,7 +628,8 @@ class SearchPane(QWidget):
             if total > len(hits):
                 text += f" (showing the best {len(hits)})"
         suggestion = getattr(results, "suggestion", None)
-        if suggestion and suggestion != self.query():
+        # With no hits the suggestion is in the big message below instead.
+        if suggestion and suggestion != self.query() and hits:
             text += (
                 f' — Did you mean <a href="suggest:{html.escape(suggestion, quote=True)}">'
                 f"{html.escape(suggestion)}</a>?"
