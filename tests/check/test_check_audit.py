@@ -236,3 +236,18 @@ def test_titles_in_quotation_marks_are_not_quotations(raw_checker) -> None:
     [quotation] = find_quotations(essay)
     assert quotation.text == "a negligible impact on decision making."
     assert kinds(check_draft(essay, raw_checker)) == [("wrong-source", 1, 2)]
+
+
+def test_straight_guillemet_and_nested_quotation_marks() -> None:
+    essay = essay_of(
+        paragraph(
+            'He said "first words here" and «second words there» and “third ‘inner’ words”.',
+            ("shen-2000", "1"),
+        )
+    )
+    assert [q.text for q in find_quotations(essay)] == [
+        "first words here",
+        "second words there",
+        "third ‘inner’ words",
+    ]
+    assert {q.note_number for q in find_quotations(essay)} == {1}

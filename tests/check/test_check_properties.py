@@ -98,3 +98,20 @@ def test_dropped_words_without_ellipsis_are_reported(stretch, data) -> None:
         return
     assert result.status == "mismatch", (text, result.message)
     assert any(d.kind == "omitted" for d in result.differences), result.message
+
+
+@SETTINGS
+@given(stretches, st.booleans())
+def test_first_letter_case_and_a_bracketed_first_word_pass(stretch, bracket) -> None:
+    assume(plain(*stretch))
+    start, length = stretch
+    tokens = _STREAM.tokens[start : start + length]
+    first = tokens[0].text
+    if bracket:
+        # "[the Soviet leader] said": the writer's words stand in for the source's first word.
+        text = "[the writer's words] " + _TEXT.wording(tokens[1:])
+    else:
+        swapped = first[0].lower() if first[0].isupper() else first[0].upper()
+        text = swapped + _TEXT.wording(tokens)[1:]
+    result = CHECKER.check_text(text, [SOURCE])
+    assert result.status == "ok", (text, result.message)
