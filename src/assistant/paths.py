@@ -48,8 +48,10 @@ def default_index_dir(corpus_dir: Path | None = None) -> Path:
         return Path(override)
     corpus = (corpus_dir or bundled_corpus_dir()).resolve()
     checkout_index = _CHECKOUT_ROOT / "index"
-    if corpus == bundled_corpus_dir().resolve() and checkout_index.is_dir() and os.access(
-        checkout_index, os.W_OK
+    if (
+        corpus == bundled_corpus_dir().resolve()
+        and checkout_index.is_dir()
+        and os.access(checkout_index, os.W_OK)
     ):
         return checkout_index
     import hashlib

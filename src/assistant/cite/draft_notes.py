@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.cite.model import Citation, Note
-from assistant.cite.pandoc_syntax import _matching_bracket, _skip_code, scan_citations
+from assistant.cite.model import Note
+from assistant.cite.pandoc_syntax import (
+    _matching_bracket,
+    _skip_code,
+    interleave_citations,
+    scan_citations,
+)
 
 __all__ = ["DraftNotes", "note_from_text", "read_draft_notes"]
 
@@ -34,15 +39,7 @@ def note_from_text(text: str, problems: list[str] | None = None, *, line: int = 
     if problems is not None:
         for issue in issues:
             problems.append(f"line {line + text.count(chr(10), 0, issue.offset)}: {issue.message}")
-    segments: list[str | tuple[Citation, ...]] = []
-    pos = 0
-    for start, end, citations in groups:
-        if text[pos:start]:
-            segments.append(text[pos:start])
-        segments.append(citations)
-        pos = end
-    if text[pos:]:
-        segments.append(text[pos:])
+    segments = interleave_citations(text, groups)
     # A note that is only "[@a, 4]." keeps its period in the commentary; the engine adds one
     # anyway, so drop a lone trailing period to avoid "4.." style doubles.
     if len(segments) >= 2 and isinstance(segments[-2], tuple) and segments[-1].strip() == ".":

@@ -389,3 +389,19 @@ def find_citations(text: str) -> list[tuple[int, int, tuple[Citation, ...]]]:
     that shows the writer their draft should report those rather than drop them.
     """
     return scan_citations(text)[0]
+
+
+def interleave_citations(
+    text: str, groups: Iterable[tuple[int, int, tuple[Citation, ...]]]
+) -> list[str | tuple[Citation, ...]]:
+    """Note segments: the text between the found citation groups, with the groups in order."""
+    segments: list[str | tuple[Citation, ...]] = []
+    position = 0
+    for start, end, citations in groups:
+        if text[position:start]:
+            segments.append(text[position:start])
+        segments.append(citations)
+        position = end
+    if text[position:]:
+        segments.append(text[position:])
+    return segments

@@ -20,7 +20,7 @@ which Pandoc and Zettlr ignore.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -203,39 +203,11 @@ class _Reader:
                     buffer.append(ref.group(0))
                 i = ref.end()
             elif char == "[":
-                close = _matching_bracket(text, i)
-                if close == -1:
-                    if _has_key(text[i + 1 :]) and not quiet:
-                        self.warn(
-                            line_at(i),
-                            f"unclosed citation bracket {_excerpt(text[i:])!r}: add the closing"
-                            " ']'; it is kept as text",
-                        )
-                        quiet = True  # its @key needs no second warning
-                    buffer.append("[")
-                    i += 1
-                    continue
-                inner = text[i + 1 : close]
-                if not _has_key(inner) or text[close + 1 : close + 2] == "(":
-                    buffer.append("[")  # link text or plain brackets: read on inside them
-                    i += 1
-                    continue
-                try:
-                    group = _smart_group(parse_citation_group(inner.replace("\n", " ")))
-                except CitationSyntaxError as error:
-                    self.warn(
-                        line_at(i),
-                        f"{_excerpt(text[i : close + 1])!r} is not a citation: {error.message};"
-                        " it is kept as text",
-                    )
-                    buffer.append(text[i : close + 1])
-                    i = close + 1
-                    continue
-                flush()
-                for citation in group:
-                    self.cited.setdefault(citation.item_id, line_at(i))
-                out.append(_Cite(group, line_at(i)))
-                i = close + 1
+                start = i
+                i, group, quiet = self._bracket(text, i, line_at, buffer, quiet, "")
+                if group:
+                    flush()
+                    out.append(_Cite(group, line_at(start)))
             elif char in "*_":
                 run = len(text) - i - len(text[i:].lstrip(char))
                 before = text[i - 1] if i else " "
@@ -309,6 +281,47 @@ class _Reader:
         flush()
         return out
 
+    def _bracket(
+        self,
+        text: str,
+        i: int,
+        line_at: Callable[[int], int],
+        buffer: list[str],
+        quiet: bool,
+        where: str,
+    ) -> tuple[int, tuple[Citation, ...], bool]:
+        """Read the bracket at `i`: a citation group, or text kept in `buffer` with a warning
+        when it looks like a broken citation. Returns (next index, group or (), quiet), where
+        `quiet` silences a second warning for the @key of an unclosed bracket."""
+        close = _matching_bracket(text, i)
+        if close == -1:
+            if _has_key(text[i + 1 :]) and not quiet:
+                self.warn(
+                    line_at(i),
+                    f"unclosed citation bracket {_excerpt(text[i:])!r}{where}: add the closing"
+                    " ']'; it is kept as text",
+                )
+                quiet = True
+            buffer.append("[")
+            return i + 1, (), quiet
+        inner = text[i + 1 : close]
+        if not _has_key(inner) or text[close + 1 : close + 2] == "(":
+            buffer.append("[")  # link text or plain brackets: read on inside them
+            return i + 1, (), quiet
+        try:
+            group = _smart_group(parse_citation_group(inner.replace("\n", " ")))
+        except CitationSyntaxError as error:
+            self.warn(
+                line_at(i),
+                f"{_excerpt(text[i : close + 1])!r} is not a citation: {error.message};"
+                " it is kept as text",
+            )
+            buffer.append(text[i : close + 1])
+            return close + 1, (), quiet
+        for citation in group:
+            self.cited.setdefault(citation.item_id, line_at(i))
+        return close + 1, group, quiet
+
     def note(self, text: str, line: int) -> tuple[Note, PassageLink | None]:
         """A note's Markdown as commentary strings (keeping `*italics*`) and citation groups."""
         segments: list[str | tuple[Citation, ...]] = []
@@ -338,39 +351,10 @@ class _Reader:
                 buffer.append(text[i:end])
                 i = end
             elif char == "[" and nxt != "^":
-                close = _matching_bracket(text, i)
-                if close == -1:
-                    if _has_key(text[i + 1 :]) and not quiet:
-                        self.warn(
-                            line_at(i),
-                            f"unclosed citation bracket {_excerpt(text[i:])!r} in a note: add the"
-                            " closing ']'; it is kept as text",
-                        )
-                        quiet = True
-                    buffer.append("[")
-                    i += 1
-                    continue
-                inner = text[i + 1 : close]
-                if not _has_key(inner) or text[close + 1 : close + 2] == "(":
-                    buffer.append("[")
-                    i += 1
-                    continue
-                try:
-                    group = _smart_group(parse_citation_group(inner.replace("\n", " ")))
-                except CitationSyntaxError as error:
-                    self.warn(
-                        line_at(i),
-                        f"{_excerpt(text[i : close + 1])!r} is not a citation: {error.message};"
-                        " it is kept as text",
-                    )
-                    buffer.append(text[i : close + 1])
-                    i = close + 1
-                    continue
-                flush()
-                for citation in group:
-                    self.cited.setdefault(citation.item_id, line_at(i))
-                segments.append(group)
-                i = close + 1
+                i, group, quiet = self._bracket(text, i, line_at, buffer, quiet, " in a note")
+                if group:
+                    flush()
+                    segments.append(group)
             elif char == "<" and (found := _PASSAGE.match(text, i)):
                 passage = PassageLink(found["source"], int(found["ordinal"]), found["page"] or None)
                 i = found.end()

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.cite.model import Citation, Note
-from assistant.cite.pandoc_syntax import format_citation_group, scan_citations
+from assistant.cite.model import Note
+from assistant.cite.pandoc_syntax import format_citation_group, interleave_citations, scan_citations
 
 _ANCHOR_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _HTML_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -54,15 +54,7 @@ def note_from_source(text: str) -> Note:
     groups, problems = scan_citations(text)
     if problems:
         raise ValueError("; ".join(problem.message for problem in problems))
-    segments: list[str | tuple[Citation, ...]] = []
-    position = 0
-    for start, end, citations in groups:
-        if text[position:start]:
-            segments.append(text[position:start])
-        segments.append(citations)
-        position = end
-    if text[position:]:
-        segments.append(text[position:])
+    segments = interleave_citations(text, groups)
     if not any(isinstance(s, tuple) or s.strip() for s in segments):
         raise ValueError("a note cannot be empty: delete its number in the text to remove it")
     return Note(tuple(segments))
