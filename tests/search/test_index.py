@@ -48,6 +48,36 @@ def test_acheson_defense_perimeter_puts_shen_and_shuster_on_the_speech_first(bui
     assert results.total == sum(results.counts_by_source.values())
 
 
+def test_acheson_speech_puts_body_passages_above_the_sources_own_notes(built):
+    results = built.search("Acheson speech", limit=20)
+    top = results.hits[:4]
+    for hit in top:
+        assert hit.kind == "body"
+        assert hit.source_id in {"shen-2000", "shuster-2019"}
+        assert "Acheson" in hit.text and "speech" in hit.text
+    assert any("1950" in h.text or "January" in h.text for h in top)
+    # The bibliographic notes still match, just below the passages discussing the speech.
+    kinds = [h.kind for h in results.hits]
+    assert "note" in kinds and "heading" in kinds
+    first_secondary = min(kinds.index("note"), kinds.index("heading"))
+    assert first_secondary >= 4
+    matray = [h for h in results.hits if h.kind == "note" and "Matray" in h.text]
+    assert matray and all(h.score < top[-1].score for h in matray)
+
+
+def test_kind_filter_ranks_notes_on_their_own_scores(built):
+    notes = built.search("Acheson speech kind:note")
+    assert notes.hits and all(h.kind == "note" for h in notes.hits)
+    unfiltered = {(h.source_id, h.ordinal): h.score for h in built.search("Acheson speech").hits}
+    # Asked for by kind, notes are not scored down: each outscores its unfiltered self.
+    for hit in notes.hits:
+        key = (hit.source_id, hit.ordinal)
+        if key in unfiltered:
+            assert hit.score > unfiltered[key]
+    headings = built.search("Acheson kind:heading")
+    assert [h.kind for h in headings.hits] == ["heading"]
+
+
 def test_snippets_are_escaped_html_with_bold_matches(built):
     hits = built.search('"defense perimeter"').hits
     assert any("<b>defense</b> <b>perimeter</b>" in hit.snippet for hit in hits)

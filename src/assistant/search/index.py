@@ -245,6 +245,13 @@ def _fast_phrases(parsed: Any) -> Any:
 
 
 _FRONT_MASK = query.Term("kind", "front")
+# A source's own notes and its headings are short and dense in the words of their section, so
+# BM25 tends to rank them above the body passages that discuss the subject (the bibliographic
+# note `Matray, "Dean Acheson's Press Club Speech Reexamined"` above the pages about the
+# speech). Unless the query asks for a kind, their scores are scaled by this factor, which only
+# reorders hits that match about equally well.
+SECONDARY_KIND_FACTOR = 0.75
+_SECONDARY_KINDS = query.Or([query.Term("kind", "note"), query.Term("kind", "heading")])
 SNIPPET_CHARS = 220
 _POSITIONS_HEADER = 4  # whoosh.formats._INT_SIZE
 
@@ -289,6 +296,14 @@ def _bag_of_words(parsed: Any) -> tuple[list[bytes], str] | None:
     return None
 
 
+def _names_kind(parsed: Any) -> bool:
+    """Whether the query filters on kind (kind:note ...): then kinds are ranked alike."""
+    try:
+        return any(fieldname == "kind" for fieldname, _ in parsed.iter_all_terms())
+    except Exception:
+        return False
+
+
 class _CountingTopCollector(collectors.TopCollector):
     """Top-k collector that also records every matching document number.
 
@@ -296,12 +311,23 @@ class _CountingTopCollector(collectors.TopCollector):
     on passage-sized documents Whoosh's skipping rarely skips a block.
     """
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, demoted: frozenset[int] = frozenset()) -> None:
         super().__init__(limit, usequality=False)
         # Nor may the matcher be "replaced" by a cheaper one that drops documents unable to
         # reach the top k (Whoosh turns an OR into an AND that way): every match must count.
         self.replace = 0
         self.matched: list[int] = []
+        self.demoted = demoted
+
+    def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
+        super().prepare(top_searcher, q, context)
+        if self.demoted:
+            demoted = self.demoted
+
+            def final(searcher: Any, docnum: int, score: float) -> float:
+                return score * SECONDARY_KIND_FACTOR if docnum in demoted else score
+
+            self.final_fn = final
 
     def collect(self, sub_docnum: int) -> Any:
         self.matched.append(self.offset + sub_docnum)
@@ -653,16 +679,25 @@ class SearchIndex:
             else None
         )
         limit = max(1, limit)
+        demoted = frozenset() if _names_kind(parsed) else self._secondary_docs(searcher)
         fast = _bag_of_words(parsed) if self.fast_path else None
         if fast is not None:
             scored = self._score_terms(searcher, fast[0], fast[1], filter_query, mask_query)
             matched: Collection[int] = scored
+            if len(demoted) < len(scored):
+                for docnum in demoted:
+                    if docnum in scored:
+                        scored[docnum] *= SECONDARY_KIND_FACTOR
+            else:
+                for docnum in scored:
+                    if docnum in demoted:
+                        scored[docnum] *= SECONDARY_KIND_FACTOR
             top = heapq.nlargest(limit + 5, scored.items(), key=lambda item: item[1])
             rows = [(score, searcher.stored_fields(docnum), docnum) for docnum, score in top]
         else:
             # One pass scores the top hits and records every match for the exact total and
             # the per-source counts. (groupedby= would keep every match as a stored hit.)
-            counting = _CountingTopCollector(limit + 5)
+            counting = _CountingTopCollector(limit + 5, demoted)
             collector: Any = counting
             if filter_query is not None or mask_query is not None:
                 collector = collectors.FilterCollector(counting, filter_query, mask_query)
@@ -819,6 +854,14 @@ class SearchIndex:
                         values[docnum] = matcher.value()
                 matcher.next()
         return scores, values
+
+    def _secondary_docs(self, searcher: Any) -> frozenset[int]:
+        """Notes and headings (scored down unless asked for), cached per searcher."""
+        cached = getattr(self._local, "secondary_docs", None)
+        if cached is None or cached[0] is not searcher:
+            cached = (searcher, frozenset(searcher.docs_for_query(_SECONDARY_KINDS)))
+            self._local.secondary_docs = cached
+        return cached[1]
 
     def _masked_docs(self, searcher: Any, mask_query: Any) -> frozenset[int]:
         """Documents of a mask query; the default mask (front matter) is cached per searcher."""
