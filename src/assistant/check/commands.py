@@ -23,9 +23,11 @@ def register(subparsers: Any) -> None:
         description="Check every cited quotation in the draft against the cited source's "
         "text (forgiving only what Chicago allows: quotation marks, ellipses for omissions, "
         "square brackets for changes, the first letter's case, whitespace) and audit the "
-        "citations: quotations without a note, notes without a page, items with missing "
-        "metadata, consecutive notes to the same place. Prints each problem with its "
-        "paragraph and note number. Exit status: 0 clean, 1 problems found, 2 bad input.",
+        "citations: quotations without a note, notes without a page or citing the wrong page, "
+        "items with missing metadata, consecutive notes to the same place. Prints each problem "
+        "with its paragraph and note number. Exit status: 0 clean, 1 when there is an error or "
+        "warning (notes, such as a source without text in the library, do not count), 2 when "
+        "the draft, bibliography or corpus cannot be read.",
     )
     check.add_argument("draft", help="the draft: Pandoc Markdown (.md) or an essay file (.essay)")
     check.add_argument(
