@@ -115,3 +115,46 @@ def test_first_letter_case_and_a_bracketed_first_word_pass(stretch, bracket) -> 
         text = swapped + _TEXT.wording(tokens)[1:]
     result = CHECKER.check_text(text, [SOURCE])
     assert result.status == "ok", (text, result.message)
+
+
+# --- finding quotations in any draft ---------------------------------------------------------
+
+_pieces = st.lists(
+    st.one_of(
+        st.sampled_from(['"', "“", "”", "‘", "’", "«", "»", ". ", "? ", "U.S. ", "p. 4 ", "\n"]),
+        st.text(alphabet="abc XYZ,;", min_size=1, max_size=12),
+        st.just(None),  # a note anchor
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_pieces, min_size=1, max_size=4))
+def test_any_draft_yields_quotations_with_valid_places(blocks) -> None:
+    from assistant.check.audit import audit_essay
+    from assistant.check.quotes import find_quotations
+    from assistant.cite.model import Citation, Note
+    from assistant.essay.model import Block, Essay, NoteAnchor, Span
+
+    essay = Essay(
+        blocks=[
+            Block(
+                "paragraph",
+                [
+                    Span(piece) if piece is not None else NoteAnchor(Note.of(Citation("x", "1")))
+                    for piece in pieces
+                ],
+            )
+            for pieces in blocks
+        ]
+    )
+    numbers = {a.id: n for n, a in enumerate(essay.anchors(), start=1)}
+    for quotation in find_quotations(essay):
+        text = essay.blocks[quotation.block].text
+        assert 0 <= quotation.start <= quotation.end <= len(text)
+        assert text[quotation.start : quotation.end] == quotation.text
+        if quotation.anchor is not None:
+            assert quotation.note_number == numbers[quotation.anchor.id]
+    for problem in audit_essay(essay, {"x": {"id": "x", "type": "book", "title": "T"}}):
+        assert problem.message
