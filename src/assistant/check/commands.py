@@ -198,6 +198,11 @@ def _as_json(problem: Any) -> dict[str, Any]:
         "paragraph": problem.paragraph,
         "note": problem.note,
         "item": problem.item_id,
+        # Where in the draft's blocks (headings included, from 0) and their text: for tools.
+        "block": problem.block,
+        "start": problem.start,
+        "end_block": problem.end_block,
+        "end": problem.end,
     }
     check = problem.check
     if check is not None:
