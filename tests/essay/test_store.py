@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -282,7 +283,7 @@ def test_read_only_folder_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(store.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(EssaySaveError, match="read-only") as caught:
         save_essay(_titled("Third"), path)
     assert "previous version of the file is unchanged" in str(caught.value)
@@ -325,7 +326,7 @@ def _fail_writes_into(folder: Path, monkeypatch: pytest.MonkeyPatch, after: int)
         written["bytes"] += count
         return count
 
-    monkeypatch.setattr(store.os, "write", write)
+    monkeypatch.setattr(os, "write", write)
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to find the temp file")
@@ -348,7 +349,7 @@ def test_full_disk_at_fsync(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     def fsync(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store.os, "fsync", fsync)
+    monkeypatch.setattr(os, "fsync", fsync)
     with pytest.raises(EssaySaveError, match="the disk is full"):
         save_essay(_titled("Third"), path)
     monkeypatch.undo()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 import pytest
 
-from assistant.export import atomic
 from assistant.export.atomic import ExportError, write_atomically
 
 from .conftest import PREVIOUS
@@ -33,7 +33,7 @@ def test_full_disk_at_flush(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     def no_space(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(ExportError, match="the disk is full") as caught:
         write_atomically(target, _writer(b"new contents" * 1000))
     assert "essay.docx was left as it was" in str(caught.value)

@@ -169,15 +169,13 @@ def test_unwritable_output_keeps_the_previous_export(
 ) -> None:  # type: ignore[no-untyped-def]
     import errno
 
-    from assistant.export import atomic
-
     out = tmp_path / "gamble.docx"
     out.write_bytes(b"yesterday's export")
 
     def no_space(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    monkeypatch.setattr(os, "fsync", no_space)
     status, stdout, stderr = run(capsys, str(essay_file), "-o", str(out))
     assert status == 2
     assert "the disk is full" in stderr and "gamble.docx was left as it was" in stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 import pytest
@@ -131,12 +132,10 @@ def test_failed_export_keeps_the_previous_file(
 
     import errno
 
-    from assistant.export import atomic
-
     def no_space(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(ExportError, match="disk is full"):
         export_docx(essay, path)
     assert path.read_bytes() == previous
@@ -147,7 +146,6 @@ def test_markdown_export_is_atomic_too(tmp_path: Path, monkeypatch: pytest.Monke
     import errno
 
     from assistant.essay.markdown import read_markdown
-    from assistant.export import atomic
     from assistant.export.markdown import export_markdown
 
     path = tmp_path / "essay.md"
@@ -158,7 +156,7 @@ def test_markdown_export_is_atomic_too(tmp_path: Path, monkeypatch: pytest.Monke
     def no_space(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    monkeypatch.setattr(os, "fsync", no_space)
     changed = sample_essay()
     changed.title = "Another Title"
     with pytest.raises(ExportError, match="disk is full"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -214,7 +215,7 @@ def test_save_into_a_read_only_folder_simulated(window, qtbot, dialogs, tmp_path
     def refuse(*_args, **_kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(store.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     assert not window.save_essay()
     assert "Could not save" in dialogs.errors[0][0]
     _assert_nothing_lost(window, path, before, text)
@@ -350,12 +351,11 @@ def test_export_into_a_read_only_place_reports_and_keeps_the_old_file(
     window.editor.set_essay(_essay("Exported text."))
     out = tmp_path / "out.docx"
     out.write_bytes(b"an older export")
-    import assistant.export.atomic as atomic
 
     def refuse(*_args, **_kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with qtbot.waitSignal(window.exportFinished, timeout=20000) as finished:
         window.export_docx(out, ExportOptions())
     assert isinstance(finished.args[0], TaskError)

@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant import __version__ as _app_version
+from assistant.atomic import replace_atomically
 from assistant.cite.model import Citation, Note
 from assistant.essay.model import Block, Essay, NoteAnchor, PassageLink, Span, new_id
 from assistant.essay.outline import link_from_dict, link_to_dict, outline_from_dict, outline_to_dict
@@ -517,55 +517,17 @@ def _save_message(path: Path, error: OSError) -> str:
     return f"Could not save {name}: {error.strerror or error}.{keep}"
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some filesystems cannot fsync a folder; the rename itself is still atomic
-    finally:
-        os.close(fd)
-
-
 def _write_atomically(
     data: bytes, path: Path, *, before_replace: Callable[[], None] | None
 ) -> None:
-    folder = path.parent
-    if not folder.is_dir():
+    if not path.parent.is_dir():
         raise EssaySaveError(
-            path, f"Could not save “{path.name}”: the folder {folder} does not exist."
+            path, f"Could not save “{path.name}”: the folder {path.parent} does not exist."
         )
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        replace_atomically(path, data, before_replace=before_replace)
     except OSError as error:
         raise EssaySaveError(path, _save_message(path, error)) from None
-    temp = Path(temp_name)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o7777)
-        if before_replace is not None:
-            before_replace()
-        os.replace(temp, path)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise EssaySaveError(path, _save_message(path, error)) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(folder)
 
 
 def save_essay(essay: Essay, path: Path | str, *, keep: int = BACKUP_COUNT) -> SaveReport:

@@ -8,13 +8,12 @@ is removed and whatever was at the target before is untouched.
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
+
+from assistant.atomic import replace_atomically
 
 
 class ExportError(Exception):
@@ -30,50 +29,9 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     if not folder.is_dir():
         raise ExportError(f"Cannot export to {target}: the folder {folder} does not exist.")
     try:
-        handle, temporary_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=folder
-        )
+        replace_atomically(target, write)
     except OSError as error:
         raise ExportError(_explain(error, target)) from error
-    temporary = Path(temporary_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp creates the file private (0600); give it the mode a normal save would.
-        os.chmod(temporary, _mode_for(target))
-        os.replace(temporary, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise ExportError(_explain(error, target)) from error
-        raise
-    _fsync_folder(folder)
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not possible (nor needed) on every platform."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 def _explain(error: OSError, target: Path) -> str:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
 import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
+from assistant.atomic import replace_atomically
 from assistant.library.errors import ImportFailed, LibraryError
 from assistant.library.importers import SUPPORTED_SUFFIXES, load_document, title_from_text
 from assistant.library.metadata import (
@@ -212,16 +211,7 @@ class Library:
                 "it first (the problems list says what is wrong)."
             )
         text = json.dumps(self._raw, ensure_ascii=False, indent=2) + "\n"
-        handle, temp = tempfile.mkstemp(dir=self.corpus_dir, prefix=".sources-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, self.sources_path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        replace_atomically(self.sources_path, text.encode("utf-8"))
 
     def _raw_index(self, source_id: str) -> int | None:
         for index, item in enumerate(self._raw):
