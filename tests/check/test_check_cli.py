@@ -88,6 +88,8 @@ def test_json_output(capsys, tmp_path: Path, locations: list[str]) -> None:
     assert [p["kind"] for p in problems] == ["misquotation", "wrong-source", "no-note"]
     first = problems[0]
     assert (first["paragraph"], first["note"]) == (2, 2)
+    assert (first["block"], first["end_block"]) == (2, 2)  # the heading is block 0
+    assert first["end"] - first["start"] == len(first["quotation"])
     assert first["differences"] == [{"kind": "changed", "source": "negligible", "quoted": "small"}]
     assert first["corrected_quotation"].startswith("the speech had a negligible impact")
     assert problems[1]["found_in"] == "shen-2000"
