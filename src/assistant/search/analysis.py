@@ -8,6 +8,7 @@ cache is per process and never pickled into the index's schema.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +17,8 @@ from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem
 
 _CACHE_LIMIT = 200_000
+# Whoosh's word pattern without its capturing group, so findall() gives whole words.
+_WORDS = re.compile(default_pattern.pattern.replace("(\\.?", "(?:\\.?"), default_pattern.flags)
 
 
 class FastStemmingAnalyzer(Tokenizer):
@@ -46,6 +49,29 @@ class FastStemmingAnalyzer(Tokenizer):
             if len(self._cache) < _CACHE_LIMIT:
                 self._cache[word] = stemmed
         return stemmed
+
+    def term_positions(self, value: str) -> dict[str, list[int]]:
+        """Each indexed term of `value` with its word positions, as `__call__` with
+        positions=True numbers them, without a Token per word (the indexing fast path)."""
+        cache = self._cache
+        minsize = self.minsize
+        stops = STOP_WORDS
+        found: dict[str, list[int]] = {}
+        pos = 0
+        for word in _WORDS.findall(value):
+            word = word.lower()
+            if len(word) < minsize or word in stops:
+                continue
+            stemmed = cache.get(word)
+            if stemmed is None:
+                stemmed = self._stem(word)
+            positions = found.get(stemmed)
+            if positions is None:
+                found[stemmed] = [pos]
+            else:
+                positions.append(pos)
+            pos += 1
+        return found
 
     def __call__(
         self,

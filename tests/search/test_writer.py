@@ -1,0 +1,116 @@
+"""The fast segment writers write the index Whoosh's own writer would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.writing import SegmentWriter
+
+import assistant.search.index as search_index
+from assistant.library.corpus import Library
+from assistant.search.index import SearchIndex, _schema
+from assistant.search.writer import FastSegmentWriter
+
+BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "corpus"
+
+
+def _documents() -> list[dict]:
+    library = Library.open(BUNDLED)
+    helper = SearchIndex(Path("unused"))
+    docs = []
+    for source in library.sources:
+        for passage in library.document(source.id).passages:
+            docs.append(helper._fields(passage, "digest"))
+    # Words past position 4096 and repeated words take the general posting encoding.
+    docs.append(
+        {
+            "uid": "long#0",
+            "source": "long",
+            "ordinal": 0,
+            "section": "Long",
+            "kind": "body",
+            "kindlabel": "body",
+            "front": False,
+            "start": 0,
+            "end": 1,
+            "text": " ".join(f"word{i % 700} Stalin" for i in range(5000)),
+        }
+    )
+    return docs
+
+
+def _build(path: Path, writer_class: type, docs: list[dict]) -> object:
+    path.mkdir()
+    ix = whoosh_index.create_in(str(path), _schema())
+    writer = writer_class(ix, codec=W3Codec(compression=0))
+    for doc in docs:
+        writer.add_document(**doc)
+    writer.commit()
+    return whoosh_index.open_dir(str(path))
+
+
+def _dump(ix) -> dict:
+    """Every posting with its block statistics, every stored document and field length."""
+    out: dict = {"postings": {}, "stored": [], "lengths": []}
+    with ix.reader() as reader:
+        for fieldname, text in reader.all_terms():
+            matcher = reader.postings(fieldname, text)
+            postings = []
+            while matcher.is_active():
+                postings.append(
+                    (
+                        matcher.id(),
+                        matcher.weight(),
+                        matcher.value(),
+                        matcher.block_min_length(),
+                        matcher.block_max_length(),
+                        matcher.block_max_weight(),
+                    )
+                )
+                matcher.next()
+            out["postings"][(fieldname, text)] = (reader.doc_frequency(fieldname, text), postings)
+        for docnum in range(reader.doc_count_all()):
+            out["stored"].append(reader.stored_fields(docnum))
+            out["lengths"].append(
+                {name: reader.doc_field_length(docnum, name) for name in ("text", "section")}
+            )
+        out["field_lengths"] = {n: reader.field_length(n) for n in ("text", "section")}
+    return out
+
+
+def test_fast_writer_writes_what_whooshs_writer_writes(tmp_path):
+    docs = _documents()
+    expected = _dump(_build(tmp_path / "whoosh", SegmentWriter, docs))
+    actual = _dump(_build(tmp_path / "fast", FastSegmentWriter, docs))
+    assert actual["postings"].keys() == expected["postings"].keys()
+    assert actual == expected
+    assert len(expected["stored"]) == len(docs)
+
+
+def test_fast_writer_takes_whooshs_path_for_boosted_documents(tmp_path):
+    docs = _documents()[:40]
+    docs[3] = dict(docs[3], _boost=2.0)
+    expected = _dump(_build(tmp_path / "whoosh", SegmentWriter, docs))
+    actual = _dump(_build(tmp_path / "fast", FastSegmentWriter, docs))
+    assert actual == expected
+
+
+def test_two_process_build_finds_what_a_one_process_build_finds(tmp_path, monkeypatch):
+    library = Library.open(BUNDLED)
+    single = SearchIndex(tmp_path / "single")
+    single.update(library)
+    monkeypatch.setattr(search_index, "_MULTIPROCESS_WORDS", 0)
+    double = SearchIndex(tmp_path / "double")
+    report = double.update(library)
+    assert report.indexed == 3 and not report.problems
+    assert double.doc_count() == single.doc_count()
+    for query in ("Acheson defense perimeter", '"Kim Il Sung"', "Stalin OR Mao", "kind:note Mao"):
+        one, two = single.search(query, limit=20), double.search(query, limit=20)
+        assert two.total == one.total > 0
+        assert [(h.source_id, h.ordinal, h.snippet) for h in two.hits] == [
+            (h.source_id, h.ordinal, h.snippet) for h in one.hits
+        ]
+        assert [h.score for h in two.hits] == pytest.approx([h.score for h in one.hits])
