@@ -114,3 +114,14 @@ def test_two_process_build_finds_what_a_one_process_build_finds(tmp_path, monkey
             (h.source_id, h.ordinal, h.snippet) for h in one.hits
         ]
         assert [h.score for h in two.hits] == pytest.approx([h.score for h in one.hits])
+
+
+def test_posting_blocks_load_without_codecs_calls_and_segments_name_plain_w3(tmp_path):
+    ix = _build(tmp_path / "fast", FastSegmentWriter, _documents())
+    with ix.reader() as reader:
+        assert type(reader.segment().codec()) is W3Codec
+        matcher = reader.postings("text", b"stalin")
+        raw = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+        # Protocol 2 would rebuild every posting value with a codecs.encode call.
+        assert raw[:2] == b"\x80\x04" and b"codecs" not in raw
+        assert matcher.is_active() and matcher.value()

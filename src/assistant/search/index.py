@@ -52,8 +52,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Bump when passage splitting or the schema changes: every source is then re-indexed.
-INDEX_VERSION = "4"
+# Bump when passage splitting, the schema or the posting format changes: every source is then
+# re-indexed (5: posting blocks pickled with protocol 4, see writer.py).
+INDEX_VERSION = "5"
 _HASH_SEPARATOR = "|"
 # Beyond this many words a (re)build uses a second process for analysis.
 _MULTIPROCESS_WORDS = 300_000
@@ -172,6 +173,25 @@ def _field_lengths(reader: Any, fieldname: str) -> list[int] | None:
     return lengths
 
 
+_TAILS: dict[tuple[str, str, float], list[float]] = {}
+
+
+def _length_tails(reader: Any, fieldname: str, slope: float) -> list[float]:
+    """`slope * length` of every document of a segment (the length part of BM25's
+    denominator), per segment and slope (which changes only with the index's average
+    length)."""
+    key = (reader.segment().segment_id(), fieldname, slope)
+    tails = _TAILS.get(key)
+    if tails is None:
+        lengths = _field_lengths(reader, fieldname) or []
+        tails = [slope * length for length in lengths]
+        with _LENGTHS_LOCK:
+            if len(_TAILS) > 64:
+                _TAILS.clear()
+            _TAILS[key] = tails
+    return tails
+
+
 class _CachedLengthBM25F(scoring.BM25F):
     """BM25F whose scorers look document lengths up in a list.
 
@@ -269,6 +289,23 @@ def _positions(value: bytes) -> Iterator[int]:
     if not value.endswith(b"."):
         value += b"."
     return accumulate(pickle.loads(value[_POSITIONS_HEADER:]))
+
+
+# Decoded position sets by posting value. Values repeat across words and documents (most
+# words occur once in a passage, so a value is often just "position n"), and unpickling
+# them was most of the cost of a common phrase.
+_POSITION_SETS: dict[bytes, frozenset[int]] = {}
+_POSITION_SETS_LIMIT = 200_000
+
+
+def _position_set(value: bytes) -> frozenset[int]:
+    found = _POSITION_SETS.get(value)
+    if found is None:
+        found = frozenset(_positions(value))
+        if len(_POSITION_SETS) >= _POSITION_SETS_LIMIT:
+            _POSITION_SETS.clear()
+        _POSITION_SETS[value] = found
+    return found
 
 
 def _bag_of_words(parsed: Any) -> tuple[list[bytes], str] | None:
@@ -782,11 +819,12 @@ class SearchIndex:
                     return {}
             if mode == "phrase":
                 adjacent = {}
+                first, rest = values[0], [(k, values[k]) for k in range(1, len(terms))]
                 for docnum, score in combined.items():
-                    starts: set[int] | None = None
-                    for offset in range(len(terms)):
-                        shifted = {p - offset for p in _positions(values[offset][docnum])}
-                        starts = shifted if starts is None else starts & shifted
+                    starts: Collection[int] = _position_set(first[docnum])
+                    for offset, later in rest:
+                        positions = _position_set(later[docnum])
+                        starts = [s for s in starts if s + offset in positions]
                         if not starts:
                             break
                     if starts:
@@ -826,26 +864,55 @@ class SearchIndex:
                 # A whole posting block at a time (ids and weights arrays) instead of four
                 # method calls per document; segments with deletions are wrapped in a
                 # filtering matcher and take the generic loop below.
+                tails = _length_tails(reader, "text", slope)
                 while matcher.is_active():
                     if matcher._data is None:
                         matcher._read_data()
+                    data = matcher._data
                     # Whoosh decodes the delta-coded ids with a Python generator.
-                    ids = [offset + docnum for docnum in accumulate(matcher._data[0])]
-                    matcher._read_weights()
+                    local = list(accumulate(data[0]))
+                    ids = [offset + docnum for docnum in local] if offset else local
+                    weights = data[1]
                     if with_values:
                         matcher._read_values()
-                        block_values = matcher._values
-                    for i, (docnum, tf) in enumerate(zip(ids, matcher._weights, strict=True)):
-                        if within is None:
-                            base = 0.0
+                        block_values = dict(zip(ids, matcher._values, strict=True))
+                    if within is None:
+                        if weights is None:  # every tf is 1 (Whoosh leaves them out)
+                            scores.update(
+                                zip(
+                                    ids,
+                                    [factor / (1.0 + norm + tails[d]) for d in local],
+                                    strict=True,
+                                )
+                            )
                         else:
-                            base = within.get(docnum)
-                            if base is None:
-                                continue
-                        length = lengths[docnum - offset]
-                        scores[docnum] = base + factor * tf / (tf + norm + slope * length)
+                            if isinstance(weights, float):
+                                weights = [weights] * len(ids)
+                            for docnum, d, tf in zip(ids, local, weights, strict=True):
+                                scores[docnum] = factor * tf / (tf + norm + tails[d])
                         if with_values:
-                            values[docnum] = block_values[i]
+                            values.update(block_values)
+                    else:
+                        # Only the documents still in the running: a C-level intersection
+                        # instead of a dictionary lookup per posting.
+                        common = within.keys() & set(ids)
+                        if common:
+                            if weights is None or isinstance(weights, float):
+                                tf = 1.0 if weights is None else weights
+                                for docnum in common:
+                                    scores[docnum] = within[docnum] + factor * tf / (
+                                        tf + norm + tails[docnum - offset]
+                                    )
+                            else:
+                                tfs = dict(zip(ids, weights, strict=True))
+                                for docnum in common:
+                                    tf = tfs[docnum]
+                                    scores[docnum] = within[docnum] + factor * tf / (
+                                        tf + norm + tails[docnum - offset]
+                                    )
+                            if with_values:
+                                for docnum in common:
+                                    values[docnum] = block_values[docnum]
                     if matcher._lastblock:
                         break
                     matcher._next_block()
