@@ -73,6 +73,24 @@ class FastStemmingAnalyzer(Tokenizer):
             pos += 1
         return found
 
+    def spans(self, value: str, terms: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+        """(start, end) of every word of `value` whose stem is in `terms` (for snippets):
+        the words `__call__(chars=True)` marks, without a Token per word."""
+        cache = self._cache
+        minsize = self.minsize
+        stops = STOP_WORDS
+        found = []
+        for match in _WORDS.finditer(value):
+            word = match.group().lower()
+            if len(word) < minsize or word in stops:
+                continue
+            stemmed = cache.get(word)
+            if stemmed is None:
+                stemmed = self._stem(word)
+            if stemmed in terms:
+                found.append(match.span())
+        return found
+
     def __call__(
         self,
         value: str,

@@ -291,20 +291,24 @@ def _positions(value: bytes) -> Iterator[int]:
     return accumulate(pickle.loads(value[_POSITIONS_HEADER:]))
 
 
-# Decoded position sets by posting value. Values repeat across words and documents (most
-# words occur once in a passage, so a value is often just "position n"), and unpickling
-# them was most of the cost of a common phrase.
-_POSITION_SETS: dict[bytes, frozenset[int]] = {}
-_POSITION_SETS_LIMIT = 200_000
+# Decoded positions by posting value, minus the word's offset in a phrase (so a phrase
+# matches where the shifted sets of its words intersect). Values repeat across words and
+# documents (most words occur once in a passage, so a value is often just "position n"),
+# and unpickling them was most of the cost of a common phrase.
+_SHIFTED_POSITIONS: dict[int, dict[bytes, frozenset[int]]] = {}
+_SHIFTED_POSITIONS_LIMIT = 100_000
 
 
-def _position_set(value: bytes) -> frozenset[int]:
-    found = _POSITION_SETS.get(value)
-    if found is None:
-        found = frozenset(_positions(value))
-        if len(_POSITION_SETS) >= _POSITION_SETS_LIMIT:
-            _POSITION_SETS.clear()
-        _POSITION_SETS[value] = found
+def _shifted_positions(offset: int) -> dict[bytes, frozenset[int]]:
+    cache = _SHIFTED_POSITIONS.get(offset)
+    if cache is None or len(cache) >= _SHIFTED_POSITIONS_LIMIT:
+        cache = _SHIFTED_POSITIONS[offset] = {}
+    return cache
+
+
+def _decode_shifted(value: bytes, offset: int, cache: dict[bytes, frozenset[int]]) -> frozenset:
+    found = frozenset(position - offset for position in _positions(value))
+    cache[value] = found
     return found
 
 
@@ -819,12 +823,15 @@ class SearchIndex:
                     return {}
             if mode == "phrase":
                 adjacent = {}
-                first, rest = values[0], [(k, values[k]) for k in range(1, len(terms))]
+                words = [(values[k], _shifted_positions(k), k) for k in range(len(terms))]
                 for docnum, score in combined.items():
-                    starts: Collection[int] = _position_set(first[docnum])
-                    for offset, later in rest:
-                        positions = _position_set(later[docnum])
-                        starts = [s for s in starts if s + offset in positions]
+                    starts: frozenset[int] | None = None
+                    for word_values, cache, offset in words:
+                        value = word_values[docnum]
+                        shifted = cache.get(value)
+                        if shifted is None:
+                            shifted = _decode_shifted(value, offset, cache)
+                        starts = shifted if starts is None else starts & shifted
                         if not starts:
                             break
                     if starts:
@@ -983,11 +990,7 @@ class SearchIndex:
         """Up to two stretches of about SNIPPET_CHARS around the densest matches, escaped,
         matches in <b>. (Whoosh's highlighter gives the same kind of snippet at several times
         the cost, which mattered with ten snippets per search.)"""
-        matches = [
-            (token.startchar, token.endchar)
-            for token in self._analyzer(text, chars=True, removestops=False, mode="query")
-            if not token.stopped and token.text in terms
-        ]
+        matches = self._analyzer.spans(text, terms)
         if not matches:
             opening = text[:200]
             if len(text) > 200:
