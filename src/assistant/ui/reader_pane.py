@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.cite.engine import ChicagoEngine
 from assistant.library.model import Passage
 from assistant.ui.library_controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
@@ -30,37 +31,10 @@ def source_header_html(item: dict | None, passage: Passage | None, position: str
     """The metadata line above the text: author, title, year, container; then section and page."""
     if item is None:
         return html.escape(passage.source_id if passage else "")
-    names = []
-    for name in item.get("author") or item.get("editor") or []:
-        if name.get("literal"):
-            names.append(name["literal"])
-        elif name.get("static-ordering"):
-            names.append(f"{name.get('family', '')} {name.get('given', '')}".strip())
-        else:
-            names.append(f"{name.get('given', '')} {name.get('family', '')}".strip())
-    author = (
-        ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else ""
-    )
-    year = ""
-    parts = (item.get("issued") or {}).get("date-parts") or []
-    if parts and parts[0]:
-        year = str(parts[0][0])
-    title = item.get("title") or item.get("id", "")
-    quoted = item.get("type") not in ("book", "thesis", "report", None) or item.get(
-        "container-title"
-    )
-    title_html = f"“{html.escape(title)}”" if quoted else f"<i>{html.escape(title)}</i>"
-    line = f"<b>{html.escape(author)}</b>, " if author else ""
-    line += title_html
-    container = item.get("container-title")
-    if container:
-        line += f", <i>{html.escape(container)}</i>"
-        if item.get("volume"):
-            line += f" {html.escape(str(item['volume']))}"
-            if item.get("issue"):
-                line += f", no. {html.escape(str(item['issue']))}"
-    if year:
-        line += f" ({html.escape(year)})"
+    # The source as the bibliography will print it, so the reader never shows a second,
+    # differently punctuated rendering of the same metadata.
+    source_id = str(item.get("id", passage.source_id if passage else ""))
+    line = ChicagoEngine({source_id: item}).bibliography_entry(source_id).html()
     details = []
     if passage is not None:
         if passage.section:

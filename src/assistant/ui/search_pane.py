@@ -250,18 +250,14 @@ class HitDelegate(QStyledItemDelegate):
         text_colour = option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         ).name()
-        muted = (
-            text_colour
-            if selected
-            else option.palette.color(QPalette.ColorRole.PlaceholderText).name()
-        )
         mark = "" if selected else "background-color:#fff0a8;"
         # The snippet is already escaped HTML whose only tags are <b> around the matches.
         doc.setHtml(
             f'<div style="color:{text_colour}"><span style="font-weight:600">{header}</span>'
-            f'<br/><span style="color:{muted}">…</span>'
+            # The index already marks cut-off text with "…", so none is added here.
+            + "<br/>"
             + hit.snippet.replace("<b>", f'<b style="{mark}">')
-            + f'<span style="color:{muted}">…</span></div>'
+            + "</div>"
         )
         doc.setTextWidth(max(width - 2 * self.PADDING, 50))
         return doc
