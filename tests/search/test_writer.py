@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 from pathlib import Path
 
 import pytest
@@ -125,3 +127,21 @@ def test_posting_blocks_load_without_codecs_calls_and_segments_name_plain_w3(tmp
         # Protocol 2 would rebuild every posting value with a codecs.encode call.
         assert raw[:2] == b"\x80\x04" and b"codecs" not in raw
         assert matcher.is_active() and matcher.value()
+
+
+def test_cancelling_a_two_process_build_stops_its_workers(corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(search_index, "_MULTIPROCESS_WORDS", 0)
+    cancel = threading.Event()
+
+    def progress(done: int, total: int, source: str) -> None:
+        if done == 1:  # the first source is already with the workers
+            cancel.set()
+
+    index = SearchIndex(tmp_path / "index")
+    report = index.update(Library.open(corpus_dir), progress=progress, cancel=cancel)
+    assert report.cancelled and report.indexed == 0
+    assert multiprocessing.active_children() == []
+    assert index.is_empty()
+    again = index.update(Library.open(corpus_dir))
+    assert again.indexed == 3 and not again.problems
+    assert index.search("Acheson defense perimeter").total > 0

@@ -287,6 +287,21 @@ class FastMpWriter(MpWriter):
     def __init__(self, ix: Any, procs: int = 2, **kwargs: Any) -> None:
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
 
+    def cancel(self) -> None:
+        """Stop the workers, then drop everything and unlock.
+
+        Whoosh's MpWriter.cancel only flags the parent's copies of its worker objects, so
+        the workers went on waiting for (or indexing) batches, and the app could not exit
+        while they lived. Their half-written segment files belong to no table of contents
+        and are deleted by the next commit."""
+        for task in self.tasks:
+            if task.is_alive():
+                task.terminate()
+        for task in self.tasks:
+            task.join(timeout=10)
+        self.tasks = []
+        SegmentWriter.cancel(self)
+
     def _new_task(self) -> Any:
         task = _FastSubWriterTask(
             self.storage,
