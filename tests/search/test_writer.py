@@ -145,3 +145,31 @@ def test_cancelling_a_two_process_build_stops_its_workers(corpus_dir, tmp_path, 
     again = index.update(Library.open(corpus_dir))
     assert again.indexed == 3 and not again.problems
     assert index.search("Acheson defense perimeter").total > 0
+
+
+def test_per_searcher_tables_agree_with_whoosh_after_deletions(corpus_dir, tmp_path):
+    """Lengths, sources, notes and front matter read in bulk equal Whoosh's own answers."""
+    from whoosh import query
+
+    from assistant.search.index import _field_lengths, _term_docs
+
+    for item in corpus_dir.iterdir():
+        item.chmod(0o644)
+    index = SearchIndex(tmp_path / "index")
+    index.update(Library.open(corpus_dir))
+    shen = corpus_dir / "shen-2000.md"
+    shen.write_text(shen.read_text(encoding="utf-8").replace("Stalin", "Koba"), encoding="utf-8")
+    index.update(Library.open(corpus_dir))  # the old Shen passages are now deleted documents
+    with index._searcher() as searcher:
+        assert searcher.reader().has_deletions() or len(searcher.reader().leaf_readers()) > 1
+        sources = index._doc_sources(searcher)
+        live = list(searcher.reader().all_doc_ids())
+        assert live and all(sources[d] == searcher.stored_fields(d)["source"] for d in live)
+        for kind in ("note", "heading", "front"):
+            expected = set(searcher.docs_for_query(query.Term("kind", kind)))
+            assert expected and set(_term_docs(searcher, "kind", kind)) == expected
+        for reader, _ in searcher.reader().leaf_readers():
+            lengths = _field_lengths(reader, "text")
+            assert lengths == [
+                reader.doc_field_length(d, "text", 1) for d in range(reader.doc_count_all())
+            ]
