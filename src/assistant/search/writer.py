@@ -186,6 +186,7 @@ class FastSegmentWriter(SegmentWriter):
             )
         self._field_lengths: dict[str, dict[int, int]] = {}
         self._generic = False
+        self._index_cache: dict[tuple[str, Any], list[tuple[bytes, int, float, bytes]]] = {}
 
     def add_document(self, **fields: Any) -> None:
         if any(name.startswith("_") for name in fields):
@@ -220,7 +221,7 @@ class FastSegmentWriter(SegmentWriter):
                         if field.scorable:
                             length = count
                     else:
-                        postings = list(field.index(value))
+                        postings = self._indexed(fieldname, field, value)
                         if field.scorable:
                             length = sum(freq for _, freq, _, _ in postings)
                     if postings:
@@ -249,6 +250,22 @@ class FastSegmentWriter(SegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _indexed(
+        self, fieldname: str, field: Any, value: Any
+    ) -> list[tuple[bytes, int, float, bytes]]:
+        """`field.index(value)`, remembered for values that repeat from passage to passage
+        (source, section, kind, page, ordinal); a unique field's values never repeat."""
+        if field.unique or not isinstance(value, str | int):
+            return list(field.index(value))
+        key = (fieldname, value)
+        postings = self._index_cache.get(key)
+        if postings is None:
+            postings = list(field.index(value))
+            if len(self._index_cache) >= 20_000:
+                self._index_cache.clear()
+            self._index_cache[key] = postings
+        return postings
 
     def _flush_segment(self) -> None:
         if self._generic or not self.codec.length_stats or type(self.codec) is not W3Codec:
