@@ -239,7 +239,7 @@ def _length_tails(reader: Any, fieldname: str, slope: float) -> list[float]:
         lengths = _field_lengths(reader, fieldname) or []
         tails = [slope * length for length in lengths]
         with _LENGTHS_LOCK:
-            if len(_TAILS) > 64:
+            if len(_TAILS) > 16:
                 _TAILS.clear()
             _TAILS[key] = tails
     return tails
@@ -349,7 +349,7 @@ def _positions(value: bytes) -> Iterator[int]:
 # documents (most words occur once in a passage, so a value is often just "position n"),
 # and unpickling them was most of the cost of a common phrase.
 _SHIFTED_POSITIONS: dict[int, dict[bytes, frozenset[int]]] = {}
-_SHIFTED_POSITIONS_LIMIT = 100_000
+_SHIFTED_POSITIONS_LIMIT = 50_000
 
 
 def _shifted_positions(offset: int) -> dict[bytes, frozenset[int]]:
