@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from assistant.essay.model import Essay
 from assistant.ui.builder import FootnoteBuilder
+from assistant.ui.check_pane import CheckPane
 from assistant.ui.dialogs import messages
 from assistant.ui.editor import DraftEditor
 from assistant.ui.library.library_panel import LibraryDock
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.reader_dock = self._dock("Reader", "readerDock", self.reader_pane)
         self.builder_dock = self._dock("Footnote builder", "builderDock", self.builder)
         self.library_dock = LibraryDock(controller, self)
+        self.check_pane = CheckPane(controller, self.editor)
+        self.check_dock = self._dock("Check", "checkDock", self.check_pane)
         self._default_layout()
 
         self._build_status_bar()
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(left, self.outline_dock)
         self.splitDockWidget(self.search_dock, self.outline_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.outline_dock, self.library_dock)
+        self.tabifyDockWidget(self.outline_dock, self.check_dock)
         self.outline_dock.raise_()
         self.addDockWidget(right, self.reader_dock)
         self.addDockWidget(right, self.builder_dock)
@@ -163,6 +167,7 @@ class MainWindow(QMainWindow):
             self.library_dock,
             self.reader_dock,
             self.builder_dock,
+            self.check_dock,
         ):
             dock.setFloating(False)
             dock.show()
@@ -269,6 +274,16 @@ class MainWindow(QMainWindow):
         )
         self.edit_note_action = self._action(
             edit_menu, "&Edit note at cursor", self.edit_note_at_cursor, "Ctrl+Shift+E"
+        )
+        edit_menu.addSeparator()
+        self.check_action = self._action(
+            edit_menu, "Chec&k quotations and notes", self.check_draft, "F7"
+        )
+        self.support_action = self._action(
+            edit_menu,
+            "Find &support for the selection",
+            self.check_pane.request_support,
+            "Ctrl+Shift+F",
         )
 
         format_menu = bar.addMenu("F&ormat")
@@ -379,6 +394,7 @@ class MainWindow(QMainWindow):
         self.reader_pane.selectionChanged.connect(self._reader_selection)
         self.reader_pane.citeRequested.connect(self._cite_passage)
         self.builder.insertRequested.connect(self._insert_note)
+        self.check_pane.supportRequested.connect(self._find_support)
         self.builder.updateRequested.connect(self._update_note)
         self.outline_pane.openPassage.connect(self._open_link)
         self.outline_pane.insertTextRequested.connect(self._insert_text)
@@ -481,6 +497,16 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.essay_path.name if self.essay_path else "Untitled essay"
         self.setWindowTitle(f"{name}[*] — {APPLICATION}")
+
+    def check_draft(self) -> None:
+        self.check_dock.show()
+        self.check_dock.raise_()
+        self.check_pane.run_check()
+
+    def _find_support(self, text: str) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_pane.show_results_for_text(text)
 
     def focus_search(self) -> None:
         self.search_dock.show()
@@ -997,6 +1023,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._autosave_timer.stop()
+        self.check_pane.shutdown()
         self.settings.save_window(self)
         for key, splitter in self._splitters().items():
             self.settings.set_value(f"window/{key}", splitter.saveState())

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.check.support import find_support
 from assistant.ui.library_controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
 
@@ -543,7 +544,7 @@ class SearchPane(QWidget):
 
         def run() -> Any:
             if request.like_text is not None:
-                results = index.more_like(request.like_text, limit=HIT_LIMIT)
+                results = find_support(request.like_text, index, limit=HIT_LIMIT)
             else:
                 results = index.search(
                     request.query, limit=HIT_LIMIT, source_ids=request.source_ids
