@@ -191,7 +191,7 @@ def audit_essay(
                 problems.append(
                     Problem(
                         "repeated-note",
-                        "info",
+                        "warning",
                         f"notes {number - 1} and {number} cite the same place ({place}): {advice}",
                         item_id=repeated.item_id,
                         **where,
