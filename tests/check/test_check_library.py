@@ -46,7 +46,7 @@ def test_misquotation_names_the_source_and_its_section(library: Library) -> None
         ["shuster-2019"],
     )
     assert result.status == "mismatch"
-    assert result.message.startswith('differs from Shuster, “Stalin\'s Foreign Policy "Shift"”')
+    assert result.message.startswith("differs from Shuster, “Stalin’s Foreign Policy ‘Shift’”")
     assert result.place() == "section “DEAN ACHESON PRESS CLUB SPEECH (1950)”"
     assert result.marked_source() == (
         "the speech had a [[negligible]] impact on decision making in the invasion of South Korea"

@@ -133,3 +133,27 @@ def test_builder_preview(shot_window, qtbot):
     assert "see also Vladislav Zubok and Constantine Pleshakov" in text
     # The preview wraps inside the dock instead of running off to the right.
     assert builder.preview.horizontalScrollBar().maximum() == 0
+
+
+def test_check_dock(shot_window, qtbot):
+    from assistant.essay.markdown import read_markdown
+
+    window = shot_window
+    draft = (
+        "# Stalin and Korea\n\n"
+        'Shuster concludes that "the speech had a small impact on decision making in the '
+        'invasion of South Korea."[@shuster-2019, 31]\n\n'
+        'Scholars "have been unable to explain this sudden and dramatic transformation" of '
+        "policy.\n"
+    )
+    window.editor.set_essay(read_markdown(draft).essay)
+    pane = window.check_pane
+    with qtbot.waitSignal(pane.checkFinished, timeout=20000):
+        window.check_draft()
+    pane.problem_list.setCurrentRow(0)
+    _save(window, "04-check-dock.png")
+    # The writer sees the misquotation listed, the source's real wording, and the underline.
+    assert window.check_dock.isVisible()
+    assert pane.problem_list.count() == 2
+    assert "negligible" in pane.details.toPlainText()
+    assert len(pane.underlined()) == 2
