@@ -280,3 +280,41 @@ def test_indexed_corpus_copies_are_private(indexed_corpus):
     # Tests may add and remove files: each gets its own corpus and index.
     assert Path(indexed_corpus.corpus_dir).is_dir() and Path(indexed_corpus.index_dir).is_dir()
     assert "pytest" in str(indexed_corpus.corpus_dir)
+
+
+def test_zotero_bibtex_export_updates_the_library(qtbot, controller, tmp_path):
+    panel = _panel(qtbot, controller)
+    export = tmp_path / "zotero.bib"
+    export.write_text(
+        "@article{weathersby-1993,\n"
+        "  author = {Weathersby, Kathryn},\n"
+        "  title = {Soviet Aims in Korea and the Origins of the Korean War, 1945--1950},\n"
+        "  journal = {Cold War International History Project Working Paper},\n"
+        "  number = {8},\n"
+        "  year = {1993}\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(controller.libraryChanged, timeout=20000):
+        panel.import_metadata(export)
+    _wait_idle(qtbot, controller)
+    item = controller.item("weathersby-1993")
+    assert item is not None and item["author"][0]["family"] == "Weathersby"
+    saved = json.loads((controller.corpus_dir / "sources.json").read_text(encoding="utf-8"))
+    assert "weathersby-1993" in {entry["id"] for entry in saved}
+    titles = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    assert any(title.startswith("Soviet Aims in Korea") for title in titles)
+
+
+def test_unreadable_zotero_export_is_listed_and_sources_json_untouched(qtbot, controller, tmp_path):
+    sources = controller.corpus_dir / "sources.json"
+    before = sources.read_bytes()
+    panel = _panel(qtbot, controller)
+    export = tmp_path / "broken.ris"
+    export.write_text("this is not RIS at all\n", encoding="utf-8")
+    with qtbot.waitSignal(controller.problemsChanged, timeout=20000) as blocker:
+        panel.import_metadata(export)
+    _wait_idle(qtbot, controller)
+    assert [problem.path for problem in blocker.args[0]] == [str(export)]
+    assert panel.problems.isVisible()
+    assert sources.read_bytes() == before

@@ -241,6 +241,25 @@ class LibraryController(QObject):
             self.libraryChanged.emit()
             self.reindex()
 
+    def import_metadata(self, path: Path) -> None:
+        """Merge a Zotero export (CSL-JSON, BibTeX or RIS) into sources.json in the background.
+
+        A file that cannot be read is reported through `problemsChanged`; sources.json is then
+        left exactly as it was.
+        """
+        path = Path(path)
+        library = self._library
+
+        def job(_task: Task) -> tuple[list[str], list[ImportProblem]]:
+            try:
+                items = library.import_metadata(path)
+            except Exception as error:  # reported, never raised into the GUI
+                message = _message(error).removeprefix(f"{path.name}: ")
+                return [], [ImportProblem(str(path), message)]
+            return [str(item["id"]) for item in items], []
+
+        self._run_write(job, self._on_files_added)
+
     def remove_source(self, source_id: str) -> None:
         """Take a source out of the library, then reindex.
 

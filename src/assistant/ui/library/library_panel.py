@@ -77,6 +77,10 @@ class LibraryPanel(QWidget):
 
         self.add_button = QPushButton("Add files…", self)
         self.add_button.setToolTip("Copy PDF, Word, Markdown or text files into the library")
+        self.import_button = QPushButton("Import Zotero export…", self)
+        self.import_button.setToolTip(
+            "Merge citation details from a Zotero export (CSL-JSON, BibTeX .bib or RIS .ris)"
+        )
         self.edit_button = QPushButton("Edit details…", self)
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setToolTip(
@@ -87,6 +91,7 @@ class LibraryPanel(QWidget):
         self.cancel_button = QPushButton("Stop", self)
         self.cancel_button.setToolTip("Stop indexing (the index stays usable)")
         self.add_button.clicked.connect(self.add_files_dialog)
+        self.import_button.clicked.connect(self.import_metadata_dialog)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.reindex_button.clicked.connect(lambda: controller.reindex())
@@ -104,7 +109,7 @@ class LibraryPanel(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (self.add_button, self.import_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.reindex_button)
@@ -149,6 +154,20 @@ class LibraryPanel(QWidget):
     def add_files(self, paths: list[Path]) -> None:
         self.status.setText(f"Adding {len(paths)} file{'s' if len(paths) != 1 else ''}…")
         self._controller.add_files(paths)
+
+    def import_metadata_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import citation details",
+            "",
+            "Zotero exports (*.json *.bib *.ris);;All files (*)",
+        )
+        if path:
+            self.import_metadata(Path(path))
+
+    def import_metadata(self, path: Path) -> None:
+        self.status.setText(f"Importing {path.name}…")
+        self._controller.import_metadata(path)
 
     def edit_selected(self) -> None:
         source_id = self.selected_id()
