@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from assistant.cite.model import Note
 from assistant.cite.pandoc_syntax import (
-    _matching_bracket,
     _skip_code,
     interleave_citations,
+    matching_bracket,
     scan_citations,
 )
 
@@ -144,7 +144,7 @@ def read_draft_notes(text: str, known_ids: set[str] | None = None) -> DraftNotes
             i += 2
             continue
         if scan.startswith("^[", i):
-            close = _matching_bracket(scan, i + 1)
+            close = matching_bracket(scan, i + 1)
             if close == -1:
                 result.problems.append(f"line {line}: inline note '^[' is never closed")
                 i += 2
@@ -174,7 +174,7 @@ def read_draft_notes(text: str, known_ids: set[str] | None = None) -> DraftNotes
             i = close + 1
             continue
         if ch == "[":
-            close = _matching_bracket(scan, i)
+            close = matching_bracket(scan, i)
             if close == -1:
                 groups, issues = scan_citations(body[i:])
                 for issue in issues[:1]:

@@ -290,17 +290,25 @@ def format_citation_group(citations: Iterable[Citation]) -> str:
 # --- citations in running text -------------------------------------------------------------
 
 
-def _skip_code(text: str, i: int) -> int:
-    """If a code span starts at i, the index after it; else i."""
-    run = len(text) - i - len(text[i:].lstrip("`"))
-    ticks = text[i : i + run]
-    close = text.find(ticks, i + run)
+def code_span_end(text: str, start: int) -> int | None:
+    """End of the code span opening at `start`, or None if its backticks are never closed."""
+    run = len(text) - start - len(text[start:].lstrip("`"))
+    ticks = "`" * run
+    close = text.find(ticks, start + run)
     while close != -1 and text[close + run : close + run + 1] == "`":
         close = text.find(ticks, close + run + 1)
-    return i + run if close == -1 else close + run
+    return None if close == -1 else close + run
 
 
-def _matching_bracket(text: str, start: int) -> int:
+def _skip_code(text: str, i: int) -> int:
+    """The index after the code span starting at i (after its backticks if never closed)."""
+    end = code_span_end(text, i)
+    if end is None:
+        return i + len(text) - i - len(text[i:].lstrip("`"))  # past the unclosed backticks
+    return end
+
+
+def matching_bracket(text: str, start: int) -> int:
     """Index of the `]` closing the `[` at start, honouring nesting and escapes; -1 if none."""
     depth = 0
     i = start
@@ -347,7 +355,7 @@ def scan_citations(
         if ch != "[" or text[i + 1 : i + 2] == "^":
             i += 1
             continue
-        close = _matching_bracket(text, i)
+        close = matching_bracket(text, i)
         if close == -1:
             line_end = text.find("\n\n", i)
             stretch = text[i : len(text) if line_end == -1 else line_end]

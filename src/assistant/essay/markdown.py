@@ -29,7 +29,9 @@ import yaml
 from assistant.cite.model import Citation, Note
 from assistant.cite.pandoc_syntax import (
     CitationSyntaxError,
+    code_span_end,
     format_citation_group,
+    matching_bracket,
     parse_citation_group,
 )
 from assistant.essay.model import Block, BlockKind, Essay, Inline, NoteAnchor, PassageLink, Span
@@ -87,38 +89,6 @@ def _has_key(text: str) -> bool:
     )
 
 
-def _matching_bracket(text: str, start: int) -> int:
-    """Index of the `]` closing the `[` at start (nesting, escapes, code spans); -1 if none."""
-    depth = 0
-    i = start
-    while i < len(text):
-        char = text[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "`":
-            i = _code_end(text, i) or i + 1
-            continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
-def _code_end(text: str, start: int) -> int | None:
-    """End of the code span opening at start, or None if its backticks are never closed."""
-    run = len(text) - start - len(text[start:].lstrip("`"))
-    ticks = "`" * run
-    close = text.find(ticks, start + run)
-    while close != -1 and text[close + run : close + run + 1] == "`":
-        close = text.find(ticks, close + run + 1)
-    return None if close == -1 else close + run
-
-
 def _excerpt(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -163,7 +133,7 @@ class _Reader:
                 buffer.append(" ")
                 i += 2
             elif char == "`":
-                end = _code_end(text, i)
+                end = code_span_end(text, i)
                 if end is None:
                     run = len(text) - i - len(text[i:].lstrip("`"))
                     buffer.append("`" * run)
@@ -173,7 +143,7 @@ class _Reader:
                     buffer.append(text[i + run : end - run].strip() or text[i + run : end - run])
                     i = end
             elif char == "^" and nxt == "[":
-                close = _matching_bracket(text, i + 1)
+                close = matching_bracket(text, i + 1)
                 if close == -1:
                     self.warn(
                         line_at(i), f"unclosed inline note {_excerpt(text[i:])!r} kept as text"
@@ -293,7 +263,7 @@ class _Reader:
         """Read the bracket at `i`: a citation group, or text kept in `buffer` with a warning
         when it looks like a broken citation. Returns (next index, group or (), quiet), where
         `quiet` silences a second warning for the @key of an unclosed bracket."""
-        close = _matching_bracket(text, i)
+        close = matching_bracket(text, i)
         if close == -1:
             if _has_key(text[i + 1 :]) and not quiet:
                 self.warn(
@@ -347,7 +317,7 @@ class _Reader:
                 buffer.append(text[i : i + 2] if nxt in "*_" else _KEEP.get(nxt, nxt))
                 i += 2
             elif char == "`":
-                end = _code_end(text, i) or i + 1
+                end = code_span_end(text, i) or i + 1
                 buffer.append(text[i:end])
                 i = end
             elif char == "[" and nxt != "^":
@@ -480,10 +450,10 @@ def _emphasis_close(text: str, start: int, char: str, size: int) -> int | None:
             i += 2
             continue
         if c == "`":
-            i = _code_end(text, i) or i + 1
+            i = code_span_end(text, i) or i + 1
             continue
         if c == "[":
-            close = _matching_bracket(text, i)
+            close = matching_bracket(text, i)
             if close != -1 and (text[i + 1 : i + 2] == "^" or _has_key(text[i + 1 : close])):
                 i = close + 1
                 continue
