@@ -102,8 +102,8 @@ def test_unknown_ids_and_syntax_problems_are_reported_not_dropped(
     assert out.splitlines()[0] == "1. [unknown source: ghost], 4."
     assert "[unknown source: ghost]" in out.splitlines()
     assert "note 1: no source with id 'ghost' in the bibliography" in err
-    assert "'[@shen-2000, 5; oops]' is not a citation group" in err
-    assert "unclosed citation '[@shuster-2019, 12'" in err
+    assert "line 1: '[@shen-2000, 5; oops]' is not a citation" in err
+    assert "line 1: unclosed citation bracket '[@shuster-2019, 12'" in err
 
 
 def test_draft_without_notes(

@@ -89,8 +89,8 @@ def _read_other_format(path: Path) -> dict[str, dict[str, Any]]:
 def run_notes(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    from assistant.cite.draft_notes import read_draft_notes
     from assistant.cite.engine import ChicagoEngine
+    from assistant.essay.markdown import read_markdown
 
     out = out or sys.stdout
     err = err or sys.stderr
@@ -107,11 +107,14 @@ def run_notes(
         print(f"assistant notes: {error}", file=err)
         return 2
 
-    draft = read_draft_notes(text, known_ids=set(items))
+    # The same Pandoc Markdown reader as the app and the Word export, so the three never
+    # disagree about which notes a draft holds.
+    draft = read_markdown(text, items)
+    notes = draft.essay.notes()
     engine = ChicagoEngine(items, ibid=args.ibid)
-    rendered = engine.render_notes(draft.notes)
+    rendered = engine.render_notes(notes)
     html = args.format == "html"
-    for problem in draft.problems:
+    for problem in draft.warnings:
         print(f"{draft_path.name}: {problem}", file=err)
     cited: list[str] = []
     reported: set[str] = set()
@@ -122,11 +125,11 @@ def run_notes(
             if warning not in reported:
                 reported.add(warning)
                 print(f"note {number}: {warning}", file=err)
-    for note in draft.notes:
+    for note in notes:
         cited.extend(c.item_id for c in note.citations)
     print("Bibliography", file=out)
     for entry in engine.bibliography(dict.fromkeys(cited)):
         print(entry.html() if html else entry.text, file=out)
-    if not draft.notes:
+    if not notes:
         print(f"{draft_path.name}: no notes or citations found", file=err)
     return 0
