@@ -89,6 +89,20 @@ def _has_key(text: str) -> bool:
     )
 
 
+def _append_dash(text: str, i: int, buffer: list[str]) -> int:
+    """`---` becomes an em dash and `--` an en dash, as Pandoc's smart typography does."""
+    if text[i + 2 : i + 3] == "-":
+        buffer.append("—")
+        return i + 3
+    buffer.append("–")
+    return i + 2
+
+
+def _starts_key(text: str, i: int) -> bool:
+    """An `@` that could open a citation key (not inside a word or an e-mail address)."""
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_\\")
+
+
 def _excerpt(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -224,20 +238,10 @@ class _Reader:
                     self.warn(line_at(i), f"HTML comment {_excerpt(comment)!r} left out")
                 i = end + 3
             elif char == "-" and nxt == "-":
-                if text[i + 2 : i + 3] == "-":
-                    buffer.append("—")
-                    i += 3
-                else:
-                    buffer.append("–")
-                    i += 2
-            elif char == "@" and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_\\")):
-                key = _KEY.match(text, i)
-                if key and not quiet:
-                    self.warn(
-                        line_at(i),
-                        f"in-text citation {key.group(0)!r} is kept as text: write"
-                        f" [{key.group(0)}] for a note",
-                    )
+                i = _append_dash(text, i, buffer)
+            elif char == "@" and _starts_key(text, i):
+                if not quiet:
+                    self._warn_in_text_key(text, i, line_at, "", "for a note")
                 buffer.append(char)
                 i += 1
             elif char == "\n":
@@ -250,6 +254,17 @@ class _Reader:
                 i = end
         flush()
         return out
+
+    def _warn_in_text_key(
+        self, text: str, i: int, line_at: Callable[[int], int], where: str, advice: str
+    ) -> None:
+        key = _KEY.match(text, i)
+        if key:
+            self.warn(
+                line_at(i),
+                f"in-text citation {key.group(0)!r}{where} is kept as text: write"
+                f" [{key.group(0)}] {advice}",
+            )
 
     def _bracket(
         self,
@@ -329,20 +344,10 @@ class _Reader:
                 passage = PassageLink(found["source"], int(found["ordinal"]), found["page"] or None)
                 i = found.end()
             elif char == "-" and nxt == "-":
-                if text[i + 2 : i + 3] == "-":
-                    buffer.append("—")
-                    i += 3
-                else:
-                    buffer.append("–")
-                    i += 2
-            elif char == "@" and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_\\")):
-                key = _KEY.match(text, i)
-                if key and not quiet:
-                    self.warn(
-                        line_at(i),
-                        f"in-text citation {key.group(0)!r} in a note is kept as text: write"
-                        f" [{key.group(0)}] to cite it",
-                    )
+                i = _append_dash(text, i, buffer)
+            elif char == "@" and _starts_key(text, i):
+                if not quiet:
+                    self._warn_in_text_key(text, i, line_at, " in a note", "to cite it")
                 buffer.append(char)
                 i += 1
             else:
