@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -300,6 +300,17 @@ def _names(
     role = f"{item_id}: {key}" if item_id else key
     parsed = [_parse_name(r, role, warnings) for r in raw]
     return [n for n in parsed if n is not None]
+
+
+def _creator(item: _Item, names: Callable[[Sequence[_Name]], str]) -> str:
+    """Who leads the entry: the authors; else the editors or translators, labelled."""
+    if item.authors:
+        return names(item.authors)
+    if item.editors:
+        return names(item.editors) + (", eds." if len(item.editors) > 1 else ", ed.")
+    if item.translators:
+        return names(item.translators) + ", trans."
+    return ""
 
 
 def _names_note(names: Sequence[_Name], *, et_al: bool = True) -> str:
@@ -591,22 +602,10 @@ class ChicagoEngine:
         return _styled_title(container, quoted=False)
 
     def _creator_note(self, item: _Item) -> str:
-        if item.authors:
-            return _names_note(item.authors)
-        if item.editors:
-            return _names_note(item.editors) + (", eds." if len(item.editors) > 1 else ", ed.")
-        if item.translators:
-            return _names_note(item.translators) + ", trans."
-        return ""
+        return _creator(item, _names_note)
 
     def _creator_bib(self, item: _Item) -> str:
-        if item.authors:
-            return _names_bib(item.authors)
-        if item.editors:
-            return _names_bib(item.editors) + (", eds." if len(item.editors) > 1 else ", ed.")
-        if item.translators:
-            return _names_bib(item.translators) + ", trans."
-        return ""
+        return _creator(item, _names_bib)
 
     def _secondary_note(self, item: _Item) -> list[Parts]:
         """ed. X, trans. Y after the title when the item has an author."""
