@@ -64,6 +64,8 @@ def test_default_layout(shot_window, qtbot):
     assert "Choose a source" in window.builder.preview_text()
     for dock in (window.search_dock, window.reader_dock, window.builder_dock, window.outline_dock):
         assert dock.isVisible() and dock.width() >= 300 and dock.height() >= 250
+    # The draft is the centre of the work: no dock's minimum size may squeeze it.
+    assert window.editor.width() >= 450
 
 
 def test_search_and_inserted_notes(shot_window, qtbot):

@@ -304,7 +304,8 @@ class ReaderPane(QWidget):
         self.cite_button.setEnabled(self._current is not None)
 
     def _show_placeholder(self) -> None:
-        self.header.setText("<b>Reader</b>")
+        # The dock's title already says "Reader"; say what will appear here instead.
+        self.header.setText('<span style="color:#555">No passage open</span>')
         self.text.setHtml(
             '<p style="color:#555">Open a search hit (Enter or double-click) to read it here in '
             "its context, with your search words highlighted.</p>"
