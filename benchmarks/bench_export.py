@@ -111,6 +111,7 @@ def pandoc_peer(essay: Essay, folder: Path, repeat: int) -> list[tuple[str, floa
     """Pandoc on the same draft, as Markdown with citations, for scale."""
     try:
         import pypandoc
+
         from assistant.essay.markdown import write_markdown
     except ImportError as missing:
         return [

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-Content = bytes | Callable[[BinaryIO], None]
+Content = bytes | Callable[[BinaryIO], object]
 
 
 def replace_atomically(

@@ -20,7 +20,7 @@ class ExportError(Exception):
     """An export could not be written; the message says why and what to do, for the user."""
 
 
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Call `write(file)` on a temporary file beside `path`, then move it into place."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")

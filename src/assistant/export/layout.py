@@ -204,7 +204,7 @@ def _style_name(document: DocumentObject, style_id: str) -> str:
     return element.name_val
 
 
-def _set_font(style: BaseStyle, name: str, size: float) -> None:
+def _set_font(style: ParagraphStyle, name: str, size: float) -> None:
     style.font.size = Pt(size)
     _set_font_name(style.element.get_or_add_rPr(), name)
 

@@ -300,12 +300,14 @@ class Library:
         path = Path(path)
         items = read_metadata_file(path)
         with self._lock:
-            taken = {e.get("id") for e in self._raw if isinstance(e, dict)}
+            taken: set[str] = {
+                str(e["id"]) for e in self._raw if isinstance(e, dict) and e.get("id")
+            }
             accepted: list[dict] = []
             rejected: list[str] = []
             for position, item in enumerate(items, start=1):
                 if isinstance(item, dict) and not item.get("id"):
-                    item = {**item, "id": unique_id(generated_id(item), taken | {None})}
+                    item = {**item, "id": unique_id(generated_id(item), taken)}
                 reason = validate_item(item)
                 if reason:
                     rejected.append(f"record {position}: {reason}")

@@ -235,9 +235,9 @@ def _load_pdf(path: Path, source_id: str, size: int) -> Document:
         if reader.is_encrypted:
             # Many PDFs are "encrypted" with an empty user password only to stop printing.
             try:
-                opened = reader.decrypt("")
+                opened = bool(reader.decrypt(""))
             except Exception:
-                opened = 0
+                opened = False
             if not opened:
                 raise ImportFailed(
                     path.name,

@@ -629,8 +629,8 @@ class SearchIndex:
                 try:
                     passages = library.document(source_id).passages
                 except (ImportFailed, LibraryError) as error:
-                    source = library.get(source_id)
-                    name = source.path.name if source and source.path else source_id
+                    failed = library.get(source_id)
+                    name = failed.path.name if failed and failed.path else source_id
                     # The previous version (if any) stays indexed: a broken edit loses nothing.
                     report.problems.append(ImportProblem(name, _message(error)))
                     continue
@@ -863,8 +863,9 @@ class SearchIndex:
         norm = K1 * (1 - B)
         slope = K1 * B / avgfl
         with_values = mode == "phrase"
+        combined: dict[int, float] | None
         if mode == "or":
-            combined: dict[int, float] = {}
+            combined = {}
             for term in terms:
                 for docnum, score in self._term_scores(searcher, term, norm, slope, K1)[0].items():
                     combined[docnum] = combined.get(docnum, 0.0) + score
@@ -883,7 +884,7 @@ class SearchIndex:
                 combined = scores
                 if not combined:
                     return {}
-            if mode == "phrase":
+            if mode == "phrase" and combined is not None:
                 adjacent = {}
                 words = [(values[k], _shifted_positions(k), k) for k in range(len(terms))]
                 for docnum, score in combined.items():
@@ -899,6 +900,7 @@ class SearchIndex:
                     if starts:
                         adjacent[docnum] = score
                 combined = adjacent
+        assert combined is not None  # the loop above ran at least once
         if filter_query is not None:
             allowed = set(searcher.docs_for_query(filter_query))
             combined = {d: v for d, v in combined.items() if d in allowed}
@@ -927,7 +929,7 @@ class SearchIndex:
             reader = subsearcher.reader()
             if ("text", term) not in reader:
                 continue
-            lengths = _field_lengths(reader, "text")
+            lengths = _field_lengths(reader, "text") or []
             matcher = reader.postings("text", term)
             if type(matcher) is W3LeafMatcher and not matcher._byteids:
                 # A whole posting block at a time (ids and weights arrays) instead of four

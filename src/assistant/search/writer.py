@@ -316,7 +316,7 @@ class FastMpWriter(MpWriter):
                 task.terminate()
         for task in self.tasks:
             task.join(timeout=10)
-        self.tasks = []
+        self.tasks: list = []
         SegmentWriter.cancel(self)
 
     def _new_task(self) -> Any:

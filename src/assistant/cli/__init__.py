@@ -1,7 +1,9 @@
 """The `assistant` command: the GUI by default, subcommands for headless work.
 
-Each core package registers its own subcommands in a `commands` module, so the CLI stays a
-thin dispatcher and `assistant --help` does not import Qt or Whoosh.
+The command line is one layer above the core: each module of this package registers the
+subcommands of one area (`search`, `notes`, `export`, `check`), importing the core packages it
+drives lazily, so `assistant --help` imports neither Qt nor Whoosh and no core package imports
+another's command line.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from collections.abc import Sequence
 # Modules exposing `register(subparsers)`; each adds its subcommands with `set_defaults(func=...)`
 # where func(args) -> int is the exit status.
 COMMAND_MODULES = (
-    "assistant.search.commands",  # index, search
-    "assistant.cite.commands",  # notes
-    "assistant.export.commands",  # export
-    "assistant.check.commands",  # check
+    "assistant.cli.search",  # index, search
+    "assistant.cli.notes",  # notes
+    "assistant.cli.export",  # export
+    "assistant.cli.check",  # check
 )
 
 
@@ -52,7 +54,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    commands = set(parser._subparsers._group_actions[0].choices or ())  # type: ignore[union-attr]
     # `assistant`, `assistant --corpus D` and `assistant essay.essay` all open the app.
     if not arguments or (arguments[0] not in commands and arguments[0] not in ("-h", "--help")):
         arguments.insert(0, "gui")

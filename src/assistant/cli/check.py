@@ -73,8 +73,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not corpus.is_dir():
         raise BadInput(f"{corpus}: the corpus folder does not exist.")
     library = Library.open(corpus)
-    for problem in library.problems:  # the check goes on with the sources that are usable
-        print(f"{corpus.name}: {problem}", file=err)
+    for import_problem in library.problems:  # the check goes on with the usable sources
+        print(f"{corpus.name}: {import_problem}", file=err)
     items = library.items()
     essay, warnings = _read_draft(draft, {**items, **bibliography})
     items.update(essay.items)
@@ -140,7 +140,7 @@ def _read_bibliography(path: Path) -> dict[str, dict]:
         from assistant.library.metadata import read_metadata_file
 
         try:
-            records = read_metadata_file(path)
+            records: list[Any] = read_metadata_file(path)
         except Exception as error:
             raise BadInput(f"{path}: {error}") from error
     else:
@@ -148,15 +148,16 @@ def _read_bibliography(path: Path) -> dict[str, dict]:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise BadInput(f"{path}: not valid CSL-JSON ({error}).") from error
-        records = (
+        found = (
             data
             if isinstance(data, list)
             else list(data.values())
             if isinstance(data, dict)
             else None
         )
-        if records is None:
+        if found is None:
             raise BadInput(f"{path}: CSL-JSON must be an array of items.")
+        records = found
     items: dict[str, dict] = {}
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict) or not str(record.get("id", "")).strip():

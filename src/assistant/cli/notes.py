@@ -118,10 +118,10 @@ def run_notes(
         print(f"{draft_path.name}: {problem}", file=err)
     cited: list[str] = []
     reported: set[str] = set()
-    for number, note in enumerate(rendered, start=1):
-        print(f"{number}. {note.html() if html else note.text}", file=out)
+    for number, rendered_note in enumerate(rendered, start=1):
+        print(f"{number}. {rendered_note.html() if html else rendered_note.text}", file=out)
         # An item's metadata problem is reported at its first note only, not at every citation.
-        for warning in note.warnings:
+        for warning in rendered_note.warnings:
             if warning not in reported:
                 reported.add(warning)
                 print(f"note {number}: {warning}", file=err)
