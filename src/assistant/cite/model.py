@@ -32,6 +32,9 @@ class Citation:
     prefix: str = ""
     suffix: str = ""
     suppress_author: bool = False
+    # Pandoc's AuthorInText mode (`@key [52]` in running text or inside a note): the author's
+    # name stays in the sentence and the rest of the reference follows as Pandoc renders it.
+    author_in_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)
