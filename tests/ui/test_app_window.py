@@ -18,7 +18,7 @@ from assistant.cite.model import Citation, Note
 from assistant.essay import store
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.export.docx import ExportOptions
-from assistant.ui.main_window import MainWindow
+from assistant.ui.window.main_window import MainWindow
 from assistant.ui.workers import TaskError
 
 
@@ -466,7 +466,7 @@ def test_import_markdown_that_is_not_text_is_refused(window, dialogs, tmp_path):
 
 
 def test_a_search_hit_dropped_into_the_text_starts_a_note_there(window, qtbot):
-    from assistant.ui.search_pane import hit_to_mime
+    from assistant.ui.search.pane import hit_to_mime
 
     _type(window, qtbot, "Before. After.")
     cursor = window.editor.text_edit.textCursor()

@@ -20,7 +20,7 @@ Scholars "have been unable to explain this sudden and dramatic transformation" o
 
 @pytest.fixture
 def pane(controller, qtbot):
-    from assistant.ui.check_pane import CheckPane
+    from assistant.ui.check.pane import CheckPane
     from assistant.ui.editor.widget import DraftEditor
 
     editor = DraftEditor()
@@ -163,7 +163,7 @@ def test_find_support_without_a_selection_sends_the_sentence_at_the_cursor(pane,
 
 
 def test_sentence_at() -> None:
-    from assistant.ui.check_pane import sentence_at
+    from assistant.ui.check.pane import sentence_at
 
     text = "First one. Second “quoted.” Third? Fourth"
     assert sentence_at(text, 0) == "First one."

@@ -14,7 +14,7 @@ from assistant.ui.library.metadata_form import (
     text_to_date,
     text_to_names,
 )
-from assistant.ui.library_controller import REMOVED_DIR, LibraryController
+from assistant.ui.library.controller import REMOVED_DIR, LibraryController
 
 
 def _panel(qtbot, controller) -> LibraryPanel:

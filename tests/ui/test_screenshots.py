@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from assistant.ui.main_window import MainWindow
+from assistant.ui.window.main_window import MainWindow
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 SIZE = (1280, 800)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 
 from assistant.essay.store import load_essay
 from assistant.export.docx import ExportOptions
-from assistant.ui.main_window import MainWindow
+from assistant.ui.window.main_window import MainWindow
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SHEN_FULL_START = "Shen Zhihua, “Sino-Soviet Relations and the Origins of the Korean War"

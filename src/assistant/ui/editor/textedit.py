@@ -324,7 +324,7 @@ class DraftTextEdit(QTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasFormat(_HIT_MIME):
-            from assistant.ui.search_pane import hit_from_mime
+            from assistant.ui.search.pane import hit_from_mime
 
             hit = hit_from_mime(source)
             if hit is not None:

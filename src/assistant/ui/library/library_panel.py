@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from assistant.ui.library.metadata_form import MetadataDialog
 from assistant.ui.library.problems_view import ProblemsView
-from assistant.ui.library_controller import LibraryController
+from assistant.ui.library.controller import LibraryController
 
 FILE_FILTER = "Sources (*.pdf *.docx *.md *.markdown *.txt);;All files (*)"
 

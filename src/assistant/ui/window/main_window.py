@@ -35,14 +35,14 @@ from PySide6.QtWidgets import (
 
 from assistant.essay.model import Essay
 from assistant.ui.builder import FootnoteBuilder
-from assistant.ui.check_pane import CheckPane
+from assistant.ui.check.pane import CheckPane
 from assistant.ui.dialogs import messages
 from assistant.ui.editor import DraftEditor
 from assistant.ui.library.library_panel import LibraryDock
-from assistant.ui.library_controller import LibraryController
-from assistant.ui.outline_pane import OutlinePane
-from assistant.ui.reader_pane import ReaderPane
-from assistant.ui.search_pane import SearchPane
+from assistant.ui.library.controller import LibraryController
+from assistant.ui.outline.pane import OutlinePane
+from assistant.ui.reader.pane import ReaderPane
+from assistant.ui.search.pane import SearchPane
 from assistant.ui.settings import APPLICATION, Settings
 from assistant.ui.workers import TaskError, run_task
 

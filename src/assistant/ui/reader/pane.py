@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from assistant.cite.engine import ChicagoEngine
 from assistant.library.model import Passage
-from assistant.ui.library_controller import LibraryController, index_changed
+from assistant.ui.library.controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
 
 CONTEXT = 3  # passages shown before and after the current one

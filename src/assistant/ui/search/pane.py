@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.check.support import find_support
-from assistant.ui.library_controller import LibraryController, index_changed
+from assistant.ui.library.controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
 
 HIT_MIME = "application/x-assistant-hit"
