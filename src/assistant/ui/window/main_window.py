@@ -38,8 +38,8 @@ from assistant.ui.builder import FootnoteBuilder
 from assistant.ui.check.pane import CheckPane
 from assistant.ui.dialogs import messages
 from assistant.ui.editor import DraftEditor
-from assistant.ui.library.library_panel import LibraryDock
 from assistant.ui.library.controller import LibraryController
+from assistant.ui.library.library_panel import LibraryDock
 from assistant.ui.outline.pane import OutlinePane
 from assistant.ui.reader.pane import ReaderPane
 from assistant.ui.search.pane import SearchPane
