@@ -162,10 +162,13 @@ def test_find_support_without_a_selection_sends_the_sentence_at_the_cursor(pane,
     ]
 
 
-def test_sentence_at() -> None:
-    from assistant.ui.check.pane import sentence_at
-
-    text = "First one. Second “quoted.” Third? Fourth"
-    assert sentence_at(text, 0) == "First one."
-    assert sentence_at(text, 14) == "Second “quoted.”"
-    assert sentence_at(text, len(text)) == "Fourth"
+def test_find_support_keeps_a_page_reference_inside_the_sentence(pane, qtbot) -> None:
+    text_edit = pane._editor.text_edit
+    text_edit.selectAll()
+    text_edit.insertPlainText("Shen argues this on p. 52 of his essay. Stalin agreed.")
+    cursor = text_edit.textCursor()
+    cursor.setPosition(text_edit.toPlainText().index("essay"))
+    text_edit.setTextCursor(cursor)
+    with qtbot.waitSignal(pane.supportRequested) as blocker:
+        pane.request_support()
+    assert blocker.args == ["Shen argues this on p. 52 of his essay."]

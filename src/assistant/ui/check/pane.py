@@ -15,7 +15,6 @@ the quotations that changed.
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from assistant.check.audit import Problem, check_draft
 from assistant.check.quotes import QuoteChecker
+from assistant.check.sentences import sentence_at
 from assistant.ui.editor.document import ANCHOR_CHAR
 from assistant.ui.workers import LatestOnly, TaskError, make_pool
 
@@ -347,20 +347,6 @@ class CheckPane(QWidget):
         self._recheck.stop()
         self._channel.invalidate()
         self._pool.waitForDone(5000)
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])")
-
-
-def sentence_at(text: str, position: int) -> str:
-    """The sentence of `text` around `position` (a paragraph's text and a cursor in it)."""
-    start = 0
-    for end in _SENTENCE_END.finditer(text):
-        following = end.end() + (len(text[end.end() :]) - len(text[end.end() :].lstrip()))
-        if position < following:
-            return text[start : end.end()]
-        start = following
-    return text[start:]
 
 
 def _same_words(selected: str, quotation: str) -> bool:
