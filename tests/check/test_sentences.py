@@ -20,9 +20,7 @@ def test_sentences_of_a_paragraph() -> None:
 
 def test_a_page_reference_does_not_end_the_sentence() -> None:
     text = "Shen argues this on p. 52 of his article. Stalin agreed in 1950."
-    assert sentence_at(text, text.index("article")) == (
-        "Shen argues this on p. 52 of his article."
-    )
+    assert sentence_at(text, text.index("article")) == ("Shen argues this on p. 52 of his article.")
     assert sentence_at(text, text.index("Stalin")) == "Stalin agreed in 1950."
 
 
@@ -33,7 +31,8 @@ def test_other_citation_abbreviations_and_initials() -> None:
 
 def test_a_period_inside_a_quotation_does_not_end_the_running_sentence() -> None:
     text = "He wrote “it was over. Nobody knew” and left. Next."
-    assert sentence_at(text, text.index("Nobody")) == "He wrote “it was over. Nobody knew” and left."
+    expected = "He wrote “it was over. Nobody knew” and left."
+    assert sentence_at(text, text.index("Nobody")) == expected
 
 
 def test_edges() -> None:
