@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.library.corpus import Library
+from assistant.library.corpus import REMOVED_DIR, Library
 from assistant.ui.library import LibraryPanel, MetadataDialog
-from assistant.ui.library.controller import REMOVED_DIR, LibraryController
+from assistant.ui.library.controller import LibraryController
 from assistant.ui.library.metadata_form import (
     MetadataError,
     form_to_item,
