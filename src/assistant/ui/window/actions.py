@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from assistant.ui.actions import make_action
 from assistant.ui.check.actions import CheckActions
@@ -124,6 +124,21 @@ class WindowActions:
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.focus_mode, self.reset_layout, self.messages])
+        self.view_menu.addSeparator()
+        appearance = self.view_menu.addMenu("&Appearance")
+        group = QActionGroup(window)
+        self.theme_actions = {}
+        for value, label in (
+            ("system", "Follow the &system"),
+            ("light", "&Light"),
+            ("dark", "&Dark"),
+        ):
+            action = appearance.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(window.settings.theme() == value)
+            action.triggered.connect(lambda _c=False, v=value: window.set_theme(v))
+            group.addAction(action)
+            self.theme_actions[value] = action
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.help, self.shortcuts])

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.ui import theme
 from assistant.ui.builder import FootnoteBuilder
 from assistant.ui.check.pane import CheckPane
 from assistant.ui.dialogs import messages
@@ -66,6 +68,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.controller = controller
         self.settings = settings or Settings()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, self.settings.theme())
         self._focus_state: QByteArray | None = None
         self._builder_for_citing = False
 
@@ -368,6 +373,14 @@ class MainWindow(QMainWindow):
             self._builder_for_citing = True
         self._show_dock(self.builder_dock)
         self.builder.focus_locator()
+
+    def set_theme(self, value: str) -> None:
+        """Light, dark or the system's scheme, now and at the next start."""
+        self.settings.set_theme(value)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, self.settings.theme())  # type: ignore[arg-type]
+        self.actions.theme_actions[self.settings.theme()].setChecked(True)
 
     def toggle_focus_mode(self) -> None:
         """Only the draft (and its notes strip) on screen; the same key brings the desk back."""
