@@ -168,9 +168,9 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     from assistant.library.corpus import Library
     from assistant.search.index import SearchIndex
-    from assistant.ui.library_controller import LibraryController
-    from assistant.ui.reader_pane import ReaderPane
-    from assistant.ui.search_pane import SearchPane
+    from assistant.ui.library.controller import LibraryController
+    from assistant.ui.reader.pane import ReaderPane
+    from assistant.ui.search.pane import SearchPane
 
     work = Path(tempfile.mkdtemp(prefix="bench-ui-"))
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.library.corpus import Library
+from assistant.library.corpus import REMOVED_DIR, Library
 from assistant.library.errors import ImportFailed, LibraryError
 
 BODY = "Stalin weighed the risk of American intervention in Korea before approving the plan."
@@ -278,3 +278,36 @@ def test_zip_bomb_without_metadata_is_not_opened_for_its_title(corpus_dir, monke
     monkeypatch.setattr(docx, "Document", must_not_open)
     library = Library.open(corpus_dir)
     assert library.get("bomb").title == "bomb"
+
+
+def test_set_aside_moves_the_file_out_of_the_library_and_keeps_it(corpus_dir):
+    library = Library.open(corpus_dir)
+    source = library.get("zubok-pleshakov-1996")
+    original = source.path.read_bytes()
+    moved = library.set_aside("zubok-pleshakov-1996")
+    assert moved == corpus_dir / REMOVED_DIR / "zubok-pleshakov-1996.md"
+    assert moved.read_bytes() == original
+    assert library.get("zubok-pleshakov-1996") is None
+    # The set-aside folder is not read as part of the library.
+    assert Library.open(corpus_dir).get("zubok-pleshakov-1996") is None
+
+
+def test_set_aside_twice_keeps_both_files(corpus_dir):
+    library = Library.open(corpus_dir)
+    path = library.get("zubok-pleshakov-1996").path
+    text = path.read_text(encoding="utf-8")
+    library.set_aside("zubok-pleshakov-1996")
+    path.write_text(text + "\nA second copy.\n", encoding="utf-8")
+    library.reload()
+    second = library.set_aside(_id_of(library, path))
+    assert second.name == "zubok-pleshakov-1996~2.md"
+    assert (corpus_dir / REMOVED_DIR / "zubok-pleshakov-1996.md").read_text() == text
+
+
+def _id_of(library: Library, path: Path) -> str:
+    return next(s.id for s in library.sources if s.path == path)
+
+
+def test_set_aside_an_unknown_source_is_an_error(corpus_dir):
+    with pytest.raises(LibraryError):
+        Library.open(corpus_dir).set_aside("no-such-source")

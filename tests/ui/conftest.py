@@ -44,7 +44,7 @@ def indexed_corpus(_module_indexed_corpus: IndexedCorpus, tmp_path: Path) -> Ind
 @pytest.fixture
 def controller(indexed_corpus: IndexedCorpus, qtbot):
     """A LibraryController on the indexed copy; background threads are joined at teardown."""
-    from assistant.ui.library_controller import LibraryController
+    from assistant.ui.library.controller import LibraryController
 
     ctl = LibraryController(indexed_corpus.corpus_dir, indexed_corpus.index_dir)
     yield ctl
@@ -110,7 +110,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 @pytest.fixture
 def window(controller, qtbot, dialogs):
     """The real main window on the indexed corpus copy, shown offscreen (D1's tests)."""
-    from assistant.ui.main_window import MainWindow
+    from assistant.ui.window.main_window import MainWindow
 
     main = MainWindow(controller, check_recovery=False)
     qtbot.addWidget(main)

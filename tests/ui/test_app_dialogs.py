@@ -54,8 +54,8 @@ def test_export_to_word_from_the_menu_remembers_the_choices(window, qtbot, monke
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportOptionsDialog, "exec", accept)
-    with qtbot.waitSignal(window.exportFinished, timeout=30000) as finished:
-        window.export_docx_dialog()
+    with qtbot.waitSignal(window.exports.exportFinished, timeout=30000) as finished:
+        window.exports.export_docx_dialog()
     assert finished.args[0].notes == 1
     assert docx.Document(str(target)).core_properties.author == "B. Writer"
     assert window.editor.author_edit.text() == "B. Writer"
@@ -80,7 +80,7 @@ def test_closing_with_unsaved_work_asks_and_cancel_keeps_the_window(window, qtbo
 def test_closing_with_save_writes_the_essay(window, qtbot, dialogs, tmp_path):
     path = tmp_path / "kept.essay"
     window.editor.set_essay(_essay())
-    assert window.save_essay(path)
+    assert window.session.save_essay(path)
     qtbot.keyClicks(window.editor.text_edit, " more")
     dialogs.save_answer = "save"
     event = QCloseEvent()
@@ -104,9 +104,9 @@ def test_reindex_shows_progress_then_the_index_state(window, qtbot, controller):
 
 def test_recent_menu_lists_saved_essays(window, tmp_path):
     window.editor.set_essay(_essay())
-    assert window.save_essay(tmp_path / "one.essay")
-    window._fill_recent_menu()
-    names = [action.text() for action in window.recent_menu.actions()]
+    assert window.session.save_essay(tmp_path / "one.essay")
+    window.session.fill_recent_menu(window.actions.recent_menu)
+    names = [action.text() for action in window.actions.recent_menu.actions()]
     assert names == ["one.essay"]
 
 
@@ -125,6 +125,6 @@ def test_choosing_ibid_for_export_shows_ibid_in_the_notes_strip(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportOptionsDialog, "exec", accept)
-    with qtbot.waitSignal(window.exportFinished, timeout=30000):
-        window.export_docx_dialog()
+    with qtbot.waitSignal(window.exports.exportFinished, timeout=30000):
+        window.exports.export_docx_dialog()
     qtbot.waitUntil(lambda: window.editor.rendered_texts()[1].startswith("Ibid."))

@@ -36,6 +36,7 @@ def test_ctrl_alt_f_opens_the_builder_on_the_locator(window, qtbot):
 
 
 def test_ctrl_return_in_the_builder_inserts_the_note(window, qtbot):
+    window.focus_builder()
     window.builder.prefill("shen-2000", "52")
     _focus(qtbot, window.builder.rows[0].locator_edit)
     qtbot.keyClick(

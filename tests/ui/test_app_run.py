@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from assistant import cli
 from assistant.ui import app as app_module
-from assistant.ui.main_window import MainWindow
+from assistant.ui.window.main_window import MainWindow
 
 
 def test_assistant_without_arguments_opens_the_app(monkeypatch):

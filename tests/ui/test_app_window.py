@@ -18,7 +18,7 @@ from assistant.cite.model import Citation, Note
 from assistant.essay import store
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.export.docx import ExportOptions
-from assistant.ui.main_window import MainWindow
+from assistant.ui.window.main_window import MainWindow
 from assistant.ui.workers import TaskError
 
 
@@ -98,7 +98,7 @@ def test_save_open_and_recent_essays(window, qtbot, tmp_path):
     _type(window, qtbot, "A first sentence.")
     assert window.isWindowModified()
     path = tmp_path / "draft"  # the suffix is added
-    assert window.save_essay(path)
+    assert window.session.save_essay(path)
     saved = tmp_path / "draft.essay"
     assert saved.is_file()
     assert window.essay_path == saved
@@ -106,16 +106,16 @@ def test_save_open_and_recent_essays(window, qtbot, tmp_path):
     assert window.settings.recent_essays()[0] == saved.resolve()
     assert "draft.essay" in window.windowTitle()
 
-    assert window.new_essay()
+    assert window.session.new_essay()
     assert window.editor.document.toPlainText() == ""
-    assert window.open_essay(saved)
+    assert window.session.open_essay(saved)
     assert window.editor.document.toPlainText() == "A first sentence."
 
 
 def test_new_with_unsaved_changes_asks_and_cancel_keeps_everything(window, qtbot, dialogs):
     _type(window, qtbot, "Unsaved words")
     dialogs.save_answer = "cancel"
-    assert not window.new_essay()
+    assert not window.session.new_essay()
     assert window.editor.document.toPlainText() == "Unsaved words"
     assert dialogs.questions == [("save", "Untitled essay")]
 
@@ -124,14 +124,14 @@ def test_title_and_author_are_saved_with_the_essay(window, qtbot, tmp_path):
     qtbot.keyClicks(window.editor.title_edit, "The Acheson Speech")
     qtbot.keyClicks(window.editor.author_edit, "A. Student")
     assert window.isWindowModified()
-    assert window.save_essay(tmp_path / "t.essay")
+    assert window.session.save_essay(tmp_path / "t.essay")
     essay = store.load_essay(tmp_path / "t.essay")
     assert (essay.title, essay.author) == ("The Acheson Speech", "A. Student")
     assert essay.outline is not None and essay.outline.root.children
 
 
 def test_opening_a_missing_file_says_so(window, dialogs, tmp_path):
-    assert not window.open_essay(tmp_path / "nowhere.essay")
+    assert not window.session.open_essay(tmp_path / "nowhere.essay")
     assert dialogs.errors and "nowhere.essay" in dialogs.errors[0][1]
 
 
@@ -143,7 +143,7 @@ def test_opening_a_damaged_file_offers_its_backup_and_leaves_it_untouched(
     store.save_essay(_essay("Newer version"), path)
     damaged = path.read_bytes()[: len(path.read_bytes()) // 2]
     path.write_bytes(damaged)
-    assert window.open_essay(path)
+    assert window.session.open_essay(path)
     assert dialogs.questions[0][0] == "backup"
     assert "Good version" in window.editor.document.toPlainText() or (
         "Newer version" in window.editor.document.toPlainText()
@@ -160,7 +160,7 @@ def test_essay_from_a_newer_version_is_refused_clearly(window, dialogs, tmp_path
     )
     path.write_text(text, encoding="utf-8")
     before = path.read_bytes()
-    assert not window.open_essay(path)
+    assert not window.session.open_essay(path)
     assert "newer version" in dialogs.errors[0][1]
     assert path.read_bytes() == before
 
@@ -172,7 +172,7 @@ def _saved_then_edited(window: MainWindow, qtbot, tmp_path: Path) -> tuple[Path,
     path = tmp_path / "folder" / "essay.essay"
     path.parent.mkdir()
     _type(window, qtbot, "Saved text.")
-    assert window.save_essay(path)
+    assert window.session.save_essay(path)
     _type(window, qtbot, " Edited after saving.")
     return path, path.read_bytes(), window.editor.document.toPlainText()
 
@@ -199,7 +199,7 @@ def test_save_into_a_read_only_folder_reports_and_keeps_text_and_file(
         folder.chmod(0o555)
         undo = ["chmod", "755", str(folder)]
     try:
-        assert not window.save_essay()
+        assert not window.session.save_essay()
     finally:
         subprocess.run(undo, check=True)
     assert len(dialogs.errors) == 1
@@ -216,7 +216,7 @@ def test_save_into_a_read_only_folder_simulated(window, qtbot, dialogs, tmp_path
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    assert not window.save_essay()
+    assert not window.session.save_essay()
     assert "Could not save" in dialogs.errors[0][0]
     _assert_nothing_lost(window, path, before, text)
 
@@ -231,10 +231,10 @@ def test_full_disk_on_save_reports_and_keeps_text_and_file(
 
     with monkeypatch.context() as patch:
         patch.setattr(store.os, "fsync", no_space)
-        assert not window.save_essay()
+        assert not window.session.save_essay()
     assert "space" in dialogs.errors[0][1].lower()
     _assert_nothing_lost(window, path, before, text)
-    assert window.save_essay()  # once there is room again, the same text saves
+    assert window.session.save_essay()  # once there is room again, the same text saves
     assert store.load_essay(path).blocks[0].text == text
 
 
@@ -242,15 +242,15 @@ def test_full_disk_on_save_reports_and_keeps_text_and_file(
 
 
 def test_autosave_writes_a_copy_in_the_background_and_shows_it(window, qtbot):
-    assert not window.autosave_now()  # nothing changed yet
+    assert not window.session.autosave_now()  # nothing changed yet
     _type(window, qtbot, "Words worth keeping.")
-    with qtbot.waitSignal(window.autosaved, timeout=10000) as saved:
-        assert window.autosave_now()
+    with qtbot.waitSignal(window.session.autosaved, timeout=10000) as saved:
+        assert window.session.autosave_now()
     autosave = saved.args[0]
     assert isinstance(autosave, Path)
     assert store.load_essay(autosave).blocks[0].text == "Words worth keeping."
     assert window.autosave_label.text().startswith("Autosaved")
-    assert not window.autosave_now()  # nothing new since
+    assert not window.session.autosave_now()  # nothing new since
 
 
 def test_a_failed_autosave_is_shown_and_retried(window, qtbot, monkeypatch):
@@ -261,13 +261,13 @@ def test_a_failed_autosave_is_shown_and_retried(window, qtbot, monkeypatch):
 
     with monkeypatch.context() as patch:
         patch.setattr(store, "write_autosave", broken)
-        with qtbot.waitSignal(window.autosaved, timeout=10000) as saved:
-            window.autosave_now()
+        with qtbot.waitSignal(window.session.autosaved, timeout=10000) as saved:
+            window.session.autosave_now()
     assert isinstance(saved.args[0], TaskError)
     assert window.autosave_label.text() == "Autosave failed"
     assert "No space" in window.autosave_label.toolTip()
-    with qtbot.waitSignal(window.autosaved, timeout=10000) as saved:
-        assert window.autosave_now()
+    with qtbot.waitSignal(window.session.autosaved, timeout=10000) as saved:
+        assert window.session.autosave_now()
     assert isinstance(saved.args[0], Path)
 
 
@@ -297,7 +297,7 @@ def test_recovery_prompt_after_a_crash_recovers_the_autosave(controller, qtbot, 
     assert path.read_bytes() == before  # nothing written until the writer saves
     qtbot.waitUntil(lambda: window.editor.rendered_texts() != [])
     assert window.editor.rendered_texts()[0].endswith("(2000): 60.")
-    assert window.save_essay()
+    assert window.session.save_essay()
     assert store.find_autosave(path) is None
 
 
@@ -338,7 +338,7 @@ def test_no_prompt_when_there_is_nothing_to_recover(controller, qtbot, dialogs, 
     store.save_essay(_essay("Quiet."), path)
     window = MainWindow(controller, path)
     qtbot.addWidget(window)
-    assert window.check_recovery() == "none"
+    assert window.session.check_recovery() == "none"
     assert dialogs.questions == []
 
 
@@ -356,8 +356,8 @@ def test_export_into_a_read_only_place_reports_and_keeps_the_old_file(
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    with qtbot.waitSignal(window.exportFinished, timeout=20000) as finished:
-        window.export_docx(out, ExportOptions())
+    with qtbot.waitSignal(window.exports.exportFinished, timeout=20000) as finished:
+        window.exports.export_docx(out, ExportOptions())
     assert isinstance(finished.args[0], TaskError)
     assert dialogs.errors[0][0] == "Export failed"
     assert out.read_bytes() == b"an older export"
@@ -367,8 +367,8 @@ def test_export_into_a_read_only_place_reports_and_keeps_the_old_file(
 def test_export_markdown_writes_pandoc_footnotes(window, qtbot, tmp_path):
     window.editor.set_essay(_essay("Exported text."))
     out = tmp_path / "draft.md"
-    with qtbot.waitSignal(window.exportFinished, timeout=20000):
-        window.export_markdown(out)
+    with qtbot.waitSignal(window.exports.exportFinished, timeout=20000):
+        window.exports.export_markdown(out)
     text = out.read_text(encoding="utf-8")
     assert "Exported text [@shen-2000, 52]." in text
     assert "title: Stalin and Korea" in text
@@ -435,7 +435,7 @@ def test_import_markdown_opens_a_pandoc_draft_as_a_new_essay(window, qtbot, dial
         encoding="utf-8",
     )
     before = draft.read_bytes()
-    assert window.import_markdown(draft)
+    assert window.session.import_markdown(draft)
     editor = window.editor
     assert editor.title_edit.text() == "From Zettlr"
     assert window.essay_path is None and window.isWindowModified()
@@ -451,7 +451,7 @@ def test_import_markdown_with_an_unclosed_citation_keeps_the_text_and_warns(
 ):
     draft = tmp_path / "broken.md"
     draft.write_text("Kim pressed Stalin [@shen-2000, 52 and never closed it.\n", "utf-8")
-    assert window.import_markdown(draft)
+    assert window.session.import_markdown(draft)
     assert "[@shen-2000, 52 and never closed it." in window.editor.document.toPlainText()
     assert dialogs.infos and "unclosed" in dialogs.infos[0][1].lower()
 
@@ -460,13 +460,13 @@ def test_import_markdown_that_is_not_text_is_refused(window, dialogs, tmp_path):
     draft = tmp_path / "binary.md"
     draft.write_bytes(b"\xff\xfe\x00\x81garbage\x00")
     window.editor.set_essay(Essay(blocks=[Block("paragraph", [Span("Kept.")])]))
-    assert not window.import_markdown(draft)
+    assert not window.session.import_markdown(draft)
     assert dialogs.errors and "binary.md" in dialogs.errors[0][1]
     assert window.editor.document.toPlainText() == "Kept."
 
 
 def test_a_search_hit_dropped_into_the_text_starts_a_note_there(window, qtbot):
-    from assistant.ui.search_pane import hit_to_mime
+    from assistant.ui.search.pane import hit_to_mime
 
     _type(window, qtbot, "Before. After.")
     cursor = window.editor.text_edit.textCursor()

@@ -20,7 +20,7 @@ Scholars "have been unable to explain this sudden and dramatic transformation" o
 
 @pytest.fixture
 def pane(controller, qtbot):
-    from assistant.ui.check_pane import CheckPane
+    from assistant.ui.check.pane import CheckPane
     from assistant.ui.editor.widget import DraftEditor
 
     editor = DraftEditor()
@@ -128,10 +128,10 @@ def test_typing_schedules_a_recheck_while_the_pane_is_shown(pane, qtbot) -> None
 
 def test_main_window_has_a_check_dock_and_f7_checks(window, qtbot) -> None:
     assert window.check_dock.objectName() == "checkDock"
-    assert window.check_action.shortcut().toString() == "F7"
+    assert window.actions.check.check.shortcut().toString() == "F7"
     window.editor.set_essay(read_markdown(DRAFT).essay)
     with qtbot.waitSignal(window.check_pane.checkFinished, timeout=20000) as blocker:
-        window.check_action.trigger()
+        window.actions.check.check.trigger()
     assert [p.kind for p in blocker.args[0]] == ["misquotation", "no-note"]
     assert window.check_dock.isVisible()
 
@@ -143,7 +143,7 @@ def test_find_support_shows_supporting_passages_in_the_search_pane(window, qtbot
     cursor.select(cursor.SelectionType.Document)
     window.editor.text_edit.setTextCursor(cursor)
     with qtbot.waitSignal(window.search_pane.resultsShown, timeout=20000) as blocker:
-        window.support_action.trigger()
+        window.actions.check.support.trigger()
     results = blocker.args[0]
     # The key terms, not the raw sentence: find_support ran, not a plain more-like-this.
     assert results.query.startswith("acheson january 1950 speech")
@@ -162,10 +162,13 @@ def test_find_support_without_a_selection_sends_the_sentence_at_the_cursor(pane,
     ]
 
 
-def test_sentence_at() -> None:
-    from assistant.ui.check_pane import sentence_at
-
-    text = "First one. Second “quoted.” Third? Fourth"
-    assert sentence_at(text, 0) == "First one."
-    assert sentence_at(text, 14) == "Second “quoted.”"
-    assert sentence_at(text, len(text)) == "Fourth"
+def test_find_support_keeps_a_page_reference_inside_the_sentence(pane, qtbot) -> None:
+    text_edit = pane._editor.text_edit
+    text_edit.selectAll()
+    text_edit.insertPlainText("Shen argues this on p. 52 of his essay. Stalin agreed.")
+    cursor = text_edit.textCursor()
+    cursor.setPosition(text_edit.toPlainText().index("essay"))
+    text_edit.setTextCursor(cursor)
+    with qtbot.waitSignal(pane.supportRequested) as blocker:
+        pane.request_support()
+    assert blocker.args == ["Shen argues this on p. 52 of his essay."]

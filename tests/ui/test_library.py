@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.library.corpus import Library
+from assistant.library.corpus import REMOVED_DIR, Library
 from assistant.ui.library import LibraryPanel, MetadataDialog
+from assistant.ui.library.controller import LibraryController
 from assistant.ui.library.metadata_form import (
     MetadataError,
     form_to_item,
@@ -14,7 +15,6 @@ from assistant.ui.library.metadata_form import (
     text_to_date,
     text_to_names,
 )
-from assistant.ui.library_controller import REMOVED_DIR, LibraryController
 
 
 def _panel(qtbot, controller) -> LibraryPanel:

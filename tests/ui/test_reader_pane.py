@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 
-from assistant.ui.reader_pane import CONTEXT, ReaderPane
+from assistant.ui.reader.pane import CONTEXT, ReaderPane
 
 
 def _pane(qtbot, controller) -> ReaderPane:
@@ -124,7 +124,7 @@ def test_unknown_passage_says_so(qtbot, controller):
 
 def test_reader_works_before_the_index_exists(qtbot, indexed_corpus, tmp_path):
     """First launch: a passage (e.g. from the notes outline) opens from the source itself."""
-    from assistant.ui.library_controller import LibraryController
+    from assistant.ui.library.controller import LibraryController
 
     controller = LibraryController(indexed_corpus.corpus_dir, tmp_path / "no-index-yet")
     try:

@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import Qt
 
 from assistant.search.index import SearchResults
-from assistant.ui.search_pane import SearchPane, hit_from_mime
+from assistant.ui.search.pane import SearchPane, hit_from_mime
 
 
 def _pane(qtbot, controller) -> SearchPane:
@@ -194,7 +194,7 @@ def test_more_like_this(qtbot, controller):
 
 def test_first_launch_searches_once_the_index_is_built(qtbot, indexed_corpus, tmp_path):
     """Typing before any index exists gives a message, then the hits when indexing ends."""
-    from assistant.ui.library_controller import LibraryController
+    from assistant.ui.library.controller import LibraryController
 
     controller = LibraryController(indexed_corpus.corpus_dir, tmp_path / "new-index")
     try:

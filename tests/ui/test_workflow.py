@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 
 from assistant.essay.store import load_essay
 from assistant.export.docx import ExportOptions
-from assistant.ui.main_window import MainWindow
+from assistant.ui.window.main_window import MainWindow
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SHEN_FULL_START = "Shen Zhihua, “Sino-Soviet Relations and the Origins of the Korean War"
@@ -85,7 +85,14 @@ def test_search_read_cite_write_save_reopen_export(window, qtbot, dialogs, tmp_p
     assert builder.quotation() == phrase
     assert builder.quote_check.isChecked()
 
+    # Cite… brings the builder, which is out of the way until then.
+    assert not window.builder_dock.isVisible()
+    qtbot.mouseClick(window.reader_pane.cite_button, Qt.MouseButton.LeftButton)
+    assert window.builder_dock.isVisible()
+    assert builder.quotation() == phrase
+
     # Build the note on page 52 and look at the preview.
+    builder.rows[0].locator_edit.clear()
     qtbot.keyClicks(builder.rows[0].locator_edit, "52")
     preview = builder.preview_text()
     assert SHEN_FULL_START in preview
@@ -97,6 +104,7 @@ def test_search_read_cite_write_save_reopen_export(window, qtbot, dialogs, tmp_p
     qtbot.keyClicks(editor.text_edit, "Stalin read the speech as a signal:")
     qtbot.mouseClick(builder.insert_button, Qt.MouseButton.LeftButton)
     assert f"\u201c{phrase}\u201d" in editor.document.toPlainText()
+    assert not window.builder_dock.isVisible()  # the note is in: back to the page
     qtbot.waitUntil(lambda: len(editor.rendered_texts()) == 1)
     assert editor.rendered_texts()[0].startswith(SHEN_FULL_START)
     assert editor.rendered_texts()[0].endswith("(2000): 52.")
@@ -106,6 +114,7 @@ def test_search_read_cite_write_save_reopen_export(window, qtbot, dialogs, tmp_p
     # Add text with a second citation of the same source before it.
     editor.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
     qtbot.keyClicks(editor.text_edit, "Shen dates the shift to January 1950.")
+    window.focus_builder()
     builder.prefill("shen-2000")
     qtbot.keyClicks(builder.rows[0].locator_edit, "44")
     builder.quote_check.setChecked(False)
@@ -125,7 +134,7 @@ def test_search_read_cite_write_save_reopen_export(window, qtbot, dialogs, tmp_p
 
     # Save, then reopen in a fresh window: the same notes, the same order.
     essay_path = tmp_path / "acheson.essay"
-    assert window.save_essay(essay_path)
+    assert window.session.save_essay(essay_path)
     assert not window.isWindowModified()
     assert load_essay(essay_path).notes()[1].citations[0].locator == "52"
     reopened = MainWindow(controller, essay_path, check_recovery=False)
@@ -135,8 +144,8 @@ def test_search_read_cite_write_save_reopen_export(window, qtbot, dialogs, tmp_p
 
     # Export to Word in the background and read the footnotes back from the file.
     out = tmp_path / "acheson.docx"
-    with qtbot.waitSignal(reopened.exportFinished, timeout=30000) as finished:
-        assert reopened.export_docx(out, ExportOptions())
+    with qtbot.waitSignal(reopened.exports.exportFinished, timeout=30000) as finished:
+        assert reopened.exports.export_docx(out, ExportOptions())
     assert finished.args[0].notes == 2
     assert dialogs.errors == []
     refs, notes = _footnotes_from_docx(out)

@@ -18,6 +18,7 @@ from typing import Any, Literal, Protocol
 
 from assistant.check.match import Difference, SourceMatch, find_closest, find_exact
 from assistant.check.pattern import Pattern, parse_quotation
+from assistant.check.sentences import sentence_end as find_sentence_end
 from assistant.check.text import SourceText, strip_marks
 from assistant.cite.engine import ChicagoEngine
 from assistant.cite.model import Citation
@@ -33,12 +34,6 @@ _MEMO_MAX = 5000
 # A source text this short is likely notes or an excerpt rather than the work itself.
 SHORT_SOURCE_WORDS = 2000
 _OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
-# Words before a period that do not end a sentence.
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "vol", "vols", "no", "nos", "p", "pp", "ed", "eds", "trans",
-    "cf", "e.g", "i.e", "etc", "vs", "ca", "c", "fig", "ch", "chap", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "capt", "gov",
-}  # fmt: skip
 _TRAILING = re.compile(r"[\s.,;:!?…]+$")
 _LEADING = re.compile(r"^[\s.,;:!?…]+")
 
@@ -762,7 +757,7 @@ def citing_anchor(
     (Chicago puts the note at the end of the clause or sentence), or right after the sentence's
     final punctuation.
     """
-    sentence_end = _sentence_end(text, quote_end)
+    sentence_end = find_sentence_end(text, quote_end)
     if quote_end and text[quote_end - 1] in ".?!…":
         # The sentence may end inside the marks (“…decision making.” He was right.).
         after = quote_end + 1
@@ -775,43 +770,3 @@ def citing_anchor(
         if quote_end <= offset <= sentence_end:
             return anchor
     return None
-
-
-def _sentence_end(text: str, start: int) -> int:
-    """Offset just past the end of the sentence running through `start`, including closing
-    marks after its final punctuation."""
-    i = start
-    inside = False
-    while i < len(text):
-        char = text[i]
-        if char in "“":
-            inside = True
-        elif char in "”":
-            inside = False
-        elif char in ".?!" and not inside:
-            end = i + 1
-            while end < len(text) and text[end] in "\"”’')]":
-                end += 1
-            rest = text[end:]
-            if not rest.strip():
-                return len(text)
-            if rest[:1].isspace() and not _is_abbreviation(text, i):
-                stripped = rest.lstrip()
-                if stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in '“"‘(':
-                    return end
-        i += 1
-    return len(text)
-
-
-def _is_abbreviation(text: str, period: int) -> bool:
-    if text[period] != ".":
-        return False
-    match = re.search(r"([\w.]+)$", text[:period])
-    if not match:
-        return False
-    word = match.group(1)
-    return (
-        (len(word) == 1 and word.isupper())
-        or word.casefold() in _ABBREVIATIONS
-        or ("." in word and len(word) <= 5)
-    )

@@ -29,6 +29,7 @@ from assistant.library.metadata import (
 from assistant.library.model import Document, ImportProblem, Source
 
 SOURCES_FILE = "sources.json"
+REMOVED_DIR = ".removed"  # where removed sources' files go, inside the corpus folder
 
 
 def file_hash(path: Path) -> str:
@@ -290,6 +291,31 @@ class Library:
                 source.path.unlink(missing_ok=True)
             self._documents.pop(source_id, None)
             self.reload()
+
+    def set_aside(self, source_id: str) -> Path | None:
+        """Take a source out of the library, moving its file to `<corpus>/.removed/`.
+
+        Every document file in the corpus folder is a source, so the file has to leave the
+        folder; it is moved, never deleted, so a slip of the mouse destroys nothing. A file of
+        the same name already set aside is kept too (`name~2.md`). Returns where the file went
+        (None when the source had no file).
+        """
+        with self._lock:
+            source = self._require(source_id)
+            path = source.path
+            self.remove(source_id, delete_file=False)
+            if path is None or not path.exists():
+                return None
+            folder = self.corpus_dir / REMOVED_DIR
+            folder.mkdir(exist_ok=True)
+            target = folder / path.name
+            counter = 1
+            while target.exists():
+                counter += 1
+                target = folder / f"{path.stem}~{counter}{path.suffix}"
+            path.replace(target)
+            self.reload()
+            return target
 
     def import_metadata(self, path: Path) -> list[dict]:
         """Merge a Zotero export (CSL-JSON, .bib or .ris) into sources.json.

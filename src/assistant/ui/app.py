@@ -29,8 +29,8 @@ def build_window(
 ):  # -> MainWindow (imported lazily so `make_application` stays cheap)
     """The controller on the corpus and the main window on it, not yet shown."""
     from assistant.paths import bundled_corpus_dir, default_index_dir
-    from assistant.ui.library_controller import LibraryController
-    from assistant.ui.main_window import MainWindow
+    from assistant.ui.library.controller import LibraryController
+    from assistant.ui.window.main_window import MainWindow
 
     corpus_dir = Path(corpus).expanduser() if corpus else bundled_corpus_dir()
     index_dir = Path(index).expanduser() if index else default_index_dir(corpus_dir)

@@ -100,3 +100,21 @@ class Settings:
 
     def set_author(self, author: str) -> None:
         self._q.setValue("essay/author", author)
+
+    # --- appearance --------------------------------------------------------------------------
+
+    def theme(self) -> str:
+        value = str(self._q.value("appearance/theme", "system") or "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_theme(self, value: str) -> None:
+        self._q.setValue("appearance/theme", value)
+
+    def zoom(self) -> int:
+        try:
+            return int(self._q.value("appearance/zoom", 0) or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    def set_zoom(self, steps: int) -> None:
+        self._q.setValue("appearance/zoom", steps)

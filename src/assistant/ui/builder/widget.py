@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from assistant.cite.model import LOCATOR_LABELS, Citation, Note
 from assistant.essay.model import NoteAnchor, PassageLink
+from assistant.ui import theme
 
 # The labels the builder offers first, in the order writers reach for them.
 BUILDER_LABELS = ("page", "chapter", "section", "paragraph", "note", "line", "volume", "figure")
@@ -381,9 +382,9 @@ class FootnoteBuilder(QWidget):
         self.insert_button.setEnabled(note is not None)
         if note is None:
             self.preview.setHtml(
-                "<p style='color:gray'>Choose a source (or pick a search hit) to see the note "
-                "as it will print: the full form, the short form used after the first "
-                "citation, and the bibliography entry.</p>"
+                f"<p style='color:{theme.scheme().muted}'>Choose a source (or pick a search "
+                "hit) to see the note as it will print: the full form, the short form used "
+                "after the first citation, and the bibliography entry.</p>"
             )
             return
         engine = _engine(self._items)
@@ -400,7 +401,9 @@ class FootnoteBuilder(QWidget):
         warnings = list(dict.fromkeys(full.warnings + short.warnings))
         if warnings:
             parts.append(
-                "<p style='color:#b00020'>" + "<br>".join(escape(w) for w in warnings) + "</p>"
+                f"<p style='color:{theme.scheme().error}'>"
+                + "<br>".join(escape(w) for w in warnings)
+                + "</p>"
             )
         self.preview.setHtml("".join(parts))
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.export.docx import ExportOptions
+from assistant.ui import theme
 
 
 class ExportOptionsDialog(QDialog):
@@ -57,7 +58,7 @@ class ExportOptionsDialog(QDialog):
             "some instructors still ask for it."
         )
         self.problem_label = QLabel("")
-        self.problem_label.setStyleSheet("color: #b00020;")
+        self.problem_label.setStyleSheet(f"color: {theme.scheme().error};")
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
 

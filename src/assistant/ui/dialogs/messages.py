@@ -78,3 +78,20 @@ def ask_open_backup(parent: QWidget | None, name: str, problem: str, backup: str
         QMessageBox.StandardButton.Open,
     )
     return answer == QMessageBox.StandardButton.Open
+
+
+def ask_import_instead(parent: QWidget | None, name: str, kind: str) -> bool:
+    """A draft in another format was opened as an essay: say what it is, offer the import."""
+    answer = QMessageBox.question(
+        parent,
+        "Import this draft?",
+        f"“{name}” is {kind}, not an essay file. Import it as a new essay? The file itself "
+        "is not changed; save the essay to keep your work.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_about(parent: QWidget | None, text: str) -> None:
+    QMessageBox.about(parent, "About", text)

@@ -17,11 +17,13 @@ import dataclasses
 import itertools
 from collections.abc import Iterator
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
+    QGuiApplication,
     QPainter,
+    QPalette,
     QPyTextObject,
     QTextCharFormat,
     QTextCursor,
@@ -77,7 +79,13 @@ class _AnchorRenderer(QPyTextObject):
         _base, small = self._label_font(fmt)
         painter.save()
         painter.setFont(small)
-        painter.setPen(fmt.toCharFormat().foreground().color())
+        foreground = fmt.toCharFormat().foreground()
+        if foreground.style() != Qt.BrushStyle.NoBrush:
+            painter.setPen(foreground.color())
+        else:
+            # The palette's text colour: a default brush would paint the number black, which
+            # a dark scheme makes unreadable.
+            painter.setPen(QGuiApplication.palette().color(QPalette.ColorRole.Text))
         metrics = QFontMetricsF(small)
         painter.drawText(
             QPointF(rect.left() + 1.0, rect.top() + metrics.ascent()), self._label(fmt)

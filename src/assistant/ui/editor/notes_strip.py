@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from assistant.cite.model import Note
 from assistant.cite.pandoc_syntax import format_citation_group, interleave_citations, scan_citations
+from assistant.ui import theme
 
 _ANCHOR_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _HTML_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -188,7 +189,7 @@ class NotesStrip(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("noteEditMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(f"color: {theme.scheme().error};")
         self.message.hide()
 
         edit_row = QHBoxLayout()
@@ -223,7 +224,11 @@ class NotesStrip(QWidget):
             item = self.list.item(index) if index < existing else QListWidgetItem()
             html = f"<b>{row.number}.</b>&nbsp;{row.html}"
             if row.warnings:
-                html += "<br><span style='color:#b00020'>" + "<br>".join(row.warnings) + "</span>"
+                html += (
+                    f"<br><span style='color:{theme.scheme().error}'>"
+                    + "<br>".join(row.warnings)
+                    + "</span>"
+                )
             item.setText(f"{row.number}. {row.text}")
             item.setData(_ANCHOR_ID_ROLE, row.anchor_id)
             item.setData(_HTML_ROLE, html)

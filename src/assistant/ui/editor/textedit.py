@@ -129,6 +129,10 @@ class DraftTextEdit(QTextEdit):
         self.placeholder.setStyleSheet("color: palette(placeholder-text);")
         document.contentsChanged.connect(self._update_placeholder)
         self.tooltip_provider: Callable[[str], str] | None = None
+        # Explanations of what is marked at a document position (a failing quotation, an
+        # unknown word), asked in order when the pointer rests on the text.
+        self.hover_providers: list[Callable[[int], str | None]] = []
+        self._mark_layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._current_anchor = ""
         self.cursorPositionChanged.connect(self._follow_cursor)
         # Renumbered anchors keep their width; repaint so they show their new numbers.
@@ -223,12 +227,33 @@ class DraftTextEdit(QTextEdit):
                 return anchor
         return None
 
+    def set_marks(self, layer: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Show one kind of mark (find matches, failing quotations…) without disturbing the
+        others: each layer replaces only its own extra selections."""
+        self._mark_layers[layer] = list(selections)
+        self.setExtraSelections([s for marks in self._mark_layers.values() for s in marks])
+
+    def marks(self, layer: str) -> list[QTextEdit.ExtraSelection]:
+        return list(self._mark_layers.get(layer, []))
+
+    def hover_text(self, x: float, y: float) -> str:
+        """What a tooltip at viewport point (x, y) says: the note, or why the text is marked."""
+        anchor = self.anchor_under(x, y)
+        if anchor is not None and self.tooltip_provider is not None:
+            return self.tooltip_provider(anchor.id)
+        position = self.cursorForPosition(QPoint(int(x), int(y))).position()
+        for provider in self.hover_providers:
+            text = provider(position)
+            if text:
+                return text
+        return ""
+
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None:
+        if event.type() == QEvent.Type.ToolTip:
             point = event.pos()  # type: ignore[attr-defined]
-            anchor = self.anchor_under(point.x(), point.y())
-            if anchor is not None:
-                QToolTip.showText(event.globalPos(), self.tooltip_provider(anchor.id), self)  # type: ignore[attr-defined]
+            text = self.hover_text(point.x(), point.y())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -324,7 +349,7 @@ class DraftTextEdit(QTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasFormat(_HIT_MIME):
-            from assistant.ui.search_pane import hit_from_mime
+            from assistant.ui.search.pane import hit_from_mime
 
             hit = hit_from_mime(source)
             if hit is not None:

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.ui.library.controller import LibraryController
 from assistant.ui.library.metadata_form import MetadataDialog
 from assistant.ui.library.problems_view import ProblemsView
-from assistant.ui.library_controller import LibraryController
 
 FILE_FILTER = "Sources (*.pdf *.docx *.md *.markdown *.txt);;All files (*)"
 

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.ui import theme
+
 # CSL types a historian cites most, with the words the form shows for them.
 SOURCE_TYPES: tuple[tuple[str, str], ...] = (
     ("book", "Book"),
@@ -209,7 +211,7 @@ class MetadataDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("metadataError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color:#b00020")
+        self.error_label.setStyleSheet(f"color:{theme.scheme().error}")
         self.error_label.hide()
 
         buttons = QDialogButtonBox(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.library.model import ImportProblem
+from assistant.ui import theme
 
 
 class ProblemsView(QWidget):
@@ -25,7 +26,7 @@ class ProblemsView(QWidget):
         super().__init__(parent)
         self.setObjectName("importProblems")
         self.title = QLabel(self)
-        self.title.setStyleSheet("color:#b00020; font-weight:600")
+        self.title.setStyleSheet(f"color:{theme.scheme().error}; font-weight:600")
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)

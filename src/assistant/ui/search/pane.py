@@ -46,7 +46,8 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.check.support import find_support
-from assistant.ui.library_controller import LibraryController, index_changed
+from assistant.ui import theme
+from assistant.ui.library.controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
 
 HIT_MIME = "application/x-assistant-hit"
@@ -251,7 +252,7 @@ class HitDelegate(QStyledItemDelegate):
         text_colour = option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         ).name()
-        mark = "" if selected else "background-color:#fff0a8;"
+        mark = "" if selected else f"background-color:{theme.scheme().match_bg};"
         # The snippet is already escaped HTML whose only tags are <b> around the matches.
         doc.setHtml(
             f'<div style="color:{text_colour}"><span style="font-weight:600">{header}</span>'
@@ -600,7 +601,9 @@ class SearchPane(QWidget):
             message = f"{error.message} (Library → Reindex)"
         else:
             message = f"Search failed: {error.message}"
-        self.status_label.setText(f'<span style="color:#b00020">{html.escape(message)}</span>')
+        self.status_label.setText(
+            f'<span style="color:{theme.scheme().error}">{html.escape(message)}</span>'
+        )
         # The message itself is in the status line just above; below it, how to fix a query.
         hint = ""
         if isinstance(error.exception, QuerySyntaxError):

@@ -45,7 +45,8 @@ from PySide6.QtWidgets import (
 
 from assistant.essay.model import PassageLink
 from assistant.essay.outline import Outline, OutlineError, OutlineNode, outline_from_markdown
-from assistant.ui.search_pane import HIT_MIME, hit_from_mime
+from assistant.ui import theme
+from assistant.ui.search.pane import HIT_MIME, hit_from_mime
 
 NODE_MIME = "application/x-assistant-outline-node"
 NodeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -442,7 +443,7 @@ class OutlinePane(QWidget):
         self._controller = controller
         self._labels = None
         if controller is not None:
-            from assistant.ui.search_pane import CitationLabels
+            from assistant.ui.search.pane import CitationLabels
 
             self._labels = CitationLabels(controller)
             controller.libraryChanged.connect(self._labels.clear)
@@ -801,6 +802,7 @@ class OutlinePane(QWidget):
             self.openPassage.emit(link)
 
     def _flash(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color:#b00020" if error else "color:#2e6b30")
+        colours = theme.scheme()
+        self.message.setStyleSheet(f"color:{colours.error if error else colours.success}")
         self.message.setText(text)
         self.message.show()

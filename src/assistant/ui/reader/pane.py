@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 
 from assistant.cite.engine import ChicagoEngine
 from assistant.library.model import Passage
-from assistant.ui.library_controller import LibraryController, index_changed
+from assistant.ui import theme
+from assistant.ui.library.controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
 
 CONTEXT = 3  # passages shown before and after the current one
-_HIGHLIGHT = "#fff0a8"
-_CURRENT_BG = "#eef3fb"
 
 
 def source_header_html(item: dict | None, passage: Passage | None, position: str = "") -> str:
@@ -46,7 +45,9 @@ def source_header_html(item: dict | None, passage: Passage | None, position: str
     if position:
         details.append(position)
     if details:
-        line += '<br/><span style="color:#555">' + " · ".join(details) + "</span>"
+        line += (
+            f'<br/><span style="color:{theme.scheme().muted}">' + " · ".join(details) + "</span>"
+        )
     return line
 
 
@@ -66,11 +67,12 @@ def _position(passages: list[Passage], ordinal: int) -> int | None:
     return None
 
 
-def _render(index: Any, passage: Passage, query: str) -> str:
+def _render(index: Any, passage: Passage, query: str, colours: theme.Scheme) -> str:
     if query:
         try:
             marked = index.highlight(passage.text, query)
-            return _paragraphs(marked.replace("<b>", f'<b style="background-color:{_HIGHLIGHT}">'))
+            mark = f'<b style="background-color:{colours.match_bg}">'
+            return _paragraphs(marked.replace("<b>", mark))
         except Exception:
             pass
     return _paragraphs(html.escape(passage.text))
@@ -155,6 +157,7 @@ class ReaderPane(QWidget):
             shortcut.activated.connect(slot)
 
         controller.indexFinished.connect(self._on_index_finished)
+        theme.notifier().changed.connect(self._restyle)
         self._show_placeholder()
 
     # -- public API -------------------------------------------------------------------------
@@ -174,7 +177,8 @@ class ReaderPane(QWidget):
         cached = self._passages.get(source_id)
         if cached is None:
             self.header.setText(html.escape(f"Opening {source_id}…"))
-        self._channel.submit(self._prepare, source_id, int(ordinal), query, cached)
+        colours = theme.scheme()  # read on the GUI thread, used by the worker
+        self._channel.submit(self._prepare, source_id, int(ordinal), query, cached, colours)
 
     def show_hit(self, hit: Any, query: str = "") -> None:
         """Slot for SearchPane.hitActivated."""
@@ -193,7 +197,12 @@ class ReaderPane(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def _prepare(
-        self, source_id: str, ordinal: int, query: str, cached: list[Passage] | None
+        self,
+        source_id: str,
+        ordinal: int,
+        query: str,
+        cached: list[Passage] | None,
+        colours: theme.Scheme,
     ) -> _View:
         """Worker side: the source's passages and the HTML of the window around `ordinal`."""
         passages = cached
@@ -211,7 +220,7 @@ class ReaderPane(QWidget):
         position = _position(passages, ordinal)
         body = ""
         if position is not None:
-            body = self._window_html(passages, position, query)
+            body = self._window_html(passages, position, query, colours)
         return _View(source_id, ordinal, list(passages), position, body)
 
     def _on_loaded(self, _generation: int, view: _View) -> None:
@@ -221,9 +230,18 @@ class ReaderPane(QWidget):
 
     def _on_error(self, _generation: int, error: TaskError) -> None:
         self._current = None
-        self.header.setText(f'<span style="color:#b00020">{html.escape(error.message)}</span>')
+        error_colour = theme.scheme().error
+        self.header.setText(
+            f'<span style="color:{error_colour}">{html.escape(error.message)}</span>'
+        )
         self.text.setHtml("")
         self._update_buttons()
+
+    def _restyle(self) -> None:
+        if self._current is None:
+            self._show_placeholder()
+        else:
+            self.show_passage(self._current.source_id, self._current.ordinal, self._query)
 
     def _on_index_finished(self, report: Any) -> None:
         if not index_changed(report):
@@ -241,7 +259,7 @@ class ReaderPane(QWidget):
             item = self._controller.item(view.source_id)
             name = (item or {}).get("title", view.source_id)
             self.header.setText(
-                f'<span style="color:#b00020">Passage {view.ordinal} of '
+                f'<span style="color:{theme.scheme().error}">Passage {view.ordinal} of '
                 f"“{html.escape(str(name))}” is not in the index. Reindex the library and "
                 "search again.</span>"
             )
@@ -264,25 +282,31 @@ class ReaderPane(QWidget):
         self._update_buttons()
         self.passageShown.emit(current)
 
-    def _window_html(self, passages: list[Passage], position: int, query: str) -> str:
+    def _window_html(
+        self, passages: list[Passage], position: int, query: str, colours: theme.Scheme
+    ) -> str:
         index = self._controller.index
         current = passages[position]
         before = passages[max(0, position - CONTEXT) : position]
         after = passages[position + 1 : position + 1 + CONTEXT]
         pieces = []
         if position - CONTEXT > 0:
-            pieces.append('<p style="color:#777">…</p>')
+            pieces.append(f'<p style="color:{colours.faint}">…</p>')
         for passage in before:
-            pieces.append(f'<p style="color:#444">{_render(index, passage, query)}</p>')
+            pieces.append(
+                f'<p style="color:{colours.muted}">{_render(index, passage, query, colours)}</p>'
+            )
         pieces.append(
             f'<a name="current"></a><table width="100%" cellpadding="6" '
-            f'style="background-color:{_CURRENT_BG};">'
-            f"<tr><td>{_render(index, current, query)}</td></tr></table>"
+            f'style="background-color:{colours.current_bg}; color:{colours.text}">'
+            f"<tr><td>{_render(index, current, query, colours)}</td></tr></table>"
         )
         for passage in after:
-            pieces.append(f'<p style="color:#444">{_render(index, passage, query)}</p>')
+            pieces.append(
+                f'<p style="color:{colours.muted}">{_render(index, passage, query, colours)}</p>'
+            )
         if position + 1 + CONTEXT < len(passages):
-            pieces.append('<p style="color:#777">…</p>')
+            pieces.append(f'<p style="color:{colours.faint}">…</p>')
         return "".join(pieces)
 
     def _step(self, delta: int) -> None:
@@ -305,11 +329,12 @@ class ReaderPane(QWidget):
 
     def _show_placeholder(self) -> None:
         # The dock's title already says "Reader"; say what will appear here instead.
-        self.header.setText('<span style="color:#555">No passage open</span>')
+        muted = theme.scheme().muted
+        self.header.setText(f'<span style="color:{muted}">No passage open</span>')
         self.text.setHtml(
-            '<p style="color:#555">Open a search hit (Enter or double-click) to read it here in '
-            "its context, with your search words highlighted.</p>"
-            '<p style="color:#555">Select words to quote, then press <b>Cite…</b> '
+            f'<p style="color:{muted}">Open a search hit (Enter or double-click) to read it '
+            "here in its context, with your search words highlighted.</p>"
+            f'<p style="color:{muted}">Select words to quote, then press <b>Cite…</b> '
             "(Ctrl+Return) to build a footnote from them.</p>"
         )
         self._update_buttons()

@@ -15,7 +15,6 @@ the quotations that changed.
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -36,14 +35,16 @@ from PySide6.QtWidgets import (
 
 from assistant.check.audit import Problem, check_draft
 from assistant.check.quotes import QuoteChecker
+from assistant.check.sentences import sentence_at
+from assistant.ui import theme
 from assistant.ui.editor.document import ANCHOR_CHAR
 from assistant.ui.workers import LatestOnly, TaskError, make_pool
 
 # Problems whose quotation is underlined in the draft.
+MARK_LAYER = "quotations"
 UNDERLINED = frozenset({"misquotation", "wrong-source", "quotation-not-found", "no-note"})
 RECHECK_DELAY_MS = 1500
 _SEVERITY_LABEL = {"error": "✖", "warning": "⚠", "info": "ℹ"}
-_MARK_STYLE = "background-color:#ffd9d9; text-decoration: underline;"
 _PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -62,6 +63,8 @@ class CheckPane(QWidget):
         self._problems: list[Problem] = []
         self._stale = True  # the draft or library changed since the last check
         self._selections: list[QTextEdit.ExtraSelection] = []
+        self._marked: list[tuple[int, int, Problem]] = []
+        editor.text_edit.hover_providers.append(self.explain)
         self._pool = make_pool(1)
         self._channel = LatestOnly(self._pool, self)
         self._channel.resultReady.connect(self._on_results)
@@ -250,12 +253,15 @@ class CheckPane(QWidget):
         return None
 
     def _underline(self, problems: list[Problem]) -> None:
-        text_edit = self._editor.text_edit
-        others = [s for s in text_edit.extraSelections() if not self._is_mine(s)]
+        """Mark failing quotations: a tint and a dashed underline, never the wavy line of a
+        spelling mistake; resting the pointer on one says what is wrong."""
+        colours = theme.scheme()
         fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor("#d00000"))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(QColor(colours.quote_problem))
+        fmt.setBackground(QColor(colours.quote_problem_bg))
         mine = []
+        self._marked = []
         for problem in problems:
             if problem.kind not in UNDERLINED:
                 continue
@@ -266,15 +272,19 @@ class CheckPane(QWidget):
             selection.cursor = cursor
             selection.format = fmt
             mine.append(selection)
+            self._marked.append((cursor.selectionStart(), cursor.selectionEnd(), problem))
         self._selections = mine
-        text_edit.setExtraSelections(others + mine)
+        self._editor.text_edit.set_marks(MARK_LAYER, mine)
 
-    def _is_mine(self, selection: QTextEdit.ExtraSelection) -> bool:
-        fmt = selection.format
-        return (
-            fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-            and fmt.underlineColor() == QColor("#d00000")
-        )
+    def explain(self, position: int) -> str | None:
+        """The tooltip over a marked quotation: what the check found and how to fix it."""
+        for start, end, problem in self._marked:
+            if start <= position <= end:
+                return (
+                    f"Quotation check: {problem.message}\n"
+                    "Open the Check dock (F7) to see the source's wording and fix it."
+                )
+        return None
 
     def underlined(self) -> list[str]:
         """The draft's text under each failing-quotation underline (for tests and tooltips)."""
@@ -349,20 +359,6 @@ class CheckPane(QWidget):
         self._pool.waitForDone(5000)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])")
-
-
-def sentence_at(text: str, position: int) -> str:
-    """The sentence of `text` around `position` (a paragraph's text and a cursor in it)."""
-    start = 0
-    for end in _SENTENCE_END.finditer(text):
-        following = end.end() + (len(text[end.end() :]) - len(text[end.end() :].lstrip()))
-        if position < following:
-            return text[start : end.end()]
-        start = following
-    return text[start:]
-
-
 def _same_words(selected: str, quotation: str) -> bool:
     """Whether the editor's selection still holds the checked quotation (paragraph and line
     separators, spacing and the marks around a block quotation aside)."""
@@ -379,10 +375,9 @@ def problem_html(problem: Problem) -> str:
     parts = [f"<p><b>{html.escape(problem.location())}</b>: {html.escape(problem.message)}</p>"]
     check = problem.check
     if check is not None and check.source_wording and problem.kind != "unverifiable":
+        mark = f"background-color:{theme.scheme().quote_problem_bg}; text-decoration: underline;"
         marked = "".join(
-            f'<span style="{_MARK_STYLE}">{html.escape(text)}</span>'
-            if differs
-            else html.escape(text)
+            f'<span style="{mark}">{html.escape(text)}</span>' if differs else html.escape(text)
             for text, differs in check.source_wording
         )
         lead = "The other source reads" if check.status == "wrong-source" else "The source reads"

@@ -27,8 +27,6 @@ from assistant.ui.workers import Task, TaskError, make_pool
 
 log = logging.getLogger(__name__)
 
-REMOVED_DIR = ".removed"  # where removed sources' files go, inside the corpus folder
-
 
 class LibraryController(QObject):
     """Owns `Library` and `SearchIndex`; mutates them off the GUI thread and reports by signal."""
@@ -263,27 +261,12 @@ class LibraryController(QObject):
     def remove_source(self, source_id: str) -> None:
         """Take a source out of the library, then reindex.
 
-        The library treats any document file in the corpus folder as a source, so the file
-        has to leave the folder; it is moved to `<corpus>/.removed/` rather than deleted, so
-        a slip of the mouse never destroys a source.
+        The file is moved to `<corpus>/.removed/`, never deleted (`Library.set_aside`).
         """
         library = self._library
-        corpus = self._corpus_dir
 
         def job(_task: Task) -> str:
-            source = library.get(source_id)
-            path = source.path if source is not None else None
-            library.remove(source_id, delete_file=False)
-            if path is not None and path.exists():
-                target_dir = corpus / REMOVED_DIR
-                target_dir.mkdir(exist_ok=True)
-                target = target_dir / path.name
-                counter = 1
-                while target.exists():
-                    counter += 1
-                    target = target_dir / f"{path.stem}~{counter}{path.suffix}"
-                path.replace(target)
-                library.reload()
+            library.set_aside(source_id)
             return source_id
 
         def done(_source_id: str) -> None:

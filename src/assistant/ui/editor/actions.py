@@ -1,0 +1,63 @@
+"""The draft's own actions: undo/redo, the clipboard, character and paragraph formats.
+
+Their keys work while the draft has focus, never from another pane (Ctrl+V in the outline must
+not paste into the page out of sight).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
+
+from assistant.ui.actions import local_to, make_action
+
+if TYPE_CHECKING:
+    from assistant.ui.editor.widget import DraftEditor
+
+Key = QKeySequence.StandardKey
+
+
+class EditorActions:
+    def __init__(self, editor: DraftEditor) -> None:
+        text = editor.text_edit
+        self.undo = make_action(editor, "&Undo", text.undo, Key.Undo)
+        self.redo = make_action(editor, "&Redo", text.redo, Key.Redo)
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        text.undoAvailable.connect(self.undo.setEnabled)
+        text.redoAvailable.connect(self.redo.setEnabled)
+        self.cut = make_action(editor, "Cu&t", text.cut, Key.Cut)
+        self.copy = make_action(editor, "&Copy", text.copy, Key.Copy)
+        self.paste = make_action(editor, "&Paste", text.paste, Key.Paste)
+        self.bold = make_action(editor, "&Bold", text.toggle_bold, Key.Bold)
+        self.italic = make_action(editor, "&Italic", text.toggle_italic, Key.Italic)
+        self.headings = [
+            make_action(
+                editor, f"Heading {level}", lambda lv=level: text.set_heading(lv), f"Ctrl+{level}"
+            )
+            for level in (1, 2, 3)
+        ]
+        self.paragraph = make_action(editor, "&Paragraph", text.set_paragraph, "Ctrl+0")
+        self.quote = make_action(editor, "Block &quotation", text.toggle_blockquote, "Ctrl+Shift+Q")
+        local_to(
+            editor,
+            self.undo,
+            self.redo,
+            self.cut,
+            self.copy,
+            self.paste,
+            self.bold,
+            self.italic,
+            *self.headings,
+            self.paragraph,
+            self.quote,
+        )
+
+    @property
+    def clipboard(self) -> list:
+        return [self.cut, self.copy, self.paste]
+
+    @property
+    def formats(self) -> list:
+        return [self.bold, self.italic, *self.headings, self.paragraph, self.quote]

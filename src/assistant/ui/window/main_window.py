@@ -1,0 +1,503 @@
+"""The main window: the draft in the centre, research docks around it, status and messages.
+
+The window owns the panes and lays them out; its menus come from `actions`, the essay's file
+life from `session` (open/save/autosave/recovery) and exports from `exports`. Nothing here
+blocks on slow work: indexing belongs to the LibraryController's threads, searches to the
+SearchPane's, and exports and autosaves run as worker tasks.
+
+The layout keeps the draft a page wide, the Reader tall and the outline long; the footnote
+builder is a dock that appears when the writer cites (Cite…, Ctrl+Return, an @-citation) and
+hides again once the note is in, as Zotero's citation dialog does.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QToolButton,
+    QWidget,
+)
+
+from assistant.ui import theme
+from assistant.ui.builder import FootnoteBuilder
+from assistant.ui.check.pane import CheckPane
+from assistant.ui.dialogs import messages
+from assistant.ui.editor import DraftEditor
+from assistant.ui.library.controller import LibraryController
+from assistant.ui.library.library_panel import LibraryDock
+from assistant.ui.outline.pane import OutlinePane
+from assistant.ui.reader.pane import ReaderPane
+from assistant.ui.search.pane import SearchPane
+from assistant.ui.settings import Settings
+from assistant.ui.window.actions import WindowActions
+from assistant.ui.window.exports import ExportControl
+from assistant.ui.window.message_log import MessageLog
+from assistant.ui.window.session import ESSAY_SUFFIX, EssaySession
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = QSize(1280, 800)
+# Column widths of the default layout at 1280 px: what is left is the draft's (about 590 px).
+LEFT_WIDTH = 300
+RIGHT_WIDTH = 380
+NOTICE_MS = 5000
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring."""
+
+    def __init__(
+        self,
+        controller: LibraryController,
+        essay_path: Path | None = None,
+        *,
+        settings: Settings | None = None,
+        check_recovery: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.controller = controller
+        self.settings = settings or Settings()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, self.settings.theme())
+        self._focus_state: QByteArray | None = None
+        self._builder_for_citing = False
+
+        self.editor = DraftEditor()
+        self.setCentralWidget(self.editor)
+        self.search_pane = SearchPane(controller)
+        self.reader_pane = ReaderPane(controller)
+        self.outline_pane = OutlinePane(controller)
+        self.builder = FootnoteBuilder()
+        self.search_dock = self._dock("Search", "searchDock", self.search_pane)
+        self.outline_dock = self._dock("Notes outline", "outlineDock", self.outline_pane)
+        self.reader_dock = self._dock("Reader", "readerDock", self.reader_pane)
+        self.builder_dock = self._dock("Footnote builder", "builderDock", self.builder)
+        self.library_dock = LibraryDock(controller, self)
+        self.check_pane = CheckPane(controller, self.editor)
+        self.check_dock = self._dock("Check", "checkDock", self.check_pane)
+        self.setDockNestingEnabled(True)
+        self._default_layout()
+
+        self.message_log = MessageLog(self)
+        self.session = EssaySession(self)
+        self.exports = ExportControl(self)
+        self._build_status_bar()
+        self.actions = WindowActions(self)
+        self._connect()
+        self.setAcceptDrops(True)
+        self.session.start()
+
+        # The strip shows notes as the Word export will print them, ibid. included if chosen.
+        self.editor.set_ibid(self.settings.export_choices()["ibid"])
+        self._refresh_items()
+        self.resize(DEFAULT_SIZE)
+        self.settings.restore_window(self)
+        self._restore_splitters()
+        if essay_path is None or not self.session.open_essay(Path(essay_path), ask_recovery=False):
+            self.session.start_new_essay()
+        if check_recovery:
+            # After the window is up: the question needs a visible parent.
+            QTimer.singleShot(0, self.session.check_recovery)
+
+    # --- construction ------------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        return dock
+
+    def docks(self) -> list[QDockWidget]:
+        return [
+            self.search_dock,
+            self.reader_dock,
+            self.outline_dock,
+            self.builder_dock,
+            self.library_dock,
+            self.check_dock,
+        ]
+
+    def _default_layout(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.addDockWidget(left, self.search_dock)
+        self.addDockWidget(left, self.outline_dock)
+        self.splitDockWidget(self.search_dock, self.outline_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.outline_dock, self.library_dock)
+        self.tabifyDockWidget(self.outline_dock, self.check_dock)
+        self.outline_dock.raise_()
+        self.addDockWidget(right, self.reader_dock)
+        self.addDockWidget(right, self.builder_dock)
+        self.splitDockWidget(self.reader_dock, self.builder_dock, Qt.Orientation.Vertical)
+        self.builder_dock.hide()  # it comes when the writer cites
+        self.resizeDocks(
+            [self.search_dock, self.reader_dock],
+            [LEFT_WIDTH, RIGHT_WIDTH],
+            Qt.Orientation.Horizontal,
+        )
+        self.resizeDocks([self.search_dock, self.outline_dock], [330, 400], Qt.Orientation.Vertical)
+
+    def _splitters(self) -> dict[str, Any]:
+        return {"draftSplitter": self.editor.splitter, "builderSplitter": self.builder.splitter}
+
+    def _restore_splitters(self) -> None:
+        for key, splitter in self._splitters().items():
+            state = self.settings.value(f"window/{key}")
+            if isinstance(state, QByteArray | bytes) and state:
+                splitter.restoreState(QByteArray(state))
+
+    def reset_layout(self) -> None:
+        if self._focus_state is not None:
+            self.toggle_focus_mode()
+        for dock in self.docks():
+            dock.setFloating(False)
+            dock.show()
+            self.removeDockWidget(dock)
+            dock.show()
+        self._default_layout()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.words_label = QLabel("0 words")
+        self.words_label.setObjectName("wordCount")
+        self.notes_label = QLabel("0 notes")
+        self.notes_label.setObjectName("noteCount")
+        self.autosave_label = QLabel("")
+        self.autosave_label.setObjectName("autosaveIndicator")
+        self.index_label = QLabel(self.controller.status_text)
+        self.index_label.setObjectName("indexState")
+        self.index_progress = QProgressBar()
+        self.index_progress.setObjectName("indexProgress")
+        self.index_progress.setMaximumWidth(160)
+        self.index_progress.setTextVisible(True)
+        self.index_progress.hide()
+        self.messages_button = QToolButton()
+        self.messages_button.setObjectName("messagesButton")
+        self.messages_button.setAutoRaise(True)
+        self.messages_button.clicked.connect(self.show_messages)
+        self.messages_button.hide()
+        # Wide enough for large counts: a permanent label does not grow once the bar is laid out.
+        metrics = self.words_label.fontMetrics()
+        self.words_label.setMinimumWidth(metrics.horizontalAdvance("888,888 words") + 8)
+        self.notes_label.setMinimumWidth(metrics.horizontalAdvance("8,888 notes") + 8)
+        for widget in (self.words_label, self.notes_label, self.autosave_label):
+            bar.addPermanentWidget(widget)
+        bar.addPermanentWidget(self.index_progress)
+        bar.addPermanentWidget(self.index_label)
+        bar.addPermanentWidget(self.messages_button)
+        self.message_log.changed.connect(self._messages_changed)
+
+    def _connect(self) -> None:
+        controller = self.controller
+        controller.libraryChanged.connect(self._refresh_items)
+        controller.statusChanged.connect(self.index_label.setText)
+        controller.indexProgress.connect(self._index_progress)
+        controller.indexingChanged.connect(self._indexing_changed)
+        controller.errorOccurred.connect(lambda text: self.report_problem("Library", text))
+
+        self.search_pane.hitActivated.connect(self._open_hit)
+        self.search_pane.hitSelected.connect(self._hit_selected)
+        self.reader_pane.selectionChanged.connect(self._reader_selection)
+        self.reader_pane.citeRequested.connect(self._cite_passage)
+        self.builder.insertRequested.connect(self._insert_note)
+        self.check_pane.supportRequested.connect(self._find_support)
+        self.builder.updateRequested.connect(self._update_note)
+        self.outline_pane.openPassage.connect(self._open_link)
+        self.outline_pane.insertTextRequested.connect(self._insert_text)
+        self.outline_pane.outlineChanged.connect(self._outline_changed)
+
+        self.editor.text_edit.hitDropped.connect(self._hit_dropped)
+        self.editor.notes_strip.passageRequested.connect(self._open_note_passage)
+        self.editor.notes_strip.builderEditRequested.connect(self._edit_in_builder)
+        self.editor.statsChanged.connect(self._show_stats)
+        self.session.essayShown.connect(self._essay_shown)
+
+    # --- the essay and its file (the session does the work) ---------------------------------
+
+    @property
+    def essay_path(self) -> Path | None:
+        return self.session.path
+
+    def _essay_shown(self) -> None:
+        self._refresh_items()
+        self._show_stats(self.editor.word_count(), self.editor.note_count())
+
+    def maybe_save(self) -> bool:
+        return self.session.maybe_save()
+
+    # --- status and messages -----------------------------------------------------------------
+
+    def notify(self, text: str, timeout: int = NOTICE_MS) -> None:
+        """A passing one-line notice; anything longer or lasting goes to the message log."""
+        self.statusBar().showMessage(text, timeout)
+
+    def report_problem(self, where: str, text: str) -> None:
+        """A problem the writer should be able to read in full later: logged, and counted in
+        the status bar (the bar itself never grows with it)."""
+        if self.message_log.add(where, text):
+            self.notify(f"{where}: {text.splitlines()[0][:120]}")
+
+    def log_messages(self, where: str, lines: list[str]) -> None:
+        for line in lines:
+            self.message_log.add(where, line)
+
+    def _messages_changed(self) -> None:
+        count = len(self.message_log.entries())
+        self.messages_button.setVisible(count > 0)
+        self.messages_button.setText(f"⚠ {count} message{'s' if count != 1 else ''}")
+        self.messages_button.setToolTip("Open the message log")
+
+    def show_messages(self) -> None:
+        self.message_log.show_dialog(self)
+
+    # --- wiring ------------------------------------------------------------------------------
+
+    def _refresh_items(self) -> None:
+        items = self.controller.items()
+        self.editor.set_library_items(items)
+        self.builder.set_items({**self.editor.items(), **items})
+
+    def _index_progress(self, done: int, total: int, _source_id: str) -> None:
+        self.index_progress.setMaximum(max(1, total))
+        self.index_progress.setValue(done)
+        self.index_progress.setFormat(f"Indexing {done}/{total}")
+        self.index_progress.show()
+
+    def _indexing_changed(self, running: bool) -> None:
+        self.index_progress.setVisible(running)
+
+    def _show_dock(self, dock: QDockWidget) -> None:
+        if self._focus_state is not None:
+            self.toggle_focus_mode()
+        dock.show()
+        dock.raise_()
+
+    def _open_hit(self, hit: Any, query: str) -> None:
+        self.reader_pane.show_hit(hit, query)
+        self._show_dock(self.reader_dock)
+        if not self.builder.editing():
+            self.builder.prefill_from_hit(hit, query)
+
+    def _hit_selected(self, hit: Any, query: str) -> None:
+        if not self.builder.editing():
+            self.builder.prefill_from_hit(hit, query)
+
+    def _reader_selection(self, text: str) -> None:
+        if text.strip():
+            self.builder.set_quotation(text, self.reader_pane.current_passage)
+
+    def _cite_passage(self, passage: Any, text: str) -> None:
+        from assistant.essay.model import PassageLink
+
+        link = PassageLink(passage.source_id, passage.ordinal, passage.page)
+        self.builder.prefill(passage.source_id, passage.page or "", text, link, passage.section)
+        self.focus_builder()
+
+    def _insert_note(self, anchor: Any, quotation: str) -> None:
+        self.editor.insert_note(anchor, quotation)
+        self.notify(f"Inserted note {self.editor.document.note_number(anchor.id)}")
+        self._builder_done()
+
+    def _update_note(self, anchor_id: str, note: Any) -> None:
+        if not self.editor.update_note(anchor_id, note):
+            messages.show_error(
+                self, "Note not found", "That note is no longer in the text (it was deleted)."
+            )
+            return
+        self._builder_done()
+
+    def _builder_done(self) -> None:
+        """The note is in: the builder gets out of the way and the writer goes on writing."""
+        if self._builder_for_citing:
+            self._builder_for_citing = False
+            self.builder_dock.hide()
+        self.editor.text_edit.setFocus()
+
+    def _hit_dropped(self, hit: dict) -> None:
+        """A hit dragged into the text: build a note on it at the drop point."""
+        from assistant.essay.model import PassageLink
+
+        link = PassageLink(hit["source_id"], hit["ordinal"], hit.get("page"))
+        self.builder.prefill(hit["source_id"], hit.get("page") or "", "", link)
+        self.reader_pane.show_passage(hit["source_id"], hit["ordinal"])
+        self.focus_builder()
+        self.notify("Add the page and press Insert note.")
+
+    def _open_link(self, link: Any) -> None:
+        self.reader_pane.show_passage(link.source_id, link.ordinal)
+        self._show_dock(self.reader_dock)
+
+    def _insert_text(self, text: str) -> None:
+        self.editor.text_edit.insertPlainText(text)
+        self.editor.text_edit.setFocus()
+
+    def _outline_changed(self) -> None:
+        self.editor.set_outline(self.outline_pane.outline())
+        self.editor.mark_outline_changed()
+        self.session.mark_dirty()
+
+    def _show_stats(self, words: int, notes: int) -> None:
+        self.words_label.setText(f"{words:,} word{'s' if words != 1 else ''}")
+        self.notes_label.setText(f"{notes} note{'s' if notes != 1 else ''}")
+
+    def check_draft(self) -> None:
+        self._show_dock(self.check_dock)
+        self.check_pane.run_check()
+
+    def _find_support(self, text: str) -> None:
+        self._show_dock(self.search_dock)
+        self.search_pane.show_results_for_text(text)
+
+    def focus_search(self) -> None:
+        self._show_dock(self.search_dock)
+        self.search_pane.focus_query()
+
+    def focus_builder(self) -> None:
+        if not self.builder_dock.isVisible():
+            self._builder_for_citing = True
+        self._show_dock(self.builder_dock)
+        self.builder.focus_locator()
+
+    def set_theme(self, value: str) -> None:
+        """Light, dark or the system's scheme, now and at the next start."""
+        self.settings.set_theme(value)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, self.settings.theme())  # type: ignore[arg-type]
+        self.actions.theme_actions[self.settings.theme()].setChecked(True)
+
+    def toggle_focus_mode(self) -> None:
+        """Only the draft (and its notes strip) on screen; the same key brings the desk back."""
+        if self._focus_state is None:
+            self._focus_state = self.saveState()
+            for dock in self.docks():
+                dock.hide()
+            self.actions.toolbar.hide()
+        else:
+            state, self._focus_state = self._focus_state, None
+            self.restoreState(state)
+        self.actions.focus_mode.setChecked(self._focus_state is not None)
+
+    def in_focus_mode(self) -> bool:
+        return self._focus_state is not None
+
+    def _anchor(self, anchor_id: str) -> Any:
+        return next((a for a in self.editor.anchors() if a.id == anchor_id), None)
+
+    def _open_note_passage(self, anchor_id: str) -> None:
+        anchor = self._anchor(anchor_id)
+        if anchor is not None and anchor.passage is not None:
+            self._open_link(anchor.passage)
+
+    def _edit_in_builder(self, anchor_id: str) -> None:
+        anchor = self._anchor(anchor_id)
+        if anchor is None:
+            return
+        number = self.editor.document.note_number(anchor_id) or 0
+        if self.builder.load_note(anchor, number):
+            if not self.builder_dock.isVisible():
+                self._builder_for_citing = True
+            self._show_dock(self.builder_dock)
+        else:
+            self.notify(
+                "This note mixes commentary and citations: edit it in the notes strip (F2)."
+            )
+            self.editor.notes_strip.edit_note(anchor_id)
+            self.editor.notes_strip.focus_editor()
+
+    def edit_note_at_cursor(self) -> None:
+        anchor = self.editor.text_edit.anchor_near_cursor()
+        if anchor is None:
+            anchor = self._anchor(self.editor.notes_strip.current_anchor_id())
+        if anchor is None:
+            self.notify("Put the cursor next to a note number first.")
+            return
+        self.editor.notes_strip.select_anchor(anchor.id)
+        self._edit_in_builder(anchor.id)
+
+    # --- help --------------------------------------------------------------------------------
+
+    def show_help(self) -> None:
+        messages.show_info(
+            self,
+            "Getting started",
+            "1. Search your sources in the Search pane (Ctrl+K); Enter opens a hit in the Reader.\n"
+            "2. Select the words you want to quote in the Reader and press Cite… (Ctrl+Return), "
+            "or type @ in the draft and pick a source.\n"
+            "3. In the Footnote builder, give the page and press Enter: the note lands at the "
+            "cursor, numbered, in Chicago style, and the builder steps aside.\n"
+            "4. File ▸ Export to Word… writes a .docx with real footnotes and a bibliography.\n\n"
+            "Drop PDF, Word, Markdown or text files on the window to add them to the library.\n"
+            "Help ▸ Keyboard shortcuts (F1) lists every key.",
+        )
+
+    def show_shortcuts(self) -> None:
+        from assistant.ui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self.actions.shortcut_rows(), self).exec()
+
+    def show_about(self) -> None:
+        from assistant.ui.dialogs.shortcuts import about_text
+
+        messages.show_about(self, about_text())
+
+    # --- drops, close ------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.drop_files(paths)
+
+    def drop_files(self, paths: list[Path]) -> None:
+        """An essay file opens; anything else goes to the library (problems are listed there)."""
+        essays = [p for p in paths if p.suffix == ESSAY_SUFFIX]
+        sources = [p for p in paths if p.suffix != ESSAY_SUFFIX]
+        if essays and self.session.maybe_save():
+            self.session.open_essay(essays[0])
+        if sources:
+            self.controller.add_files(sources)
+            self.notify(
+                f"Adding {len(sources)} file{'s' if len(sources) != 1 else ''} to the library…"
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.session.maybe_save():
+            event.ignore()
+            return
+        self.session.stop()
+        self.check_pane.shutdown()
+        if self._focus_state is not None:
+            self.toggle_focus_mode()
+        self.settings.save_window(self)
+        for key, splitter in self._splitters().items():
+            self.settings.set_value(f"window/{key}", splitter.saveState())
+        self.settings.sync()
+        event.accept()
+
+    def open_url(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))

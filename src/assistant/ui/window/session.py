@@ -1,0 +1,419 @@
+"""The essay session: the one open essay, its file, and the safety net around it.
+
+New, Open, Save, Save As, recent essays, Markdown import, the 30 s autosave (in a worker, from a
+snapshot built on the GUI thread) and the offer to recover after a crash. Saving is the one
+synchronous write, because the writer expects "Saved" to mean saved; it is atomic (the store),
+and a failure leaves both the text in the editor and the file on disk as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog
+
+from assistant.essay.model import Essay
+from assistant.ui.dialogs import messages
+from assistant.ui.settings import APPLICATION
+from assistant.ui.workers import TaskError, run_task
+
+if TYPE_CHECKING:
+    from assistant.ui.window.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+ESSAY_SUFFIX = ".essay"
+AUTOSAVE_INTERVAL_MS = 30_000
+READING_NOTES = "zubok-pleshakov-1996.md"  # the bundled corpus's outline notes
+
+
+def essay_file(path: Path) -> Path:
+    return path if path.suffix == ESSAY_SUFFIX else path.with_name(path.name + ESSAY_SUFFIX)
+
+
+class EssaySession(QObject):
+    """See the module docstring. `autosaved(result)` carries the autosave's Path or a
+    TaskError; `essaySaved(path)` follows every successful save."""
+
+    autosaved = Signal(object)
+    essaySaved = Signal(object)
+    essayShown = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.path: Path | None = None
+        self._autosave_task: Any = None
+        self._dirty_since_autosave = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self._timer.timeout.connect(self.autosave_now)
+        editor = window.editor
+        editor.modificationChanged.connect(self._modification_changed)
+        editor.document.contentsChanged.connect(self.mark_dirty)
+        editor.title_edit.textEdited.connect(lambda _t: self.update_title())
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    # --- the essay ---------------------------------------------------------------------------
+
+    def current_essay(self) -> Essay:
+        essay = self._window.editor.essay()
+        essay.outline = self._window.outline_pane.outline()
+        return essay
+
+    def _default_outline(self) -> Any:
+        from assistant.essay.outline import Outline, outline_from_markdown
+        from assistant.paths import bundled_corpus_dir
+
+        notes = self._window.controller.corpus_dir / READING_NOTES
+        bundled = bundled_corpus_dir() / READING_NOTES
+        for candidate in (notes, bundled):
+            try:
+                return outline_from_markdown(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                continue
+        return Outline()
+
+    def start_new_essay(self) -> None:
+        essay = Essay(author=self._window.settings.author())
+        essay.outline = self._default_outline()
+        self.show_essay(essay, None)
+
+    def show_essay(self, essay: Essay, path: Path | None) -> None:
+        from assistant.essay.outline import Outline
+
+        window = self._window
+        window.editor.set_essay(essay)
+        window.outline_pane.set_outline(essay.outline if essay.outline is not None else Outline())
+        window.editor.set_outline(window.outline_pane.outline())
+        self.path = path
+        self._dirty_since_autosave = False
+        window.setWindowModified(False)
+        self.update_title()
+        self.essayShown.emit()
+
+    def update_title(self) -> None:
+        name = self.path.name if self.path else "Untitled essay"
+        self._window.setWindowTitle(f"{name}[*] — {APPLICATION}")
+
+    def _modification_changed(self, modified: bool) -> None:
+        self._window.setWindowModified(modified)
+        if modified:
+            self._dirty_since_autosave = True
+
+    def mark_dirty(self) -> None:
+        self._dirty_since_autosave = True
+
+    def _set_unsaved(self) -> None:
+        self._window.editor.set_modified(True)
+        self._window.setWindowModified(True)
+        self._dirty_since_autosave = True
+
+    def maybe_save(self) -> bool:
+        """Before the essay is replaced or the window closes; False means "stay"."""
+        if not self._window.editor.is_modified():
+            return True
+        name = self.path.name if self.path else "Untitled essay"
+        choice = messages.ask_save_changes(self._window, name)
+        if choice == "save":
+            return self.save_essay()
+        if choice == "discard":
+            self._discard_autosave(self.path)
+            return True
+        return False
+
+    def new_essay(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.start_new_essay()
+        return True
+
+    def open_essay_dialog(self) -> None:
+        folder = str(self.path.parent) if self.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            "Open essay",
+            folder,
+            "Essays (*.essay);;Drafts to import (*.md *.markdown *.txt *.docx);;All files (*)",
+        )
+        if name and self.maybe_save():
+            self.open_essay(Path(name))
+
+    def open_essay(self, path: Path, *, ask_recovery: bool = True) -> bool:
+        """Open an essay file; a damaged one offers its newest backup, and is never changed.
+        A Markdown or Word file is not an essay file: the writer is told so and offered the
+        import instead."""
+        from assistant.essay.store import (
+            CorruptEssayError,
+            EssayFileError,
+            NewerSchemaError,
+            load_essay,
+        )
+
+        path = Path(path)
+        window = self._window
+        if path.suffix.lower() in IMPORTABLE:
+            return self._offer_import(path)
+        try:
+            essay = load_essay(path)
+        except CorruptEssayError as error:
+            backups = list(getattr(error, "backups", []) or [])
+            if not backups:
+                messages.show_error(
+                    window, "Damaged essay file", f"{error}\n\nNo backup of it was found."
+                )
+                return False
+            if not messages.ask_open_backup(window, path.name, str(error), backups[0].name):
+                return False
+            try:
+                essay = load_essay(backups[0])
+            except Exception as backup_error:
+                messages.show_error(window, "Backup unreadable", str(backup_error))
+                return False
+            self.show_essay(essay, path)
+            window.editor.set_modified(True)  # saving writes the recovered text over the damage
+            window.notify(f"Opened the backup {backups[0].name}: save to keep it.")
+            return True
+        except NewerSchemaError as error:
+            messages.show_error(window, "Essay from a newer version", str(error))
+            return False
+        except EssayFileError as error:
+            messages.show_error(window, "Could not open the essay", str(error))
+            if not path.exists():
+                window.settings.remove_recent(path)
+            return False
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            messages.show_error(window, "Could not open the essay", f"{path}: {reason}")
+            if isinstance(error, FileNotFoundError):
+                window.settings.remove_recent(path)
+            return False
+        self.show_essay(essay, path)
+        window.settings.add_recent(path)
+        if ask_recovery:
+            self.check_recovery()
+        return True
+
+    def _offer_import(self, path: Path) -> bool:
+        kind = IMPORTABLE[path.suffix.lower()]
+        if not messages.ask_import_instead(self._window, path.name, kind):
+            return False
+        if path.suffix.lower() == ".docx":
+            return self.import_docx(path)
+        return self.import_markdown(path)
+
+    def save_essay(self, path: Path | None = None) -> bool:
+        """Save to `path` (or the current file; untitled asks for a name). On failure the
+        writer is told why, and the editor and the file on disk stay as they were."""
+        from assistant.essay.store import EssaySaveError, save_essay
+
+        window = self._window
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            return self.save_essay_as()
+        target = essay_file(target)
+        essay = self.current_essay()
+        try:
+            save_essay(essay, target)
+        except (EssaySaveError, OSError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            messages.show_error(
+                window,
+                "Could not save the essay",
+                f"{target}: {reason}\n\nNothing was lost: your text is still here, and the "
+                "file on disk is as it was. Try File ▸ Save As… to another folder.",
+            )
+            return False
+        previous = self.path
+        self.path = target
+        window.editor.set_modified(False)
+        window.setWindowModified(False)
+        self._dirty_since_autosave = False
+        self._discard_autosave(target)
+        if previous is None:
+            self._discard_autosave(None)  # the untitled draft's autosave is now this file
+        window.settings.add_recent(target)
+        if essay.author:
+            window.settings.set_author(essay.author)
+        self.update_title()
+        window.notify(f"Saved {target.name}")
+        self.essaySaved.emit(target)
+        return True
+
+    def save_essay_as(self) -> bool:
+        folder = self.path.parent if self.path else Path.home()
+        suggested = folder / (self.path.name if self.path else "essay.essay")
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, "Save essay as", str(suggested), "Essays (*.essay)"
+        )
+        if not name:
+            return False
+        return self.save_essay(Path(name))
+
+    def fill_recent_menu(self, menu: Any) -> None:
+        menu.clear()
+        recent = self._window.settings.recent_essays()
+        if not recent:
+            action = menu.addAction("No recent essays")
+            action.setEnabled(False)
+            return
+        for path in recent:
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
+
+    def _open_recent(self, path: Path) -> None:
+        if self.maybe_save():
+            self.open_essay(path)
+
+    # --- autosave and recovery ---------------------------------------------------------------
+
+    def autosave_now(self) -> bool:
+        """Write an autosave in the background if anything changed since the last one."""
+        if self._autosave_task is not None or not self._dirty_since_autosave:
+            return False
+        if not self._window.editor.is_modified():
+            return False
+        from assistant.essay.store import write_autosave
+
+        essay = self.current_essay()
+        path = self.path
+        label = self._window.autosave_label
+        self._dirty_since_autosave = False
+        label.setText("Autosaving…")
+
+        def done(result: Any) -> None:
+            self._autosave_task = None
+            label.setProperty("failed", False)
+            label.setText(f"Autosaved {dt.datetime.now():%H:%M}")
+            label.setToolTip(f"An automatic copy is in {result}")
+            self.autosaved.emit(result)
+
+        def failed(error: TaskError) -> None:
+            self._autosave_task = None
+            self._dirty_since_autosave = True  # try again next time
+            label.setProperty("failed", True)
+            label.setText("Autosave failed")
+            label.setToolTip(error.message)
+            log.warning("autosave failed: %s", error.traceback)
+            self.autosaved.emit(error)
+
+        self._autosave_task = run_task(
+            lambda _task: write_autosave(essay, path), on_result=done, on_error=failed
+        )
+        return True
+
+    def _discard_autosave(self, path: Path | None) -> None:
+        from assistant.essay.store import discard_autosave
+
+        try:
+            discard_autosave(path)
+        except OSError as error:
+            log.warning("could not delete the autosave: %s", error)
+
+    def check_recovery(self) -> str:
+        """If an autosave newer than the saved essay exists (a crash), offer it.
+        Returns what happened: "none", "recover", "discard" or "later"."""
+        from assistant.essay.recovery import autosave_to_offer
+        from assistant.essay.store import load_essay
+
+        window = self._window
+        pending = autosave_to_offer(self.path, has_unsaved_edits=window.editor.is_modified())
+        if pending is None:
+            return "none"
+        essay_path, autosave = pending
+        when = dt.datetime.fromtimestamp(autosave.stat().st_mtime).strftime("%d %b %Y, %H:%M")
+        name = essay_path.name if essay_path else "an untitled essay"
+        choice = messages.ask_recover(window, name, when)
+        if choice == "recover":
+            try:
+                essay = load_essay(autosave)
+            except Exception as error:
+                messages.show_error(
+                    window, "Could not recover", f"The automatic copy cannot be read: {error}"
+                )
+                return "later"
+            self.show_essay(essay, essay_path)
+            self._set_unsaved()
+            window.notify("Recovered the unsaved work: save it to keep it.")
+        elif choice == "discard":
+            self._discard_autosave(essay_path)
+        return choice
+
+    # --- import ------------------------------------------------------------------------------
+
+    def import_markdown_dialog(self) -> None:
+        folder = str(self.path.parent) if self.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            "Import a Markdown draft",
+            folder,
+            "Markdown (*.md *.markdown *.txt)",
+        )
+        if name and self.maybe_save():
+            self.import_markdown(Path(name))
+
+    def import_markdown(self, path: Path) -> bool:
+        """Open a Pandoc Markdown draft as a new, untitled essay (the file is not changed)."""
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            messages.show_error(self._window, "Could not import", f"{path}: {reason}")
+            return False
+        return self._import_text(path, text)
+
+    def import_docx(self, path: Path) -> bool:
+        """A Word draft: its text becomes a new, untitled essay (the file is not changed);
+        citations typed as [@id, page] become notes, as in a Markdown import."""
+        from assistant.library.importers import load_document
+
+        path = Path(path)
+        try:
+            document = load_document(path, "draft")
+        except Exception as error:  # ImportFailed's message names the file and the reason
+            messages.show_error(self._window, "Could not import", str(error))
+            return False
+        return self._import_text(path, document.text)
+
+    def _import_text(self, path: Path, text: str) -> bool:
+        from assistant.essay.markdown import read_markdown
+
+        window = self._window
+        result = read_markdown(text, window.controller.items())
+        essay = result.essay
+        if essay.outline is None:
+            essay.outline = window.outline_pane.outline()
+        if not essay.title:
+            essay.title = path.stem
+        self.show_essay(essay, None)
+        self._set_unsaved()
+        if result.warnings:
+            messages.show_info(
+                window,
+                "Imported with warnings",
+                f"{path.name} was imported; check these places:\n\n"
+                + "\n".join(f"• {w}" for w in result.warnings[:20]),
+            )
+        else:
+            window.notify(f"Imported {path.name}")
+        return True
+
+
+# What a writer may open by mistake, and what it is called in the offer to import it.
+IMPORTABLE = {
+    ".md": "a Markdown draft",
+    ".markdown": "a Markdown draft",
+    ".txt": "a plain-text draft",
+    ".docx": "a Word document",
+}
