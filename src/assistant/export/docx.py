@@ -33,6 +33,7 @@ from assistant.export.layout import (
     apply_manuscript_layout,
     start_new_section,
 )
+from assistant.export.package import tidy_package
 from assistant.export.runs import append_run, unsafe_characters, xml_safe
 
 if TYPE_CHECKING:
@@ -138,6 +139,13 @@ def build_document(
         for entry in bibliography:
             paragraph = _add_styled_paragraph(document, BIBLIOGRAPHY_STYLE, style_ids)
             _add_rich_runs(paragraph, entry)
+    body = [block.text for block in essay.blocks]
+    tidy_package(
+        document,
+        words=essay.word_count(),
+        characters=sum(len(text.replace(" ", "")) for text in body),
+        paragraphs=sum(1 for text in body if text.strip()),
+    )
     return document
 
 
