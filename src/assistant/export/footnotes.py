@@ -27,6 +27,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from assistant.cite.model import RichText, Run
+from assistant.export.oxml.fields import append_field_begin, append_field_end
 from assistant.export.oxml.footnotes import (
     FOOTNOTE_REFERENCE_STYLE,
     FOOTNOTE_TEXT_STYLE,
@@ -41,7 +42,16 @@ if TYPE_CHECKING:
     from docx.parts.document import DocumentPart
     from docx.styles.style import BaseStyle
 
-NoteContent = RichText | Sequence[Run] | str
+
+@dataclass(frozen=True, slots=True)
+class FieldRuns:
+    """Runs wrapped in a Word field with `instruction` (a citation, for one)."""
+
+    instruction: str
+    runs: Sequence[Run]
+
+
+NoteContent = RichText | Sequence[Run | FieldRuns] | str
 
 
 class Footnote(BlockItemContainer):
@@ -80,6 +90,25 @@ class Footnote(BlockItemContainer):
         paragraph = self.paragraphs[-1]
         pending_break = False
         for run in _as_runs(content):
+            if isinstance(run, FieldRuns):
+                if pending_break and has_text:
+                    paragraph = self.add_paragraph()
+                    paragraph._p.get_or_add_pPr().style = FOOTNOTE_TEXT_STYLE
+                pending_break = False
+                append_field_begin(paragraph._p, run.instruction)
+                for piece in run.runs:
+                    # A field stays within one paragraph.
+                    text = " ".join(piece.text.split("\n"))
+                    append_run(
+                        paragraph,
+                        text,
+                        italic=piece.italic,
+                        small_caps=piece.small_caps,
+                        bold=getattr(piece, "bold", False),
+                    )
+                    has_text = has_text or bool(text.strip())
+                append_field_end(paragraph._p)
+                continue
             text = run.text.replace("\r\n", "\n").replace("\r", "\n")
             for index, piece in enumerate(text.split("\n")):
                 if index:
@@ -234,7 +263,7 @@ def _mark_as_word_builtin(style: BaseStyle) -> None:
     style.unhide_when_used = True
 
 
-def _as_runs(content: NoteContent) -> Iterable[Run]:
+def _as_runs(content: NoteContent) -> Iterable[Run | FieldRuns]:
     if isinstance(content, str):
         return [Run(content)]
     if isinstance(content, RichText):
