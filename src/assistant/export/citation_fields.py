@@ -35,23 +35,37 @@ CSL_CITATION_SCHEMA = (
 MAX_INSTRUCTION = 4 * 1024 * 1024
 
 
+Segment = str | tuple[Citation, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class CitationField:
-    """What one ZOTERO_ITEM field holds: citations, the items they cite, the printed text."""
+    """What one ZOTERO_ITEM field holds: citations, the items they cite, the printed text.
+
+    `segments` is the part of the note the field stands for, as `Note.segments` holds it: one
+    citation group, or (when the whole note is one field) the commentary around the groups too.
+    """
 
     citations: tuple[Citation, ...]
     items: dict[str, dict[str, Any]]
     plain_text: str = ""
+    segments: tuple[Segment, ...] = ()
 
 
 def citation_instruction(
-    citations: Sequence[Citation],
+    segments: Sequence[Segment],
     items: Mapping[str, Mapping[str, Any]],
     *,
     plain_text: str,
     note_number: int,
 ) -> str:
-    """The field instruction for one group of citations printed as `plain_text`."""
+    """The field instruction for `segments` (citation groups, and any commentary between
+    them) printed as `plain_text`."""
+    citations = [c for segment in segments if isinstance(segment, tuple) for c in segment]
+    layout = [
+        {"text": segment} if isinstance(segment, str) else {"citations": len(segment)}
+        for segment in segments
+    ]
     citation_items = []
     for citation in citations:
         entry: dict[str, Any] = {"id": citation.item_id, "uris": []}
@@ -80,6 +94,8 @@ def citation_instruction(
         "citationItems": citation_items,
         "schema": CSL_CITATION_SCHEMA,
     }
+    if layout != [{"citations": len(citations)}]:
+        data["essayAssistant"] = {"segments": layout}
     return f" {ZOTERO_ITEM} {json.dumps(data, ensure_ascii=False)} "
 
 
@@ -112,7 +128,9 @@ def parse_instruction(instruction: str) -> CitationField | None:
         if isinstance(item_data, dict):
             items[item_id] = {**item_data, "id": item_id}
         label = str(entry.get("label") or "page")
-        ours = entry.get("essayAssistant") if isinstance(entry.get("essayAssistant"), dict) else {}
+        ours = entry.get("essayAssistant")
+        if not isinstance(ours, dict):
+            ours = {}
         citations.append(
             Citation(
                 item_id=item_id,
@@ -124,9 +142,33 @@ def parse_instruction(instruction: str) -> CitationField | None:
                 author_in_text=bool(ours.get("authorInText")),
             )
         )
-    properties = data.get("properties") if isinstance(data.get("properties"), dict) else {}
+    properties = data.get("properties")
     plain = properties.get("plainCitation") if isinstance(properties, dict) else ""
-    return CitationField(tuple(citations), items, str(plain or ""))
+    return CitationField(
+        tuple(citations), items, str(plain or ""), _segments(data.get("essayAssistant"), citations)
+    )
+
+
+def _segments(ours: Any, citations: list[Citation]) -> tuple[Segment, ...]:
+    """The stored layout of commentary and groups, or one group of every citation."""
+    whole: tuple[Segment, ...] = (tuple(citations),) if citations else ()
+    layout = ours.get("segments") if isinstance(ours, dict) else None
+    if not isinstance(layout, list):
+        return whole
+    segments: list[Segment] = []
+    position = 0
+    for entry in layout:
+        if isinstance(entry, dict) and isinstance(entry.get("text"), str):
+            segments.append(entry["text"])
+        elif isinstance(entry, dict) and isinstance(entry.get("citations"), int):
+            count = entry["citations"]
+            if count < 1 or position + count > len(citations):
+                return whole
+            segments.append(tuple(citations[position : position + count]))
+            position += count
+        else:
+            return whole
+    return tuple(segments) if position == len(citations) else whole
 
 
 def _item_id(entry: Mapping[str, Any], item_data: Any) -> str:

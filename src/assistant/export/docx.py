@@ -19,10 +19,11 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Inches, Pt
 
-from assistant.cite.model import RichText
+from assistant.cite.model import Note, RichText, Run
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.export.atomic import ExportError, write_atomically
-from assistant.export.footnotes import add_footnote
+from assistant.export.citation_fields import citation_instruction
+from assistant.export.footnotes import FieldRuns, add_footnote
 from assistant.export.layout import (
     BIBLIOGRAPHY_STYLE,
     BLOCK_QUOTE_STYLE,
@@ -83,7 +84,7 @@ def export_docx(
     if options.include_bibliography:
         cited = _cited_item_ids(essay)
         bibliography = engine.bibliography(cited) if cited else []
-    document = build_document(essay, notes, bibliography, options)
+    document = build_document(essay, notes, bibliography, options, items=items)
 
     report = ExportReport(
         path=Path(path),
@@ -105,10 +106,14 @@ def build_document(
     notes: Sequence[RichText],
     bibliography: Sequence[RichText],
     options: ExportOptions = ExportOptions(),
+    *,
+    items: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> DocumentObject:
     """The laid-out python-docx document for `essay`, given its rendered notes and bibliography.
 
-    `notes[i]` is the text of the essay's (i+1)th note anchor, in reading order.
+    `notes[i]` is the text of the essay's (i+1)th note anchor, in reading order. The citations
+    of each note travel inside it as citation fields (`export.citation_fields`), carrying the
+    cited items' data from `items` (default: the essay's own snapshot).
     """
     anchors = sum(1 for _ in essay.anchors())
     if anchors != len(notes):
@@ -128,7 +133,13 @@ def build_document(
         if manuscript.page_numbers:
             add_page_number_footer(document.sections[0])
 
-    note_texts = iter(notes)
+    cited_items = essay.items if items is None else items
+    note_texts = iter(
+        _note_content(anchor.note, rendered, cited_items, number)
+        for number, (anchor, rendered) in enumerate(
+            zip(essay.anchors(), notes, strict=True), start=1
+        )
+    )
     style_ids: dict[str, str] = {}
     for block in essay.blocks:
         _add_block(document, block, note_texts, style_ids)
@@ -163,6 +174,47 @@ def _add_block(document: DocumentObject, block: Block, note_texts, style_ids) ->
                 append_run(paragraph, inline.text, italic=inline.italic, bold=inline.bold)
         elif isinstance(inline, NoteAnchor):
             add_footnote(paragraph, next(note_texts))
+
+
+def _note_content(
+    note: Note, rendered: RichText, items: Mapping[str, Mapping[str, Any]], number: int
+) -> RichText | list[Run | FieldRuns]:
+    """The note's runs, its citations wrapped in citation fields.
+
+    Runs the engine tagged with the index of the citation group they print (`Run.group`) get a
+    field each, so commentary stays plain text the writer can edit in Word; untagged notes get
+    one field for the whole note, which then records the commentary too.
+    """
+    if not note.citations:
+        return rendered
+    runs = rendered.runs
+    if all(getattr(run, "group", None) is None for run in runs):
+        text = rendered.text
+        instruction = citation_instruction(
+            note.segments, items, plain_text=text, note_number=number
+        )
+        return [FieldRuns(instruction, runs)]
+    content: list[Run | FieldRuns] = []
+    index = 0
+    while index < len(runs):
+        group = getattr(runs[index], "group", None)
+        if group is None:
+            content.append(runs[index])
+            index += 1
+            continue
+        end = index
+        while end < len(runs) and getattr(runs[end], "group", None) == group:
+            end += 1
+        printed = runs[index:end]
+        instruction = citation_instruction(
+            [note.segments[group]],
+            items,
+            plain_text="".join(run.text for run in printed),
+            note_number=number,
+        )
+        content.append(FieldRuns(instruction, printed))
+        index = end
+    return content
 
 
 def _add_styled_paragraph(document: DocumentObject, style: str, style_ids: dict[str, str]):  # type: ignore[no-untyped-def]

@@ -96,17 +96,17 @@ class Footnote(BlockItemContainer):
                     paragraph._p.get_or_add_pPr().style = FOOTNOTE_TEXT_STYLE
                 pending_break = False
                 append_field_begin(paragraph._p, run.instruction)
-                for piece in run.runs:
+                for field_run in run.runs:
                     # A field stays within one paragraph.
-                    text = " ".join(piece.text.split("\n"))
+                    field_text = " ".join(field_run.text.split("\n"))
                     append_run(
                         paragraph,
-                        text,
-                        italic=piece.italic,
-                        small_caps=piece.small_caps,
-                        bold=getattr(piece, "bold", False),
+                        field_text,
+                        italic=field_run.italic,
+                        small_caps=field_run.small_caps,
+                        bold=getattr(field_run, "bold", False),
                     )
-                    has_text = has_text or bool(text.strip())
+                    has_text = has_text or bool(field_text.strip())
                 append_field_end(paragraph._p)
                 continue
             text = run.text.replace("\r\n", "\n").replace("\r", "\n")
