@@ -232,9 +232,9 @@ class _Reader:
                 if tag == _FLD_SIMPLE:
                     instructions.append(child.get(_INSTR_ATTR, ""))
                 self._walk(child, out, instructions, in_note=in_note)
-            elif tag in _CHANGE_MARKS:
-                self.pending += 1
-            elif tag == _PPR and any(True for _ in child.iter(*_CHANGE_MARKS)):
+            elif tag in _CHANGE_MARKS or (
+                tag == _PPR and any(True for _ in child.iter(*_CHANGE_MARKS))
+            ):
                 self.pending += 1
 
     def _run(
