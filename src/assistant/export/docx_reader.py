@@ -309,14 +309,14 @@ class _Reader:
                 if isinstance(piece, str):
                     _append_text(segments, piece)
                     continue
-                problem, parsed = piece
+                problem, parsed, printed = piece
                 if problem:
                     self.warnings.append(f"Note {number}: {problem}; its text is kept as written.")
-                    _append_text(segments, parsed.plain_text if parsed else "")
+                    _append_text(segments, printed)
                     continue
                 assert parsed is not None
                 self.items.update(parsed.items)
-                if parsed.plain_text and out.last_result.strip() != parsed.plain_text.strip():
+                if parsed.plain_text and printed.strip() != parsed.plain_text.strip():
                     self.edited_notes.append(number)
                 for segment in parsed.segments:
                     if isinstance(segment, str):
@@ -350,7 +350,7 @@ class _Runs:
     def __init__(self, *, citations: bool = False) -> None:
         self.inlines: list[Inline] = []
         self.citations = citations
-        self.pieces: list[str | tuple[str, Any]] = []
+        self.pieces: list[str | tuple[str, Any, str]] = []
         # One entry per open field: [instruction parts, state, parsed citation or None].
         self.stack: list[dict[str, Any]] = []
         self.instruction: list[str] = []
@@ -393,11 +393,8 @@ class _Runs:
             if citation is not None:
                 self.last_result = "".join(self.result)
                 problem, parsed = citation
-                if problem:
-                    # Keep what Word printed when the field's data is unusable.
-                    self.pieces.append("".join(self.result))
-                else:
-                    self.pieces.append(("", parsed))
+                # What Word printed is kept when the field's data is unusable.
+                self.pieces.append((problem, parsed, self.last_result))
             if self.stack:
                 self.instruction = self.stack[-1]["parts"]
 
@@ -420,7 +417,7 @@ class _Runs:
     def anchor(self, note: Note) -> None:
         self.inlines.append(NoteAnchor(note))
 
-    def note_pieces(self) -> list[str | tuple[str, Any]]:
+    def note_pieces(self) -> list[str | tuple[str, Any, str]]:
         return self.pieces
 
 
