@@ -249,7 +249,8 @@ def test_notes_written_by_hand_come_back_as_text_notes(tmp_path: Path) -> None:
     assert draft.essay.notes() == [
         Note(
             (
-                "Shen Zhihua, “Sino-Soviet Relations,” *Journal of Cold War Studies* 2, no. 2 (2000): 52.",
+                "Shen Zhihua, “Sino-Soviet Relations,” *Journal of Cold War Studies* 2, no. 2"
+                " (2000): 52.",
             )
         ),
         Note(("Ibid., 55.",)),
@@ -367,7 +368,7 @@ def test_a_footnotes_part_cut_in_half_gets_a_message(tmp_path: Path) -> None:
     good = tmp_path / "essay.docx"
     export_docx(commented_essay(), good)
     broken = _damaged_copy(good, tmp_path / "cut.docx", lambda xml: xml[: len(xml) // 2])
-    with pytest.raises(DocxReadError, match="cut.docx: the Word document is damaged"):
+    with pytest.raises(DocxReadError, match=r"cut\.docx: the Word document is damaged"):
         read_docx(broken)
 
 
