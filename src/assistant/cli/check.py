@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".essay")
+from assistant.cli.drafts import is_word_draft, read_word_draft
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".essay", ".docx")
 
 
 def register(subparsers: Any) -> None:
@@ -110,10 +112,16 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _read_draft(path: Path, items: dict[str, dict]) -> tuple[Any, list[str]]:
     if path.suffix.lower() not in DRAFT_SUFFIXES:
         raise BadInput(
-            f"{path}: not a draft this command reads (use .md for Pandoc Markdown or .essay)."
+            f"{path}: not a draft this command reads (use .md for Pandoc Markdown, .essay or "
+            ".docx)."
         )
     if not path.is_file():
         raise BadInput(f"{path}: no such file.")
+    if is_word_draft(path):
+        try:
+            return read_word_draft(path)
+        except ValueError as error:
+            raise BadInput(str(error)) from error
     if path.suffix.lower() == ".essay":
         from assistant.essay.store import load_essay
 

@@ -1,8 +1,10 @@
-"""`assistant export`: a draft (Pandoc Markdown or an essay file) to Word, or to Markdown.
+"""`assistant export`: a draft (Pandoc Markdown, an essay file or a Word file) to Word, Markdown
+or an essay file.
 
     assistant export draft.md --bibliography sources.json -o essay.docx
     assistant export essay.essay --title-page --course "HIST 301" -o essay.docx
     assistant export essay.essay -o essay.md
+    assistant export edited-in-word.docx -o essay.essay
 
 Bad input (a missing, unreadable or damaged draft, a bad bibliography file, an unwritable
 output) gets one clear message on stderr and exit status 2, never a traceback. Problems that do
@@ -18,9 +20,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from assistant.cli.drafts import is_word_draft, read_word_draft
+
 EXIT_BAD_INPUT = 2
-DRAFT_SUFFIXES = (".md", ".markdown", ".essay")
-OUTPUT_SUFFIXES = (".docx", ".md", ".markdown")
+DRAFT_SUFFIXES = (".md", ".markdown", ".essay", ".docx")
+OUTPUT_SUFFIXES = (".docx", ".md", ".markdown", ".essay")
 
 
 class _BadInput(Exception):
@@ -34,11 +38,16 @@ def register(subparsers: Any) -> None:
         description="Export a draft (Pandoc Markdown .md or an essay file .essay) to a Word "
         "document laid out as a Chicago/Turabian manuscript: real footnotes formatted by the "
         "Chicago engine, a bibliography on a new page, 12-point Times New Roman, double-spaced "
-        "text, page numbers. An output ending in .md writes Pandoc Markdown instead.",
+        "text, page numbers. An output ending in .md writes Pandoc Markdown instead, one "
+        "ending in .essay an essay file the app opens. A Word draft (.docx) is read back with "
+        "its notes: citations this app exported come back as citations.",
     )
-    export.add_argument("draft", help="the draft: FILE.md or FILE.essay")
+    export.add_argument("draft", help="the draft: FILE.md, FILE.essay or FILE.docx")
     export.add_argument(
-        "-o", "--output", required=True, help="the file to write: OUT.docx (or OUT.md)"
+        "-o",
+        "--output",
+        required=True,
+        help="the file to write: OUT.docx, OUT.md or OUT.essay",
     )
     export.add_argument(
         "--bibliography",
@@ -71,7 +80,7 @@ def _export(args: argparse.Namespace) -> int:
     draft = Path(args.draft).expanduser()
     output = Path(args.output).expanduser()
     if output.suffix.lower() not in OUTPUT_SUFFIXES:
-        raise _BadInput(f"the output {output} must end in .docx (Word) or .md (Markdown).")
+        raise _BadInput(f"the output {output} must end in .docx (Word), .md (Markdown) or .essay.")
     if output.exists() and draft.exists() and output.resolve() == draft.resolve():
         raise _BadInput(f"the output {output} is the draft itself; choose another file name.")
 
@@ -104,6 +113,14 @@ def _export(args: argparse.Namespace) -> int:
                 f"wrote {output}: {report.words} words, {report.notes} footnotes, "
                 f"{report.bibliography_entries} bibliography entries"
             )
+        elif output.suffix.lower() == ".essay":
+            from assistant.essay import store
+
+            try:
+                store.save_essay(essay, output)
+            except store.EssayFileError as error:
+                raise _BadInput(str(error)) from error
+            summary = f"wrote {output}: {essay.word_count()} words, {len(essay.notes())} notes"
         else:
             from assistant.export.markdown import export_markdown
 
@@ -143,13 +160,18 @@ def _read_draft(draft: Path, items: Mapping[str, dict[str, Any]] | None) -> tupl
     suffix = draft.suffix.lower()
     if suffix not in DRAFT_SUFFIXES:
         raise _BadInput(
-            f"{draft} is not a draft this command reads: give a Pandoc Markdown file (.md) "
-            "or an essay file (.essay)."
+            f"{draft} is not a draft this command reads: give a Pandoc Markdown file (.md), "
+            "an essay file (.essay) or a Word file (.docx)."
         )
     if not draft.is_file():
         raise _BadInput(f"the draft {draft} does not exist.")
     if suffix == ".essay":
         return _load_essay_file(draft), []
+    if is_word_draft(draft):
+        try:
+            return read_word_draft(draft)
+        except ValueError as error:
+            raise _BadInput(str(error)) from error
     return _read_markdown_draft(draft, items)
 
 
