@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import docx
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Inches, Pt
 
@@ -35,6 +36,8 @@ from assistant.export.layout import (
     start_new_section,
 )
 from assistant.export.package import tidy_package
+from assistant.export.punctuation import place_note_punctuation
+from assistant.export.reference import open_reference_document
 from assistant.export.runs import append_run, unsafe_characters, xml_safe
 
 if TYPE_CHECKING:
@@ -44,6 +47,13 @@ if TYPE_CHECKING:
 __all__ = ["ExportError", "ExportOptions", "ExportReport", "build_document", "export_docx"]
 
 BIBLIOGRAPHY_HEADING = "Bibliography"
+_STYLES_USED = (
+    BODY_STYLE,
+    BLOCK_QUOTE_STYLE,
+    BIBLIOGRAPHY_STYLE,
+    TITLE_STYLE,
+    *(f"Heading {level}" for level in range(1, 7)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,11 @@ class ExportOptions:
     course: str = ""
     date: str | None = None
     manuscript: Manuscript = field(default_factory=Manuscript)
+    # Turabian 16.3.2: "1. Shen Zhihua, ..." in the note, full size, instead of a superscript.
+    full_size_note_numbers: bool = False
+    # A .docx whose styles, page setup, headers and footers the export uses instead of the
+    # Turabian layout (Pandoc's --reference-doc): a university's or a journal's template.
+    reference_doc: Path | None = None
 
 
 @dataclass(slots=True)
@@ -119,18 +134,27 @@ def build_document(
     if anchors != len(notes):
         raise ValueError(f"the essay has {anchors} note anchors but {len(notes)} notes were given")
     manuscript = options.manuscript
-    document = docx.Document()
-    apply_manuscript_layout(document, manuscript)
+    template = options.reference_doc
+    if template is not None:
+        document = open_reference_document(template, _STYLES_USED)
+    else:
+        document = docx.Document()
+        apply_manuscript_layout(document, manuscript)
     _set_core_properties(document, essay)
+    # A template brings its own page setup and footers; the Turabian ones are for ours.
+    page_numbers = manuscript.page_numbers and template is None
 
     if options.title_page:
         _add_title_page(document, essay, options)
-        body_section = start_new_section(document, manuscript)
-        if manuscript.page_numbers:
+        if template is not None:
+            body_section = document.add_section(WD_SECTION.NEW_PAGE)
+        else:
+            body_section = start_new_section(document, manuscript)
+        if page_numbers:
             add_page_number_footer(body_section, start_at=1)
     else:
         _add_title_lines(document, essay, options)
-        if manuscript.page_numbers:
+        if page_numbers:
             add_page_number_footer(document.sections[0])
 
     cited_items = essay.items if items is None else items
@@ -142,7 +166,7 @@ def build_document(
     )
     style_ids: dict[str, str] = {}
     for block in essay.blocks:
-        _add_block(document, block, note_texts, style_ids)
+        _add_block(document, block, note_texts, style_ids, options.full_size_note_numbers)
 
     if bibliography:
         heading = document.add_paragraph(BIBLIOGRAPHY_HEADING, style="Heading 1")
@@ -160,7 +184,7 @@ def build_document(
     return document
 
 
-def _add_block(document: DocumentObject, block: Block, note_texts, style_ids) -> None:  # type: ignore[no-untyped-def]
+def _add_block(document: DocumentObject, block: Block, note_texts, style_ids, full_size) -> None:  # type: ignore[no-untyped-def]
     if block.kind == "heading":
         style = f"Heading {min(max(block.level, 1), 6)}"
     elif block.kind == "blockquote":
@@ -168,12 +192,12 @@ def _add_block(document: DocumentObject, block: Block, note_texts, style_ids) ->
     else:
         style = BODY_STYLE
     paragraph = _add_styled_paragraph(document, style, style_ids)
-    for inline in block.inlines:
+    for inline in place_note_punctuation(block.inlines):
         if isinstance(inline, Span):
             if inline.text:
                 append_run(paragraph, inline.text, italic=inline.italic, bold=inline.bold)
         elif isinstance(inline, NoteAnchor):
-            add_footnote(paragraph, next(note_texts))
+            add_footnote(paragraph, next(note_texts), full_size_number=full_size)
 
 
 def _note_content(

@@ -29,6 +29,7 @@ import assistant.export.parts.footnotes  # noqa: F401  (footnotes part loads as 
 from assistant.cite.model import Citation, Note
 from assistant.essay.model import Block, Essay, Inline, NoteAnchor, Span
 from assistant.export.citation_fields import ZOTERO_BIBLIOGRAPHY, parse_instruction
+from assistant.export.footnotes import has_full_size_number
 from assistant.export.layout import BIBLIOGRAPHY_STYLE, BLOCK_QUOTE_STYLE, TITLE_STYLE
 from assistant.export.oxml.fields import field_mark, instruction_text
 from assistant.export.parts.footnotes import FootnotesPart
@@ -323,9 +324,12 @@ class _Reader:
                         _append_text(segments, segment)
                     else:
                         segments.append(segment)
-        # The number mark is followed by the space Word types after it.
+        # The number mark is followed by the space Word types after it (after "1." when the
+        # number is full size).
         if segments and isinstance(segments[0], str):
-            segments[0] = segments[0].lstrip(" ")
+            if has_full_size_number(element):
+                segments[0] = segments[0].removeprefix(".")
+            segments[0] = segments[0].lstrip(" \t")
             if not segments[0]:
                 segments.pop(0)
         if segments and isinstance(segments[-1], str):

@@ -72,11 +72,18 @@ class Footnote(BlockItemContainer):
 
     @property
     def paragraph_texts(self) -> list[str]:
-        """Each paragraph's text, without the number mark and the space Word puts after it."""
+        """Each paragraph's text, without the number mark and the space (or, for a full-size
+        number, the period and space) after it."""
         texts = [p.text for p in self.paragraphs]
-        if texts and texts[0].startswith(" "):
+        if texts and self.full_size_number and texts[0].startswith(". "):
+            texts[0] = texts[0][2:]
+        elif texts and texts[0].startswith(" "):
             texts[0] = texts[0][1:]
         return texts
+
+    @property
+    def full_size_number(self) -> bool:
+        return has_full_size_number(self._footnote)
 
     @property
     def text(self) -> str:
@@ -130,6 +137,15 @@ class Footnote(BlockItemContainer):
                 has_text = has_text or bool(piece.strip())
 
 
+def has_full_size_number(footnote: CT_Footnote) -> bool:
+    """Whether the note's number mark is set on the baseline (Turabian's "1." form)."""
+    for mark in footnote.iter(qn("w:footnoteRef")):
+        run = mark.getparent()
+        align = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}") if run is not None else None
+        return align is not None and align.get(qn("w:val")) == "baseline"
+    return False
+
+
 class Footnotes:
     """The document's notes (not the separators), in the part's order."""
 
@@ -148,16 +164,27 @@ class Footnotes:
         element = self._element.get_by_id(footnote_id)
         return Footnote(element, self._part) if element is not None else None
 
-    def add(self, content: NoteContent = "") -> Footnote:
-        """A new note holding `content` (not yet referenced from the text)."""
+    def add(self, content: NoteContent = "", *, full_size_number: bool = False) -> Footnote:
+        """A new note holding `content` (not yet referenced from the text).
+
+        `full_size_number`: the number in the note is set full size and followed by a period
+        ("1. Shen Zhihua, ..."), as Turabian (16.3.2) prefers for papers, instead of Word's
+        superscript.
+        """
         # Counting ids once rather than per note keeps adding n notes linear, not quadratic
         # (notes added behind this proxy's back, straight to the XML, are not expected).
         if self._next_id is None:
             self._next_id = self._element.next_id()
         footnote = Footnote(self._element.add_footnote(self._next_id), self._part)
         self._next_id += 1
-        # The space after the number mark, as Word inserts it.
-        append_run(footnote.paragraphs[0], " ")
+        if full_size_number:
+            mark = footnote.paragraphs[0]._p.r_lst[0]
+            # Overrides the Footnote Reference style's superscript for this mark only.
+            mark.get_or_add_rPr().get_or_add_vertAlign().set(qn("w:val"), "baseline")
+            append_run(footnote.paragraphs[0], ". ")
+        else:
+            # The space after the number mark, as Word inserts it.
+            append_run(footnote.paragraphs[0], " ")
         footnote._append_runs(content, has_text=False)
         return footnote
 
@@ -178,7 +205,7 @@ def footnotes(document: DocumentObject) -> Footnotes:
     return cached
 
 
-def add_footnote(paragraph: Paragraph, runs: NoteContent) -> int:
+def add_footnote(paragraph: Paragraph, runs: NoteContent, *, full_size_number: bool = False) -> int:
     """Add a footnote holding `runs`, referenced at the end of `paragraph`; return its id.
 
     The reference is a superscript `w:footnoteReference` run in the Footnote Reference style.
@@ -186,7 +213,7 @@ def add_footnote(paragraph: Paragraph, runs: NoteContent) -> int:
     order (as the exporter does) the id returned is also the printed number.
     """
     document = _document_of(paragraph)
-    footnote = footnotes(document).add(runs)
+    footnote = footnotes(document).add(runs, full_size_number=full_size_number)
     # <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id=".."/>
     run = etree.SubElement(paragraph._p, qn("w:r"))
     style = etree.SubElement(etree.SubElement(run, qn("w:rPr")), qn("w:rStyle"))
