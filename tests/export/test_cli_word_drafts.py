@@ -76,3 +76,100 @@ def test_a_damaged_word_draft_exits_2_with_its_name(
         err = capsys.readouterr().err
         assert "broken.docx: not a Word document" in err and "Traceback" not in err
     assert not (tmp_path / "x.md").exists()
+
+
+# -- flags: --strict, --force, --note-numbers, --reference-doc ---------------------------------
+
+
+def _markdown_draft(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "draft.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_strict_refuses_unknown_sources_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = _markdown_draft(
+        tmp_path, "Stalin agreed.[@shen-2000, 52] Kim insisted.[@nobody-1999]\n"
+    )
+    out = tmp_path / "out.docx"
+    args = ["export", str(draft), "--bibliography", str(SOURCES_JSON), "-o", str(out)]
+    assert main([*args, "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "cites @nobody-1999, which no bibliography holds" in err
+    assert not out.exists()
+    assert main(args) == 0  # without --strict: a placeholder and a warning
+    assert "nobody-1999" in capsys.readouterr().err
+    assert out.exists()
+
+
+def test_strict_refuses_an_empty_draft_and_a_missing_bibliography(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = _markdown_draft(tmp_path, "\n\n")
+    assert main(["export", str(empty), "-o", str(tmp_path / "a.docx"), "--strict"]) == 1
+    assert "draft.md is empty" in capsys.readouterr().err
+    cited = _markdown_draft(tmp_path, "Stalin agreed.[@shen-2000, 52]\n")
+    assert main(["export", str(cited), "-o", str(tmp_path / "b.docx"), "--strict"]) == 1
+    assert "no bibliography was given" in capsys.readouterr().err
+    assert not (tmp_path / "a.docx").exists() and not (tmp_path / "b.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("lock_name", "program"),
+    [
+        ("~$gamble.docx", "Microsoft Word"),
+        # Word drops the first two characters of a long name: ~$alins-korean-gamble.docx.
+        ("~$alins-korean-gamble.docx", "Microsoft Word"),
+        (".~lock.stalins-korean-gamble.docx#", "LibreOffice by Ada Student"),
+    ],
+)
+def test_overwriting_a_file_open_in_word_or_libreoffice_asks_first(
+    tmp_path: Path,
+    word_draft: Path,
+    capsys: pytest.CaptureFixture[str],
+    lock_name: str,
+    program: str,
+) -> None:
+    name = "gamble.docx" if lock_name == "~$gamble.docx" else "stalins-korean-gamble.docx"
+    out = tmp_path / name
+    out.write_bytes(b"the writer's open copy")
+    (tmp_path / lock_name).write_text("Ada Student,laptop,ada,01.12.2026 09:00,file:///x;")
+    args = ["export", str(word_draft), "-o", str(out)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"seems to be open in {program}" in err and "--force" in err
+    assert out.read_bytes() == b"the writer's open copy"
+    assert main([*args, "--force"]) == 0
+    assert out.read_bytes() != b"the writer's open copy"
+
+
+def test_note_numbers_and_reference_doc_flags(
+    tmp_path: Path, word_draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    template = docx.Document()
+    template.styles["Normal"].font.name = "Garamond"
+    template_path = tmp_path / "template.docx"
+    template.save(str(template_path))
+    out = tmp_path / "out.docx"
+    status = main(
+        [
+            "export",
+            str(word_draft),
+            "-o",
+            str(out),
+            "--note-numbers",
+            "full-size",
+            "--reference-doc",
+            str(template_path),
+        ]
+    )
+    assert status == 0, capsys.readouterr().err
+    document = docx.Document(str(out))
+    assert document.styles["Normal"].font.name == "Garamond"
+    from assistant.export.footnotes import numbered_footnotes
+
+    assert numbered_footnotes(document)[0].footnote.full_size_number

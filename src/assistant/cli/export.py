@@ -22,6 +22,7 @@ from typing import Any
 
 from assistant.cli.drafts import is_word_draft, read_word_draft
 
+EXIT_STRICT = 1
 EXIT_BAD_INPUT = 2
 DRAFT_SUFFIXES = (".md", ".markdown", ".essay", ".docx")
 OUTPUT_SUFFIXES = (".docx", ".md", ".markdown", ".essay")
@@ -63,6 +64,30 @@ def register(subparsers: Any) -> None:
         "--ibid", action="store_true", help='use "Ibid." for consecutive citations of a source'
     )
     export.add_argument("--no-bibliography", action="store_true", help="leave out the bibliography")
+    export.add_argument(
+        "--note-numbers",
+        choices=("superscript", "full-size"),
+        default="superscript",
+        help="the number in each note: superscript (Word's default) or full size followed by a "
+        "period, as Turabian prefers for papers",
+    )
+    export.add_argument(
+        "--reference-doc",
+        metavar="FILE.docx",
+        help="a Word template whose styles, page setup, headers and footers the export uses "
+        "instead of the Turabian layout (like Pandoc's --reference-doc)",
+    )
+    export.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat citations of unknown sources, an empty draft or a missing bibliography as "
+        "errors (exit 1, nothing written) instead of printing placeholders",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite the output even when Word or LibreOffice seems to have it open",
+    )
     export.set_defaults(func=run_export)
 
 
@@ -84,6 +109,15 @@ def _export(args: argparse.Namespace) -> int:
     if output.exists() and draft.exists() and output.resolve() == draft.resolve():
         raise _BadInput(f"the output {output} is the draft itself; choose another file name.")
 
+    if output.exists() and not args.force:
+        from assistant.export.locks import open_elsewhere
+
+        open_in = open_elsewhere(output)
+        if open_in:
+            raise _BadInput(
+                f"{open_in}; close it there first, or give --force to overwrite it (edits not "
+                "saved there would be lost)."
+            )
     items = _read_bibliography(Path(args.bibliography).expanduser()) if args.bibliography else None
     essay, warnings = _read_draft(draft, items)
     if items is not None:
@@ -95,6 +129,13 @@ def _export(args: argparse.Namespace) -> int:
             "[unknown source: ...]: add --bibliography FILE.json (or a `bibliography:` line "
             "in the draft's front matter).",
         )
+    if args.strict:
+        strict_problems = _strict_problems(essay, items, draft)
+        if strict_problems:
+            for problem in strict_problems:
+                print(f"error: {problem}", file=sys.stderr)
+            print(f"nothing written (--strict): {len(strict_problems)} problem(s)", file=sys.stderr)
+            return EXIT_STRICT
 
     try:
         if output.suffix.lower() == ".docx":
@@ -106,6 +147,8 @@ def _export(args: argparse.Namespace) -> int:
                 ibid=args.ibid,
                 course=args.course,
                 date=args.date,
+                full_size_note_numbers=args.note_numbers == "full-size",
+                reference_doc=Path(args.reference_doc).expanduser() if args.reference_doc else None,
             )
             report = export_docx(essay, output, options=options)
             warnings.extend(report.warnings)
@@ -133,6 +176,22 @@ def _export(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(summary)
     return 0
+
+
+def _strict_problems(essay: Any, items: Mapping[str, Any] | None, draft: Path) -> list[str]:
+    """What --strict refuses to print a placeholder for."""
+    problems = []
+    if not any(block.text.strip() for block in essay.blocks) and not essay.notes():
+        problems.append(f"{draft.name} is empty.")
+    known = {**essay.items, **(items or {})}
+    cited = essay.cited_ids()
+    if cited and not known:
+        problems.append(f"{draft.name} cites sources but no bibliography was given.")
+    else:
+        for item_id in cited:
+            if item_id not in known:
+                problems.append(f"{draft.name} cites @{item_id}, which no bibliography holds.")
+    return problems
 
 
 def _read_bibliography(path: Path) -> dict[str, dict[str, Any]]:
