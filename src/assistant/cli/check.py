@@ -213,6 +213,9 @@ def _as_json(problem: Any) -> dict[str, Any]:
         "end_block": problem.end_block,
         "end": problem.end,
     }
+    suggestion = getattr(problem, "suggestion", None)
+    if suggestion is not None:
+        data["suggested_citation"] = {"id": suggestion.item_id, "locator": suggestion.locator}
     check = problem.check
     if check is not None:
         data["quotation"] = check.quotation.text
