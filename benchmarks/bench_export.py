@@ -95,6 +95,16 @@ def main() -> int:
             )
         )
         rows.extend(pandoc_peer(essay, Path(folder), args.repeat))
+        from assistant.export.docx_reader import read_docx
+
+        rows.append(
+            (
+                "read_docx: the export back as a draft (300 citations)",
+                *timed(lambda: read_docx(out), args.repeat),
+                "",
+            )
+        )
+        rows.extend(pandoc_reader_peer(out, args.repeat))
 
     print(
         f"Export of a {essay.word_count():,}-word essay with {args.notes} notes "
@@ -135,6 +145,17 @@ def pandoc_peer(essay: Essay, folder: Path, repeat: int) -> list[tuple[str, floa
     ]
     median, worst = timed(lambda: subprocess.run(command, check=True), repeat)
     return [("peer: pandoc --citeproc → .docx", median, worst, "same draft, separate process")]
+
+
+def pandoc_reader_peer(path: Path, repeat: int) -> list[tuple[str, float, float, str]]:
+    """Pandoc reading the same .docx (to its AST), for scale."""
+    try:
+        import pypandoc
+    except ImportError as missing:
+        return [("peer: pandoc -f docx -t json", float("nan"), float("nan"), f"skipped: {missing}")]
+    command = [pypandoc.get_pandoc_path(), str(path), "-f", "docx", "-t", "json", "-o", "/dev/null"]
+    median, worst = timed(lambda: subprocess.run(command, check=True), repeat)
+    return [("peer: pandoc -f docx -t json", median, worst, "same file, separate process")]
 
 
 if __name__ == "__main__":

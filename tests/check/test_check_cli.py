@@ -147,7 +147,7 @@ def test_unknown_source_without_bibliography_fails(capsys, tmp_path, locations) 
     ("name", "content", "message"),
     [
         ("missing.md", None, "no such file"),
-        ("draft.docx", b"PK", "not a draft this command reads"),
+        ("draft.docx", b"PK", "draft.docx: not a Word document"),
         ("draft.md", b"\xff\xfe\x00bad", "not UTF-8 text"),
         ("draft.essay", b'{"schema": 2, "blocks": [', "draft.essay"),
     ],

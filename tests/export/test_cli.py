@@ -125,8 +125,13 @@ def test_essay_file_of_a_newer_schema(tmp_path: Path, essay_file: Path, capsys) 
     ("draft_name", "content", "output_name", "message"),
     [
         ("missing.essay", None, "out.docx", "does not exist"),
-        ("notes.txt", "text", "out.docx", "give a Pandoc Markdown file (.md) or an essay file"),
-        ("gamble.essay", "essay", "out.pdf", "must end in .docx (Word) or .md (Markdown)"),
+        (
+            "notes.txt",
+            "text",
+            "out.docx",
+            "give a Pandoc Markdown file (.md), an essay file (.essay) or a Word file",
+        ),
+        ("gamble.essay", "essay", "out.pdf", "must end in .docx (Word), .md (Markdown) or .essay"),
     ],
 )
 def test_bad_paths(

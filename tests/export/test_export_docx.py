@@ -181,3 +181,19 @@ def test_independent_xml_reading_agrees_with_the_footnotes_api(tmp_path: Path) -
     via_api = [(n.number, n.text) for n in numbered_footnotes(open_docx(path))]
     assert via_api == footnote_texts(path)
     assert len(via_api) == 5
+
+
+def test_vertical_tab_and_form_feed_become_word_line_and_page_breaks(tmp_path: Path) -> None:
+    # Word's own plain-text export writes a manual line break as U+000B and a page break as
+    # U+000C; pasted back, they must not glue two words together.
+    essay = sample_essay()
+    essay.blocks[0].inlines.insert(0, Span("Seoul\vfell.\fPyongyang\vcelebrated. "))
+    path = tmp_path / "breaks.docx"
+    report = export_docx(essay, path)
+    assert report.warnings == []
+    body = open_docx(path).paragraphs
+    first = next(p for p in body if "Seoul" in p.text)
+    xml = first._p.xml
+    assert first.text.startswith("Seoul\nfell.Pyongyang\ncelebrated. ")
+    assert xml.count("<w:br/>") == 2
+    assert xml.count('<w:br w:type="page"/>') == 1

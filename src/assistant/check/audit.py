@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from assistant.check.hand_notes import find_hand_citations
 from assistant.check.quotes import (
     Quotation,
     QuoteCheck,
@@ -42,7 +43,7 @@ class Problem:
 
     `kind` is one of: misquotation, wrong-source, quotation-not-found, wrong-page,
     unverifiable, no-note, unclosed-quotation, no-locator, unknown-source, missing-metadata,
-    repeated-note.
+    repeated-note, hand-written-citation.
     `block`/`start`/`end_block`/`end` are offsets into `Block.text` (the UI selects them);
     `paragraph` counts the draft's paragraphs and block quotations from 1, skipping headings;
     `note` is the note number, when a note is involved. `check` holds the quote checker's
@@ -60,6 +61,8 @@ class Problem:
     end_block: int | None = None
     item_id: str | None = None
     check: QuoteCheck | None = None
+    # For a hand-written-citation: the citation the note's text stands for.
+    suggestion: Citation | None = None
 
     def location(self) -> str:
         parts = []
@@ -133,6 +136,7 @@ def audit_essay(
 
     numbers = note_numbers(essay)
     located = list(_anchor_places(essay))
+    hand_written = {found.anchor_id: found for found in find_hand_citations(essay, known)}
     reported_items: set[str] = set()
     previous: tuple[int, int, Note, int] | None = None  # number, block, note, offset
     for block_index, offset, anchor in located:
@@ -140,6 +144,22 @@ def audit_essay(
         note = anchor.note
         paragraph = paragraphs[block_index]
         where = dict(block=block_index, paragraph=paragraph, note=number, start=offset, end=offset)
+        typed = hand_written.get(anchor.id)
+        if typed is not None:
+            typed_item = known[typed.citation.item_id]
+            page = f", {typed.citation.locator}" if typed.citation.locator else ""
+            problems.append(
+                Problem(
+                    "hand-written-citation",
+                    "info",
+                    f"this note is typed text that cites {short_title(typed_item)}{page}: make "
+                    "it a citation so it takes Chicago's full and short forms and enters the "
+                    "bibliography",
+                    item_id=typed.citation.item_id,
+                    suggestion=typed.citation,
+                    **where,
+                )
+            )
         for citation in note.citations:
             item = known.get(citation.item_id)
             if item is None:

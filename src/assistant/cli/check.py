@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".essay")
+from assistant.cli.drafts import is_word_draft, read_word_draft
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".essay", ".docx")
 
 
 def register(subparsers: Any) -> None:
@@ -110,10 +112,16 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _read_draft(path: Path, items: dict[str, dict]) -> tuple[Any, list[str]]:
     if path.suffix.lower() not in DRAFT_SUFFIXES:
         raise BadInput(
-            f"{path}: not a draft this command reads (use .md for Pandoc Markdown or .essay)."
+            f"{path}: not a draft this command reads (use .md for Pandoc Markdown, .essay or "
+            ".docx)."
         )
     if not path.is_file():
         raise BadInput(f"{path}: no such file.")
+    if is_word_draft(path):
+        try:
+            return read_word_draft(path)
+        except ValueError as error:
+            raise BadInput(str(error)) from error
     if path.suffix.lower() == ".essay":
         from assistant.essay.store import load_essay
 
@@ -205,6 +213,9 @@ def _as_json(problem: Any) -> dict[str, Any]:
         "end_block": problem.end_block,
         "end": problem.end,
     }
+    suggestion = getattr(problem, "suggestion", None)
+    if suggestion is not None:
+        data["suggested_citation"] = {"id": suggestion.item_id, "locator": suggestion.locator}
     check = problem.check
     if check is not None:
         data["quotation"] = check.quotation.text

@@ -1,8 +1,10 @@
-"""`assistant export`: a draft (Pandoc Markdown or an essay file) to Word, or to Markdown.
+"""`assistant export`: a draft (Pandoc Markdown, an essay file or a Word file) to Word, Markdown
+or an essay file.
 
     assistant export draft.md --bibliography sources.json -o essay.docx
     assistant export essay.essay --title-page --course "HIST 301" -o essay.docx
     assistant export essay.essay -o essay.md
+    assistant export edited-in-word.docx -o essay.essay
 
 Bad input (a missing, unreadable or damaged draft, a bad bibliography file, an unwritable
 output) gets one clear message on stderr and exit status 2, never a traceback. Problems that do
@@ -18,9 +20,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from assistant.cli.drafts import is_word_draft, read_word_draft
+
+EXIT_STRICT = 1
 EXIT_BAD_INPUT = 2
-DRAFT_SUFFIXES = (".md", ".markdown", ".essay")
-OUTPUT_SUFFIXES = (".docx", ".md", ".markdown")
+DRAFT_SUFFIXES = (".md", ".markdown", ".essay", ".docx")
+OUTPUT_SUFFIXES = (".docx", ".md", ".markdown", ".essay")
 
 
 class _BadInput(Exception):
@@ -34,11 +39,16 @@ def register(subparsers: Any) -> None:
         description="Export a draft (Pandoc Markdown .md or an essay file .essay) to a Word "
         "document laid out as a Chicago/Turabian manuscript: real footnotes formatted by the "
         "Chicago engine, a bibliography on a new page, 12-point Times New Roman, double-spaced "
-        "text, page numbers. An output ending in .md writes Pandoc Markdown instead.",
+        "text, page numbers. An output ending in .md writes Pandoc Markdown instead, one "
+        "ending in .essay an essay file the app opens. A Word draft (.docx) is read back with "
+        "its notes: citations this app exported come back as citations.",
     )
-    export.add_argument("draft", help="the draft: FILE.md or FILE.essay")
+    export.add_argument("draft", help="the draft: FILE.md, FILE.essay or FILE.docx")
     export.add_argument(
-        "-o", "--output", required=True, help="the file to write: OUT.docx (or OUT.md)"
+        "-o",
+        "--output",
+        required=True,
+        help="the file to write: OUT.docx, OUT.md or OUT.essay",
     )
     export.add_argument(
         "--bibliography",
@@ -54,6 +64,30 @@ def register(subparsers: Any) -> None:
         "--ibid", action="store_true", help='use "Ibid." for consecutive citations of a source'
     )
     export.add_argument("--no-bibliography", action="store_true", help="leave out the bibliography")
+    export.add_argument(
+        "--note-numbers",
+        choices=("superscript", "full-size"),
+        default="superscript",
+        help="the number in each note: superscript (Word's default) or full size followed by a "
+        "period, as Turabian prefers for papers",
+    )
+    export.add_argument(
+        "--reference-doc",
+        metavar="FILE.docx",
+        help="a Word template whose styles, page setup, headers and footers the export uses "
+        "instead of the Turabian layout (like Pandoc's --reference-doc)",
+    )
+    export.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat citations of unknown sources, an empty draft or a missing bibliography as "
+        "errors (exit 1, nothing written) instead of printing placeholders",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite the output even when Word or LibreOffice seems to have it open",
+    )
     export.set_defaults(func=run_export)
 
 
@@ -71,10 +105,19 @@ def _export(args: argparse.Namespace) -> int:
     draft = Path(args.draft).expanduser()
     output = Path(args.output).expanduser()
     if output.suffix.lower() not in OUTPUT_SUFFIXES:
-        raise _BadInput(f"the output {output} must end in .docx (Word) or .md (Markdown).")
+        raise _BadInput(f"the output {output} must end in .docx (Word), .md (Markdown) or .essay.")
     if output.exists() and draft.exists() and output.resolve() == draft.resolve():
         raise _BadInput(f"the output {output} is the draft itself; choose another file name.")
 
+    if output.exists() and not args.force:
+        from assistant.export.locks import open_elsewhere
+
+        open_in = open_elsewhere(output)
+        if open_in:
+            raise _BadInput(
+                f"{open_in}; close it there first, or give --force to overwrite it (edits not "
+                "saved there would be lost)."
+            )
     items = _read_bibliography(Path(args.bibliography).expanduser()) if args.bibliography else None
     essay, warnings = _read_draft(draft, items)
     if items is not None:
@@ -86,6 +129,13 @@ def _export(args: argparse.Namespace) -> int:
             "[unknown source: ...]: add --bibliography FILE.json (or a `bibliography:` line "
             "in the draft's front matter).",
         )
+    if args.strict:
+        strict_problems = _strict_problems(essay, items, draft)
+        if strict_problems:
+            for problem in strict_problems:
+                print(f"error: {problem}", file=sys.stderr)
+            print(f"nothing written (--strict): {len(strict_problems)} problem(s)", file=sys.stderr)
+            return EXIT_STRICT
 
     try:
         if output.suffix.lower() == ".docx":
@@ -97,6 +147,8 @@ def _export(args: argparse.Namespace) -> int:
                 ibid=args.ibid,
                 course=args.course,
                 date=args.date,
+                full_size_note_numbers=args.note_numbers == "full-size",
+                reference_doc=Path(args.reference_doc).expanduser() if args.reference_doc else None,
             )
             report = export_docx(essay, output, options=options)
             warnings.extend(report.warnings)
@@ -104,6 +156,14 @@ def _export(args: argparse.Namespace) -> int:
                 f"wrote {output}: {report.words} words, {report.notes} footnotes, "
                 f"{report.bibliography_entries} bibliography entries"
             )
+        elif output.suffix.lower() == ".essay":
+            from assistant.essay import store
+
+            try:
+                store.save_essay(essay, output)
+            except store.EssayFileError as error:
+                raise _BadInput(str(error)) from error
+            summary = f"wrote {output}: {essay.word_count()} words, {len(essay.notes())} notes"
         else:
             from assistant.export.markdown import export_markdown
 
@@ -116,6 +176,22 @@ def _export(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(summary)
     return 0
+
+
+def _strict_problems(essay: Any, items: Mapping[str, Any] | None, draft: Path) -> list[str]:
+    """What --strict refuses to print a placeholder for."""
+    problems = []
+    if not any(block.text.strip() for block in essay.blocks) and not essay.notes():
+        problems.append(f"{draft.name} is empty.")
+    known = {**essay.items, **(items or {})}
+    cited = essay.cited_ids()
+    if cited and not known:
+        problems.append(f"{draft.name} cites sources but no bibliography was given.")
+    else:
+        for item_id in cited:
+            if item_id not in known:
+                problems.append(f"{draft.name} cites @{item_id}, which no bibliography holds.")
+    return problems
 
 
 def _read_bibliography(path: Path) -> dict[str, dict[str, Any]]:
@@ -143,13 +219,18 @@ def _read_draft(draft: Path, items: Mapping[str, dict[str, Any]] | None) -> tupl
     suffix = draft.suffix.lower()
     if suffix not in DRAFT_SUFFIXES:
         raise _BadInput(
-            f"{draft} is not a draft this command reads: give a Pandoc Markdown file (.md) "
-            "or an essay file (.essay)."
+            f"{draft} is not a draft this command reads: give a Pandoc Markdown file (.md), "
+            "an essay file (.essay) or a Word file (.docx)."
         )
     if not draft.is_file():
         raise _BadInput(f"the draft {draft} does not exist.")
     if suffix == ".essay":
         return _load_essay_file(draft), []
+    if is_word_draft(draft):
+        try:
+            return read_word_draft(draft)
+        except ValueError as error:
+            raise _BadInput(str(error)) from error
     return _read_markdown_draft(draft, items)
 
 

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from assistant.cli.drafts import is_word_draft, read_word_draft
+
 
 def register(subparsers: Any) -> None:
     notes = subparsers.add_parser(
@@ -20,7 +22,7 @@ def register(subparsers: Any) -> None:
         "own note. Prints 'N. note' lines, then 'Bibliography' and one entry per line. Problems "
         "(unknown ids, unclosed citations, missing metadata) go to stderr.",
     )
-    notes.add_argument("draft", help="the draft (Pandoc Markdown)")
+    notes.add_argument("draft", help="the draft (Pandoc Markdown, or a Word .docx)")
     notes.add_argument(
         "--bibliography",
         required=True,
@@ -97,24 +99,33 @@ def run_notes(
     draft_path = Path(args.draft).expanduser()
     try:
         items = _read_items(Path(args.bibliography).expanduser())
-        try:
-            text = draft_path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise _InputError(f"draft not found: {draft_path}") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise _InputError(f"cannot read draft {draft_path}: {error}") from None
+        if is_word_draft(draft_path):
+            try:
+                essay, draft_warnings = read_word_draft(draft_path)
+            except ValueError as error:
+                raise _InputError(str(error)) from None
+            # The file's own citation data, then the bibliography given, which wins.
+            items = {**essay.items, **items}
+        else:
+            try:
+                text = draft_path.read_text(encoding="utf-8-sig")
+            except FileNotFoundError:
+                raise _InputError(f"draft not found: {draft_path}") from None
+            except (OSError, UnicodeDecodeError) as error:
+                raise _InputError(f"cannot read draft {draft_path}: {error}") from None
+            # The same Pandoc Markdown reader as the app and the Word export, so the three
+            # never disagree about which notes a draft holds.
+            draft = read_markdown(text, items)
+            essay, draft_warnings = draft.essay, list(draft.warnings)
     except _InputError as error:
         print(f"assistant notes: {error}", file=err)
         return 2
 
-    # The same Pandoc Markdown reader as the app and the Word export, so the three never
-    # disagree about which notes a draft holds.
-    draft = read_markdown(text, items)
-    notes = draft.essay.notes()
+    notes = essay.notes()
     engine = ChicagoEngine(items, ibid=args.ibid)
     rendered = engine.render_notes(notes)
     html = args.format == "html"
-    for problem in draft.warnings:
+    for problem in draft_warnings:
         print(f"{draft_path.name}: {problem}", file=err)
     cited: list[str] = []
     reported: set[str] = set()

@@ -16,13 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import docx
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Inches, Pt
 
-from assistant.cite.model import RichText
+from assistant.cite.model import Note, RichText, Run
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.export.atomic import ExportError, write_atomically
-from assistant.export.footnotes import add_footnote
+from assistant.export.citation_fields import citation_instruction
+from assistant.export.footnotes import FieldRuns, add_footnote
 from assistant.export.layout import (
     BIBLIOGRAPHY_STYLE,
     BLOCK_QUOTE_STYLE,
@@ -33,6 +35,9 @@ from assistant.export.layout import (
     apply_manuscript_layout,
     start_new_section,
 )
+from assistant.export.package import tidy_package
+from assistant.export.punctuation import place_note_punctuation
+from assistant.export.reference import open_reference_document
 from assistant.export.runs import append_run, unsafe_characters, xml_safe
 
 if TYPE_CHECKING:
@@ -42,6 +47,13 @@ if TYPE_CHECKING:
 __all__ = ["ExportError", "ExportOptions", "ExportReport", "build_document", "export_docx"]
 
 BIBLIOGRAPHY_HEADING = "Bibliography"
+_STYLES_USED = (
+    BODY_STYLE,
+    BLOCK_QUOTE_STYLE,
+    BIBLIOGRAPHY_STYLE,
+    TITLE_STYLE,
+    *(f"Heading {level}" for level in range(1, 7)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +65,11 @@ class ExportOptions:
     course: str = ""
     date: str | None = None
     manuscript: Manuscript = field(default_factory=Manuscript)
+    # Turabian 16.3.2: "1. Shen Zhihua, ..." in the note, full size, instead of a superscript.
+    full_size_note_numbers: bool = False
+    # A .docx whose styles, page setup, headers and footers the export uses instead of the
+    # Turabian layout (Pandoc's --reference-doc): a university's or a journal's template.
+    reference_doc: Path | None = None
 
 
 @dataclass(slots=True)
@@ -82,7 +99,7 @@ def export_docx(
     if options.include_bibliography:
         cited = _cited_item_ids(essay)
         bibliography = engine.bibliography(cited) if cited else []
-    document = build_document(essay, notes, bibliography, options)
+    document = build_document(essay, notes, bibliography, options, items=items)
 
     report = ExportReport(
         path=Path(path),
@@ -104,33 +121,52 @@ def build_document(
     notes: Sequence[RichText],
     bibliography: Sequence[RichText],
     options: ExportOptions = ExportOptions(),
+    *,
+    items: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> DocumentObject:
     """The laid-out python-docx document for `essay`, given its rendered notes and bibliography.
 
-    `notes[i]` is the text of the essay's (i+1)th note anchor, in reading order.
+    `notes[i]` is the text of the essay's (i+1)th note anchor, in reading order. The citations
+    of each note travel inside it as citation fields (`export.citation_fields`), carrying the
+    cited items' data from `items` (default: the essay's own snapshot).
     """
     anchors = sum(1 for _ in essay.anchors())
     if anchors != len(notes):
         raise ValueError(f"the essay has {anchors} note anchors but {len(notes)} notes were given")
     manuscript = options.manuscript
-    document = docx.Document()
-    apply_manuscript_layout(document, manuscript)
+    template = options.reference_doc
+    if template is not None:
+        document = open_reference_document(template, _STYLES_USED)
+    else:
+        document = docx.Document()
+        apply_manuscript_layout(document, manuscript)
     _set_core_properties(document, essay)
+    # A template brings its own page setup and footers; the Turabian ones are for ours.
+    page_numbers = manuscript.page_numbers and template is None
 
     if options.title_page:
         _add_title_page(document, essay, options)
-        body_section = start_new_section(document, manuscript)
-        if manuscript.page_numbers:
+        if template is not None:
+            body_section = document.add_section(WD_SECTION.NEW_PAGE)
+        else:
+            body_section = start_new_section(document, manuscript)
+        if page_numbers:
             add_page_number_footer(body_section, start_at=1)
     else:
         _add_title_lines(document, essay, options)
-        if manuscript.page_numbers:
+        if page_numbers:
             add_page_number_footer(document.sections[0])
 
-    note_texts = iter(notes)
+    cited_items = essay.items if items is None else items
+    note_texts = iter(
+        _note_content(anchor.note, rendered, cited_items, number)
+        for number, (anchor, rendered) in enumerate(
+            zip(essay.anchors(), notes, strict=True), start=1
+        )
+    )
     style_ids: dict[str, str] = {}
     for block in essay.blocks:
-        _add_block(document, block, note_texts, style_ids)
+        _add_block(document, block, note_texts, style_ids, options.full_size_note_numbers)
 
     if bibliography:
         heading = document.add_paragraph(BIBLIOGRAPHY_HEADING, style="Heading 1")
@@ -138,10 +174,17 @@ def build_document(
         for entry in bibliography:
             paragraph = _add_styled_paragraph(document, BIBLIOGRAPHY_STYLE, style_ids)
             _add_rich_runs(paragraph, entry)
+    body = [block.text for block in essay.blocks]
+    tidy_package(
+        document,
+        words=essay.word_count(),
+        characters=sum(len(text.replace(" ", "")) for text in body),
+        paragraphs=sum(1 for text in body if text.strip()),
+    )
     return document
 
 
-def _add_block(document: DocumentObject, block: Block, note_texts, style_ids) -> None:  # type: ignore[no-untyped-def]
+def _add_block(document: DocumentObject, block: Block, note_texts, style_ids, full_size) -> None:  # type: ignore[no-untyped-def]
     if block.kind == "heading":
         style = f"Heading {min(max(block.level, 1), 6)}"
     elif block.kind == "blockquote":
@@ -149,12 +192,53 @@ def _add_block(document: DocumentObject, block: Block, note_texts, style_ids) ->
     else:
         style = BODY_STYLE
     paragraph = _add_styled_paragraph(document, style, style_ids)
-    for inline in block.inlines:
+    for inline in place_note_punctuation(block.inlines):
         if isinstance(inline, Span):
             if inline.text:
                 append_run(paragraph, inline.text, italic=inline.italic, bold=inline.bold)
         elif isinstance(inline, NoteAnchor):
-            add_footnote(paragraph, next(note_texts))
+            add_footnote(paragraph, next(note_texts), full_size_number=full_size)
+
+
+def _note_content(
+    note: Note, rendered: RichText, items: Mapping[str, Mapping[str, Any]], number: int
+) -> RichText | list[Run | FieldRuns]:
+    """The note's runs, its citations wrapped in citation fields.
+
+    Runs the engine tagged with the index of the citation group they print (`Run.group`) get a
+    field each, so commentary stays plain text the writer can edit in Word; untagged notes get
+    one field for the whole note, which then records the commentary too.
+    """
+    if not note.citations:
+        return rendered
+    runs = rendered.runs
+    if all(getattr(run, "group", None) is None for run in runs):
+        text = rendered.text
+        instruction = citation_instruction(
+            note.segments, items, plain_text=text, note_number=number
+        )
+        return [FieldRuns(instruction, runs)]
+    content: list[Run | FieldRuns] = []
+    index = 0
+    while index < len(runs):
+        group = getattr(runs[index], "group", None)
+        if group is None:
+            content.append(runs[index])
+            index += 1
+            continue
+        end = index
+        while end < len(runs) and getattr(runs[end], "group", None) == group:
+            end += 1
+        printed = runs[index:end]
+        instruction = citation_instruction(
+            [note.segments[group]],
+            items,
+            plain_text="".join(run.text for run in printed),
+            note_number=number,
+        )
+        content.append(FieldRuns(instruction, printed))
+        index = end
+    return content
 
 
 def _add_styled_paragraph(document: DocumentObject, style: str, style_ids: dict[str, str]):  # type: ignore[no-untyped-def]

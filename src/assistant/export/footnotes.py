@@ -27,6 +27,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from assistant.cite.model import RichText, Run
+from assistant.export.oxml.fields import append_field_begin, append_field_end
 from assistant.export.oxml.footnotes import (
     FOOTNOTE_REFERENCE_STYLE,
     FOOTNOTE_TEXT_STYLE,
@@ -41,7 +42,16 @@ if TYPE_CHECKING:
     from docx.parts.document import DocumentPart
     from docx.styles.style import BaseStyle
 
-NoteContent = RichText | Sequence[Run] | str
+
+@dataclass(frozen=True, slots=True)
+class FieldRuns:
+    """Runs wrapped in a Word field with `instruction` (a citation, for one)."""
+
+    instruction: str
+    runs: Sequence[Run]
+
+
+NoteContent = RichText | Sequence[Run | FieldRuns] | str
 
 
 class Footnote(BlockItemContainer):
@@ -62,11 +72,18 @@ class Footnote(BlockItemContainer):
 
     @property
     def paragraph_texts(self) -> list[str]:
-        """Each paragraph's text, without the number mark and the space Word puts after it."""
+        """Each paragraph's text, without the number mark and the space (or, for a full-size
+        number, the period and space) after it."""
         texts = [p.text for p in self.paragraphs]
-        if texts and texts[0].startswith(" "):
+        if texts and self.full_size_number and texts[0].startswith(". "):
+            texts[0] = texts[0][2:]
+        elif texts and texts[0].startswith(" "):
             texts[0] = texts[0][1:]
         return texts
+
+    @property
+    def full_size_number(self) -> bool:
+        return has_full_size_number(self._footnote)
 
     @property
     def text(self) -> str:
@@ -80,6 +97,25 @@ class Footnote(BlockItemContainer):
         paragraph = self.paragraphs[-1]
         pending_break = False
         for run in _as_runs(content):
+            if isinstance(run, FieldRuns):
+                if pending_break and has_text:
+                    paragraph = self.add_paragraph()
+                    paragraph._p.get_or_add_pPr().style = FOOTNOTE_TEXT_STYLE
+                pending_break = False
+                append_field_begin(paragraph._p, run.instruction)
+                for field_run in run.runs:
+                    # A field stays within one paragraph.
+                    field_text = " ".join(field_run.text.split("\n"))
+                    append_run(
+                        paragraph,
+                        field_text,
+                        italic=field_run.italic,
+                        small_caps=field_run.small_caps,
+                        bold=getattr(field_run, "bold", False),
+                    )
+                    has_text = has_text or bool(field_text.strip())
+                append_field_end(paragraph._p)
+                continue
             text = run.text.replace("\r\n", "\n").replace("\r", "\n")
             for index, piece in enumerate(text.split("\n")):
                 if index:
@@ -101,6 +137,15 @@ class Footnote(BlockItemContainer):
                 has_text = has_text or bool(piece.strip())
 
 
+def has_full_size_number(footnote: CT_Footnote) -> bool:
+    """Whether the note's number mark is set on the baseline (Turabian's "1." form)."""
+    for mark in footnote.iter(qn("w:footnoteRef")):
+        run = mark.getparent()
+        align = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}") if run is not None else None
+        return align is not None and align.get(qn("w:val")) == "baseline"
+    return False
+
+
 class Footnotes:
     """The document's notes (not the separators), in the part's order."""
 
@@ -119,16 +164,27 @@ class Footnotes:
         element = self._element.get_by_id(footnote_id)
         return Footnote(element, self._part) if element is not None else None
 
-    def add(self, content: NoteContent = "") -> Footnote:
-        """A new note holding `content` (not yet referenced from the text)."""
+    def add(self, content: NoteContent = "", *, full_size_number: bool = False) -> Footnote:
+        """A new note holding `content` (not yet referenced from the text).
+
+        `full_size_number`: the number in the note is set full size and followed by a period
+        ("1. Shen Zhihua, ..."), as Turabian (16.3.2) prefers for papers, instead of Word's
+        superscript.
+        """
         # Counting ids once rather than per note keeps adding n notes linear, not quadratic
         # (notes added behind this proxy's back, straight to the XML, are not expected).
         if self._next_id is None:
             self._next_id = self._element.next_id()
         footnote = Footnote(self._element.add_footnote(self._next_id), self._part)
         self._next_id += 1
-        # The space after the number mark, as Word inserts it.
-        append_run(footnote.paragraphs[0], " ")
+        if full_size_number:
+            mark = footnote.paragraphs[0]._p.r_lst[0]
+            # Overrides the Footnote Reference style's superscript for this mark only.
+            mark.get_or_add_rPr().get_or_add_vertAlign().set(qn("w:val"), "baseline")
+            append_run(footnote.paragraphs[0], ". ")
+        else:
+            # The space after the number mark, as Word inserts it.
+            append_run(footnote.paragraphs[0], " ")
         footnote._append_runs(content, has_text=False)
         return footnote
 
@@ -149,7 +205,7 @@ def footnotes(document: DocumentObject) -> Footnotes:
     return cached
 
 
-def add_footnote(paragraph: Paragraph, runs: NoteContent) -> int:
+def add_footnote(paragraph: Paragraph, runs: NoteContent, *, full_size_number: bool = False) -> int:
     """Add a footnote holding `runs`, referenced at the end of `paragraph`; return its id.
 
     The reference is a superscript `w:footnoteReference` run in the Footnote Reference style.
@@ -157,7 +213,7 @@ def add_footnote(paragraph: Paragraph, runs: NoteContent) -> int:
     order (as the exporter does) the id returned is also the printed number.
     """
     document = _document_of(paragraph)
-    footnote = footnotes(document).add(runs)
+    footnote = footnotes(document).add(runs, full_size_number=full_size_number)
     # <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id=".."/>
     run = etree.SubElement(paragraph._p, qn("w:r"))
     style = etree.SubElement(etree.SubElement(run, qn("w:rPr")), qn("w:rStyle"))
@@ -234,7 +290,7 @@ def _mark_as_word_builtin(style: BaseStyle) -> None:
     style.unhide_when_used = True
 
 
-def _as_runs(content: NoteContent) -> Iterable[Run]:
+def _as_runs(content: NoteContent) -> Iterable[Run | FieldRuns]:
     if isinstance(content, str):
         return [Run(content)]
     if isinstance(content, RichText):

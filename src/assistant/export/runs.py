@@ -11,23 +11,29 @@ from __future__ import annotations
 import re
 
 from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-_SPECIAL = frozenset("\t\n\r")
+_SPECIAL = frozenset("\t\n\r\v\f")
 _R, _RPR, _T = qn("w:r"), qn("w:rPr"), qn("w:t")
 _B, _I, _SMALL_CAPS = qn("w:b"), qn("w:i"), qn("w:smallCaps")
 _SPACE = qn("xml:space")
 
 # Characters XML 1.0 cannot hold at all (C0 controls but tab/newline/return, lone surrogates,
-# U+FFFE/U+FFFF). They arrive invisibly, pasted from PDFs; lxml refuses them outright.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# U+FFFE/U+FFFF). They arrive invisibly, pasted from PDFs; lxml refuses them outright. Vertical
+# tab and form feed are what Word itself puts in plain text for a manual line break and a page
+# break, so they become those breaks instead (see `append_run`).
+_NOT_XML = re.compile("[^\t\n\r\v\f\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BR, _TYPE = qn("w:br"), qn("w:type")
 
 
 def xml_safe(text: str) -> str:
-    """`text` without the characters a Word file cannot store."""
-    return _NOT_XML.sub("", text)
+    """`text` without the characters a Word file cannot store, for one-line fields such as the
+    document's title property (a vertical tab or form feed, Word's line and page breaks,
+    becomes a space there)."""
+    return _NOT_XML.sub("", text).replace("\v", " ").replace("\f", " ")
 
 
 def unsafe_characters(text: str) -> list[str]:
@@ -44,7 +50,7 @@ def append_run(
     small_caps: bool = False,
 ) -> Run:
     """Append a run holding `text` (less any characters XML cannot hold) to `paragraph`."""
-    text = xml_safe(text)
+    text = _NOT_XML.sub("", text)
     r = etree.SubElement(paragraph._p, _R)
     if bold or italic or small_caps:
         rpr = etree.SubElement(r, _RPR)
@@ -62,5 +68,13 @@ def append_run(
         if text != text.strip():
             t.set(_SPACE, "preserve")
     else:
-        run.text = text
+        # Run.text turns tabs and newlines into w:tab and w:br; a vertical tab is Word's own
+        # manual line break, a form feed its page break.
+        for index, piece in enumerate(text.split("\f")):
+            if index:
+                etree.SubElement(r, _BR).set(_TYPE, "page")
+            if piece:
+                scratch = Run(OxmlElement("w:r"), paragraph)  # type: ignore[arg-type]
+                scratch.text = piece.replace("\v", "\n")
+                r.extend(list(scratch._r))
     return run
