@@ -11,12 +11,11 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import shutil
 import threading
 from pathlib import Path
 from typing import Any
 
-from assistant.atomic import replace_atomically
+from assistant.atomic import copy_atomically, replace_atomically
 from assistant.library.errors import ImportFailed, LibraryError
 from assistant.library.importers import SUPPORTED_SUFFIXES, load_document, title_from_text
 from assistant.library.metadata import (
@@ -246,7 +245,13 @@ class Library:
                 self._write()  # raises the explanation before a file is copied
             target = self.corpus_dir / f"{source_id}{path.suffix.lower()}"
             if path.resolve() != target.resolve():
-                shutil.copyfile(path, target)
+                try:
+                    copy_atomically(path, target)  # a full disk leaves no truncated copy
+                except OSError as error:
+                    raise LibraryError(
+                        f"{path.name} could not be copied into {self.corpus_dir} "
+                        f"({error.strerror or error}); nothing was added."
+                    ) from error
             new_item = dict(item) if item is not None else _minimal_item(source_id, path)
             index = self._raw_index(source_id)
             if index is None:
