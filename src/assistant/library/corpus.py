@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant.atomic import copy_atomically, replace_atomically
 from assistant.library.errors import ImportFailed, LibraryError
+from assistant.library.ids import id_problem
 from assistant.library.importers import SUPPORTED_SUFFIXES, load_document, title_from_text
 from assistant.library.metadata import (
     generated_id,
@@ -313,6 +314,14 @@ class Library:
             for position, item in enumerate(items, start=1):
                 if isinstance(item, dict) and not item.get("id"):
                     item = {**item, "id": unique_id(generated_id(item), taken)}
+                elif isinstance(item, dict) and id_problem(item["id"]):
+                    # Zotero's web API gives ids like "12047273/KC6WFG78": keep the record.
+                    fresh = unique_id(generated_id(item), taken)
+                    rejected.append(
+                        f"record {position}: {id_problem(item['id'])} It was imported as '{fresh}'."
+                    )
+                    item = {**item, "id": fresh}
+                    taken.add(fresh)
                 reason = validate_item(item)
                 if reason:
                     rejected.append(f"record {position}: {reason}")
