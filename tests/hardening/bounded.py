@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import resource
+import signal
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -21,8 +22,16 @@ TIME_LIMIT_S = 60
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+def _limits(file_size: int | None) -> Callable[[], None]:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+        if file_size is not None:
+            # A disk that fills up: writes past `file_size` bytes fail with EFBIG (the signal
+            # that would kill the process instead is ignored, as the exec keeps it).
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+
+    return apply
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -39,8 +48,10 @@ def run_bounded(
     cwd: Path | None = None,
     timeout: float = TIME_LIMIT_S,
     stdin: str | None = None,
+    file_size: int | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`python ARGS` under the time and memory limits; raises TimeoutExpired on a hang."""
+    """`python ARGS` under the time and memory limits (and, given `file_size`, no file written
+    past that size); raises TimeoutExpired on a hang."""
     return subprocess.run(
         [sys.executable, *args],
         cwd=cwd,
@@ -49,14 +60,16 @@ def run_bounded(
         capture_output=True,
         text=True,
         timeout=timeout,
-        preexec_fn=_limit_memory,
+        preexec_fn=_limits(file_size),
         check=False,
     )
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = TIME_LIMIT_S):
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = TIME_LIMIT_S, file_size: int | None = None
+) -> subprocess.CompletedProcess[str]:
     """`assistant ARGS` under the limits."""
-    return run_bounded(["-m", "assistant", *args], cwd=cwd, timeout=timeout)
+    return run_bounded(["-m", "assistant", *args], cwd=cwd, timeout=timeout, file_size=file_size)
 
 
 def run_code(code: str, *, cwd: Path | None = None, timeout: float = TIME_LIMIT_S):

@@ -85,11 +85,13 @@ class Library:
             return []
         try:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
             self._writable = False
             detail = (
                 f"line {error.lineno}, column {error.colno}: {error.msg}"
                 if isinstance(error, json.JSONDecodeError)
+                else "nested too deeply to be CSL-JSON"
+                if isinstance(error, RecursionError)
                 else "not UTF-8 text"
             )
             self._problem(
