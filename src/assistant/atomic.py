@@ -51,6 +51,17 @@ def replace_atomically(
     fsync_folder(folder)
 
 
+def copy_atomically(source: Path, target: Path) -> None:
+    """Copy the file `source` to `target` the same way: all of it, or nothing and no litter."""
+
+    def copy(stream: BinaryIO) -> None:
+        with open(source, "rb") as reader:
+            for chunk in iter(lambda: reader.read(1 << 20), b""):
+                _write_all(stream.fileno(), chunk)
+
+    replace_atomically(target, copy)
+
+
 def _write_all(descriptor: int, data: bytes) -> None:
     view = memoryview(data)
     while view:

@@ -59,7 +59,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not arguments or (arguments[0] not in commands and arguments[0] not in ("-h", "--help")):
         arguments.insert(0, "gui")
     args = parser.parse_args(arguments)
-    return int(args.func(args) or 0)
+    return _run_guarded(args)
+
+
+def _run_guarded(args: argparse.Namespace) -> int:
+    """Run a command; a full disk, a read-only folder, input nested too deep or memory
+    running out ends it with a message and exit status 2, never a traceback."""
+    from assistant.failures import SYSTEM_FAILURES, describe
+
+    try:
+        return int(args.func(args) or 0)
+    except SYSTEM_FAILURES as error:
+        print(f"error: {describe(error)}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

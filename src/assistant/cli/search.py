@@ -89,6 +89,8 @@ def _index(corpus: Path, index_dir: Path, rebuild: bool, quiet: bool = False) ->
         print(f"note: {report.rebuilt_reason}", file=sys.stderr)
     for problem in report.problems:
         print(f"problem: {problem}", file=sys.stderr)
+    if report.busy:
+        return 1  # the other indexer won; this run did nothing, and a script must know
     if not quiet:
         print(
             f"Indexed {report.indexed} source(s) ({report.passages} passages, {report.words} "

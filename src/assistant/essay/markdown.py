@@ -35,6 +35,7 @@ from assistant.cite.pandoc_syntax import (
     parse_citation_group,
 )
 from assistant.essay.model import Block, BlockKind, Essay, Inline, NoteAnchor, PassageLink, Span
+from assistant.yamlsafe import load_yaml
 
 __all__ = ["MarkdownResult", "read_markdown", "smart_quotes", "write_markdown"]
 
@@ -542,7 +543,7 @@ def _citations_to_notes(tokens: list[_Token]) -> list[Inline]:
 
 def _front_matter(reader: _Reader, block: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(block)
+        data = load_yaml(block)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = 2 + mark.line if mark is not None else 1

@@ -279,8 +279,10 @@ def _take_links(line: str) -> tuple[str, list[PassageLink]]:
 def _front_matter_title(block: str) -> str:
     import yaml
 
+    from assistant.yamlsafe import load_yaml
+
     try:
-        data = yaml.safe_load(block)
+        data = load_yaml(block)
     except yaml.YAMLError:
         return ""
     if isinstance(data, dict) and data.get("title") is not None:

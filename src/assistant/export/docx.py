@@ -10,6 +10,7 @@ the anchor's place in the text, numbered by Word in reading order.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,7 +113,11 @@ def export_docx(
     report.warnings.extend(_unstorable_characters(essay, notes, bibliography))
     for entry in bibliography:
         report.warnings.extend(f"Bibliography: {warning}" for warning in entry.warnings)
-    write_atomically(Path(path), document.save)
+    # The zip is built in memory first: python-docx leaves its ZipFile open when a write
+    # fails, and its __del__ then prints a traceback about the closed temporary file.
+    package = io.BytesIO()
+    document.save(package)
+    write_atomically(Path(path), lambda stream: stream.write(package.getbuffer()))
     return report
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import shutil
 import threading
 from pathlib import Path
 from typing import Any
 
-from assistant.atomic import replace_atomically
+from assistant.atomic import copy_atomically, replace_atomically
 from assistant.library.errors import ImportFailed, LibraryError
+from assistant.library.ids import id_problem
 from assistant.library.importers import SUPPORTED_SUFFIXES, load_document, title_from_text
 from assistant.library.metadata import (
     generated_id,
@@ -86,11 +86,13 @@ class Library:
             return []
         try:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
             self._writable = False
             detail = (
                 f"line {error.lineno}, column {error.colno}: {error.msg}"
                 if isinstance(error, json.JSONDecodeError)
+                else "nested too deeply to be CSL-JSON"
+                if isinstance(error, RecursionError)
                 else "not UTF-8 text"
             )
             self._problem(
@@ -247,7 +249,13 @@ class Library:
                 self._write()  # raises the explanation before a file is copied
             target = self.corpus_dir / f"{source_id}{path.suffix.lower()}"
             if path.resolve() != target.resolve():
-                shutil.copyfile(path, target)
+                try:
+                    copy_atomically(path, target)  # a full disk leaves no truncated copy
+                except OSError as error:
+                    raise LibraryError(
+                        f"{path.name} could not be copied into {self.corpus_dir} "
+                        f"({error.strerror or error}); nothing was added."
+                    ) from error
             new_item = dict(item) if item is not None else _minimal_item(source_id, path)
             index = self._raw_index(source_id)
             if index is None:
@@ -334,6 +342,14 @@ class Library:
             for position, item in enumerate(items, start=1):
                 if isinstance(item, dict) and not item.get("id"):
                     item = {**item, "id": unique_id(generated_id(item), taken)}
+                elif isinstance(item, dict) and id_problem(item["id"]):
+                    # Zotero's web API gives ids like "12047273/KC6WFG78": keep the record.
+                    fresh = unique_id(generated_id(item), taken)
+                    rejected.append(
+                        f"record {position}: {id_problem(item['id'])} It was imported as '{fresh}'."
+                    )
+                    item = {**item, "id": fresh}
+                    taken.add(fresh)
                 reason = validate_item(item)
                 if reason:
                     rejected.append(f"record {position}: {reason}")

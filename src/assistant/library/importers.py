@@ -175,7 +175,17 @@ def _footnote_texts(document: Any) -> dict[str, str]:
         return notes
     from lxml import etree
 
-    root = etree.fromstring(part.blob)
+    # Word never writes a DOCTYPE; entities in one could expand without bound, and a part cut
+    # short must cost this file only (the caller's boundary words any error).
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(part.blob, parser)
+    except etree.XMLSyntaxError as error:
+        raise ImportFailed("", f"the Word document's footnotes are damaged ({error}).") from error
+    if root.getroottree().docinfo.doctype:
+        raise ImportFailed(
+            "", "the Word document's footnotes carry a DOCTYPE, which Word never writes."
+        )
     for note in root.iter(f"{_W}footnote"):
         note_type = note.get(f"{_W}type")
         if note_type in ("separator", "continuationSeparator", "continuationNotice"):
@@ -197,6 +207,15 @@ def _load_docx(path: Path, source_id: str) -> Document:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises many types for damaged packages
         raise ImportFailed(path.name, f"the Word document is damaged ({error}).") from error
+    try:
+        return _docx_document(document, source_id)
+    except ImportFailed as error:
+        raise ImportFailed(path.name, error.message) from error
+    except Exception as error:  # lxml and python-docx errors for damaged parts
+        raise ImportFailed(path.name, f"the Word document is damaged ({error}).") from error
+
+
+def _docx_document(document: Any, source_id: str) -> Document:
     footnotes = _footnote_texts(document)
     blocks: list[Block] = []
     note_number = 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.library.errors import ImportFailed
+from assistant.library.ids import id_problem
 
 _STRING_FIELDS = ("type", "title", "title-short", "container-title", "publisher", "page", "URL")
 _NAME_FIELDS = ("author", "editor", "translator")
@@ -22,8 +23,9 @@ def validate_item(item: Any) -> str | None:
         title = item.get("title")
         hint = f" (title {title!r})" if isinstance(title, str) else ""
         return f'an entry{hint} has no "id"; the id must be the document file\'s name.'
-    if not isinstance(item["id"], str) or not item["id"].strip():
-        return f"the id {item['id']!r} must be a non-empty text (the document file's name)."
+    id_reason = id_problem(item["id"])
+    if id_reason:
+        return id_reason
     for key in _STRING_FIELDS:
         if key in item and not isinstance(item[key], str | int | float):
             return f"'{item['id']}': \"{key}\" must be text, not {type(item[key]).__name__}."

@@ -63,7 +63,8 @@ def word_count(text: str) -> int:
 # Markdown and plain text
 
 
-_MD_TAGS = re.compile(r"</?(?:i|b|u|em|strong|sup|sub|span)[^>]*>")
+# Whole tag names only: "<i" must not match the start of "<img ...>", which stays as text.
+_MD_TAGS = re.compile(r"</?(?:i|b|u|em|strong|sup|sub|span)(?=[\s/>])[^>]*>")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")

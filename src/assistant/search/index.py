@@ -113,6 +113,7 @@ class IndexReport:
     words: int = 0  # words in the passages indexed by this update
     passages: int = 0
     cancelled: bool = False
+    busy: bool = False  # another process held the index's write lock; nothing was changed
 
 
 @dataclass(frozen=True)
@@ -518,7 +519,7 @@ class SearchIndex:
                         f"The index in {self.index_dir} could not be read ({error}); "
                         "it was rebuilt from the corpus."
                     )
-                    log.warning(reason)
+                    log.info(reason)  # the report carries it; callers show it once
             elif self.index_dir.exists() and any(
                 p.name.endswith((".toc", ".seg", ".trm", ".pst")) for p in self.index_dir.iterdir()
             ):
@@ -603,6 +604,7 @@ class SearchIndex:
         try:
             writer = self._writer(ix, _estimated_words(library, changed))
         except LockError:
+            report.busy = True
             report.problems.append(
                 ImportProblem(
                     str(self.index_dir),
@@ -661,7 +663,7 @@ class SearchIndex:
             try:
                 writer.cancel()
             except Exception:
-                log.exception("cancelling the index writer failed")
+                log.debug("cancelling the index writer failed", exc_info=True)
             raise
         if progress:
             progress(total, total, "")

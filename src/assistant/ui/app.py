@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assistant.ui.settings import APPLICATION, ORGANIZATION
 
@@ -52,9 +54,24 @@ def run_app(
         print(f"assistant: the corpus folder {corpus} does not exist", file=sys.stderr)
         return 2
     window = build_window(corpus, index, essay)
+    sys.excepthook = failure_hook(window, sys.excepthook)
     window.show()
     controller = window.controller
     QTimer.singleShot(0, controller.reindex)
     status = app.exec()
     controller.shutdown()
     return int(status)
+
+
+def failure_hook(parent: QWidget, previous: Callable[..., Any]) -> Callable[..., None]:
+    """An excepthook (PySide6 hands it exceptions escaping slots): a full disk, a read-only
+    folder, too-deep input or exhausted memory is shown in a dialog worded as the command line
+    words it; the traceback still goes to `previous` for a bug report."""
+    from assistant.failures import SYSTEM_FAILURES, describe
+
+    def hook(kind: type[BaseException], error: BaseException, traceback: Any) -> None:
+        if isinstance(error, SYSTEM_FAILURES):
+            QMessageBox.warning(parent, APPLICATION, describe(error))
+        previous(kind, error, traceback)
+
+    return hook
