@@ -40,6 +40,9 @@ class EditorActions:
         ]
         self.paragraph = make_action(editor, "&Paragraph", text.set_paragraph, "Ctrl+0")
         self.quote = make_action(editor, "Block &quotation", text.toggle_blockquote, "Ctrl+Shift+Q")
+        self.zoom_in = make_action(editor, "Zoom &in", text.zoom_in, [Key.ZoomIn, "Ctrl+="])
+        self.zoom_out = make_action(editor, "Zoom &out", text.zoom_out, Key.ZoomOut)
+        self.zoom_reset = make_action(editor, "&Actual size", text.zoom_reset, "Ctrl+Alt+0")
         local_to(
             editor,
             self.undo,
@@ -52,6 +55,9 @@ class EditorActions:
             *self.headings,
             self.paragraph,
             self.quote,
+            self.zoom_in,
+            self.zoom_out,
+            self.zoom_reset,
         )
 
     @property

@@ -132,6 +132,7 @@ class DraftEditor(QWidget):
         self.render_now()
         self._emit_stats()
         self.modificationChanged.emit(False)
+        self.text_edit.go_to_top()  # an essay opens at its beginning
 
     def essay(self) -> Essay:
         """The draft as an Essay, with a snapshot of the metadata of every source it cites."""

@@ -123,6 +123,8 @@ class WindowActions:
         for dock in window.docks():
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
+        self.view_menu.addActions([edit.zoom_in, edit.zoom_out, edit.zoom_reset])
+        self.view_menu.addSeparator()
         self.view_menu.addActions([self.focus_mode, self.reset_layout, self.messages])
         self.view_menu.addSeparator()
         appearance = self.view_menu.addMenu("&Appearance")

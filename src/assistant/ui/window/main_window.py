@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
 
         # The strip shows notes as the Word export will print them, ibid. included if chosen.
         self.editor.set_ibid(self.settings.export_choices()["ibid"])
+        self.editor.text_edit.set_zoom(self.settings.zoom())
         self._refresh_items()
         self.resize(DEFAULT_SIZE)
         self.settings.restore_window(self)
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
             [LEFT_WIDTH, RIGHT_WIDTH],
             Qt.Orientation.Horizontal,
         )
-        self.resizeDocks([self.search_dock, self.outline_dock], [330, 400], Qt.Orientation.Vertical)
+        self.resizeDocks([self.search_dock, self.outline_dock], [310, 420], Qt.Orientation.Vertical)
 
     def _splitters(self) -> dict[str, Any]:
         return {"draftSplitter": self.editor.splitter, "builderSplitter": self.builder.splitter}
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
         self.builder.insertRequested.connect(self._insert_note)
         self.check_pane.supportRequested.connect(self._find_support)
         self.builder.updateRequested.connect(self._update_note)
+        self.builder.dismissRequested.connect(self._builder_dismissed)
         self.outline_pane.openPassage.connect(self._open_link)
         self.outline_pane.insertTextRequested.connect(self._insert_text)
         self.outline_pane.outlineChanged.connect(self._outline_changed)
@@ -329,6 +331,12 @@ class MainWindow(QMainWindow):
             self.builder_dock.hide()
         self.editor.text_edit.setFocus()
 
+    def _builder_dismissed(self) -> None:
+        if self.builder.editing():
+            self.builder.cancel_edit()
+        self._builder_for_citing = True
+        self._builder_done()
+
     def _hit_dropped(self, hit: dict) -> None:
         """A hit dragged into the text: build a note on it at the drop point."""
         from assistant.essay.model import PassageLink
@@ -369,10 +377,23 @@ class MainWindow(QMainWindow):
         self.search_pane.focus_query()
 
     def focus_builder(self) -> None:
-        if not self.builder_dock.isVisible():
+        self._show_builder()
+        self.builder.focus_locator()
+
+    def _show_builder(self) -> None:
+        """Open the builder under the Reader with most of the column: the passage stays in
+        sight above it, and the page field, the preview and Insert fit below."""
+        arriving = not self.builder_dock.isVisible()
+        if arriving:
             self._builder_for_citing = True
         self._show_dock(self.builder_dock)
-        self.builder.focus_locator()
+        if arriving and not self.builder_dock.isFloating():
+            column = self.reader_dock.height() + self.builder_dock.height()
+            self.resizeDocks(
+                [self.reader_dock, self.builder_dock],
+                [int(column * 0.4), int(column * 0.6)],
+                Qt.Orientation.Vertical,
+            )
 
     def set_theme(self, value: str) -> None:
         """Light, dark or the system's scheme, now and at the next start."""
@@ -411,9 +432,7 @@ class MainWindow(QMainWindow):
             return
         number = self.editor.document.note_number(anchor_id) or 0
         if self.builder.load_note(anchor, number):
-            if not self.builder_dock.isVisible():
-                self._builder_for_citing = True
-            self._show_dock(self.builder_dock)
+            self._show_builder()
         else:
             self.notify(
                 "This note mixes commentary and citations: edit it in the notes strip (F2)."
@@ -494,6 +513,7 @@ class MainWindow(QMainWindow):
         if self._focus_state is not None:
             self.toggle_focus_mode()
         self.settings.save_window(self)
+        self.settings.set_zoom(self.editor.text_edit.zoom())
         for key, splitter in self._splitters().items():
             self.settings.set_value(f"window/{key}", splitter.saveState())
         self.settings.sync()
