@@ -14,6 +14,7 @@ from assistant.cite.model import Note, RichText
 from assistant.essay.model import Essay, NoteAnchor
 from assistant.ui.editor.convert import document_to_essay, essay_to_document
 from assistant.ui.editor.document import DraftDocument
+from assistant.ui.editor.find_bar import FindBar
 from assistant.ui.editor.notes_strip import NoteRow, NotesStrip, note_to_source
 from assistant.ui.editor.textedit import DraftTextEdit
 
@@ -66,6 +67,8 @@ class DraftEditor(QWidget):
         page_layout.setSpacing(4)
         page_layout.addLayout(header)
         page_layout.addWidget(self.text_edit, 1)
+        self.find_bar = FindBar(self)
+        page_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("draftSplitter")
         self.splitter.addWidget(page)

@@ -93,6 +93,8 @@ class WindowActions:
         edit_menu.addSeparator()
         edit_menu.addActions(edit.clipboard)
         edit_menu.addSeparator()
+        edit_menu.addActions([edit.find, edit.replace, edit.find_next, edit.find_previous])
+        edit_menu.addSeparator()
         edit_menu.addAction(self.search)
         # The search pane binds Ctrl+K itself (select the query); a window-wide Ctrl+K would
         # make the key ambiguous there and then neither fires. So this one lives on the rest.
