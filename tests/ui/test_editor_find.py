@@ -56,7 +56,7 @@ def test_ctrl_f_opens_find_and_marks_every_match(editor, qtbot):
     bar.word_box.setChecked(True)
     assert len(editor.text_edit.marks(MARK_LAYER)) == 3  # not "Stalinism"
     bar.case_box.setChecked(True)
-    assert bar.count_label.text() == "not found"  # every match has a capital S
+    assert bar.count_label.text() == "1 in the text"  # only "stalin chose"
     bar.case_box.setChecked(False)
     # Enter goes to the next match, wrapping round; Escape closes and clears the marks.
     qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
