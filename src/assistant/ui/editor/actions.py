@@ -40,6 +40,14 @@ class EditorActions:
         ]
         self.paragraph = make_action(editor, "&Paragraph", text.set_paragraph, "Ctrl+0")
         self.quote = make_action(editor, "Block &quotation", text.toggle_blockquote, "Ctrl+Shift+Q")
+        self.smart_punctuation = make_action(
+            editor,
+            "S&mart punctuation",
+            lambda: setattr(text, "smart_typing", self.smart_punctuation.isChecked()),
+            tip="Curly quotes and apostrophes, dashes from -- and 52-55, as you type",
+        )
+        self.smart_punctuation.setCheckable(True)
+        self.smart_punctuation.setChecked(text.smart_typing)
         bar = editor.find_bar
         self.find = make_action(editor, "&Find…", bar.open_find, Key.Find)
         self.replace = make_action(editor, "&Replace…", bar.open_replace, "Ctrl+H")

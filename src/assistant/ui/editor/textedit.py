@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QWidget
 
 from assistant.essay.model import NoteAnchor
+from assistant.essay.typing import curl_quotation, smart_typing
 from assistant.ui import theme
 from assistant.ui.editor.document import (
     ANCHOR_CHAR,
@@ -140,6 +141,7 @@ class DraftTextEdit(QTextEdit):
         document.setDefaultFont(font)
         document.setDocumentMargin(PAGE_MARGIN)
         self._zoom = 0
+        self.smart_typing = True  # curly quotes and dashes as the writer types
         self.setObjectName("draftText")
         self.setAutoFillBackground(True)
         self._paint_desk()
@@ -261,7 +263,8 @@ class DraftTextEdit(QTextEdit):
             plain = QTextCharFormat(cursor.charFormat())
             plain.clearProperty(QTextFormat.Property.ObjectType)
             plain.clearProperty(NOTE_KEY_PROPERTY)
-            cursor.insertText(f"{lead}\u201c{quotation.strip()}\u201d", plain)
+            quoted = curl_quotation(quotation.strip())
+            cursor.insertText(f"{lead}\u201c{quoted}\u201d", plain)
         plain = self.draft.insert_anchor(cursor, anchor)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
@@ -404,6 +407,27 @@ class DraftTextEdit(QTextEdit):
         fmt.setFontItalic(not self.currentCharFormat().fontItalic())
         self.mergeCurrentCharFormat(fmt)
 
+    def _smart_punctuation(self, event: QKeyEvent) -> bool:
+        """Type the key, then curl or dash it as a step of its own (one undo: straight)."""
+        typed = event.text()
+        cursor = self.textCursor()
+        if not self.smart_typing or len(typed) != 1 or cursor.hasSelection():
+            return False
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        change = smart_typing(before, typed)
+        if change is None:
+            return False
+        super().keyPressEvent(event)
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.movePosition(
+            QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, change.length
+        )
+        cursor.insertText(change.text)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier
@@ -418,6 +442,8 @@ class DraftTextEdit(QTextEdit):
                 self.setTextCursor(cursor)
                 self.setCurrentCharFormat(body_char_format())
                 return
+        if self._smart_punctuation(event):
+            return
         super().keyPressEvent(event)
 
     # --- clipboard and drag and drop -------------------------------------------------------

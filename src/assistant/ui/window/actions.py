@@ -116,6 +116,8 @@ class WindowActions:
         format_menu.addActions([edit.bold, edit.italic])
         format_menu.addSeparator()
         format_menu.addActions([*edit.headings, edit.paragraph, edit.quote])
+        format_menu.addSeparator()
+        format_menu.addAction(edit.smart_punctuation)
 
         library_menu = bar.addMenu("&Library")
         library_menu.addActions([*self.library.all(), self.outline.import_markdown])
