@@ -33,9 +33,7 @@ def in_citation_or_code(before: str) -> bool:
     if before.count("`") % 2 == 1:
         return True
     bracket = before.rfind("[")
-    if bracket != -1 and before.rfind("]") < bracket and "@" in before[bracket:]:
-        return True
-    return False
+    return bracket != -1 and before.rfind("]") < bracket and "@" in before[bracket:]
 
 
 def _opens(previous: str) -> bool:
