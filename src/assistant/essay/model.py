@@ -70,6 +70,8 @@ class Essay:
     items: dict[str, dict[str, Any]] = field(default_factory=dict)
     # The notes outline (assistant.essay.outline.Outline); typed loosely to avoid an import cycle.
     outline: Any = None
+    # The language the essay is written in (a BCP 47 code, as Pandoc's `lang`): spelling.
+    language: str = "en"
 
     def anchors(self) -> Iterator[NoteAnchor]:
         """Note anchors in text order: the first yielded is note 1."""

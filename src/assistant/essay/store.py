@@ -161,13 +161,16 @@ def essay_to_dict(essay: Essay) -> dict[str, Any]:
         if block.kind == "heading":
             data["level"] = block.level
         blocks.append(data)
-    return {
+    data = {
         "title": essay.title,
         "author": essay.author,
         "blocks": blocks,
         "items": essay.items,
         "outline": None if essay.outline is None else outline_to_dict(essay.outline),
     }
+    if essay.language != "en":  # written only when set, so older files stay as they were
+        data["language"] = essay.language
+    return data
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
@@ -263,6 +266,7 @@ def essay_from_dict(data: Mapping[str, Any]) -> Essay:
         blocks=blocks,
         items=dict(items),
         outline=outline,
+        language=_expect(data.get("language", "en"), str, "language") or "en",
     )
 
 

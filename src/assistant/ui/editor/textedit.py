@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QKeyEvent,
@@ -20,7 +21,7 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
     QTextFormat,
 )
-from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QToolTip, QWidget
 
 from assistant.essay.model import NoteAnchor
 from assistant.essay.typing import curl_quotation, smart_typing
@@ -168,6 +169,8 @@ class DraftTextEdit(QTextEdit):
         # unknown word), asked in order when the pointer rests on the text.
         self.hover_providers: list[Callable[[int], str | None]] = []
         self._mark_layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        # Entries added to the right-click menu for a document position (spelling).
+        self.context_menu_providers: list[Callable[[QMenu, int], None]] = []
         self._current_anchor = ""
         self.cursorPositionChanged.connect(self._follow_cursor)
         # Renumbered anchors keep their width; repaint so they show their new numbers.
@@ -336,6 +339,19 @@ class DraftTextEdit(QTextEdit):
             if text:
                 return text
         return ""
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu_at(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu_at(self, point: QPoint) -> QMenu:
+        """The right-click menu for viewport point `point`: the providers' entries first."""
+        menu = self.createStandardContextMenu(point)
+        position = self.cursorForPosition(point).position()
+        for provider in self.context_menu_providers:
+            provider(menu, position)
+        return menu
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

@@ -56,6 +56,7 @@ class DraftEditor(QWidget):
         title_font.setBold(True)
         self.title_edit.setFont(title_font)
         self.notes_strip = NotesStrip()
+        self._language = "en"
 
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -126,6 +127,7 @@ class DraftEditor(QWidget):
     # --- the essay ---------------------------------------------------------------------------
 
     def set_essay(self, essay: Essay) -> None:
+        self._language = essay.language
         self.title_edit.setText(essay.title)
         self.author_edit.setText(essay.author)
         self._snapshot_items = dict(essay.items)
@@ -145,7 +147,17 @@ class DraftEditor(QWidget):
         items = self.items()
         essay.items = {i: dict(items[i]) for i in cited_ids(essay.notes()) if i in items}
         essay.outline = self._outline
+        essay.language = self._language
         return essay
+
+    def language(self) -> str:
+        return self._language
+
+    def set_language(self, language: str) -> None:
+        """The essay's language (spelling follows it); a change to save."""
+        if language != self._language:
+            self._language = language
+            self.mark_outline_changed()
 
     def set_outline(self, outline: Any) -> None:
         self._outline = outline

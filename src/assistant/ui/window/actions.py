@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from assistant.check.spelling import LANGUAGES
 from assistant.ui.actions import make_action
 from assistant.ui.check.actions import CheckActions
 from assistant.ui.editor.actions import EditorActions
@@ -118,6 +119,19 @@ class WindowActions:
         format_menu.addActions([*edit.headings, edit.paragraph, edit.quote])
         format_menu.addSeparator()
         format_menu.addAction(edit.smart_punctuation)
+        self.spell_check = format_menu.addAction("Check &spelling as you type")
+        self.spell_check.setCheckable(True)
+        self.spell_check.setChecked(True)
+        self.spell_check.toggled.connect(window.spelling.set_enabled)
+        language_menu = format_menu.addMenu("Essay &language")
+        languages = QActionGroup(window)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _c=False, c=code: window.set_essay_language(c))
+            languages.addAction(action)
+            self.language_actions[code] = action
 
         library_menu = bar.addMenu("&Library")
         library_menu.addActions([*self.library.all(), self.outline.import_markdown])
