@@ -6,6 +6,7 @@ import atexit
 import itertools
 import os
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -143,6 +144,7 @@ class DraftTextEdit(QTextEdit):
         document.setDocumentMargin(PAGE_MARGIN)
         self._zoom = 0
         self.smart_typing = True  # curly quotes and dashes as the writer types
+        self.cite_completer: Any = None  # the `@` list (editor.cite_completer), once attached
         self.setObjectName("draftText")
         self.setAutoFillBackground(True)
         self._paint_desk()
@@ -445,6 +447,14 @@ class DraftTextEdit(QTextEdit):
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        completer = self.cite_completer
+        if completer is not None and completer.handle_key(event):
+            return
+        self._key_press(event)
+        if completer is not None and event.text():
+            completer.after_key()
+
+    def _key_press(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):

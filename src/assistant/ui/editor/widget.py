@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QW
 
 from assistant.cite.model import Note, RichText
 from assistant.essay.model import Essay, NoteAnchor
+from assistant.ui.editor.cite_completer import CiteCompleter
 from assistant.ui.editor.convert import document_to_essay, essay_to_document
 from assistant.ui.editor.document import DraftDocument
 from assistant.ui.editor.find_bar import FindBar
@@ -68,6 +69,8 @@ class DraftEditor(QWidget):
         page_layout.setSpacing(4)
         page_layout.addLayout(header)
         page_layout.addWidget(self.text_edit, 1)
+        self.cite_completer = CiteCompleter(self.text_edit, self)
+        self.text_edit.cite_completer = self.cite_completer
         self.find_bar = FindBar(self)
         page_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)

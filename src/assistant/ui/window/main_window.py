@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self.outline_pane.outlineChanged.connect(self._outline_changed)
 
         self.editor.text_edit.hitDropped.connect(self._hit_dropped)
+        self.editor.cite_completer.citeRequested.connect(self._cite_typed)
         self.editor.notes_strip.passageRequested.connect(self._open_note_passage)
         self.editor.notes_strip.builderEditRequested.connect(self._edit_in_builder)
         self.editor.statsChanged.connect(self._show_stats)
@@ -281,9 +282,24 @@ class MainWindow(QMainWindow):
     # --- wiring ------------------------------------------------------------------------------
 
     def _refresh_items(self) -> None:
+        from assistant.cite.engine import ChicagoEngine
+        from assistant.ui.builder.widget import source_label
+
         items = self.controller.items()
         self.editor.set_library_items(items)
         self.builder.set_items({**self.editor.items(), **items})
+        engine = ChicagoEngine(items)
+        labels = {}
+        for item_id, item in items.items():
+            year = ((item.get("issued") or {}).get("date-parts") or [[""]])[0][:1]
+            suffix = f" ({year[0]})" if year and year[0] else ""
+            labels[item_id] = source_label(engine, item_id) + suffix
+        self.editor.cite_completer.set_items(items, labels)
+
+    def _cite_typed(self, item_id: str) -> None:
+        """An @-citation picked in the draft: the builder on that source, page field first."""
+        self.builder.prefill(item_id)
+        self.focus_builder()
 
     def _library_words_changed(self) -> None:
         library = self.controller.library
