@@ -447,8 +447,10 @@ def test_the_essays_language_round_trips_and_defaults_to_english(tmp_path: Path)
     path = tmp_path / "russian.essay"
     essay = _titled("Сталин и Корея")
     essay.language = "ru"
+    essay.word_target = 5000
     save_essay(essay, path)
     assert load_essay(path).language == "ru"
+    assert load_essay(path).word_target == 5000
     save_essay(_titled("English"), path)
     assert "language" not in json.loads(path.read_bytes())
     assert load_essay(path).language == "en"

@@ -501,3 +501,19 @@ def test_note_menu_opens_the_quoted_passage_and_edits_in_the_builder(window, qtb
     qtbot.waitUntil(lambda: window.editor.rendered_texts()[0].endswith("(2000): 53."))
     assert window.editor.anchors()[0].passage == PassageLink("shen-2000", 3, None)
     assert not strip.context_actions(anchor.id, has_passage=False).actions()[1].isEnabled()
+
+
+def test_word_target_and_session_progress_in_the_status_bar(window, qtbot, monkeypatch, tmp_path):
+    from assistant.essay.store import load_essay
+    from assistant.ui.dialogs import messages
+
+    monkeypatch.setattr(messages, "ask_word_target", lambda _parent, current: 100)
+    qtbot.keyClicks(window.editor.text_edit, "one two three four five")
+    window.words_label.click()
+    qtbot.waitUntil(lambda: window.words_label.text() == "5 / 100 words (5 %) · +5 this session")
+    path = tmp_path / "target.essay"
+    assert window.session.save_essay(path)
+    assert load_essay(path).word_target == 100
+    # Reopened, the session starts again from what the essay holds.
+    assert window.session.open_essay(path, ask_recovery=False)
+    qtbot.waitUntil(lambda: window.words_label.text() == "5 / 100 words (5 %)")

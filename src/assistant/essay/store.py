@@ -170,6 +170,8 @@ def essay_to_dict(essay: Essay) -> dict[str, Any]:
     }
     if essay.language != "en":  # written only when set, so older files stay as they were
         data["language"] = essay.language
+    if essay.word_target:
+        data["word_target"] = essay.word_target
     return data
 
 
@@ -267,6 +269,7 @@ def essay_from_dict(data: Mapping[str, Any]) -> Essay:
         items=dict(items),
         outline=outline,
         language=_expect(data.get("language", "en"), str, "language") or "en",
+        word_target=max(0, _expect(data.get("word_target", 0), int, "word_target")),
     )
 
 

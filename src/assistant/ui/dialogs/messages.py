@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 SaveChoice = Literal["save", "discard", "cancel"]
 RecoveryChoice = Literal["recover", "discard", "later"]
@@ -95,3 +95,17 @@ def ask_import_instead(parent: QWidget | None, name: str, kind: str) -> bool:
 
 def show_about(parent: QWidget | None, text: str) -> None:
     QMessageBox.about(parent, "About", text)
+
+
+def ask_word_target(parent: QWidget | None, current: int) -> int | None:
+    """The essay's word target (0 for none); None when the writer cancels."""
+    value, ok = QInputDialog.getInt(
+        parent,
+        "Word target",
+        "Words to aim for in this essay (0 for no target):",
+        current,
+        0,
+        1_000_000,
+        500,
+    )
+    return value if ok else None

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu
@@ -82,6 +83,9 @@ class SpellingControl(QObject):
         text_edit.context_menu_providers.append(self._context_menu)
         theme.notifier().changed.connect(self._restyle)
 
+    def _alive(self) -> bool:
+        return shiboken6.isValid(self) and shiboken6.isValid(self.highlighter)
+
     @property
     def speller(self) -> Speller | None:
         return self.highlighter.speller
@@ -106,6 +110,8 @@ class SpellingControl(QObject):
             return speller
 
         def done(speller: Speller) -> None:
+            if not self._alive():
+                return  # the window closed while the dictionary loaded
             if self._loading != language:
                 return  # another language was asked for meanwhile
             self._loading = ""
@@ -116,6 +122,8 @@ class SpellingControl(QObject):
             self.ready.emit(language)
 
         def failed(error: TaskError) -> None:
+            if not self._alive():
+                return
             self._loading = ""
             log.warning("spelling dictionary for %s: %s", language, error.message)
             self.failed.emit(error.message)
@@ -132,6 +140,8 @@ class SpellingControl(QObject):
             return words
 
         def done(words: set[str]) -> None:
+            if not self._alive():
+                return
             self._library_words = words
             if self.speller is not None:
                 self.speller.add_known(words)

@@ -58,6 +58,7 @@ class DraftEditor(QWidget):
         self.title_edit.setFont(title_font)
         self.notes_strip = NotesStrip()
         self._language = "en"
+        self._word_target = 0
 
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +132,7 @@ class DraftEditor(QWidget):
 
     def set_essay(self, essay: Essay) -> None:
         self._language = essay.language
+        self._word_target = essay.word_target
         self.title_edit.setText(essay.title)
         self.author_edit.setText(essay.author)
         self._snapshot_items = dict(essay.items)
@@ -151,7 +153,17 @@ class DraftEditor(QWidget):
         essay.items = {i: dict(items[i]) for i in cited_ids(essay.notes()) if i in items}
         essay.outline = self._outline
         essay.language = self._language
+        essay.word_target = self._word_target
         return essay
+
+    def word_target(self) -> int:
+        return self._word_target
+
+    def set_word_target(self, target: int) -> None:
+        if target != self._word_target:
+            self._word_target = max(0, target)
+            self.mark_outline_changed()
+            self._emit_stats()
 
     def language(self) -> str:
         return self._language

@@ -119,6 +119,8 @@ class WindowActions:
         format_menu.addActions([*edit.headings, edit.paragraph, edit.quote])
         format_menu.addSeparator()
         format_menu.addAction(edit.smart_punctuation)
+        self.word_target = format_menu.addAction("Word &target…")
+        self.word_target.triggered.connect(lambda _c=False: window.set_word_target_dialog())
         self.spell_check = format_menu.addAction("Check &spelling as you type")
         self.spell_check.setCheckable(True)
         self.spell_check.setChecked(True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QToolButton,
     QWidget,
 )
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
             theme.apply(app, self.settings.theme())
         self._focus_state: QByteArray | None = None
         self._builder_for_citing = False
+        self._session_words = 0
 
         self.editor = DraftEditor()
         self.setCentralWidget(self.editor)
@@ -180,8 +182,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.words_label = QLabel("0 words")
+        self.words_label = QPushButton("0 words")
         self.words_label.setObjectName("wordCount")
+        self.words_label.setFlat(True)
+        self.words_label.clicked.connect(self.set_word_target_dialog)
         self.notes_label = QLabel("0 notes")
         self.notes_label.setObjectName("noteCount")
         self.autosave_label = QLabel("")
@@ -200,7 +204,9 @@ class MainWindow(QMainWindow):
         self.messages_button.hide()
         # Wide enough for large counts: a permanent label does not grow once the bar is laid out.
         metrics = self.words_label.fontMetrics()
-        self.words_label.setMinimumWidth(metrics.horizontalAdvance("888,888 words") + 8)
+        self.words_label.setMinimumWidth(
+            metrics.horizontalAdvance("88,888 / 88,888 words (100 %) · +8,888 this session") + 16
+        )
         self.notes_label.setMinimumWidth(metrics.horizontalAdvance("8,888 notes") + 8)
         for widget in (self.words_label, self.notes_label, self.autosave_label):
             bar.addPermanentWidget(widget)
@@ -245,7 +251,13 @@ class MainWindow(QMainWindow):
     def essay_path(self) -> Path | None:
         return self.session.path
 
+    def set_word_target_dialog(self) -> None:
+        target = messages.ask_word_target(self, self.editor.word_target())
+        if target is not None:
+            self.editor.set_word_target(target)
+
     def _essay_shown(self) -> None:
+        self._session_words = self.editor.word_count()
         self.spelling.set_language(self.editor.language())
         self._update_language_menu()
         self._refresh_items()
@@ -411,7 +423,11 @@ class MainWindow(QMainWindow):
         self.session.mark_dirty()
 
     def _show_stats(self, words: int, notes: int) -> None:
-        self.words_label.setText(f"{words:,} word{'s' if words != 1 else ''}")
+        from assistant.essay.progress import WordProgress
+
+        progress = WordProgress(words, self.editor.word_target(), self._session_words)
+        self.words_label.setText(progress.label())
+        self.words_label.setToolTip("Click to set a word target for this essay")
         self.notes_label.setText(f"{notes} note{'s' if notes != 1 else ''}")
 
     def check_draft(self) -> None:

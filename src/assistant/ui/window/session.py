@@ -54,7 +54,8 @@ class EssaySession(QObject):
         self._timer.timeout.connect(self.autosave_now)
         editor = window.editor
         editor.modificationChanged.connect(self._modification_changed)
-        editor.document.contentsChanged.connect(self.mark_dirty)
+        # Real edits only: re-highlighting (spelling) changes the layout, not the essay.
+        editor.document.undoCommandAdded.connect(self.mark_dirty)
         editor.title_edit.textEdited.connect(lambda _t: self.update_title())
 
     def start(self) -> None:
