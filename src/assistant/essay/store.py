@@ -504,6 +504,11 @@ def _document_bytes(essay: Essay, extra: Mapping[str, Any] | None = None) -> byt
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def essay_file_bytes(essay: Essay, extra: Mapping[str, Any] | None = None) -> bytes:
+    """The bytes of an essay file; snapshots and autosaves are essay files too."""
+    return _document_bytes(essay, extra)
+
+
 def _save_message(path: Path, error: OSError) -> str:
     name = f"“{path.name}”"
     keep = (

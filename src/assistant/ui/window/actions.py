@@ -38,6 +38,9 @@ class WindowActions:
         self.open = make_action(w, "&Open…", session.open_essay_dialog, Key.Open)
         self.save = make_action(w, "&Save", session.save_essay, Key.Save)
         self.save_as = make_action(w, "Save &As…", session.save_essay_as, Key.SaveAs)
+        self.snapshots = make_action(
+            w, "Snapshots…", session.show_snapshots, "Ctrl+Alt+S", "Named versions of the essay"
+        )
         self.import_markdown = make_action(w, "&Import Markdown…", session.import_markdown_dialog)
         self.export_markdown = make_action(w, "Export &Markdown…", exports.export_markdown_dialog)
         self.export_docx = make_action(
@@ -82,7 +85,7 @@ class WindowActions:
             lambda: window.session.fill_recent_menu(self.recent_menu)
         )
         file_menu.addSeparator()
-        file_menu.addActions([self.save, self.save_as])
+        file_menu.addActions([self.save, self.save_as, self.snapshots])
         file_menu.addSeparator()
         file_menu.addActions([self.import_markdown, self.export_markdown, self.export_docx])
         file_menu.addSeparator()

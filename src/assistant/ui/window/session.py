@@ -350,6 +350,25 @@ class EssaySession(QObject):
             self._discard_autosave(essay_path)
         return choice
 
+    # --- snapshots ---------------------------------------------------------------------------
+
+    def snapshots_dialog(self) -> Any:
+        from assistant.ui.dialogs.snapshots import SnapshotsDialog
+
+        return SnapshotsDialog(self.current_essay, self.path, self.restore_version, self._window)
+
+    def show_snapshots(self) -> None:
+        self.snapshots_dialog().exec()
+
+    def restore_version(self, essay: Essay) -> None:
+        """Put a snapshot's text in the editor as unsaved work (the file is not touched)."""
+        outline = self._window.outline_pane.outline()
+        if essay.outline is None:
+            essay.outline = outline
+        self.show_essay(essay, self.path)
+        self._set_unsaved()
+        self._window.notify("Restored the snapshot: save to keep it.")
+
     # --- import ------------------------------------------------------------------------------
 
     def import_markdown_dialog(self) -> None:
