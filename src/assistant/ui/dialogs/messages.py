@@ -109,3 +109,19 @@ def ask_word_target(parent: QWidget | None, current: int) -> int | None:
         500,
     )
     return value if ok else None
+
+
+def ask_open_locked(parent: QWidget | None, name: str, holder: str) -> bool:
+    """The essay is open in another window: warn before two windows save over each other."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Already open")
+    box.setText(f"“{name}” is already open in {holder}.")
+    box.setInformativeText(
+        "If both windows save, the later save replaces the other's changes. Open it here anyway?"
+    )
+    box.addButton("Open anyway", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is not cancel

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
+from assistant.essay.lock import EssayLock
 from assistant.essay.model import Essay
 from assistant.ui.dialogs import messages
 from assistant.ui.settings import APPLICATION
@@ -49,6 +50,7 @@ class EssaySession(QObject):
         self.path: Path | None = None
         self._autosave_task: Any = None
         self._dirty_since_autosave = False
+        self.lock = EssayLock()
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self._timer.timeout.connect(self.autosave_now)
@@ -63,6 +65,7 @@ class EssaySession(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self.lock.release()
 
     # --- the essay ---------------------------------------------------------------------------
 
@@ -97,6 +100,10 @@ class EssaySession(QObject):
         window.outline_pane.set_outline(essay.outline if essay.outline is not None else Outline())
         window.editor.set_outline(window.outline_pane.outline())
         self.path = path
+        if path is None:
+            self.lock.release()
+        elif self.lock.path != path:
+            self.lock.acquire(path)
         self._dirty_since_autosave = False
         window.setWindowModified(False)
         self.update_title()
@@ -164,6 +171,11 @@ class EssaySession(QObject):
         window = self._window
         if path.suffix.lower() in IMPORTABLE:
             return self._offer_import(path)
+        holder = self.lock.other_holder(path)
+        if holder is not None and not messages.ask_open_locked(
+            window, path.name, holder.describe()
+        ):
+            return False
         try:
             essay = load_essay(path)
         except CorruptEssayError as error:
@@ -236,6 +248,8 @@ class EssaySession(QObject):
             return False
         previous = self.path
         self.path = target
+        if self.lock.path != target:
+            self.lock.acquire(target)
         window.editor.set_modified(False)
         window.setWindowModified(False)
         self._dirty_since_autosave = False
