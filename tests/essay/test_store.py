@@ -441,3 +441,16 @@ def test_source_lost_from_library_still_renders_from_the_snapshot(tmp_path: Path
     first = ChicagoEngine(again.items).render_notes(again.notes())[0]
     assert first.text.startswith("Shen Zhihua, “Sino-Soviet Relations")
     assert not first.warnings and "unknown source" not in first.text
+
+
+def test_the_essays_language_round_trips_and_defaults_to_english(tmp_path: Path) -> None:
+    path = tmp_path / "russian.essay"
+    essay = _titled("Сталин и Корея")
+    essay.language = "ru"
+    essay.word_target = 5000
+    save_essay(essay, path)
+    assert load_essay(path).language == "ru"
+    assert load_essay(path).word_target == 5000
+    save_essay(_titled("English"), path)
+    assert "language" not in json.loads(path.read_bytes())
+    assert load_essay(path).language == "en"

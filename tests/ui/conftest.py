@@ -73,6 +73,8 @@ class DialogRecorder:
         self.save_answer = "discard"
         self.recover_answer = "recover"
         self.backup_answer = True
+        self.locked_answer = True
+        self.import_answer = True
 
 
 @pytest.fixture
@@ -104,6 +106,17 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     monkeypatch.setattr(messages, "ask_save_changes", ask_save)
     monkeypatch.setattr(messages, "ask_recover", ask_recover)
     monkeypatch.setattr(messages, "ask_open_backup", ask_backup)
+
+    def ask_locked(_parent, name, holder):
+        recorder.questions.append(("locked", f"{name}: {holder}"))
+        return recorder.locked_answer
+
+    def ask_import(_parent, name, kind):
+        recorder.questions.append(("import", f"{name}: {kind}"))
+        return recorder.import_answer
+
+    monkeypatch.setattr(messages, "ask_open_locked", ask_locked)
+    monkeypatch.setattr(messages, "ask_import_instead", ask_import)
     return recorder
 
 

@@ -501,3 +501,89 @@ def test_note_menu_opens_the_quoted_passage_and_edits_in_the_builder(window, qtb
     qtbot.waitUntil(lambda: window.editor.rendered_texts()[0].endswith("(2000): 53."))
     assert window.editor.anchors()[0].passage == PassageLink("shen-2000", 3, None)
     assert not strip.context_actions(anchor.id, has_passage=False).actions()[1].isEnabled()
+
+
+def test_word_target_and_session_progress_in_the_status_bar(window, qtbot, monkeypatch, tmp_path):
+    from assistant.essay.store import load_essay
+    from assistant.ui.dialogs import messages
+
+    monkeypatch.setattr(messages, "ask_word_target", lambda _parent, current: 100)
+    qtbot.keyClicks(window.editor.text_edit, "one two three four five")
+    window.words_label.click()
+    qtbot.waitUntil(lambda: window.words_label.text() == "5 / 100 words (5 %) · +5 this session")
+    path = tmp_path / "target.essay"
+    assert window.session.save_essay(path)
+    assert load_essay(path).word_target == 100
+    # Reopened, the session starts again from what the essay holds.
+    assert window.session.open_essay(path, ask_recovery=False)
+    qtbot.waitUntil(lambda: window.words_label.text() == "5 / 100 words (5 %)")
+
+
+def test_a_second_window_on_the_same_essay_is_warned(window, controller, qtbot, dialogs, tmp_path):
+    path = tmp_path / "shared.essay"
+    qtbot.keyClicks(window.editor.text_edit, "Mine.")
+    assert window.session.save_essay(path)
+    other = MainWindow(controller, check_recovery=False)
+    qtbot.addWidget(other)
+    dialogs.locked_answer = False
+    assert not other.session.open_essay(path)
+    assert dialogs.questions[-1][0] == "locked" and "another window" in dialogs.questions[-1][1]
+    # Once the first window lets go, the essay opens without a question.
+    window.session.new_essay()
+    dialogs.questions.clear()
+    assert other.session.open_essay(path)
+    assert dialogs.questions == []
+
+
+def test_opening_a_markdown_or_word_draft_offers_to_import_it(window, qtbot, dialogs, tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Stalin and Korea\n\nA paragraph [@shen-2000, 52].\n", encoding="utf-8")
+    assert window.session.open_essay(draft)
+    assert dialogs.questions[-1] == ("import", "draft.md: a Markdown draft")
+    assert not any(title.startswith("Damaged") for title, _ in dialogs.errors)
+    assert "A paragraph" in window.editor.document.toPlainText()
+    assert len(window.editor.anchors()) == 1
+    assert window.essay_path is None  # a new essay; the Markdown file is untouched
+    dialogs.import_answer = False
+    assert not window.session.open_essay(draft)
+
+
+def test_a_failed_export_leaves_the_last_folder_that_worked(window, qtbot, dialogs, tmp_path):
+    good = tmp_path / "good"
+    good.mkdir()
+    with qtbot.waitSignal(window.exports.exportFinished, timeout=30000):
+        window.exports.export_markdown(good / "draft.md")
+    assert window.exports.export_folder() == good
+    with qtbot.waitSignal(window.exports.exportFinished, timeout=30000) as finished:
+        window.exports.export_markdown(tmp_path / "missing" / "deeper" / "draft.md")
+    assert isinstance(finished.args[0], TaskError)
+    assert window.exports.export_folder() == good
+
+
+def test_view_menu_toggles_every_dock_and_help_has_shortcuts_and_about(window, qtbot):
+    toggles = {a.text() for a in window.actions.view_menu.actions()}
+    for dock in window.docks():
+        assert dock.toggleViewAction().text() in toggles
+    rows = window.actions.shortcut_rows()
+    assert ("Edit", "Find…", "Ctrl+F") in rows
+    assert any(r[1] == "Keyboard shortcuts" for r in rows)
+    from assistant.ui.dialogs.shortcuts import ShortcutsDialog, about_text
+
+    dialog = ShortcutsDialog(rows, window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() > len(rows)  # the panes' own keys too
+    import assistant
+
+    assert assistant.__version__ in about_text()
+
+
+def test_library_errors_go_to_the_log_once_without_growing_the_status_bar(window, qtbot):
+    height = window.statusBar().height()
+    long = "could not read x.pdf: " + "a very long reason " * 30
+    for _ in range(3):
+        window.controller.errorOccurred.emit(long)
+    entries = window.message_log.entries()
+    assert len(entries) == 1 and entries[0].count == 3
+    assert window.messages_button.isVisible() and "1 message" in window.messages_button.text()
+    qtbot.wait(50)
+    assert window.statusBar().height() == height

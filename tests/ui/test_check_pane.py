@@ -59,6 +59,28 @@ def test_failing_quotations_are_underlined_in_the_draft(pane, qtbot) -> None:
     ]
 
 
+def test_the_quotation_mark_is_not_the_spelling_squiggle_and_explains_itself(pane, qtbot) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    from assistant.ui.check.pane import MARK_LAYER
+
+    check(pane, qtbot)
+    text_edit = pane._editor.text_edit
+    marks = text_edit.marks(MARK_LAYER)
+    assert len(marks) == 2
+    fmt = marks[0].format
+    assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+    assert fmt.background().color().alpha() > 0  # a tint as well as the line
+    # Resting the pointer on it says what is wrong and where to fix it.
+    cursor = marks[0].cursor
+    middle = (cursor.selectionStart() + cursor.selectionEnd()) // 2
+    probe = text_edit.textCursor()
+    probe.setPosition(middle)
+    point = text_edit.cursorRect(probe).center()
+    text = text_edit.hover_text(point.x(), point.y())
+    assert text.startswith("Quotation check: ") and "F7" in text
+
+
 def test_clicking_a_problem_selects_its_text_in_the_editor(pane, qtbot) -> None:
     check(pane, qtbot)
     item = pane.problem_list.item(1)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from assistant.library.corpus import REMOVED_DIR, Library
 from assistant.ui.library import LibraryPanel, MetadataDialog
 from assistant.ui.library.controller import LibraryController
@@ -69,8 +71,19 @@ def test_unreadable_file_is_listed_and_nothing_else_is_lost(qtbot, controller, t
     assert panel.problems.isVisible()
     assert len(texts) == 3
     for path in (broken, picture, missing):
-        line = next(t for t in texts if t.startswith(f"{path}: "))
-        assert len(line) > len(str(path)) + 10, "the message must say what is wrong"
+        line = next(t for t in texts if t.startswith(f"{path.name}: "))
+        assert len(line) > len(path.name) + 10, "the message must say what is wrong"
+    # Each reason is shown whole: wrapped onto as many lines as it needs, never cut off.
+    view = panel.problems.list
+    metrics = view.fontMetrics()
+    width = view.viewport().width()
+    for row in range(view.count()):
+        item = view.item(row)
+        needed = metrics.boundingRect(
+            0, 0, width - 8, 10_000, Qt.TextFlag.TextWordWrap, item.text()
+        )
+        assert view.visualItemRect(item).height() >= needed.height()
+        assert str(tmp_path) in item.toolTip()  # the full path, on hover
     # The good file went in; the bad ones did not; the old sources are intact.
     items = controller.items()
     assert "telegram-notes" in items
@@ -318,3 +331,25 @@ def test_unreadable_zotero_export_is_listed_and_sources_json_untouched(qtbot, co
     assert [problem.path for problem in blocker.args[0]] == [str(export)]
     assert panel.problems.isVisible()
     assert sources.read_bytes() == before
+
+
+def test_sources_table_is_sortable_filterable_and_titles_fit_one_line(qtbot, controller):
+    panel = _panel(qtbot, controller)
+    panel.resize(300, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    table = panel.table
+    # A title column a writer can read at the dock's width, one line a source.
+    assert table.columnWidth(0) >= 100
+    row_height = table.rowHeight(0)
+    assert row_height < table.fontMetrics().lineSpacing() * 2.5  # one line, not wrapped
+    # Sorting by year puts the 1996 book first.
+    table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert table.item(0, 2).text() == "1996"
+    table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    assert table.item(0, 2).text() == "2019"
+    # The filter keeps only what matches every word typed.
+    qtbot.keyClicks(panel.filter_edit, "zubok 1996")
+    assert panel.visible_titles() == ["Inside the Kremlin's Cold War: From Stalin to Khrushchev"]
+    panel.filter_edit.clear()
+    assert len(panel.visible_titles()) == 3

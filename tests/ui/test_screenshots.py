@@ -1,7 +1,9 @@
-"""Screenshots of the main window at 1280x800 into screenshots/ (git-ignored), to look at.
+"""Screenshots of the main window at 1280x800 and 1440x900, light and dark, into screenshots/
+(git-ignored), to look at.
 
-Each test also checks what a glance at the picture would: the panes show something useful,
-nothing that matters is cut off.
+Each test also checks what a glance at the picture would: the draft is a page wide, the
+Reader shows a good part of the passage, the outline a good part of the notes, nothing that
+matters is cut off, and the dark scheme paints text light on dark.
 """
 
 from __future__ import annotations
@@ -10,18 +12,34 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from assistant.essay.sample import make_long_essay
+from assistant.ui import theme
 from assistant.ui.window.main_window import MainWindow
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
-SIZE = (1280, 800)
+SIZES = [(1280, 800), (1440, 900)]
+
+
+@pytest.fixture(params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def size(request) -> tuple[int, int]:
+    return request.param
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request, window: MainWindow):
+    window.set_theme(request.param)
+    yield request.param
+    window.set_theme("system")
 
 
 @pytest.fixture
-def shot_window(window: MainWindow, qtbot) -> MainWindow:
-    window.resize(*SIZE)
-    qtbot.waitUntil(lambda: (window.width(), window.height()) == SIZE)
+def shot_window(window: MainWindow, qtbot, size, scheme) -> MainWindow:
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    QApplication.processEvents()
     return window
 
 
@@ -30,6 +48,10 @@ def _save(widget, name: str) -> Path:
     path = SHOTS / name
     assert widget.grab().save(str(path))
     return path
+
+
+def _tag(window: MainWindow, scheme: str) -> str:
+    return f"{window.width()}x{window.height()}-{scheme}"
 
 
 def _search_and_open(window: MainWindow, qtbot, query: str, source_id: str) -> None:
@@ -53,93 +75,104 @@ def _select_words(window: MainWindow, qtbot, count: int) -> str:
     return phrase
 
 
-def test_default_layout(shot_window, qtbot):
+def _visible_outline_rows(window: MainWindow) -> int:
+    tree = window.outline_pane.tree
+    tree.expandAll()
+    QApplication.processEvents()
+    height = tree.viewport().height()
+    rows, index = 0, tree.model().index(0, 0)
+    while index.isValid():
+        rect = tree.visualRect(index)
+        if rect.bottom() <= height:
+            rows += 1
+        index = tree.indexBelow(index)
+    return rows
+
+
+def _reader_lines(window: MainWindow) -> float:
+    text = window.reader_pane.text
+    return text.viewport().height() / text.fontMetrics().lineSpacing()
+
+
+def _first_line_chars(window: MainWindow) -> list[int]:
+    """Characters on each full line of the draft's first long paragraph."""
+    block = window.editor.document.begin()
+    while block.isValid() and len(block.text()) < 400:
+        block = block.next()
+    layout = block.layout()
+    return [layout.lineAt(i).textLength() for i in range(layout.lineCount() - 1)]
+
+
+def test_default_layout(shot_window, qtbot, scheme):
     window = shot_window
-    path = _save(window, "01-default-layout.png")
+    path = _save(window, f"01-default-layout-{_tag(window, scheme)}.png")
     assert path.stat().st_size > 10_000
     # First launch: every pane says what to do, none is blank.
     assert window.editor.text_edit.placeholder.isVisible()
     assert window.editor.notes_strip.placeholder.isVisible()
     assert window.outline_pane.outline().root.children
-    assert "Choose a source" in window.builder.preview_text()
     assert not window.builder_dock.isVisible()  # it comes when the writer cites
     for dock in (window.search_dock, window.reader_dock, window.outline_dock):
-        assert dock.isVisible() and dock.width() >= 300 and dock.height() >= 250
-    # The draft is the centre of the work: no dock's minimum size may squeeze it.
-    assert window.editor.width() >= 450
+        assert dock.isVisible() and dock.width() >= 280 and dock.height() >= 250
+    # The draft is the centre of the work: a page wide, never squeezed by the docks.
+    assert window.editor.width() >= 560
+    assert _visible_outline_rows(window) >= 10
 
 
-def test_search_and_inserted_notes(shot_window, qtbot):
+def test_reading_beside_the_draft(shot_window, qtbot, scheme):
+    window = shot_window
+    editor = window.editor
+    essay = make_long_essay(words=1500, notes=12)
+    essay.title = "Why Stalin Said Yes to Kim Il Sung"
+    editor.set_essay(essay)
+    _search_and_open(window, qtbot, "Acheson speech", "shen-2000")
+    QApplication.processEvents()
+    _save(window, f"02-reading-{_tag(window, scheme)}.png")
+    assert window.editor.width() >= 560
+    assert _reader_lines(window) >= 25
+    # A page's measure: about 65-75 characters a line, whatever the window's width.
+    lines = _first_line_chars(window)
+    assert lines and all(55 <= n <= 85 for n in lines), lines
+    assert 62 <= sum(lines) / len(lines) <= 78
+    # An essay opens at its top.
+    assert editor.text_edit.verticalScrollBar().value() == 0
+    assert editor.text_edit.textCursor().position() == 0
+    if scheme == "dark":
+        palette = editor.text_edit.palette()
+        assert palette.color(QPalette.ColorRole.Base).lightness() < 80
+        assert palette.color(QPalette.ColorRole.Text).lightness() > 180
+        reader_html = window.reader_pane.text.toHtml()
+        assert theme.DARK.current_bg in reader_html and theme.LIGHT.current_bg not in reader_html
+
+
+def test_citing_brings_the_builder_and_it_steps_aside(shot_window, qtbot, scheme):
     window = shot_window
     editor = window.editor
     editor.title_edit.setText("Why Stalin Said Yes to Kim Il Sung")
-    editor.author_edit.setText("A. Student")
-    _search_and_open(window, qtbot, "Acheson speech", "shen-2000")
-    _select_words(window, qtbot, 8)
-    window.builder.rows[0].locator_edit.setText("52")
-    qtbot.keyClicks(editor.text_edit, "The Acheson Speech")
-    editor.text_edit.set_heading(1)
-    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return)
-    qtbot.keyClicks(
-        editor.text_edit,
-        "In January 1950 Dean Acheson left Korea outside the American defense perimeter. "
-        "Shen reads Stalin's reply closely:",
-    )
-    qtbot.mouseClick(window.builder.insert_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(editor.text_edit, " The shift was sudden.")
-    window.builder.prefill("shuster-2019", "34")
-    window.builder.quote_check.setChecked(False)
-    qtbot.mouseClick(window.builder.insert_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(editor.text_edit, " Stalin now expected no American reply.")
-    window.builder.prefill("shen-2000", "55")
-    qtbot.mouseClick(window.builder.insert_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(editor.rendered_texts()) == 3)
-    qtbot.waitUntil(lambda: window.notes_label.text() == "3 notes")
-    words = window.words_label
-    assert words.fontMetrics().horizontalAdvance(words.text()) <= words.width()
-    _save(window, "02-search-and-notes.png")
-    # The hits are readable: each shows its source and a snippet, not an empty row.
-    assert window.search_pane.hits()
-    # The notes strip shows every note, the third in short form.
-    assert editor.rendered_texts()[2] == "Shen, “Sino-Soviet Relations,” 55."
-    strip = editor.notes_strip.list
-    for row in range(strip.count()):
-        rect = strip.visualItemRect(strip.item(row))
-        assert rect.height() >= strip.fontMetrics().lineSpacing()
-    assert strip.horizontalScrollBar().maximum() == 0  # wrapped, never cut off sideways
-
-
-def test_builder_preview(shot_window, qtbot):
-    window = shot_window
-    builder = window.builder
     _search_and_open(window, qtbot, "defense perimeter", "shen-2000")
+    qtbot.keyClicks(editor.text_edit, "Shen reads Stalin's reply closely:")
     _select_words(window, qtbot, 10)
-    window.focus_builder()
+    qtbot.mouseClick(window.reader_pane.cite_button, Qt.MouseButton.LeftButton)
+    builder = window.builder
+    qtbot.waitUntil(lambda: window.builder_dock.isVisible())
     builder.rows[0].locator_edit.setText("52")
-    builder.rows[0].suffix_edit.setText("emphasis added")
-    second = builder.add_row()
-    second.set_source("zubok-pleshakov-1996")
-    second.prefix_edit.setText("see also")
-    second.locator_edit.setText("62–63")
-    qtbot.waitUntil(lambda: second.isVisible() and second.geometry().top() > 0)
-    QApplication.processEvents()  # let the builder lay out the new row before the picture
-    _save(window, "03-builder-preview-window.png")
-    # The builder on its own, floated and given the height a writer would drag it to.
-    window.builder_dock.setFloating(True)
-    window.builder_dock.resize(440, 800)
-    qtbot.waitUntil(lambda: window.builder_dock.height() == 800)
-    builder.splitter.setSizes([420, 380])
     QApplication.processEvents()
-    builder_shot = _save(window.builder_dock, "03-builder-preview.png")
-    assert builder_shot.stat().st_size > 5_000
+    _save(window, f"03-citing-{_tag(window, scheme)}.png")
     text = builder.preview_text()
     assert "Full note" in text and "Short note" in text and "Bibliography" in text
-    assert "see also Vladislav Zubok and Constantine Pleshakov" in text
-    # The preview wraps inside the dock instead of running off to the right.
-    assert builder.preview.horizontalScrollBar().maximum() == 0
+    assert builder.preview.horizontalScrollBar().maximum() == 0  # wraps in the dock
+    assert window.editor.width() >= 560  # citing does not squeeze the page either
+    qtbot.keyClick(builder.rows[0].locator_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(editor.rendered_texts()) == 1)
+    assert not window.builder_dock.isVisible()
+    cursor = editor.text_edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.text_edit.setTextCursor(cursor)
+    QApplication.processEvents()
+    _save(window, f"04-after-citing-{_tag(window, scheme)}.png")
 
 
-def test_check_dock(shot_window, qtbot):
+def test_check_dock(shot_window, qtbot, scheme):
     from assistant.essay.markdown import read_markdown
 
     window = shot_window
@@ -155,9 +188,22 @@ def test_check_dock(shot_window, qtbot):
     with qtbot.waitSignal(pane.checkFinished, timeout=20000):
         window.check_draft()
     pane.problem_list.setCurrentRow(0)
-    _save(window, "04-check-dock.png")
-    # The writer sees the misquotation listed, the source's real wording, and the underline.
+    _save(window, f"05-check-dock-{_tag(window, scheme)}.png")
+    # The writer sees the misquotation listed, the source's real wording, and the mark.
     assert window.check_dock.isVisible()
     assert pane.problem_list.count() == 2
     assert "negligible" in pane.details.toPlainText()
     assert len(pane.underlined()) == 2
+
+
+def test_focus_mode_shows_only_the_draft(window, qtbot):
+    window.resize(1280, 800)
+    window.toggle_focus_mode()
+    QApplication.processEvents()
+    assert not any(dock.isVisible() for dock in window.docks())
+    assert window.editor.width() >= 1200
+    _save(window, "06-focus-mode.png")
+    window.toggle_focus_mode()
+    QApplication.processEvents()
+    assert window.search_dock.isVisible() and window.reader_dock.isVisible()
+    assert not window.in_focus_mode()

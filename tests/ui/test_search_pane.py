@@ -81,16 +81,31 @@ def test_filter_by_source(qtbot, controller):
 def test_malformed_query_shows_an_inline_message(qtbot, controller):
     pane = _pane(qtbot, controller)
     with qtbot.waitSignal(pane.messageShown, timeout=10000) as shown:
-        pane.set_query('"defense perimeter')
+        pane.set_query("defense OR")
     assert shown.args[0].startswith("Cannot read this query:")
     assert "Cannot read this query" in pane.status_label.text()
     assert pane.stack.currentWidget() is pane.placeholder
     assert pane.hits() == []
     # The query is kept for fixing; a fixed query searches again.
-    assert pane.query() == '"defense perimeter'
+    assert pane.query() == "defense OR"
     with qtbot.waitSignal(pane.resultsShown, timeout=10000):
-        pane.set_query('"defense perimeter"')
+        pane.set_query("defense OR perimeter")
     assert pane.hits()
+
+
+def test_a_phrase_being_typed_shows_a_hint_not_an_error(qtbot, controller):
+    pane = _pane(qtbot, controller)
+    _search(qtbot, pane, "Acheson")
+    before = pane.hits()
+    pane.query_edit.setFocus()
+    qtbot.keyClicks(pane.query_edit, ' "defense perim')
+    qtbot.wait(600)  # past the typing debounce: nothing is searched, nothing fails
+    text = pane.status_label.text()
+    assert "Close the quotation mark" in text and "Cannot read" not in text
+    assert pane.hits() == before  # the last complete query's hits stay
+    with qtbot.waitSignal(pane.resultsShown, timeout=10000):
+        qtbot.keyClicks(pane.query_edit, 'eter"')
+    assert pane.hits() and "Close the quotation" not in pane.status_label.text()
 
 
 def test_did_you_mean_is_a_link_that_searches(qtbot, controller):

@@ -130,7 +130,8 @@ def test_search_read_cite_write_save_reopen_export(window, qtbot, dialogs, tmp_p
     # The status bar counts (debounced while typing).
     qtbot.waitUntil(lambda: window.notes_label.text() == "2 notes")
     words = len(editor.document.toPlainText().replace("\ufffc", " ").split())
-    assert window.words_label.text() == f"{words} words"
+    # A new essay starts the session at 0 words: all of them were written in this session.
+    assert window.words_label.text() == f"{words} words · +{words} this session"
 
     # Save, then reopen in a fresh window: the same notes, the same order.
     essay_path = tmp_path / "acheson.essay"

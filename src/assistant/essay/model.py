@@ -70,6 +70,10 @@ class Essay:
     items: dict[str, dict[str, Any]] = field(default_factory=dict)
     # The notes outline (assistant.essay.outline.Outline); typed loosely to avoid an import cycle.
     outline: Any = None
+    # The language the essay is written in (a BCP 47 code, as Pandoc's `lang`): spelling.
+    language: str = "en"
+    # Words the writer aims for (0: none), shown against the count in the status bar.
+    word_target: int = 0
 
     def anchors(self) -> Iterator[NoteAnchor]:
         """Note anchors in text order: the first yielded is note 1."""

@@ -161,13 +161,18 @@ def essay_to_dict(essay: Essay) -> dict[str, Any]:
         if block.kind == "heading":
             data["level"] = block.level
         blocks.append(data)
-    return {
+    data = {
         "title": essay.title,
         "author": essay.author,
         "blocks": blocks,
         "items": essay.items,
         "outline": None if essay.outline is None else outline_to_dict(essay.outline),
     }
+    if essay.language != "en":  # written only when set, so older files stay as they were
+        data["language"] = essay.language
+    if essay.word_target:
+        data["word_target"] = essay.word_target
+    return data
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
@@ -263,6 +268,8 @@ def essay_from_dict(data: Mapping[str, Any]) -> Essay:
         blocks=blocks,
         items=dict(items),
         outline=outline,
+        language=_expect(data.get("language", "en"), str, "language") or "en",
+        word_target=max(0, _expect(data.get("word_target", 0), int, "word_target")),
     )
 
 
@@ -495,6 +502,11 @@ def _document_bytes(essay: Essay, extra: Mapping[str, Any] | None = None) -> byt
         "essay": essay_to_dict(essay),
     }
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def essay_file_bytes(essay: Essay, extra: Mapping[str, Any] | None = None) -> bytes:
+    """The bytes of an essay file; snapshots and autosaves are essay files too."""
+    return _document_bytes(essay, extra)
 
 
 def _save_message(path: Path, error: OSError) -> str:

@@ -23,7 +23,13 @@ def make_action(
         action.setObjectName(name)
     if shortcut is not None:
         if isinstance(shortcut, list):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
+            keys: list[QKeySequence] = []
+            for key in shortcut:
+                if isinstance(key, QKeySequence.StandardKey):
+                    keys.extend(QKeySequence.keyBindings(key))
+                else:
+                    keys.append(QKeySequence(key))
+            action.setShortcuts(keys)
         else:
             action.setShortcut(QKeySequence(shortcut))
     if tip:

@@ -33,6 +33,7 @@ class Scheme:
     quote_problem_bg: str  # the differing words in the check's details
     spelling: str  # the wavy underline of an unknown word
     find_bg: str  # find & replace matches
+    desk: str  # around the draft's page
 
 
 LIGHT = Scheme(
@@ -48,6 +49,7 @@ LIGHT = Scheme(
     quote_problem_bg="#ffe3d6",
     spelling="#d50000",
     find_bg="#ffe08a",
+    desk="#d9d9d9",
 )
 DARK = Scheme(
     dark=True,
@@ -62,6 +64,7 @@ DARK = Scheme(
     quote_problem_bg="#5a2f1e",
     spelling="#ff6e6e",
     find_bg="#7a5c00",
+    desk="#141414",
 )
 
 

@@ -64,6 +64,7 @@ class CitationRow(QGroupBox):
 
     changed = Signal()
     removeRequested = Signal(object)
+    submitRequested = Signal()
 
     def __init__(self, number: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,8 @@ class CitationRow(QGroupBox):
         self.label_combo.currentIndexChanged.connect(self.changed)
         for edit in (self.locator_edit, self.prefix_edit, self.suffix_edit):
             edit.textChanged.connect(self.changed)
+            # Enter in a one-line field means "done": insert the note (Zotero's dialog too).
+            edit.returnPressed.connect(self.submitRequested)
 
     def set_number(self, number: int) -> None:
         self.setTitle(f"Citation {number}")
@@ -169,6 +172,7 @@ class FootnoteBuilder(QWidget):
     rewrites an existing note (`updateRequested(anchor_id, note)`)."""
 
     insertRequested = Signal(object, str)
+    dismissRequested = Signal()  # Escape: the writer is not citing after all
     updateRequested = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -264,6 +268,9 @@ class FootnoteBuilder(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.submit)
+        escape = QShortcut(QKeySequence("Escape"), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.dismissRequested)
         self.quotation_edit.textChanged.connect(self._quotation_changed)
         self.commentary_edit.textChanged.connect(self.update_preview)
         self.add_row()
@@ -288,6 +295,7 @@ class FootnoteBuilder(QWidget):
             row.set_citation(citation)
         row.changed.connect(self.update_preview)
         row.removeRequested.connect(self.remove_row)
+        row.submitRequested.connect(self.submit)
         self.rows.append(row)
         self.rows_box.addWidget(row)
         self._renumber_rows()
@@ -474,3 +482,4 @@ class FootnoteBuilder(QWidget):
     def focus_locator(self) -> None:
         self.rows[0].locator_edit.setFocus()
         self.rows[0].locator_edit.selectAll()
+        self.form_scroll.ensureWidgetVisible(self.rows[0].locator_edit, 10, 40)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 SaveChoice = Literal["save", "discard", "cancel"]
 RecoveryChoice = Literal["recover", "discard", "later"]
@@ -95,3 +95,33 @@ def ask_import_instead(parent: QWidget | None, name: str, kind: str) -> bool:
 
 def show_about(parent: QWidget | None, text: str) -> None:
     QMessageBox.about(parent, "About", text)
+
+
+def ask_word_target(parent: QWidget | None, current: int) -> int | None:
+    """The essay's word target (0 for none); None when the writer cancels."""
+    value, ok = QInputDialog.getInt(
+        parent,
+        "Word target",
+        "Words to aim for in this essay (0 for no target):",
+        current,
+        0,
+        1_000_000,
+        500,
+    )
+    return value if ok else None
+
+
+def ask_open_locked(parent: QWidget | None, name: str, holder: str) -> bool:
+    """The essay is open in another window: warn before two windows save over each other."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Already open")
+    box.setText(f"“{name}” is already open in {holder}.")
+    box.setInformativeText(
+        "If both windows save, the later save replaces the other's changes. Open it here anyway?"
+    )
+    box.addButton("Open anyway", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is not cancel

@@ -40,6 +40,24 @@ class EditorActions:
         ]
         self.paragraph = make_action(editor, "&Paragraph", text.set_paragraph, "Ctrl+0")
         self.quote = make_action(editor, "Block &quotation", text.toggle_blockquote, "Ctrl+Shift+Q")
+        self.smart_punctuation = make_action(
+            editor,
+            "S&mart punctuation",
+            lambda: setattr(text, "smart_typing", self.smart_punctuation.isChecked()),
+            tip="Curly quotes and apostrophes, dashes from -- and 52-55, as you type",
+        )
+        self.smart_punctuation.setCheckable(True)
+        self.smart_punctuation.setChecked(text.smart_typing)
+        bar = editor.find_bar
+        self.find = make_action(editor, "&Find…", bar.open_find, Key.Find)
+        self.replace = make_action(editor, "&Replace…", bar.open_replace, "Ctrl+H")
+        self.find_next = make_action(editor, "Find &next", bar.find_next, Key.FindNext)
+        self.find_previous = make_action(
+            editor, "Find pre&vious", bar.find_previous, Key.FindPrevious
+        )
+        self.zoom_in = make_action(editor, "Zoom &in", text.zoom_in, [Key.ZoomIn, "Ctrl+="])
+        self.zoom_out = make_action(editor, "Zoom &out", text.zoom_out, Key.ZoomOut)
+        self.zoom_reset = make_action(editor, "&Actual size", text.zoom_reset, "Ctrl+Alt+0")
         local_to(
             editor,
             self.undo,
@@ -52,6 +70,13 @@ class EditorActions:
             *self.headings,
             self.paragraph,
             self.quote,
+            self.zoom_in,
+            self.zoom_out,
+            self.zoom_reset,
+            self.find,
+            self.replace,
+            self.find_next,
+            self.find_previous,
         )
 
     @property

@@ -6,20 +6,27 @@ import atexit
 import itertools
 import os
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocumentFragment,
     QTextFormat,
 )
-from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QToolTip, QWidget
 
 from assistant.essay.model import NoteAnchor
+from assistant.essay.typing import curl_quotation, smart_typing
+from assistant.ui import theme
 from assistant.ui.editor.document import (
     ANCHOR_CHAR,
     BLOCK_KIND_PROPERTY,
@@ -28,10 +35,22 @@ from assistant.ui.editor.document import (
     DraftDocument,
 )
 
-# Heading sizes relative to the body text, by level.
-HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
+# Heading sizes relative to the body text, by level, as Qt's font-size adjustment (+2 is 1.5
+# times the document's font, +1 1.2 times). Sizes are relative so that zoom, which changes the
+# document's font, scales headings, body and note numbers together without editing the text.
+HEADING_ADJUSTMENT = {1: 2, 2: 1, 3: 0, 4: 0, 5: 0, 6: 0}
 BLOCKQUOTE_INDENT = 36.0
 BODY_POINT_SIZE = 12.0
+ZOOM_STEP = 1.0  # points per Ctrl+plus
+ZOOM_RANGE = (-4, 12)  # steps: 8 pt to 24 pt
+MEASURE_CHARS = 70  # a comfortable line: 65-75 characters
+PAGE_MARGIN = 28.0
+# Ordinary prose, to measure the width of an average character with its share of spaces.
+_SAMPLE_LINE = (
+    "In January 1950 Dean Acheson left Korea outside the American defense perimeter, and "
+    "Stalin read the speech as a sign that Washington would not fight for the peninsula."
+)
+SERIF_FAMILIES = ("Liberation Serif", "DejaVu Serif", "Georgia", "Times New Roman", "serif")
 _DRAFT_MIME = "application/x-assistant-draft"
 _HIT_MIME = "application/x-assistant-hit"  # a search hit (ui.search_pane.hit_to_mime)
 
@@ -54,7 +73,7 @@ def _remember_fragment(fragment: QTextDocumentFragment) -> bytes:
 
 def body_char_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setFontPointSize(BODY_POINT_SIZE)
+    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
     fmt.setFontWeight(QFont.Weight.Normal)
     fmt.setFontItalic(False)
     return fmt
@@ -62,8 +81,19 @@ def body_char_format() -> QTextCharFormat:
 
 def heading_char_format(level: int) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setFontPointSize(BODY_POINT_SIZE * HEADING_SCALE.get(level, 1.0))
+    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, HEADING_ADJUSTMENT.get(level, 0))
     fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
+
+
+def _resize_for(fmt: QTextCharFormat, kind: str, level: int) -> QTextCharFormat:
+    """`fmt` sized and weighted for a block of `kind`, any absolute size dropped."""
+    fmt = QTextCharFormat(fmt)
+    fmt.clearProperty(QTextFormat.Property.FontPointSize)
+    fmt.clearProperty(QTextFormat.Property.FontPixelSize)
+    adjustment = HEADING_ADJUSTMENT.get(level, 0) if kind == "heading" else 0
+    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, adjustment)
+    fmt.setFontWeight(QFont.Weight.Bold if kind == "heading" else QFont.Weight.Normal)
     return fmt
 
 
@@ -106,11 +136,19 @@ class DraftTextEdit(QTextEdit):
         self.setDocument(document)
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)
-        font = QFont("Liberation Serif")
+        font = QFont()
+        font.setFamilies(list(SERIF_FAMILIES))
         font.setStyleHint(QFont.StyleHint.Serif)
         font.setPointSizeF(BODY_POINT_SIZE)
         document.setDefaultFont(font)
-        document.setDocumentMargin(24)
+        document.setDocumentMargin(PAGE_MARGIN)
+        self._zoom = 0
+        self.smart_typing = True  # curly quotes and dashes as the writer types
+        self.cite_completer: Any = None  # the `@` list (editor.cite_completer), once attached
+        self.setObjectName("draftText")
+        self.setAutoFillBackground(True)
+        self._paint_desk()
+        theme.notifier().changed.connect(self._paint_desk)
         # A label over the empty page, not setPlaceholderText: QTextEdit clips its placeholder
         # to the height of one line, and this one is a few lines of guidance.
         self.placeholder = QLabel(
@@ -133,6 +171,8 @@ class DraftTextEdit(QTextEdit):
         # unknown word), asked in order when the pointer rests on the text.
         self.hover_providers: list[Callable[[int], str | None]] = []
         self._mark_layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        # Entries added to the right-click menu for a document position (spelling).
+        self.context_menu_providers: list[Callable[[QMenu, int], None]] = []
         self._current_anchor = ""
         self.cursorPositionChanged.connect(self._follow_cursor)
         # Renumbered anchors keep their width; repaint so they show their new numbers.
@@ -152,7 +192,60 @@ class DraftTextEdit(QTextEdit):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._layout_page()
         self._update_placeholder()
+
+    # --- the page ----------------------------------------------------------------------------
+
+    def measure(self) -> float:
+        """The width of a line of about MEASURE_CHARS characters of prose in the body font."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        return metrics.horizontalAdvance(_SAMPLE_LINE) * MEASURE_CHARS / len(_SAMPLE_LINE)
+
+    def _layout_page(self) -> None:
+        """Centre a page of the measure's width; what is left either side is the desk."""
+        available = self.width() - 2 * self.frameWidth()
+        scrollbar = self.verticalScrollBar()
+        if scrollbar.isVisible():
+            available -= scrollbar.width()
+        page = self.measure() + 2 * self.document().documentMargin()
+        side = max(0, int((available - page) / 2))
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
+    def _paint_desk(self) -> None:
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(theme.scheme().desk))
+        self.setPalette(palette)
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        """Scale the page's text (body, headings, note numbers) without editing it."""
+        steps = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], int(steps)))
+        self._zoom = steps
+        font = QFont(self.document().defaultFont())
+        font.setPointSizeF(BODY_POINT_SIZE + steps * ZOOM_STEP)
+        self.document().setDefaultFont(font)
+        self._layout_page()
+        self._update_placeholder()
+        self.ensureCursorVisible()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(0)
+
+    def go_to_top(self) -> None:
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(0)
 
     @property
     def draft(self) -> DraftDocument:
@@ -175,7 +268,8 @@ class DraftTextEdit(QTextEdit):
             plain = QTextCharFormat(cursor.charFormat())
             plain.clearProperty(QTextFormat.Property.ObjectType)
             plain.clearProperty(NOTE_KEY_PROPERTY)
-            cursor.insertText(f"{lead}\u201c{quotation.strip()}\u201d", plain)
+            quoted = curl_quotation(quotation.strip())
+            cursor.insertText(f"{lead}\u201c{quoted}\u201d", plain)
         plain = self.draft.insert_anchor(cursor, anchor)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
@@ -248,6 +342,19 @@ class DraftTextEdit(QTextEdit):
                 return text
         return ""
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu_at(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu_at(self, point: QPoint) -> QMenu:
+        """The right-click menu for viewport point `point`: the providers' entries first."""
+        menu = self.createStandardContextMenu(point)
+        position = self.cursorForPosition(point).position()
+        for provider in self.context_menu_providers:
+            provider(menu, position)
+        return menu
+
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             point = event.pos()  # type: ignore[attr-defined]
@@ -277,17 +384,23 @@ class DraftTextEdit(QTextEdit):
 
         def apply(cursor: QTextCursor) -> None:
             cursor.setBlockFormat(block_format(kind, level))
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            size = QTextCharFormat()
-            size.setFontPointSize(
-                BODY_POINT_SIZE * (HEADING_SCALE.get(level, 1.0) if kind == "heading" else 1.0)
-            )
-            size.setFontWeight(QFont.Weight.Bold if kind == "heading" else QFont.Weight.Normal)
-            cursor.mergeCharFormat(size)
-            cursor.clearSelection()
-            cursor.mergeBlockCharFormat(size)
+            block = cursor.block()
+            # Fragment by fragment: a merge cannot remove an absolute size a paste brought in.
+            fragments = []
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid():
+                    fragments.append(
+                        (fragment.position(), fragment.length(), fragment.charFormat())
+                    )
+                it += 1
+            for position, length, fmt in fragments:
+                piece = QTextCursor(block.document())
+                piece.setPosition(position)
+                piece.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+                piece.setCharFormat(_resize_for(fmt, kind, level))
+            cursor.setBlockCharFormat(_resize_for(cursor.blockCharFormat(), kind, level))
 
         self._for_each_block(apply)
 
@@ -312,7 +425,36 @@ class DraftTextEdit(QTextEdit):
         fmt.setFontItalic(not self.currentCharFormat().fontItalic())
         self.mergeCurrentCharFormat(fmt)
 
+    def _smart_punctuation(self, event: QKeyEvent) -> bool:
+        """Type the key, then curl or dash it as a step of its own (one undo: straight)."""
+        typed = event.text()
+        cursor = self.textCursor()
+        if not self.smart_typing or len(typed) != 1 or cursor.hasSelection():
+            return False
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        change = smart_typing(before, typed)
+        if change is None:
+            return False
+        super().keyPressEvent(event)
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.movePosition(
+            QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, change.length
+        )
+        cursor.insertText(change.text)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        completer = self.cite_completer
+        if completer is not None and completer.handle_key(event):
+            return
+        self._key_press(event)
+        if completer is not None and event.text():
+            completer.after_key()
+
+    def _key_press(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):
@@ -326,6 +468,8 @@ class DraftTextEdit(QTextEdit):
                 self.setTextCursor(cursor)
                 self.setCurrentCharFormat(body_char_format())
                 return
+        if self._smart_punctuation(event):
+            return
         super().keyPressEvent(event)
 
     # --- clipboard and drag and drop -------------------------------------------------------

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QW
 
 from assistant.cite.model import Note, RichText
 from assistant.essay.model import Essay, NoteAnchor
+from assistant.ui.editor.cite_completer import CiteCompleter
 from assistant.ui.editor.convert import document_to_essay, essay_to_document
 from assistant.ui.editor.document import DraftDocument
+from assistant.ui.editor.find_bar import FindBar
 from assistant.ui.editor.notes_strip import NoteRow, NotesStrip, note_to_source
 from assistant.ui.editor.textedit import DraftTextEdit
 
@@ -55,6 +57,8 @@ class DraftEditor(QWidget):
         title_font.setBold(True)
         self.title_edit.setFont(title_font)
         self.notes_strip = NotesStrip()
+        self._language = "en"
+        self._word_target = 0
 
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +70,10 @@ class DraftEditor(QWidget):
         page_layout.setSpacing(4)
         page_layout.addLayout(header)
         page_layout.addWidget(self.text_edit, 1)
+        self.cite_completer = CiteCompleter(self.text_edit, self)
+        self.text_edit.cite_completer = self.cite_completer
+        self.find_bar = FindBar(self)
+        page_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("draftSplitter")
         self.splitter.addWidget(page)
@@ -123,6 +131,8 @@ class DraftEditor(QWidget):
     # --- the essay ---------------------------------------------------------------------------
 
     def set_essay(self, essay: Essay) -> None:
+        self._language = essay.language
+        self._word_target = essay.word_target
         self.title_edit.setText(essay.title)
         self.author_edit.setText(essay.author)
         self._snapshot_items = dict(essay.items)
@@ -132,6 +142,7 @@ class DraftEditor(QWidget):
         self.render_now()
         self._emit_stats()
         self.modificationChanged.emit(False)
+        self.text_edit.go_to_top()  # an essay opens at its beginning
 
     def essay(self) -> Essay:
         """The draft as an Essay, with a snapshot of the metadata of every source it cites."""
@@ -141,7 +152,27 @@ class DraftEditor(QWidget):
         items = self.items()
         essay.items = {i: dict(items[i]) for i in cited_ids(essay.notes()) if i in items}
         essay.outline = self._outline
+        essay.language = self._language
+        essay.word_target = self._word_target
         return essay
+
+    def word_target(self) -> int:
+        return self._word_target
+
+    def set_word_target(self, target: int) -> None:
+        if target != self._word_target:
+            self._word_target = max(0, target)
+            self.mark_outline_changed()
+            self._emit_stats()
+
+    def language(self) -> str:
+        return self._language
+
+    def set_language(self, language: str) -> None:
+        """The essay's language (spelling follows it); a change to save."""
+        if language != self._language:
+            self._language = language
+            self.mark_outline_changed()
 
     def set_outline(self, outline: Any) -> None:
         self._outline = outline

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -28,6 +29,7 @@ from assistant.ui.library.controller import LibraryController
 from assistant.ui.library.metadata_form import MetadataDialog
 from assistant.ui.library.problems_view import ProblemsView
 
+WIDE_ENOUGH_FOR_FILES = 440
 FILE_FILTER = "Sources (*.pdf *.docx *.md *.markdown *.txt);;All files (*)"
 
 
@@ -65,13 +67,27 @@ class LibraryPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
+        # One line a source, the title ending in "…" (whole in its tooltip): a narrow dock
+        # then shows a title column, not a letter a line.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(36)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Titles wrap; row heights follow the column widths.
-        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(1, metrics.horizontalAdvance("Zubok and Pl") + 16)
+        self.table.setColumnWidth(2, metrics.horizontalAdvance("8888") + 20)
+        self.table.setColumnWidth(3, metrics.horizontalAdvance("shuster-2019.pdf") + 16)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("libraryFilter")
+        self.filter_edit.setPlaceholderText("Filter by title, author, year or file")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._apply_filter)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
@@ -87,6 +103,7 @@ class LibraryPanel(QWidget):
             "Take the source out of the library (its file goes to the corpus’s .removed folder)"
         )
         self.reindex_button = QPushButton("Reindex", self)
+        self.reindex_button.setObjectName("libraryReindex")
         self.reindex_button.setToolTip("Bring the search index up to date with the files")
         self.cancel_button = QPushButton("Stop", self)
         self.cancel_button.setToolTip("Stop indexing (the index stays usable)")
@@ -119,15 +136,19 @@ class LibraryPanel(QWidget):
         managing.addWidget(self.edit_button)
         managing.addWidget(self.remove_button)
         managing.addStretch(1)
-        managing.addWidget(self.reindex_button)
-        managing.addWidget(self.cancel_button)
+        indexing = QHBoxLayout()
+        indexing.setContentsMargins(0, 0, 0, 0)
+        indexing.addWidget(self.progress, 1)
+        indexing.addWidget(self.reindex_button)
+        indexing.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(adding)
         layout.addLayout(managing)
+        layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        layout.addWidget(self.progress)
+        layout.addLayout(indexing)
         layout.addWidget(self.problems)
 
         controller.libraryChanged.connect(self.refresh)
@@ -199,6 +220,8 @@ class LibraryPanel(QWidget):
         selected = self.selected_id()
         items = self._controller.items()
         sources = {source.id: source for source in self._controller.library.sources}
+        sorting = self.table.isSortingEnabled()
+        self.table.setSortingEnabled(False)  # rows would move while they are filled
         self.table.setRowCount(0)
         for source_id, item in sorted(
             items.items(), key=lambda kv: str(kv[1].get("title", kv[0])).lower()
@@ -215,14 +238,41 @@ class LibraryPanel(QWidget):
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(str(path) if column == 3 and path is not None else text)
+                if column == 0 and path is not None:
+                    cell.setToolTip(f"{text}\n{path.name}")
+                else:
+                    cell.setToolTip(str(path) if column == 3 and path is not None else text)
                 if column == 0:
                     cell.setData(Qt.ItemDataRole.UserRole, source_id)
                 self.table.setItem(row, column, cell)
-        self.table.resizeRowsToContents()
+        self.table.setSortingEnabled(sorting)
+        self._apply_filter(self.filter_edit.text())
         if selected:
             self.select(selected)
         self._update_buttons()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # In the narrow left column the file name gives way to the title (it is the title's
+        # tooltip too); a wider or floated dock shows it.
+        self.table.setColumnHidden(3, self.width() < WIDE_ENOUGH_FOR_FILES)
+
+    def _apply_filter(self, text: str) -> None:
+        """Show the sources whose title, authors, year or file contain every word typed."""
+        words = text.casefold().split()
+        for row in range(self.table.rowCount()):
+            cells = " ".join(
+                (self.table.item(row, column).text() if self.table.item(row, column) else "")
+                for column in range(self.table.columnCount())
+            ).casefold()
+            self.table.setRowHidden(row, not all(word in cells for word in words))
+
+    def visible_titles(self) -> list[str]:
+        return [
+            self.table.item(row, 0).text()
+            for row in range(self.table.rowCount())
+            if not self.table.isRowHidden(row)
+        ]
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None

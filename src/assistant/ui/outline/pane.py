@@ -19,11 +19,10 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -35,8 +34,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -344,29 +341,6 @@ def _node_id_from_mime(data: QMimeData) -> str | None:
         return None
 
 
-class _WrappingDelegate(QStyledItemDelegate):
-    """Row heights for wrapped titles: QTreeView alone elides long reading notes."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
-        view = self.parent()
-        if not isinstance(view, QTreeView):
-            return hint
-        depth = 0
-        parent = index.parent()
-        while parent.isValid():
-            depth += 1
-            parent = parent.parent()
-        width = view.viewport().width() - view.indentation() * (depth + 1) - 12
-        if width <= 50:
-            return hint
-        font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        metrics = QFontMetrics(font)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        rect = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
-        return QSize(width, max(hint.height(), rect.height() + 4))
-
-
 class OutlineTree(QTreeView):
     """Outliner keys, handled here rather than as QShortcuts so they only act in the tree:
     Tab / Shift+Tab indent and outdent, Insert adds a note (Shift+Insert a sub-note), Delete
@@ -463,11 +437,12 @@ class OutlinePane(QWidget):
         self.tree.setObjectName("outlineTree")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        # Long reading notes wrap instead of ending in "…".
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # One line a note, ending in "…" (the whole note is its tooltip and in F2), so a
+        # column of about 300 px shows a dozen notes rather than four wrapped ones.
+        self.tree.setWordWrap(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
         self.tree.setDragEnabled(True)
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
@@ -495,8 +470,9 @@ class OutlinePane(QWidget):
         self.placeholder.setMargin(8)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.placeholder.setText(
-            "No notes yet.\n\nPress Insert (or +) to add a note, or Import Markdown… to bring in "
-            "reading notes, such as the bundled notes on Zubok and Pleshakov.\n\n"
+            "No notes yet.\n\nPress Insert (or +) to add a note, or use Library ▸ Import Markdown "
+            "outline… to bring in reading notes, such as the bundled notes on Zubok and "
+            "Pleshakov.\n\n"
             "Drag a search hit onto a note to keep it as evidence."
         )
         self.stack = QStackedWidget(self)
@@ -514,12 +490,11 @@ class OutlinePane(QWidget):
         for name, text, tip, slot in (
             ("add", "+", "Add a note after the selected one (Insert)", self.add_sibling),
             ("child", "+ Sub", "Add a sub-note to the selected one (Shift+Insert)", self.add_child),
-            ("delete", "Delete", "Delete the selected note (Delete)", self.delete_current),
+            ("delete", "✕", "Delete the selected note (Delete)", self.delete_current),
             ("outdent", "◀", "Outdent (Shift+Tab)", self.outdent_current),
             ("indent", "▶", "Indent under the previous note (Tab)", self.indent_current),
             ("up", "▲", "Move up (Ctrl+Shift+Up)", lambda: self.move_current(-1)),
             ("down", "▼", "Move down (Ctrl+Shift+Down)", lambda: self.move_current(+1)),
-            ("import", "Import…", "Import a Markdown outline", self.import_markdown_dialog),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -551,7 +526,7 @@ class OutlinePane(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([480, 120])
+        splitter.setSizes([520, 96])
         self.links.setMinimumHeight(48)
 
         layout = QVBoxLayout(self)

@@ -537,6 +537,15 @@ class SearchPane(QWidget):
         if not query:
             self._on_text_changed("")
             return
+        if query.count('"') % 2 == 1:
+            # A phrase still being typed: no error yet, just say what finishes it. The hits
+            # of the last complete query stay.
+            self._channel.invalidate()
+            self.status_label.setText(
+                f'<span style="color:{theme.scheme().muted}">'
+                "Close the quotation mark to search for the phrase.</span>"
+            )
+            return
         self._submit(_Request(query, self._selected_sources()))
 
     def _submit(self, request: _Request) -> None:

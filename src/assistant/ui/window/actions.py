@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from assistant.check.spelling import LANGUAGES
 from assistant.ui.actions import make_action
 from assistant.ui.check.actions import CheckActions
 from assistant.ui.editor.actions import EditorActions
@@ -37,6 +38,9 @@ class WindowActions:
         self.open = make_action(w, "&Open…", session.open_essay_dialog, Key.Open)
         self.save = make_action(w, "&Save", session.save_essay, Key.Save)
         self.save_as = make_action(w, "Save &As…", session.save_essay_as, Key.SaveAs)
+        self.snapshots = make_action(
+            w, "Snapshots…", session.show_snapshots, "Ctrl+Alt+S", "Named versions of the essay"
+        )
         self.import_markdown = make_action(w, "&Import Markdown…", session.import_markdown_dialog)
         self.export_markdown = make_action(w, "Export &Markdown…", exports.export_markdown_dialog)
         self.export_docx = make_action(
@@ -81,7 +85,7 @@ class WindowActions:
             lambda: window.session.fill_recent_menu(self.recent_menu)
         )
         file_menu.addSeparator()
-        file_menu.addActions([self.save, self.save_as])
+        file_menu.addActions([self.save, self.save_as, self.snapshots])
         file_menu.addSeparator()
         file_menu.addActions([self.import_markdown, self.export_markdown, self.export_docx])
         file_menu.addSeparator()
@@ -92,6 +96,8 @@ class WindowActions:
         edit_menu.addActions([edit.undo, edit.redo])
         edit_menu.addSeparator()
         edit_menu.addActions(edit.clipboard)
+        edit_menu.addSeparator()
+        edit_menu.addActions([edit.find, edit.replace, edit.find_next, edit.find_previous])
         edit_menu.addSeparator()
         edit_menu.addAction(self.search)
         # The search pane binds Ctrl+K itself (select the query); a window-wide Ctrl+K would
@@ -114,6 +120,23 @@ class WindowActions:
         format_menu.addActions([edit.bold, edit.italic])
         format_menu.addSeparator()
         format_menu.addActions([*edit.headings, edit.paragraph, edit.quote])
+        format_menu.addSeparator()
+        format_menu.addAction(edit.smart_punctuation)
+        self.word_target = format_menu.addAction("Word &target…")
+        self.word_target.triggered.connect(lambda _c=False: window.set_word_target_dialog())
+        self.spell_check = format_menu.addAction("Check &spelling as you type")
+        self.spell_check.setCheckable(True)
+        self.spell_check.setChecked(True)
+        self.spell_check.toggled.connect(window.spelling.set_enabled)
+        language_menu = format_menu.addMenu("Essay &language")
+        languages = QActionGroup(window)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _c=False, c=code: window.set_essay_language(c))
+            languages.addAction(action)
+            self.language_actions[code] = action
 
         library_menu = bar.addMenu("&Library")
         library_menu.addActions([*self.library.all(), self.outline.import_markdown])
@@ -122,6 +145,8 @@ class WindowActions:
         self.view_menu = bar.addMenu("&View")
         for dock in window.docks():
             self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([edit.zoom_in, edit.zoom_out, edit.zoom_reset])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.focus_mode, self.reset_layout, self.messages])
         self.view_menu.addSeparator()

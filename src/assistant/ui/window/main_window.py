@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QToolButton,
     QWidget,
 )
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
             theme.apply(app, self.settings.theme())
         self._focus_state: QByteArray | None = None
         self._builder_for_citing = False
+        self._session_words = 0
 
         self.editor = DraftEditor()
         self.setCentralWidget(self.editor)
@@ -90,17 +92,23 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self._default_layout()
 
+        from assistant.paths import user_data_dir
+        from assistant.ui.editor.spelling import SpellingControl
+
+        self.spelling = SpellingControl(self.editor.text_edit, user_data_dir(), self)
         self.message_log = MessageLog(self)
         self.session = EssaySession(self)
         self.exports = ExportControl(self)
         self._build_status_bar()
         self.actions = WindowActions(self)
         self._connect()
+        self._library_words_changed()
         self.setAcceptDrops(True)
         self.session.start()
 
         # The strip shows notes as the Word export will print them, ibid. included if chosen.
         self.editor.set_ibid(self.settings.export_choices()["ibid"])
+        self.editor.text_edit.set_zoom(self.settings.zoom())
         self._refresh_items()
         self.resize(DEFAULT_SIZE)
         self.settings.restore_window(self)
@@ -151,7 +159,7 @@ class MainWindow(QMainWindow):
             [LEFT_WIDTH, RIGHT_WIDTH],
             Qt.Orientation.Horizontal,
         )
-        self.resizeDocks([self.search_dock, self.outline_dock], [330, 400], Qt.Orientation.Vertical)
+        self.resizeDocks([self.search_dock, self.outline_dock], [310, 420], Qt.Orientation.Vertical)
 
     def _splitters(self) -> dict[str, Any]:
         return {"draftSplitter": self.editor.splitter, "builderSplitter": self.builder.splitter}
@@ -174,8 +182,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.words_label = QLabel("0 words")
+        self.words_label = QPushButton("0 words")
         self.words_label.setObjectName("wordCount")
+        self.words_label.setFlat(True)
+        self.words_label.clicked.connect(self.set_word_target_dialog)
         self.notes_label = QLabel("0 notes")
         self.notes_label.setObjectName("noteCount")
         self.autosave_label = QLabel("")
@@ -194,7 +204,9 @@ class MainWindow(QMainWindow):
         self.messages_button.hide()
         # Wide enough for large counts: a permanent label does not grow once the bar is laid out.
         metrics = self.words_label.fontMetrics()
-        self.words_label.setMinimumWidth(metrics.horizontalAdvance("888,888 words") + 8)
+        self.words_label.setMinimumWidth(
+            metrics.horizontalAdvance("88,888 / 88,888 words (100 %) · +8,888 this session") + 16
+        )
         self.notes_label.setMinimumWidth(metrics.horizontalAdvance("8,888 notes") + 8)
         for widget in (self.words_label, self.notes_label, self.autosave_label):
             bar.addPermanentWidget(widget)
@@ -218,15 +230,20 @@ class MainWindow(QMainWindow):
         self.builder.insertRequested.connect(self._insert_note)
         self.check_pane.supportRequested.connect(self._find_support)
         self.builder.updateRequested.connect(self._update_note)
+        self.builder.dismissRequested.connect(self._builder_dismissed)
         self.outline_pane.openPassage.connect(self._open_link)
         self.outline_pane.insertTextRequested.connect(self._insert_text)
         self.outline_pane.outlineChanged.connect(self._outline_changed)
 
         self.editor.text_edit.hitDropped.connect(self._hit_dropped)
+        self.editor.cite_completer.citeRequested.connect(self._cite_typed)
         self.editor.notes_strip.passageRequested.connect(self._open_note_passage)
         self.editor.notes_strip.builderEditRequested.connect(self._edit_in_builder)
         self.editor.statsChanged.connect(self._show_stats)
         self.session.essayShown.connect(self._essay_shown)
+        self.spelling.failed.connect(lambda text: self.report_problem("Spelling", text))
+        controller.libraryChanged.connect(self._library_words_changed)
+        controller.indexFinished.connect(lambda _report: self._library_words_changed())
 
     # --- the essay and its file (the session does the work) ---------------------------------
 
@@ -234,7 +251,15 @@ class MainWindow(QMainWindow):
     def essay_path(self) -> Path | None:
         return self.session.path
 
+    def set_word_target_dialog(self) -> None:
+        target = messages.ask_word_target(self, self.editor.word_target())
+        if target is not None:
+            self.editor.set_word_target(target)
+
     def _essay_shown(self) -> None:
+        self._session_words = self.editor.word_count()
+        self.spelling.set_language(self.editor.language())
+        self._update_language_menu()
         self._refresh_items()
         self._show_stats(self.editor.word_count(), self.editor.note_count())
 
@@ -269,9 +294,48 @@ class MainWindow(QMainWindow):
     # --- wiring ------------------------------------------------------------------------------
 
     def _refresh_items(self) -> None:
+        from assistant.cite.engine import ChicagoEngine
+        from assistant.ui.builder.widget import source_label
+
         items = self.controller.items()
         self.editor.set_library_items(items)
         self.builder.set_items({**self.editor.items(), **items})
+        engine = ChicagoEngine(items)
+        labels = {}
+        for item_id, item in items.items():
+            year = ((item.get("issued") or {}).get("date-parts") or [[""]])[0][:1]
+            suffix = f" ({year[0]})" if year and year[0] else ""
+            labels[item_id] = source_label(engine, item_id) + suffix
+        self.editor.cite_completer.set_items(items, labels)
+
+    def _cite_typed(self, item_id: str) -> None:
+        """An @-citation picked in the draft: the builder on that source, page field first."""
+        self.builder.prefill(item_id)
+        self.focus_builder()
+
+    def _library_words_changed(self) -> None:
+        library = self.controller.library
+
+        def texts() -> list[str]:
+            found = []
+            for source in library.sources:
+                try:
+                    found.append(library.document(source.id).text)
+                except Exception:  # an unreadable source is the library's to report
+                    continue
+            return found
+
+        self.spelling.set_library_texts(texts)
+
+    def set_essay_language(self, language: str) -> None:
+        self.editor.set_language(language)
+        self.spelling.set_language(language)
+        self._update_language_menu()
+
+    def _update_language_menu(self) -> None:
+        action = self.actions.language_actions.get(self.editor.language())
+        if action is not None:
+            action.setChecked(True)
 
     def _index_progress(self, done: int, total: int, _source_id: str) -> None:
         self.index_progress.setMaximum(max(1, total))
@@ -329,6 +393,12 @@ class MainWindow(QMainWindow):
             self.builder_dock.hide()
         self.editor.text_edit.setFocus()
 
+    def _builder_dismissed(self) -> None:
+        if self.builder.editing():
+            self.builder.cancel_edit()
+        self._builder_for_citing = True
+        self._builder_done()
+
     def _hit_dropped(self, hit: dict) -> None:
         """A hit dragged into the text: build a note on it at the drop point."""
         from assistant.essay.model import PassageLink
@@ -353,7 +423,11 @@ class MainWindow(QMainWindow):
         self.session.mark_dirty()
 
     def _show_stats(self, words: int, notes: int) -> None:
-        self.words_label.setText(f"{words:,} word{'s' if words != 1 else ''}")
+        from assistant.essay.progress import WordProgress
+
+        progress = WordProgress(words, self.editor.word_target(), self._session_words)
+        self.words_label.setText(progress.label())
+        self.words_label.setToolTip("Click to set a word target for this essay")
         self.notes_label.setText(f"{notes} note{'s' if notes != 1 else ''}")
 
     def check_draft(self) -> None:
@@ -369,10 +443,23 @@ class MainWindow(QMainWindow):
         self.search_pane.focus_query()
 
     def focus_builder(self) -> None:
-        if not self.builder_dock.isVisible():
+        self._show_builder()
+        self.builder.focus_locator()
+
+    def _show_builder(self) -> None:
+        """Open the builder under the Reader with most of the column: the passage stays in
+        sight above it, and the page field, the preview and Insert fit below."""
+        arriving = not self.builder_dock.isVisible()
+        if arriving:
             self._builder_for_citing = True
         self._show_dock(self.builder_dock)
-        self.builder.focus_locator()
+        if arriving and not self.builder_dock.isFloating():
+            column = self.reader_dock.height() + self.builder_dock.height()
+            self.resizeDocks(
+                [self.reader_dock, self.builder_dock],
+                [int(column * 0.4), int(column * 0.6)],
+                Qt.Orientation.Vertical,
+            )
 
     def set_theme(self, value: str) -> None:
         """Light, dark or the system's scheme, now and at the next start."""
@@ -411,9 +498,7 @@ class MainWindow(QMainWindow):
             return
         number = self.editor.document.note_number(anchor_id) or 0
         if self.builder.load_note(anchor, number):
-            if not self.builder_dock.isVisible():
-                self._builder_for_citing = True
-            self._show_dock(self.builder_dock)
+            self._show_builder()
         else:
             self.notify(
                 "This note mixes commentary and citations: edit it in the notes strip (F2)."
@@ -494,6 +579,7 @@ class MainWindow(QMainWindow):
         if self._focus_state is not None:
             self.toggle_focus_mode()
         self.settings.save_window(self)
+        self.settings.set_zoom(self.editor.text_edit.zoom())
         for key, splitter in self._splitters().items():
             self.settings.set_value(f"window/{key}", splitter.saveState())
         self.settings.sync()

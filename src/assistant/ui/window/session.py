@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
+from assistant.essay.lock import EssayLock
 from assistant.essay.model import Essay
 from assistant.ui.dialogs import messages
 from assistant.ui.settings import APPLICATION
@@ -49,12 +50,14 @@ class EssaySession(QObject):
         self.path: Path | None = None
         self._autosave_task: Any = None
         self._dirty_since_autosave = False
+        self.lock = EssayLock()
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self._timer.timeout.connect(self.autosave_now)
         editor = window.editor
         editor.modificationChanged.connect(self._modification_changed)
-        editor.document.contentsChanged.connect(self.mark_dirty)
+        # Real edits only: re-highlighting (spelling) changes the layout, not the essay.
+        editor.document.undoCommandAdded.connect(self.mark_dirty)
         editor.title_edit.textEdited.connect(lambda _t: self.update_title())
 
     def start(self) -> None:
@@ -62,6 +65,7 @@ class EssaySession(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self.lock.release()
 
     # --- the essay ---------------------------------------------------------------------------
 
@@ -96,6 +100,10 @@ class EssaySession(QObject):
         window.outline_pane.set_outline(essay.outline if essay.outline is not None else Outline())
         window.editor.set_outline(window.outline_pane.outline())
         self.path = path
+        if path is None:
+            self.lock.release()
+        elif self.lock.path != path:
+            self.lock.acquire(path)
         self._dirty_since_autosave = False
         window.setWindowModified(False)
         self.update_title()
@@ -163,6 +171,11 @@ class EssaySession(QObject):
         window = self._window
         if path.suffix.lower() in IMPORTABLE:
             return self._offer_import(path)
+        holder = self.lock.other_holder(path)
+        if holder is not None and not messages.ask_open_locked(
+            window, path.name, holder.describe()
+        ):
+            return False
         try:
             essay = load_essay(path)
         except CorruptEssayError as error:
@@ -235,6 +248,8 @@ class EssaySession(QObject):
             return False
         previous = self.path
         self.path = target
+        if self.lock.path != target:
+            self.lock.acquire(target)
         window.editor.set_modified(False)
         window.setWindowModified(False)
         self._dirty_since_autosave = False
@@ -348,6 +363,25 @@ class EssaySession(QObject):
         elif choice == "discard":
             self._discard_autosave(essay_path)
         return choice
+
+    # --- snapshots ---------------------------------------------------------------------------
+
+    def snapshots_dialog(self) -> Any:
+        from assistant.ui.dialogs.snapshots import SnapshotsDialog
+
+        return SnapshotsDialog(self.current_essay, self.path, self.restore_version, self._window)
+
+    def show_snapshots(self) -> None:
+        self.snapshots_dialog().exec()
+
+    def restore_version(self, essay: Essay) -> None:
+        """Put a snapshot's text in the editor as unsaved work (the file is not touched)."""
+        outline = self._window.outline_pane.outline()
+        if essay.outline is None:
+            essay.outline = outline
+        self.show_essay(essay, self.path)
+        self._set_unsaved()
+        self._window.notify("Restored the snapshot: save to keep it.")
 
     # --- import ------------------------------------------------------------------------------
 

@@ -1,0 +1,35 @@
+"""Word count against a target, and this session's progress (Scrivener's project targets).
+
+The session starts when the essay is opened; words deleted count against it, so the number is
+what the essay grew by, not what was typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class WordProgress:
+    words: int
+    target: int = 0  # 0: no target set
+    session_start: int = 0
+
+    @property
+    def session(self) -> int:
+        return self.words - self.session_start
+
+    def fraction(self) -> float | None:
+        return None if self.target <= 0 else self.words / self.target
+
+    def label(self) -> str:
+        """The status bar's text: "1,504 / 3,000 words (50 %) · +120 this session"."""
+        noun = "word" if self.words == 1 and self.target <= 0 else "words"
+        text = (
+            f"{self.words:,} / {self.target:,} words ({self.fraction() * 100:.0f} %)"
+            if self.target > 0 and self.fraction() is not None
+            else f"{self.words:,} {noun}"
+        )
+        if self.session:
+            text += f" · {self.session:+,} this session"
+        return text

@@ -1,0 +1,281 @@
+"""Find and replace under the page (Ctrl+F, Ctrl+H): the matching is `essay.find`'s.
+
+Matches are marked in the text as you type. Next/Previous walk the text; the notes' matches
+are counted and Replace all changes them too (their commentary, never their citations), all
+in one undo step with the text's. A match that would swallow a note number is skipped: a
+replacement never deletes a note.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from assistant.essay.find import (
+    FindError,
+    FindOptions,
+    count_in_note,
+    find_all,
+    replace_in_note,
+    replacement_for,
+)
+from assistant.ui import theme
+from assistant.ui.editor.document import ANCHOR_CHAR
+
+if TYPE_CHECKING:
+    from assistant.ui.editor.widget import DraftEditor
+
+MARK_LAYER = "find"
+MAX_MARKED = 2000  # marks beyond this would slow the page; the count still says how many
+
+
+class FindBar(QWidget):
+    def __init__(self, editor: DraftEditor) -> None:
+        super().__init__(editor)
+        self.setObjectName("findBar")
+        self._editor = editor
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setObjectName("findText")
+        self.find_edit.setPlaceholderText("Find in the text and notes")
+        self.find_edit.setClearButtonEnabled(True)
+        self.replace_edit = QLineEdit(self)
+        self.replace_edit.setObjectName("replaceText")
+        self.replace_edit.setPlaceholderText("Replace with")
+        self.case_box = QCheckBox("Match case", self)
+        self.word_box = QCheckBox("Whole words", self)
+        self.regex_box = QCheckBox("Regular expression", self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("findCount")
+        self.previous_button = self._button("▲", "Previous match (Shift+F3)", self.find_previous)
+        self.next_button = self._button("▼", "Next match (F3, Enter)", self.find_next)
+        self.replace_button = self._button("Replace", "Replace this match", self.replace_one)
+        self.replace_all_button = self._button(
+            "Replace all", "Replace every match, in the text and the notes", self.replace_all
+        )
+        self.close_button = self._button("✕", "Close (Escape)", self.close_bar)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(4, 2, 4, 2)
+        grid.setHorizontalSpacing(4)
+        grid.addWidget(self.find_edit, 0, 0)
+        grid.addWidget(self.previous_button, 0, 1)
+        grid.addWidget(self.next_button, 0, 2)
+        grid.addWidget(self.count_label, 0, 3)
+        grid.addWidget(self.close_button, 0, 5)
+        grid.addWidget(self.replace_edit, 1, 0)
+        grid.addWidget(self.replace_button, 1, 1, 1, 2)
+        grid.addWidget(self.replace_all_button, 1, 3)
+        options = QWidget(self)
+        row = QGridLayout(options)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.case_box, 0, 0)
+        row.addWidget(self.word_box, 0, 1)
+        row.addWidget(self.regex_box, 0, 2)
+        grid.addWidget(options, 2, 0, 1, 6)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(4, 0)
+        self._replace_widgets = [self.replace_edit, self.replace_button, self.replace_all_button]
+
+        self.find_edit.textChanged.connect(self.refresh)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.replace_edit.returnPressed.connect(self.replace_one)
+        for box in (self.case_box, self.word_box, self.regex_box):
+            box.toggled.connect(self.refresh)
+        editor.document.contentsChanged.connect(self._text_changed)
+        escape = QShortcut(QKeySequence("Escape"), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.close_bar)
+        self.hide()
+
+    def _button(self, text: str, tip: str, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # --- opening and closing -------------------------------------------------------------
+
+    def open_find(self, replace: bool = False) -> None:
+        selected = self._editor.text_edit.textCursor().selectedText()
+        if selected and "\u2029" not in selected and ANCHOR_CHAR not in selected:
+            self.find_edit.setText(selected)
+        for widget in self._replace_widgets:
+            widget.setVisible(replace)
+        self.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+        self.refresh()
+
+    def open_replace(self) -> None:
+        self.open_find(replace=True)
+
+    def close_bar(self) -> None:
+        self.hide()
+        self._editor.text_edit.set_marks(MARK_LAYER, [])
+        self._editor.text_edit.setFocus()
+
+    # --- matching ------------------------------------------------------------------------
+
+    def options(self) -> FindOptions:
+        return FindOptions(
+            case_sensitive=self.case_box.isChecked(),
+            whole_word=self.word_box.isChecked(),
+            regex=self.regex_box.isChecked(),
+        )
+
+    def _text(self) -> str:
+        return self._editor.document.toPlainText()
+
+    def matches(self) -> list[tuple[int, int]]:
+        """Matches in the draft's text, as document positions; [] for a bad expression."""
+        try:
+            return find_all(self._text(), self.find_edit.text(), self.options())
+        except FindError:
+            return []
+
+    def note_matches(self) -> int:
+        query, options = self.find_edit.text(), self.options()
+        try:
+            return sum(count_in_note(a.note, query, options) for a in self._editor.anchors())
+        except FindError:
+            return 0
+
+    def _text_changed(self) -> None:
+        if self.isVisible() and not self._replacing:
+            self.refresh()
+
+    _replacing = False
+
+    def refresh(self) -> None:
+        query = self.find_edit.text()
+        if not query:
+            self.count_label.setText("")
+            self._editor.text_edit.set_marks(MARK_LAYER, [])
+            return
+        try:
+            spans = find_all(self._text(), query, self.options())
+        except FindError as error:
+            self.count_label.setText(f"<span style='color:{theme.scheme().error}'>{error}</span>")
+            self._editor.text_edit.set_marks(MARK_LAYER, [])
+            return
+        in_notes = self.note_matches()
+        text = f"{len(spans)} in the text"
+        if in_notes:
+            text += f", {in_notes} in notes"
+        self.count_label.setText(text if spans or in_notes else "not found")
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(theme.scheme().find_bg))
+        marks = []
+        for start, end in spans[:MAX_MARKED]:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self._editor.document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            marks.append(selection)
+        self._editor.text_edit.set_marks(MARK_LAYER, marks)
+
+    def _select(self, span: tuple[int, int]) -> None:
+        text_edit = self._editor.text_edit
+        cursor = text_edit.textCursor()
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        text_edit.setTextCursor(cursor)
+        text_edit.ensureCursorVisible()
+
+    def find_next(self) -> bool:
+        spans = self.matches()
+        if not spans:
+            return False
+        cursor = self._editor.text_edit.textCursor()
+        after = cursor.selectionEnd() if cursor.hasSelection() else cursor.position()
+        self._select(next((s for s in spans if s[0] >= after), spans[0]))  # wraps round
+        return True
+
+    def find_previous(self) -> bool:
+        spans = self.matches()
+        if not spans:
+            return False
+        before = self._editor.text_edit.textCursor().selectionStart()
+        self._select(next((s for s in reversed(spans) if s[1] <= before), spans[-1]))
+        return True
+
+    # --- replacing -----------------------------------------------------------------------
+
+    def replace_one(self) -> bool:
+        """Replace the selected match (or find the next one first), then go to the next."""
+        cursor = self._editor.text_edit.textCursor()
+        span = (cursor.selectionStart(), cursor.selectionEnd())
+        if span not in self.matches():
+            return self.find_next()
+        text = self._text()
+        if ANCHOR_CHAR in text[span[0] : span[1]]:
+            return self.find_next()
+        try:
+            new = replacement_for(
+                text, span, self.find_edit.text(), self.replace_edit.text(), self.options()
+            )
+        except FindError as error:
+            self.count_label.setText(str(error))
+            return False
+        cursor.insertText(new)
+        self.find_next()
+        return True
+
+    def replace_all(self) -> int:
+        """Every match in the text and in the notes' commentary: one undo step."""
+        query, replacement, options = (
+            self.find_edit.text(),
+            self.replace_edit.text(),
+            self.options(),
+        )
+        text = self._text()
+        try:
+            spans = find_all(text, query, options)
+            pieces = [
+                (span, replacement_for(text, span, query, replacement, options))
+                for span in spans
+                if ANCHOR_CHAR not in text[span[0] : span[1]]
+            ]
+            notes = [
+                (anchor.id, *replace_in_note(anchor.note, query, replacement, options))
+                for anchor in self._editor.anchors()
+            ]
+        except FindError as error:
+            self.count_label.setText(str(error))
+            return 0
+        document = self._editor.document
+        cursor = QTextCursor(document)
+        self._replacing = True
+        cursor.beginEditBlock()
+        try:
+            # Notes first: inside an edit block the anchors' positions are only refreshed at
+            # the end, so they must be looked up before any text moves them.
+            in_notes = 0
+            for anchor_id, note, count in notes:
+                if count:
+                    self._editor.update_note(anchor_id, note)
+                    in_notes += count
+            for (start, end), new in reversed(pieces):
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(new)
+        finally:
+            cursor.endEditBlock()
+            self._replacing = False
+        total = len(pieces) + in_notes
+        self.refresh()
+        self.count_label.setText(f"Replaced {total} ({in_notes} in notes)")
+        return total

@@ -1,0 +1,77 @@
+"""Find and replace: the options a word processor offers, and notes' citations left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.cite.model import Citation, Note
+from assistant.essay.find import (
+    FindError,
+    FindOptions,
+    count_in_note,
+    find_all,
+    replace_all,
+    replace_in_note,
+)
+
+TEXT = "Stalin agreed. Stalinism aside, stalin's choice was STALIN's alone."
+
+
+def test_plain_search_ignores_case_by_default() -> None:
+    assert len(find_all(TEXT, "stalin")) == 4
+
+
+def test_case_sensitive() -> None:
+    assert find_all(TEXT, "Stalin", FindOptions(case_sensitive=True)) == [(0, 6), (15, 21)]
+
+
+def test_whole_word_skips_longer_words_in_any_script() -> None:
+    spans = find_all(TEXT, "stalin", FindOptions(whole_word=True))
+    assert [TEXT[a:b] for a, b in spans] == ["Stalin", "stalin", "STALIN"]
+    russian = "Сталин и сталинизм"
+    assert find_all(russian, "сталин", FindOptions(whole_word=True)) == [(0, 6)]
+
+
+def test_the_query_is_literal_unless_regex() -> None:
+    assert find_all("p. 52 and p.52", "p.5") == [(10, 13)]
+    assert len(find_all("p. 52 and p.52", r"p\.\s?52", FindOptions(regex=True))) == 2
+
+
+def test_regex_replacement_uses_groups() -> None:
+    text, count = replace_all(
+        "pp. 12-15 and pp. 30-31", r"(\d+)-(\d+)", r"\1–\2", FindOptions(regex=True)
+    )
+    assert (text, count) == ("pp. 12–15 and pp. 30–31", 2)
+
+
+def test_a_literal_replacement_is_not_expanded() -> None:
+    assert replace_all("a b", "a", r"\1") == (r"\1 b", 1)
+
+
+def test_bad_regex_is_a_clear_error() -> None:
+    with pytest.raises(FindError, match="not a valid regular expression"):
+        find_all("text", "(unclosed", FindOptions(regex=True))
+    with pytest.raises(FindError, match="group"):
+        replace_all("ab", "(a)", r"\2", FindOptions(regex=True))
+
+
+def test_empty_matches_and_empty_queries_find_nothing() -> None:
+    assert find_all("abc", "") == []
+    assert find_all("abc", "x*", FindOptions(regex=True)) == []
+
+
+def test_a_pattern_matching_everywhere_is_bounded() -> None:
+    from assistant.essay import find
+
+    assert len(find_all("a" * (find.MAX_MATCHES + 50), "a")) == find.MAX_MATCHES
+
+
+def test_notes_commentary_is_replaced_and_citations_kept() -> None:
+    citation = Citation("shen-2000", "52", prefix="see Shen")
+    note = Note(("Shen argues this; ", (citation,), " and Shen again."))
+    assert count_in_note(note, "Shen") == 2
+    replaced, count = replace_in_note(note, "Shen", "Zhihua")
+    assert count == 2
+    assert replaced.segments == ("Zhihua argues this; ", (citation,), " and Zhihua again.")
+    same, none = replace_in_note(note, "absent", "x")
+    assert none == 0 and same is note

@@ -1,0 +1,115 @@
+"""Find and replace in the draft (Ctrl+F, Ctrl+H): marks, next/previous, replace all in one
+undo step across the text and the notes, a note number never deleted."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from assistant.cite.model import Citation, Note
+from assistant.essay.model import NoteAnchor
+from assistant.paths import bundled_corpus_dir
+from assistant.ui.editor import DraftEditor
+from assistant.ui.editor.actions import EditorActions
+from assistant.ui.editor.find_bar import MARK_LAYER
+
+ITEMS = {
+    item["id"]: item
+    for item in json.loads((bundled_corpus_dir() / "sources.json").read_text(encoding="utf-8"))
+}
+
+
+@pytest.fixture
+def editor(qtbot) -> DraftEditor:
+    widget = DraftEditor()
+    qtbot.addWidget(widget)
+    widget.set_library_items(ITEMS)
+    widget.actions_ = EditorActions(widget)
+    widget.resize(800, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.keyClicks(widget.text_edit, "Stalin agreed. Stalinism aside, stalin chose")
+    note = Note(("Stalin said so; ", (Citation("shen-2000", "52"),), ""))
+    widget.insert_note(NoteAnchor(note))
+    qtbot.keyClicks(widget.text_edit, " and Stalin won.")
+    return widget
+
+
+def _focus(qtbot, widget) -> None:
+    widget.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def test_ctrl_f_opens_find_and_marks_every_match(editor, qtbot):
+    _focus(qtbot, editor.text_edit)
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = editor.find_bar
+    assert bar.isVisible() and not bar.replace_edit.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bar.find_edit)
+    qtbot.keyClicks(bar.find_edit, "stalin")
+    assert len(editor.text_edit.marks(MARK_LAYER)) == 4
+    assert bar.count_label.text() == "4 in the text, 1 in notes"
+    bar.word_box.setChecked(True)
+    assert len(editor.text_edit.marks(MARK_LAYER)) == 3  # not "Stalinism"
+    bar.case_box.setChecked(True)
+    assert bar.count_label.text() == "1 in the text"  # only "stalin chose"
+    bar.case_box.setChecked(False)
+    # Enter goes to the next match, wrapping round; Escape closes and clears the marks.
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert editor.text_edit.textCursor().selectedText() == "Stalin"
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and editor.text_edit.marks(MARK_LAYER) == []
+
+
+def test_a_bad_regular_expression_says_so(editor, qtbot):
+    bar = editor.find_bar
+    bar.open_find()
+    bar.regex_box.setChecked(True)
+    qtbot.keyClicks(bar.find_edit, "(Stal")
+    assert "not a valid regular expression" in bar.count_label.text()
+
+
+def test_replace_all_in_text_and_notes_is_one_undo_step(editor, qtbot):
+    _focus(qtbot, editor.text_edit)
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = editor.find_bar
+    assert bar.replace_edit.isVisible()
+    before_text = editor.document.toPlainText()
+    before_note = editor.anchors()[0].note
+    bar.find_edit.setText("Stalin")
+    bar.word_box.setChecked(True)
+    bar.replace_edit.setText("Iosif Stalin")
+    assert bar.replace_all() == 4
+    text = editor.document.toPlainText()
+    assert text.count("Iosif Stalin") == 3 and "Stalinism" in text
+    note = editor.anchors()[0].note
+    assert note.segments[0] == "Iosif Stalin said so; "
+    assert note.citations == before_note.citations  # the citation is untouched
+    assert len(editor.anchors()) == 1
+    editor.text_edit.undo()
+    assert editor.document.toPlainText() == before_text
+    assert editor.anchors()[0].note == before_note
+
+
+def test_a_match_swallowing_a_note_number_is_not_replaced(editor, qtbot):
+    bar = editor.find_bar
+    bar.open_replace()
+    bar.regex_box.setChecked(True)
+    bar.find_edit.setText(r"chose.*and")
+    bar.replace_edit.setText("picked and")
+    assert bar.replace_all() == 0
+    assert len(editor.anchors()) == 1
+
+
+def test_replace_one_replaces_the_selected_match_and_moves_on(editor, qtbot):
+    bar = editor.find_bar
+    bar.open_replace()
+    bar.find_edit.setText("agreed")
+    bar.replace_edit.setText("consented")
+    assert bar.find_next()
+    assert bar.replace_one()
+    assert "Stalin consented." in editor.document.toPlainText()

@@ -1,0 +1,107 @@
+"""Spelling as you type in the real window: marked with the spelling squiggle (not the
+quotation mark), quotations and library words left alone, suggestions and add-to-dictionary
+on right-click, the essay's language followed."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from assistant.check.spelling import personal_dictionary_path
+from assistant.paths import user_data_dir
+
+
+def _wait_ready(window, qtbot, language="en"):
+    qtbot.waitUntil(
+        lambda: bool(
+            window.spelling.speller is not None
+            and window.spelling.language() == language
+            and window.spelling._library_words
+        ),
+        timeout=20000,
+    )
+
+
+def _marked(window) -> list[str]:
+    """The words the page shows with the spelling squiggle."""
+    found = []
+    block = window.editor.document.begin()
+    while block.isValid():
+        for fmt_range in block.layout().formats():
+            style = fmt_range.format.underlineStyle()
+            if style == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
+                start = fmt_range.start
+                found.append(block.text()[start : start + fmt_range.length])
+        block = block.next()
+    return found
+
+
+def _type(window, qtbot, text: str) -> None:
+    qtbot.keyClicks(window.editor.text_edit, text)
+
+
+def test_unknown_words_are_marked_but_not_quotations_or_library_words(window, qtbot):
+    _wait_ready(window, qtbot)
+    _type(
+        window,
+        qtbot,
+        'Shtykov recieved the telegram. Shen says "the speach mattered" [@shen-2000, 52] ',
+    )
+    assert _marked(window) == ["recieved"]
+
+
+def test_the_spelling_mark_is_the_squiggle_in_the_schemes_colour(window, qtbot):
+    from PySide6.QtGui import QColor
+
+    from assistant.ui import theme
+
+    _wait_ready(window, qtbot)
+    spelling = window.spelling.highlighter._format
+    assert spelling.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    assert spelling.underlineColor() == QColor(theme.scheme().spelling)
+
+
+def test_right_click_offers_suggestions_and_add_to_dictionary(window, qtbot):
+    _wait_ready(window, qtbot)
+    _type(window, qtbot, "Stalin recieved it.")
+    text_edit = window.editor.text_edit
+    cursor = QTextCursor(window.editor.document)
+    cursor.setPosition(text_edit.toPlainText().index("recieved") + 2)
+    point = text_edit.cursorRect(cursor).center()
+    menu = text_edit.context_menu_at(point)
+    texts = [a.text() for a in menu.actions()]
+    assert "received" in texts
+    assert "Add “recieved” to the dictionary" in texts
+    next(a for a in menu.actions() if a.text() == "received").trigger()
+    assert "Stalin received it." in text_edit.toPlainText()
+    assert _marked(window) == []
+    # Adding a word: no longer marked, and kept in the writer's word list.
+    _type(window, qtbot, " Wenzhuoxi")
+    assert _marked(window) == ["Wenzhuoxi"]
+    cursor.setPosition(text_edit.toPlainText().index("Wenzhuoxi") + 1)
+    menu = text_edit.context_menu_at(text_edit.cursorRect(cursor).center())
+    next(a for a in menu.actions() if a.objectName() == "spellingAdd").trigger()
+    assert _marked(window) == []
+    words = personal_dictionary_path(user_data_dir(), "en").read_text(encoding="utf-8")
+    assert "wenzhuoxi" in words.split()
+
+
+def test_the_essays_language_is_used_and_saved(window, qtbot, tmp_path):
+    _wait_ready(window, qtbot)
+    window.set_essay_language("ru")
+    _wait_ready(window, qtbot, "ru")
+    window.editor.text_edit.insertPlainText("Сталин получил телеграму")
+    assert _marked(window) == ["телеграму"]
+    path = tmp_path / "ru.essay"
+    assert window.session.save_essay(path)
+    from assistant.essay.store import load_essay
+
+    assert load_essay(path).language == "ru"
+    assert window.actions.language_actions["ru"].isChecked()
+
+
+def test_spelling_can_be_turned_off(window, qtbot):
+    _wait_ready(window, qtbot)
+    _type(window, qtbot, "mispeled")
+    assert _marked(window) == ["mispeled"]
+    window.actions.spell_check.setChecked(False)
+    assert _marked(window) == []
