@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.essay.autosave import AutosaveSchedule
 from assistant.essay.model import Essay
 from assistant.ui.builder import FootnoteBuilder
 from assistant.ui.check_pane import CheckPane
@@ -49,7 +51,6 @@ from assistant.ui.workers import TaskError, run_task
 log = logging.getLogger(__name__)
 
 ESSAY_SUFFIX = ".essay"
-AUTOSAVE_INTERVAL_MS = 30_000
 READING_NOTES = "zubok-pleshakov-1996.md"  # the bundled corpus's outline notes
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -104,10 +105,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
 
+        # Autosave a few seconds after the last edit (essay/autosave.py decides when).
+        self._autosave_schedule = AutosaveSchedule(self.settings.autosave_delay())
         self._autosave_timer = QTimer(self)
-        self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
-        self._autosave_timer.timeout.connect(self.autosave_now)
-        self._autosave_timer.start()
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.timeout.connect(self._autosave_when_due)
 
         # The strip shows notes as the Word export will print them, ibid. included if chosen.
         self.editor.set_ibid(self.settings.export_choices()["ibid"])
@@ -480,7 +482,7 @@ class MainWindow(QMainWindow):
     def _outline_changed(self) -> None:
         self.editor.set_outline(self.outline_pane.outline())
         self.editor.mark_outline_changed()
-        self._dirty_since_autosave = True
+        self._mark_dirty()
 
     def _show_stats(self, words: int, notes: int) -> None:
         self.words_label.setText(f"{words:,} word{'s' if words != 1 else ''}")
@@ -493,6 +495,22 @@ class MainWindow(QMainWindow):
 
     def _mark_dirty(self) -> None:
         self._dirty_since_autosave = True
+        self._autosave_schedule.edited(time.monotonic())
+        self._arm_autosave()
+
+    def _arm_autosave(self) -> None:
+        wait = self._autosave_schedule.due_in(time.monotonic())
+        if wait is not None:
+            self._autosave_timer.start(int(wait * 1000) + 1)
+
+    def _autosave_when_due(self) -> None:
+        if self._autosave_task is not None:  # the previous one is still writing
+            self._autosave_timer.start(1000)
+        elif self._autosave_schedule.due_in(time.monotonic()) == 0:
+            if not self.autosave_now():  # nothing unsaved (just opened, or saved since)
+                self._autosave_schedule.saving()
+        else:
+            self._arm_autosave()
 
     def _update_title(self) -> None:
         name = self.essay_path.name if self.essay_path else "Untitled essay"
@@ -754,10 +772,12 @@ class MainWindow(QMainWindow):
         essay = self.current_essay()
         path = self.essay_path
         self._dirty_since_autosave = False
+        self._autosave_schedule.saving()
         self.autosave_label.setText("Autosaving…")
 
         def done(result: Any) -> None:
             self._autosave_task = None
+            self._autosave_schedule.saved()
             self.autosave_label.setStyleSheet("")
             self.autosave_label.setText(f"Autosaved {dt.datetime.now():%H:%M}")
             self.autosave_label.setToolTip(f"An automatic copy is in {result}")
@@ -766,6 +786,8 @@ class MainWindow(QMainWindow):
         def failed(error: TaskError) -> None:
             self._autosave_task = None
             self._dirty_since_autosave = True  # try again next time
+            self._autosave_schedule.failed(time.monotonic())
+            self._arm_autosave()
             self.autosave_label.setStyleSheet("color: #b00020;")
             self.autosave_label.setText("Autosave failed")
             self.autosave_label.setToolTip(error.message)
