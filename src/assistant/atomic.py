@@ -30,7 +30,7 @@ _TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
 # Between mkstemp creating the file and the writer locking it there is a moment; a file this
 # young is never swept. Where no lock exists (Windows), only a temporary untouched for an hour
 # is taken for litter.
-_YOUNGEST_LITTER_S = 5.0
+_YOUNGEST_LITTER_S = 2.0
 _UNLOCKED_LITTER_S = 3600.0
 
 
