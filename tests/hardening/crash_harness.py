@@ -42,7 +42,7 @@ SCENARIOS = ("save", "export", "sources", "index")
 # How long after the worker is ready it may be killed: about the length of a few operations,
 # so kills land at every stage of one (measured: a save of this essay ~15 ms, an export ~0.1 s,
 # a sources edit ~10 ms, a rebuild of the corpus 0.5-2 s).
-MAX_DELAY_S = {"save": 0.4, "export": 0.8, "sources": 0.4, "index": 2.5}
+MAX_DELAY_S = {"save": 0.4, "peer-save": 0.4, "export": 0.8, "sources": 0.4, "index": 2.5}
 QUERY = "Acheson speech"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -77,6 +77,15 @@ def _worker(scenario: str, folder: Path) -> None:
         for version in range(1, 10**9):
             essay.title = f"Version {version}"
             save_essay(essay, folder / "essay.essay")
+    elif scenario == "peer-save":
+        from assistant.essay.store import _document_bytes
+
+        essay = _essay()
+        print("ready", flush=True)
+        for version in range(1, 10**9):
+            essay.title = f"Version {version}"
+            # In place, as most programs write: what the atomic save exists to avoid.
+            (folder / "essay.essay").write_bytes(_document_bytes(essay))
     elif scenario == "export":
         from assistant.export.docx import export_docx
 
@@ -154,7 +163,7 @@ def _prepare(scenario: str, folder: Path, corpus_words: int) -> dict:
 def _verify(scenario: str, folder: Path, expected: dict) -> list[str]:
     """What is wrong with what the killed worker left, as the app would find it."""
     problems: list[str] = []
-    if scenario == "save":
+    if scenario in ("save", "peer-save"):
         from assistant.essay.store import load_essay
 
         path = folder / "essay.essay"
@@ -330,7 +339,7 @@ def run_scenario(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kills", type=int, default=25, help="kills per operation")
-    parser.add_argument("--scenario", choices=SCENARIOS, action="append")
+    parser.add_argument("--scenario", choices=[*SCENARIOS, "peer-save"], action="append")
     parser.add_argument("--seed", type=int, default=1950)
     parser.add_argument("--corpus-words", type=int, default=0, help="index a corpus this big")
     parser.add_argument("--folder", type=Path, help="work folder (default: a temporary one)")
