@@ -27,3 +27,17 @@ def test_fuzzed_queries_give_results_or_a_syntax_message(tmp_path: Path, corpus:
     # The fuzzer exercises both outcomes, not only one.
     assert summary["answered"] > 50 and summary["syntax_errors"] >= 0
     assert result.returncode == 0
+
+
+def test_queries_the_long_fuzz_run_found(tmp_path: Path, corpus: Path) -> None:
+    """Each query that once raised in the long run (benchmarks/bench_robustness.py) stays
+    answered with a message."""
+    from assistant.search.errors import QuerySyntaxError
+
+    index = SearchIndex(tmp_path / "index")
+    index.update(Library.open(corpus))
+    for text in ['{qualitatively TO }kind:"Jieshi(fighting + committee)conclude"\\!=']:
+        try:
+            index.search(text)
+        except QuerySyntaxError as error:
+            assert error.message

@@ -766,7 +766,10 @@ class SearchIndex:
         with self._searcher() as searcher:
             parsed = self.parse(query_text, self._known_sources(searcher))
             wants_front = "kind:front" in query_text.lower()
-            return self._run(searcher, parsed, query_text, limit, source_ids, wants_front)
+            try:
+                return self._run(searcher, parsed, query_text, limit, source_ids, wants_front)
+            except query.QueryError as error:  # e.g. a phrase on a field without positions
+                raise QuerySyntaxError(f"The query cannot be run ({error}).") from error
 
     def _run(
         self,
