@@ -53,7 +53,7 @@ class Outcome:
     kills: int = 0
     corrupt: int = 0
     problems: list[str] = field(default_factory=list)
-    litter_before_sweep: int = 0
+    litter_before_sweep: int = 0  # temporaries the kills left (counted as each kill ends)
     litter_after_sweep: int = 0
     seconds: float = 0.0
 
@@ -310,6 +310,7 @@ def run_scenario(
     outcome = Outcome(scenario)
     started = time.monotonic()
     expected = _prepare(scenario, folder, corpus_words)
+    litter_seen: set[Path] = set()
     for _ in range(kills):
         process = _start(scenario, folder)
         _wait_ready(process)
@@ -322,11 +323,12 @@ def run_scenario(
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate(timeout=60)
         outcome.kills += 1
+        outcome.litter_before_sweep += len(set(_litter(folder)) - litter_seen)
+        litter_seen = set(_litter(folder))
         problems = _verify(scenario, folder, expected)
         if problems:
             outcome.corrupt += 1
             outcome.problems.extend(problems)
-    outcome.litter_before_sweep = len(_litter(folder))
     time.sleep(2.5)  # older than any write a living process could be starting
     _sweep(scenario, folder)
     left = _litter(folder)
