@@ -22,9 +22,9 @@ TIME_LIMIT_S = 60
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
 
 
-def _limits(file_size: int | None) -> Callable[[], None]:
+def _limits(file_size: int | None, memory: int) -> Callable[[], None]:
     def apply() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         if file_size is not None:
             # A disk that fills up: writes past `file_size` bytes fail with EFBIG (the signal
             # that would kill the process instead is ignored, as the exec keeps it).
@@ -49,6 +49,7 @@ def run_bounded(
     timeout: float = TIME_LIMIT_S,
     stdin: str | None = None,
     file_size: int | None = None,
+    memory: int = MEMORY_LIMIT_BYTES,
 ) -> subprocess.CompletedProcess[str]:
     """`python ARGS` under the time and memory limits (and, given `file_size`, no file written
     past that size); raises TimeoutExpired on a hang."""
@@ -60,7 +61,7 @@ def run_bounded(
         capture_output=True,
         text=True,
         timeout=timeout,
-        preexec_fn=_limits(file_size),
+        preexec_fn=_limits(file_size, memory),
         check=False,
     )
 
@@ -72,6 +73,12 @@ def run_cli(
     return run_bounded(["-m", "assistant", *args], cwd=cwd, timeout=timeout, file_size=file_size)
 
 
-def run_code(code: str, *, cwd: Path | None = None, timeout: float = TIME_LIMIT_S):
-    """A snippet of Python under the limits."""
-    return run_bounded(["-c", code], cwd=cwd, timeout=timeout)
+def run_code(
+    code: str,
+    *args: str,
+    cwd: Path | None = None,
+    timeout: float = TIME_LIMIT_S,
+    memory: int = MEMORY_LIMIT_BYTES,
+) -> subprocess.CompletedProcess[str]:
+    """A snippet of Python (with `args` as sys.argv[1:]) under the limits."""
+    return run_bounded(["-c", code, *args], cwd=cwd, timeout=timeout, memory=memory)

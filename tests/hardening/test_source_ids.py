@@ -125,3 +125,20 @@ def test_hand_edited_sources_json_with_a_path_id_is_a_problem(tmp_path: Path) ->
     library = Library.open(corpus)
     assert "../../etc/passwd" not in {s.id for s in library.sources}
     assert any("not a path" in p.message for p in library.problems)
+
+
+def test_index_of_a_corpus_whose_sources_json_has_path_ids(tmp_path: Path) -> None:
+    """End to end, bounded: the CLI lists each bad id and indexes the rest."""
+    from .bounded import run_cli
+
+    corpus = _corpus(tmp_path)
+    data = json.loads((corpus / "sources.json").read_text(encoding="utf-8"))
+    data += [{"id": bad, "type": "book", "title": kind} for kind, bad in BAD_IDS.items()]
+    (corpus / "sources.json").write_text(json.dumps(data), encoding="utf-8")
+    result = run_cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    problems = [line for line in result.stderr.splitlines() if line.startswith("problem:")]
+    assert len(problems) == len(BAD_IDS)
+    assert all("the id " in line for line in problems)
+    assert "Indexed 3 source(s)" in result.stdout

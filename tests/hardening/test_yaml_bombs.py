@@ -105,3 +105,28 @@ def test_startup_outline_with_a_hostile_front_matter(tmp_path: Path, kind: str) 
     expected = outline_from_markdown(text)
     # The unusable front matter is ignored; the notes' own title and every note remain.
     assert json.loads(result.stdout) == [expected.root.title, len(list(expected.walk()))]
+
+
+APP_STARTUP = """
+import json, sys
+from assistant.ui.app import build_window, make_application
+app = make_application()
+window = build_window(sys.argv[1], sys.argv[2])
+outline = window.outline_pane.outline()
+print(json.dumps([outline.root.title, len(list(outline.walk()))]))
+window.controller.shutdown()
+"""
+
+
+def test_app_starts_on_a_corpus_whose_outline_notes_hold_an_alias_bomb(tmp_path: Path) -> None:
+    """The real window, offscreen, opening the corpus's reading notes as its outline (Qt needs
+    more address space than the CLI: 3 GB, still half of what the bomb took)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO_ROOT / "resources" / "corpus", corpus)
+    notes = corpus / "zubok-pleshakov-1996.md"
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text("---\n" + HOSTILE["alias bomb"] + "---\n\n" + text, encoding="utf-8")
+    result = run_code(APP_STARTUP, str(corpus), str(tmp_path / "index"), memory=3 << 30)
+    assert result.returncode == 0, result.stderr
+    expected = outline_from_markdown(text)
+    assert json.loads(result.stdout) == [expected.root.title, len(list(expected.walk()))]

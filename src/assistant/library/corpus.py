@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from assistant.atomic import copy_atomically, replace_atomically
+from assistant.atomic import copy_atomically, replace_atomically, sweep_temporaries
 from assistant.library.errors import ImportFailed, LibraryError
 from assistant.library.ids import id_problem
 from assistant.library.importers import SUPPORTED_SUFFIXES, load_document, title_from_text
@@ -57,6 +57,7 @@ class Library:
 
     @classmethod
     def open(cls, corpus_dir: Path) -> Library:
+        sweep_temporaries(Path(corpus_dir), suffixes=(SOURCES_FILE, *SUPPORTED_SUFFIXES))
         library = cls(corpus_dir)
         library.reload()
         return library

@@ -45,6 +45,7 @@ from assistant.library.model import ImportProblem, Passage
 from assistant.library.passages import word_count
 from assistant.search.analysis import FastStemmingAnalyzer
 from assistant.search.errors import IndexUnavailable, QuerySyntaxError
+from assistant.search.litter import sweep_index_litter
 from assistant.search.query import check_query
 from assistant.search.writer import FastMpWriter, FastSegmentWriter
 
@@ -504,6 +505,7 @@ class SearchIndex:
         """(index, why it was rebuilt, whether the next commit replaces everything)."""
         reason: str | None = None
         with self._ix_lock:
+            sweep_index_litter(self.index_dir)
             self._ix = None
             self._local.__dict__.clear()
             if self._exists():
@@ -764,7 +766,10 @@ class SearchIndex:
         with self._searcher() as searcher:
             parsed = self.parse(query_text, self._known_sources(searcher))
             wants_front = "kind:front" in query_text.lower()
-            return self._run(searcher, parsed, query_text, limit, source_ids, wants_front)
+            try:
+                return self._run(searcher, parsed, query_text, limit, source_ids, wants_front)
+            except query.QueryError as error:  # e.g. a phrase on a field without positions
+                raise QuerySyntaxError(f"The query cannot be run ({error}).") from error
 
     def _run(
         self,

@@ -53,6 +53,7 @@ def run_app(
     if corpus and not Path(corpus).expanduser().is_dir():
         print(f"assistant: the corpus folder {corpus} does not exist", file=sys.stderr)
         return 2
+    _sweep_litter(essay)
     window = build_window(corpus, index, essay)
     sys.excepthook = failure_hook(window, sys.excepthook)
     window.show()
@@ -61,6 +62,18 @@ def run_app(
     status = app.exec()
     controller.shutdown()
     return int(status)
+
+
+def _sweep_litter(essay: str | Path | None) -> None:
+    """Temporary files of saves killed by a crash: in the autosave folder and beside the essay
+    (the corpus folder's are swept when the library opens, the index's by every index run)."""
+    from assistant.atomic import sweep_temporaries
+    from assistant.essay.store import ESSAY_SUFFIX, autosave_path
+
+    sweep_temporaries(autosave_path(None).parent)
+    if essay:
+        folder = Path(essay).expanduser().parent
+        sweep_temporaries(folder, suffixes=(ESSAY_SUFFIX, ".docx", ".md"))
 
 
 def failure_hook(parent: QWidget, previous: Callable[..., Any]) -> Callable[..., None]:

@@ -118,3 +118,12 @@ class Settings:
 
     def set_zoom(self, steps: int) -> None:
         self._q.setValue("appearance/zoom", steps)
+
+    def autosave_delay(self) -> float:
+        """Seconds after the last edit before the crash-recovery copy is written."""
+        from assistant.essay.autosave import DEFAULT_DELAY_S, delay_from_setting
+
+        return delay_from_setting(self._q.value("essay/autosave_delay_seconds", DEFAULT_DELAY_S))
+
+    def set_autosave_delay(self, seconds: float) -> None:
+        self._q.setValue("essay/autosave_delay_seconds", float(seconds))

@@ -1,7 +1,7 @@
 """The essay session: the one open essay, its file, and the safety net around it.
 
-New, Open, Save, Save As, recent essays, Markdown import, the 30 s autosave (in a worker, from a
-snapshot built on the GUI thread) and the offer to recover after a crash. Saving is the one
+New, Open, Save, Save As, recent essays, Markdown import, the autosave a few seconds after the
+last edit (in a worker, from a snapshot built on the GUI thread) and the offer to recover after a crash. Saving is the one
 synchronous write, because the writer expects "Saved" to mean saved; it is atomic (the store),
 and a failure leaves both the text in the editor and the file on disk as they were.
 """
@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
+from assistant.essay.autosave import AutosaveSchedule
 from assistant.essay.lock import EssayLock
 from assistant.essay.model import Essay
 from assistant.ui.dialogs import messages
@@ -28,7 +30,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ESSAY_SUFFIX = ".essay"
-AUTOSAVE_INTERVAL_MS = 30_000
 READING_NOTES = "zubok-pleshakov-1996.md"  # the bundled corpus's outline notes
 
 
@@ -51,9 +52,12 @@ class EssaySession(QObject):
         self._autosave_task: Any = None
         self._dirty_since_autosave = False
         self.lock = EssayLock()
+        # Autosave a few seconds after the last edit (essay/autosave.py decides when).
+        self._schedule = AutosaveSchedule(window.settings.autosave_delay())
         self._timer = QTimer(self)
-        self._timer.setInterval(AUTOSAVE_INTERVAL_MS)
-        self._timer.timeout.connect(self.autosave_now)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._autosave_when_due)
+        self._running = False
         editor = window.editor
         editor.modificationChanged.connect(self._modification_changed)
         # Real edits only: re-highlighting (spelling) changes the layout, not the essay.
@@ -61,11 +65,27 @@ class EssaySession(QObject):
         editor.title_edit.textEdited.connect(lambda _t: self.update_title())
 
     def start(self) -> None:
-        self._timer.start()
+        self._running = True
+        self._arm_autosave()
 
     def stop(self) -> None:
+        self._running = False
         self._timer.stop()
         self.lock.release()
+
+    def _arm_autosave(self) -> None:
+        wait = self._schedule.due_in(time.monotonic())
+        if wait is not None and self._running:
+            self._timer.start(int(wait * 1000) + 1)
+
+    def _autosave_when_due(self) -> None:
+        if self._autosave_task is not None:  # the previous one is still writing
+            self._timer.start(1000)
+        elif self._schedule.due_in(time.monotonic()) == 0:
+            if not self.autosave_now():  # nothing unsaved (just opened, or saved since)
+                self._schedule.saving()
+        else:
+            self._arm_autosave()
 
     # --- the essay ---------------------------------------------------------------------------
 
@@ -116,15 +136,17 @@ class EssaySession(QObject):
     def _modification_changed(self, modified: bool) -> None:
         self._window.setWindowModified(modified)
         if modified:
-            self._dirty_since_autosave = True
+            self.mark_dirty()
 
     def mark_dirty(self) -> None:
         self._dirty_since_autosave = True
+        self._schedule.edited(time.monotonic())
+        self._arm_autosave()
 
     def _set_unsaved(self) -> None:
         self._window.editor.set_modified(True)
         self._window.setWindowModified(True)
-        self._dirty_since_autosave = True
+        self.mark_dirty()
 
     def maybe_save(self) -> bool:
         """Before the essay is replaced or the window closes; False means "stay"."""
@@ -304,10 +326,12 @@ class EssaySession(QObject):
         path = self.path
         label = self._window.autosave_label
         self._dirty_since_autosave = False
+        self._schedule.saving()
         label.setText("Autosaving…")
 
         def done(result: Any) -> None:
             self._autosave_task = None
+            self._schedule.saved()
             label.setProperty("failed", False)
             label.setText(f"Autosaved {dt.datetime.now():%H:%M}")
             label.setToolTip(f"An automatic copy is in {result}")
@@ -316,6 +340,8 @@ class EssaySession(QObject):
         def failed(error: TaskError) -> None:
             self._autosave_task = None
             self._dirty_since_autosave = True  # try again next time
+            self._schedule.failed(time.monotonic())
+            self._arm_autosave()
             label.setProperty("failed", True)
             label.setText("Autosave failed")
             label.setToolTip(error.message)
