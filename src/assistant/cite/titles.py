@@ -1,0 +1,172 @@
+"""Titles: capitalization by language, short titles, quotation marks within titles.
+
+English titles are set headline style (CMOS 18 8.159-8.161); titles in other languages keep
+their own (sentence-style) capitalization (CMOS 11.6, 14.87), and nothing in Cyrillic or CJK
+script is ever headline-cased. Short titles follow CMOS 14.30.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from assistant.cite.model import Run
+from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
+from assistant.cite.typography import STOP_WORDS, title_case, words
+
+_ENGLISH = re.compile(r"^en\b", re.IGNORECASE)
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u2e80-\u9fff\uac00-\ud7af]")
+
+
+def is_english(item: Mapping[str, Any]) -> bool:
+    """An item without `language` is taken to be English, as CSL's title-casing does."""
+    language = str(item.get("language", "") or "").strip()
+    return not language or bool(_ENGLISH.match(language))
+
+
+def case_title(text: str, english: bool) -> str:
+    """Headline style for English; other languages and non-Latin scripts as written."""
+    if not english or not text or _NON_LATIN.search(text):
+        return text
+    return title_case(text)
+
+
+# Words a short title must not end on, by language (CMOS 14.30: no article, preposition or
+# conjunction left hanging). Unknown languages use none rather than English's.
+_TRAILING = {
+    "en": STOP_WORDS,
+    "ru": words(
+        "и в во на с со о об обо к ко по за из от до для без при через а но или ни у над под"
+        " перед между"
+    ),
+    "fr": words(
+        "le la les l un une des de du d et ou à au aux en pour sur dans par avec sans sous"
+    ),
+    "de": words(
+        "der die das des dem den ein eine einer eines und oder in im von vom zu zur zum mit für"
+        " auf über unter nach bei aus an am"
+    ),
+    "es": words("el la los las un una de del y o en con por para a al sin sobre"),
+    "it": words("il lo la i gli le un una di del della e o in con per a da su tra fra"),
+}
+_ARTICLES = {"en": ("a", "an", "the")}
+_SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
+
+
+def language_code(item: Mapping[str, Any]) -> str:
+    language = str(item.get("language", "") or "").strip().lower()
+    return language[:2] if language else "en"
+
+
+def derive_short_title(title: str, language: str = "en") -> str:
+    """Chicago's short title (CMOS 14.30): the main title (no subtitle), shortened to at most
+    four words when longer, without an initial article (English), never ending on an article,
+    preposition or conjunction of the title's language, never cutting a quotation in two."""
+    hidden, tags = hide_tags(title)
+    main = _SUBTITLE.split(hidden, maxsplit=1)[0].rstrip(": ")
+    words = main.split()
+    if len(words) <= 4:
+        return show_tags(main, tags)
+    if _bare(words[0]) in _ARTICLES.get(language, ()):
+        words = words[1:]
+    cut = 4
+    # A quotation is kept whole: extend the cut to its closing mark.
+    while cut < len(words) and _open_quotes(" ".join(words[:cut])):
+        cut += 1
+    kept = words[:cut]
+    trailing = _TRAILING.get(language, frozenset())
+    while len(kept) > 1 and _bare(kept[-1]) in trailing:
+        kept.pop()
+    return _balance_tags(show_tags(" ".join(kept).rstrip(",;"), tags))
+
+
+_HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
+
+
+def _bare(word: str) -> str:
+    return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
+
+
+def _open_quotes(text: str) -> bool:
+    plain = _HIDDEN_TAGS.sub("", text)
+    doubles = plain.count("“") - plain.count("”") + plain.count('"') % 2
+    return doubles > 0
+
+
+def _balance_tags(text: str) -> str:
+    """Close any markup a cut left open ("<i>Pueblo Crisis" -> "<i>Pueblo Crisis</i>")."""
+    if "<" not in text:
+        return text
+    for tag in ("i", "b", "sup", "sub", "span"):
+        opened = len(re.findall(rf"<{tag}[\s>]", text))
+        closed = text.count(f"</{tag}>")
+        text += f"</{tag}>" * max(0, opened - closed)
+    return text
+
+
+# --- quotation marks -----------------------------------------------------------------------
+
+_OPENERS = " ([{—–-/\u00a0"
+
+
+def nest_quotes(text: str, depth: int) -> str:
+    """Quotation marks inside a title, straight or curly, set for where the title sits:
+    `depth` 1 inside double quotes (so the title's own quotes become single, and theirs double
+    again, CMOS 6.11), 0 in italics. Marks left open are closed at the end."""
+    if not any(ch in text for ch in "\"'“”‘’"):
+        return text
+    out: list[str] = []
+    stack: list[str] = []  # '"' or "'" for each open quotation
+    for index, ch in enumerate(text):
+        prev = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if ch in '"“”':
+            opening = ch == "“" or (ch == '"' and (prev in _OPENERS or index == 0))
+            if ch == "”" or (ch == '"' and not opening):
+                if '"' in stack:
+                    while stack and stack[-1] != '"':
+                        out.append(_mark("'", depth + len(stack), False))
+                        stack.pop()
+                    stack.pop()
+                    out.append(_mark('"', depth + len(stack) + 1, False))
+                else:
+                    out.append(_mark('"', depth + 1, False))
+                continue
+            stack.append('"')
+            out.append(_mark('"', depth + len(stack), True))
+            continue
+        if ch in "'‘’":
+            opening = ch == "‘" or (ch == "'" and prev in _OPENERS and after.isalnum())
+            if opening:
+                stack.append("'")
+                out.append(_mark("'", depth + len(stack), True))
+                continue
+            if stack and stack[-1] == "'" and not (prev.isalnum() and after.isalnum()):
+                stack.pop()
+                out.append(_mark("'", depth + len(stack) + 1, False))
+                continue
+            out.append("’")  # an apostrophe
+            continue
+        out.append(ch)
+    while stack:
+        kind = stack.pop()
+        out.append(_mark(kind, depth + len(stack) + 1, False))
+    return "".join(out)
+
+
+def _mark(kind: str, level: int, opening: bool) -> str:
+    # Odd levels (the outermost quotation) are double; each level inside alternates.
+    double = level % 2 == 1
+    if opening:
+        return "“" if double else "‘"
+    return "”" if double else "’"
+
+
+def styled_title(text: str, quoted: bool) -> Parts:
+    """A title in quotation marks (roman) or italics, its CSL markup rendered as runs."""
+    hidden, tags = hide_tags(text)
+    text = show_tags(nest_quotes(hidden, 1 if quoted else 0), tags)
+    if quoted:
+        return [Run("“"), *markup_runs(text), Run("”")]
+    return markup_runs(text, Run("", italic=True))
