@@ -91,7 +91,7 @@ def bibliography(item: Item) -> Parts:
         sentences.append(_letter_described(item, bib=True))
     elif item.get("genre") and not item.title:
         sentences.append(t(capitalize(item.get("genre"))))
-    sentences.append(t(_date(item)))
+    sentences.append(t(capitalize(_date(item))))
     sentences.append(t(capitalize(location[0].text)) if location else [])
     sentences.extend([collection, archive, t(medium(item, capital=True)), url])
     return join(sentences, ". ")

@@ -15,7 +15,7 @@ from assistant.cite.dates import Date, parse_date
 from assistant.cite.names import Name, parse_names, same_names
 from assistant.cite.richtext import Parts, hide_tags, show_tags
 from assistant.cite.titles import case_title, derive_short_title, is_english, language_code
-from assistant.cite.typography import smart_quotes
+from assistant.cite.typography import number_ranges, smart_quotes
 
 # CSL types this engine knows, mapped to the family that renders them.
 TYPE_FAMILY = {
@@ -123,7 +123,7 @@ class Item:
 
     def cased(self, key: str) -> str:
         """A title-like field (container, series, volume title) in the item's capitalization."""
-        return case_title(self.get(key), self.english)
+        return number_ranges(case_title(self.get(key), self.english))
 
     @property
     def primary(self) -> list[Name]:
@@ -171,7 +171,7 @@ def prepare(item_id: str, raw: Any) -> Item:
     short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
     if not title and family not in ("letter", "interview"):
         warnings.append(f"{item_id}: no title")
-    title, short = _curly(title), _curly(short)
+    title, short = number_ranges(_curly(title)), number_ranges(_curly(short))
     english = is_english(raw)
     # Dictionary headwords and entries cited "under" a reference work keep their own case.
     headword = family == "entry" and (csl_type == "entry-dictionary" or not names["author"])

@@ -71,7 +71,9 @@ class Name:
         for a, b in zip(mine, theirs, strict=False):
             if a == b:
                 continue
-            if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+            short, long = sorted((a, b), key=len)
+            # An initial ("L." for "Lewis"), or a transliteration variant ("Dmitri", "Dmitrii").
+            if long.startswith(short) and (len(short) == 1 or len(short) >= 4):
                 continue
             return False
         return True
@@ -164,7 +166,9 @@ def names_bib(names: Sequence[Name]) -> str:
         return ", ".join([first] + [n.note() for n in names[1:3]]) + ", et al."
     rest = [n.note() for n in names[1:]]
     if len(names) == 2:
-        return f"{first}, and {rest[0]}"
+        # The comma marks the inversion; a name printed in its own order needs none.
+        inverted = first != names[0].note()
+        return f"{first}, and {rest[0]}" if inverted else f"{first} and {rest[0]}"
     return ", ".join([first, *rest[:-1]]) + ", and " + rest[-1]
 
 

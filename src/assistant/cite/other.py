@@ -16,12 +16,21 @@ from assistant.cite.pieces import (
 from assistant.cite.richtext import Parts, capitalize, join, paren, t
 
 
-def _facts(item: Item) -> str:
+def lower_first(text: str) -> str:
+    """ "Master’s thesis" -> "master’s thesis" inside a note; "PhD diss." stays."""
+    first = text.split(" ")[0]
+    if len(first) > 1 and first[0].isupper() and all(c.islower() or c in "’'" for c in first[1:]):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _facts(item: Item, *, note: bool = True) -> str:
     """What the parentheses hold: "PhD diss., Harvard University, 2005";
     "lecture, Sinews of Peace, Fulton, MO, March 5, 1946"."""
     pieces: tuple[str, ...]
     if item.family == "thesis":
-        pieces = (item.get("genre"), item.get("publisher"), date_or_status(item, year_only=True))
+        genre = lower_first(item.get("genre")) if note else item.get("genre")
+        pieces = (genre, item.get("publisher"), date_or_status(item, year_only=True))
     else:
         pieces = (
             item.get("genre"),
@@ -40,5 +49,5 @@ def full(item: Item, citation: Citation) -> Parts:
 
 
 def bibliography(item: Item) -> Parts:
-    sentences = [t(creator_bib(item)), title(item), t(capitalize(_facts(item)))]
+    sentences = [t(creator_bib(item)), title(item), t(capitalize(_facts(item, note=False)))]
     return join([*sentences, *archive_parts(item), t(link(item))], ". ")

@@ -12,7 +12,7 @@ from assistant.cite.model import Run
 from assistant.cite.names import Name, names_bib, names_note
 from assistant.cite.richtext import Parts, capitalize, t
 from assistant.cite.titles import styled_title
-from assistant.cite.typography import ordinal
+from assistant.cite.typography import number_ranges, ordinal
 
 _ORDINAL_WORDS = {
     "first": 1,
@@ -27,6 +27,9 @@ _ORDINAL_WORDS = {
     "tenth": 10,
 }
 _EDITION_WORDS = {"revised": "rev.", "edition": "ed."}
+
+
+_BRACKETED = re.compile(r"\s\[[^\[\]]+\]$")
 
 
 def title(item: Item, *, short: bool = False) -> Parts:
@@ -45,7 +48,12 @@ def _styled_item_title(item: Item, short: bool) -> Parts:
             return []
         # With neither title nor author the citation would shrink to a date: say so in it.
         return [Run(f"[untitled: {item.id}]")]
-    out = styled_title(text, item.quoted)
+    bracketed = _BRACKETED.search(text)
+    if bracketed and not short:
+        # A translation given in the title field: it stays roman, outside quotes (CMOS 14.88).
+        out = [*styled_title(text[: bracketed.start()], item.quoted), Run(bracketed.group(0))]
+    else:
+        out = styled_title(text, item.quoted)
     translated = item.get("translated-title") or item.get("title-translated")
     if translated and not short:
         # An English rendering of a foreign title: in brackets, roman, no quotes (CMOS 14.88).
@@ -153,8 +161,9 @@ def volume_title_parts(item: Item, *, bib: bool) -> Parts:
 
 
 def number_of_volumes(item: Item) -> str:
+    """ "3 vols." for a multivolume work cited whole; nothing when one volume is cited."""
     count = item.get("number-of-volumes")
-    if not count:
+    if not count or item.get("volume"):
         return ""
     return f"{count} vols." if count.isdigit() else count
 
@@ -198,7 +207,7 @@ def _original(item: Item) -> str:
 
 def archive_parts(item: Item) -> list[Parts]:
     """Where an archival copy is: shelfmark, collection, repository and its place."""
-    location = item.get("archive_location")
+    location = number_ranges(item.get("archive_location"))
     return [
         t(location),
         t(item.get("archive_collection")),

@@ -100,7 +100,7 @@ def comma_then(head: Parts, tail: str) -> Parts:
     quotes = text[len(text) - closing :]
     if "”" not in quotes:
         return [*head, Run(", " + tail)]  # a lone ’ may be an apostrophe: leave it to the pass
-    if before in (".", "?", "!"):
+    if before in ("?", "!"):
         return [*head, Run(" " + tail)]
     return [*head[:-1], last.with_text(body + "," + quotes), Run(" " + tail)]
 

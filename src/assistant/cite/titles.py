@@ -15,7 +15,14 @@ from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
 from assistant.cite.typography import STOP_WORDS, title_case, words
 
-_ENGLISH = re.compile(r"^en\b", re.IGNORECASE)
+_ENGLISH = re.compile(r"^(en|eng|english)\b", re.IGNORECASE)
+# ISO 639-2 and English names for the languages a short title's word lists know.
+_LANGUAGE_CODES = {
+    "eng": "en", "english": "en", "rus": "ru", "russian": "ru", "fre": "fr", "fra": "fr",
+    "french": "fr", "ger": "de", "deu": "de", "german": "de", "spa": "es", "spanish": "es",
+    "ita": "it", "italian": "it", "chi": "zh", "zho": "zh", "chinese": "zh", "jpn": "ja",
+    "japanese": "ja", "kor": "ko", "korean": "ko",
+}  # fmt: skip
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u2e80-\u9fff\uac00-\ud7af]")
 
 
@@ -36,10 +43,14 @@ def case_title(text: str, english: bool) -> str:
 # conjunction left hanging). Unknown languages use none rather than English's.
 _TRAILING = {
     "en": STOP_WORDS,
+    # Russian in Cyrillic and in Library of Congress transliteration.
     "ru": words(
         "и в во на с со о об обо к ко по за из от до для без при через а но или ни у над под"
-        " перед между"
+        " перед между i v vo na s so o ob obo k ko po za iz ot do dlia bez pri cherez a no ili"
+        " ni u nad pod pered mezhdu"
     ),
+    # Pinyin particles and prepositions.
+    "zh": words("de yu he ji zai dui guanyu yi zhi ba bei cong xiang"),
     "fr": words(
         "le la les l un une des de du d et ou à au aux en pour sur dans par avec sans sous"
     ),
@@ -56,7 +67,10 @@ _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 
 def language_code(item: Mapping[str, Any]) -> str:
     language = str(item.get("language", "") or "").strip().lower()
-    return language[:2] if language else "en"
+    if not language:
+        return "en"
+    head = re.split(r"[-_]", language)[0]
+    return _LANGUAGE_CODES.get(head, head[:2])
 
 
 def derive_short_title(title: str, language: str = "en") -> str:

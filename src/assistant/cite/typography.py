@@ -204,6 +204,17 @@ def _abbreviate_range(first: str, last: str) -> str:
     return last
 
 
+_TITLE_RANGE = re.compile(r"(?<![\w\-–/.])(\d{1,4})-(\d{1,4})(?![\w\-–/])")
+
+
+def number_ranges(text: str) -> str:
+    """En dashes between the numbers of a range written with a hyphen, "1945-1953" ->
+    "1945–1953" (CMOS 6.78), leaving identifiers like "NIE 11-4-57" or "NSC-68" alone."""
+    if "-" not in text:
+        return text
+    return _TITLE_RANGE.sub("\\1–\\2", text)
+
+
 def abbreviate_year_range(first: int, last: int) -> str:
     """The second year of an inclusive range, shortened as page numbers are (CMOS 9.67):
     1960–70, 1898–1903, 2000–2001."""
@@ -250,7 +261,11 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
     if quoted and ("”," in text or "”." in text or "’," in text or "’." in text):
         for match in _CLUSTER.finditer(text):
             closing = "”" in match.group(1) or text.find("‘", 0, match.start()) != -1
-            if closing and match.start() > 0 and text[match.start() - 1] in ".?!":
+            before = text[match.start() - 1] if match.start() > 0 else ""
+            # ?! end the title and take the place of a comma or period; a period (Inc., gg.)
+            # takes the place of a period only: the comma after an abbreviation stays.
+            mark = text[match.end(1)]
+            if closing and ((before in "?!" and before) or (before == "." and mark == ".")):
                 drops.add(match.end(1))
     elif not quoted and not drops:
         return runs
