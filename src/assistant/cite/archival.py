@@ -59,7 +59,8 @@ def full(item: Item, citation: Citation) -> Parts:
     described = [creator, title(item)]
     if item.family == "letter":
         described.append(_letter_described(item, bib=False))
-    elif item.get("genre") and not item.title:
+    elif item.get("genre"):
+        # "ciphered telegram", "memorandum": what the document is (CMOS 14.120).
         described.append(t(item.get("genre")))
     described.append(t(_date(item)))
     # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
@@ -89,9 +90,11 @@ def bibliography(item: Item) -> Parts:
     sentences = [creator, title(item)]
     if item.family == "letter":
         sentences.append(_letter_described(item, bib=True))
-    elif item.get("genre") and not item.title:
+    elif item.get("genre"):
         sentences.append(t(capitalize(item.get("genre"))))
-    sentences.append(t(capitalize(_date(item))))
+    date = _date(item)
+    # "Ca. 1950." opens its sentence; "n.d." keeps its lowercase (CMOS 10.4).
+    sentences.append(t(capitalize(date) if date.startswith("ca.") else date))
     sentences.append(t(capitalize(location[0].text)) if location else [])
     sentences.extend([collection, archive, t(medium(item, capital=True)), url])
     return join(sentences, ". ")

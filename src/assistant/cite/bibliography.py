@@ -38,8 +38,17 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
         if item.family in ("periodical", "web"):
             substitute = item.get("container-title") or item.get("publisher")
         return (title_sort_key(substitute, item.english) or title, 0, "", 0, title, date)
+    # One person's works stay together whatever form of the name they carry ("Vladislav
+    # Zubok", "Vladislav M. Zubok"): surname and first given name, then alone before with
+    # others (14.68), then the rest of the name.
+    first = names[0]
+    person = (
+        f"{collate(first.family)}\x00{collate(first.given.split(' ')[0])}"
+        if not first.literal
+        else first.sort_key()
+    )
     others = "\x01".join(n.sort_key() for n in names[1:])
-    return (names[0].sort_key(), int(len(names) > 1), others, role, title, date)
+    return (person, int(len(names) > 1), first.sort_key() + "\x01" + others, role, title, date)
 
 
 def has_entry(item: Item) -> bool:

@@ -28,7 +28,7 @@ from assistant.cite.pieces import (
     title,
     volume_title_parts,
 )
-from assistant.cite.richtext import Parts, join, paren, t, text_of
+from assistant.cite.richtext import Parts, capitalize, join, paren, t, text_of
 
 
 def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
@@ -105,11 +105,12 @@ def full(item: Item, citation: Citation) -> Parts:
         described.append(t(edition(item, capital=False)))
     else:
         named_volume = volume_title_parts(item, bib=False)
-        if named_volume:
-            described.append(named_volume)
         if family == "report":
             described.append(t(_report_described(item)))
+        # "3rd ed., vol. 2, *Global Power*": the edition is of the whole work (CMOS 14.117).
         described.append(t(edition(item, capital=False)))
+        if named_volume:
+            described.append(named_volume)
         if volume and not colon and not named_volume:
             described.append(t(f"vol. {volume}"))
         described.extend(secondary(item, bib=False))
@@ -117,7 +118,8 @@ def full(item: Item, citation: Citation) -> Parts:
     head = join(described, ", ")
     if family == "chapter" and not item.get("container-title") and _event(item):
         date = date_or_status(item, year_only=False)
-        head = join([creator, title(item)], ", ") + paren(f"{_presented(item)}, {date}")
+        # An unpublished paper: its occasion runs on after the title (CMOS 18 14.115).
+        head = join([creator, title(item), t(_presented(item)), t(date)], ", ")
     else:
         head = head + paren(publication(item))
     if colon:
@@ -147,7 +149,9 @@ def bibliography(item: Item) -> Parts:
     if family in ("book", "report") or (family == "entry" and not item.get("container-title")):
         sentences = [creator, title(item)]
         if family == "report":
-            sentences.append(t(_report_described(item).replace("no. ", "No. ")))
+            # "Working Paper no. 47" (CMOS 10.43); "No. 47" only opening the sentence.
+            number = _report_described(item)
+            sentences.append(t(capitalize(number) if number.startswith("no.") else number))
         sentences.append(t(edition(item, capital=True)))
         responsibility = secondary(item, bib=True)
         named_volume = volume_title_parts(item, bib=True)

@@ -30,12 +30,12 @@ MONTHS = (
     "November",
     "December",
 )
-SEASONS = ("Spring", "Summer", "Autumn", "Winter")
+# CSL's en-US season terms, and "Fall" kept when the item says so (American usage).
+SEASONS = ("Spring", "Summer", "Autumn", "Winter", "Fall")
 _MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS, 1)}
 _MONTH_NUMBER.update({name[:3].lower(): n for n, name in enumerate(MONTHS, 1)})
 _MONTH_NUMBER["sept"] = 9
 _SEASON_NUMBER = {name.lower(): n for n, name in enumerate(SEASONS, 1)}
-_SEASON_NUMBER["fall"] = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +59,22 @@ class Date:
     def year(self) -> int:
         return self.start.year if self.start else 0
 
-    def text(self, *, year_only: bool = False) -> str:
-        """ "March 5, 1946", "Spring 1950", "1960–70", "ca. 1950", "44 BC"; literal as given."""
+    def text(self, *, year_only: bool = False, seasons: bool = False) -> str:
+        """ "March 5, 1946", "Spring 1950", "1960–70", "ca. 1950", "44 BC"; literal as given.
+        `year_only` drops months and days; with `seasons` a season stays ("Winter 1995–96",
+        as a journal issue is dated)."""
         if self.start is None:
             return self.literal
+        if seasons and year_only and self.start.season:
+            start = Part(self.start.year, season=self.start.season)
+            end = Part(self.end.year, season=self.end.season) if self.end else None
+            if end and not end.season:
+                end = Part(end.year, season=start.season)
+            if end and end.season == start.season and end.year != start.year:
+                out = f"{SEASONS[start.season - 1]} {_year_range(start.year, end.year)}"
+            else:
+                out = _range(start, end) if end and end != start else _single(start)
+            return f"ca. {out}" if self.circa else out
         if year_only:
             out = _year(self.start.year)
             if self.end and self.end.year != self.start.year:

@@ -126,9 +126,19 @@ class Item:
         return number_ranges(case_title(self.get(key), self.english))
 
     @property
+    def editors_lead(self) -> bool:
+        """Editors stand in the author's place: not for a chapter or document in an edited
+        book, whose editors are the book's (the document leads with its title, CMOS 14.106)."""
+        return not self.authors and bool(self.editors) and self.family not in ("chapter", "entry")
+
+    @property
     def primary(self) -> list[Name]:
         """Who leads the entry: authors, else editors, else translators."""
-        return self.authors or self.editors or self.translators
+        if self.authors:
+            return self.authors
+        if self.editors_lead:
+            return self.editors
+        return self.translators if not self.editors else []
 
     @property
     def editor_translator(self) -> bool:

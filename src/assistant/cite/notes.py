@@ -67,31 +67,37 @@ def _printed(item: Item) -> list[Name]:
 
 
 def given_names_needed(items: Iterable[Item]) -> dict[str, FullNames]:
-    """CSL's add-givenname, as the issue of two people sharing a surname: when the short notes
-    of two cited works would print the same names for different people ("Smith" for Ann and
-    for Bob Smith), those names get their given names. Co-authors who share a surname, or one
+    """CSL's add-givenname for short notes: a name gets its given names when another cited
+    person would print the same surname ("Shu Guang Zhang" and "Xiaoming Zhang", in any
+    position of a name list). Co-authors of the same works who share a surname, and one
     person under two forms of a name ("John L." and "John Lewis"), are not ambiguous."""
-    groups: dict[str, list[Item]] = defaultdict(list)
+    items = list(items)
+    people: dict[str, list[tuple[Name, set[str]]]] = defaultdict(list)
     for item in items:
-        if item.primary:
-            groups[names_short(item.primary)].append(item)
+        for name in _printed(item):
+            entries = people[name.short()]
+            for known, ids in entries:
+                if known.same_person(name):
+                    ids.add(item.id)
+                    break
+            else:
+                entries.append((name, {item.id}))
     out: dict[str, FullNames] = {}
-    for group in groups.values():
-        if len(group) < 2:
-            continue
-        for item in group:
-            mine = _printed(item)
-            needed: set[int] = set()
-            for other_item in group:
-                if other_item is item:
-                    continue
-                theirs = _printed(other_item)
-                for index, name in enumerate(mine):
-                    if index < len(theirs) and not name.same_person(theirs[index]):
-                        needed.add(index)
-            if needed:
-                out[item.id] = frozenset(needed)
+    for item in items:
+        needed = set()
+        for index, name in enumerate(_printed(item)):
+            for namesake, ids in people.get(name.short(), []):
+                if not namesake.same_person(name) and ids - _coauthored(items, name, ids):
+                    needed.add(index)
+                    break
+        if needed:
+            out[item.id] = frozenset(needed)
     return out
+
+
+def _coauthored(items: list[Item], name: Name, ids: set[str]) -> set[str]:
+    """Which of `ids` also list `name`: works the two namesakes wrote together."""
+    return {i.id for i in items if i.id in ids and any(n.same_person(name) for n in i.primary)}
 
 
 def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Parts:
@@ -105,12 +111,15 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     elif item.family in ("periodical", "entry"):
         creator = container(item)
     elif item.family == "web":
-        site = item.cased("container-title") or item.get("publisher")
-        creator = styled_title(site, quoted=False) if web.is_blog(item) and site else t(site)
+        blog = item.cased("container-title") if web.is_blog(item) else ""
+        if blog:
+            creator = styled_title(blog, quoted=False)
+        else:
+            creator = t(item.get("publisher") or item.cased("container-title"))
     else:
         creator = []
     short_title = title(item, short=True)
-    if item.family == "entry" and short_title:
+    if item.family == "entry" and short_title and not item.authors:
         short_title = [Run("under "), *short_title]
     if item.family == "interview" and not short_title:
         short_title = t("interview")
@@ -125,19 +134,24 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     return join([creator, short_title], ", ")
 
 
+def _short_locator(item: Item, citation: Citation) -> str:
+    """The locator of a short note: with a multivolume work's volume, "2:334" or "vol. 2"."""
+    loc = locator_text(citation)
+    volume = item.get("volume")
+    if item.family in ("book", "report") and volume and not has_volume(citation):
+        if volume.isdigit() and (citation.label or "page") == "page" and loc:
+            return f"{volume}:{loc}"
+        return ", ".join(p for p in (f"vol. {volume}", loc) if p)
+    return loc
+
+
 def short_parts(item: Item, citation: Citation, full_names: FullNames) -> Parts:
     # Everything before the locator depends on the item alone (and on [-@id]): built once.
     key = f"short-head-{int(citation.suppress_author)}-{sorted(full_names)}"
     head = item.styled.get(key)
     if head is None:
         head = item.styled[key] = short_head(item, citation.suppress_author, full_names)
-    loc = locator_text(citation)
-    volume = item.get("volume")
-    if item.family in ("book", "report") and volume and not has_volume(citation):
-        if volume.isdigit() and (citation.label or "page") == "page" and loc:
-            loc = f"{volume}:{loc}"
-        else:
-            loc = ", ".join(p for p in (f"vol. {volume}", loc) if p)
+    loc = _short_locator(item, citation)
     if not loc:
         return list(head)
     if not head:
@@ -221,7 +235,8 @@ class NoteRenderer:
                 opening = at_start and not citation.prefix
                 body = [Run("Ibid." if opening else "ibid.")]
                 if form == "ibid-locator":
-                    body.append(Run(f", {locator_text(citation)}"))
+                    # "Ibid., 2:110": the volume goes with the page as in a short note.
+                    body.append(Run(f", {_short_locator(item, citation)}"))
             if not body:
                 body = [Run(f"[{citation.item_id}]")]
         if citation.prefix:

@@ -44,7 +44,11 @@ def _facts(item: Item, *, note: bool = True) -> str:
 
 def full(item: Item, citation: Citation) -> Parts:
     creator = [] if citation.suppress_author else t(creator_note(item))
-    head = join([creator, title(item)], ", ") + paren(_facts(item))
+    if item.family == "thesis":
+        head = join([creator, title(item)], ", ") + paren(_facts(item))
+    else:
+        # A speech or lecture: its occasion runs on after the title (CMOS 18 14.115).
+        head = join([creator, title(item), t(_facts(item))], ", ")
     return join([head, t(locator_text(citation)), *archive_parts(item), t(link(item))], ", ")
 
 

@@ -28,10 +28,12 @@ def _serial(item: Item) -> Parts:
         serial += t(f" {volume}")
     if issue:
         issue = page_range(issue, abbreviate=False)
-        issue_term = "nos." if re.search(r"[–,&/]| and ", issue) else "no."
+        # "nos. 6–7" for a range; a double issue numbered "14/15" is one issue.
+        issue_term = "nos." if re.search(r"[–,&]| and ", issue) else "no."
         serial += t(f", {issue_term} {issue}" if volume or serial else f"{issue_term} {issue}")
     # The style gives the month only when there is no issue number.
-    date = item.date.text(year_only=bool(issue)) if item.date else ""
+    # With an issue number the month goes, but a season stays (CMOS 14.171).
+    date = item.date.text(year_only=bool(issue), seasons=True) if item.date else ""
     serial += paren(date or item.get("status").lower() or "n.d.")
     return serial
 

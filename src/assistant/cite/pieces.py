@@ -74,12 +74,12 @@ def creator(item: Item, names: Callable[[Sequence[Name]], str]) -> str:
     """Who leads the entry: the authors; else the editors or translators, labelled."""
     if item.authors:
         return names(item.authors)
-    if item.editors:
+    if item.editors_lead:
         plural = len(item.editors) > 1
         if item.editor_translator:
             return names(item.editors) + (", eds. and trans." if plural else ", ed. and trans.")
         return names(item.editors) + (", eds." if plural else ", ed.")
-    if item.translators:
+    if item.translators and not item.editors:
         return names(item.translators) + ", trans."
     return ""
 
@@ -96,14 +96,14 @@ def secondary(item: Item, *, bib: bool) -> list[Parts]:
     """ "ed. X", "trans. Y", "ed. and trans. Z" after the title when someone leads the entry;
     in the bibliography "Edited by X", "Translated by Y"."""
     out: list[Parts] = []
-    editors = item.editors if item.authors else []
+    editors = item.editors if not item.editors_lead else []
     translators = item.translators if (item.authors or item.editors) else []
     if editors and item.editor_translator:
         label = "Edited and translated by " if bib else "ed. and trans. "
         return [t(label + names_note(editors, et_al=False))]
     if editors:
         out.append(t(("Edited by " if bib else "ed. ") + names_note(editors, et_al=False)))
-    if translators and not (item.editor_translator and not item.authors):
+    if translators and not (item.editor_translator and item.editors_lead):
         out.append(
             t(("Translated by " if bib else "trans. ") + names_note(translators, et_al=False))
         )

@@ -73,26 +73,68 @@ def language_code(item: Mapping[str, Any]) -> str:
     return _LANGUAGE_CODES.get(head, head[:2])
 
 
+_YEARS = re.compile(r"^\(?(?:1\d{3}|20\d{2})(?:[–-]\d{2,4})?\)?[.,;]?$")
+
+
+def _without_dates(words: list[str], function_words: frozenset[str]) -> list[str]:
+    """A trailing year or span of years is not a key word: "Memoirs, 1925–1950" -> "Memoirs",
+    "Border Clash of 1969" -> "Border Clash". A number that is not set off ("Voina 421") stays."""
+    if len(words) < 2 or not _YEARS.match(words[-1]):
+        return words
+    before = words[:-1]
+    if before[-1].endswith(","):
+        return [*before[:-1], before[-1].rstrip(",")]
+    if _bare(before[-1]) in function_words and len(before) > 1:
+        return before[:-1]
+    return words
+
+
 def derive_short_title(title: str, language: str = "en") -> str:
-    """Chicago's short title (CMOS 14.30): the main title (no subtitle), shortened to at most
-    four words when longer, without an initial article (English), never ending on an article,
-    preposition or conjunction of the title's language, never cutting a quotation in two."""
+    """Chicago's short title (CMOS 14.30): the key words of the main title (no subtitle, no
+    initial A, An or The, no trailing dates), cut at a phrase boundary to at most five words:
+    before a preposition, conjunction or article of the title's language (or an English
+    participle), or after a comma or parenthesis. Never ends on a function word, never cuts
+    a quotation in two."""
     hidden, tags = hide_tags(title)
     main = _SUBTITLE.split(hidden, maxsplit=1)[0].rstrip(": ")
     words = main.split()
-    if len(words) <= 4:
-        return show_tags(main, tags)
-    if _bare(words[0]) in _ARTICLES.get(language, ()):
+    if words and _bare(words[0]) in _ARTICLES.get(language, ()) and len(words) > 1:
         words = words[1:]
-    cut = 4
-    # A quotation is kept whole: extend the cut to its closing mark.
-    while cut < len(words) and _open_quotes(" ".join(words[:cut])):
-        cut += 1
-    kept = words[:cut]
-    trailing = _TRAILING.get(language, frozenset())
-    while len(kept) > 1 and _bare(kept[-1]) in trailing:
-        kept.pop()
-    return _balance_tags(show_tags(" ".join(kept).rstrip(",;"), tags))
+    function_words = _TRAILING.get(language, frozenset())
+    words = _without_dates(words, function_words)
+    articles = _ARTICLES.get(language, ())
+    question = len(words) <= 7 and words[-1].endswith("?")
+    if len(words) > 5 and not question:
+        cuts = []
+        for k in range(2, 6):
+            if _open_quotes(" ".join(words[:k])) or _bare(words[k - 1]) in function_words:
+                continue
+            after = words[k]
+            if (
+                (_bare(after) in function_words and _bare(after) not in articles)
+                or words[k - 1][-1:] in ",;)"
+                or (language == "en" and _participle(after))
+            ):
+                cuts.append(k)
+        # At most four words when a phrase ends there, five when the first phrase is longer.
+        cut = max((k for k in cuts if k <= 4), default=max(cuts, default=0))
+        # Without a phrase boundary a title of up to seven words stays whole ("Dilemma of Kim
+        # Il Sung's Juche Ideology"); a longer one is cut after four.
+        if not cut and len(words) > 7:
+            cut = 4
+            # A quotation is kept whole: extend the cut to its closing mark.
+            while cut < len(words) and _open_quotes(" ".join(words[:cut])):
+                cut += 1
+        if cut:
+            words = words[:cut]
+    while len(words) > 1 and _bare(words[-1]) in function_words:
+        words = words[:-1]
+    return _balance_tags(show_tags(" ".join(words).rstrip(",;:"), tags))
+
+
+def _participle(word: str) -> bool:
+    bare = _bare(word)
+    return len(bare) > 5 and bare.endswith("ing") and word[:1].isupper()
 
 
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
@@ -177,10 +219,14 @@ def _mark(kind: str, level: int, opening: bool) -> str:
     return "”" if double else "’"
 
 
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def styled_title(text: str, quoted: bool) -> Parts:
-    """A title in quotation marks (roman) or italics, its CSL markup rendered as runs."""
+    """A title in quotation marks (roman) or italics, its CSL markup rendered as runs.
+    Chinese, Japanese and Korean script is never set in italics (CMOS 11.83)."""
     hidden, tags = hide_tags(text)
     text = show_tags(nest_quotes(hidden, 1 if quoted else 0), tags)
     if quoted:
         return [Run("“"), *markup_runs(text), Run("”")]
-    return markup_runs(text, Run("", italic=True))
+    return markup_runs(text, Run("", italic=not _CJK.search(text)))

@@ -23,7 +23,6 @@ _CSL_STOP_WORDS = frozenset(
         "at",
         "but",
         "by",
-        "down",
         "for",
         "from",
         "in",
@@ -38,7 +37,6 @@ _CSL_STOP_WORDS = frozenset(
         "the",
         "till",
         "to",
-        "up",
         "via",
         "with",
         "yet",
@@ -131,7 +129,13 @@ def title_case(text: str) -> str:
         lower = tok.lower()
         if i in (first, last) or capitalize_next:
             out.append(_capitalize_word(tok))
-        elif lower in STOP_WORDS and (tok.islower() or tok.istitle()):
+        elif (
+            lower in STOP_WORDS
+            and (tok.islower() or tok.istitle())
+            # "A&M", "A/B": a letter joined to its neighbours is not an article.
+            and not (i + 1 < len(tokens) and tokens[i + 1] in ("&", "/"))
+            and not (i > 0 and tokens[i - 1] in ("&", "/"))
+        ):
             out.append(lower)
         else:
             out.append(_capitalize_word(tok))

@@ -41,12 +41,10 @@ def lead(item: Item) -> tuple[Parts, Parts]:
     creator = t(creator_note(item))
     if creator:
         return creator, site(item)
-    owner = item.cased("container-title") or item.get("publisher")
-    return t(owner), (
-        t(item.get("publisher"))
-        if item.get("container-title") and item.get("publisher") != owner
-        else []
-    )
+    # The owner or sponsor (publisher) stands first, else the site (CMOS 14.104, 14.206).
+    owner = item.get("publisher") or item.cased("container-title")
+    site_name = item.cased("container-title")
+    return t(owner), (t(site_name) if site_name and site_name != owner else [])
 
 
 def full(item: Item, citation: Citation) -> Parts:
@@ -77,8 +75,9 @@ def bibliography(item: Item) -> Parts:
         creator = owner
         where = join([rest, date], ", ")
         if is_blog(item) and item.get("container-title"):
-            # An unsigned blog post is still led by the blog, in italics.
+            # An unsigned blog post is led by the blog, in italics, its sponsor after it.
             creator = styled_title(item.cased("container-title"), quoted=False)
+            where = join([t(item.get("publisher")), date], ", ")
     sentences = [creator, title(item), where]
     sentences.append(t(accessed(item, capital=True)))
     sentences.extend(archive_parts(item))
