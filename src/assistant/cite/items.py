@@ -113,13 +113,21 @@ class Item:
     accessed: Date | None
     warnings: list[str] = field(default_factory=list)
     styled: dict[str, Parts] = field(default_factory=dict)  # titles as runs, built once
+    fields: dict[str, str] = field(default_factory=dict)  # `get` results, read once
 
     def get(self, key: str) -> str:
-        value = self.raw.get(key)
-        if value is None or isinstance(value, (dict, list)):
-            return ""
-        text = str(value).strip()
-        return smart_quotes(text, nested=False) if "'" in text or '"' in text else text
+        """A text field, trimmed, its straight quotes curled ("" when absent)."""
+        cached = self.fields.get(key)
+        if cached is None:
+            value = self.raw.get(key)
+            if value is None or isinstance(value, (dict, list)):
+                cached = ""
+            else:
+                cached = str(value).strip()
+                if "'" in cached or '"' in cached:
+                    cached = smart_quotes(cached, nested=False)
+            self.fields[key] = cached
+        return cached
 
     def cased(self, key: str) -> str:
         """A title-like field (container, series, volume title) in the item's capitalization."""

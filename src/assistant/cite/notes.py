@@ -161,7 +161,7 @@ def short_parts(item: Item, citation: Citation, full_names: FullNames) -> Parts:
 
 def finish(parts: Parts, warnings: list[str]) -> RichText:
     """A note or entry as printed: parentheses resolved, closing period, punctuation placed."""
-    runs = merge_runs(resolve_parens(parts, brackets=False))
+    runs = resolve_parens(merge_runs(parts), brackets=False)
     if not runs:
         return RichText([], warnings)
     text = "".join(run.text for run in runs)

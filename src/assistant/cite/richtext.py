@@ -28,6 +28,8 @@ def paren(text: str) -> Parts:
 
 def resolve_parens(parts: Sequence[Run], *, brackets: bool) -> Parts:
     """Structural parentheses as printed: ( ) normally, [ ] inside parentheses."""
+    if not any(OPEN in run.text or CLOSE in run.text for run in parts):
+        return list(parts)
     opening, closing = ("[", "]") if brackets else ("(", ")")
     out: Parts = []
     for run in parts:
