@@ -48,7 +48,7 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
         else first.sort_key()
     )
     others = "\x01".join(n.sort_key() for n in names[1:])
-    return (person, int(len(names) > 1), first.sort_key() + "\x01" + others, role, title, date)
+    return (person, int(len(names) > 1), others, role, title + "\x01" + first.sort_key(), date)
 
 
 def has_entry(item: Item) -> bool:

@@ -19,6 +19,7 @@ from typing import Any
 from assistant.cite.bibliography import has_entry, sort_key, with_dashes
 from assistant.cite.items import Item, prepare
 from assistant.cite.model import Citation, Note, RichText, Run
+from assistant.cite.names import names_note, names_short
 from assistant.cite.notes import NoteRenderer, bibliography_parts, finish
 from assistant.cite.richtext import markdown_runs, runs_to_text
 
@@ -65,6 +66,29 @@ class ChicagoEngine:
     def render_notes(self, notes: Sequence[Note]) -> list[RichText]:
         """Every note in order: full form at an item's first citation, short after, ibid if on."""
         return self._notes.render(notes)
+
+    def in_text_names(self, notes: Sequence[Note]) -> list[str]:
+        """The author's name Pandoc prints in the running text for `@key [52]` in the body
+        (with a note style): the full name at the work's first citation, the short form
+        after ("Robert A. Caro" ... "Caro"); "" for a note that is not such a citation.
+
+        Such a note holds one citation with `author_in_text` and `suppress_author` set: the
+        note itself carries the rest of the reference, as Pandoc's does. (Inside a note's
+        own text, `author_in_text` alone renders the whole reference inline.)
+        """
+        seen: set[str] = set()
+        out: list[str] = []
+        for note in notes:
+            citations = note.citations
+            name = ""
+            if len(citations) == 1 and citations[0].author_in_text and citations[0].suppress_author:
+                item = self._items.get(citations[0].item_id)
+                if item is not None and item.primary:
+                    full = item.id not in seen
+                    name = names_note(item.primary) if full else names_short(item.primary)
+            out.extend([name])
+            seen.update(c.item_id for c in citations)
+        return out
 
     def bibliography_entry(self, item_id: str) -> RichText:
         item = self._items.get(item_id)

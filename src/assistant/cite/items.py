@@ -7,6 +7,7 @@ warning on the item, and the item still renders.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -154,6 +155,9 @@ class Item:
         return same_names(self.editors, self.translators)
 
 
+_BRACKETED = re.compile(r"\s\[[^\[\]]+\]$")
+
+
 def _curly(text: str) -> str:
     if "'" not in text and '"' not in text:
         return text
@@ -198,7 +202,8 @@ def prepare(item_id: str, raw: Any) -> Item:
         short = case_title(short, english)
     language = language_code(raw)
     if not short and title:
-        short = derive_short_title(title, language)
+        # A translation given in brackets after the title is no part of the short title.
+        short = derive_short_title(_BRACKETED.sub("", title), language)
     date = parse_date(raw.get("issued"), warnings, f"{item_id}: issued")
     if date is None and family not in ("web", "entry") and not raw.get("status"):
         warnings.append(f"{item_id}: no date (printed n.d.)")

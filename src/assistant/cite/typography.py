@@ -127,7 +127,9 @@ def title_case(text: str) -> str:
                 capitalize_next = False
             continue
         lower = tok.lower()
-        if i in (first, last) or capitalize_next:
+        if i > 0 and tokens[i - 1] in ("=", "+", "^"):
+            out.append(tok)  # part of a formula ("E=mc"), not a word of the title
+        elif i in (first, last) or capitalize_next:
             out.append(_capitalize_word(tok))
         elif (
             lower in STOP_WORDS
