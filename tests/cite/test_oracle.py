@@ -44,11 +44,9 @@ _SHORT_ARTICLE = re.compile(r"(<i>|“)(?:A|An|The) ")
 def _cmos_forms(text: str) -> str:
     """Both sides with the CMOS departures the engine makes on these items evened out:
     en dashes in number ranges (CMOS 6.78), short titles without an initial article
-    (14.30), "under" only for unsigned reference entries (14.130), "no." lowercase inside a
-    sentence (10.43)."""
+    (14.30), "under" only for unsigned reference entries (14.130)."""
     text = number_ranges(text)
-    text = _SHORT_ARTICLE.sub(r"\1", text).replace("under “", "“")
-    return text.replace(" No. ", " no. ")
+    return _SHORT_ARTICLE.sub(r"\1", text).replace("under “", "“")
 
 
 def _same(ours: str, theirs: str, items: list[dict[str, Any]]) -> bool:

@@ -28,7 +28,7 @@ from assistant.cite.pieces import (
     title,
     volume_title_parts,
 )
-from assistant.cite.richtext import Parts, capitalize, join, paren, t, text_of
+from assistant.cite.richtext import Parts, join, paren, t, text_of
 
 
 def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
@@ -149,9 +149,9 @@ def bibliography(item: Item) -> Parts:
     if family in ("book", "report") or (family == "entry" and not item.get("container-title")):
         sentences = [creator, title(item)]
         if family == "report":
-            # "Working Paper no. 47" (CMOS 10.43); "No. 47" only opening the sentence.
-            number = _report_described(item)
-            sentences.append(t(capitalize(number) if number.startswith("no.") else number))
+            # "Working Paper No. 47" in the bibliography, as the CSL style prints it (CMOS says
+            # nothing; the note keeps "no.").
+            sentences.append(t(_report_described(item).replace("no. ", "No. ")))
         sentences.append(t(edition(item, capital=True)))
         responsibility = secondary(item, bib=True)
         named_volume = volume_title_parts(item, bib=True)
