@@ -350,19 +350,24 @@ def _uniform(bounds: list[tuple[int, int, Run]], start: int, end: int) -> bool:
 
 
 def merge_runs(runs: list[Run]) -> list[Run]:
-    """Join neighbouring runs with the same formatting."""
+    """Join neighbouring runs with the same formatting (a run with no neighbour to join is
+    kept as it is, not copied)."""
     merged: list[Run] = []
-    pieces: list[str] = []
-    current: Run | None = None
+    group: list[Run] = []
+    current: tuple[bool, ...] = ()
     for run in runs:
         if not run.text:
             continue
-        if current is None or run.style != current.style:
-            if pieces and current is not None:
-                merged.append(current.with_text("".join(pieces)))
-            pieces = []
-            current = run
-        pieces.append(run.text)
-    if pieces and current is not None:
-        merged.append(current.with_text("".join(pieces)))
+        style = (run.italic, run.small_caps, run.bold, run.superscript, run.subscript)
+        if group and style != current:
+            merged.append(group[0] if len(group) == 1 else group[0].with_text(_texts(group)))
+            group = []
+        current = style
+        group.append(run)
+    if group:
+        merged.append(group[0] if len(group) == 1 else group[0].with_text(_texts(group)))
     return merged
+
+
+def _texts(runs: list[Run]) -> str:
+    return "".join(run.text for run in runs)
