@@ -565,3 +565,28 @@ def test_three_em_dash_for_a_repeated_name_is_an_option_14_67() -> None:
         "———. The Global Cold War. Press, 1990.",
         "———, ed. Brothers in Arms. Press, 1990.",
     ]
+
+
+def test_a_review_names_the_work_reviewed_14_176() -> None:
+    review = {
+        "id": "r",
+        "type": "review-book",
+        "author": [{"family": "Lamb", "given": "Jonathan"}],
+        "reviewed-title": "The Rise of the Novel",
+        "reviewed-author": [{"family": "Watt", "given": "Ian"}],
+        "container-title": "Journal of Things",
+        "volume": "12",
+        "issue": "2",
+        "page": "30-35",
+        "issued": {"date-parts": [[2005]]},
+    }
+    assert forms(review, "34") == (
+        "Jonathan Lamb, review of <i>The Rise of the Novel</i>, by Ian Watt, <i>Journal of"
+        " Things</i> 12, no. 2 (2005): 34.",
+        "Lamb, review of <i>Rise of the Novel</i>, 14.",
+        "Lamb, Jonathan. Review of <i>The Rise of the Novel</i>, by Ian Watt. <i>Journal of"
+        " Things</i> 12, no. 2 (2005): 30–35.",
+    )
+    titled = forms({**review, "title": "Novel Ideas"}, "34")
+    assert titled[0].startswith("Jonathan Lamb, “Novel Ideas,” review of <i>The Rise")
+    assert titled[2].startswith("Lamb, Jonathan. “Novel Ideas.” Review of <i>The Rise")

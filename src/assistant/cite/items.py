@@ -191,7 +191,7 @@ def prepare(item_id: str, raw: Any) -> Item:
     container_authors = parse_names(raw, "container-author", warnings, item_id)
     title = str(raw.get("title", "") or "").strip()
     short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
-    if not title and family not in ("letter", "interview"):
+    if not title and family not in ("letter", "interview") and not raw.get("reviewed-title"):
         warnings.append(f"{item_id}: no title")
     title, short = number_ranges(_curly(title)), number_ranges(_curly(short))
     english = is_english(raw)

@@ -119,6 +119,8 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     else:
         creator = []
     short_title = title(item, short=True)
+    if item.family in ("article", "periodical"):
+        short_title = periodicals.short_review(item) or short_title
     if item.family == "entry" and short_title and not item.authors:
         short_title = [Run("under "), *short_title]
     if item.family == "interview" and not short_title:

@@ -6,7 +6,8 @@ import re
 
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
-from assistant.cite.model import Citation
+from assistant.cite.model import Citation, Run
+from assistant.cite.names import names_note, parse_names
 from assistant.cite.pieces import (
     archive_parts,
     container,
@@ -17,6 +18,7 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.richtext import Parts, join, paren, t
+from assistant.cite.titles import derive_short_title, styled_title
 from assistant.cite.typography import page_range
 
 
@@ -48,6 +50,34 @@ def _section(item: Item) -> str:
     return section
 
 
+def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
+    """(the title part, "review of *Book*, by Author") for a review (CMOS 14.176). A review
+    with no `reviewed-title` carries the reviewed work's title in `title`."""
+    reviewed = item.cased("reviewed-title")
+    authors = parse_names(item.raw, "reviewed-author", [], item.id)
+    is_review = item.csl_type in ("review", "review-book")
+    if not (reviewed or authors or is_review):
+        return title(item), []
+    own = title(item)
+    if not reviewed and is_review:
+        reviewed, own = item.title, []
+    if not reviewed:
+        return own, []
+    words = [Run("Review of " if bib else "review of "), *styled_title(reviewed, False)]
+    if authors:
+        words += t(", by " + names_note(authors, et_al=False))
+    return own, words
+
+
+def short_review(item: Item) -> Parts:
+    """ "review of *Rise of the Novel*": the short form of a review without its own title."""
+    own, review = _review(item, bib=False)
+    if own or not review:
+        return []
+    reviewed = item.cased("reviewed-title") or item.title
+    return [Run("review of "), *styled_title(derive_short_title(reviewed, item.language), False)]
+
+
 def full(item: Item, citation: Citation) -> Parts:
     loc = locator_text(citation)
     creator = [] if citation.suppress_author else t(creator_note(item))
@@ -57,13 +87,16 @@ def full(item: Item, citation: Citation) -> Parts:
         where = loc or page_range(item.get("page"))
         if where:
             serial += t(f": {where}")
-        described = [creator, title(item), *secondary(item, bib=False)]
+        own, review = _review(item, bib=False)
+        described = [creator, own, review, *secondary(item, bib=False)]
         return join([*described, serial, *archive_parts(item), url], ", ")
     date = item.date.text() if item.date else ""
+    own, review = _review(item, bib=False)
     return join(
         [
             creator,
-            title(item),
+            own,
+            review,
             *secondary(item, bib=False),
             container(item),
             t(date),
@@ -83,7 +116,8 @@ def bibliography(item: Item) -> Parts:
         serial = _serial(item)
         if item.get("page"):
             serial += t(f": {page_range(item.get('page'))}")
-        sentences = [creator, title(item), *secondary(item, bib=True), serial]
+        own, review = _review(item, bib=True)
+        sentences = [creator, own, review, *secondary(item, bib=True), serial]
         return join([*sentences, *archive_parts(item), url], ". ")
     date = t(item.date.text() if item.date else "")
     if not creator and item.get("container-title"):
