@@ -182,11 +182,12 @@ CASES: dict[str, tuple[int | str, str, str]] = {
         "Kennedy, <i>The Rise and Fall of the Great Powers: Economic Change and Military Conflict"
         " from 1500 to 2000</i>, 34.",
     ),
-    "Citations inside discursive notes take no parentheses (notes are not author-date text)": (
+    "A citation inside a discursive note's prose is parenthesised as Pandoc does it, and the"
+    " parentheses within it become brackets (CMOS 6.101, 14.35)": (
         7,
-        "Gaddis argues the opposite; see John Lewis Gaddis, <i>We Now Know</i> (Oxford University"
-        " Press, 1997), 12, and compare Vladislav Zubok and Constantine Pleshakov, <i>Inside the"
-        " Kremlin’s Cold War: From Stalin to Khrushchev</i> (Harvard University Press, 1996), 7.",
+        "Gaddis argues the opposite; see (John Lewis Gaddis, <i>We Now Know</i> [Oxford University"
+        " Press, 1997], 12), and compare (Vladislav Zubok and Constantine Pleshakov, <i>Inside the"
+        " Kremlin’s Cold War: From Stalin to Khrushchev</i> [Harvard University Press, 1996], 7).",
         "Gaddis argues the opposite; see (John Lewis Gaddis, <i>We Now Know</i> (Oxford University"
         " Press, 1997), 12), and compare (Vladislav Zubok and Constantine Pleshakov, <i>Inside the"
         " Kremlin’s Cold War: From Stalin to Khrushchev</i> (Harvard University Press, 1996), 7).",

@@ -49,10 +49,12 @@ def test_text_output(
     assert out.splitlines() == [
         "1. Shen Zhihua, “Sino-Soviet Relations and the Origins of the Korean War: Stalin’s"
         " Strategic Goals in the Far East,” Journal of Cold War Studies 2, no. 2 (2000): 44–68;"
-        " but compare Vladislav Zubok and Constantine Pleshakov, Inside the Kremlin’s Cold War:"
-        " From Stalin to Khrushchev (Harvard University Press, 1996), 55.",
+        # A citation inside the note's prose is parenthesised, its parentheses bracketed
+        # (CMOS 6.101, 14.35; as Pandoc does it).
+        " but compare (Vladislav Zubok and Constantine Pleshakov, Inside the Kremlin’s Cold War:"
+        " From Stalin to Khrushchev [Harvard University Press, 1996], 55).",
         "2. See Zubok and Pleshakov, Inside the Kremlin’s Cold War, 62–64.",
-        "3. Quoted in Shen, “Sino-Soviet Relations,” 52, with emphasis added.",
+        "3. Quoted in (Shen, “Sino-Soviet Relations,” 52), with emphasis added.",
         "4. Shen, “Sino-Soviet Relations,” 52.",
         "5. Jacob Shuster, “Stalin’s Foreign Policy ‘Shift’: Cautious Expansionism, USSR-DPRK"
         " Relations 1945–1950 and the Origins of the Korean War” (major research paper,"
@@ -78,7 +80,8 @@ def test_html_and_ibid(
     assert code == 0
     lines = out.splitlines()
     assert lines[0].endswith("<i>Journal of Cold War Studies</i> 2, no. 2 (2000): 52.")
-    assert lines[1:4] == ["2. Ibid., 53.", "3. Ibid., 53.", "Bibliography"]
+    # The same page again is plain "Ibid." (CMOS 14.34).
+    assert lines[1:4] == ["2. Ibid., 53.", "3. Ibid.", "Bibliography"]
     assert "<i>Journal of Cold War Studies</i>" in lines[4]
 
 

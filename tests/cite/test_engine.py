@@ -94,7 +94,7 @@ def test_ibid_when_enabled() -> None:
     )
     assert [n.text for n in notes[1:]] == [
         "Ibid., 4.",
-        "Ibid., 4.",
+        "Ibid.",  # the same page: plain "Ibid." (CMOS 14.34)
         # Within a note, ibid. needs the citation just before to be the same source.
         "Odd Arne Westad, The Global Cold War (Harvard University Press, 1996), 1;"
         " Gaddis, We Now Know, 5.",
@@ -342,10 +342,11 @@ def test_commentary_italics_prefix_suffix_and_suppressed_author() -> None:
             )
         ]
     )
+    # Citations inside the prose are parenthesised, their parentheses bracketed (CMOS 6.101).
     assert notes[0].html() == (
-        "On <i>détente</i> avant la lettre, see John Lewis Gaddis, <i>We Now Know</i> (Harvard"
-        " University Press, 1996), 12, emphasis added; the opposite view is in <i>The Global Cold"
-        " War</i> (Harvard University Press, 1996), 4."
+        "On <i>détente</i> avant la lettre, see (John Lewis Gaddis, <i>We Now Know</i> [Harvard"
+        " University Press, 1996], 12, emphasis added); the opposite view is in (<i>The Global"
+        " Cold War</i> [Harvard University Press, 1996], 4)."
     )
 
 
@@ -392,7 +393,7 @@ def test_an_ellipsis_is_not_a_doubled_period() -> None:
     )
     # The three dots survive; the sentence period after the quotation is absorbed by them.
     assert notes[0].text.startswith(
-        "As he wrote, “and then...” See John Lewis Gaddis, And Then... (Harvard"
+        "As he wrote, “and then...” See (John Lewis Gaddis, And Then... [Harvard"
     )
 
 

@@ -24,6 +24,8 @@ from assistant.check.quotes import (
     short_title,
     unclosed_quotation,
 )
+from assistant.cite.engine import ChicagoEngine
+from assistant.cite.labels import shared_short_forms, short_label
 from assistant.cite.model import Citation, Note
 from assistant.essay.model import Essay
 
@@ -43,7 +45,7 @@ class Problem:
 
     `kind` is one of: misquotation, wrong-source, quotation-not-found, wrong-page,
     unverifiable, no-note, unclosed-quotation, no-locator, unknown-source, missing-metadata,
-    repeated-note, hand-written-citation.
+    repeated-note, shared-short-title, hand-written-citation.
     `block`/`start`/`end_block`/`end` are offsets into `Block.text` (the UI selects them);
     `paragraph` counts the draft's paragraphs and block quotations from 1, skipping headings;
     `note` is the note number, when a note is involved. `check` holds the quote checker's
@@ -218,7 +220,46 @@ def audit_essay(
                     )
                 )
         previous = (number, block_index, note, offset)
+    problems.extend(_shared_short_titles(located, numbers, known, paragraphs))
     return problems
+
+
+def _shared_short_titles(
+    located: list[tuple[int, int, Any]],
+    numbers: Mapping[str, int],
+    known: Mapping[str, Mapping[str, Any]],
+    paragraphs: list[int | None],
+) -> list[Problem]:
+    """Two cited works whose short notes would read the same (CMOS 14.30): warned at the
+    first citation of the second work, so the writer can give one a short title."""
+    first_place: dict[str, tuple[int, int, int]] = {}
+    for block_index, offset, anchor in located:
+        for citation in anchor.note.citations:
+            if citation.item_id in known:
+                first_place.setdefault(citation.item_id, (block_index, offset, numbers[anchor.id]))
+    if len(first_place) < 2:
+        return []
+    engine = ChicagoEngine({i: dict(known[i]) for i in first_place})
+    out = []
+    for group in shared_short_forms(engine, first_place):
+        label = short_label(group[0], engine)
+        block_index, offset, number = first_place[group[1]]
+        out.append(
+            Problem(
+                "shared-short-title",
+                "warning",
+                f"{len(group)} cited works would all be “{label}” in short notes ("
+                + ", ".join(group)
+                + "): give one a short title in its metadata (title-short)",
+                block_index,
+                paragraphs[block_index],
+                number,
+                offset,
+                offset,
+                item_id=group[1],
+            )
+        )
+    return out
 
 
 def _anchor_places(essay: Essay):

@@ -20,8 +20,7 @@ from assistant.check.match import Difference, SourceMatch, find_closest, find_ex
 from assistant.check.pattern import Pattern, parse_quotation
 from assistant.check.sentences import sentence_end as find_sentence_end
 from assistant.check.text import SourceText, strip_marks
-from assistant.cite.engine import ChicagoEngine
-from assistant.cite.model import Citation
+from assistant.cite.labels import item_label
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.library.model import Document, Passage
 
@@ -522,15 +521,10 @@ def _index_phrase(phrase: str) -> str:
     return " ".join(phrase.split()[:_INDEX_PHRASE_WORDS])
 
 
-_NOTE_END = re.compile(r"\.([’”]*)$")  # the note's closing period, inside any quotes
-
-
 def short_title(item: Mapping[str, Any]) -> str:
     """How messages name a source: the Chicago short note without a locator,
     `Shen, “Sino-Soviet Relations”`, so nested quotation marks come out right."""
-    source_id = str(item.get("id", "?"))
-    text = ChicagoEngine({source_id: dict(item)}).short_note(Citation(source_id)).text
-    return _NOTE_END.sub(r"\1", text)
+    return item_label(item)
 
 
 def _ids_of(library: Any) -> Callable[[], Collection[str]]:

@@ -64,6 +64,18 @@ class Run:
     text: str
     italic: bool = False
     small_caps: bool = False
+    bold: bool = False
+    superscript: bool = False
+    subscript: bool = False
+
+    @property
+    def style(self) -> tuple[bool, bool, bool, bool, bool]:
+        """The formatting alone, to compare or copy runs."""
+        return (self.italic, self.small_caps, self.bold, self.superscript, self.subscript)
+
+    def with_text(self, text: str) -> Run:
+        """The same formatting around other text."""
+        return Run(text, *self.style)
 
 
 @dataclass(slots=True)
@@ -83,8 +95,14 @@ class RichText:
         parts = []
         for run in self.runs:
             piece = escape(run.text, quote=False)
+            if run.superscript:
+                piece = f"<sup>{piece}</sup>"
+            if run.subscript:
+                piece = f"<sub>{piece}</sub>"
             if run.small_caps:
                 piece = f'<span style="font-variant: small-caps">{piece}</span>'
+            if run.bold:
+                piece = f"<b>{piece}</b>"
             if run.italic:
                 piece = f"<i>{piece}</i>"
             parts.append(piece)

@@ -6,6 +6,12 @@ import re
 
 from assistant.cite.model import Run
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string."""
+    return frozenset(text.split())
+
+
 # Words kept lowercase inside a headline-style title. CSL's list (articles, and, but, for, or,
 # nor, so, yet, and the short prepositions, as pandoc's citeproc applies it) ...
 _CSL_STOP_WORDS = frozenset(
@@ -17,7 +23,6 @@ _CSL_STOP_WORDS = frozenset(
         "at",
         "but",
         "by",
-        "down",
         "for",
         "from",
         "in",
@@ -32,7 +37,6 @@ _CSL_STOP_WORDS = frozenset(
         "the",
         "till",
         "to",
-        "up",
         "via",
         "with",
         "yet",
@@ -80,13 +84,23 @@ STOP_WORDS = _CSL_STOP_WORDS | _LONG_PREPOSITIONS
 _WORD = re.compile(r"\w[\w'’\-.]*|[^\w\s]|\s+")
 
 
+# Markup title casing must not touch: a `nocase` span whole (CSL rich text), any other tag.
+_PROTECTED = re.compile(r'<span class="nocase">.*?</span>|<[^<>]*>', re.DOTALL)
+# Prefixes that cannot stand as words: the element after them keeps its case (CMOS 8.161).
+_PREFIXES = words(
+    "anti co counter de extra infra inter intra macro micro mid mini multi neo non over post pre"
+    " pro proto pseudo quasi re semi socio sub super supra trans ultra un"
+)
+
+
 def title_case(text: str) -> str:
     """Headline-style capitalization (CMOS 8.159) for English titles.
 
     Lowercase words are capitalized, except articles, coordinating conjunctions and prepositions
     (lowercased even when the source capitalized them). The first and last words, and the first
-    word after a colon or an opening quotation mark, are always capitalized. Words with capitals
-    inside ("USSR-DPRK", "iPhone") keep them, and `<i>` markup is left alone.
+    word after a colon, a dash, a semicolon or an opening quotation mark, are always capitalized.
+    Words with capitals inside ("USSR-DPRK", "iPhone") keep them; CSL rich-text markup and
+    `nocase` spans are left alone, and so is anything else between angle brackets.
     """
     tags: list[str] = []
 
@@ -94,7 +108,7 @@ def title_case(text: str) -> str:
         tags.append(match.group(0))
         return "\x00"
 
-    protected = re.sub(r"</?[a-z]+>", hide, text)
+    protected = _PROTECTED.sub(hide, text) if "<" in text else text
     tokens = _WORD.findall(protected)
     word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum()]
     if not word_positions:
@@ -105,17 +119,25 @@ def title_case(text: str) -> str:
     for i, tok in enumerate(tokens):
         if not tok[0].isalnum():
             out.append(tok)
-            if tok in (":", "?", "!", "—", "–", "“", "‘") or (
+            if tok in (":", ";", "?", "!", "—", "“", "‘") or (
                 tok == '"' and (i == 0 or tokens[i - 1].isspace())
             ):
                 capitalize_next = True
-            elif not tok.isspace() and tok not in ("\x00", "("):
+            elif not tok.isspace() and tok not in ("\x00", "(", "–"):
                 capitalize_next = False
             continue
         lower = tok.lower()
-        if i in (first, last) or capitalize_next:
+        if i > 0 and tokens[i - 1] in ("=", "+", "^"):
+            out.append(tok)  # part of a formula ("E=mc"), not a word of the title
+        elif i in (first, last) or capitalize_next:
             out.append(_capitalize_word(tok))
-        elif lower in STOP_WORDS and (tok.islower() or tok.istitle()):
+        elif (
+            lower in STOP_WORDS
+            and (tok.islower() or tok.istitle())
+            # "A&M", "A/B": a letter joined to its neighbours is not an article.
+            and not (i + 1 < len(tokens) and tokens[i + 1] in ("&", "/"))
+            and not (i > 0 and tokens[i - 1] in ("&", "/"))
+        ):
             out.append(lower)
         else:
             out.append(_capitalize_word(tok))
@@ -127,10 +149,21 @@ def title_case(text: str) -> str:
 
 
 def _capitalize_word(word: str) -> str:
-    if not word.islower():
-        return word
-    # Hyphenated compounds capitalize each part ("Sino-soviet" -> "Sino-Soviet").
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    """A word in headline style; hyphenated compounds by CMOS 8.161: the first element always
+    capitalized, later ones unless articles, prepositions or conjunctions, and nothing after a
+    prefix that is not a word of its own ("Anti-inflation", but "Sino-Soviet" as given)."""
+    if "-" not in word:
+        return word[:1].upper() + word[1:] if word.islower() else word
+    parts = word.split("-")
+    out = [parts[0][:1].upper() + parts[0][1:] if parts[0].islower() else parts[0]]
+    after_prefix = parts[0].lower() in _PREFIXES
+    for part in parts[1:]:
+        if not part.islower() or after_prefix or part in STOP_WORDS:
+            out.append(part)
+        else:
+            out.append(part[:1].upper() + part[1:])
+        after_prefix = False
+    return "-".join(out)
 
 
 def smart_quotes(text: str, nested: bool) -> str:
@@ -177,6 +210,23 @@ def _abbreviate_range(first: str, last: str) -> str:
     return last
 
 
+_TITLE_RANGE = re.compile(r"(?<![\w\-–/.])(\d{1,4})-(\d{1,4})(?![\w\-–/])")
+
+
+def number_ranges(text: str) -> str:
+    """En dashes between the numbers of a range written with a hyphen, "1945-1953" ->
+    "1945–1953" (CMOS 6.78), leaving identifiers like "NIE 11-4-57" or "NSC-68" alone."""
+    if "-" not in text:
+        return text
+    return _TITLE_RANGE.sub("\\1–\\2", text)
+
+
+def abbreviate_year_range(first: int, last: int) -> str:
+    """The second year of an inclusive range, shortened as page numbers are (CMOS 9.67):
+    1960–70, 1898–1903, 2000–2001."""
+    return _abbreviate_range(str(first), str(last))
+
+
 _RANGE = re.compile(r"\b(\d+)\s*[-–—]+\s*(\d+)\b")
 _ANY_RANGE = re.compile(r"(\w)\s*(?:-+|–|—)\s*(\w)")
 
@@ -217,7 +267,11 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
     if quoted and ("”," in text or "”." in text or "’," in text or "’." in text):
         for match in _CLUSTER.finditer(text):
             closing = "”" in match.group(1) or text.find("‘", 0, match.start()) != -1
-            if closing and match.start() > 0 and text[match.start() - 1] in ".?!":
+            before = text[match.start() - 1] if match.start() > 0 else ""
+            # ?! end the title and take the place of a comma or period; a period (Inc., gg.)
+            # takes the place of a period only: the comma after an abbreviation stays.
+            mark = text[match.end(1)]
+            if closing and ((before in "?!" and before) or (before == "." and mark == ".")):
                 drops.add(match.end(1))
     elif not quoted and not drops:
         return runs
@@ -246,12 +300,12 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
     for run in runs:
         bounds.append((position, position + len(run.text), run))
         position += len(run.text)
-    one_format = len({(run.italic, run.small_caps) for run in runs}) == 1
+    one_format = len({run.style for run in runs}) == 1
     if one_format or all(_uniform(bounds, m.start(1), m.end(1)) for m in moves):
-        return [Run(moved[a:b], run.italic, run.small_caps) for a, b, run in bounds if b > a]
-    formats: list[tuple[bool, bool]] = []
+        return [run.with_text(moved[a:b]) for a, b, run in bounds if b > a]
+    formats: list[Run] = []
     for run in runs:
-        formats.extend([(run.italic, run.small_caps)] * len(run.text))
+        formats.extend([run] * len(run.text))
     chars = list(text)
     for match in moves:
         start, mark_at = match.start(1), match.end(1)
@@ -260,11 +314,11 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
         chars[start] = mark
         formats[start + 1 : mark_at + 1] = formats[start:mark_at]
     out: list[Run] = []
-    for ch, (italic, small_caps) in zip(chars, formats, strict=True):
-        if out and out[-1].italic == italic and out[-1].small_caps == small_caps:
-            out[-1] = Run(out[-1].text + ch, italic, small_caps)
+    for ch, fmt in zip(chars, formats, strict=True):
+        if out and out[-1].style == fmt.style:
+            out[-1] = out[-1].with_text(out[-1].text + ch)
         else:
-            out.append(Run(ch, italic, small_caps))
+            out.append(fmt.with_text(ch))
     return out
 
 
@@ -282,7 +336,7 @@ def _drop_characters(runs: list[Run], positions: set[int]) -> list[Run]:
         if hits:
             text = "".join(ch for i, ch in enumerate(run.text) if i not in hits)
             if text:
-                out.append(Run(text, run.italic, run.small_caps))
+                out.append(run.with_text(text))
         else:
             out.append(run)
         start = end
@@ -291,27 +345,29 @@ def _drop_characters(runs: list[Run], positions: set[int]) -> list[Run]:
 
 def _uniform(bounds: list[tuple[int, int, Run]], start: int, end: int) -> bool:
     """Whether characters start..end (inclusive) all have the same formatting."""
-    formats = {
-        (run.italic, run.small_caps) for a, b, run in bounds if a <= end and b > start and b > a
-    }
+    formats = {run.style for a, b, run in bounds if a <= end and b > start and b > a}
     return len(formats) <= 1
 
 
 def merge_runs(runs: list[Run]) -> list[Run]:
-    """Join neighbouring runs with the same formatting."""
+    """Join neighbouring runs with the same formatting (a run with no neighbour to join is
+    kept as it is, not copied)."""
     merged: list[Run] = []
-    pieces: list[str] = []
-    current: tuple[bool, bool] | None = None
+    group: list[Run] = []
+    current: tuple[bool, ...] = ()
     for run in runs:
         if not run.text:
             continue
-        key = (run.italic, run.small_caps)
-        if key != current:
-            if pieces and current is not None:
-                merged.append(Run("".join(pieces), *current))
-            pieces = []
-            current = key
-        pieces.append(run.text)
-    if pieces and current is not None:
-        merged.append(Run("".join(pieces), *current))
+        style = (run.italic, run.small_caps, run.bold, run.superscript, run.subscript)
+        if group and style != current:
+            merged.append(group[0] if len(group) == 1 else group[0].with_text(_texts(group)))
+            group = []
+        current = style
+        group.append(run)
+    if group:
+        merged.append(group[0] if len(group) == 1 else group[0].with_text(_texts(group)))
     return merged
+
+
+def _texts(runs: list[Run]) -> str:
+    return "".join(run.text for run in runs)

@@ -50,13 +50,9 @@ def _engine(items: Mapping[str, dict[str, Any]]) -> Any:
 
 def source_label(engine: Any, item_id: str) -> str:
     """How a source reads in the combo: its short note without a locator."""
-    try:
-        text = engine.short_note(Citation(item_id)).text
-    except Exception:  # a malformed item must still be choosable
-        text = item_id
-    if text.endswith(".\u201d"):
-        text = text[:-2] + "\u201d"  # Shen, "Sino-Soviet Relations." -> no final period
-    return text.rstrip(".") or item_id
+    from assistant.cite.labels import short_label
+
+    return short_label(item_id, engine)
 
 
 class CitationRow(QGroupBox):

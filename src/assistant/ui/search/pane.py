@@ -123,23 +123,14 @@ class CitationLabels:
         item = items.get(source_id)
         if item is None:
             return source_id
-        try:
-            if self._engine is None:
-                from assistant.cite.engine import ChicagoEngine
+        if self._engine is None:
+            from assistant.cite.engine import ChicagoEngine
 
-                self._engine = ChicagoEngine(items)
-            from assistant.cite.model import Citation
+            self._engine = ChicagoEngine(items)
+        from assistant.cite.labels import short_label
 
-            text = self._engine.short_note(Citation(source_id)).text.strip().rstrip(".")
-            # A label, not a note: drop the closing period tucked inside quotation marks.
-            for closing in (".’”", ".”"):
-                if text.endswith(closing):
-                    text = text[: -len(closing)] + closing[1:]
-            if text:
-                return text
-        except Exception:
-            pass
-        return fallback_label(item)
+        label = short_label(source_id, self._engine)
+        return label if label != source_id else fallback_label(item)
 
 
 def fallback_label(item: dict) -> str:

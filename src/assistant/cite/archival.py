@@ -1,0 +1,100 @@
+"""Manuscripts and archival documents, letters and telegrams, interviews (CMOS 18 14.110-14.111,
+14.119-14.129)."""
+
+from __future__ import annotations
+
+from assistant.cite.items import Item
+from assistant.cite.locators import locator_text
+from assistant.cite.model import Citation
+from assistant.cite.names import names_note
+from assistant.cite.pieces import (
+    archive_parts,
+    creator_bib,
+    creator_note,
+    link,
+    medium,
+    title,
+)
+from assistant.cite.richtext import Parts, capitalize, join, t
+
+
+def _letter_described(item: Item, *, bib: bool) -> Parts:
+    """ "telegram to Kim Il Sung" (the genre, lowercase in a note, and its recipient)."""
+    genre = item.get("genre") or "letter"
+    if bib:
+        genre = capitalize(genre)
+    if item.recipients:
+        return t(f"{genre} to {names_note(item.recipients, et_al=False)}")
+    return t(genre) if item.get("genre") else []
+
+
+def _date(item: Item) -> str:
+    return (item.date.text() if item.date else "") or "n.d."
+
+
+def full(item: Item, citation: Citation) -> Parts:
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    url = t(link(item))
+    location, collection, archive = archive_parts(item)
+    if item.family == "interview":
+        described = [creator, title(item)]
+        if item.interviewers:
+            described.append(t(f"interview by {names_note(item.interviewers, et_al=False)}"))
+        else:
+            described.append(t(item.get("genre").lower() or "interview"))
+        date = item.date.text() if item.date else ""
+        return join(
+            [
+                *described,
+                t(date),
+                t(locator_text(citation)),
+                t(medium(item, capital=False)),
+                location,
+                collection,
+                archive,
+                url,
+            ],
+            ", ",
+        )
+    described = [creator, title(item)]
+    if item.family == "letter":
+        described.append(_letter_described(item, bib=False))
+    elif item.get("genre"):
+        # "ciphered telegram", "memorandum": what the document is (CMOS 14.120).
+        described.append(t(item.get("genre")))
+    described.append(t(_date(item)))
+    # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
+    after_shelfmark = citation.label in ("page", "folio", "column")
+    if not after_shelfmark:
+        described.append(t(locator_text(citation)))
+    described.append(location)
+    if after_shelfmark:
+        described.append(t(locator_text(citation, with_page_label=bool(location))))
+    described.extend([collection, archive, t(medium(item, capital=False)), url])
+    return join(described, ", ")
+
+
+def bibliography(item: Item) -> Parts:
+    creator = t(creator_bib(item))
+    url = t(link(item))
+    location, collection, archive = archive_parts(item)
+    if item.family == "interview":
+        sentences = [creator, title(item)]
+        if item.interviewers:
+            sentences.append(t(f"Interview by {names_note(item.interviewers, et_al=False)}"))
+        sentences.append(t(item.date.text() if item.date else ""))
+        sentences.append(t(medium(item, capital=True)))
+        sentences.extend([t(capitalize(location[0].text)) if location else [], collection, archive])
+        sentences.append(url)
+        return join(sentences, ". ")
+    sentences = [creator, title(item)]
+    if item.family == "letter":
+        sentences.append(_letter_described(item, bib=True))
+    elif item.get("genre"):
+        sentences.append(t(capitalize(item.get("genre"))))
+    date = _date(item)
+    # "Ca. 1950." opens its sentence; "n.d." keeps its lowercase (CMOS 10.4).
+    sentences.append(t(capitalize(date) if date.startswith("ca.") else date))
+    sentences.append(t(capitalize(location[0].text)) if location else [])
+    sentences.extend([collection, archive, t(medium(item, capital=True)), url])
+    return join(sentences, ". ")

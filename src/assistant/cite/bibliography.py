@@ -1,0 +1,80 @@
+"""Bibliography entries and their order (CMOS 18 14.64-14.71).
+
+Entries file letter by letter under the first name; a work without author under its title,
+an initial A, An or The ignored (14.66). A person's works by themselves come before works
+written with others (14.70), and works they wrote before works they edited or translated
+(14.69); within these, by title. Repeated names may be replaced by a 3-em dash (14.67), an
+option that is off by default.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cite.items import Item
+from assistant.cite.model import RichText
+from assistant.cite.names import collate, names_bib
+from assistant.cite.richtext import strip_markup
+
+_ARTICLE = re.compile(r"^(?:the|an|a)\s+", re.IGNORECASE)
+THREE_EM_DASH = "\u2014\u2014\u2014"
+
+
+def title_sort_key(text: str, english: bool = True) -> str:
+    plain = strip_markup(text).lstrip("“‘\"'([")
+    if english:
+        plain = _ARTICLE.sub("", plain)
+    return collate(plain)
+
+
+def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]:
+    """(first name or title, with others, the others, role, title, date)."""
+    names = item.primary
+    role = 0 if item.authors else (1 if item.editors else 2)
+    title = title_sort_key(item.title, item.english)
+    date = item.date.sort_key() if item.date else (0, 0, 0)
+    if not names:
+        substitute = ""
+        if item.family in ("periodical", "web"):
+            substitute = item.get("container-title") or item.get("publisher")
+        return (title_sort_key(substitute, item.english) or title, 0, "", 0, title, date)
+    # One person's works stay together whatever form of the name they carry ("Vladislav
+    # Zubok", "Vladislav M. Zubok"): surname and first given name, then alone before with
+    # others (14.68), then the rest of the name.
+    first = names[0]
+    person = (
+        f"{collate(first.family)}\x00{collate(first.given.split(' ')[0])}"
+        if not first.literal
+        else first.sort_key()
+    )
+    others = "\x01".join(n.sort_key() for n in names[1:])
+    return (person, int(len(names) > 1), others, role, title + "\x01" + first.sort_key(), date)
+
+
+def has_entry(item: Item) -> bool:
+    """Unarchived interviews and personal communications, and unsigned entries in reference
+    works, are cited in notes only (CMOS 14.111, 14.130)."""
+    if item.family in ("interview", "letter"):
+        return bool(item.get("archive") or item.get("container-title"))
+    if item.family == "entry":
+        return bool(item.authors)
+    return True
+
+
+def with_dashes(entries: list[tuple[Item, RichText]]) -> list[RichText]:
+    """A name repeated from the entry above replaced by a 3-em dash (CMOS 14.67), its role
+    kept ("———, ed."). Only the same names in the same order count as a repeat."""
+    out: list[RichText] = []
+    previous: list[str] | None = None
+    for item, entry in entries:
+        names = [n.note() for n in item.primary]
+        lead = names_bib(item.primary)
+        if previous == names and names and entry.runs and entry.runs[0].text.startswith(lead):
+            first = entry.runs[0]
+            entry = RichText(
+                [first.with_text(THREE_EM_DASH + first.text[len(lead) :]), *entry.runs[1:]],
+                entry.warnings,
+            )
+        out.append(entry)
+        previous = names or None
+    return out

@@ -1,0 +1,196 @@
+"""Books, reports, chapters and reference entries (CMOS 18 14.100-14.132).
+
+`full` gives the first-citation note with its locator, `bibliography` the entry.
+"""
+
+from __future__ import annotations
+
+from assistant.cite.items import Item
+from assistant.cite.locators import has_volume, locator_text
+from assistant.cite.model import Citation, Run
+from assistant.cite.names import names_note
+from assistant.cite.pieces import (
+    accessed,
+    archive_parts,
+    container,
+    creator_bib,
+    creator_note,
+    date_or_status,
+    edition,
+    link,
+    medium,
+    number_of_volumes,
+    publication,
+    publication_bib,
+    report_number,
+    secondary,
+    series,
+    title,
+    volume_title_parts,
+)
+from assistant.cite.richtext import Parts, join, paren, t, text_of
+
+
+def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
+    """Volume and page join as 2:334 when nothing comes between them (CMOS 14.118): no named
+    volume title, no editor or translator after the title, a page locator."""
+    volume = item.get("volume")
+    return (
+        volume.isdigit()
+        and bool(loc)
+        and (citation.label or "page") == "page"
+        and not has_volume(citation)
+        and not item.get("volume-title")
+        and not (item.editors or item.translators)
+    )
+
+
+def _tail_note(item: Item, citation: Citation, loc: str) -> list[Parts]:
+    """What follows the publication facts: locator, archival copy, medium, link."""
+    if item.get("archive_location") or item.get("archive"):
+        location, collection, archive = archive_parts(item)
+        if location and loc:
+            loc = locator_text(citation, with_page_label=True)
+        if location:
+            return [location, t(loc), collection, archive, t(medium(item, capital=False))]
+        return [t(loc), collection, archive, t(medium(item, capital=False))]
+    return [t(loc), t(medium(item, capital=False))]
+
+
+def _report_described(item: Item) -> str:
+    genre, number = item.get("genre"), item.get("number")
+    return report_number(genre, number) if genre or number else ""
+
+
+def full(item: Item, citation: Citation) -> Parts:
+    family = item.family
+    loc = locator_text(citation)
+    # [-@id]: the writer named the author in the text already.
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    url = t(link(item))
+    volume = item.get("volume")
+
+    if family == "entry" and not item.authors and item.get("container-title"):
+        # An unsigned entry in a well-known reference work: the work, its edition, "under"
+        # the entry, and no publication facts (CMOS 14.130).
+        entry_title = title(item)
+        under = [Run("under "), *entry_title] if entry_title else []
+        return join(
+            [
+                container(item),
+                t(edition(item, capital=False)),
+                under,
+                t(loc),
+                t(accessed(item, capital=False)),
+                url,
+            ],
+            ", ",
+        )
+
+    colon = _colon_volume(item, citation, loc)
+    described: list[Parts] = [creator, title(item)]
+    if family in ("chapter", "entry"):
+        book = container(item)
+        if book:
+            in_part = [Run("in "), *book]
+            if item.container_authors:
+                in_part += t(", by " + names_note(item.container_authors))
+            described.append(in_part)
+        named_volume = volume_title_parts(item, bib=False)
+        if named_volume:
+            described.append(named_volume)
+        elif volume and not colon:
+            described.append(t(f"vol. {volume}"))
+        described.extend(secondary(item, bib=False))
+        described.append(t(edition(item, capital=False)))
+    else:
+        named_volume = volume_title_parts(item, bib=False)
+        if family == "report":
+            described.append(t(_report_described(item)))
+        # "3rd ed., vol. 2, *Global Power*": the edition is of the whole work (CMOS 14.117).
+        described.append(t(edition(item, capital=False)))
+        if named_volume:
+            described.append(named_volume)
+        if volume and not colon and not named_volume:
+            described.append(t(f"vol. {volume}"))
+        described.extend(secondary(item, bib=False))
+    described.append(t(series(item)))
+    head = join(described, ", ")
+    if family == "chapter" and not item.get("container-title") and _event(item):
+        date = date_or_status(item, year_only=False)
+        # An unpublished paper: its occasion runs on after the title (CMOS 18 14.115).
+        head = join([creator, title(item), t(_presented(item)), t(date)], ", ")
+    else:
+        head = head + paren(publication(item))
+    if colon:
+        loc = f"{volume}:{loc}"
+    return join([head, *_tail_note(item, citation, loc), url], ", ")
+
+
+def _event(item: Item) -> str:
+    return item.get("event-title") or item.get("event")
+
+
+def _presented(item: Item) -> str:
+    """A conference paper published nowhere: "paper presented at ..." (CMOS 14.115)."""
+    genre = item.get("genre") or "paper presented at"
+    event = _event(item)
+    return " ".join(p for p in (genre, event) if p) + (
+        f", {item.get('event-place')}" if item.get("event-place") else ""
+    )
+
+
+def bibliography(item: Item) -> Parts:
+    family = item.family
+    creator = t(creator_bib(item))
+    url = t(link(item))
+    volume = item.get("volume")
+    sentences: list[Parts]
+    if family in ("book", "report") or (family == "entry" and not item.get("container-title")):
+        sentences = [creator, title(item)]
+        if family == "report":
+            # "Working Paper No. 47" in the bibliography, as the CSL style prints it (CMOS says
+            # nothing; the note keeps "no.").
+            sentences.append(t(_report_described(item).replace("no. ", "No. ")))
+        sentences.append(t(edition(item, capital=True)))
+        responsibility = secondary(item, bib=True)
+        named_volume = volume_title_parts(item, bib=True)
+        if named_volume or volume:
+            # "Vol. 2, edited by X": the volume and its editors read as one sentence.
+            volume_parts = named_volume or t(f"Vol. {volume}")
+            for part in responsibility:
+                text = text_of(part)
+                volume_parts = volume_parts + t(", " + text[:1].lower() + text[1:])
+            sentences.append(volume_parts)
+        else:
+            sentences.extend(responsibility)
+        sentences.append(t(number_of_volumes(item)))
+    else:
+        book = container(item)
+        in_part: Parts = [Run("In "), *book] if book else []
+        if item.container_authors and in_part:
+            in_part += t(", by " + names_note(item.container_authors))
+        named_volume = volume_title_parts(item, bib=False)
+        if named_volume and in_part:
+            in_part += [Run(", "), *named_volume]
+        elif volume and in_part:
+            in_part += t(f", vol. {volume}")
+        for part in secondary(item, bib=True):
+            text = text_of(part)
+            if in_part:
+                in_part += t(", " + text[:1].lower() + text[1:])
+        sentences = [creator, title(item), in_part]
+        if not book and _event(item):
+            presented = _presented(item)
+            date = date_or_status(item, year_only=False)
+            sentences.append(t(f"{presented[:1].upper()}{presented[1:]}, {date}"))
+            sentences.extend([*archive_parts(item), url])
+            return join(sentences, ". ")
+        sentences.append(t(edition(item, capital=True)))
+        sentences.append(t(number_of_volumes(item)))
+    sentences.append(t(series(item)))
+    sentences.append(t(publication_bib(item)))
+    sentences.extend(archive_parts(item) if family in ("book", "report", "chapter") else [])
+    sentences.append(t(medium(item, capital=True)))
+    sentences.append(url)
+    return join(sentences, ". ")

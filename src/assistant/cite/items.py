@@ -1,0 +1,230 @@
+"""A CSL-JSON item prepared once for rendering: names parsed, titles cased, dates read.
+
+Each CSL type maps to a family, and each family has its renderer module (books, periodicals,
+archival, web, other). Preparing is where bad metadata is noticed: every problem becomes a
+warning on the item, and the item still renders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.cite.dates import Date, parse_date
+from assistant.cite.names import Name, parse_names, same_names
+from assistant.cite.richtext import Parts, hide_tags, show_tags
+from assistant.cite.titles import case_title, derive_short_title, is_english, language_code
+from assistant.cite.typography import number_ranges, smart_quotes
+
+# CSL types this engine knows, mapped to the family that renders them.
+TYPE_FAMILY = {
+    "book": "book",
+    "classic": "book",
+    "collection": "book",
+    "pamphlet": "book",
+    "report": "report",
+    "chapter": "chapter",
+    "paper-conference": "chapter",
+    "entry-encyclopedia": "entry",
+    "entry-dictionary": "entry",
+    "entry": "entry",
+    "article-journal": "article",
+    "article": "article",
+    "review": "article",
+    "review-book": "article",
+    "article-magazine": "periodical",
+    "article-newspaper": "periodical",
+    "thesis": "thesis",
+    "manuscript": "archival",
+    "document": "archival",
+    "personal_communication": "letter",
+    "letter": "letter",  # Zotero's "letter"; CSL 1.0.2 calls it personal_communication
+    "webpage": "web",
+    "post-weblog": "web",
+    "post": "web",
+    "interview": "interview",
+    "speech": "event",
+    "event": "event",
+    "performance": "event",
+    "presentation": "event",
+}
+
+# The rest of CSL 1.0.2's types: valid, but without a renderer of their own yet.
+OTHER_CSL_TYPES = frozenset(
+    {
+        "bill",
+        "broadcast",
+        "dataset",
+        "figure",
+        "graphic",
+        "legal_case",
+        "legislation",
+        "map",
+        "motion_picture",
+        "musical_score",
+        "patent",
+        "software",
+        "song",
+        "standard",
+        "treaty",
+        "hearing",
+        "regulation",
+        "periodical",
+    }
+)
+
+# Families whose titles go in quotation marks (the rest are italic).
+_QUOTED = frozenset(
+    {
+        "chapter",
+        "entry",
+        "article",
+        "periodical",
+        "thesis",
+        "archival",
+        "letter",
+        "web",
+        "interview",
+        "event",
+    }
+)
+
+
+@dataclass(slots=True)
+class Item:
+    id: str
+    family: str
+    csl_type: str
+    raw: Mapping[str, Any]
+    english: bool
+    language: str
+    authors: list[Name]
+    editors: list[Name]
+    translators: list[Name]
+    recipients: list[Name]
+    interviewers: list[Name]
+    container_authors: list[Name]
+    title: str
+    short_title: str
+    quoted: bool
+    date: Date | None
+    original_date: Date | None
+    accessed: Date | None
+    warnings: list[str] = field(default_factory=list)
+    styled: dict[str, Parts] = field(default_factory=dict)  # titles as runs, built once
+    fields: dict[str, str] = field(default_factory=dict)  # `get` results, read once
+
+    def get(self, key: str) -> str:
+        """A text field, trimmed, its straight quotes curled ("" when absent)."""
+        cached = self.fields.get(key)
+        if cached is None:
+            value = self.raw.get(key)
+            if value is None or isinstance(value, (dict, list)):
+                cached = ""
+            else:
+                cached = str(value).strip()
+                if "'" in cached or '"' in cached:
+                    cached = smart_quotes(cached, nested=False)
+            self.fields[key] = cached
+        return cached
+
+    def cased(self, key: str) -> str:
+        """A title-like field (container, series, volume title) in the item's capitalization."""
+        return number_ranges(case_title(self.get(key), self.english))
+
+    @property
+    def editors_lead(self) -> bool:
+        """Editors stand in the author's place: not for a chapter or document in an edited
+        book, whose editors are the book's (the document leads with its title, CMOS 14.106)."""
+        return not self.authors and bool(self.editors) and self.family not in ("chapter", "entry")
+
+    @property
+    def primary(self) -> list[Name]:
+        """Who leads the entry: authors, else editors, else translators."""
+        if self.authors:
+            return self.authors
+        if self.editors_lead:
+            return self.editors
+        return self.translators if not self.editors else []
+
+    @property
+    def editor_translator(self) -> bool:
+        """One person (or team) both edited and translated: "ed. and trans." (CMOS 14.104)."""
+        return same_names(self.editors, self.translators)
+
+
+_BRACKETED = re.compile(r"\s\[[^\[\]]+\]$")
+
+
+def _curly(text: str) -> str:
+    if "'" not in text and '"' not in text:
+        return text
+    hidden, tags = hide_tags(text)
+    return show_tags(smart_quotes(hidden, nested=False), tags)
+
+
+def prepare(item_id: str, raw: Any) -> Item:
+    warnings: list[str] = []
+    if not isinstance(raw, Mapping):
+        warnings.append(f"item {item_id!r} is not a CSL-JSON object")
+        raw = {}
+    raw = dict(raw)  # a snapshot: the caller may go on editing its own dict
+    csl_type = str(raw.get("type", "") or "")
+    family = TYPE_FAMILY.get(csl_type)
+    if family is None:
+        if csl_type in OTHER_CSL_TYPES:
+            warnings.append(
+                f"{item_id}: type {csl_type!r} has no Chicago form of its own here;"
+                " formatted as a book"
+            )
+        elif csl_type:
+            warnings.append(f"{item_id}: unknown type {csl_type!r}, formatted as a book")
+        else:
+            warnings.append(f"{item_id}: no type, formatted as a book")
+        family = "book"
+    names = {
+        key: parse_names(raw, key, warnings, item_id)
+        for key in ("author", "editor", "translator", "recipient", "interviewer")
+    }
+    container_authors = parse_names(raw, "container-author", warnings, item_id)
+    title = str(raw.get("title", "") or "").strip()
+    short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
+    if not title and family not in ("letter", "interview") and not raw.get("reviewed-title"):
+        warnings.append(f"{item_id}: no title")
+    title, short = number_ranges(_curly(title)), number_ranges(_curly(short))
+    english = is_english(raw)
+    # Dictionary headwords and entries cited "under" a reference work keep their own case.
+    headword = family == "entry" and (csl_type == "entry-dictionary" or not names["author"])
+    if not headword:
+        title = case_title(title, english)
+        short = case_title(short, english)
+    language = language_code(raw)
+    if not short and title:
+        # A translation given in brackets after the title is no part of the short title.
+        short = derive_short_title(_BRACKETED.sub("", title), language)
+    date = parse_date(raw.get("issued"), warnings, f"{item_id}: issued")
+    if date is None and family not in ("web", "entry") and not raw.get("status"):
+        warnings.append(f"{item_id}: no date (printed n.d.)")
+    return Item(
+        id=item_id,
+        family=family,
+        csl_type=csl_type,
+        raw=raw,
+        english=english,
+        language=language,
+        authors=names["author"],
+        editors=names["editor"],
+        translators=names["translator"],
+        recipients=names["recipient"],
+        interviewers=names["interviewer"],
+        container_authors=container_authors,
+        title=title,
+        short_title=short,
+        quoted=family in _QUOTED,
+        date=date,
+        original_date=parse_date(raw.get("original-date"), warnings, f"{item_id}: original-date"),
+        accessed=parse_date(raw.get("accessed"), warnings, f"{item_id}: accessed"),
+        warnings=warnings,
+    )

@@ -1,0 +1,185 @@
+"""Personal and corporate names as Chicago prints them (CMOS 18 14.72-14.79, 14.21-14.23).
+
+Notes give names in their natural order ("Nikita Khrushchev"), the bibliography inverts the
+first ("Khrushchev, Nikita"), short notes keep the surname with its non-dropping particle
+("de Gaulle"). Names in East Asian order (CSL `static-ordering`) are never inverted; names
+written in Chinese, Japanese or Korean script also run together without a space ("沈志华").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+_CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
+                  r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    family: str = ""
+    given: str = ""
+    particle: str = ""  # non-dropping: "de" in "de Gaulle", kept in short forms
+    dropping: str = ""  # dropping: "van" in "Ludwig van Beethoven", dropped from short forms
+    suffix: str = ""
+    literal: str = ""  # a corporate author or a name to print as written
+    static: bool = False  # East Asian order: family name first, never inverted
+    cjk: bool = False  # written in CJK script: family and given run together
+
+    def note(self) -> str:
+        if self.literal:
+            return self.literal
+        if self.cjk:
+            return self.family + self.given
+        if self.static:
+            return " ".join(p for p in (self.family, self.given) if p)
+        # "Martin Luther King Jr." (CMOS 18 drops the comma before Jr.).
+        return " ".join(
+            p for p in (self.given, self.dropping, self.particle, self.family, self.suffix) if p
+        )
+
+    def short(self) -> str:
+        if self.literal:
+            return self.literal
+        return " ".join(p for p in (self.particle, self.family) if p) or self.given
+
+    def inverted(self) -> str:
+        if self.literal or self.static or self.cjk or not self.given:
+            return self.note()
+        given = " ".join(p for p in (self.given, self.dropping, self.particle) if p)
+        out = f"{self.family}, {given}"
+        return f"{out}, {self.suffix}" if self.suffix else out
+
+    def sort_key(self) -> str:
+        if self.literal:
+            return collate(self.literal)
+        # Surname first, then given names: "Smit, Zed" before "Smith, Ann" (CMOS 14.66, up to
+        # the first comma); the \x00 sorts below any letter.
+        return (
+            f"{collate(self.family)}\x00{collate(f'{self.given} {self.particle} {self.dropping}')}"
+        )
+
+    def same_person(self, other: Name) -> bool:
+        """Whether two name forms can be one person: "John Lewis Gaddis" and "John L. Gaddis",
+        "J. L. Gaddis" and "John Gaddis" (given names that agree as far as both go)."""
+        if self.short() != other.short() or self.literal or other.literal:
+            return self == other
+        mine, theirs = _given_tokens(self.given), _given_tokens(other.given)
+        for a, b in zip(mine, theirs, strict=False):
+            if a == b:
+                continue
+            short, long = sorted((a, b), key=len)
+            # An initial ("L." for "Lewis"), or a transliteration variant ("Dmitri", "Dmitrii").
+            if long.startswith(short) and (len(short) == 1 or len(short) >= 4):
+                continue
+            return False
+        return True
+
+
+def _given_tokens(given: str) -> list[str]:
+    return [w.rstrip(".").casefold() for w in re.split(r"[\s.\-]+", given) if w.strip(".")]
+
+
+def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
+    if isinstance(raw, str):
+        if raw.strip():
+            warnings.append(f"{role} {raw!r} is a plain string, not a CSL name; printed as written")
+            return Name(literal=raw.strip())
+        return None
+    if not isinstance(raw, Mapping):
+        warnings.append(f"{role} {raw!r} is not a name; left out")
+        return None
+    literal = str(raw.get("literal", "") or "").strip()
+    family = str(raw.get("family", "") or "").strip()
+    given = str(raw.get("given", "") or "").strip()
+    if literal:
+        return Name(literal=literal)
+    if not family and not given:
+        warnings.append(
+            f"{role} with no family name, given name or literal ({dict(raw)!r}); left out"
+        )
+        return None
+    if not family:
+        warnings.append(f"{role} {given!r} has no family name; printed as given")
+        return Name(literal=given)
+    cjk = bool(_CJK.search(family + given)) and " " not in family + given
+    return Name(
+        family=family,
+        given=given,
+        particle=str(raw.get("non-dropping-particle", "") or "").strip(),
+        dropping=str(raw.get("dropping-particle", "") or "").strip(),
+        suffix=str(raw.get("suffix", "") or "").strip(),
+        static=bool(raw.get("static-ordering")) or cjk,
+        cjk=cjk,
+    )
+
+
+def parse_names(
+    item: Mapping[str, Any], key: str, warnings: list[str], item_id: str = ""
+) -> list[Name]:
+    raw = item.get(key)
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raw = [raw]
+    role = f"{item_id}: {key}" if item_id else key
+    parsed = [parse_name(r, role, warnings) for r in raw]
+    return [n for n in parsed if n is not None]
+
+
+def names_note(names: Sequence[Name], *, et_al: bool = True) -> str:
+    """Names in a full note: three or more give the first and "et al." (CMOS 18 14.76)."""
+    if not names:
+        return ""
+    if len(names) >= 3 and et_al:
+        return f"{names[0].note()} et al."
+    if len(names) == 1:
+        return names[0].note()
+    if len(names) == 2:
+        return f"{names[0].note()} and {names[1].note()}"
+    return ", ".join(n.note() for n in names[:-1]) + ", and " + names[-1].note()
+
+
+def names_short(names: Sequence[Name], full: Collection[int] = ()) -> str:
+    """Surnames for a short note; the names at the `full` positions with their given names
+    (another cited person shares the surname)."""
+
+    def one(index: int) -> str:
+        return names[index].note() if index in full else names[index].short()
+
+    if len(names) >= 3:
+        return f"{one(0)} et al."
+    return " and ".join(one(i) for i in range(len(names)))
+
+
+def names_bib(names: Sequence[Name]) -> str:
+    """Names in a bibliography entry: the first inverted; more than six give three, et al."""
+    if not names:
+        return ""
+    first = names[0].inverted()
+    if len(names) == 1:
+        return first
+    if len(names) >= 7:
+        return ", ".join([first] + [n.note() for n in names[1:3]]) + ", et al."
+    rest = [n.note() for n in names[1:]]
+    if len(names) == 2:
+        # The comma marks the inversion; a name printed in its own order needs none.
+        inverted = first != names[0].note()
+        return f"{first}, and {rest[0]}" if inverted else f"{first} and {rest[0]}"
+    return ", ".join([first, *rest[:-1]]) + ", and " + rest[-1]
+
+
+def same_names(a: Sequence[Name], b: Sequence[Name]) -> bool:
+    return bool(a) and len(a) == len(b) and all(x == y for x, y in zip(a, b, strict=True))
+
+
+def collate(text: str) -> str:
+    """A sort key that ignores case, accents, spaces and punctuation, letter by letter as
+    CMOS 14.66 and 16.58 sort: "Lüthi" files with "Luthi", "de Gaulle" under D... as given."""
+    return _NOT_COLLATED.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+_NOT_COLLATED = re.compile(r"[^\w]|_")

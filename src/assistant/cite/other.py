@@ -1,0 +1,57 @@
+"""Theses and dissertations (CMOS 18 14.113), speeches, lectures and other events (14.115)."""
+
+from __future__ import annotations
+
+from assistant.cite.items import Item
+from assistant.cite.locators import locator_text
+from assistant.cite.model import Citation
+from assistant.cite.pieces import (
+    archive_parts,
+    creator_bib,
+    creator_note,
+    date_or_status,
+    link,
+    title,
+)
+from assistant.cite.richtext import Parts, capitalize, join, paren, t
+
+
+def lower_first(text: str) -> str:
+    """ "Master’s thesis" -> "master’s thesis" inside a note; "PhD diss." stays."""
+    first = text.split(" ")[0]
+    if len(first) > 1 and first[0].isupper() and all(c.islower() or c in "’'" for c in first[1:]):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _facts(item: Item, *, note: bool = True) -> str:
+    """What the parentheses hold: "PhD diss., Harvard University, 2005";
+    "lecture, Sinews of Peace, Fulton, MO, March 5, 1946"."""
+    pieces: tuple[str, ...]
+    if item.family == "thesis":
+        genre = lower_first(item.get("genre")) if note else item.get("genre")
+        pieces = (genre, item.get("publisher"), date_or_status(item, year_only=True))
+    else:
+        pieces = (
+            item.get("genre"),
+            item.get("event-title") or item.get("event"),
+            item.get("publisher"),
+            item.get("event-place") or item.get("publisher-place"),
+            date_or_status(item, year_only=False),
+        )
+    return ", ".join(p for p in pieces if p)
+
+
+def full(item: Item, citation: Citation) -> Parts:
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    if item.family == "thesis":
+        head = join([creator, title(item)], ", ") + paren(_facts(item))
+    else:
+        # A speech or lecture: its occasion runs on after the title (CMOS 18 14.115).
+        head = join([creator, title(item), t(_facts(item))], ", ")
+    return join([head, t(locator_text(citation)), *archive_parts(item), t(link(item))], ", ")
+
+
+def bibliography(item: Item) -> Parts:
+    sentences = [t(creator_bib(item)), title(item), t(capitalize(_facts(item, note=False)))]
+    return join([*sentences, *archive_parts(item), t(link(item))], ". ")

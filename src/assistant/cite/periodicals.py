@@ -1,0 +1,131 @@
+"""Journal articles, magazines and newspapers (CMOS 18 14.168-14.203)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cite.items import Item
+from assistant.cite.locators import locator_text
+from assistant.cite.model import Citation, Run
+from assistant.cite.names import names_note, parse_names
+from assistant.cite.pieces import (
+    archive_parts,
+    container,
+    creator_bib,
+    creator_note,
+    link,
+    secondary,
+    title,
+)
+from assistant.cite.richtext import Parts, join, paren, t
+from assistant.cite.titles import derive_short_title, styled_title
+from assistant.cite.typography import page_range
+
+
+def _serial(item: Item) -> Parts:
+    """ "*Diplomatic History* 25, no. 3 (2001)": the journal, volume, issue, date."""
+    serial = list(container(item))
+    volume, issue = item.get("volume"), item.get("issue")
+    if volume:
+        serial += t(f" {volume}")
+    if issue:
+        issue = page_range(issue, abbreviate=False)
+        # "nos. 6–7" for a range; a double issue numbered "14/15" is one issue.
+        issue_term = "nos." if re.search(r"[–,&]| and ", issue) else "no."
+        serial += t(f", {issue_term} {issue}" if volume or serial else f"{issue_term} {issue}")
+    # The style gives the month only when there is no issue number.
+    # With an issue number the month goes, but a season stays (CMOS 14.171).
+    date = item.date.text(year_only=bool(issue), seasons=True) if item.date else ""
+    serial += paren(date or item.get("status").lower() or "n.d.")
+    return serial
+
+
+def _section(item: Item) -> str:
+    """A newspaper's section: "sec. A", "sec. 2", or its name as given (CMOS 14.191)."""
+    section = item.get("section")
+    if not section:
+        return ""
+    if len(section) <= 3 or section.isdigit():
+        return f"sec. {section}"
+    return section
+
+
+def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
+    """(the title part, "review of *Book*, by Author") for a review (CMOS 14.176). A review
+    with no `reviewed-title` carries the reviewed work's title in `title`."""
+    reviewed = item.cased("reviewed-title")
+    authors = parse_names(item.raw, "reviewed-author", [], item.id)
+    is_review = item.csl_type in ("review", "review-book")
+    if not (reviewed or authors or is_review):
+        return title(item), []
+    own = title(item)
+    if not reviewed and is_review:
+        reviewed, own = item.title, []
+    if not reviewed:
+        return own, []
+    words = [Run("Review of " if bib else "review of "), *styled_title(reviewed, False)]
+    if authors:
+        words += t(", by " + names_note(authors, et_al=False))
+    return own, words
+
+
+def short_review(item: Item) -> Parts:
+    """ "review of *Rise of the Novel*": the short form of a review without its own title."""
+    own, review = _review(item, bib=False)
+    if own or not review:
+        return []
+    reviewed = item.cased("reviewed-title") or item.title
+    return [Run("review of "), *styled_title(derive_short_title(reviewed, item.language), False)]
+
+
+def full(item: Item, citation: Citation) -> Parts:
+    loc = locator_text(citation)
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    url = t(link(item))
+    if item.family == "article":
+        serial = _serial(item)
+        where = loc or page_range(item.get("page"))
+        if where:
+            serial += t(f": {where}")
+        own, review = _review(item, bib=False)
+        described = [creator, own, review, *secondary(item, bib=False)]
+        return join([*described, serial, *archive_parts(item), url], ", ")
+    date = item.date.text() if item.date else ""
+    own, review = _review(item, bib=False)
+    return join(
+        [
+            creator,
+            own,
+            review,
+            *secondary(item, bib=False),
+            container(item),
+            t(date),
+            t(_section(item)),
+            t(loc),
+            *archive_parts(item),
+            url,
+        ],
+        ", ",
+    )
+
+
+def bibliography(item: Item) -> Parts:
+    creator = t(creator_bib(item))
+    url = t(link(item))
+    if item.family == "article":
+        serial = _serial(item)
+        if item.get("page"):
+            serial += t(f": {page_range(item.get('page'))}")
+        own, review = _review(item, bib=True)
+        sentences = [creator, own, review, *secondary(item, bib=True), serial]
+        return join([*sentences, *archive_parts(item), url], ". ")
+    date = t(item.date.text() if item.date else "")
+    if not creator and item.get("container-title"):
+        # Unsigned: the periodical stands in the author's place.
+        return join(
+            [container(item), title(item), join([date, t(_section(item))], ", "), url], ". "
+        )
+    serial = join([container(item), date, t(_section(item))], ", ")
+    return join(
+        [creator, title(item), *secondary(item, bib=True), serial, *archive_parts(item), url], ". "
+    )

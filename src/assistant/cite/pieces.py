@@ -1,0 +1,241 @@
+"""Pieces every renderer uses: creators, editors and translators, editions, series, volumes,
+publication facts, archive, medium, links. Each returns parts (empty when the item has none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.cite.items import Item
+from assistant.cite.model import Run
+from assistant.cite.names import Name, names_bib, names_note
+from assistant.cite.richtext import Parts, capitalize, t
+from assistant.cite.titles import styled_title
+from assistant.cite.typography import number_ranges, ordinal
+
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_EDITION_WORDS = {"revised": "rev.", "edition": "ed."}
+
+
+_BRACKETED = re.compile(r"\s\[[^\[\]]+\]$")
+
+
+def title(item: Item, *, short: bool = False) -> Parts:
+    """The item's title (or short title) styled for its family, built once per item."""
+    key = "short" if short else "title"
+    cached = item.styled.get(key)
+    if cached is None:
+        cached = item.styled[key] = _styled_item_title(item, short)
+    return list(cached)
+
+
+def _styled_item_title(item: Item, short: bool) -> Parts:
+    text = item.short_title if short else item.title
+    if not text:
+        if item.family in ("letter", "interview") or item.authors or item.editors:
+            return []
+        # With neither title nor author the citation would shrink to a date: say so in it.
+        return [Run(f"[untitled: {item.id}]")]
+    bracketed = _BRACKETED.search(text)
+    if bracketed and not short:
+        # A translation given in the title field: it stays roman, outside quotes (CMOS 14.88).
+        out = [*styled_title(text[: bracketed.start()], item.quoted), Run(bracketed.group(0))]
+    else:
+        out = styled_title(text, item.quoted)
+    translated = item.get("translated-title") or item.get("title-translated")
+    if translated and not short:
+        # An English rendering of a foreign title: in brackets, roman, no quotes (CMOS 14.88).
+        out = [*out, Run(f" [{translated}]")]
+    return out
+
+
+def container(item: Item) -> Parts:
+    """The book, journal, newspaper or site an item appears in, italic."""
+    cached = item.styled.get("container")
+    if cached is None:
+        text = item.cased("container-title")
+        cached = item.styled["container"] = styled_title(text, quoted=False) if text else []
+    return list(cached)
+
+
+def creator(item: Item, names: Callable[[Sequence[Name]], str]) -> str:
+    """Who leads the entry: the authors; else the editors or translators, labelled."""
+    if item.authors:
+        return names(item.authors)
+    if item.editors_lead:
+        plural = len(item.editors) > 1
+        if item.editor_translator:
+            return names(item.editors) + (", eds. and trans." if plural else ", ed. and trans.")
+        return names(item.editors) + (", eds." if plural else ", ed.")
+    if item.translators and not item.editors:
+        return names(item.translators) + ", trans."
+    return ""
+
+
+def creator_note(item: Item) -> str:
+    return creator(item, names_note)
+
+
+def creator_bib(item: Item) -> str:
+    return creator(item, names_bib)
+
+
+def secondary(item: Item, *, bib: bool) -> list[Parts]:
+    """ "ed. X", "trans. Y", "ed. and trans. Z" after the title when someone leads the entry;
+    in the bibliography "Edited by X", "Translated by Y"."""
+    out: list[Parts] = []
+    editors = item.editors if not item.editors_lead else []
+    translators = item.translators if (item.authors or item.editors) else []
+    if editors and item.editor_translator:
+        label = "Edited and translated by " if bib else "ed. and trans. "
+        return [t(label + names_note(editors, et_al=False))]
+    if editors:
+        out.append(t(("Edited by " if bib else "ed. ") + names_note(editors, et_al=False)))
+    if translators and not (item.editor_translator and item.editors_lead):
+        out.append(
+            t(("Translated by " if bib else "trans. ") + names_note(translators, et_al=False))
+        )
+    return out
+
+
+def edition(item: Item, *, capital: bool) -> str:
+    """ "2nd ed.", "rev. ed." (CMOS 14.113), from a number, an ordinal or words."""
+    raw = item.get("edition")
+    if not raw:
+        return ""
+    text = raw.strip().rstrip(".")
+    lower = text.lower()
+    number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?(?:\s+ed(?:ition|n)?)?", lower)
+    if number:
+        out = f"{ordinal(int(number.group(1)))} ed."
+    elif lower.split(" ")[0] in _ORDINAL_WORDS and len(lower.split()) <= 2:
+        out = f"{ordinal(_ORDINAL_WORDS[lower.split(' ')[0]])} ed."
+    else:
+        parts = [_EDITION_WORDS.get(w.lower(), w) for w in text.split()]
+        revised = any(w.lower().rstrip(".") in ("rev", "abr", "exp") for w in parts)
+        if revised and not parts[-1].lower().startswith("ed"):
+            parts.append("ed.")
+        out = " ".join(parts)
+        if raw.endswith(".") and not out.endswith("."):
+            out += "."
+    if capital:
+        return capitalize(out)
+    # In a note the edition runs on after a comma: "rev. ed.", but "Bicentennial ed." stays.
+    first = out.split(" ")[0].lower()
+    if first in ("rev.", "abr.", "exp.", "revised", "abridged", "expanded", "new"):
+        return out[:1].lower() + out[1:]
+    return out
+
+
+def series(item: Item) -> str:
+    """Series title and number, roman (CMOS 14.123): "Cold War International History 4"."""
+    title = item.cased("collection-title")
+    number = item.get("collection-number")
+    if number and not title:
+        return ""
+    return " ".join(p for p in (title, number) if p)
+
+
+def volume_title_parts(item: Item, *, bib: bool) -> Parts:
+    """ "vol. 2, *Means of Ascent*" for a volume with its own title (CMOS 14.117)."""
+    volume, title = item.get("volume"), item.cased("volume-title")
+    if not title:
+        return []
+    styled = item.styled.get("volume-title")
+    if styled is None:
+        styled = item.styled["volume-title"] = styled_title(title, quoted=False)
+    label = "Vol." if bib else "vol."
+    return [*t(f"{label} {volume}, " if volume else ""), *styled]
+
+
+def number_of_volumes(item: Item) -> str:
+    """ "3 vols." for a multivolume work cited whole; nothing when one volume is cited."""
+    count = item.get("number-of-volumes")
+    if not count or item.get("volume"):
+        return ""
+    return f"{count} vols." if count.isdigit() else count
+
+
+def date_or_status(item: Item, *, year_only: bool) -> str:
+    """The date, "forthcoming" (CMOS 14.21) when the item says so, else "n.d."."""
+    status = item.get("status")
+    if item.date is not None:
+        text = item.date.text(year_only=year_only)
+        if text:
+            return text
+    if status:
+        return status.lower() if status.lower() in ("forthcoming", "in press") else status
+    return "n.d."
+
+
+def publication(item: Item, *, year_only: bool = True) -> str:
+    """ "Knopf, 1990"; a reprint as "Schocken, 1951; repr., Harcourt, 1973" (CMOS 14.114)."""
+    current = ", ".join(
+        p for p in (item.get("publisher"), date_or_status(item, year_only=year_only)) if p
+    )
+    original = _original(item)
+    return f"{original}; repr., {current}" if original else current
+
+
+def publication_bib(item: Item, *, year_only: bool = True) -> str:
+    current = ", ".join(
+        p for p in (item.get("publisher"), date_or_status(item, year_only=year_only)) if p
+    )
+    original = _original(item)
+    return f"{original}. Reprint, {current}" if original else current
+
+
+def _original(item: Item) -> str:
+    date = item.original_date.text(year_only=True) if item.original_date else ""
+    publisher = item.get("original-publisher")
+    if not date and not publisher:
+        return ""
+    return ", ".join(p for p in (publisher, date) if p)
+
+
+def archive_parts(item: Item) -> list[Parts]:
+    """Where an archival copy is: shelfmark, collection, repository and its place."""
+    location = number_ranges(item.get("archive_location"))
+    return [
+        t(location),
+        t(item.get("archive_collection")),
+        t(", ".join(p for p in (item.get("archive"), item.get("archive-place")) if p)),
+    ]
+
+
+def medium(item: Item, *, capital: bool) -> str:
+    text = item.get("medium")
+    return capitalize(text) if capital else text
+
+
+def link(item: Item) -> str:
+    doi = item.get("DOI")
+    if doi:
+        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.IGNORECASE)
+        return f"https://doi.org/{doi}"
+    return item.get("URL")
+
+
+def accessed(item: Item, *, capital: bool) -> str:
+    """ "accessed March 1, 2024", only for an undated source (CMOS 14.12)."""
+    if item.date is not None or item.accessed is None:
+        return ""
+    return ("Accessed " if capital else "accessed ") + item.accessed.text()
+
+
+def report_number(genre: str, number: str) -> str:
+    """ "Working Paper no. 31", "Working Paper R-123", "no. 68" (numeric numbers take "no.")."""
+    numbered = f"no. {number}" if number.isdigit() else number
+    return " ".join(p for p in (genre, numbered) if p)

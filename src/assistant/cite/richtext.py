@@ -1,0 +1,229 @@
+"""Rich-text pieces the renderers join: runs, CSL-JSON markup, the writer's Markdown italics.
+
+A rendered note is a list of `Run`s ("parts"). CSL-JSON fields may carry the markup CSL 1.0.2
+allows in any field (`<i>`, `<b>`, `<sup>`, `<sub>`, `<span style="font-variant:small-caps;">`,
+`<span class="nocase">`); `markup_runs` turns it into runs, so a tag is never printed. Anything
+else between angle brackets is text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from assistant.cite.model import Run
+
+Parts = list[Run]
+
+
+# Parentheses the renderers add (around publication facts, "(blog)"): kept as markers until a
+# citation is placed, since inside a parenthesised citation they become brackets (CMOS 6.101).
+OPEN, CLOSE = "\ue000", "\ue001"
+
+
+def paren(text: str) -> Parts:
+    """ " (text)" with structural parentheses."""
+    return [Run(f" {OPEN}{text}{CLOSE}")]
+
+
+def resolve_parens(parts: Sequence[Run], *, brackets: bool) -> Parts:
+    """Structural parentheses as printed: ( ) normally, [ ] inside parentheses."""
+    if not any(OPEN in run.text or CLOSE in run.text for run in parts):
+        return list(parts)
+    opening, closing = ("[", "]") if brackets else ("(", ")")
+    out: Parts = []
+    for run in parts:
+        if OPEN in run.text or CLOSE in run.text:
+            run = run.with_text(run.text.replace(OPEN, opening).replace(CLOSE, closing))
+        out.append(run)
+    return out
+
+
+def t(text: str) -> Parts:
+    """Roman text (nothing when empty)."""
+    return [Run(text)] if text else []
+
+
+def i(text: str) -> Parts:
+    """Italic text (nothing when empty)."""
+    return [Run(text, italic=True)] if text else []
+
+
+def join(parts: Iterable[Parts], delimiter: str) -> Parts:
+    """Non-empty parts joined by `delimiter`, as CSL groups join: empty parts leave no trace."""
+    out: Parts = []
+    for part in parts:
+        if not part:
+            continue
+        if out:
+            # "eds." + ". " gives "eds. ", never "eds.. " (CSL's punctuation collapsing).
+            if delimiter[0] == "." and out[-1].text.endswith("."):
+                out.append(Run(delimiter[1:]))
+            else:
+                out.append(Run(delimiter))
+        out.extend(part)
+    return out
+
+
+def text_of(parts: Sequence[Run]) -> str:
+    return "".join(run.text for run in parts)
+
+
+def runs_to_text(runs: Sequence[Run]) -> str:
+    """Plain text of runs (formatting dropped)."""
+    return "".join(run.text for run in runs)
+
+
+def capitalize_first(parts: Parts) -> Parts:
+    for index, run in enumerate(parts):
+        if run.text.strip():
+            stripped = run.text.lstrip()
+            lead = run.text[: len(run.text) - len(stripped)]
+            parts = list(parts)
+            parts[index] = run.with_text(lead + stripped[:1].upper() + stripped[1:])
+            return parts
+    return parts
+
+
+def capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def comma_then(head: Parts, tail: str) -> Parts:
+    """`head, tail` with Chicago's comma placement done here rather than by the general pass:
+    “Title,” 34 (comma inside the quotes) and “Why?” 34 (no comma after ? ! or a period)."""
+    last = head[-1]
+    text = last.text
+    closing = len(text) - len(text.rstrip("”’"))
+    if not closing or (closing == len(text) and len(head) == 1):
+        return [*head, Run(", " + tail)]
+    body = text[: len(text) - closing]
+    before = body[-1:] if body else text_of(head[:-1])[-1:]
+    quotes = text[len(text) - closing :]
+    if "”" not in quotes:
+        return [*head, Run(", " + tail)]  # a lone ’ may be an apostrophe: leave it to the pass
+    if before in ("?", "!"):
+        return [*head, Run(" " + tail)]
+    return [*head[:-1], last.with_text(body + "," + quotes), Run(" " + tail)]
+
+
+_MARKDOWN_ITALIC = re.compile(
+    r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])|(?<!\w)_(?!\s)([^_]+?)(?<!\s)_(?!\w)"
+)
+
+
+def markdown_runs(text: str) -> Parts:
+    """The writer's commentary: `*text*` (or `_text_`) is italic, everything else roman."""
+    if "*" not in text and "_" not in text:
+        return t(text)
+    out: Parts = []
+    pos = 0
+    for match in _MARKDOWN_ITALIC.finditer(text):
+        out.extend(t(text[pos : match.start()]))
+        out.extend(i(match.group(1) or match.group(2)))
+        pos = match.end()
+    out.extend(t(text[pos:]))
+    return out
+
+
+# --- CSL-JSON rich text --------------------------------------------------------------------
+
+_TAG = re.compile(
+    r"<(/?)(i|b|sup|sub|span)(\s[^<>]*)?>",
+    re.IGNORECASE,
+)
+_SMALL_CAPS = re.compile(r"font-variant\s*:\s*small-caps", re.IGNORECASE)
+_NOCASE = re.compile(r"""class\s*=\s*["']nocase["']""", re.IGNORECASE)
+
+
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_HIDDEN = 0xE100  # private-use code points standing for hidden tags, one each
+
+
+def hide_tags(text: str) -> tuple[str, list[str]]:
+    """Text with every tag replaced by one private-use character, so quote and word handling
+    never reach inside markup (`<span class="nocase">` keeps its straight quotes)."""
+    if "<" not in text:
+        return text, []
+    tags: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        tags.append(match.group(0))
+        return chr(_HIDDEN + len(tags) - 1)
+
+    return _ANY_TAG.sub(hide, text), tags
+
+
+def show_tags(text: str, tags: list[str]) -> str:
+    if not tags:
+        return text
+    return "".join(
+        tags[ord(ch) - _HIDDEN] if _HIDDEN <= ord(ch) < _HIDDEN + len(tags) else ch for ch in text
+    )
+
+
+def has_markup(text: str) -> bool:
+    return "<" in text and _TAG.search(text) is not None
+
+
+def strip_markup(text: str) -> str:
+    """The field's text without CSL markup (for sorting, short titles, comparisons)."""
+    return _TAG.sub("", text) if "<" in text else text
+
+
+def markup_runs(text: str, base: Run | None = None) -> Parts:
+    """CSL-JSON rich text as runs over `base`'s formatting (roman by default).
+
+    `<i>` inside italic text sets it roman (CSL's flip-flop, as CMOS 14.94 wants for a book
+    title within an italic title). Unbalanced or unknown tags are kept as text.
+    """
+    base = base or Run("")
+    if not has_markup(text):
+        return [base.with_text(text)] if text else []
+    out: Parts = []
+    # A stack of (tag name, the formatting before it) so a closing tag restores what was.
+    stack: list[tuple[str, Run]] = []
+    current = base
+    pos = 0
+    for match in _TAG.finditer(text):
+        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3) or ""
+        if closing:
+            if not stack or stack[-1][0] != name:
+                continue  # a stray closing tag: kept as text
+            out.extend(_piece(current, text[pos : match.start()]))
+            current = stack.pop()[1]
+            pos = match.end()
+            continue
+        if name == "span" and not (_SMALL_CAPS.search(attrs) or _NOCASE.search(attrs)):
+            continue
+        if not _closes(text, match.end(), name):
+            continue
+        out.extend(_piece(current, text[pos : match.start()]))
+        stack.append((name, current))
+        current = _apply(current, name, attrs)
+        pos = match.end()
+    out.extend(_piece(current, text[pos:]))
+    return out
+
+
+def _piece(fmt: Run, text: str) -> Parts:
+    return [fmt.with_text(text)] if text else []
+
+
+def _closes(text: str, start: int, name: str) -> bool:
+    return re.search(rf"</{name}>", text[start:], re.IGNORECASE) is not None
+
+
+def _apply(fmt: Run, name: str, attrs: str) -> Run:
+    italic, small_caps, bold, superscript, subscript = fmt.style
+    if name == "i":
+        italic = not italic
+    elif name == "b":
+        bold = True
+    elif name == "sup":
+        superscript = True
+    elif name == "sub":
+        subscript = True
+    elif _SMALL_CAPS.search(attrs):
+        small_caps = True
+    return Run("", italic, small_caps, bold, superscript, subscript)

@@ -1,0 +1,85 @@
+"""Web pages, online documents and blog posts (CMOS 18 14.205-14.209).
+
+A site's name is roman, headline style (14.206); a blog's name is italic, followed by "(blog)"
+unless the name says so, then the site or sponsor it belongs to (14.208). An access date is
+given only when the page has no date of its own (14.12).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cite.items import Item
+from assistant.cite.locators import locator_text
+from assistant.cite.model import Citation
+from assistant.cite.pieces import accessed, archive_parts, creator_bib, creator_note, link, title
+from assistant.cite.richtext import Parts, join, paren, t
+from assistant.cite.titles import styled_title
+
+
+def is_blog(item: Item) -> bool:
+    return item.csl_type == "post-weblog"
+
+
+def site(item: Item) -> Parts:
+    """The site (roman) or blog (italic, "(blog)"), and its publisher when it is another."""
+    name = item.cased("container-title")
+    publisher = item.get("publisher")
+    if is_blog(item) and name:
+        parts = styled_title(name, quoted=False)
+        if not re.search(r"\bblog\b", name, re.IGNORECASE):
+            parts = [*parts, *paren("blog")]
+    else:
+        parts = t(name)
+    if publisher and publisher != name:
+        parts = join([parts, t(publisher)], ", ")
+    return parts
+
+
+def lead(item: Item) -> tuple[Parts, Parts]:
+    """(who stands first, the site part): an unsigned page is led by its site or owner."""
+    creator = t(creator_note(item))
+    if creator:
+        return creator, site(item)
+    # The owner or sponsor (publisher) stands first, else the site (CMOS 14.104, 14.206).
+    owner = item.get("publisher") or item.cased("container-title")
+    site_name = item.cased("container-title")
+    return t(owner), (t(site_name) if site_name and site_name != owner else [])
+
+
+def full(item: Item, citation: Citation) -> Parts:
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    date = item.date.text() if item.date else ""
+    return join(
+        [
+            creator,
+            title(item),
+            site(item),
+            t(date),
+            t(locator_text(citation)),
+            t(accessed(item, capital=False)),
+            *archive_parts(item),
+            t(link(item)),
+        ],
+        ", ",
+    )
+
+
+def bibliography(item: Item) -> Parts:
+    creator = t(creator_bib(item))
+    date = t(item.date.text() if item.date else "")
+    if creator:
+        where = join([site(item), date], ", ")
+    else:
+        owner, rest = lead(item)
+        creator = owner
+        where = join([rest, date], ", ")
+        if is_blog(item) and item.get("container-title"):
+            # An unsigned blog post is led by the blog, in italics, its sponsor after it.
+            creator = styled_title(item.cased("container-title"), quoted=False)
+            where = join([t(item.get("publisher")), date], ", ")
+    sentences = [creator, title(item), where]
+    sentences.append(t(accessed(item, capital=True)))
+    sentences.extend(archive_parts(item))
+    sentences.append(t(link(item)))
+    return join(sentences, ". ")

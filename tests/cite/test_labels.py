@@ -1,0 +1,59 @@
+"""One short label for a source everywhere (search pane, footnote builder, check messages)."""
+
+from __future__ import annotations
+
+from assistant.cite.engine import ChicagoEngine
+from assistant.cite.labels import item_label, shared_short_forms, short_label
+
+
+def _book(item_id: str, family: str, given: str, title: str, **extra: object) -> dict:
+    return {
+        "id": item_id,
+        "type": "book",
+        "title": title,
+        "author": [{"family": family, "given": given}],
+        "publisher": "Press",
+        "issued": {"date-parts": [[1990]]},
+        **extra,
+    }
+
+
+def test_label_is_the_short_note_without_its_closing_period() -> None:
+    article = {
+        "id": "shen",
+        "type": "article-journal",
+        "title": "Sino-Soviet Relations and the Origins of the Korean War",
+        "title-short": "Sino-Soviet Relations",
+        "author": [{"family": "Shen", "given": "Zhihua", "static-ordering": True}],
+        "container-title": "Journal of Cold War Studies",
+        "issued": {"date-parts": [[2000]]},
+    }
+    assert item_label(article) == "Shen, “Sino-Soviet Relations”"
+    assert item_label(_book("g", "Gaddis", "John Lewis", "We Now Know")) == "Gaddis, We Now Know"
+
+
+def test_label_tells_namesakes_apart_within_a_library() -> None:
+    items = {
+        "a": _book("a", "Zhang", "Shu Guang", "Mao's Military Romanticism"),
+        "b": _book("b", "Zhang", "Xiaoming", "Red Wings over the Yalu"),
+    }
+    engine = ChicagoEngine(items)
+    assert short_label("a", engine) == "Shu Guang Zhang, Mao’s Military Romanticism"
+    assert short_label("b", engine) == "Xiaoming Zhang, Red Wings over the Yalu"
+
+
+def test_an_unknown_or_broken_source_is_labelled_by_its_id() -> None:
+    engine = ChicagoEngine({"x": "not an item"})  # type: ignore[dict-item]
+    assert short_label("missing", engine) == "missing"
+    assert short_label("x", engine)  # something to choose in the builder, never empty
+
+
+def test_works_sharing_a_short_note_are_grouped() -> None:
+    items = {
+        "kr-1970": _book("kr-1970", "Khrushchev", "Nikita", "Khrushchev Remembers"),
+        "kr-1974": _book("kr-1974", "Khrushchev", "Nikita", "Khrushchev Remembers: The Last"),
+        "other": _book("other", "Khrushchev", "Nikita", "Another Book"),
+    }
+    engine = ChicagoEngine(items)
+    assert shared_short_forms(engine, ["kr-1974", "other", "kr-1970"]) == [["kr-1974", "kr-1970"]]
+    assert shared_short_forms(engine, ["kr-1970", "other"]) == []
