@@ -44,8 +44,8 @@ class Score:
     """Agreement of one renderer with the expectations, kind by kind."""
 
     name: str
-    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS + ("seq",), 0))
-    total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS + ("seq",), 0))
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys((*KINDS, "seq"), 0))
+    total: dict[str, int] = field(default_factory=lambda: dict.fromkeys((*KINDS, "seq"), 0))
     order_right: int = 0
     order_total: int = 0
     mismatches: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
