@@ -679,6 +679,9 @@ def _normalize(fragment: str) -> str:
     """Pandoc's HTML in the engine's form: `<i>` italics, bare URLs, no wrapper spans."""
     fragment = re.sub(r"<a [^>]*>(.*?)</a>", r"\1", fragment, flags=re.S)
     fragment = fragment.replace("<em>", "\x01").replace("</em>", "\x02")
+    fragment = fragment.replace("<strong>", "\x05").replace("</strong>", "\x06")
+    for tag, start, end in (("sup", "\x07", "\x0e"), ("sub", "\x0f", "\x10")):
+        fragment = fragment.replace(f"<{tag}>", start).replace(f"</{tag}>", end)
     fragment = re.sub(r'<span class="smallcaps">(.*?)</span>', "\x03\\1\x04", fragment)
     fragment = re.sub(r"</?span[^>]*>", "", fragment)
     fragment = re.sub(r"\s+", " ", fragment).strip()
@@ -688,6 +691,12 @@ def _normalize(fragment: str) -> str:
         .replace("\x02", "</i>")
         .replace("\x03", _SMALLCAPS)
         .replace("\x04", "</span>")
+        .replace("\x05", "<b>")
+        .replace("\x06", "</b>")
+        .replace("\x07", "<sup>")
+        .replace("\x0e", "</sup>")
+        .replace("\x0f", "<sub>")
+        .replace("\x10", "</sub>")
     )
 
 

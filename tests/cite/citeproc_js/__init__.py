@@ -85,13 +85,13 @@ def _normalize(fragment: str) -> str:
         flags=re.S,
     )
     fragment = re.sub(r'<div class="csl-(?:entry|bib-body)"[^>]*>|</div>', "", fragment)
-    # citeproc-js writes <i>, Pandoc <em>; bold has no place in a Chicago note. Roman text
-    # inside italics (a ship's name in a book title) is a span that ends and restarts them.
+    # citeproc-js writes <i> and <b>, Pandoc <em> and <strong>. Roman text inside italics (a
+    # ship's name in a book title) is a span that ends and restarts them.
     fragment = re.sub(r"<(/?)i>", r"<\1em>", fragment)
+    fragment = re.sub(r"<(/?)b>", r"<\1strong>", fragment)
     fragment = re.sub(
         r'<span style="font-style:\s*normal;?">(.*?)</span>', r"</em>\1<em>", fragment, flags=re.S
     )
-    fragment = re.sub(r"</?b>", "", fragment)
     return pandoc_form(fragment)
 
 
