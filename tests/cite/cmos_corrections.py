@@ -1,10 +1,10 @@
-"""Where both oracles are CMOS-wrong: each rule, and the rewrite of their output into CMOS form.
+"""Where the oracles are CMOS-wrong: each rule, and the rewrite of their output into CMOS form.
 
 Test helper, not a test module. Pandoc's citeproc and citeproc-js share the CSL style, so they
-share its departures from CMOS 18; the engine follows CMOS instead. `cmos_form` rewrites an
-oracle's note or entry by these rules only, so a comparison counts the engine right when it
-differs from the oracles exactly where CMOS says they are wrong, and nowhere else. Every rule has
-a test of its own in test_oracle_pins.py.
+share its departures from CMOS 18 (and each has a few of its own); the engine follows CMOS
+instead. `cmos_form` rewrites an oracle's note or entry by these rules only, so a comparison
+counts the engine right when it differs from an oracle exactly where CMOS says the oracle is
+wrong, and nowhere else. The rules both oracles break are pinned in test_oracle_pins.py.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def _outside_urls(text: str, change: Callable[[str], str]) -> str:
 
 
 def family_first_names(text: str, items: Iterable[Item]) -> str:
-    """CMOS 8.? (Chinese, Japanese, Korean names): a name the writer marks family-first
+    """CMOS ch. 8 on Chinese, Japanese and Korean names: a name the writer marks family-first
     (`static-ordering`) is neither reordered nor inverted. citeproc-js honours the flag; Pandoc
     does not."""
     for item in items:
@@ -71,7 +71,7 @@ def newspaper_section(text: str, items: Iterable[Item]) -> str:
 
 
 def circa(text: str, items: Iterable[Item]) -> str:
-    """CMOS 10.? / 14.?: an approximate date reads 'ca. 1954', not '[1954?]'."""
+    """CMOS ch. 10 ("ca."): an approximate date reads 'ca. 1954', not '[1954?]'."""
     if any(item.get("issued", {}).get("circa") for item in items):
         text = re.sub(r"\[([^\[\]]*?\d{3,4})\?\]", r"ca. \1", text)
         text = re.sub(r"(?<=\. )ca\. ", "Ca. ", text)
@@ -155,14 +155,26 @@ def reprint_label(text: str, items: Iterable[Item]) -> str:
 SEASONS = {21: "Spring", 22: "Summer", 23: "Fall", 24: "Winter"}
 
 
-def season_codes(text: str, items: Iterable[Item]) -> str:
-    """CMOS 14.171: an issue dated by season shows it; CSL-JSON months 21–24 are seasons."""
+def seasons(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.171: an issue dated by season shows it, whether CSL-JSON holds it as `season`
+    (Pandoc drops it) or as month 21–24 (both oracles drop some)."""
     for item in items:
-        parts = item.get("issued", {}).get("date-parts", [])
-        if len(parts) == 1 and len(parts[0]) == 2 and parts[0][1] in SEASONS:
-            year = parts[0][0]
-            text = text.replace(f"({year}):", f"({SEASONS[parts[0][1]]} {year}):")
+        issued = item.get("issued", {})
+        parts = issued.get("date-parts", [])
+        if len(parts) != 1 or not parts[0]:
+            continue
+        year, season = parts[0][0], issued.get("season")
+        if len(parts[0]) == 2 and parts[0][1] in SEASONS:
+            season = SEASONS[parts[0][1]]
+        if isinstance(season, str) and season:
+            text = text.replace(f"({year}):", f"({season} {year}):")
     return text
+
+
+def no_comma_after_question(text: str, items: Iterable[Item]) -> str:
+    """CMOS ch. 6 (question and exclamation marks): a title ending in ? or ! takes no comma
+    after it (citeproc-js adds one)."""
+    return re.sub(r"([?!])([”’]?),([”’]?)", r"\1\2\3", text)
 
 
 def interview_short_form(text: str, items: Iterable[Item]) -> str:
@@ -187,7 +199,8 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
     unsigned_chapter_editor,
     interview_short_form,
     reprint_label,
-    season_codes,
+    seasons,
+    no_comma_after_question,
 ]
 SHORT_RULES: list[Callable[[str, Iterable[Item]], str]] = [
     short_title_article,

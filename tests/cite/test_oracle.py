@@ -28,8 +28,8 @@ from .rich_items import generate_rich_items
 # where both oracles print "No." and CMOS is silent (the engine's departure, to be removed).
 ISSUE3_UNEXPLAINED_NOTES = 0
 ISSUE3_UNEXPLAINED_ENTRIES = 5
-JS_ISSUE3_NOTES = 0.90
-JS_ISSUE3_ENTRIES = 0.90
+JS_ISSUE3_NOTES = 0.99
+JS_ISSUE3_ENTRIES = 1.0
 RICH_NOTES = 0.90
 RICH_ENTRIES = 0.80
 
