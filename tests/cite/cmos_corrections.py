@@ -1,0 +1,222 @@
+"""Where the oracles are CMOS-wrong: each rule, and the rewrite of their output into CMOS form.
+
+Test helper, not a test module. Pandoc's citeproc and citeproc-js share the CSL style, so they
+share its departures from CMOS 18 (and each has a few of its own); the engine follows CMOS
+instead. `cmos_form` rewrites an oracle's note or entry by these rules only, so a comparison
+counts the engine right when it differs from an oracle exactly where CMOS says the oracle is
+wrong, and nowhere else. The rules both oracles break are pinned in test_oracle_pins.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+Item = dict[str, Any]
+
+
+def _outside_urls(text: str, change: Callable[[str], str]) -> str:
+    parts = re.split(r"(https?://\S+|10\.\d{4,}/\S+)", text)
+    return "".join(part if index % 2 else change(part) for index, part in enumerate(parts))
+
+
+def family_first_names(text: str, items: Iterable[Item]) -> str:
+    """CMOS ch. 8 on Chinese, Japanese and Korean names: a name the writer marks family-first
+    (`static-ordering`) is neither reordered nor inverted. citeproc-js honours the flag; Pandoc
+    does not."""
+    for item in items:
+        for name in item.get("author", []):
+            if name.get("static-ordering") and name.get("given"):
+                family, given = name["family"], name["given"]
+                text = re.sub(
+                    rf"\b{re.escape(given)} {re.escape(family)}\b", f"{family} {given}", text
+                )
+                text = text.replace(f"{family}, {given}", f"{family} {given}")
+    return text
+
+
+def en_dash_ranges(text: str, items: Iterable[Item]) -> str:
+    """CMOS 6.78: an en dash, not a hyphen, between the numbers of a range, titles included."""
+    return _outside_urls(text, lambda part: re.sub(r"(?<=\d)-(?=\d)", "–", part))
+
+
+def abbreviated_year_ranges(text: str, items: Iterable[Item]) -> str:
+    """CMOS 9.64: a range of publication years is abbreviated like page numbers (1974–75)."""
+    return re.sub(r"(?<=[ (])(\d\d)(\d\d)–\1(\d\d)(?=\)|\.$)", r"\1\2–\3", text)
+
+
+def blog_label(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.106: a blog's name is followed by '(blog)'."""
+    for item in items:
+        if item.get("type") == "post-weblog" and item.get("container-title"):
+            name = f"<i>{item['container-title']}</i>"
+            text = re.sub(re.escape(name) + r"(?! \(blog\))", f"{name} (blog)", text)
+    return text
+
+
+def newspaper_section(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.89: a newspaper's section follows the date as 'sec. A', not before the paper."""
+    for item in items:
+        section, paper = item.get("section"), item.get("container-title")
+        if item.get("type") != "article-newspaper" or not section or not paper:
+            continue
+        pattern = (
+            rf"(”|\.”) {re.escape(section)}[,.] <i>{re.escape(paper)}</i>, "
+            r"((?:January|February|March|April|May|June|July|August|September|October|November|"
+            r"December) \d{1,2}, \d{4})"
+        )
+        text = re.sub(pattern, rf"\1 <i>{paper}</i>, \2, sec. {section}", text)
+    return text
+
+
+def circa(text: str, items: Iterable[Item]) -> str:
+    """CMOS ch. 10 ("ca."): an approximate date reads 'ca. 1954', not '[1954?]'."""
+    if any(item.get("issued", {}).get("circa") for item in items):
+        text = re.sub(r"\[([^\[\]]*?\d{3,4})\?\]", r"ca. \1", text)
+        text = re.sub(r"(?<=\. )ca\. ", "Ca. ", text)
+    return text
+
+
+def unsigned_chapter_editor(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.104: the editor of the volume is not the author of an unsigned piece in it."""
+    for item in items:
+        if item.get("type") != "chapter" or item.get("author") or not item.get("editor"):
+            continue
+        names = [f"{n.get('given', '')} {n.get('family', '')}".strip() for n in item["editor"]]
+        inverted = [f"{n.get('family', '')}, {n.get('given', '')}" for n in item["editor"]]
+        if len(names) != 1:
+            continue
+        name, inv = names[0], inverted[0]
+        # Note: "Name, ed., “Title,” in <i>Book</i>[, vol. N] (" → "“Title,” in ..., ed. Name ("
+        text = re.sub(
+            rf"^{re.escape(name)}, ed\., (“.*?,” in <i>.*?</i>(?:, vol\. \d+)?) \(",
+            rf"\1, ed. {name} (",
+            text,
+        )
+        # Bibliography: "Inv, ed. “Title.” In <i>Book</i>[, vol. N]. " → "... , edited by Name. "
+        text = re.sub(
+            rf"^{re.escape(inv)}, ed\. (“.*?\.” In <i>.*?</i>(?:, vol\. \d+)?)\. ",
+            rf"\1, edited by {name}. ",
+            text,
+        )
+        # Short note: "Family, “Title,” 57." → "“Title,” 57."
+        family = item["editor"][0].get("family", "")
+        text = re.sub(rf"^{re.escape(family)}, (“)", r"\1", text)
+        text = re.sub(rf"(?<=; ){re.escape(family)}, (“)", r"\1", text)
+    return text
+
+
+def archive_page_repeated(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.119–14.128: an archival signature is not followed by the piece's own pages (the
+    note's locator already gives the page cited)."""
+    for item in items:
+        location = item.get("archive_location")
+        if location and item.get("page"):
+            for form in {location, en_dash_ranges(location, [])}:
+                text = re.sub(rf"({re.escape(form)}), pp?\. [\d–]+", r"\1", text)
+    return text
+
+
+def short_title_article(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.30: a short title made from the title drops an initial A, An or The. (Applied to
+    short notes only; titles of four words or fewer are otherwise kept whole.)"""
+    for item in items:
+        words = item.get("title", "").split()
+        if item.get("title-short") or len(words) < 2 or len(words) > 4:
+            continue
+        if words[0].lower() in {"a", "an", "the"} and "<" not in item["title"]:
+            pattern = rf"(“|<i>)(?:The|A|An) (?={re.escape(words[1])}\b)"
+            text = re.sub(pattern, r"\1", text, flags=re.IGNORECASE)
+    return text
+
+
+def signed_entry_short_form(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.130: a signed article in a scholarly reference work is cited like a chapter in a
+    book; 'under' (s.v.) belongs to unsigned entries looked up by headword."""
+    for item in items:
+        if item.get("type", "").startswith("entry") and item.get("author"):
+            family = item["author"][0].get("family", "")
+            text = re.sub(rf"\b({re.escape(family)},) under (“)", r"\1 \2", text)
+    return text
+
+
+def reprint_label(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.114: a reprint reads '(1920; repr., Publisher, 1971)', 'Reprint, Publisher'."""
+    for item in items:
+        original = item.get("original-date", {}).get("date-parts", [[None]])[0][0]
+        publisher = item.get("publisher")
+        if original and publisher and not item.get("original-publisher"):
+            text = text.replace(f"({original}; {publisher}", f"({original}; repr., {publisher}")
+            text = text.replace(f" {original}. {publisher}", f" {original}. Reprint, {publisher}")
+    return text
+
+
+SEASONS = {21: "Spring", 22: "Summer", 23: "Fall", 24: "Winter"}
+
+
+def seasons(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.171: an issue dated by season shows it, whether CSL-JSON holds it as `season`
+    (Pandoc drops it) or as month 21–24 (both oracles drop some)."""
+    for item in items:
+        issued = item.get("issued", {})
+        parts = issued.get("date-parts", [])
+        if len(parts) != 1 or not parts[0]:
+            continue
+        year, season = parts[0][0], issued.get("season")
+        if len(parts[0]) == 2 and parts[0][1] in SEASONS:
+            season = SEASONS[parts[0][1]]
+        if isinstance(season, str) and season:
+            text = text.replace(f"({year}):", f"({season} {year}):")
+    return text
+
+
+def no_comma_after_question(text: str, items: Iterable[Item]) -> str:
+    """CMOS ch. 6 (question and exclamation marks): a title ending in ? or ! takes no comma
+    after it (citeproc-js adds one)."""
+    return re.sub(r"([?!])([”’]?),([”’]?)", r"\1\2\3", text)
+
+
+def interview_short_form(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.110: the short form of an interview is 'Name, interview', not its medium."""
+    for item in items:
+        medium = item.get("medium")
+        if item.get("type") == "interview" and medium and item.get("author"):
+            family = item["author"][0].get("family", "")
+            text = re.sub(
+                rf"\b{re.escape(family)}, {re.escape(medium)}\b", f"{family}, interview", text
+            )
+    return text
+
+
+RULES: list[Callable[[str, Iterable[Item]], str]] = [
+    family_first_names,
+    en_dash_ranges,
+    abbreviated_year_ranges,
+    blog_label,
+    newspaper_section,
+    circa,
+    unsigned_chapter_editor,
+    interview_short_form,
+    reprint_label,
+    seasons,
+    no_comma_after_question,
+]
+SHORT_RULES: list[Callable[[str, Iterable[Item]], str]] = [
+    short_title_article,
+    signed_entry_short_form,
+]
+# For bibliography entries only: in a note the page after the signature is the writer's locator.
+ENTRY_RULES: list[Callable[[str, Iterable[Item]], str]] = [archive_page_repeated]
+
+# CMOS 14.115: an unpublished conference paper has a bibliography entry; the style gives none.
+ENTRY_THE_STYLE_OMITS = {"paper-conference"}
+
+
+def cmos_form(text: str, items: Iterable[Item], *, short: bool = False, entry: bool = False) -> str:
+    """An oracle's note or entry with the CSL style's CMOS departures corrected; `short` for a
+    note citing only works cited before (short notes), `entry` for a bibliography entry."""
+    cited = list(items)
+    for rule in RULES + (SHORT_RULES if short else []) + (ENTRY_RULES if entry else []):
+        text = rule(text, cited)
+    return text
