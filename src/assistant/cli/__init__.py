@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+# Exit status of a program whose output pipe was closed (128 + SIGPIPE), as `yes | head` gives.
+EXIT_BROKEN_PIPE = 141
 
 # Modules exposing `register(subparsers)`; each adds its subcommands with `set_defaults(func=...)`
 # where func(args) -> int is the exit status.
@@ -20,6 +25,7 @@ COMMAND_MODULES = (
     "assistant.cli.notes",  # notes
     "assistant.cli.export",  # export
     "assistant.cli.check",  # check
+    "assistant.cli.library",  # library import, list, sync
 )
 
 
@@ -28,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="assistant",
         description="Essay research assistant. With no command, opens the app.",
     )
+    from assistant import __version__
+
+    parser.add_argument("--version", action="version", version=f"assistant {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = subparsers.add_parser("gui", help="open the app (the default)")
     gui.add_argument("--corpus", help="corpus folder (default: the bundled corpus)")
@@ -51,15 +60,38 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_app(corpus=args.corpus, index=args.index, essay=args.essay)
 
 
+def _opens_the_app(argument: str) -> bool:
+    """Whether a first argument that is not a command means "open the app": an option of the
+    app (`--corpus`), or an essay or draft to open. Anything else is a mistyped command."""
+    if argument.startswith("-"):
+        return True
+    path = Path(argument).expanduser()
+    return path.exists() or path.suffix.lower() in (".essay", ".md", ".markdown")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     commands = set(parser._subparsers._group_actions[0].choices or ())  # type: ignore[union-attr]
-    # `assistant`, `assistant --corpus D` and `assistant essay.essay` all open the app.
-    if not arguments or (arguments[0] not in commands and arguments[0] not in ("-h", "--help")):
+    # `assistant`, `assistant --corpus D` and `assistant essay.essay` all open the app; a
+    # mistyped command (`assistant serch`) is an error, exit status 2, not the app opening.
+    if not arguments or (
+        arguments[0] not in commands
+        and arguments[0] not in ("-h", "--help", "--version")
+        and _opens_the_app(arguments[0])
+    ):
         arguments.insert(0, "gui")
     args = parser.parse_args(arguments)
-    return int(args.func(args) or 0)
+    try:
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`assistant library list | head`): end quietly. Pointing stdout
+        # at /dev/null stops Python's own flush at exit from failing loudly again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    return status
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from assistant.export.oxml.footnotes import FOOTNOTE_TEXT_STYLE
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.section import Section
-    from docx.styles.style import BaseStyle, ParagraphStyle
+    from docx.styles.style import ParagraphStyle
 
 BODY_STYLE = "Body Text"
 BLOCK_QUOTE_STYLE = "Block Text"  # Word's built-in style for block quotations

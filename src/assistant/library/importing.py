@@ -21,11 +21,16 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from assistant.library.errors import ImportFailed
 from assistant.library.metadata import unique_id, validate_item
+
+if TYPE_CHECKING:
+    from assistant.library.corpus import Library
 
 RECORD_FIELD = "imported-from"
 # The only fields of the placeholder metadata the library writes for a file added on its own.
@@ -74,6 +79,17 @@ class ImportReport:
     def messages(self) -> list[str]:
         """Everything the writer should read, one line each."""
         return self.kept_edits + self.duplicates + self.problems
+
+
+def file_name_safe(source_id: str) -> bool:
+    """Whether an id can name its document file (`<id>.pdf`) on this system."""
+    forbidden = set('/\\\0') | (set('<>:"|?*') if os.name == "nt" else set())
+    return (
+        bool(source_id)
+        and not source_id.startswith(".")
+        and len(source_id) <= 200
+        and not forbidden & set(source_id)
+    )
 
 
 def digest(item: dict[str, Any]) -> str:
@@ -208,6 +224,12 @@ def _plan_document(
 ) -> None:
     from assistant.library.corpus import file_hash
 
+    if not file_name_safe(source_id):
+        plan.report.problems.append(
+            f"'{source_id}': this id cannot be a file name, so its attachment {document.name} "
+            "was not copied in (give the item a citation key without / or \\)."
+        )
+        return
     try:
         new_hash = file_hash(document)
     except OSError as error:
@@ -232,3 +254,33 @@ def _plan_document(
     if isinstance(record, dict):
         record["document"] = new_hash
     plan.report.documents.append(source_id)
+
+
+def import_source(
+    library: Library,
+    source: Path,
+    collection: str | None = None,
+    base_dir: Path | None = None,
+    replace_edited: bool = False,
+) -> ImportReport:
+    """Import a Zotero library (its data directory or zotero.sqlite) or an export file.
+
+    The one entry point the command line and the Library dock share.
+    """
+    from assistant.library.zotero import is_zotero_source, read_zotero
+
+    source = Path(source).expanduser()
+    if is_zotero_source(source):
+        zotero = read_zotero(source, collection=collection, base_dir=base_dir)
+        label = f"Zotero ({zotero.collection})" if zotero.collection else "Zotero"
+        if not zotero.records:
+            where = f"the collection '{zotero.collection}'" if zotero.collection else "it"
+            raise ImportFailed(str(zotero.database), f"{where} holds no items to import.")
+        return library.import_records(
+            zotero.records, "zotero", label, replace_edited, problems=zotero.problems
+        )
+    if collection:
+        raise ImportFailed(
+            source.name, "--collection applies to a Zotero library, not to an export file."
+        )
+    return library.import_export(source, replace_edited=replace_edited)
