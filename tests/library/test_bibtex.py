@@ -167,7 +167,10 @@ def test_strings_crossref_xdata_dates_and_language():
         ("@letter{x, title = {To Kim}, author = {Stalin, Joseph}}", "personal_communication"),
         ("@thesis{x, title = {T}, type = {phdthesis}, institution = {U}}", "thesis"),
         ("@online{x, title = {Page}, url = {https://example.org}}", "webpage"),
-        ("@article{x, title = {T}, journaltitle = {M}, entrysubtype = {magazine}}", "article-magazine"),
+        (
+            "@article{x, title = {T}, journaltitle = {M}, entrysubtype = {magazine}}",
+            "article-magazine",
+        ),
         (
             "@article{x, title = {T}, journaltitle = {N}, entrysubtype = {newspaper}}",
             "article-newspaper",
@@ -181,7 +184,9 @@ def test_biblatex_types_map_as_pandoc_maps_them(entry, csl_type):
 
 
 def test_thesis_type_becomes_the_genre():
-    (item,) = read_bibtex_text("@thesis{x, title = {T}, type = {phdthesis}, institution = {U}}").items
+    (item,) = read_bibtex_text(
+        "@thesis{x, title = {T}, type = {phdthesis}, institution = {U}}"
+    ).items
     assert item["genre"] == "PhD thesis" and item["publisher"] == "U"
 
 
@@ -196,7 +201,8 @@ def test_markup_the_engine_cannot_print_is_reduced_to_text():
 def test_a_broken_entry_is_left_out_and_reported_and_the_rest_read(tmp_path):
     path = tmp_path / "refs.bib"
     path.write_text(
-        "@book{good, title = {Fine}}\n@book{bad key, title = {Broken}}\n@book{also, title = {Ok}}\n",
+        "@book{good, title = {Fine}}\n@book{bad key, title = {Broken}}\n"
+        "@book{also, title = {Ok}}\n",
         encoding="utf-8",
     )
     result = read_bibtex(path)

@@ -36,6 +36,21 @@ class ZoteroBuilder:
         self.db.execute("INSERT INTO version VALUES ('userdata', 129)")
         self.db.commit()
 
+    @classmethod
+    def reopen(cls, data_dir: Path) -> ZoteroBuilder:
+        """A builder on an existing data directory, to change it as Zotero would."""
+        builder = cls.__new__(cls)
+        builder.data_dir = Path(data_dir)
+        builder.database = builder.data_dir / "zotero.sqlite"
+        builder.db = sqlite3.connect(builder.database)
+        builder._random = random.Random(11)
+        builder.type_ids = dict(builder.db.execute("SELECT typeName, itemTypeID FROM itemTypes"))
+        builder.field_ids = dict(builder.db.execute("SELECT fieldName, fieldID FROM fields"))
+        builder.creator_ids = dict(
+            builder.db.execute("SELECT creatorType, creatorTypeID FROM creatorTypes")
+        )
+        return builder
+
     def _fill_schema(self) -> None:
         schema = json.loads((resources_dir() / "zotero" / "schema.json").read_text("utf-8"))
         self.type_ids: dict[str, int] = {}

@@ -83,7 +83,7 @@ class ImportReport:
 
 def file_name_safe(source_id: str) -> bool:
     """Whether an id can name its document file (`<id>.pdf`) on this system."""
-    forbidden = set('/\\\0') | (set('<>:"|?*') if os.name == "nt" else set())
+    forbidden = set("/\\\0") | (set('<>:"|?*') if os.name == "nt" else set())
     return (
         bool(source_id)
         and not source_id.startswith(".")

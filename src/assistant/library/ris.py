@@ -67,8 +67,9 @@ def split_entries(text: str) -> list[list[RisTag]]:
     entries: list[list[RisTag]] = []
     current: list[RisTag] = []
     tag: RisTag | None = None
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", " ")
-    text = text.replace("\u2029", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Some sites break lines with LINE SEPARATOR; one space replaces it and a space beside it.
+    text = re.sub(r"\s?[\u2028\u2029]|[\u2028\u2029]\s?", " ", text)
     max_length = max((len(line) for line in text.split("\n")), default=0)
     last_length = 0
     for line in text.split("\n"):
@@ -306,6 +307,9 @@ def _fit_to_type(item: dict[str, Any]) -> dict[str, Any]:
         elif field_is_valid(item_type, key):
             fitted[key] = value
     fitted.update(base_values)
+    title = fitted.get(type_field(item_type, "title"))
+    if fitted.get("shortTitle") and fitted["shortTitle"] == title:
+        del fitted["shortTitle"]  # Zotero keeps no short title that is the title itself
     return fitted
 
 
