@@ -36,9 +36,14 @@ def register(subparsers: Any) -> None:
         "Chicago engine, a bibliography on a new page, 12-point Times New Roman, double-spaced "
         "text, page numbers. An output ending in .md writes Pandoc Markdown instead.",
     )
-    export.add_argument("draft", help="the draft: FILE.md or FILE.essay")
     export.add_argument(
-        "-o", "--output", required=True, help="the file to write: OUT.docx (or OUT.md)"
+        "draft", help="the draft: FILE.md or FILE.essay; - reads Markdown from standard input"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="the file to write: OUT.docx (or OUT.md); - writes Markdown to standard output",
     )
     export.add_argument(
         "--bibliography",
@@ -66,11 +71,13 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from assistant.cli.stdio import is_stdio
     from assistant.export.atomic import ExportError
 
     draft = Path(args.draft).expanduser()
     output = Path(args.output).expanduser()
-    if output.suffix.lower() not in OUTPUT_SUFFIXES:
+    to_stdout = is_stdio(args.output)
+    if not to_stdout and output.suffix.lower() not in OUTPUT_SUFFIXES:
         raise _BadInput(f"the output {output} must end in .docx (Word) or .md (Markdown).")
     if output.exists() and draft.exists() and output.resolve() == draft.resolve():
         raise _BadInput(f"the output {output} is the draft itself; choose another file name.")
@@ -88,7 +95,12 @@ def _export(args: argparse.Namespace) -> int:
         )
 
     try:
-        if output.suffix.lower() == ".docx":
+        if to_stdout:
+            from assistant.essay.markdown import write_markdown
+
+            sys.stdout.write(write_markdown(essay))
+            summary = f"wrote Markdown: {essay.word_count()} words, {len(essay.notes())} notes"
+        elif output.suffix.lower() == ".docx":
             from assistant.export.docx import ExportOptions, export_docx
 
             options = ExportOptions(
@@ -114,7 +126,7 @@ def _export(args: argparse.Namespace) -> int:
 
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(summary)
+    print(summary, file=sys.stderr if to_stdout else sys.stdout)
     return 0
 
 
@@ -140,6 +152,10 @@ def _read_bibliography(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def _read_draft(draft: Path, items: Mapping[str, dict[str, Any]] | None) -> tuple[Any, list[str]]:
+    from assistant.cli.stdio import is_stdio
+
+    if is_stdio(str(draft)):
+        return _read_markdown_draft(draft, items)
     suffix = draft.suffix.lower()
     if suffix not in DRAFT_SUFFIXES:
         raise _BadInput(
@@ -173,10 +189,11 @@ def _load_essay_file(draft: Path) -> Any:
 def _read_markdown_draft(
     draft: Path, items: Mapping[str, dict[str, Any]] | None
 ) -> tuple[Any, list[str]]:
+    from assistant.cli.stdio import display_name, is_stdio, read_text
     from assistant.essay.markdown import read_markdown
 
     try:
-        text = draft.read_bytes().decode("utf-8-sig")
+        text = read_text(str(draft))
     except UnicodeDecodeError as error:
         raise _BadInput(
             f"the draft {draft} is not UTF-8 text (byte {error.start}); save it as UTF-8."
@@ -188,7 +205,8 @@ def _read_markdown_draft(
         # As Pandoc does: the front matter's `bibliography:` files, relative to the draft.
         loaded: dict[str, dict[str, Any]] = {}
         for name in result.bibliography:
-            path = (draft.parent / Path(name).expanduser()).resolve()
+            folder = Path.cwd() if is_stdio(str(draft)) else draft.parent
+            path = (folder / Path(name).expanduser()).resolve()
             if not path.is_file():
                 raise _BadInput(
                     f"the front matter of {draft.name} names the bibliography {name}, which "
@@ -196,4 +214,5 @@ def _read_markdown_draft(
                 )
             loaded.update(_read_bibliography(path))
         result = read_markdown(text, loaded)
-    return result.essay, [f"{draft.name}: {warning}" for warning in result.warnings]
+    name = display_name(str(draft))
+    return result.essay, [f"{name}: {warning}" for warning in result.warnings]
