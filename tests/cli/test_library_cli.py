@@ -91,8 +91,10 @@ def test_held_back_records_exit_1_and_are_printed(corpus, tmp_path, capsys):
         (["library", "import", "refs.bib", "--collection", "X"], "applies to a Zotero library"),
     ],
 )
-def test_bad_sources_exit_2_with_a_message(corpus, tmp_path, capsys, arguments, message):
-    os.chdir(tmp_path)
+def test_bad_sources_exit_2_with_a_message(
+    corpus, tmp_path, capsys, monkeypatch, arguments, message
+):
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "refs.xml").write_text("<x/>")
     (tmp_path / "refs.bib").write_text("@book{a, title = {A}}")
     assert main([*arguments, "--corpus", str(corpus)]) == 2
