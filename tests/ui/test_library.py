@@ -304,7 +304,7 @@ def test_zotero_bibtex_export_updates_the_library(qtbot, controller, tmp_path):
     assert "weathersby-1993" in {entry["id"] for entry in saved}
     titles = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
     # Pandoc reads English BibTeX titles into sentence case; notes capitalise them again.
-    assert any(title.startswith("Soviet aims in Korea") for title in titles)
+    assert any(title.startswith("Soviet aims in korea") for title in titles)
 
 
 def test_unreadable_zotero_export_is_listed_and_sources_json_untouched(qtbot, controller, tmp_path):
