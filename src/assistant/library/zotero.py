@@ -15,10 +15,10 @@ BibTeX's `Citation Key:` line in Extra), else generated from author and year.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
-import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +82,10 @@ def zotero_pref(name: str, prefs_files: Iterable[Path] | None = None) -> str | N
             continue
         match = pattern.search(text)
         if match:
-            return match.group(1).encode().decode("unicode_escape")
+            try:  # prefs.js values are JavaScript string literals
+                return str(json.loads(f'"{match.group(1)}"'))
+            except json.JSONDecodeError:
+                return match.group(1)
     return None
 
 
@@ -121,7 +124,7 @@ def is_zotero_source(source: Path) -> bool:
 
 
 def _connect(database: Path) -> sqlite3.Connection:
-    uri = "file:" + urllib.parse.quote(str(database.resolve())) + "?mode=ro&immutable=1"
+    uri = database.resolve().as_uri() + "?mode=ro&immutable=1"
     try:
         connection = sqlite3.connect(uri, uri=True)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
