@@ -1,8 +1,9 @@
-"""BibTeX/BibLaTeX read by Pandoc's reader: real .bib files from Pandoc's own test suite.
+"""BibTeX/BibLaTeX read by Pandoc's reader: real .bib files from Pandoc's and Zotero's tests.
 
 Fixtures (fixtures/bib/, see README there): biblatex-examples.bib (the biblatex package's
-example database, as shipped in Pandoc's tests), averroes.bib and biblio.bib, and the .bib
-inputs of Pandoc's `test/command/biblatex-*.md` tests.
+example database, as shipped in Pandoc's tests), averroes.bib and biblio.bib, the .bib inputs
+of Pandoc's `test/command/biblatex-*.md` tests, and the inputs of the import tests of Zotero's
+BibTeX translator.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ from assistant.library.errors import ImportFailed
 from assistant.library.metadata import read_export
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bib"
-BIB_FILES = sorted(FIXTURES.glob("*.bib")) + sorted((FIXTURES / "pandoc").glob("*.bib"))
+BIB_FILES = (
+    sorted(FIXTURES.glob("*.bib"))
+    + sorted((FIXTURES / "pandoc").glob("*.bib"))
+    + sorted((FIXTURES / "zotero").glob("*.bib"))
+)
 
 
 def _rendered(items: list[dict]) -> dict[str, list[str]]:
@@ -47,27 +52,30 @@ def _all_items() -> list[tuple[str, dict]]:
 
 
 def test_the_fixtures_are_many_real_entries():
-    assert len(BIB_FILES) >= 25
-    assert len(_all_items()) >= 150
+    assert len(BIB_FILES) >= 50
+    assert len(_all_items()) >= 190
 
 
 def test_no_latex_is_left_in_any_rendered_note():
     leftovers = []
-    for name, item in _all_items():
-        for text in _rendered([item])[item["id"]]:
-            if re.search(r"[\\{}]", text):
-                leftovers.append(f"{name} {item['id']}: {text}")
+    for path in BIB_FILES:
+        # A brace the source escaped (\{) is a literal brace the author wants printed.
+        literal = "{}" if re.search(r"\\[{}]", path.read_text(encoding="utf-8")) else ""
+        for item in read_bibtex(path).items:
+            for text in _rendered([item])[item["id"]]:
+                if "\\" in text or any(c in text for c in "{}" if c not in literal):
+                    leftovers.append(f"{path.name} {item['id']}: {text}")
     assert leftovers == []
 
 
-def _pandoc_reading(path: Path) -> list[dict]:
-    """Pandoc's own CSL-JSON for the file, with nothing done to it."""
+def _pandoc_reading(path: Path) -> list[dict] | None:
+    """Pandoc's own CSL-JSON for the file, with nothing done to it (None if Pandoc refuses it)."""
     done = subprocess.run(
         [pandoc_path(), "-f", "biblatex", "-t", "csljson", str(path)],
         capture_output=True,
-        check=True,
+        check=False,
     )
-    return json.loads(done.stdout)
+    return json.loads(done.stdout) if done.returncode == 0 else None
 
 
 def _visible(text: str) -> str:
@@ -78,9 +86,14 @@ def _visible(text: str) -> str:
 def test_notes_equal_what_the_engine_prints_from_pandocs_own_reading():
     equal = total = 0
     differing = []
+    refused = []
     for path in BIB_FILES:
+        reference = _pandoc_reading(path)
+        if reference is None:
+            refused.append(path.name)  # one broken entry: Pandoc reads nothing, we the rest
+            continue
         ours = _rendered(read_bibtex(path).items)
-        theirs = _rendered(_pandoc_reading(path))
+        theirs = _rendered(reference)
         for item_id, texts in theirs.items():
             for mine, reference in zip(ours.get(item_id, ["", "", ""]), texts, strict=True):
                 total += 1
@@ -88,7 +101,9 @@ def test_notes_equal_what_the_engine_prints_from_pandocs_own_reading():
                     equal += 1
                 else:
                     differing.append((item_id, mine, reference))
-    assert total >= 450
+    # One broken entry makes Pandoc refuse a whole file; we leave that entry out instead.
+    assert refused == ["bibtex-test-08.bib", "bibtex-test-17.bib", "bibtex-test-18.bib"]
+    assert total >= 500
     assert equal / total >= 0.97, differing[:5]
 
 
@@ -196,6 +211,13 @@ def test_markup_the_engine_cannot_print_is_reduced_to_text():
         "langid = {german}}"
     ).items
     assert item["title"] == "Bold Caps H2O <i>Italic</i>"
+
+
+def test_tex_math_is_rendered_as_text_and_money_left_alone():
+    (item,) = read_bibtex_text(
+        "@book{x, title = {H$_2$O and $x^{2}$ for \\$5 and \\$6}, langid = {german}}"
+    ).items
+    assert item["title"] == "H₂O and x² for $5 and $6"
 
 
 def test_a_broken_entry_is_left_out_and_reported_and_the_rest_read(tmp_path):

@@ -7,9 +7,11 @@ right, `@string` macros expanded, `crossref` and `xdata` inherited, `month`/`day
 `urldate` read as dates, `langid` as `language`, and every BibLaTeX entry type and
 `entrysubtype` mapped to its CSL type. The Pandoc binary ships in the pypandoc-binary wheel.
 
-What is left to do here: Pandoc writes CSL-JSON rich text as HTML-like markup. The notes
-engine understands `<i>` (titles in italics); other markup (`<b>`, `<sup>`, `<sub>`, small
-caps, `<span class="nocase">`) is reduced to its text, since Chicago notes print none of it.
+What is left to do here: Pandoc passes TeX math through as `$…$`; it is rendered as Pandoc's
+plain-text writer renders it (H$_2$O → H₂O). Pandoc writes CSL-JSON rich text as HTML-like
+markup. The notes engine understands `<i>` (titles in italics); other markup (`<b>`, `<sup>`,
+`<sub>`, small caps, `<span class="nocase">`) is reduced to its text, since Chicago notes print
+none of it.
 A syntax error in one entry makes Pandoc refuse the whole file, so the broken entry is left
 out, reported with its line, and the rest read again.
 """
@@ -36,6 +38,10 @@ _MARKUP = re.compile(
     r"</?(?:b|sup|sub|sc)>|<span (?:class=\"nocase\"|style=\"font-variant: ?small-caps;?\")>"
     r"|</span>"
 )
+# TeX math Pandoc passes through as `$...$` (H$_2$O, $4^{\textrm{e}}$); a `$` pair holding no
+# TeX syntax is left alone, since "$5 and $6" is money, not math.
+_MATH = re.compile(r"\$([^$\n]+)\$")
+_TEX_SYNTAX = re.compile(r"[\\^_{}]")
 _ERROR_AT = re.compile(r"\(line (\d+), column (\d+)\):\s*(.*)", re.DOTALL)
 _ENTRY_START = re.compile(r"^\s*@", re.MULTILINE)
 
@@ -87,6 +93,63 @@ def _plain_markup(value: Any) -> Any:
     return value
 
 
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    return []
+
+
+def _replace_strings(value: Any, replace: Any) -> Any:
+    if isinstance(value, str):
+        return replace(value)
+    if isinstance(value, list):
+        return [_replace_strings(v, replace) for v in value]
+    if isinstance(value, dict):
+        return {k: _replace_strings(v, replace) for k, v in value.items()}
+    return value
+
+
+def _math_as_text(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """TeX math in the items rendered as Pandoc renders it in plain text (H₂O, x², α)."""
+    segments = sorted(
+        {
+            match.group(0)
+            for text in _strings(items)
+            for match in _MATH.finditer(text)
+            if _TEX_SYNTAX.search(match.group(1))
+        }
+    )
+    if not segments:
+        return items
+    source = "\n\n".join(f"MATH{n}: {segment}" for n, segment in enumerate(segments))
+    try:
+        done = subprocess.run(
+            [pandoc_path(), "-f", "markdown", "-t", "plain", "--wrap=none"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=PANDOC_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return items
+    rendered: dict[str, str] = {}
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        match = re.match(r"^MATH(\d+): ?(.*)$", line)
+        if match and int(match.group(1)) < len(segments):
+            rendered[segments[int(match.group(1))]] = match.group(2).strip()
+    if not rendered:
+        return items
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(rendered, key=len, reverse=True)))
+    return [
+        _replace_strings(item, lambda text: pattern.sub(lambda m: rendered[m.group(0)], text))
+        for item in items
+    ]
+
+
 def _drop_entry_at(text: str, line: int, column: int) -> tuple[str, str]:
     """The text without the entry Pandoc stopped in, and that entry's first line.
 
@@ -110,7 +173,7 @@ def read_bibtex_text(text: str, name: str = "BibTeX", reader: str = "biblatex") 
     for _attempt in range(MAX_BROKEN_ENTRIES + 1):
         items, error = _run_pandoc(text, reader)
         if items is not None:
-            return BibResult([_plain_markup(item) for item in items], problems)
+            return BibResult(_math_as_text([_plain_markup(item) for item in items]), problems)
         match = _ERROR_AT.search(error)
         if not match:
             raise ImportFailed(name, f"Pandoc could not read it as BibTeX: {error[:300]}")
