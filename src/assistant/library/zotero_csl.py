@@ -320,6 +320,8 @@ def to_csl(zitem: dict[str, Any]) -> dict[str, Any]:
             if not value:
                 own = type_field(item_type, field)
                 value = zitem.get(own) if own != field else None
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                value = str(value)  # the database holds text; exports may give numbers
             if not value or not isinstance(value, str):
                 continue
             if field == "ISBN":
