@@ -157,6 +157,28 @@ def test_items_creators_notes_and_ids(zotero):
     assert records["goncharov-1993"].generated_id is True
 
 
+def test_better_bibtex_keys_from_its_own_database(zotero):
+    bbt = sqlite3.connect(zotero["dir"] / "better-bibtex.sqlite")
+    # Better BibTeX 6+'s table of keys, pinned or not.
+    bbt.execute(
+        "CREATE TABLE citationkey (itemID NOT NULL PRIMARY KEY, itemKey NOT NULL, "
+        "libraryID NOT NULL, citationKey NOT NULL, pinned, lastPinned)"
+    )
+    (key,) = (
+        sqlite3.connect(zotero["dir"] / "zotero.sqlite")
+        .execute("SELECT key FROM items WHERE itemID = ?", (zotero["book"],))
+        .fetchone()
+    )
+    bbt.execute(
+        "INSERT INTO citationkey VALUES (?, ?, 1, 'goncharovUncertainPartners1993', 0, NULL)",
+        (zotero["book"], key),
+    )
+    bbt.commit()
+    bbt.close()
+    ids = {r.item["id"] for r in read_zotero(zotero["dir"]).records}
+    assert "goncharovUncertainPartners1993" in ids and "goncharov-1993" not in ids
+
+
 def test_trashed_items_are_skipped(zotero):
     titles = {r.item.get("title") for r in read_zotero(zotero["dir"]).records}
     assert "In the trash" not in titles

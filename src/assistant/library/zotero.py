@@ -10,7 +10,8 @@ its first document attachment: a stored file (`storage:<name>` in `storage/<atta
 or a linked file (an absolute path, or `attachments:<path>` under the linked-attachment base
 directory set in Zotero's preferences). Items become CSL-JSON through `zotero_csl`, Zotero's
 own CSL mapping. Ids are the citation key (Zotero 7's `citationKey` field, or Better
-BibTeX's `Citation Key:` line in Extra), else generated from author and year.
+BibTeX's `Citation Key:` line in Extra, or the key Better BibTeX keeps in its own database),
+else generated from author and year.
 """
 
 from __future__ import annotations
@@ -355,11 +356,16 @@ def _read(
                 continue
             documents[parent] = path
 
+    bbt_keys = better_bibtex_keys(data_dir)
     records = []
     for item_id, zitem in items.items():
         library_id, key = keys[item_id]
         csl = to_csl(zitem)
-        citation_key = zitem.get("citationKey") or citation_key_from_extra(zitem.get("extra", ""))
+        citation_key = (
+            zitem.get("citationKey")
+            or citation_key_from_extra(zitem.get("extra", ""))
+            or bbt_keys.get((library_id, key))
+        )
         generated = not citation_key
         csl["id"] = citation_key or generated_id(csl)
         origin = (
@@ -371,6 +377,34 @@ def _read(
             )
         )
     return ZoteroLibrary(database, records, problems, collection_path)
+
+
+BETTER_BIBTEX_DATABASE = "better-bibtex.sqlite"
+
+
+def better_bibtex_keys(data_dir: Path) -> dict[tuple[int, str], str]:
+    """Better BibTeX's citation keys, pinned or not, by (library id, item key).
+
+    Better BibTeX 6 and later keep every item's key in `better-bibtex.sqlite` beside Zotero's
+    database (table `citationkey`); these are the keys its .bib exports use, so a draft written
+    against such an export cites the same ids. Read immutably, like Zotero's own database.
+    """
+    database = Path(data_dir) / BETTER_BIBTEX_DATABASE
+    if not database.is_file():
+        return {}
+    try:
+        connection = sqlite3.connect(database.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    except sqlite3.DatabaseError:
+        return {}
+    try:
+        rows = connection.execute(
+            "SELECT libraryID, itemKey, citationKey FROM citationkey"
+        ).fetchall()
+    except sqlite3.DatabaseError:  # an older Better BibTeX keeps its keys otherwise
+        return {}
+    finally:
+        connection.close()
+    return {(int(lib or 1), str(key)): str(cite) for lib, key, cite in rows if key and cite}
 
 
 def _column(connection: sqlite3.Connection, table: str, name: str, older_name: str) -> str:
