@@ -93,3 +93,16 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=60) == EXIT_BROKEN_PIPE
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+def test_library_import_reads_an_export_from_stdin(capsys, monkeypatch, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _set_stdin(
+        monkeypatch, "TY  - BOOK\nAU  - Goncharov, Sergei\nTI  - Partners\nPY  - 1993\nER  - \n"
+    )
+    assert main(["library", "import", "-", "--corpus", str(corpus)]) == 0
+    assert "stdin.ris: 1 added" in capsys.readouterr().out
+    _set_stdin(monkeypatch, "nothing recognisable")
+    assert main(["library", "import", "-", "--corpus", str(corpus)]) == 2
+    assert "not CSL-JSON, RIS or BibTeX" in capsys.readouterr().err

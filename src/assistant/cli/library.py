@@ -41,7 +41,11 @@ def register(subparsers: Any) -> None:
         "and its notes are kept with its metadata; ids are citation keys (Zotero 7 or Better "
         "BibTeX), else author and year.",
     )
-    do_import.add_argument("source", help="Zotero data directory, zotero.sqlite, or export file")
+    do_import.add_argument(
+        "source",
+        help="Zotero data directory, zotero.sqlite, or export file; - reads an export from "
+        "standard input (CSL-JSON, RIS or BibTeX, told apart by their text)",
+    )
     do_import.add_argument("--corpus", help="corpus folder (default: the bundled corpus)")
     do_import.add_argument(
         "--collection", metavar="NAME", help="only this Zotero collection and its subcollections"
@@ -112,6 +116,13 @@ def run_import(
     library = _open_library(args, err)
     if library is None:
         return EXIT_BAD_INPUT
+    from assistant.cli.stdio import is_stdio
+
+    if is_stdio(args.source):
+        if args.link:
+            print("assistant library: standard input cannot be linked; give a file.", file=err)
+            return EXIT_BAD_INPUT
+        return _import_stdin(library, args, out, err)
     source = Path(args.source).expanduser()
     if args.link and is_zotero_source(source):
         print("assistant library: --link applies to export files, not to Zotero.", file=err)
@@ -132,6 +143,24 @@ def run_import(
     _print_report(report, out, err)
     if args.link:
         print(f"linked: {source.resolve()} (re-imported by `library sync` and the app)", file=out)
+    return 1 if report.messages() else 0
+
+
+def _import_stdin(library: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """An export piped in (`… | assistant library import -`), its format told from its text."""
+    import tempfile
+
+    from assistant.cli.stdio import stdin_as_file
+    from assistant.library.errors import LibraryError
+
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            path = stdin_as_file(Path(folder))
+            report = library.import_export(path, replace_edited=args.replace_edited)
+        except (ValueError, UnicodeDecodeError, LibraryError) as error:
+            print(f"assistant library: {error}", file=err)
+            return EXIT_BAD_INPUT
+    _print_report(report, out, err)
     return 1 if report.messages() else 0
 
 
