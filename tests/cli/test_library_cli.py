@@ -123,3 +123,18 @@ def test_list_reports_skipped_folders(corpus, capsys):
     captured = capsys.readouterr()
     assert captured.out.startswith("n\t")
     assert "skipped .obsidian/ (hidden or app folder)" in captured.err
+
+
+def test_notes_reports_an_id_used_twice_in_a_bib_file(tmp_path, capsys):
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@book{a, author = {Roe, Bo}, title = {First}, year = 2000}\n"
+        "@book{a, author = {Poe, Al}, title = {Second}, year = 2001}\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "d.md"
+    draft.write_text("Text.[^1]\n\n[^1]: [@a, 4].\n", encoding="utf-8")
+    assert main(["notes", str(draft), "--bibliography", str(bib)]) == 0
+    captured = capsys.readouterr()
+    assert "Bo Roe, First" in captured.out
+    assert "the id 'a' appears twice; the first is used" in captured.err

@@ -173,3 +173,13 @@ def test_the_same_name_in_two_folders_is_reported_and_the_shallower_used(empty_c
     library.update_item({"id": "a", "type": "book", "title": "A"})
     assert library.get("a").path == empty_corpus / "a.md"
     assert any("several document files" in p.message for p in library.problems)
+
+
+def test_an_unreadable_sources_json_is_never_overwritten_by_an_import(empty_corpus, tmp_path):
+    from assistant.library.errors import LibraryError
+
+    (empty_corpus / "sources.json").write_text("[{broken", encoding="utf-8")
+    export = _write(tmp_path / "z.json", [{"id": "a", "type": "book", "title": "A"}])
+    with pytest.raises(LibraryError, match="not overwritten"):
+        Library.open(empty_corpus).import_export(export)
+    assert (empty_corpus / "sources.json").read_text(encoding="utf-8") == "[{broken"

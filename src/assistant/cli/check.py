@@ -156,7 +156,10 @@ def _read_bibliography(path: Path) -> dict[str, dict]:
         from assistant.library.metadata import read_metadata_file
 
         try:
-            records: list[Any] = read_metadata_file(path)
+            problems: list[str] = []
+            records: list[Any] = read_metadata_file(path, problems)
+            for problem in problems:
+                print(f"warning: {problem}", file=sys.stderr)
         except Exception as error:
             raise BadInput(f"{path}: {error}") from error
     else:

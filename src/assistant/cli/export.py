@@ -135,7 +135,10 @@ def _read_bibliography(path: Path) -> dict[str, dict[str, Any]]:
     from assistant.library.metadata import read_metadata_file
 
     try:
-        records = read_metadata_file(path)
+        problems: list[str] = []
+        records = read_metadata_file(path, problems)
+        for problem in problems:
+            print(f"warning: {problem}", file=sys.stderr)
     except LibraryError as error:
         raise _BadInput(f"cannot read the bibliography {error}") from error
     except OSError as error:

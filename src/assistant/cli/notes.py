@@ -80,7 +80,10 @@ def _read_other_format(path: Path) -> dict[str, dict[str, Any]]:
     if not path.is_file():
         raise _InputError(f"bibliography file not found: {path}")
     try:
-        records = read_metadata_file(path)
+        problems: list[str] = []
+        records = read_metadata_file(path, problems)
+        for problem in problems:
+            print(f"warning: {problem}", file=sys.stderr)
     except LibraryError as error:
         raise _InputError(str(error)) from None
     items: dict[str, dict[str, Any]] = {}

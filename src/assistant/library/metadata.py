@@ -164,6 +164,20 @@ def with_ids(kind: str, items: list[dict[str, Any]], problems: list[str]) -> Exp
     return ExportRead(kind, result, origins, generated, problems)
 
 
-def read_metadata_file(path: Path) -> list[dict[str, Any]]:
-    """The items of a CSL-JSON, BibTeX or RIS file, every one with an id."""
-    return read_export(path).items
+def read_metadata_file(path: Path, problems: list[str] | None = None) -> list[dict[str, Any]]:
+    """The items of a CSL-JSON, BibTeX or RIS file, every one with an id.
+
+    What was left out, and ids used twice (the first is the one cited, as in the Library's
+    import), are added to `problems` for the caller to report.
+    """
+    export = read_export(path)
+    if problems is not None:
+        problems.extend(f"{Path(path).name}: {p}" for p in export.problems)
+        seen: set[str] = set()
+        for item in export.items:
+            if item["id"] in seen:
+                problems.append(
+                    f"{Path(path).name}: the id '{item['id']}' appears twice; the first is used."
+                )
+            seen.add(item["id"])
+    return export.items
