@@ -319,3 +319,21 @@ def test_a_missing_attachment_is_reported_and_the_item_still_imported(zotero, tm
 
 def _reopen(zotero: dict) -> ZoteroBuilder:
     return ZoteroBuilder.reopen(zotero["dir"])
+
+
+def test_a_changed_pdf_replaces_the_copy_and_the_writers_own_file_is_kept(zotero, tmp_path):
+    library = Library.open(_corpus(tmp_path))
+    import_source(library, zotero["dir"], base_dir=zotero["base"])
+    (stored,) = (zotero["dir"] / "storage").glob("*/*.pdf")
+    _pdf(stored, ["A new scan: Stalin consented in April 1950."])
+    report = import_source(library, zotero["dir"], base_dir=zotero["base"])
+    assert report.documents == ["goncharov-1993"]
+    assert "new scan" in library.document("goncharov-1993").text
+    # The writer puts a document of their own in place of an imported one's: it stays.
+    own = library.corpus_dir / "weathersby.pdf"
+    _pdf(own, ["My own annotated copy."])
+    linked = zotero["base"] / "papers" / "weathersby.pdf"
+    _pdf(linked, ["Weathersby, second edition."])
+    report = import_source(library, zotero["dir"], base_dir=zotero["base"])
+    assert any("not copied over it" in p for p in report.problems)
+    assert "My own annotated copy" in library.document("weathersby").text

@@ -197,8 +197,9 @@ def plan_import(
             existing = raw[index]
             old = existing.get(RECORD_FIELD) if isinstance(existing, dict) else None
             old_record = old if isinstance(old, dict) else {}
-            if old_record.get("document"):
-                new_record["document"] = old_record["document"]
+            for kept in ("document", "document-stamp"):
+                if old_record.get(kept):
+                    new_record[kept] = old_record[kept]
             edited = bool(old_record) and digest(existing) != old_record.get("digest")
             if old_record and old_record.get("digest") == new_digest:
                 report.unchanged.append(item["id"])
@@ -230,29 +231,43 @@ def _plan_document(
             "was not copied in (give the item a citation key without / or \\)."
         )
         return
+    entry = next((e for e in plan.raw if isinstance(e, dict) and e.get("id") == source_id), None)
+    record = entry.get(RECORD_FIELD) if entry else None
     try:
+        stat = document.stat()
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        # An attachment unchanged since the last import is not read again: a library of
+        # thousands of PDFs re-imports without hashing them all.
+        if (
+            source_id in document_ids
+            and isinstance(record, dict)
+            and record.get("document-stamp") == stamp
+        ):
+            return
         new_hash = file_hash(document)
     except OSError as error:
         plan.report.problems.append(
             f"'{source_id}': its attachment {document} cannot be read ({error.strerror})."
         )
         return
-    entry = next((e for e in plan.raw if isinstance(e, dict) and e.get("id") == source_id), None)
-    record = entry.get(RECORD_FIELD) if entry else None
     if source_id in document_ids:
         current = document_digest(source_id) if document_digest else None
-        if current == new_hash:
+        if current != new_hash:
+            copied = isinstance(record, dict) and record.get("document") == current
+            if not copied:
+                plan.report.problems.append(
+                    f"'{source_id}' already has a document in the corpus that was not "
+                    f"imported; its attachment {document.name} was not copied over it."
+                )
+                return
+        elif isinstance(record, dict):
+            record["document"], record["document-stamp"] = new_hash, stamp
             return
-        copied = isinstance(record, dict) and record.get("document") == current
-        if not copied:
-            plan.report.problems.append(
-                f"'{source_id}' already has a document in the corpus that was not imported; "
-                f"its attachment {document.name} was not copied over it."
-            )
+        else:
             return
     plan.copies.append((source_id, document))
     if isinstance(record, dict):
-        record["document"] = new_hash
+        record["document"], record["document-stamp"] = new_hash, stamp
     plan.report.documents.append(source_id)
 
 
