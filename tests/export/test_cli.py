@@ -149,7 +149,8 @@ def test_bad_paths(
     ("name", "content", "message"),
     [
         ("broken.json", '[{"id": "a", ', "not valid JSON (line 1"),
-        ("noids.json", '[{"title": "No id here"}]', "has no item with an id"),
+        # The CSL-data schema requires a type; an item without one is not CSL-JSON.
+        ("notype.json", '[{"title": "No type here"}]', "'type' is a required property"),
         ("sources.xml", "<xml/>", "unknown metadata format"),
         ("absent.json", None, "does not exist"),
     ],

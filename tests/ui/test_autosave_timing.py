@@ -9,8 +9,8 @@ from assistant.essay import store
 
 
 def test_autosave_follows_the_last_edit(controller, qtbot, dialogs) -> None:  # type: ignore[no-untyped-def]
-    from assistant.ui.window.main_window import MainWindow
     from assistant.ui.settings import Settings
+    from assistant.ui.window.main_window import MainWindow
 
     settings = Settings()
     settings.set_autosave_delay(1)

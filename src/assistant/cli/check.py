@@ -31,7 +31,11 @@ def register(subparsers: Any) -> None:
         "warning (notes, such as a source without text in the library, do not count), 2 when "
         "the draft, bibliography or corpus cannot be read.",
     )
-    check.add_argument("draft", help="the draft: Pandoc Markdown (.md) or an essay file (.essay)")
+    check.add_argument(
+        "draft",
+        help="the draft: Pandoc Markdown (.md) or an essay file (.essay); - reads Markdown "
+        "from standard input",
+    )
     check.add_argument(
         "--bibliography",
         help="CSL-JSON (or .bib/.ris) with the cited items (default: the essay's own snapshot "
@@ -81,8 +85,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     essay, warnings = _read_draft(draft, {**items, **bibliography})
     items.update(essay.items)
     items.update(bibliography)
+    draft_name = "<stdin>" if args.draft == "-" else draft.name
     for warning in warnings:
-        print(f"{draft.name}: {warning}", file=err)
+        print(f"{draft_name}: {warning}", file=err)
 
     index = _open_index(Path(args.index).expanduser() if args.index else default_index_dir(corpus))
     checker = QuoteChecker.for_library(library, index=index, items=items)
@@ -94,7 +99,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write("\n")
     else:
         for problem in problems:
-            _print_problem(problem, draft.name, out)
+            _print_problem(problem, draft_name, out)
         quotations = len(checker.checked)
         summary = (
             f"{len(failing)} problem{'s' if len(failing) != 1 else ''}"
@@ -110,6 +115,17 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _read_draft(path: Path, items: dict[str, dict]) -> tuple[Any, list[str]]:
+    from assistant.cli.stdio import is_stdio, read_text
+
+    if is_stdio(str(path)):
+        from assistant.essay.markdown import read_markdown
+
+        try:
+            text = read_text("-")
+        except UnicodeDecodeError as error:
+            raise BadInput(f"<stdin>: not UTF-8 text ({error.reason}).") from error
+        result = read_markdown(text, items)
+        return result.essay, list(result.warnings)
     if path.suffix.lower() not in DRAFT_SUFFIXES:
         raise BadInput(
             f"{path}: not a draft this command reads (use .md for Pandoc Markdown, .essay or "
@@ -148,7 +164,10 @@ def _read_bibliography(path: Path) -> dict[str, dict]:
         from assistant.library.metadata import read_metadata_file
 
         try:
-            records: list[Any] = read_metadata_file(path)
+            problems: list[str] = []
+            records: list[Any] = read_metadata_file(path, problems)
+            for problem in problems:
+                print(f"warning: {problem}", file=sys.stderr)
         except Exception as error:
             raise BadInput(f"{path}: {error}") from error
     else:

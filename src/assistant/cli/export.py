@@ -43,12 +43,16 @@ def register(subparsers: Any) -> None:
         "ending in .essay an essay file the app opens. A Word draft (.docx) is read back with "
         "its notes: citations this app exported come back as citations.",
     )
-    export.add_argument("draft", help="the draft: FILE.md, FILE.essay or FILE.docx")
+    export.add_argument(
+        "draft",
+        help="the draft: FILE.md, FILE.essay or FILE.docx; - reads Markdown from standard input",
+    )
     export.add_argument(
         "-o",
         "--output",
         required=True,
-        help="the file to write: OUT.docx, OUT.md or OUT.essay",
+        help="the file to write: OUT.docx, OUT.md or OUT.essay; - writes Markdown to standard "
+        "output",
     )
     export.add_argument(
         "--bibliography",
@@ -100,11 +104,13 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from assistant.cli.stdio import is_stdio
     from assistant.export.atomic import ExportError
 
     draft = Path(args.draft).expanduser()
     output = Path(args.output).expanduser()
-    if output.suffix.lower() not in OUTPUT_SUFFIXES:
+    to_stdout = is_stdio(args.output)
+    if not to_stdout and output.suffix.lower() not in OUTPUT_SUFFIXES:
         raise _BadInput(f"the output {output} must end in .docx (Word), .md (Markdown) or .essay.")
     if output.exists() and draft.exists() and output.resolve() == draft.resolve():
         raise _BadInput(f"the output {output} is the draft itself; choose another file name.")
@@ -138,7 +144,12 @@ def _export(args: argparse.Namespace) -> int:
             return EXIT_STRICT
 
     try:
-        if output.suffix.lower() == ".docx":
+        if to_stdout:
+            from assistant.essay.markdown import write_markdown
+
+            sys.stdout.write(write_markdown(essay))
+            summary = f"wrote Markdown: {essay.word_count()} words, {len(essay.notes())} notes"
+        elif output.suffix.lower() == ".docx":
             from assistant.export.docx import ExportOptions, export_docx
 
             options = ExportOptions(
@@ -174,7 +185,7 @@ def _export(args: argparse.Namespace) -> int:
 
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(summary)
+    print(summary, file=sys.stderr if to_stdout else sys.stdout)
     return 0
 
 
@@ -199,7 +210,10 @@ def _read_bibliography(path: Path) -> dict[str, dict[str, Any]]:
     from assistant.library.metadata import read_metadata_file
 
     try:
-        records = read_metadata_file(path)
+        problems: list[str] = []
+        records = read_metadata_file(path, problems)
+        for problem in problems:
+            print(f"warning: {problem}", file=sys.stderr)
     except LibraryError as error:
         raise _BadInput(f"cannot read the bibliography {error}") from error
     except OSError as error:
@@ -216,6 +230,10 @@ def _read_bibliography(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def _read_draft(draft: Path, items: Mapping[str, dict[str, Any]] | None) -> tuple[Any, list[str]]:
+    from assistant.cli.stdio import is_stdio
+
+    if is_stdio(str(draft)):
+        return _read_markdown_draft(draft, items)
     suffix = draft.suffix.lower()
     if suffix not in DRAFT_SUFFIXES:
         raise _BadInput(
@@ -254,10 +272,11 @@ def _load_essay_file(draft: Path) -> Any:
 def _read_markdown_draft(
     draft: Path, items: Mapping[str, dict[str, Any]] | None
 ) -> tuple[Any, list[str]]:
+    from assistant.cli.stdio import display_name, is_stdio, read_text
     from assistant.essay.markdown import read_markdown
 
     try:
-        text = draft.read_bytes().decode("utf-8-sig")
+        text = read_text(str(draft))
     except UnicodeDecodeError as error:
         raise _BadInput(
             f"the draft {draft} is not UTF-8 text (byte {error.start}); save it as UTF-8."
@@ -269,7 +288,8 @@ def _read_markdown_draft(
         # As Pandoc does: the front matter's `bibliography:` files, relative to the draft.
         loaded: dict[str, dict[str, Any]] = {}
         for name in result.bibliography:
-            path = (draft.parent / Path(name).expanduser()).resolve()
+            folder = Path.cwd() if is_stdio(str(draft)) else draft.parent
+            path = (folder / Path(name).expanduser()).resolve()
             if not path.is_file():
                 raise _BadInput(
                     f"the front matter of {draft.name} names the bibliography {name}, which "
@@ -277,4 +297,5 @@ def _read_markdown_draft(
                 )
             loaded.update(_read_bibliography(path))
         result = read_markdown(text, loaded)
-    return result.essay, [f"{draft.name}: {warning}" for warning in result.warnings]
+    name = display_name(str(draft))
+    return result.essay, [f"{name}: {warning}" for warning in result.warnings]

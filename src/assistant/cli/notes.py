@@ -22,13 +22,21 @@ def register(subparsers: Any) -> None:
         "own note. Prints 'N. note' lines, then 'Bibliography' and one entry per line. Problems "
         "(unknown ids, unclosed citations, missing metadata) go to stderr.",
     )
-    notes.add_argument("draft", help="the draft (Pandoc Markdown, or a Word .docx)")
+    notes.add_argument(
+        "draft", help="the draft (Pandoc Markdown, or a Word .docx); - reads standard input"
+    )
     notes.add_argument(
         "--bibliography",
         required=True,
         help="the cited items: CSL-JSON (an array), or BibTeX (.bib) or RIS (.ris)",
     )
-    notes.add_argument("--format", choices=("text", "html"), default="text", help="output format")
+    notes.add_argument(
+        "--format",
+        choices=("text", "html", "json"),
+        default="text",
+        help='output format; json prints {"notes": [{"number", "text", "html", "warnings"}], '
+        '"bibliography": [{"text", "html"}], "warnings"}',
+    )
     notes.add_argument("--ibid", action="store_true", help='use "Ibid." (off by default, CMOS 18)')
     notes.set_defaults(func=run_notes)
 
@@ -76,7 +84,10 @@ def _read_other_format(path: Path) -> dict[str, dict[str, Any]]:
     if not path.is_file():
         raise _InputError(f"bibliography file not found: {path}")
     try:
-        records = read_metadata_file(path)
+        problems: list[str] = []
+        records = read_metadata_file(path, problems)
+        for problem in problems:
+            print(f"warning: {problem}", file=sys.stderr)
     except LibraryError as error:
         raise _InputError(str(error)) from None
     items: dict[str, dict[str, Any]] = {}
@@ -92,11 +103,13 @@ def run_notes(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     from assistant.cite.engine import ChicagoEngine
+    from assistant.cli.stdio import display_name, read_text
     from assistant.essay.markdown import read_markdown
 
     out = out or sys.stdout
     err = err or sys.stderr
     draft_path = Path(args.draft).expanduser()
+    draft_name = display_name(args.draft)
     try:
         items = _read_items(Path(args.bibliography).expanduser())
         if is_word_draft(draft_path):
@@ -108,7 +121,7 @@ def run_notes(
             items = {**essay.items, **items}
         else:
             try:
-                text = draft_path.read_text(encoding="utf-8-sig")
+                text = read_text(args.draft)
             except FileNotFoundError:
                 raise _InputError(f"draft not found: {draft_path}") from None
             except (OSError, UnicodeDecodeError) as error:
@@ -125,8 +138,10 @@ def run_notes(
     engine = ChicagoEngine(items, ibid=args.ibid)
     rendered = engine.render_notes(notes)
     html = args.format == "html"
+    if args.format == "json":
+        return _print_json(draft_warnings, notes, rendered, engine, draft_name, out)
     for problem in draft_warnings:
-        print(f"{draft_path.name}: {problem}", file=err)
+        print(f"{draft_name}: {problem}", file=err)
     cited: list[str] = []
     reported: set[str] = set()
     for number, rendered_note in enumerate(rendered, start=1):
@@ -142,5 +157,25 @@ def run_notes(
     for entry in engine.bibliography(dict.fromkeys(cited)):
         print(entry.html() if html else entry.text, file=out)
     if not notes:
-        print(f"{draft_path.name}: no notes or citations found", file=err)
+        print(f"{draft_name}: no notes or citations found", file=err)
+    return 0
+
+
+def _print_json(
+    warnings: list[str], notes: Any, rendered: Any, engine: Any, name: str, out: TextIO
+) -> int:
+    """The notes, the bibliography and every warning as one JSON object."""
+    cited = [c.item_id for note in notes for c in note.citations]
+    payload = {
+        "notes": [
+            {"number": n, "text": r.text, "html": r.html(), "warnings": list(r.warnings)}
+            for n, r in enumerate(rendered, start=1)
+        ],
+        "bibliography": [
+            {"text": e.text, "html": e.html()} for e in engine.bibliography(dict.fromkeys(cited))
+        ],
+        "warnings": [f"{name}: {w}" for w in warnings],
+    }
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
     return 0

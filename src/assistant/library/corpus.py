@@ -11,25 +11,25 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.atomic import copy_atomically, replace_atomically, sweep_temporaries
 from assistant.library.errors import ImportFailed, LibraryError
-from assistant.library.ids import id_problem
 from assistant.library.importers import SUPPORTED_SUFFIXES, load_document, title_from_text
-from assistant.library.metadata import (
-    generated_id,
-    read_metadata_file,
-    slugify,
-    unique_id,
-    validate_item,
-)
+from assistant.library.metadata import slugify, unique_id, validate_item
 from assistant.library.model import Document, ImportProblem, Source
 
+if TYPE_CHECKING:
+    from assistant.library.importing import ImportRecord, ImportReport
+
 SOURCES_FILE = "sources.json"
-REMOVED_DIR = ".removed"  # where removed sources' files go, inside the corpus folder
+# Where removed documents go (Library.set_aside); never read as sources.
+REMOVED_DIR = ".removed"
+# Folders of tools that live inside a notes vault; hidden folders are skipped too.
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "_site"})
 
 
 def file_hash(path: Path) -> str:
@@ -46,6 +46,8 @@ class Library:
     def __init__(self, corpus_dir: Path) -> None:
         self.corpus_dir = Path(corpus_dir)
         self.problems: list[ImportProblem] = []
+        # Folders (relative, ending in "/") not read because they are hidden or app folders.
+        self.skipped: list[str] = []
         self._raw: list[Any] = []
         self._writable = True
         self._sources: dict[str, Source] = {}
@@ -117,14 +119,42 @@ class Library:
         return data
 
     def _document_files(self) -> dict[str, list[Path]]:
+        """Document files by stem, read through subfolders (an Obsidian-style vault).
+
+        Hidden folders and app folders (`.removed`, `.obsidian`, `.git`, …) are skipped and
+        listed in `skipped`; a file at the top level wins over one of the same name deeper.
+        """
         files: dict[str, list[Path]] = {}
+        skipped: list[str] = []
         if not self.corpus_dir.is_dir():
+            self.skipped = skipped
             return files
-        for path in sorted(self.corpus_dir.iterdir()):
-            if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
-                files.setdefault(path.stem, []).append(path)
+        for folder, subfolders, names in os.walk(self.corpus_dir):
+            here = Path(folder)
+            kept = []
+            for name in sorted(subfolders):
+                if name.startswith(".") or name in SKIPPED_FOLDERS:
+                    relative = (here / name).relative_to(self.corpus_dir).as_posix()
+                    if name != REMOVED_DIR or here != self.corpus_dir:
+                        skipped.append(relative + "/")
+                else:
+                    kept.append(name)
+            subfolders[:] = kept
+            for name in sorted(names):
+                path = here / name
+                if name.startswith("."):
+                    continue
+                if path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
+                    files.setdefault(path.stem, []).append(path)
         for paths in files.values():
-            paths.sort(key=lambda p: SUPPORTED_SUFFIXES.index(p.suffix.lower()))
+            paths.sort(
+                key=lambda p: (
+                    len(p.relative_to(self.corpus_dir).parts),
+                    SUPPORTED_SUFFIXES.index(p.suffix.lower()),
+                    p.as_posix(),
+                )
+            )
+        self.skipped = skipped
         return files
 
     def _validate(self) -> dict[str, Source]:
@@ -148,7 +178,8 @@ class Library:
                 self._problem(
                     SOURCES_FILE,
                     f"'{source_id}' has no document file (looked for {source_id}.md, .txt, "
-                    ".docx or .pdf in the corpus folder); it can be cited but not searched.",
+                    ".docx or .pdf in the corpus folder and its subfolders); it can be cited "
+                    "but not searched.",
                 )
             elif len(paths) > 1:
                 self._problem(
@@ -327,51 +358,90 @@ class Library:
             return target
 
     def import_metadata(self, path: Path) -> list[dict]:
-        """Merge a Zotero export (CSL-JSON, .bib or .ris) into sources.json.
+        """Import a Zotero export (CSL-JSON, .bib or .ris); the imported items.
 
-        Items whose id matches an existing source update it; others are added. Items without
-        an id get one from first author and year. Returns the imported items.
+        Raises ImportFailed when the file cannot be read or holds no usable record; what was
+        kept back (duplicates, edited sources) is in `problems`. See `import_export`.
         """
+        report = self.import_export(path)
+        items = self.items()
+        return [items[i] for i in report.imported if i in items]
+
+    def import_export(self, path: Path, replace_edited: bool = False) -> ImportReport:
+        """Import the records of an export file under the import rule (`importing`)."""
+        from assistant.library.importing import ImportRecord
+        from assistant.library.metadata import read_export
+
         path = Path(path)
-        items = read_metadata_file(path)
+        export = read_export(path)
+        records = [
+            ImportRecord(item=item, origin=origin, generated_id=generated)
+            for item, origin, generated in zip(
+                export.items, export.origins, export.generated, strict=True
+            )
+        ]
+        if not records:
+            raise ImportFailed(path.name, "no usable record. " + " ".join(export.problems[:3]))
+        return self.import_records(
+            records, export.kind, path.name, replace_edited, problems=export.problems
+        )
+
+    def import_records(
+        self,
+        records: list[ImportRecord],
+        kind: str,
+        source_label: str,
+        replace_edited: bool = False,
+        problems: list[str] | None = None,
+    ) -> ImportReport:
+        """Add or update sources from imported records, copying their documents in."""
+        from assistant.library.importing import plan_import
+
         with self._lock:
-            taken: set[str] = {
-                str(e["id"]) for e in self._raw if isinstance(e, dict) and e.get("id")
-            }
-            accepted: list[dict] = []
-            rejected: list[str] = []
-            for position, item in enumerate(items, start=1):
-                if isinstance(item, dict) and not item.get("id"):
-                    item = {**item, "id": unique_id(generated_id(item), taken)}
-                elif isinstance(item, dict) and id_problem(item["id"]):
-                    # Zotero's web API gives ids like "12047273/KC6WFG78": keep the record.
-                    fresh = unique_id(generated_id(item), taken)
-                    rejected.append(
-                        f"record {position}: {id_problem(item['id'])} It was imported as '{fresh}'."
-                    )
-                    item = {**item, "id": fresh}
-                    taken.add(fresh)
-                reason = validate_item(item)
-                if reason:
-                    rejected.append(f"record {position}: {reason}")
-                    continue
-                accepted.append(item)
-            if not accepted:
-                raise ImportFailed(path.name, "no usable record. " + " ".join(rejected[:3]))
-            for item in accepted:
-                index = self._raw_index(item["id"])
-                if index is None:
-                    self._raw.append(item)
-                    taken.add(item["id"])
-                else:
-                    merged = dict(self._raw[index])
-                    merged.update(item)
-                    self._raw[index] = merged
-            self._write()
+            if not self._writable:
+                self._write()  # raises the explanation before anything changes
+            files = self._document_files()
+            sources = self._sources
+
+            def document_digest(source_id: str) -> str | None:
+                source = sources.get(source_id)
+                if source is None or source.path is None:
+                    return None
+                try:
+                    return file_hash(source.path)
+                except OSError:
+                    return None
+
+            plan = plan_import(
+                self._raw,
+                records,
+                kind,
+                source_label,
+                document_ids=set(files),
+                replace_edited=replace_edited,
+                document_digest=document_digest,
+            )
+            plan.report.problems[:0] = list(problems or [])
+            written: list[Path] = []
+            try:
+                for source_id, document in plan.copies:
+                    old = sources.get(source_id)
+                    target = self.corpus_dir / f"{source_id}{document.suffix.lower()}"
+                    copy_atomically(document, target)
+                    written.append(target)
+                    if old is not None and old.path is not None and old.path != target:
+                        old.path.unlink(missing_ok=True)
+                self._raw = plan.raw
+                self._write()
+            except BaseException:
+                for target in written:
+                    target.unlink(missing_ok=True)
+                self.reload()
+                raise
             self.reload()
-            for message in rejected:
-                self._problem(path.name, message)
-            return accepted
+            for message in plan.report.messages():
+                self._problem(source_label, message)
+            return plan.report
 
 
 def _minimal_item(source_id: str, path: Path) -> dict[str, Any]:

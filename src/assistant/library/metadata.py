@@ -1,10 +1,18 @@
-"""CSL-JSON metadata: validation and conversion from Zotero's BibTeX and RIS exports."""
+"""CSL-JSON metadata: validation, ids, and reading an export file by its format.
+
+Each format has its reader: BibTeX/BibLaTeX by Pandoc (`bibtex`), RIS as Zotero's translator
+reads it (`ris`), CSL-JSON checked against the CSL schema (`csljson`); a Zotero database is
+read by `zotero`. Records without an id get one here, from the first author's family name and
+the year, the same way for the command line and the Library.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,224 +62,11 @@ def unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def _names(value: str) -> list[dict[str, str]]:
-    """BibTeX/RIS names: "Family, Given" or "Given Family", joined by " and "."""
-    names = []
-    for raw in re.split(r"\s+and\s+", value.strip()) if value else []:
-        raw = raw.strip().strip("{}")
-        if not raw:
-            continue
-        if "," in raw:
-            family, given = (part.strip() for part in raw.split(",", 1))
-        elif raw.startswith("{") or " " not in raw:
-            family, given = raw.strip("{}"), ""
-        else:
-            given, family = raw.rsplit(" ", 1)
-        name = {"family": family.strip("{} ")}
-        if given:
-            name["given"] = given.strip("{} ")
-        names.append(name)
-    return names
-
-
-def _year_issued(value: Any) -> dict[str, Any] | None:
-    match = re.search(r"\d{4}", str(value or ""))
-    return {"date-parts": [[int(match.group())]]} if match else None
-
-
-# --------------------------------------------------------------------------------------------
-# CSL-JSON
-
-
-def read_csl_json(path: Path) -> list[dict[str, Any]]:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError as error:
-        raise ImportFailed(path.name, "the file is not UTF-8 text.") from error
-    except json.JSONDecodeError as error:
-        raise ImportFailed(
-            path.name, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
-        ) from error
-    if isinstance(data, dict) and "items" in data:
-        data = data["items"]
-    if isinstance(data, dict):
-        data = [data]
-    if not isinstance(data, list):
-        raise ImportFailed(path.name, "CSL-JSON must be an array of items.")
-    return data
-
-
-# --------------------------------------------------------------------------------------------
-# BibTeX
-
-_BIB_TYPES = {
-    "article": "article-journal",
-    "book": "book",
-    "inbook": "chapter",
-    "incollection": "chapter",
-    "inproceedings": "paper-conference",
-    "conference": "paper-conference",
-    "phdthesis": "thesis",
-    "mastersthesis": "thesis",
-    "thesis": "thesis",
-    "techreport": "report",
-    "report": "report",
-    "online": "webpage",
-    "misc": "document",
-    "unpublished": "manuscript",
-}
-_BIB_FIELDS = {
-    "title": "title",
-    "shorttitle": "title-short",
-    "journal": "container-title",
-    "journaltitle": "container-title",
-    "booktitle": "container-title",
-    "volume": "volume",
-    "number": "issue",
-    "pages": "page",
-    "publisher": "publisher",
-    "address": "publisher-place",
-    "location": "publisher-place",
-    "school": "publisher",
-    "institution": "publisher",
-    "url": "URL",
-    "doi": "DOI",
-    "isbn": "ISBN",
-    "note": "note",
-    "edition": "edition",
-    "series": "collection-title",
-    "abstract": "abstract",
-}
-
-
-def _bib_value(value: str) -> str:
-    value = re.sub(r"\\[a-zA-Z]+\s*\{([^{}]*)\}", r"\1", value)  # \emph{x} -> x
-    value = value.replace("{", "").replace("}", "").replace("--", "–")
-    return re.sub(r"\s+", " ", value).strip()
-
-
-def read_bibtex(path: Path) -> list[dict[str, Any]]:
-    import bibtexparser
-
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFailed(path.name, "the file is not UTF-8 text.") from error
-    library = bibtexparser.parse_string(text)
-    if not library.entries:
-        if library.failed_blocks:
-            raise ImportFailed(path.name, "no BibTeX entry could be read; is it a .bib file?")
-        raise ImportFailed(path.name, "the file holds no BibTeX entries.")
-    items = []
-    for entry in library.entries:
-        fields = {field.key.lower(): str(field.value) for field in entry.fields}
-        item: dict[str, Any] = {
-            "id": entry.key,
-            "type": _BIB_TYPES.get(entry.entry_type.lower(), "document"),
-        }
-        for bib_key, csl_key in _BIB_FIELDS.items():
-            if bib_key in fields and csl_key not in item:
-                item[csl_key] = _bib_value(fields[bib_key])
-        for role in ("author", "editor", "translator"):
-            if role in fields:
-                item[role] = _names(_bib_value(fields[role]))
-        issued = _year_issued(fields.get("year") or fields.get("date"))
-        if issued:
-            item["issued"] = issued
-        if entry.entry_type.lower() == "mastersthesis":
-            item.setdefault("genre", "Master's thesis")
-        elif entry.entry_type.lower() == "phdthesis":
-            item.setdefault("genre", "PhD diss.")
-        items.append(item)
-    return items
-
-
-# --------------------------------------------------------------------------------------------
-# RIS
-
-_RIS_TYPES = {
-    "JOUR": "article-journal",
-    "EJOUR": "article-journal",
-    "MGZN": "article-magazine",
-    "NEWS": "article-newspaper",
-    "BOOK": "book",
-    "EBOOK": "book",
-    "CHAP": "chapter",
-    "ECHAP": "chapter",
-    "THES": "thesis",
-    "CONF": "paper-conference",
-    "CPAPER": "paper-conference",
-    "RPRT": "report",
-    "ELEC": "webpage",
-    "MANSCPT": "manuscript",
-    "GEN": "document",
-}
-
-
-def read_ris(path: Path) -> list[dict[str, Any]]:
-    import rispy
-
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFailed(path.name, "the file is not UTF-8 text.") from error
-    try:
-        records = rispy.loads(text)
-    except Exception as error:  # rispy raises IOError/ValueError variants for bad files
-        raise ImportFailed(path.name, f"not a valid RIS file ({error}).") from error
-    if not records:
-        raise ImportFailed(path.name, "the file holds no RIS records.")
-    items = []
-    for record in records:
-        item: dict[str, Any] = {
-            "type": _RIS_TYPES.get(str(record.get("type_of_reference", "GEN")), "document")
-        }
-        title = record.get("title") or record.get("primary_title")
-        if title:
-            item["title"] = title
-        container = (
-            record.get("journal_name")
-            or record.get("secondary_title")
-            or record.get("alternate_title3")
-        )
-        if container:
-            item["container-title"] = container
-        authors = record.get("authors") or record.get("first_authors") or []
-        if authors:
-            item["author"] = [name for a in authors for name in _names(a)]
-        editors = record.get("secondary_authors") or record.get("editors") or []
-        if editors:
-            item["editor"] = [name for a in editors for name in _names(a)]
-        issued = _year_issued(record.get("year") or record.get("publication_year"))
-        if issued:
-            item["issued"] = issued
-        for ris_key, csl_key in (
-            ("volume", "volume"),
-            ("number", "issue"),
-            ("publisher", "publisher"),
-            ("place_published", "publisher-place"),
-            ("doi", "DOI"),
-            ("abstract", "abstract"),
-        ):
-            if record.get(ris_key):
-                item[csl_key] = str(record[ris_key])
-        if record.get("start_page"):
-            end = record.get("end_page")
-            item["page"] = f"{record['start_page']}–{end}" if end else str(record["start_page"])
-        urls = record.get("urls") or []
-        if urls:
-            item["URL"] = urls[0]
-        given_id = record.get("id")
-        if given_id:
-            item["id"] = str(given_id)
-        items.append(item)
-    return items
-
-
 def generated_id(item: dict[str, Any]) -> str:
     """An id in the style of the bundled corpus: first author's family name and year."""
-    authors = item.get("author") or []
-    family = authors[0].get("family", "") if authors and isinstance(authors[0], dict) else ""
+    names = item.get("author") or item.get("editor") or []
+    first = names[0] if names and isinstance(names[0], dict) else {}
+    family = str(first.get("family") or first.get("literal") or "")
     year = ""
     issued = item.get("issued")
     if isinstance(issued, dict):
@@ -283,17 +78,108 @@ def generated_id(item: dict[str, Any]) -> str:
     return slugify(base or str(item.get("title", "")))
 
 
-def read_metadata_file(path: Path) -> list[dict[str, Any]]:
-    """Read CSL-JSON, BibTeX or RIS by extension into CSL-JSON items (ids may be missing)."""
-    suffix = path.suffix.lower()
+def fingerprint(item: dict[str, Any]) -> str:
+    """A stable identity for a record that has no key of its own (RIS without `ID`)."""
+    names = item.get("author") or item.get("editor") or []
+    first = names[0] if names and isinstance(names[0], dict) else {}
+    issued = item.get("issued") if isinstance(item.get("issued"), dict) else {}
+    parts = [
+        str(item.get("type", "")),
+        str(item.get("title", "")).casefold(),
+        str(first.get("family") or first.get("literal") or "").casefold(),
+        json.dumps(issued.get("date-parts", ""), sort_keys=True) if issued else "",
+    ]
+    return "fp:" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class ExportRead:
+    """An export file's records, ids given, with what could not be used."""
+
+    kind: str  # "bibtex", "ris" or "csl-json"
+    items: list[dict[str, Any]]
+    # Per item, the identity it has in its file: its own key, or a fingerprint when the record
+    # had no key and its id was generated.
+    origins: list[str]
+    generated: list[bool]
+    problems: list[str] = field(default_factory=list)
+
+
+EXPORT_SUFFIXES = {".json": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris"}
+
+
+def export_kind(path: Path) -> str | None:
+    return EXPORT_SUFFIXES.get(Path(path).suffix.lower())
+
+
+def read_export(path: Path) -> ExportRead:
+    """Read CSL-JSON, BibTeX or RIS by extension; records without an id get a generated one."""
+    path = Path(path)
+    kind = export_kind(path)
+    if kind is None and path.suffix.lower() == ".txt":
+        kind = "ris"  # some databases export RIS as .txt
+    if kind is None:
+        raise ImportFailed(
+            path.name,
+            "unknown metadata format; export CSL-JSON (.json), BibTeX (.bib) or RIS (.ris).",
+        )
     if not path.is_file():
         raise ImportFailed(path.name, "the file does not exist.")
-    if suffix == ".json":
-        return read_csl_json(path)
-    if suffix in (".bib", ".bibtex"):
-        return read_bibtex(path)
-    if suffix in (".ris", ".txt"):
-        return read_ris(path)
-    raise ImportFailed(
-        path.name, "unknown metadata format; export CSL-JSON (.json), BibTeX (.bib) or RIS (.ris)."
-    )
+    problems: list[str] = []
+    items: list[dict[str, Any]]
+    if kind == "csl-json":
+        from assistant.library.csljson import read_csl_json
+
+        csl = read_csl_json(path)
+        items, problems = csl.items, csl.problems
+    elif kind == "bibtex":
+        from assistant.library.bibtex import read_bibtex
+
+        bib = read_bibtex(path)
+        items, problems = bib.items, bib.problems
+    else:
+        from assistant.library.ris import read_ris
+
+        items = read_ris(path)
+    if not items and problems:
+        raise ImportFailed(path.name, "no usable record. " + " ".join(problems[:3]))
+    return with_ids(kind, items, problems)
+
+
+def with_ids(kind: str, items: list[dict[str, Any]], problems: list[str]) -> ExportRead:
+    """Give each record without an id one, unique within the file."""
+    taken = {str(i["id"]) for i in items if isinstance(i, dict) and i.get("id")}
+    origins: list[str] = []
+    generated: list[bool] = []
+    result: list[dict[str, Any]] = []
+    for item in items:
+        if item.get("id") and str(item["id"]).strip():
+            origins.append(str(item["id"]))
+            generated.append(False)
+            result.append(item)
+            continue
+        new_id = unique_id(generated_id(item), taken)
+        taken.add(new_id)
+        origins.append(fingerprint(item))
+        generated.append(True)
+        result.append({"id": new_id, **item})
+    return ExportRead(kind, result, origins, generated, problems)
+
+
+def read_metadata_file(path: Path, problems: list[str] | None = None) -> list[dict[str, Any]]:
+    """The items of a CSL-JSON, BibTeX or RIS file, every one with an id.
+
+    What was left out, and ids used twice (the first is the one cited, as in the Library's
+    import), are added to `problems` for the caller to report.
+    """
+    export = read_export(path)
+    if problems is not None:
+        problems.extend(f"{Path(path).name}: {p}" for p in export.problems)
+        seen: set[str] = set()
+        for item in export.items:
+            if item["id"] in seen:
+                problems.append(
+                    f"{Path(path).name}: the id '{item['id']}' appears twice; the first is used."
+                )
+            seen.add(item["id"])
+    return export.items

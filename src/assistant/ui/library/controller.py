@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from assistant.library.corpus import Library
 from assistant.library.model import ImportProblem
@@ -26,6 +26,8 @@ from assistant.ui.index_process import update_in_process
 from assistant.ui.workers import Task, TaskError, make_pool
 
 log = logging.getLogger(__name__)
+
+LINK_POLL_MS = 5000
 
 
 class LibraryController(QObject):
@@ -61,6 +63,11 @@ class LibraryController(QObject):
         self._passage_count: int | None = None
         self.last_report: Any = None
         self._set_status(self._initial_status())
+        # Linked exports (a Better BibTeX auto-export...) are polled: a stat per file.
+        self._link_timer = QTimer(self)
+        self._link_timer.setInterval(LINK_POLL_MS)
+        self._link_timer.timeout.connect(self.check_linked_exports)
+        self._link_timer.start()
 
     # -- properties -------------------------------------------------------------------------
 
@@ -239,22 +246,53 @@ class LibraryController(QObject):
             self.libraryChanged.emit()
             self.reindex()
 
-    def import_metadata(self, path: Path) -> None:
-        """Merge a Zotero export (CSL-JSON, BibTeX or RIS) into sources.json in the background.
+    def import_metadata(self, path: Path, link: bool = False) -> None:
+        """Import a Zotero export (CSL-JSON, BibTeX or RIS) in the background.
 
-        A file that cannot be read is reported through `problemsChanged`; sources.json is then
-        left exactly as it was.
+        The library's import rule applies (`assistant.library.importing`): records held back
+        (duplicate ids, sources edited in the app) and a file that cannot be read are reported
+        through `problemsChanged`; an unreadable file leaves sources.json exactly as it was.
+        With `link`, the export is re-imported whenever the file changes.
         """
+        self.import_source(path, link=link)
+
+    def import_source(self, path: Path, collection: str | None = None, link: bool = False) -> None:
+        """Import a Zotero data directory, zotero.sqlite or export file in the background."""
         path = Path(path)
         library = self._library
 
         def job(_task: Task) -> tuple[list[str], list[ImportProblem]]:
+            from assistant.library.importing import import_source
+            from assistant.library.linked import LinkedExports
+
             try:
-                items = library.import_metadata(path)
+                report = import_source(library, path, collection=collection)
+                if link:
+                    LinkedExports(library.corpus_dir).link(path)
             except Exception as error:  # reported, never raised into the GUI
                 message = _message(error).removeprefix(f"{path.name}: ")
                 return [], [ImportProblem(str(path), message)]
-            return [str(item["id"]) for item in items], []
+            held_back = [ImportProblem(report.source, m) for m in report.messages()]
+            return report.added + report.updated + report.documents, held_back
+
+        self._run_write(job, self._on_files_added)
+
+    def check_linked_exports(self) -> None:
+        """Re-import linked exports that changed (a timer calls this; only stats files)."""
+        from assistant.library.linked import LinkedExports
+
+        if self.is_busy or not LinkedExports(self._corpus_dir).changed():
+            return
+        library = self._library
+
+        def job(_task: Task) -> tuple[list[str], list[ImportProblem]]:
+            from assistant.library.linked import refresh_linked
+
+            result = refresh_linked(library)
+            changed = [i for r in result.reports for i in r.added + r.updated]
+            problems = [ImportProblem(r.source, m) for r in result.reports for m in r.messages()]
+            problems += [ImportProblem("linked export", p) for p in result.problems]
+            return changed, problems
 
         self._run_write(job, self._on_files_added)
 
@@ -331,6 +369,7 @@ class LibraryController(QObject):
 
     def shutdown(self, msecs: int = 10000) -> bool:
         """Cancel indexing and wait for the background threads (call before the app quits)."""
+        self._link_timer.stop()
         self.cancel_indexing()
         ok = self._write_pool.waitForDone(msecs)
         return self.search_pool.waitForDone(msecs) and ok

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDockWidget,
     QFileDialog,
@@ -95,7 +96,16 @@ class LibraryPanel(QWidget):
         self.add_button.setToolTip("Copy PDF, Word, Markdown or text files into the library")
         self.import_button = QPushButton("Import Zotero export…", self)
         self.import_button.setToolTip(
-            "Merge citation details from a Zotero export (CSL-JSON, BibTeX .bib or RIS .ris)"
+            "Import citation details from an export (CSL-JSON, BibTeX .bib or RIS .ris)"
+        )
+        self.link_check = QCheckBox("Keep linked", self)
+        self.link_check.setToolTip(
+            "Re-import the export whenever the file changes (a Better BibTeX auto-export, say)"
+        )
+        self.zotero_button = QPushButton("Import from Zotero…", self)
+        self.zotero_button.setToolTip(
+            "Read your Zotero library (its data folder, usually ~/Zotero): items, notes and "
+            "PDFs. Zotero can stay open; nothing in it is changed."
         )
         self.edit_button = QPushButton("Edit details…", self)
         self.remove_button = QPushButton("Remove", self)
@@ -109,6 +119,7 @@ class LibraryPanel(QWidget):
         self.cancel_button.setToolTip("Stop indexing (the index stays usable)")
         self.add_button.clicked.connect(self.add_files_dialog)
         self.import_button.clicked.connect(self.import_metadata_dialog)
+        self.zotero_button.clicked.connect(self.import_zotero_dialog)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.reindex_button.clicked.connect(lambda: controller.reindex())
@@ -129,8 +140,13 @@ class LibraryPanel(QWidget):
         adding = QHBoxLayout()
         adding.setContentsMargins(0, 0, 0, 0)
         adding.addWidget(self.add_button)
-        adding.addWidget(self.import_button)
+        adding.addWidget(self.zotero_button)
         adding.addStretch(1)
+        importing = QHBoxLayout()
+        importing.setContentsMargins(0, 0, 0, 0)
+        importing.addWidget(self.import_button)
+        importing.addWidget(self.link_check)
+        importing.addStretch(1)
         managing = QHBoxLayout()
         managing.setContentsMargins(0, 0, 0, 0)
         managing.addWidget(self.edit_button)
@@ -144,6 +160,7 @@ class LibraryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(adding)
+        layout.addLayout(importing)
         layout.addLayout(managing)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
@@ -196,7 +213,23 @@ class LibraryPanel(QWidget):
 
     def import_metadata(self, path: Path) -> None:
         self.status.setText(f"Importing {path.name}…")
-        self._controller.import_metadata(path)
+        self._controller.import_metadata(path, link=self.link_check.isChecked())
+
+    def import_zotero_dialog(self) -> None:
+        from assistant.library.zotero import default_data_dir
+
+        start = default_data_dir()
+        folder = QFileDialog.getExistingDirectory(
+            self,
+            "Import from Zotero: choose Zotero's data folder (it holds zotero.sqlite)",
+            str(start if start.is_dir() else Path.home()),
+        )
+        if folder:
+            self.import_zotero(Path(folder))
+
+    def import_zotero(self, data_dir: Path, collection: str | None = None) -> None:
+        self.status.setText(f"Importing the Zotero library in {data_dir}…")
+        self._controller.import_source(data_dir, collection=collection)
 
     def edit_selected(self) -> None:
         source_id = self.selected_id()

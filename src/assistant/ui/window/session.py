@@ -1,8 +1,8 @@
 """The essay session: the one open essay, its file, and the safety net around it.
 
 New, Open, Save, Save As, recent essays, Markdown import, the autosave a few seconds after the
-last edit (in a worker, from a snapshot built on the GUI thread) and the offer to recover after a crash. Saving is the one
-synchronous write, because the writer expects "Saved" to mean saved; it is atomic (the store),
+last edit (in a worker, from a snapshot built on the GUI thread) and the offer to recover after
+a crash. Saving is the one synchronous write, because the writer expects "Saved" to mean saved; it is atomic (the store),
 and a failure leaves both the text in the editor and the file on disk as they were.
 """
 

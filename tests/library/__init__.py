@@ -1,0 +1,1 @@
+"""Library tests (a package so helpers like zotero_db can be imported)."""
