@@ -45,6 +45,7 @@ JSON = dict[str, Any]
 PASSAGE_COMMENT = re.compile(
     r"<!--\s*passage:\s*(?P<source>\S+?)#(?P<ordinal>\d+)(?:\s+p\.\s*(?P<page>.*?))?\s*-->"
 )
+_DEFINITION = re.compile(r" {0,3}\[\^[^\]]+\]:")
 _ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center"}
 _QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
 _CONTAINERS = ("Emph", "Strong", "Strikeout", "SmallCaps", "Underline", "Superscript", "Subscript")

@@ -168,6 +168,7 @@ def _run(text: str, timeout: float, extensions: str) -> ParsedMarkdown:
 # -- reading the tree -------------------------------------------------------------------------
 
 
+_FORMATTING = ("Emph", "Strong", "Strikeout", "SmallCaps", "Underline", "Superscript", "Subscript")
 _QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
 
 
