@@ -173,7 +173,7 @@ def _load_essay_file(draft: Path) -> Any:
 def _read_markdown_draft(
     draft: Path, items: Mapping[str, dict[str, Any]] | None
 ) -> tuple[Any, list[str]]:
-    from assistant.essay.markdown import read_markdown
+    from assistant.essay.markdown import PandocError, read_markdown
 
     try:
         text = draft.read_bytes().decode("utf-8-sig")
@@ -183,7 +183,10 @@ def _read_markdown_draft(
         ) from error
     except OSError as error:
         raise _BadInput(f"cannot read the draft {draft}: {error.strerror}.") from error
-    result = read_markdown(text, items)
+    try:
+        result = read_markdown(text, items)
+    except PandocError as error:
+        raise _BadInput(f"cannot read the draft {draft}: {error}.") from error
     if items is None and result.bibliography:
         # As Pandoc does: the front matter's `bibliography:` files, relative to the draft.
         loaded: dict[str, dict[str, Any]] = {}
@@ -195,5 +198,8 @@ def _read_markdown_draft(
                     f"does not exist (looked for {path}); fix it or give --bibliography FILE."
                 )
             loaded.update(_read_bibliography(path))
-        result = read_markdown(text, loaded)
+        try:
+            result = read_markdown(text, loaded)
+        except PandocError as error:
+            raise _BadInput(f"cannot read the draft {draft}: {error}.") from error
     return result.essay, [f"{draft.name}: {warning}" for warning in result.warnings]

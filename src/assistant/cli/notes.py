@@ -109,7 +109,13 @@ def run_notes(
 
     # The same Pandoc Markdown reader as the app and the Word export, so the three never
     # disagree about which notes a draft holds.
-    draft = read_markdown(text, items)
+    from assistant.essay.markdown import PandocError
+
+    try:
+        draft = read_markdown(text, items)
+    except PandocError as error:
+        print(f"assistant notes: cannot read draft {draft_path}: {error}", file=err)
+        return 2
     notes = draft.essay.notes()
     engine = ChicagoEngine(items, ibid=args.ibid)
     rendered = engine.render_notes(notes)

@@ -7,8 +7,15 @@ that `assistant.essay.pandoc_ast` gets from `pandoc -f markdown -t json`); writi
 
 from __future__ import annotations
 
-from assistant.essay.markdown_reader import MarkdownResult, read_markdown
+from assistant.essay.markdown_reader import MarkdownResult, load_bibliographies, read_markdown
 from assistant.essay.markdown_writer import write_markdown
 from assistant.essay.pandoc_ast import PandocError, PandocMissingError
 
-__all__ = ["MarkdownResult", "PandocError", "PandocMissingError", "read_markdown", "write_markdown"]
+__all__ = [
+    "MarkdownResult",
+    "PandocError",
+    "PandocMissingError",
+    "load_bibliographies",
+    "read_markdown",
+    "write_markdown",
+]

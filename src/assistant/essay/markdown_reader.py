@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from assistant.cite.model import Citation, Note
@@ -38,7 +39,13 @@ from assistant.essay.model import (
 )
 from assistant.essay.pandoc_ast import PandocError, PandocWarning, parse_markdown, stringify
 
-__all__ = ["PASSAGE_COMMENT", "MarkdownResult", "PandocError", "read_markdown"]
+__all__ = [
+    "PASSAGE_COMMENT",
+    "MarkdownResult",
+    "PandocError",
+    "load_bibliographies",
+    "read_markdown",
+]
 
 JSON = dict[str, Any]
 
@@ -266,7 +273,7 @@ class _Reader:
         out: list[_Token] = []
         for index, node in enumerate(nodes):
             tag = node["t"]
-            content = node.get("c")
+            content: Any = node.get("c")
             following = nodes[index + 1] if index + 1 < len(nodes) else None
             if tag == "Str":
                 self._check_text(content, following)
@@ -425,7 +432,7 @@ class _Reader:
     def _note_paragraphs(self, blocks: list[JSON]) -> Iterable[list[JSON]]:
         for block in blocks:
             tag = block["t"]
-            content = block.get("c")
+            content: Any = block.get("c")
             if tag in ("Para", "Plain"):
                 yield content
             elif tag == "LineBlock":
@@ -455,7 +462,7 @@ class _Reader:
     ) -> Iterable[str | tuple[Citation, ...] | PassageLink]:
         for index, node in enumerate(nodes):
             tag = node["t"]
-            content = node.get("c")
+            content: Any = node.get("c")
             following = nodes[index + 1] if index + 1 < len(nodes) else None
             if tag == "Str":
                 self._check_text(content, following)
@@ -503,7 +510,7 @@ class _Reader:
     def blocks(self, nodes: list[JSON], out: list[Block], quoted: bool = False) -> None:
         for node in nodes:
             tag = node["t"]
-            content = node.get("c")
+            content: Any = node.get("c")
             self.advance_to(_first_text(node))
             if tag in ("Para", "Plain"):
                 out.append(self.block("blockquote" if quoted else "paragraph", content))
@@ -528,7 +535,7 @@ class _Reader:
                     for item in items:
                         self.blocks(item, out, quoted=True)
                 else:
-                    self.list(node, out, depth=1)
+                    self.list_blocks(node, out, depth=1)
             elif tag == "Table":
                 out.append(self.table(content))
             elif tag == "CodeBlock":
@@ -582,7 +589,7 @@ class _Reader:
     def block(self, kind: BlockKind, nodes: list[JSON], level: int = 0) -> Block:
         return Block(kind=kind, inlines=_place_notes(self.inlines(nodes, _Format())), level=level)
 
-    def list(self, node: JSON, out: list[Block], depth: int) -> None:
+    def list_blocks(self, node: JSON, out: list[Block], depth: int) -> None:
         ordered = node["t"] == "OrderedList"
         items = node["c"][1] if ordered else node["c"]
         start = 1
@@ -607,7 +614,7 @@ class _Reader:
                     has_paragraph = True
                     out.append(block)
                 elif tag in ("BulletList", "OrderedList"):
-                    self.list(child, out, depth + 1)
+                    self.list_blocks(child, out, depth + 1)
                     has_paragraph = True
                 else:
                     self.warn_once(
@@ -888,3 +895,26 @@ def _report_pandoc_warnings(
                 reader.locate(f"[^{label}]"),
                 f"footnote [^{label}] is referenced {len(references)} times: its note is repeated",
             )
+
+
+def load_bibliographies(
+    folder: Path, names: Iterable[str]
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The items of a draft's `bibliography:` files (paths relative to the draft's `folder`, as
+    Pandoc takes them), and a problem line for each file that cannot be read."""
+    from assistant.library.errors import ImportFailed
+    from assistant.library.metadata import read_metadata_file
+
+    items: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    for name in names:
+        path = (folder / Path(name).expanduser()).resolve()
+        try:
+            records = read_metadata_file(path)
+        except (ImportFailed, OSError, ValueError) as error:
+            problems.append(f"bibliography {name}: {getattr(error, 'reason', None) or error}")
+            continue
+        for record in records:
+            if record.get("id") is not None:
+                items.setdefault(str(record["id"]), record)
+    return items, problems

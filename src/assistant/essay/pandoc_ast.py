@@ -177,7 +177,7 @@ def stringify(inlines: Iterable[JSON]) -> str:
     out: list[str] = []
     for node in inlines:
         tag = node["t"]
-        content = node.get("c")
+        content: Any = node.get("c")
         if tag == "Str":
             out.append(content)
         elif tag in ("Space", "SoftBreak"):
@@ -205,7 +205,7 @@ def blocks_text(blocks: Iterable[JSON]) -> str:
     parts: list[str] = []
     for block in blocks:
         tag = block["t"]
-        content = block.get("c")
+        content: Any = block.get("c")
         if tag in ("Para", "Plain"):
             parts.append(stringify(content))
         elif tag == "Header":

@@ -572,6 +572,7 @@ class MainWindow(QMainWindow):
 
     def _default_outline(self) -> Any:
         from assistant.essay.outline import Outline, outline_from_markdown
+        from assistant.essay.pandoc_ast import PandocError
         from assistant.paths import bundled_corpus_dir
 
         notes = self.controller.corpus_dir / READING_NOTES
@@ -579,7 +580,7 @@ class MainWindow(QMainWindow):
         for candidate in (notes, bundled):
             try:
                 return outline_from_markdown(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
+            except (OSError, UnicodeDecodeError, PandocError):
                 continue
         return Outline()
 
@@ -960,7 +961,7 @@ class MainWindow(QMainWindow):
 
     def import_markdown(self, path: Path) -> bool:
         """Open a Pandoc Markdown draft as a new, untitled essay (the file is not changed)."""
-        from assistant.essay.markdown import read_markdown
+        from assistant.essay.markdown import PandocError, load_bibliographies, read_markdown
 
         path = Path(path)
         try:
@@ -969,7 +970,17 @@ class MainWindow(QMainWindow):
             reason = getattr(error, "strerror", None) or str(error)
             messages.show_error(self, "Could not import", f"{path}: {reason}")
             return False
-        result = read_markdown(text, self.controller.items())
+        try:
+            result = read_markdown(text, self.controller.items())
+            if result.missing and result.bibliography:
+                # As Pandoc does: the front matter's `bibliography:` files, next to the draft.
+                extra, problems = load_bibliographies(path.parent, result.bibliography)
+                if extra:
+                    result = read_markdown(text, {**extra, **self.controller.items()})
+                result.warnings.extend(problems)
+        except PandocError as error:
+            messages.show_error(self, "Could not import", f"{path}: {error}")
+            return False
         essay = result.essay
         if essay.outline is None:
             essay.outline = self.outline_pane.outline()
