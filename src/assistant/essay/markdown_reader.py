@@ -25,7 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cite.model import Citation, Note
-from assistant.cite.pandoc_syntax import parse_locator
+from assistant.cite.pandoc_syntax import (
+    CitationSyntaxError,
+    matching_bracket,
+    parse_citation_group,
+    parse_locator,
+)
 from assistant.essay.frontmatter import FrontMatterError, load_yaml, split_front_matter
 from assistant.essay.model import (
     Block,
@@ -53,6 +58,7 @@ PASSAGE_COMMENT = re.compile(
     r"<!--\s*passage:\s*(?P<source>\S+?)#(?P<ordinal>\d+)(?:\s+p\.\s*(?P<page>.*?))?\s*-->"
 )
 _DEFINITION = re.compile(r" {0,3}\[\^[^\]]+\]:")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
 _ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center"}
 _QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
 _CONTAINERS = ("Emph", "Strong", "Strikeout", "SmallCaps", "Underline", "Superscript", "Subscript")
@@ -269,6 +275,7 @@ class _Reader:
     # -- inlines of the running text -----------------------------------------------------------
 
     def inlines(self, nodes: list[JSON], fmt: _Format) -> list[_Token]:
+        self.check_brackets(nodes)
         nodes = _move_punctuation(self._attach_passages(nodes))
         out: list[_Token] = []
         for index, node in enumerate(nodes):
@@ -388,19 +395,50 @@ class _Reader:
         elif re.fullmatch(r"\[\^[^\]\s]+\][.,;:!?)]*", text):
             label = text[: text.index("]") + 1]
             self.warn(self.locate(label), f"footnote {label} has no definition; kept as text")
-        elif (
-            text.endswith("[")
-            and following is not None
-            and following["t"] == "Cite"
-            and following["c"][0][0]["citationMode"]["t"] == "AuthorInText"
-        ):
-            key = "@" + following["c"][0][0]["citationId"]
+
+    def check_brackets(self, nodes: list[JSON], where: str = "") -> None:
+        """An author-in-text citation after an unmatched `[` is almost always a citation group
+        Pandoc could not read (`[see @a, 4` unclosed, `[@a, 33; and more]` with a part lacking
+        its key): say so, with Pandoc's reason, instead of letting it pass as in-text."""
+        open_at: str | None = None
+        for node in nodes:
+            if node["t"] == "Str":
+                text = node["c"]
+                if "[" in text and "]" not in text[text.rindex("[") :]:
+                    open_at = text[text.rindex("[") :]
+                elif "]" in text:
+                    open_at = None
+            elif (
+                node["t"] == "Cite"
+                and open_at is not None
+                and node["c"][0][0]["citationMode"]["t"] == "AuthorInText"
+            ):
+                self._broken_group(open_at, "@" + node["c"][0][0]["citationId"], where)
+                open_at = None
+
+    def _broken_group(self, opening: str, key: str, where: str) -> None:
+        pattern = re.compile(re.escape(opening) + r"[^\]]*?" + re.escape(key))
+        found = pattern.search(self.source, self.cursor) or pattern.search(self.source)
+        start = found.start() if found else -1
+        line = self.line_at(start) if start != -1 else self.line_at(self.cursor)
+        close = matching_bracket(self.source, start) if start != -1 else -1
+        pandoc = f"Pandoc reads {key} in it as an author-in-text citation"
+        if close == -1:
+            end = self.source.find("\n\n", start)
+            stretch = self.source[start : len(self.source) if end == -1 else end]
             self.warn(
-                self.locate("[" + key),
-                f"'[{key}…' is not a citation group as written (an unclosed bracket, or a part"
-                f" without @key between semicolons): Pandoc reads {key} as an author-in-text"
-                " citation; fix the brackets to cite it in a note",
+                line,
+                f"unclosed citation bracket {_excerpt(stretch)!r}{where}: add the closing ']';"
+                f" {pandoc}",
             )
+            return
+        written = self.source[start : close + 1]
+        try:
+            parse_citation_group(written[1:-1].replace("\n", " "))
+            reason = "Pandoc does not read it as one"
+        except CitationSyntaxError as error:
+            reason = error.message
+        self.warn(line, f"{_excerpt(written)!r}{where} is not a citation: {reason}; {pandoc}")
 
     # -- notes ---------------------------------------------------------------------------------
 
@@ -460,6 +498,7 @@ class _Reader:
     def _note_inlines(
         self, nodes: list[JSON]
     ) -> Iterable[str | tuple[Citation, ...] | PassageLink]:
+        self.check_brackets(nodes, " in a note")
         for index, node in enumerate(nodes):
             tag = node["t"]
             content: Any = node.get("c")
@@ -554,8 +593,12 @@ class _Reader:
                     )
                     out.append(Block("code", [Span(text, code=True)]))
             elif tag == "HorizontalRule":
+                rule = _RULE.search(self.source, self.cursor)
+                if rule:
+                    self.cursor = rule.end()
                 self.warn(
-                    self.line_at(self.cursor), "a horizontal rule is kept as a paragraph of '* * *'"
+                    self.line_at(rule.start() if rule else self.cursor),
+                    "a horizontal rule is kept as a paragraph of '* * *'",
                 )
                 out.append(Block("paragraph", [Span("* * *")]))
             elif tag == "Div":

@@ -168,7 +168,7 @@ def make_long_essay(words: int = 15000, notes: int = 300) -> Essay:
     reading_notes = (corpus / "zubok-pleshakov-1996.md").read_text(encoding="utf-8")
     outline: Outline = outline_from_markdown(reading_notes)
     return Essay(
-        title="Stalin's Gamble: The Origins of the Korean War",
+        title="Stalin’s Gamble: The Origins of the Korean War",
         author="A. Student",
         blocks=blocks,
         items=items,
