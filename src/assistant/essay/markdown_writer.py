@@ -91,11 +91,20 @@ def _group_markdown(group: tuple[Citation, ...]) -> str:
 
 def _note_markdown(note: Note) -> str:
     parts: list[str] = []
+    previous: object = None
     for segment in note.segments:
         if isinstance(segment, str):
             parts.append(_escape_commentary(segment))
+        elif (
+            isinstance(previous, tuple)
+            and parts[-1].startswith("[")
+            and not (len(segment) == 1 and segment[0].author_in_text)
+        ):
+            # "[@a][@b]" would read as a reference link: groups side by side become one.
+            parts[-1] = parts[-1][:-1] + "; " + format_citation_group(segment) + "]"
         else:
             parts.append(_group_markdown(segment))
+        previous = segment
     return "".join(parts)
 
 
