@@ -231,9 +231,7 @@ def _norm_blocks(blocks: list[dict[str, Any]]) -> list[Any]:
                     len(head[1]),
                 )
             )
-        elif tag == "Div" and content[0][0] == "refs":
-            continue
-        elif tag == "RawBlock":
+        elif (tag == "Div" and content[0][0] == "refs") or tag == "RawBlock":
             continue
         else:
             out.append((tag, json.dumps(content)))
@@ -298,7 +296,7 @@ def test_reading_every_zettlr_construct() -> None:
     table = essay.blocks[13]
     assert table.text.startswith("Soviet archives opened after 1991")
     assert (table.header_rows, table.align) == (1, ["left", "right", "center"])
-    assert [[len(cell) for cell in row] for row in table.rows][0] == [1, 1, 1]
+    assert next([len(cell) for cell in row] for row in table.rows) == [1, 1, 1]
     # Every citation is a note, in reading order, wherever it stands: lists, quote, table.
     keys = [[(c.item_id, c.locator) for c in n.citations] for n in essay.notes()]
     assert keys == [
@@ -402,7 +400,7 @@ def test_pandoc_stringify_matches_our_text() -> None:
     # The essay's block text is Pandoc's stringify of the same inlines (quotes curled).
     done = subprocess.run(
         [_pandoc(), "-f", "markdown", "-t", "json"],
-        input='Stalin\'s "view" -- *then* [x]{.smallcaps}.'.encode(),
+        input=b'Stalin\'s "view" -- *then* [x]{.smallcaps}.',
         capture_output=True,
         check=True,
     )
