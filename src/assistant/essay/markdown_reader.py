@@ -105,7 +105,11 @@ class _Format:
 # - `x[@a],` → `x,¹` when what follows starts with one of `.,;:!?`, the same run moving.
 
 
-def _is_punct(char: str) -> bool:
+def is_citeproc_punctuation(char: str) -> bool:
+    """Punctuation citeproc moves before a note mark (`isPunct`): any Unicode punctuation but
+    en and em dashes."""
+    if not char:
+        return False
     return unicodedata.category(char).startswith("P") and char not in "—–"
 
 
@@ -166,7 +170,7 @@ def _move_punctuation(nodes: list[JSON]) -> list[JSON]:
             text = _leading_text(tail)
             punct = ""
             for char in text:
-                if not _is_punct(char):
+                if not is_citeproc_punctuation(char):
                     break
                 punct += char
             if not punct:
@@ -183,7 +187,7 @@ def _move_punctuation(nodes: list[JSON]) -> list[JSON]:
             if text[:1] and text[0] in ".,;:!?":
                 punct = ""
                 for char in text:
-                    if not _is_punct(char):
+                    if not is_citeproc_punctuation(char):
                         break
                     punct += char
                 out += [{"t": "Str", "c": punct}, x]
@@ -275,8 +279,7 @@ class _Reader:
     # -- inlines of the running text -----------------------------------------------------------
 
     def inlines(self, nodes: list[JSON], fmt: _Format) -> list[_Token]:
-        self.check_brackets(nodes)
-        nodes = _move_punctuation(self._attach_passages(nodes))
+        nodes = _move_punctuation(self._attach_passages(self.check_brackets(nodes)))
         out: list[_Token] = []
         for index, node in enumerate(nodes):
             tag = node["t"]
@@ -396,10 +399,13 @@ class _Reader:
             label = text[: text.index("]") + 1]
             self.warn(self.locate(label), f"footnote {label} has no definition; kept as text")
 
-    def check_brackets(self, nodes: list[JSON], where: str = "") -> None:
+    def check_brackets(self, nodes: list[JSON], where: str = "") -> list[JSON]:
         """An author-in-text citation after an unmatched `[` is almost always a citation group
         Pandoc could not read (`[see @a, 4` unclosed, `[@a, 33; and more]` with a part lacking
-        its key): say so, with Pandoc's reason, instead of letting it pass as in-text."""
+        its key). Such a citation is kept as the text it was written as, and a warning gives
+        Pandoc's reason, so the writer sees and fixes the bracket instead of finding an
+        author's name printed in the sentence."""
+        out: list[JSON] = []
         open_at: str | None = None
         for node in nodes:
             if node["t"] == "Str":
@@ -415,6 +421,10 @@ class _Reader:
             ):
                 self._broken_group(open_at, "@" + node["c"][0][0]["citationId"], where)
                 open_at = None
+                out.extend(node["c"][1])  # the citation as written
+                continue
+            out.append(node)
+        return out
 
     def _broken_group(self, opening: str, key: str, where: str) -> None:
         pattern = re.compile(re.escape(opening) + r"[^\]]*?" + re.escape(key))
@@ -422,7 +432,7 @@ class _Reader:
         start = found.start() if found else -1
         line = self.line_at(start) if start != -1 else self.line_at(self.cursor)
         close = matching_bracket(self.source, start) if start != -1 else -1
-        pandoc = f"Pandoc reads {key} in it as an author-in-text citation"
+        pandoc = f"it is kept as text (Pandoc would read {key} in it as an author-in-text citation)"
         if close == -1:
             end = self.source.find("\n\n", start)
             stretch = self.source[start : len(self.source) if end == -1 else end]
@@ -498,7 +508,7 @@ class _Reader:
     def _note_inlines(
         self, nodes: list[JSON]
     ) -> Iterable[str | tuple[Citation, ...] | PassageLink]:
-        self.check_brackets(nodes, " in a note")
+        nodes = self.check_brackets(nodes, " in a note")
         for index, node in enumerate(nodes):
             tag = node["t"]
             content: Any = node.get("c")

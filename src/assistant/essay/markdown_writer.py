@@ -18,6 +18,7 @@ import yaml
 
 from assistant.cite.model import Citation, Note
 from assistant.cite.pandoc_syntax import format_citation, format_citation_group
+from assistant.essay.markdown_reader import is_citeproc_punctuation
 from assistant.essay.model import Block, Essay, Inline, PassageLink, Span
 
 __all__ = ["write_markdown"]
@@ -37,6 +38,10 @@ def _escape_text(text: str, at_line_start: bool) -> str:
     if at_line_start:
         result = _escape_line_start(result)
     return result
+
+
+def _escape_metadata(text: str) -> str:
+    return re.sub(r"(['\"])", r"\\\1", _escape_text(text, at_line_start=False))
 
 
 def _escape_line_start(text: str) -> str:
@@ -188,7 +193,7 @@ def _write_inlines(
             out += escaped
         spans.clear()
 
-    for inline in inlines:
+    for index, inline in enumerate(inlines):
         if isinstance(inline, Span):
             if spans and spans[-1].same_format(inline):
                 spans[-1] = replace(spans[-1], text=spans[-1].text + inline.text)
@@ -196,7 +201,11 @@ def _write_inlines(
                 spans.append(replace(inline))
             continue
         flush()
-        if _is_bare_citation(inline.note):
+        following = inlines[index + 1] if index + 1 < len(inlines) else None
+        # A citation written in the text pulls the punctuation after it before its note mark
+        # (citeproc's rule); a note mark that stands before punctuation is a footnote instead.
+        punct_after = isinstance(following, Span) and is_citeproc_punctuation(following.text[:1])
+        if _is_bare_citation(inline.note) and not (following is not None and punct_after):
             group = inline.note.segments[0]
             assert isinstance(group, tuple)
             citation = _group_markdown(group) + _passage_comment(inline.passage)
@@ -311,10 +320,12 @@ def write_markdown(essay: Essay, *, references: bool = True) -> str:
     """
     lines: list[str] = []
     meta: dict[str, Any] = {}
+    # Pandoc reads the title as Markdown with smart quotes: escaped, the writer's own straight
+    # quotes stay straight.
     if essay.title:
-        meta["title"] = _escape_text(essay.title, at_line_start=False)
+        meta["title"] = _escape_metadata(essay.title)
     if essay.author:
-        meta["author"] = _escape_text(essay.author, at_line_start=False)
+        meta["author"] = _escape_metadata(essay.author)
     if references and essay.items:
         cited = [essay.items[key] for key in essay.cited_ids() if key in essay.items]
         if cited:
