@@ -1,6 +1,7 @@
 """Benchmark: save and load a 15,000-word essay with 300 notes; Markdown out and in.
 
-Target (issue 4): saving and loading each at most 0.2 s. The essay is
+Target (issue 4): saving and loading each at most 0.2 s. Reading the essay's Markdown runs
+Pandoc's own reader (issue 10): it must stay fast enough to import a draft in the app (≤ 1 s). The essay is
 `assistant.essay.sample.make_long_essay` (the corpus's own prose, notes of every shape, the
 bundled reading notes as its outline, the three CSL items as its snapshot).
 
@@ -80,8 +81,23 @@ def main() -> int:
     markdown = write_markdown(essay)
     median, worst = _time(lambda: write_markdown(essay), args.repeat)
     rows.append(("write_markdown", median, worst, ""))
+    from assistant.essay import pandoc_ast
+
+    def read_cold() -> None:
+        pandoc_ast._run.cache_clear()  # the reader caches Pandoc's AST of a text it has seen
+        read_markdown(markdown)
+
+    def pandoc_process() -> None:
+        pandoc_ast._run.cache_clear()
+        pandoc_ast.parse_markdown(markdown)
+
+    median, worst = _time(read_cold, args.repeat)
+    rows.append(("read_markdown (Pandoc's reader + AST walk)", median, worst, "≤ 1 s"))
+    median, worst = _time(pandoc_process, args.repeat)
+    rows.append(("  of which the pandoc process (JSON AST)", median, worst, ""))
+    read_markdown(markdown)
     median, worst = _time(lambda: read_markdown(markdown), args.repeat)
-    rows.append(("read_markdown", median, worst, ""))
+    rows.append(("  of which the AST walk (AST cached)", median, worst, ""))
     try:
         import pypandoc
 
@@ -110,7 +126,8 @@ def main() -> int:
     print("| --- | ---: | ---: | --- |")
     for name, median, worst, target in rows:
         print(f"| {name} | {median * 1000:.1f} ms | {worst * 1000:.1f} ms | {target} |")
-    failed = [name for name, median, _worst, target in rows if target and median > 0.2]
+    limit = {"≤ 0.2 s": 0.2, "≤ 1 s": 1.0}
+    failed = [name for name, median, _worst, target in rows if target and median > limit[target]]
     if failed:
         print(f"\nOver target: {', '.join(failed)}")
         return 1

@@ -16,11 +16,12 @@ text or named in a warning with its line, never dropped silently.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -118,8 +119,25 @@ def _is_cite_note(node: JSON) -> bool:
     return node["t"] == "Cite" and node["c"][0][0]["citationMode"]["t"] != "AuthorInText"
 
 
-def _leading_text(nodes: list[JSON]) -> str:
-    return stringify(nodes)
+def _leading_punctuation(nodes: list[JSON], start: int) -> str:
+    """The run of citeproc punctuation the text of `nodes[start:]` begins with (Pandoc takes it
+    from `stringify` of what follows, across formatting and raw HTML)."""
+    punct = ""
+    for node in nodes[start:]:
+        tag = node["t"]
+        if tag == "RawInline":
+            continue
+        if tag == "Str":
+            text = node["c"]
+        elif tag in _CONTAINERS:
+            text = stringify(node["c"])
+        else:
+            break
+        for char in text:
+            if not is_citeproc_punctuation(char):
+                return punct
+            punct += char
+    return punct
 
 
 def _drop_leading(nodes: list[JSON], count: int) -> list[JSON]:
@@ -157,44 +175,42 @@ def _into_quote(quote: JSON, punct: str) -> tuple[JSON, str]:
 
 
 def _move_punctuation(nodes: list[JSON]) -> list[JSON]:
+    if not any(node["t"] == "Cite" for node in nodes):
+        return nodes
     out: list[JSON] = []
-    rest = list(nodes)
-    while rest:
-        x = rest[0]
+    i = 0
+    n = len(nodes)
+    while i < n:
+        x = nodes[i]
         if x["t"] in ("Space", "SoftBreak"):
             out.append(x)
-            rest = rest[1:]
+            i += 1
             continue
-        if len(rest) >= 3 and rest[1]["t"] in ("Space", "SoftBreak") and _is_cite_note(rest[2]):
-            q, cite, tail = x, rest[2], rest[3:]
-            text = _leading_text(tail)
-            punct = ""
-            for char in text:
-                if not is_citeproc_punctuation(char):
-                    break
-                punct += char
+        if (
+            i + 2 < n
+            and nodes[i + 1]["t"] in ("Space", "SoftBreak")
+            and _is_cite_note(nodes[i + 2])
+        ):
+            q, cite = x, nodes[i + 2]
+            punct = _leading_punctuation(nodes, i + 3)
             if not punct:
                 out += [q, cite]
-            else:
-                q, left = _into_quote(q, punct)
-                out += [q, *([{"t": "Str", "c": left}] if left else []), cite]
-                tail = _drop_leading(tail, len(punct))
-            rest = tail
+                i += 3
+                continue
+            q, left = _into_quote(q, punct)
+            out += [q, *([{"t": "Str", "c": left}] if left else []), cite]
+            nodes = out + _drop_leading(nodes[i + 3 :], len(punct))
+            i, n = len(out), len(nodes)
             continue
         if _is_cite_note(x):
-            tail = rest[1:]
-            text = _leading_text(tail)
-            if text[:1] and text[0] in ".,;:!?":
-                punct = ""
-                for char in text:
-                    if not is_citeproc_punctuation(char):
-                        break
-                    punct += char
+            punct = _leading_punctuation(nodes, i + 1)
+            if punct[:1] and punct[0] in ".,;:!?":
                 out += [{"t": "Str", "c": punct}, x]
-                rest = _drop_leading(tail, len(punct))
+                nodes = out + _drop_leading(nodes[i + 1 :], len(punct))
+                i, n = len(out), len(nodes)
                 continue
         out.append(x)
-        rest = rest[1:]
+        i += 1
     return out
 
 
@@ -216,6 +232,7 @@ class _Reader:
     def __init__(self, source: str, first_line: int) -> None:
         self.source = source
         self.first_line = first_line
+        self.newlines = [m.start() for m in re.finditer("\n", source)]
         self.cursor = 0
         self.warnings: list[str] = []
         self.cited: dict[str, int] = {}  # key -> line of its first citation
@@ -236,7 +253,7 @@ class _Reader:
         return self.line_at(found)
 
     def line_at(self, offset: int) -> int:
-        return self.source.count("\n", 0, offset) + 1
+        return bisect.bisect_right(self.newlines, offset - 1) + 1
 
     def advance_to(self, snippet: str) -> None:
         snippet = snippet.strip()[:40]
@@ -262,7 +279,8 @@ class _Reader:
         label, locator, rest = parse_locator(stringify(data["citationSuffix"]))
         if not locator:
             label = "page"
-        self.cited.setdefault(key, self.locate("@" + key))
+        if key not in self.cited:
+            self.cited[key] = self.locate("@" + key)
         return Citation(
             item_id=key,
             locator=locator.replace("\u00a0", " "),
@@ -280,18 +298,20 @@ class _Reader:
 
     def inlines(self, nodes: list[JSON], fmt: _Format) -> list[_Token]:
         nodes = _move_punctuation(self._attach_passages(self.check_brackets(nodes)))
-        out: list[_Token] = []
+        # Text of this call's own format is gathered as strings and made one span per run.
+        out: list[_Token | str] = []
         for index, node in enumerate(nodes):
             tag = node["t"]
             content: Any = node.get("c")
             following = nodes[index + 1] if index + 1 < len(nodes) else None
             if tag == "Str":
-                self._check_text(content, following)
-                out.append(self.span(content, fmt))
+                if "[" in content or "^" in content:
+                    self._check_text(content, following)
+                out.append(content)
             elif tag in ("Space", "SoftBreak"):
-                out.append(self.span(" ", fmt))
+                out.append(" ")
             elif tag == "LineBreak":
-                out.append(self.span("\n", fmt))
+                out.append("\n")
             elif tag == "Emph":
                 out += self.inlines(content, fmt.but(italic=True))
             elif tag == "Strong":
@@ -310,8 +330,7 @@ class _Reader:
                 out += self.inlines(content, fmt)
             elif tag == "Quoted":
                 opening, closing = _QUOTES[content[0]["t"]]
-                out += [self.span(opening, fmt), *self.inlines(content[1], fmt)]
-                out.append(self.span(closing, fmt))
+                out += [opening, *self.inlines(content[1], fmt), closing]
             elif tag == "Code":
                 out.append(self.span(content[1], fmt.but(code=True)))
             elif tag == "Math":
@@ -342,7 +361,19 @@ class _Reader:
                 out.append(NoteAnchor(note, node.get("passage") or passage))
             elif tag == "RawInline":
                 self._raw(content)
-        return out
+        tokens: list[_Token] = []
+        pending: list[str] = []
+        for token in out:
+            if isinstance(token, str):
+                pending.append(token)
+                continue
+            if pending:
+                tokens.append(self.span("".join(pending), fmt))
+                pending.clear()
+            tokens.append(token)
+        if pending:
+            tokens.append(self.span("".join(pending), fmt))
+        return tokens
 
     def span(self, text: str, fmt: _Format) -> Span:
         return Span(
@@ -755,25 +786,27 @@ def _excerpt(text: str, limit: int = 40) -> str:
 def _place_notes(tokens: list[_Token]) -> list[Inline]:
     """Citations in the text as notes of their own, and runs of one format merged."""
     out: list[Inline] = []
+    run: list[Span] = []  # spans of one format waiting to be joined
+
+    def flush() -> None:
+        if run:
+            text = "".join(span.text for span in run)
+            if text:
+                out.append(replace(run[0], text=text))
+            run.clear()
+
     for token in tokens:
+        if isinstance(token, Span):
+            if run and not run[0].same_format(token):
+                flush()
+            run.append(token)
+            continue
+        flush()
         if isinstance(token, _Cite):
             out.append(NoteAnchor(Note((token.citations,)), token.passage))
-        elif isinstance(token, Span):
-            last = out[-1] if out else None
-            if isinstance(last, Span) and last.same_format(token):
-                out[-1] = Span(
-                    last.text + token.text,
-                    last.bold,
-                    last.italic,
-                    last.small_caps,
-                    last.strike,
-                    last.code,
-                    last.link,
-                )
-            elif token.text:
-                out.append(token)
         else:
             out.append(token)
+    flush()
     # A block's edges carry no blanks (Pandoc trims them too).
     if out and isinstance(out[0], Span):
         out[0].text = out[0].text.lstrip(" ")
