@@ -16,7 +16,7 @@ DRAFT = """\
   - nested ~~struck~~
 3. three
 4. four
-   
+
    more of four
 
 The [nkvd]{.smallcaps} files at the [archive](https://example.org/a) and `code`.
