@@ -450,6 +450,35 @@ def test_import_markdown_opens_a_pandoc_draft_as_a_new_essay(window, qtbot, dial
     assert dialogs.infos == []
 
 
+def test_import_markdown_honours_the_drafts_bibliography(window, qtbot, dialogs, tmp_path):
+    import json
+
+    (tmp_path / "refs.json").write_text(
+        json.dumps(
+            [
+                {
+                    "id": "stueck-1995",
+                    "type": "book",
+                    "author": [{"family": "Stueck", "given": "William"}],
+                    "title": "The Korean War",
+                    "publisher": "Princeton University Press",
+                    "issued": {"date-parts": [[1995]]},
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "---\nbibliography: refs.json\n---\n\nAs argued [@stueck-1995, 12].\n", "utf-8"
+    )
+    assert window.import_markdown(draft)
+    editor = window.editor
+    qtbot.waitUntil(lambda: len(editor.rendered_texts()) == 1)
+    assert editor.rendered_texts()[0].startswith("William Stueck, ")
+    assert dialogs.infos == []
+
+
 def test_import_markdown_with_an_unclosed_citation_keeps_the_text_and_warns(
     window, dialogs, tmp_path
 ):
