@@ -67,46 +67,50 @@ def test_problems_are_reported_with_line_numbers_and_nothing_is_dropped() -> Non
         "\n"
         "Unclosed [@b, 12 citation.\n"  # line 5
         "\n"
-        "Author @a says so.\n"  # line 7: in-text citation not turned into a note
+        "Author @a says so.\n"  # line 7: an author-in-text citation, as Pandoc reads it
         "\n"
         "[^unused]: Never referenced.\n"  # line 9
     )
     result = read_markdown(text, {"a": {"id": "a"}, "b": {"id": "b"}})
-    assert result.essay.notes() == []
     assert [warning.split(":")[0] for warning in result.warnings] == [
         "line 1",
         "line 2",
         "line 3",
         "line 5",
-        "line 7",
         "line 9",
     ]
     assert "'[@a, 33; and more]' is not a citation" in result.warnings[0]
     assert "[^nope] has no definition" in result.warnings[1]
     assert "unclosed inline note" in result.warnings[2]
     assert "unclosed citation bracket '[@b, 12 citation.'" in result.warnings[3]
-    assert "in-text citation '@a' is kept as text" in result.warnings[4]
-    assert "[^unused] is never referenced" in result.warnings[5]
-    # Each broken piece stays in the text for the writer to fix.
+    assert "[^unused] is never referenced" in result.warnings[4]
+    # Each broken piece stays in the text for the writer to fix; the @key of line 7 is an
+    # author-in-text citation, as Pandoc reads it.
     words = " ".join(block.text for block in result.essay.blocks)
-    for kept in ("[@a, 33; and more]", "[^nope]", "^[never closed", "[@b, 12 citation.", "@a"):
+    for kept in ("[@a, 33; and more]", "[^nope]", "^[never closed", "[@b, 12 citation."):
         assert kept in words
+    assert "[^unused]: Never referenced." in words
+    citations = [c for n in result.essay.notes() for c in n.citations]
+    assert [(c.item_id, c.author_in_text) for c in citations] == [("a", True)]
 
 
 def test_problems_inside_a_footnote_point_at_its_line() -> None:
     result = read_markdown("Text.[^1]\n\n[^1]: See [@a, 4; nothing here].\n")
     notes = result.essay.notes()
     assert len(notes) == 1
-    assert notes[0].segments[0].startswith("See [@a, 4; nothing here]")
-    assert result.warnings[0].startswith("line 3: '[@a, 4; nothing here]' is not a citation")
+    assert notes[0].segments == ("See [@a, 4; nothing here].",)
+    assert result.warnings[0].startswith(
+        "line 3: '[@a, 4; nothing here]' in a note is not a citation: 'nothing here' has no @key"
+    )
 
 
 def test_duplicate_definitions_and_repeated_references() -> None:
     result = read_markdown("A.[^1] B.[^1]\n\n[^1]: First.\n\n[^1]: Second.\n")
-    assert [note.segments for note in result.essay.notes()] == [("First.",), ("First.",)]
+    # Pandoc takes the last definition (and warns), and repeats the note at each reference.
+    assert [note.segments for note in result.essay.notes()] == [("Second.",), ("Second.",)]
     assert result.warnings == [
-        "line 5: footnote [^1] is defined twice; the first definition is used",
-        "line 1: footnote [^1] is referenced twice: its note is repeated",
+        "line 5: footnote [^1] is defined twice; Pandoc uses the last definition",
+        "line 1: footnote [^1] is referenced 2 times: its note is repeated",
     ]
 
 

@@ -207,7 +207,7 @@ def _full_shape(node: OutlineNode) -> tuple:
     return (node.title, node.body, tuple(node.links), tuple(_full_shape(c) for c in node.children))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=st.one_of(st.just(""), _text), children=_nodes(4))
 def test_any_outline_round_trips_through_markdown(title: str, children: list[OutlineNode]) -> None:
     outline = Outline(OutlineNode(title, children=children))
@@ -250,6 +250,7 @@ def test_setext_headings_and_rules() -> None:
 
 def test_empty_and_windows_line_endings() -> None:
     assert outline_from_markdown("").root.children == []
-    text = "# A\r\n\r\nnote one\r\n- item\r\n"
+    # Pandoc's rule: a list needs a blank line before it, else it continues the paragraph.
+    text = "# A\r\n\r\nnote one\r\n\r\n- item\r\n"
     outline = outline_from_markdown(text)
     assert outline.root.shape() == ("", (("A", (("note one", ()), ("item", ()))),))

@@ -66,7 +66,8 @@ def test_save_and_load_keep_everything(tmp_path: Path) -> None:
     assert again.items == essay.items
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["format"] == "essay-assistant/essay"
-    assert document["schema_version"] == SCHEMA_VERSION
+    # Nothing format 3 added is used: format 2, which older versions of the app still open.
+    assert document["schema_version"] == 2
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -136,7 +137,7 @@ def test_file_cut_anywhere_is_recognised_as_cut_off(tmp_path: Path, fraction: fl
         (b"", "empty"),
         (
             b'{"format": "essay-assistant/essay", "schema_version": 2,'
-            b' "essay": {"blocks": [{"kind": "table"}]}}',
+            b' "essay": {"blocks": [{"kind": "figure"}]}}',
             "blocks[0].kind",
         ),
         (b'[{"id": "shen-2000", "type": "book"}]', "not an Essay Assistant essay file"),
@@ -264,7 +265,7 @@ def test_version_1_file_with_string_notes_is_migrated(tmp_path: Path) -> None:
     )
     assert second == Note(("A comment with no citation.",))
     save_essay(essay, path)
-    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == 2
     assert load_essay(path).notes() == [first, second]
 
 
@@ -454,3 +455,40 @@ def test_the_essays_language_round_trips_and_defaults_to_english(tmp_path: Path)
     save_essay(_titled("English"), path)
     assert "language" not in json.loads(path.read_bytes())
     assert load_essay(path).language == "en"
+
+
+def test_lists_tables_links_and_small_caps_survive_save_and_load(tmp_path: Path) -> None:
+    from assistant.cite.model import Citation, Note
+    from assistant.essay.model import Block, Essay, NoteAnchor, Span
+
+    anchor = NoteAnchor(Note.of(Citation("shen-2000", "52", author_in_text=True)))
+    cell_note = NoteAnchor(Note.of(Citation("shuster-2019", "4")))
+    essay = Essay(
+        blocks=[
+            Block("list_item", [Span("first"), anchor], level=1, ordered=True, start=3),
+            Block("list_item", [Span("more of it")], level=1, ordered=True, continued=True),
+            Block("list_item", [Span("☐ nested")], level=2),
+            Block(
+                "table",
+                [Span("Caption")],
+                rows=[[[Span("a")], [Span("b")]], [[Span("1"), cell_note], [Span("2")]]],
+                header_rows=1,
+                align=["left", "right"],
+            ),
+            Block("code", [Span("x = 1\n", code=True)]),
+            Block(
+                "paragraph",
+                [
+                    Span("NKVD", small_caps=True),
+                    Span(" and ", strike=True),
+                    Span("the archive", link="https://example.org/a"),
+                ],
+            ),
+        ]
+    )
+    path = tmp_path / "rich.essay"
+    save_essay(essay, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION == 3
+    loaded = load_essay(path)
+    assert loaded.blocks == essay.blocks
+    assert [n.citations[0].item_id for n in loaded.notes()] == ["shen-2000", "shuster-2019"]

@@ -145,7 +145,7 @@ def _read_draft(path: Path, items: dict[str, dict]) -> tuple[Any, list[str]]:
             return load_essay(path), []
         except Exception as error:  # corrupt, newer schema, unreadable: the store explains
             raise BadInput(f"{path}: {error}") from error
-    from assistant.essay.markdown import read_markdown
+    from assistant.essay.markdown import PandocError, read_markdown
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -153,7 +153,10 @@ def _read_draft(path: Path, items: dict[str, dict]) -> tuple[Any, list[str]]:
         raise BadInput(f"{path}: not UTF-8 text ({error.reason} at byte {error.start}).") from error
     except OSError as error:
         raise BadInput(f"{path}: cannot be read ({error.strerror}).") from error
-    result = read_markdown(text, items)
+    try:
+        result = read_markdown(text, items)
+    except PandocError as error:
+        raise BadInput(f"{path}: cannot be read as a Markdown draft ({error}).") from error
     return result.essay, list(result.warnings)
 
 

@@ -273,7 +273,7 @@ def _read_markdown_draft(
     draft: Path, items: Mapping[str, dict[str, Any]] | None
 ) -> tuple[Any, list[str]]:
     from assistant.cli.stdio import display_name, is_stdio, read_text
-    from assistant.essay.markdown import read_markdown
+    from assistant.essay.markdown import PandocError, read_markdown
 
     try:
         text = read_text(str(draft))
@@ -283,7 +283,10 @@ def _read_markdown_draft(
         ) from error
     except OSError as error:
         raise _BadInput(f"cannot read the draft {draft}: {error.strerror}.") from error
-    result = read_markdown(text, items)
+    try:
+        result = read_markdown(text, items)
+    except PandocError as error:
+        raise _BadInput(f"cannot read the draft {draft}: {error}.") from error
     if items is None and result.bibliography:
         # As Pandoc does: the front matter's `bibliography:` files, relative to the draft.
         loaded: dict[str, dict[str, Any]] = {}
@@ -296,6 +299,9 @@ def _read_markdown_draft(
                     f"does not exist (looked for {path}); fix it or give --bibliography FILE."
                 )
             loaded.update(_read_bibliography(path))
-        result = read_markdown(text, loaded)
+        try:
+            result = read_markdown(text, loaded)
+        except PandocError as error:
+            raise _BadInput(f"cannot read the draft {draft}: {error}.") from error
     name = display_name(str(draft))
     return result.essay, [f"{name}: {warning}" for warning in result.warnings]

@@ -104,7 +104,7 @@ def run_notes(
 ) -> int:
     from assistant.cite.engine import ChicagoEngine
     from assistant.cli.stdio import display_name, read_text
-    from assistant.essay.markdown import read_markdown
+    from assistant.essay.markdown import PandocError, read_markdown
 
     out = out or sys.stdout
     err = err or sys.stderr
@@ -128,7 +128,10 @@ def run_notes(
                 raise _InputError(f"cannot read draft {draft_path}: {error}") from None
             # The same Pandoc Markdown reader as the app and the Word export, so the three
             # never disagree about which notes a draft holds.
-            draft = read_markdown(text, items)
+            try:
+                draft = read_markdown(text, items)
+            except PandocError as error:
+                raise _InputError(f"cannot read draft {draft_path}: {error}") from None
             essay, draft_warnings = draft.essay, list(draft.warnings)
     except _InputError as error:
         print(f"assistant notes: {error}", file=err)

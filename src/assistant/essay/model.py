@@ -14,7 +14,16 @@ from typing import Any, Literal
 
 from assistant.cite.model import Note
 
-BlockKind = Literal["heading", "paragraph", "blockquote"]
+BlockKind = Literal["heading", "paragraph", "blockquote", "list_item", "table", "code"]
+BLOCK_KINDS: tuple[BlockKind, ...] = (
+    "heading",
+    "paragraph",
+    "blockquote",
+    "list_item",
+    "table",
+    "code",
+)
+ALIGNMENTS = ("default", "left", "center", "right")
 
 
 def new_id() -> str:
@@ -35,6 +44,20 @@ class Span:
     text: str
     bold: bool = False
     italic: bool = False
+    small_caps: bool = False  # Pandoc's `[text]{.smallcaps}`
+    strike: bool = False  # `~~text~~`
+    code: bool = False  # `` `text` ``, set in a monospaced font
+    link: str = ""  # the target of `[text](url)` or `<url>`; "" when the span is no link
+
+    def same_format(self, other: Span) -> bool:
+        return (
+            self.bold == other.bold
+            and self.italic == other.italic
+            and self.small_caps == other.small_caps
+            and self.strike == other.strike
+            and self.code == other.code
+            and self.link == other.link
+        )
 
 
 @dataclass(slots=True)
@@ -49,15 +72,53 @@ class NoteAnchor:
 Inline = Span | NoteAnchor
 
 
+Cell = list[Inline]
+
+
 @dataclass(slots=True)
 class Block:
+    """One paragraph-like block of the essay, in reading order.
+
+    Lists are flat, as in Word: each item's paragraph is a `list_item` block whose `level` is
+    its nesting depth (1 for a top-level item); a further paragraph of the same item is a
+    `list_item` with `continued` set (no marker of its own). Consecutive list items at one level
+    form one list, numbered from the `start` of its first item when `ordered`. A task-list item
+    keeps Pandoc's ☐/☒ as the first character of its text.
+
+    A `table` keeps its caption in `inlines` and its cells in `rows` (row-major; the first
+    `header_rows` rows are the header), with one alignment per column in `align`. A `code`
+    block holds its text verbatim in one span.
+    """
+
     kind: BlockKind = "paragraph"
     inlines: list[Inline] = field(default_factory=list)
-    level: int = 0  # heading level (1-6); 0 for other blocks
+    level: int = 0  # heading level (1-6), list nesting depth (1-); 0 for other blocks
+    ordered: bool = False  # list_item: a numbered list
+    start: int = 1  # list_item: the number an ordered list begins with
+    continued: bool = False  # list_item: a further paragraph of the item above
+    rows: list[list[Cell]] = field(default_factory=list)  # table cells
+    header_rows: int = 0  # table: how many of the rows are header rows
+    align: list[str] = field(default_factory=list)  # table: one of ALIGNMENTS per column
 
     @property
     def text(self) -> str:
-        return "".join(i.text for i in self.inlines if isinstance(i, Span))
+        text = "".join(i.text for i in self.inlines if isinstance(i, Span))
+        if self.kind == "table":
+            cells = [
+                "".join(i.text for i in cell if isinstance(i, Span))
+                for row in self.rows
+                for cell in row
+            ]
+            text = " ".join(part for part in (text, *cells) if part)
+        return text
+
+    def all_inlines(self) -> Iterator[Inline]:
+        """Every inline in reading order: a table's caption, then its cells row by row (so a
+        note in a table is numbered where Pandoc and Word number it)."""
+        yield from self.inlines
+        for row in self.rows:
+            for cell in row:
+                yield from cell
 
 
 @dataclass(slots=True)
@@ -78,7 +139,7 @@ class Essay:
     def anchors(self) -> Iterator[NoteAnchor]:
         """Note anchors in text order: the first yielded is note 1."""
         for block in self.blocks:
-            for inline in block.inlines:
+            for inline in block.all_inlines():
                 if isinstance(inline, NoteAnchor):
                     yield inline
 

@@ -15,7 +15,8 @@ Markdown mapping (import and export agree, so an outline survives the round trip
   invisible in Zettlr's preview and in Pandoc's output.
 
 Titles are plain text: emphasis markers and inline HTML tags (`**How**`, `<u>and</u>`) are
-dropped on import, and Markdown-special characters are escaped on export.
+dropped on import, and Markdown-special characters are escaped on export. Import goes through
+Pandoc's reader (`assistant.essay.pandoc_ast`), the same one drafts are read with.
 """
 
 from __future__ import annotations
@@ -213,208 +214,138 @@ def outline_from_dict(data: dict[str, Any]) -> Outline:
 
 # -- Markdown -----------------------------------------------------------------------------
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_BULLET = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*)|$)")
-_QUOTE = re.compile(r"^[ \t]*>[ ]?(.*)$")
-_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _LINK_COMMENT = re.compile(
-    r"(?<!\\)<!--\s*passage:\s*(?P<source>\S+?)#(?P<ordinal>\d+)(?:\s+p\.\s*(?P<page>.*?))?\s*-->"
+    r"<!--\s*passage:\s*(?P<source>\S+?)#(?P<ordinal>\d+)(?:\s+p\.\s*(?P<page>.*?))?\s*-->"
 )
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def plain_text(markdown: str) -> str:
-    """Inline Markdown as plain text: emphasis markers and HTML tags dropped, escapes resolved."""
-    # Work on a masked copy where every escaped character is a neutral letter, so that
-    # escaped markup never pairs up; deletions are mirrored on the real characters.
-    chars: list[str] = []
-    masked: list[str] = []
-    position = 0
-    for match in _ESCAPED.finditer(markdown):
-        chars.extend(markdown[position : match.start()])
-        masked.extend(markdown[position : match.start()])
-        chars.append(match.group(1))
-        masked.append("a")
-        position = match.end()
-    chars.extend(markdown[position:])
-    masked.extend(markdown[position:])
-
-    def drop(spans: list[tuple[int, int]]) -> None:
-        for start, end in sorted(spans, reverse=True):
-            del chars[start:end]
-            del masked[start:end]
-
-    drop([m.span() for m in _TAG.finditer("".join(masked))])
-    while True:
-        spans = []
-        for m in _EMPHASIS.finditer("".join(masked)):
-            spans += [(m.start(1), m.end(1)), (m.end(2), m.end())]
-        if not spans:
-            break
-        drop(spans)
-    return " ".join("".join(chars).split())
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
 def _escape_title(title: str) -> str:
+    """Plain text as Markdown Pandoc reads back as that text: every ASCII punctuation mark is
+    escaped (Pandoc's `all_symbols_escapable`), so nothing can open emphasis, a list, a table
+    or a heading."""
     text = " ".join(title.split())
-    text = re.sub(r"([\\*_`<\[\]])", r"\\\1", text)
-    # A title that looks like a heading, quotation or list item must stay a plain title.
-    if re.match(r"[#>+=-]|\d+[.)]", text):
-        text = "\\" + text if not text[0].isdigit() else re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    text = _ASCII_PUNCTUATION.sub(r"\\\1", text)
     return text
 
 
-def _take_links(line: str) -> tuple[str, list[PassageLink]]:
-    links = [
-        PassageLink(m["source"], int(m["ordinal"]), m["page"] or None)
-        for m in _LINK_COMMENT.finditer(line)
-    ]
-    return _LINK_COMMENT.sub("", line), links
+def _links_of(inlines: list[dict[str, Any]]) -> list[PassageLink]:
+    links = []
+    for node in inlines:
+        if node["t"] == "RawInline" and node["c"][0] == "html":
+            for m in _LINK_COMMENT.finditer(node["c"][1]):
+                links.append(PassageLink(m["source"], int(m["ordinal"]), m["page"] or None))
+    return links
 
 
-def _front_matter_title(block: str) -> str:
-    import yaml
+def _node_from(inlines: list[dict[str, Any]]) -> OutlineNode:
+    from assistant.essay.pandoc_ast import stringify
 
-    from assistant.yamlsafe import load_yaml
+    return OutlineNode(title=" ".join(stringify(inlines).split()), links=_links_of(inlines))
+
+
+def _front_matter_title(yaml_text: str) -> str:
+    from assistant.essay.frontmatter import FrontMatterError, load_yaml
+    from assistant.essay.pandoc_ast import parse_markdown, stringify
 
     try:
-        data = load_yaml(block)
-    except yaml.YAMLError:
+        data = load_yaml(yaml_text)
+    except FrontMatterError:
         return ""
-    if isinstance(data, dict) and data.get("title") is not None:
-        return plain_text(str(data["title"]))
-    return ""
-
-
-@dataclass(slots=True)
-class _Line:
-    kind: str  # heading, bullet, quote, text, blank
-    text: str
-    indent: int = 0
-    level: int = 0
-
-
-def _classify(raw: str) -> _Line:
-    expanded = raw.expandtabs(4)
-    if not expanded.strip():
-        return _Line("blank", "")
-    if not expanded.startswith(" ") and (heading := _HEADING.match(expanded)):
-        return _Line("heading", heading.group(2) or "", level=len(heading.group(1)))
-    if underline := _UNDERLINE.match(expanded):
-        return _Line("underline", "", level=1 if underline.group(1)[0] == "=" else 2)
-    if _RULE.match(expanded):
-        return _Line("rule", "")
-    if bullet := _BULLET.match(expanded):
-        return _Line("bullet", bullet.group(2) or "", indent=len(bullet.group(1)))
-    if quote := _QUOTE.match(expanded):
-        indent = len(expanded) - len(expanded.lstrip())
-        return _Line("quote", quote.group(1), indent=indent)
-    return _Line("text", expanded.strip(), indent=len(expanded) - len(expanded.lstrip()))
+    if not isinstance(data, dict) or data.get("title") is None:
+        return ""
+    # The title is Markdown too ("Reading *notes*"): Pandoc's reading, as plain text.
+    parsed = parse_markdown(str(data["title"]).replace("\n", " "), extensions="-smart")
+    inlines = [n for b in parsed.blocks if b["t"] in ("Para", "Plain") for n in b["c"]]
+    return " ".join(stringify(inlines).split())
 
 
 def outline_from_markdown(text: str) -> Outline:
-    """Read a Markdown outline (reading notes) into a tree; see the module docstring."""
+    """Read a Markdown outline (reading notes) into a tree; see the module docstring.
+
+    Pandoc's reader decides the blocks (the same reader as for drafts), without its `smart`
+    typography so titles keep the writer's own quotes and dashes. Raises
+    `assistant.essay.pandoc_ast.PandocError` when Pandoc is missing or cannot read the text.
+    """
+    from assistant.essay.frontmatter import split_front_matter
+    from assistant.essay.pandoc_ast import blocks_text, parse_markdown
+
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     root = OutlineNode(title="")
-    front = _FRONT_MATTER.match(text)
-    if front:
-        root.title = _front_matter_title(front.group(1))
-        text = text[front.end() :]
-    lines = [_classify(raw) for raw in text.split("\n")]
+    front = split_front_matter(text)
+    if front is not None:
+        root.title = _front_matter_title(front.yaml_text)
+        text = "\n" * front.lines + text[front.end :]
+    blocks = parse_markdown(text, extensions="-smart-yaml_metadata_block").blocks
+    blocks = [b for b in blocks if b["t"] not in ("RawBlock", "HorizontalRule", "Null")]
 
-    if not root.title:
+    if not root.title and len(blocks) >= 2:
         # A leading heading with nothing under it before a heading of the same or higher rank
         # names the whole document (the bundled notes open with "#### Zubok and Pleshakov Notes").
-        content = [i for i, line in enumerate(lines) if line.kind != "blank"]
-        if len(content) >= 2:
-            first, second = lines[content[0]], lines[content[1]]
-            if first.kind == "heading" and second.kind == "heading" and second.level <= first.level:
-                root.title = plain_text(_take_links(first.text)[0])
-                lines = lines[content[0] + 1 :]
+        first, second = blocks[0], blocks[1]
+        if first["t"] == "Header" and second["t"] == "Header" and second["c"][0] <= first["c"][0]:
+            root.title = _node_from(first["c"][2]).title
+            blocks = blocks[1:]
 
     sections: list[tuple[int, OutlineNode]] = [(0, root)]  # (heading level, node)
-    items: list[tuple[int, OutlineNode]] = []  # open list items: (indent, node)
-    last: OutlineNode = root  # the node a following block quotation belongs to
-    paragraph: list[str] = []
-    quote: list[str] = []
-    blank_before = True
+    last: list[OutlineNode] = [root]  # the node a following block quotation belongs to
 
-    def node_from(line_text: str) -> OutlineNode:
-        title, links = _take_links(line_text)
-        return OutlineNode(title=plain_text(title), links=links)
+    def add_body(node: OutlineNode, quote: list[dict[str, Any]]) -> None:
+        body = blocks_text(quote)
+        node.body = f"{node.body}\n\n{body}" if node.body else body
 
-    def flush_paragraph() -> None:
-        nonlocal last
-        if paragraph:
-            node = node_from(" ".join(paragraph))
-            sections[-1][1].children.append(node)
-            last = node
-            paragraph.clear()
+    def read_list(items: list[list[dict[str, Any]]], parent: OutlineNode) -> None:
+        for item in items:
+            node: OutlineNode | None = None
+            for block in item:
+                tag = block["t"]
+                if tag in ("Plain", "Para", "LineBlock"):
+                    inlines = (
+                        block["c"]
+                        if tag != "LineBlock"
+                        else [n for line in block["c"] for n in [*line, {"t": "Space"}]]
+                    )
+                    if node is None:
+                        node = _node_from(inlines)
+                        parent.children.append(node)
+                        last[0] = node
+                    else:  # a further paragraph of the item continues its title
+                        extra = _node_from(inlines)
+                        node.title = f"{node.title} {extra.title}".strip()
+                        node.links.extend(extra.links)
+                elif tag in ("BulletList", "OrderedList"):
+                    holder = node if node is not None else parent
+                    read_list(block["c"] if tag == "BulletList" else block["c"][1], holder)
+                elif tag == "BlockQuote":
+                    add_body(node if node is not None else last[0], block["c"])
 
-    def flush_quote() -> None:
-        if quote:
-            body = "\n".join(quote).strip("\n")
-            body = re.sub(r"\n{3,}", "\n\n", body)
-            last.body = f"{last.body}\n\n{body}" if last.body else body
-            quote.clear()
-
-    for line in lines:
-        if line.kind != "quote":
-            flush_quote()
-        if line.kind == "underline" and paragraph and not items:
-            # A setext heading: the paragraph just read is the heading's text.
-            line = _Line("heading", " ".join(paragraph), level=line.level)
-            paragraph.clear()
-        elif line.kind in ("underline", "rule"):
-            flush_paragraph()
-            blank_before = True
-            continue
-        if line.kind == "heading":
-            flush_paragraph()
-            items.clear()
-            node = node_from(line.text)
-            while sections[-1][0] >= line.level:
+    for block in blocks:
+        tag = block["t"]
+        if tag == "Header":
+            level = block["c"][0]
+            node = _node_from(block["c"][2])
+            while sections[-1][0] >= level:
                 sections.pop()
             sections[-1][1].children.append(node)
-            sections.append((line.level, node))
-            last = node
-        elif line.kind == "bullet":
-            flush_paragraph()
-            node = node_from(line.text)
-            while items and items[-1][0] >= line.indent:
-                items.pop()
-            parent = items[-1][1] if items else sections[-1][1]
-            parent.children.append(node)
-            items.append((line.indent, node))
-            last = node
-        elif line.kind == "quote":
-            flush_paragraph()
-            if not quote and items and line.indent > 0:
-                # An indented quotation is the body of the deepest item indented less than it.
-                while items and items[-1][0] >= line.indent:
-                    items.pop()
-                if items:
-                    last = items[-1][1]
-            quote.append(line.text)
-        elif line.kind == "text":
-            if items and (line.indent > 0 or not blank_before):
-                # Continuation of the open list item's title.
-                owner = items[-1][1]
-                extra, links = _take_links(line.text)
-                owner.title = plain_text(f"{owner.title} {extra}")
-                owner.links.extend(links)
-            else:
-                items.clear()
-                paragraph.append(line.text)
-        else:  # blank
-            flush_paragraph()
-        blank_before = line.kind == "blank"
-    flush_paragraph()
-    flush_quote()
+            sections.append((level, node))
+            last[0] = node
+        elif tag in ("Para", "Plain", "LineBlock"):
+            inlines = (
+                block["c"]
+                if tag != "LineBlock"
+                else [n for line in block["c"] for n in [*line, {"t": "Space"}]]
+            )
+            node = _node_from(inlines)
+            sections[-1][1].children.append(node)
+            last[0] = node
+        elif tag in ("BulletList", "OrderedList"):
+            read_list(block["c"] if tag == "BulletList" else block["c"][1], sections[-1][1])
+        elif tag == "BlockQuote":
+            add_body(last[0], block["c"])
+        elif tag == "Div":
+            blocks.extend(block["c"][1])
     return Outline(root)
 
 
@@ -427,7 +358,12 @@ def _link_comments(links: list[PassageLink]) -> str:
 
 
 def _quote_lines(body: str, indent: str = "") -> list[str]:
-    return [f"{indent}> {line}".rstrip() for line in body.strip("\n").split("\n")]
+    lines = [" ".join(line.split()) for line in body.strip("\n").split("\n")]
+    return [f"{indent}> {_escape_body(line)}".rstrip() for line in lines]
+
+
+def _escape_body(line: str) -> str:
+    return _ASCII_PUNCTUATION.sub(r"\\\1", line)
 
 
 def outline_to_markdown(outline: Outline) -> str:

@@ -13,10 +13,43 @@ import re
 from pathlib import Path
 
 from assistant.cite.model import Citation, Note
-from assistant.essay.markdown import smart_quotes
 from assistant.essay.model import Block, BlockKind, Essay, NoteAnchor, PassageLink, Span
 from assistant.essay.outline import Outline, outline_from_markdown
 from assistant.paths import bundled_corpus_dir
+
+# Escaped quotes stay straight: they wait in the private use area while quotes are curled.
+_KEEP = {'"': "\ue000", "'": "\ue001"}
+_KEPT = {v: k for k, v in _KEEP.items()}
+_OPENING_CONTEXT = set("([{“‘—–-/")
+
+
+def _smart_quotes(text: str, before: str = " ", after: str = " ") -> str:
+    """Pandoc's `smart` quotes: straight quotes curled by context; kept ones restored.
+
+    `before`/`after` are the characters around `text` (a neighbouring span's), so a quote at
+    a span's edge is judged by what really surrounds it.
+    """
+    if not any(c in text for c in "\"'\ue000\ue001"):
+        return text
+    out = []
+    for index, char in enumerate(text):
+        if char in _KEPT:
+            out.append(_KEPT[char])
+            continue
+        if char not in "\"'":
+            out.append(char)
+            continue
+        prev = text[index - 1] if index else before
+        nxt = text[index + 1] if index + 1 < len(text) else after
+        opening = (prev.isspace() or prev in _OPENING_CONTEXT) and not nxt.isspace()
+        if char == '"':
+            out.append("“" if opening else "”")
+        elif prev.isalnum() or (opening and nxt.isdigit()):
+            out.append("’")  # an apostrophe: Stalin’s, ’90s
+        else:
+            out.append("‘" if opening else "’")
+    return "".join(out)
+
 
 _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _NOTE_LINE = re.compile(r"^\d+\.\s")
@@ -31,7 +64,7 @@ def _corpus_words(corpus: Path) -> list[str]:
             if len(line) < 200 or _NOTE_LINE.match(line) or line.startswith("#"):
                 continue
             # Typeset prose, as a writer's editor or Pandoc's `smart` reading would give it.
-            words.extend(smart_quotes(_SUPERSCRIPTS.sub("", line)).split())
+            words.extend(_smart_quotes(_SUPERSCRIPTS.sub("", line)).split())
     return words
 
 
@@ -135,7 +168,7 @@ def make_long_essay(words: int = 15000, notes: int = 300) -> Essay:
     reading_notes = (corpus / "zubok-pleshakov-1996.md").read_text(encoding="utf-8")
     outline: Outline = outline_from_markdown(reading_notes)
     return Essay(
-        title="Stalin's Gamble: The Origins of the Korean War",
+        title="Stalin’s Gamble: The Origins of the Korean War",
         author="A. Student",
         blocks=blocks,
         items=items,

@@ -2,7 +2,7 @@
 
 Layout (UTF-8 JSON):
 
-    {"format": "essay-assistant/essay", "schema_version": 2, "saved_at": "...",
+    {"format": "essay-assistant/essay", "schema_version": 3, "saved_at": "...",
      "generator": "essay-assistant 0.1.0", "essay": {title, author, blocks, items, outline}}
 
 Saving writes a temporary file in the target folder, fsyncs it, hard-links the previous file
@@ -14,6 +14,9 @@ same folder and never pruned, so saving over a broken file cannot lose what was 
 
 Loading never writes: a damaged file raises `CorruptEssayError` listing the backups that do
 load, newest first; a file from a newer version raises `NewerSchemaError`.
+
+Format 3 added lists, tables, code blocks, links and small caps; an essay using none of them is
+still saved as format 2, which older versions of the app open.
 """
 
 from __future__ import annotations
@@ -32,7 +35,16 @@ from typing import Any
 from assistant import __version__ as _app_version
 from assistant.atomic import replace_atomically
 from assistant.cite.model import Citation, Note
-from assistant.essay.model import Block, Essay, NoteAnchor, PassageLink, Span, new_id
+from assistant.essay.model import (
+    ALIGNMENTS,
+    BLOCK_KINDS,
+    Block,
+    Essay,
+    NoteAnchor,
+    PassageLink,
+    Span,
+    new_id,
+)
 from assistant.essay.outline import link_from_dict, link_to_dict, outline_from_dict, outline_to_dict
 from assistant.paths import user_data_dir
 
@@ -60,7 +72,7 @@ __all__ = [
 ]
 
 FORMAT = "essay-assistant/essay"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BACKUP_COUNT = 5
 ESSAY_SUFFIX = ".essay"
 
@@ -143,25 +155,61 @@ def _inline_to_dict(inline: Span | NoteAnchor) -> dict[str, Any]:
             data["passage"] = link_to_dict(inline.passage)
         return data
     data = {"text": inline.text}
-    if inline.bold:
-        data["bold"] = True
-    if inline.italic:
-        data["italic"] = True
+    for name in _SPAN_FLAGS:
+        if getattr(inline, name):
+            data[name] = True
+    if inline.link:
+        data["link"] = inline.link
+    return data
+
+
+# Span formats saved as `true` when set (absent when not), so older files load unchanged.
+_SPAN_FLAGS = ("bold", "italic", "small_caps", "strike", "code")
+# Format 3 added lists, tables, code blocks and the span formats beyond bold and italic; a file
+# using none of them is still written as format 2, so older versions of the app open it.
+_FORMAT_3_KINDS = ("list_item", "table", "code")
+
+
+def _needs_format_3(essay: Essay) -> bool:
+    for block in essay.blocks:
+        if block.kind in _FORMAT_3_KINDS:
+            return True
+        for inline in block.all_inlines():
+            if isinstance(inline, Span) and (
+                inline.small_caps or inline.strike or inline.code or inline.link
+            ):
+                return True
+            if isinstance(inline, NoteAnchor) and any(
+                c.author_in_text for c in inline.note.citations
+            ):
+                return True
+    return False
+
+
+def _block_to_dict(block: Block) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": block.kind,
+        "inlines": [_inline_to_dict(i) for i in block.inlines],
+    }
+    if block.kind in ("heading", "list_item"):
+        data["level"] = block.level
+    if block.kind == "list_item":
+        if block.ordered:
+            data["ordered"] = True
+            data["start"] = block.start
+        if block.continued:
+            data["continued"] = True
+    if block.kind == "table":
+        data["rows"] = [[[_inline_to_dict(i) for i in cell] for cell in row] for row in block.rows]
+        data["header_rows"] = block.header_rows
+        data["align"] = list(block.align)
     return data
 
 
 def essay_to_dict(essay: Essay) -> dict[str, Any]:
     """The essay as plain JSON-ready data (also handy for the UI's undo and clipboard)."""
-    blocks = []
-    for block in essay.blocks:
-        data: dict[str, Any] = {
-            "kind": block.kind,
-            "inlines": [_inline_to_dict(i) for i in block.inlines],
-        }
-        if block.kind == "heading":
-            data["level"] = block.level
-        blocks.append(data)
-    data = {
+    blocks = [_block_to_dict(block) for block in essay.blocks]
+    data: dict[str, Any] = {
         "title": essay.title,
         "author": essay.author,
         "blocks": blocks,
@@ -193,7 +241,7 @@ def _citation_from_dict(data: Any, where: str) -> Citation:
     if "item_id" not in data:
         raise _Invalid(f"{where} has no item_id")
     for name, value in data.items():
-        expected = bool if name == "suppress_author" else str
+        expected = bool if name in ("suppress_author", "author_in_text") else str
         _expect(value, expected, f"{where}.{name}")
     return Citation(**data)
 
@@ -230,11 +278,42 @@ def _inline_from_dict(data: Any, where: str) -> Span | NoteAnchor:
             passage=None if passage is None else _link_from(passage, f"{where}.passage"),
             id=str(_expect(data.get("id") or new_id(), str, f"{where}.id")),
         )
+    flags = {name: _expect(data.get(name, False), bool, f"{where}.{name}") for name in _SPAN_FLAGS}
     return Span(
         text=_expect(data.get("text"), str, f"{where}.text"),
-        bold=_expect(data.get("bold", False), bool, f"{where}.bold"),
-        italic=_expect(data.get("italic", False), bool, f"{where}.italic"),
+        link=_expect(data.get("link", ""), str, f"{where}.link"),
+        **flags,
     )
+
+
+def _inlines_from(raw: Any, where: str) -> list[Span | NoteAnchor]:
+    return [_inline_from_dict(i, f"{where}[{k}]") for k, i in enumerate(_expect(raw, list, where))]
+
+
+def _block_from_dict(raw: dict[str, Any], where: str) -> Block:
+    kind = raw.get("kind", "paragraph")
+    if kind not in BLOCK_KINDS:
+        raise _Invalid(f"{where}.kind is {kind!r}, not one of {', '.join(BLOCK_KINDS)}")
+    block = Block(
+        kind=kind,
+        inlines=list(_inlines_from(raw.get("inlines", []), f"{where}.inlines")),
+        level=_expect(raw.get("level", 0), int, f"{where}.level"),
+        ordered=_expect(raw.get("ordered", False), bool, f"{where}.ordered"),
+        start=_expect(raw.get("start", 1), int, f"{where}.start"),
+        continued=_expect(raw.get("continued", False), bool, f"{where}.continued"),
+        header_rows=_expect(raw.get("header_rows", 0), int, f"{where}.header_rows"),
+    )
+    rows = _expect(raw.get("rows", []), list, f"{where}.rows")
+    for r, row in enumerate(rows):
+        cells = _expect(row, list, f"{where}.rows[{r}]")
+        block.rows.append(
+            [list(_inlines_from(cell, f"{where}.rows[{r}][{c}]")) for c, cell in enumerate(cells)]
+        )
+    for a, value in enumerate(_expect(raw.get("align", []), list, f"{where}.align")):
+        if value not in ALIGNMENTS:
+            raise _Invalid(f"{where}.align[{a}] is {value!r}, not one of {', '.join(ALIGNMENTS)}")
+        block.align.append(value)
+    return block
 
 
 def essay_from_dict(data: Mapping[str, Any]) -> Essay:
@@ -244,15 +323,7 @@ def essay_from_dict(data: Mapping[str, Any]) -> Essay:
     for n, raw in enumerate(_expect(data.get("blocks", []), list, "blocks")):
         where = f"blocks[{n}]"
         _expect(raw, dict, where)
-        kind = raw.get("kind", "paragraph")
-        if kind not in ("heading", "paragraph", "blockquote"):
-            raise _Invalid(f"{where}.kind is {kind!r}, not heading, paragraph or blockquote")
-        level = _expect(raw.get("level", 0), int, f"{where}.level")
-        inlines = [
-            _inline_from_dict(i, f"{where}.inlines[{k}]")
-            for k, i in enumerate(_expect(raw.get("inlines", []), list, f"{where}.inlines"))
-        ]
-        blocks.append(Block(kind=kind, inlines=inlines, level=level))
+        blocks.append(_block_from_dict(raw, where))
     items = _expect(data.get("items", {}), dict, "items")
     for key, item in items.items():
         _expect(item, dict, f"items[{key!r}]")
@@ -318,8 +389,16 @@ def _migrate_v1(document: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _migrate_v2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 only added block kinds and fields (all optional): version 2 reads as it is."""
+    return {**document, "schema_version": 3}
+
+
 # schema version -> function turning such a document into the next version's.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_v1}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _migrate_v1,
+    2: _migrate_v2,
+}
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -495,7 +574,7 @@ class SaveReport:
 def _document_bytes(essay: Essay, extra: Mapping[str, Any] | None = None) -> bytes:
     document = {
         "format": FORMAT,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": SCHEMA_VERSION if _needs_format_3(essay) else 2,
         "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "generator": f"essay-assistant {_app_version}",
         **(extra or {}),

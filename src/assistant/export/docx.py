@@ -24,6 +24,7 @@ from docx.shared import Inches, Pt
 from assistant.cite.model import Note, RichText, Run
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.export.atomic import ExportError, write_atomically
+from assistant.export.blocks import add_code_block, add_list_item, add_table, append_span
 from assistant.export.citation_fields import citation_instruction
 from assistant.export.footnotes import FieldRuns, add_footnote
 from assistant.export.layout import (
@@ -190,6 +191,9 @@ def build_document(
 
 
 def _add_block(document: DocumentObject, block: Block, note_texts, style_ids, full_size) -> None:  # type: ignore[no-untyped-def]
+    if block.kind in ("list_item", "table", "code"):
+        _add_rich_block(document, block, note_texts, style_ids, full_size)
+        return
     if block.kind == "heading":
         style = f"Heading {min(max(block.level, 1), 6)}"
     elif block.kind == "blockquote":
@@ -199,7 +203,9 @@ def _add_block(document: DocumentObject, block: Block, note_texts, style_ids, fu
     paragraph = _add_styled_paragraph(document, style, style_ids)
     for inline in place_note_punctuation(block.inlines):
         if isinstance(inline, Span):
-            if inline.text:
+            if inline.small_caps or inline.strike or inline.code or inline.link:
+                append_span(paragraph, inline)
+            elif inline.text:
                 append_run(paragraph, inline.text, italic=inline.italic, bold=inline.bold)
         elif isinstance(inline, NoteAnchor):
             add_footnote(paragraph, next(note_texts), full_size_number=full_size)
@@ -244,6 +250,25 @@ def _note_content(
         content.append(FieldRuns(instruction, printed))
         index = end
     return content
+
+
+def _add_rich_block(
+    document: DocumentObject, block: Block, note_texts, style_ids, full_size
+) -> None:  # type: ignore[no-untyped-def]
+    """Lists, tables and code blocks (assistant.export.blocks)."""
+
+    def add_paragraph(style: str) -> Paragraph:
+        return _add_styled_paragraph(document, style, style_ids)
+
+    def add_note(paragraph: Paragraph) -> None:
+        add_footnote(paragraph, next(note_texts), full_size_number=full_size)
+
+    if block.kind == "list_item":
+        add_list_item(document, block, add_paragraph, add_note, BODY_STYLE)
+    elif block.kind == "table":
+        add_table(document, block, add_paragraph, add_note)
+    else:
+        add_code_block(block, add_paragraph, BODY_STYLE)
 
 
 def _add_styled_paragraph(document: DocumentObject, style: str, style_ids: dict[str, str]):  # type: ignore[no-untyped-def]

@@ -37,6 +37,9 @@ NOTE_OBJECT_TYPE = int(QTextFormat.ObjectTypes.UserObject) + 1
 NOTE_KEY_PROPERTY = int(QTextFormat.Property.UserProperty) + 1
 # Block property marking a block quotation (Qt has no block-quote block type of its own).
 BLOCK_KIND_PROPERTY = int(QTextFormat.Property.UserProperty) + 2
+# Block properties keeping what Qt's blocks do not hold of the essay model: a list item's
+# depth and numbering, and a table's own structure (JSON), so editing never loses them.
+BLOCK_DATA_PROPERTY = int(QTextFormat.Property.UserProperty) + 3
 ANCHOR_CHAR = "\ufffc"
 # The superscript number is drawn this much smaller than the surrounding text.
 _SUPERSCRIPT_SCALE = 0.7

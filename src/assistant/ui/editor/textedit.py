@@ -86,6 +86,10 @@ def heading_char_format(level: int) -> QTextCharFormat:
     return fmt
 
 
+LIST_INDENT = 24.0
+_KEPT_KINDS = ("blockquote", "list_item", "table", "code")
+
+
 def _resize_for(fmt: QTextCharFormat, kind: str, level: int) -> QTextCharFormat:
     """`fmt` sized and weighted for a block of `kind`, any absolute size dropped."""
     fmt = QTextCharFormat(fmt)
@@ -100,10 +104,12 @@ def _resize_for(fmt: QTextCharFormat, kind: str, level: int) -> QTextCharFormat:
 def block_format(kind: str, level: int = 0) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setHeadingLevel(level if kind == "heading" else 0)
-    fmt.setProperty(BLOCK_KIND_PROPERTY, "blockquote" if kind == "blockquote" else "")
+    fmt.setProperty(BLOCK_KIND_PROPERTY, kind if kind in _KEPT_KINDS else "")
     indent = BLOCKQUOTE_INDENT if kind == "blockquote" else 0.0
+    if kind == "list_item":
+        indent = LIST_INDENT * max(1, level)
     fmt.setLeftMargin(indent)
-    fmt.setRightMargin(indent)
+    fmt.setRightMargin(indent if kind == "blockquote" else 0.0)
     fmt.setTopMargin(12.0 if kind == "heading" else 0.0)
     fmt.setBottomMargin(6.0)
     return fmt
@@ -113,8 +119,11 @@ def block_kind(fmt: QTextBlockFormat) -> tuple[str, int]:
     """("heading", level) / ("blockquote", 0) / ("paragraph", 0) for a block format."""
     if fmt.headingLevel() > 0:
         return "heading", fmt.headingLevel()
-    if fmt.stringProperty(BLOCK_KIND_PROPERTY) == "blockquote":
-        return "blockquote", 0
+    kind = fmt.stringProperty(BLOCK_KIND_PROPERTY)
+    if kind == "list_item":
+        return kind, max(1, round(fmt.leftMargin() / LIST_INDENT))
+    if kind in _KEPT_KINDS:
+        return kind, 0
     return "paragraph", 0
 
 

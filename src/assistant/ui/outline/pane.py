@@ -590,7 +590,13 @@ class OutlinePane(QWidget):
             reason = getattr(error, "strerror", None) or str(error)
             self._flash(f"Could not import {path.name}: {reason}", error=True)
             return False
-        self.import_markdown(text, name=path.stem)
+        from assistant.essay.pandoc_ast import PandocError
+
+        try:
+            self.import_markdown(text, name=path.stem)
+        except PandocError as error:
+            self._flash(f"Could not import {path.name}: {error}", error=True)
+            return False
         return True
 
     def import_markdown_dialog(self) -> None:

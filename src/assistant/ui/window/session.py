@@ -2,8 +2,9 @@
 
 New, Open, Save, Save As, recent essays, Markdown import, the autosave a few seconds after the
 last edit (in a worker, from a snapshot built on the GUI thread) and the offer to recover after
-a crash. Saving is the one synchronous write, because the writer expects "Saved" to mean saved; it is atomic (the store),
-and a failure leaves both the text in the editor and the file on disk as they were.
+a crash. Saving is the one synchronous write, because the writer expects "Saved" to mean saved;
+it is atomic (the store), and a failure leaves both the text in the editor and the file on disk
+as they were.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ class EssaySession(QObject):
 
     def _default_outline(self) -> Any:
         from assistant.essay.outline import Outline, outline_from_markdown
+        from assistant.essay.pandoc_ast import PandocError
         from assistant.paths import bundled_corpus_dir
 
         notes = self._window.controller.corpus_dir / READING_NOTES
@@ -103,7 +105,7 @@ class EssaySession(QObject):
         for candidate in (notes, bundled):
             try:
                 return outline_from_markdown(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
+            except (OSError, UnicodeDecodeError, PandocError):
                 continue
         return Outline()
 
@@ -447,10 +449,20 @@ class EssaySession(QObject):
         return self._import_text(path, document.text)
 
     def _import_text(self, path: Path, text: str) -> bool:
-        from assistant.essay.markdown import read_markdown
+        from assistant.essay.markdown import PandocError, load_bibliographies, read_markdown
 
         window = self._window
-        result = read_markdown(text, window.controller.items())
+        try:
+            result = read_markdown(text, window.controller.items())
+            if result.missing and result.bibliography:
+                # As Pandoc does: the front matter's `bibliography:` files, next to the draft.
+                extra, problems = load_bibliographies(path.parent, result.bibliography)
+                if extra:
+                    result = read_markdown(text, {**extra, **window.controller.items()})
+                result.warnings.extend(problems)
+        except PandocError as error:
+            messages.show_error(window, "Could not import", f"{path}: {error}")
+            return False
         essay = result.essay
         if essay.outline is None:
             essay.outline = window.outline_pane.outline()
