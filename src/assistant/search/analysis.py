@@ -73,6 +73,10 @@ class FastStemmingAnalyzer(Tokenizer):
             pos += 1
         return found
 
+    def query_stems(self, word: str) -> list[str]:
+        """The indexed terms a word of a query becomes."""
+        return [token.text for token in self(word, mode="query")]
+
     def spans(self, value: str, terms: frozenset[str] | set[str]) -> list[tuple[int, int]]:
         """(start, end) of every word of `value` whose stem is in `terms` (for snippets):
         the words `__call__(chars=True)` marks, without a Token per word."""
