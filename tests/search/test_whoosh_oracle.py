@@ -121,11 +121,26 @@ def _documents() -> list[dict]:
     from assistant.search.schema import passage_fields
 
     library = Library.open(BUNDLED)
-    return [
+    docs = [
         passage_fields(passage, "digest")
         for source in library.sources
         for passage in library.document(source.id).passages
     ]
+    # Passages in other languages: indexed with their language marked, stored as written.
+    from assistant.library.model import Passage
+
+    for number, (language, text) in enumerate(
+        [
+            ("de", "Die Straßen von Köln und Gdańsk nach dem Krieg, Kim Il-sungs Armee."),
+            ("ru", "Молотова вызвали в Кремль; Сталин и Ким Ир Сен обсуждали войну."),
+            ("zh", "朝鲜战争爆发以前，斯大林同意了金日成的计划。"),
+            ("fr", "L'armée soviétique et d'Estaing à Pyongyang (P’yŏngyang)."),
+        ]
+    ):
+        passage = Passage(f"lang-{language}", 0, text, start=0, end=len(text))
+        docs.append(passage_fields(passage, f"d{number}", language))
+    assert any("_stored_text" in doc for doc in docs)
+    return docs
 
 
 def test_fast_writer_spilling_to_disk_writes_what_whooshs_writer_writes(tmp_path):

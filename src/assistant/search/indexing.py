@@ -20,7 +20,7 @@ from whoosh.index import LockError
 from assistant.library.errors import ImportFailed, LibraryError
 from assistant.library.model import ImportProblem
 from assistant.library.passages import word_count
-from assistant.search import whoosh_internals
+from assistant.search import languages, whoosh_internals
 from assistant.search.lifecycle import IndexStore
 from assistant.search.results import IndexReport
 from assistant.search.schema import INDEX_SIGNATURE, passage_fields
@@ -60,7 +60,9 @@ def update_index(
             continue
         present.add(source.id)
         try:
-            digest = library.content_hash(source.id) + INDEX_SIGNATURE
+            # The language named in the metadata is part of what was indexed.
+            named = languages.from_csl(source.item.get("language")) or "-"
+            digest = f"{named}:{library.content_hash(source.id)}{INDEX_SIGNATURE}"
         except (ImportFailed, LibraryError) as error:
             report.problems.append(ImportProblem(source.path.name, _message(error)))
             continue
@@ -96,15 +98,18 @@ def update_index(
             if progress:
                 progress(number, total, source_id)
             try:
-                passages = library.document(source_id).passages
+                document = library.document(source_id)
+                passages = document.passages
             except (ImportFailed, LibraryError) as error:
                 failed = library.get(source_id)
                 name = failed.path.name if failed and failed.path else source_id
                 # The previous version (if any) stays indexed: a broken edit loses nothing.
                 report.problems.append(ImportProblem(name, _message(error)))
                 continue
+            item = library.get(source_id)
+            language = languages.source_language(item.item if item else {}, document.text)
             for passage in passages:
-                writer.add_document(**passage_fields(passage, digest))
+                writer.add_document(**passage_fields(passage, digest, language))
             parsed_ids.add(source_id)
             report.words += sum(word_count(p.text) for p in passages)
             report.passages += len(passages)

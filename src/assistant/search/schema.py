@@ -8,13 +8,14 @@ from typing import Any
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from assistant.library.model import Passage
-from assistant.search.analysis import FastStemmingAnalyzer
+from assistant.search.analysis import DEFAULT_LANGUAGE, FastStemmingAnalyzer, mark_language
 from assistant.search.whoosh_internals import WHOOSH_VERSION
 
 # Bump when passage splitting, the schema, the analyser or the posting format changes: every
 # source is then re-indexed (5: posting blocks pickled with protocol 4, see
-# whoosh_internals.py).
-INDEX_VERSION = "5"
+# whoosh_internals.py; 6: accent folding, CJK pairs, per-language stemming, a passage's
+# language).
+INDEX_VERSION = "6"
 # Carried by every source's hash term: an index written by another version of the app or of
 # Whoosh is rebuilt rather than read with assumptions that may no longer hold.
 INDEX_SIGNATURE = f"v{INDEX_VERSION}w{WHOOSH_VERSION}"
@@ -35,6 +36,7 @@ def make_schema() -> Schema:
         start=STORED(),
         end=STORED(),
         text=TEXT(analyzer=stemming, stored=True),
+        lang=ID(stored=True),
         srchash=ID(),
     )
 
@@ -53,8 +55,11 @@ def signature(schema: Schema) -> dict[str, tuple]:
     }
 
 
-def passage_fields(passage: Passage, digest: str) -> dict[str, Any]:
-    """The document of one passage; the first passage of a source carries its hash."""
+def passage_fields(
+    passage: Passage, digest: str, language: str = DEFAULT_LANGUAGE
+) -> dict[str, Any]:
+    """The document of one passage; the first passage of a source carries its hash. The text
+    is indexed with its language marked for the analyser and stored as it is."""
     kind = passage.kind + (" front" if passage.front_matter else "")
     fields: dict[str, Any] = {
         "uid": f"{passage.source_id}#{passage.ordinal}",
@@ -66,8 +71,11 @@ def passage_fields(passage: Passage, digest: str) -> dict[str, Any]:
         "front": passage.front_matter,
         "start": passage.start,
         "end": passage.end,
-        "text": passage.text,
+        "text": mark_language(passage.text, language),
+        "lang": language,
     }
+    if fields["text"] is not passage.text:
+        fields["_stored_text"] = passage.text
     if passage.page:
         fields["page"] = passage.page
     if passage.ordinal == 0:

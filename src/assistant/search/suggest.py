@@ -67,11 +67,11 @@ def surface(searcher: Any, analyzer: FastStemmingAnalyzer, stem: str) -> str | N
     for docnum in docnums:
         text = searcher.stored_fields(docnum).get("text", "")
         for start, end in analyzer.spans(text, frozenset({stem})):
-            original = text[start:end].lower()
+            original = re.sub(r"['’ʼ]s$", "", text[start:end].lower())
             forms[original] = forms.get(original, 0) + 1
     if not forms:
         return None
-    return min(forms, key=lambda form: (-forms[form], len(form), form))
+    return min(forms, key=lambda form: ("'" in form or "’" in form, -forms[form], len(form), form))
 
 
 def corrections(

@@ -408,12 +408,15 @@ class FastSegmentWriter(SegmentWriter):
         self._index_cache: dict[tuple[str, Any], list[tuple[bytes, int, float, bytes]]] = {}
 
     def add_document(self, **fields: Any) -> None:
-        if any(name.startswith("_") for name in fields):
-            # Boosts and custom stored values: Whoosh's own, general path, whose lengths are
-            # only in the segment's length column.
-            self._generic = True
-            super().add_document(**fields)
-            return
+        stored_values = {}
+        for name in [name for name in fields if name.startswith("_")]:
+            if not name.startswith("_stored_"):
+                # Boosts: Whoosh's own, general path, whose lengths are only in the
+                # segment's length column.
+                self._generic = True
+                super().add_document(**fields)
+                return
+            stored_values[name[len("_stored_") :]] = fields.pop(name)
         self._check_state()
         perdocwriter = self.perdocwriter
         schema = self.schema
@@ -454,15 +457,16 @@ class FastSegmentWriter(SegmentWriter):
                         if size > pool.limit:
                             pool.save()
                             current = pool.current
-                perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
+                stored = stored_values.get(fieldname, value)
+                perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
                 if length:
                     # As the segment's length column will give it back: quantized to a byte.
                     self._field_lengths.setdefault(fieldname, {})[docnum] = byte_to_length(
                         length_to_byte(length)
                     )
                 column = field.column_type
-                if column:
-                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
+                if column and stored is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(stored))
         except Exception:
             perdocwriter.cancel_doc()
             raise
