@@ -24,18 +24,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from whoosh import collectors, qparser, query
+from whoosh import collectors, query
 
 from assistant.library.model import Passage
 from assistant.search import scoring, snippets, suggest
-from assistant.search.errors import IndexUnavailable, QuerySyntaxError
+from assistant.search.analysis import DEFAULT_LANGUAGE
+from assistant.search.errors import IndexUnavailable, QuerySyntaxError, SearchCancelled
 from assistant.search.indexing import ProgressCallback, update_index
 from assistant.search.lifecycle import IndexStore
 from assistant.search.query import check_query
+from assistant.search.querying import Built, QueryBuilder, is_plain
 from assistant.search.results import Hit, IndexReport, SearchResults
 from assistant.search.schema import INDEX_VERSION, stored_passage
 from assistant.search.scoring import SECONDARY_KIND_FACTOR, clear_caches
-from assistant.search.whoosh_internals import FastPhrase
+from assistant.search.variants import VariantTables, synonyms_files
 
 if TYPE_CHECKING:
     from assistant.library.corpus import Library
@@ -54,25 +56,17 @@ __all__ = [
 _FRONT_MASK = query.Term("kind", "front")
 
 
-def _fast_phrases(parsed: Any) -> Any:
-    def swap(node: Any) -> Any:
-        if type(node) is query.Phrase:
-            return FastPhrase(
-                node.fieldname,
-                node.words,
-                slop=node.slop,
-                boost=node.boost,
-                char_ranges=node.char_ranges,
-            )
-        return node
-
-    return parsed.accept(swap)
+# A plain query matching fewer passages than this with all its words is relaxed: a query
+# that finds anything with all its words keeps exact counts.
+RELAX_BELOW = 1
 
 
 class SearchIndex:
     """The index in `index_dir` (created on first update)."""
 
-    def __init__(self, index_dir: Path, lock_timeout: float = 10.0) -> None:
+    def __init__(
+        self, index_dir: Path, lock_timeout: float = 10.0, corpus_dir: Path | None = None
+    ) -> None:
         self.store = IndexStore(index_dir)
         self.index_dir = self.store.index_dir
         self.schema = self.store.schema
@@ -81,7 +75,12 @@ class SearchIndex:
         # Plain-word queries are scored by `scoring.score_groups`; False forces Whoosh's own
         # matchers (the tests compare the two).
         self.fast_path = True
-        self._lock = threading.Lock()
+        self._builder = QueryBuilder(self.schema, self._analyzer, VariantTables())
+        self.use_synonyms_of(corpus_dir)
+
+    def use_synonyms_of(self, corpus_dir: Path | None) -> None:
+        """Read the user's synonyms from `corpus_dir`/synonyms.txt (and the user data folder)."""
+        self._builder.tables = VariantTables(synonyms_files(corpus_dir))
 
     # ----------------------------------------------------------------------------------------
     # Updating
@@ -94,6 +93,8 @@ class SearchIndex:
         rebuild: bool = False,
     ) -> IndexReport:
         """Bring the index in line with the library; only changed sources are re-indexed."""
+        if library.corpus_dir is not None:
+            self.use_synonyms_of(library.corpus_dir)
         return update_index(self.store, library, progress, cancel, rebuild, self.lock_timeout)
 
     def indexed_hashes(self) -> dict[str, str]:
@@ -122,46 +123,87 @@ class SearchIndex:
         with self._searcher() as searcher:
             return set(self._known_sources(searcher))
 
-    def _parser(self) -> qparser.QueryParser:
-        parser = qparser.QueryParser("text", self.schema, group=qparser.AndGroup)
-        parser.add_plugin(qparser.FuzzyTermPlugin())
-        return parser
-
     def parse(self, text: str, known_sources: set[str] | None = None) -> Any:
+        """The query Whoosh runs for `text` (after the syntax checks), variants included."""
         check_query(text, known_sources)
+        with self._searcher() as searcher:
+            return self._build(text, searcher).parsed
+
+    def _build(self, text: str, searcher: Any, cancel: threading.Event | None = None) -> Built:
         try:
-            parsed = self._parser().parse(text)
+            return self._builder.build(text, searcher, self._languages(searcher), cancel)
+        except (SearchCancelled, QuerySyntaxError):
+            raise
         except Exception as error:  # Whoosh rarely raises, but its messages are technical
             raise QuerySyntaxError(f"The query could not be read ({error}).") from error
-        return _fast_phrases(parsed)
 
     def search(
         self,
         query_text: str,
         limit: int = 10,
         source_ids: Collection[str] | None = None,
+        cancel: threading.Event | None = None,
     ) -> SearchResults:
-        """Top passages for a query, best first, ties broken by source and position."""
+        """Top passages for a query, best first, ties broken by source and position.
+
+        A plain query (words and phrases) that no passage matches in full is relaxed to the
+        passages holding most of its words; a word in no passage that has a close, frequent
+        correction is corrected when the query found nothing (or only relaxed matches).
+        `cancel` stops a search that a newer one superseded (SearchCancelled).
+        """
         with self._searcher() as searcher:
-            parsed = self.parse(query_text, self._known_sources(searcher))
+            check_query(query_text, self._known_sources(searcher))
             wants_front = "kind:front" in query_text.lower()
-            return self._run(searcher, parsed, query_text, limit, source_ids, wants_front)
+            plain = is_plain(query_text)
+            built = self._build(query_text, searcher, cancel)
+            results = self._run(
+                searcher, built, query_text, limit, source_ids, wants_front, relax=plain
+            )
+            if built.not_found and (results.total == 0 or results.relaxed):
+                corrected = self._corrected(searcher, built, query_text)
+                if corrected is not None:
+                    again = self._build(corrected, searcher, cancel)
+                    better = self._run(
+                        searcher, again, corrected, limit, source_ids, wants_front, relax=plain
+                    )
+                    if better.total and (not better.relaxed or results.total == 0):
+                        better.query = query_text
+                        better.corrected = corrected
+                        return better
+                    results.suggestion = corrected
+            return results
+
+    def _corrected(self, searcher: Any, built: Built, query_text: str) -> str | None:
+        """The query with each word found nowhere replaced by its correction, if any."""
+        unknown = set()
+        for word in built.not_found:
+            unknown.update(self._analyzer.query_stems(word))
+        if not unknown:
+            return None
+        replacements = suggest.corrections(searcher, self._analyzer, query_text, unknown)
+        if not replacements:
+            return None
+        corrected = suggest.apply(query_text, replacements)
+        return corrected if corrected != query_text else None
 
     def _run(
         self,
         searcher: Any,
-        parsed: Any,
+        built: Built,
         query_text: str,
         limit: int,
         source_ids: Collection[str] | None,
         wants_front: bool,
         mask: Any = None,
-        suggest_words: bool = True,
+        relax: bool = False,
     ) -> SearchResults:
+        parsed = built.parsed
+        notices = tuple(dict.fromkeys(built.notices))
+        not_found = tuple(dict.fromkeys(built.not_found))
         if source_ids is not None and not source_ids:
-            return SearchResults(query_text, 0, [], {}, None)
+            return SearchResults(query_text, 0, [], {}, not_found=not_found, notices=notices)
         if parsed is query.NullQuery or searcher.doc_count() == 0:
-            return SearchResults(query_text, 0, [], {}, None)
+            return SearchResults(query_text, 0, [], {}, not_found=not_found, notices=notices)
         masks = [] if wants_front else [_FRONT_MASK]
         if mask is not None:
             masks.append(mask)
@@ -174,8 +216,11 @@ class SearchIndex:
         limit = max(1, limit)
         demoted = {} if scoring.names_kind(parsed) else self._demoted(searcher)
         plain = scoring.plain_query(parsed) if self.fast_path else None
+        matched_groups: dict[int, int] | None = None
         if plain is not None:
-            scored = scoring.score_groups(searcher, plain).scores
+            scored_all = scoring.score_groups(searcher, plain, RELAX_BELOW if relax else 0)
+            scored = scored_all.scores
+            matched_groups = scored_all.matched
             if filter_query is not None:
                 allowed = set(searcher.docs_for_query(filter_query))
                 scored = {d: v for d, v in scored.items() if d in allowed}
@@ -186,7 +231,14 @@ class SearchIndex:
             for docnum, factor in demoted.items():
                 if docnum in scored:
                     scored[docnum] *= factor
-            top = heapq.nlargest(limit + 5, scored.items(), key=lambda item: item[1])
+            if matched_groups is not None:
+                # More of the words first, then the score.
+                groups = {d: m.bit_count() for d, m in matched_groups.items()}
+                top = heapq.nlargest(
+                    limit + 5, scored.items(), key=lambda item: (groups[item[0]], item[1])
+                )
+            else:
+                top = heapq.nlargest(limit + 5, scored.items(), key=lambda item: item[1])
             rows = [(score, searcher.stored_fields(docnum), docnum) for docnum, score in top]
         else:
             # One pass scores the top hits and records every match for the exact total and
@@ -207,47 +259,60 @@ class SearchIndex:
         total = len(matched)
         # Deterministic: equal scores fall back to source and position, not to docnum
         # (which depends on the order sources happened to be indexed in).
-        rows.sort(key=lambda r: (-round(r[0], 6), r[1]["source"], r[1]["ordinal"]))
+        group_masks = matched_groups or {}
+        rows.sort(
+            key=lambda r: (
+                -group_masks.get(r[2], 0).bit_count(),
+                -round(r[0], 6),
+                r[1]["source"],
+                r[1]["ordinal"],
+            )
+        )
         rows = rows[:limit]
         terms = snippets.highlight_terms(searcher, parsed)
-        hits = [
-            Hit(
-                source_id=stored["source"],
-                ordinal=int(stored["ordinal"]),
-                section=stored.get("section", ""),
-                page=stored.get("page"),
-                kind=stored.get("kindlabel", "body"),
-                score=round(float(score), 4),
-                snippet=snippets.snippet(self._analyzer, stored["text"], terms),
-                text=stored["text"],
+        hits = []
+        for score, stored, docnum in rows:
+            missing: tuple[str, ...] = ()
+            if matched_groups is not None and plain is not None:
+                missing = self._missing(plain, built, matched_groups[docnum])
+            hits.append(
+                Hit(
+                    source_id=stored["source"],
+                    ordinal=int(stored["ordinal"]),
+                    section=stored.get("section", ""),
+                    page=stored.get("page"),
+                    kind=stored.get("kindlabel", "body"),
+                    score=round(float(score), 4),
+                    snippet=snippets.snippet(
+                        self._analyzer, stored["text"], terms, stored.get("lang")
+                    ),
+                    text=stored["text"],
+                    missing=missing,
+                )
             )
-            for score, stored, _ in rows
-        ]
-        suggestion = self._suggest(searcher, parsed, query_text) if suggest_words else None
-        return SearchResults(query_text, total, hits, counts, suggestion)
+        return SearchResults(
+            query_text,
+            total,
+            hits,
+            counts,
+            relaxed=matched_groups is not None,
+            not_found=not_found,
+            notices=notices,
+        )
+
+    def _missing(self, plain: scoring.PlainQuery, built: Built, mask: int) -> tuple[str, ...]:
+        """The words of a relaxed query that a passage does not hold, as typed."""
+        missing = []
+        for number, group in enumerate(plain.groups):
+            if mask & (1 << number):
+                continue
+            keys = [tuple(w.decode("utf-8") for w in alternative) for alternative in group]
+            typed = next((built.words[k] for k in keys if k in built.words), " ".join(keys[0]))
+            missing.append(typed)
+        return tuple(missing)
 
     def _snippet(self, text: str, terms: frozenset[str]) -> str:
         return snippets.snippet(self._analyzer, text, terms)
-
-    def _suggest(self, searcher: Any, parsed: Any, query_text: str) -> str | None:
-        """ "Did you mean" when some word of the query is not in the index at all.
-
-        The index holds stems ("perimet"), so each correction is turned back into a word
-        as it is written in a passage that contains it ("perimeter").
-        """
-        reader = searcher.reader()
-        unknown = {
-            (text.decode("utf-8") if isinstance(text, bytes) else text)
-            for fieldname, text in parsed.iter_all_terms()
-            if fieldname == "text" and reader.doc_frequency(fieldname, text) == 0
-        }
-        if not unknown:
-            return None
-        replacements = suggest.corrections(searcher, self._analyzer, query_text, unknown)
-        if not replacements:
-            return None
-        suggestion = suggest.apply(query_text, replacements)
-        return suggestion if suggestion != query_text else None
 
     # ----------------------------------------------------------------------------------------
     # Tables per searcher
@@ -271,6 +336,19 @@ class SearchIndex:
         return self.store.cached(
             searcher, "front", lambda s: frozenset(scoring.term_docs(s, "kind", "front"))
         )
+
+    def _languages(self, searcher: Any) -> list[str]:
+        """The languages of the indexed passages, English first."""
+
+        def compute(searcher: Any) -> list[str]:
+            found = {
+                t.decode("utf-8") if isinstance(t, bytes) else str(t)
+                for t in searcher.lexicon("lang")
+            }
+            found.add(DEFAULT_LANGUAGE)
+            return sorted(found, key=lambda code: (code != DEFAULT_LANGUAGE, code))
+
+        return self.store.cached(searcher, "languages", compute)
 
     def _known_sources(self, searcher: Any) -> set[str]:
         return self.store.cached(
@@ -311,9 +389,7 @@ class SearchIndex:
                 return SearchResults(text, 0, [], {}, None)
             parsed = query.Or([query.Term("text", word, boost=weight) for word, weight in keys])
             mask = query.Term("uid", f"{exclude[0]}#{exclude[1]}") if exclude else None
-            return self._run(
-                searcher, parsed, text, limit, None, False, mask=mask, suggest_words=False
-            )
+            return self._run(searcher, Built(parsed), text, limit, None, False, mask=mask)
 
     def passage(self, source_id: str, ordinal: int) -> Passage | None:
         with self._searcher() as searcher:
@@ -330,8 +406,10 @@ class SearchIndex:
         """Escaped HTML of the whole `text` with the query's terms in <b> (for the reader)."""
         try:
             with self._searcher() as searcher:
-                parsed = self.parse(query_text)
+                check_query(query_text)
+                parsed = self._build(query_text, searcher).parsed
                 terms = snippets.highlight_terms(searcher, parsed)
-        except (QuerySyntaxError, IndexUnavailable):
+                languages = self._languages(searcher)
+        except (QuerySyntaxError, IndexUnavailable, SearchCancelled):
             return html.escape(text, quote=False)
-        return snippets.highlight(self._analyzer, text, terms)
+        return snippets.highlight(self._analyzer, text, terms, languages)

@@ -337,7 +337,8 @@ def _generic_blocks(matcher: Any, with_values: bool) -> Iterator[internals.Block
 @dataclass
 class Scored:
     scores: dict[int, float]
-    # Per document, how many of the query's groups it matches (only when relaxed).
+    # Per document, which of the query's groups it matches, as a bit mask (only when the
+    # query was relaxed).
     matched: dict[int, int] | None = None
 
 
@@ -366,13 +367,14 @@ def score_groups(searcher: Any, plain: PlainQuery, relax_below: int = 0) -> Scor
     per_group = [bm25.group(group, None) for group in plain.groups]
     need = max(1, (len(plain.groups) + 1) // 2)
     totals: dict[int, float] = {}
-    counts: dict[int, int] = {}
-    for scores in per_group:
+    masks: dict[int, int] = {}
+    for number, scores in enumerate(per_group):
+        bit = 1 << number
         for docnum, score in scores.items():
             totals[docnum] = totals.get(docnum, 0.0) + score
-            counts[docnum] = counts.get(docnum, 0) + 1
-    kept = {d: s for d, s in totals.items() if counts[d] >= need}
-    return Scored(kept, {d: counts[d] for d in kept})
+            masks[docnum] = masks.get(docnum, 0) | bit
+    kept = {d: s for d, s in totals.items() if masks[d].bit_count() >= need}
+    return Scored(kept, {d: masks[d] for d in kept})
 
 
 class CountingTopCollector(collectors.TopCollector):

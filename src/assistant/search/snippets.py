@@ -37,11 +37,13 @@ def highlight_terms(searcher: Any, parsed: Any) -> frozenset[str]:
     return frozenset(terms)
 
 
-def snippet(analyzer: FastStemmingAnalyzer, text: str, terms: frozenset[str]) -> str:
+def snippet(
+    analyzer: FastStemmingAnalyzer, text: str, terms: frozenset[str], language: str | None = None
+) -> str:
     """Up to two stretches of about SNIPPET_CHARS around the densest matches, escaped,
     matches in <b>. (Whoosh's highlighter gives the same kind of snippet at several times
     the cost, which mattered with ten snippets per search.)"""
-    matches = analyzer.spans(text, terms)
+    matches = analyzer.spans(text, terms, language)
     if not matches:
         opening = text[:200]
         if len(text) > 200:
@@ -90,9 +92,12 @@ def snippet(analyzer: FastStemmingAnalyzer, text: str, terms: frozenset[str]) ->
     return " ".join(parts).replace("… …", "…")
 
 
-def highlight(analyzer: FastStemmingAnalyzer, text: str, terms: frozenset[str]) -> str:
-    """Escaped HTML of the whole `text` with `terms` in <b> (for the reader)."""
-    matches = analyzer.spans(text, terms)
+def highlight(
+    analyzer: FastStemmingAnalyzer, text: str, terms: frozenset[str], languages: list[str]
+) -> str:
+    """Escaped HTML of the whole `text` with `terms` in <b> (for the reader), the words
+    stemmed as any of `languages` stems them (the reader does not say which)."""
+    matches = sorted({span for lang in languages for span in analyzer.spans(text, terms, lang)})
     if not matches:
         return html.escape(text, quote=False)
     out, position = [], 0

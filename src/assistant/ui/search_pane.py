@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.check.support import find_support
+from assistant.search.results import Hit, SearchResults
 from assistant.ui.library_controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
 
@@ -565,7 +566,7 @@ class SearchPane(QWidget):
         if busy and self._results is None and self.query():
             self.status_label.setText("Searching…")
 
-    def _on_results(self, _generation: int, results: Any) -> None:
+    def _on_results(self, _generation: int, results: SearchResults) -> None:
         hits = list(results.hits)
         if self._like_text is not None:
             source_ids = self._selected_sources()
@@ -612,19 +613,27 @@ class SearchPane(QWidget):
         self.stack.setCurrentWidget(self.placeholder)
         self.messageShown.emit(message)
 
-    def _summary(self, results: Any, hits: list[Any]) -> str:
-        total = int(getattr(results, "total", len(hits)))
+    def _summary(self, results: SearchResults, hits: list[Hit]) -> str:
+        total = results.total
         if self._like_text is not None:
             text = f"{len(hits)} passage{'s' if len(hits) != 1 else ''} like the selected text"
         else:
             noun = "hit" if total == 1 else "hits"
             text = f"{total:,} {noun}"
-            counts = getattr(results, "counts_by_source", {}) or {}
+            counts = results.counts_by_source
             if len(counts) > 1:
                 text += f" in {len(counts)} sources"
             if total > len(hits):
                 text += f" (showing the best {len(hits)})"
-        suggestion = getattr(results, "suggestion", None)
+        if results.corrected:
+            text = f"Showing results for <b>{html.escape(results.corrected)}</b> — " + text
+        elif results.relaxed:
+            text += " with most of the words"
+        if results.not_found and not results.corrected:
+            text += " — not found: " + ", ".join(html.escape(w) for w in results.not_found)
+        for notice in results.notices:
+            text += f" — {html.escape(notice)}"
+        suggestion = results.suggestion
         # With no hits the suggestion is in the big message below instead.
         if suggestion and suggestion != self.query() and hits:
             text += (
@@ -633,10 +642,10 @@ class SearchPane(QWidget):
             )
         return text
 
-    def _no_hits_text(self, results: Any) -> str:
+    def _no_hits_text(self, results: SearchResults) -> str:
         query = html.escape(self.query())
         text = f"No passage matches <b>{query}</b>."
-        suggestion = getattr(results, "suggestion", None)
+        suggestion = results.suggestion
         if suggestion:
             text += (
                 f' Did you mean <a href="suggest:{html.escape(suggestion, quote=True)}">'
