@@ -175,7 +175,12 @@ def run_search(args: argparse.Namespace) -> int:
     elif results.relaxed:
         missing = f"; not found: {', '.join(results.not_found)}" if results.not_found else ""
         print(f"No passage has all the words; passages with most of them{missing}.\n")
-    if not results.hits:
+    if not results.hits and index.is_empty():
+        print(
+            f"No passages match {results.query!r}: the index of {corpus} holds no passages "
+            "(add sources to the corpus folder, then run `assistant index`)."
+        )
+    elif not results.hits:
         print(f"No passages match {results.query!r}.")
     else:
         counts = ", ".join(f"{s}: {n}" for s, n in results.counts_by_source.items())

@@ -8,7 +8,7 @@ scores as Whoosh scores an OR. Runs of words naming something in the tables ("Po
 "Chou En-lai") are replaced by the group of that name's spellings before parsing.
 
 Budgets keep every query quick whatever is typed: a prefix, wildcard or fuzzy term expands to
-at most `MAX_EXPANSION` words (the most frequent), all of them together to at most
+at most `MAX_EXPANSION` words (the most frequent), all of them together to about
 `MAX_TOTAL_EXPANSION`, after reading at most `MAX_SCAN` words of the index each; a query keeps
 its first `MAX_WORDS` words. Each cut is reported in `notices`.
 """
@@ -87,6 +87,13 @@ class QueryBuilder:
         built = Built(None)
         rewritten = self._rewrite_names(text, built, languages)
         parser = _Parser(self, searcher, languages, built, cancel)
+        # The budget shared fairly: `a* b* ... z*` gets a few words per letter.
+        expansions = sum(
+            1
+            for t in _TOKEN.findall(rewritten)
+            if not t.startswith('"') and any(c in t for c in "*?~")
+        )
+        parser.per_term = max(4, min(MAX_EXPANSION, MAX_TOTAL_EXPANSION // max(1, expansions)))
         parsed = parser.parse(rewritten)
         if len(languages) > 1:
             parsed = self._phrases_in_languages(parsed, rewritten, searcher.reader(), languages)
@@ -243,7 +250,7 @@ class _Parser(qparser.QueryParser):
         self.languages = languages or [DEFAULT_LANGUAGE]
         self.built = built
         self.cancel = cancel
-        self.expanded = 0
+        self.per_term = MAX_EXPANSION
 
     def term_query(
         self,
@@ -314,7 +321,7 @@ class _Parser(qparser.QueryParser):
                     and Levenshtein.distance(term, target, score_cutoff=distance) <= distance
                 )
 
-        budget = min(MAX_EXPANSION, MAX_TOTAL_EXPANSION - self.expanded)
+        budget = self.per_term
         candidates: list[tuple[int, str]] = []
         cut = False
         for scanned, raw in enumerate(self.reader.expand_prefix("text", start), start=1):
@@ -327,15 +334,15 @@ class _Parser(qparser.QueryParser):
         if len(candidates) > budget:
             cut = True
         candidates.sort(key=lambda c: (-c[0], c[1]))
-        chosen = sorted(term for _, term in candidates[: max(0, budget)])
-        self.expanded += len(chosen)
+        chosen = sorted(term for _, term in candidates[:budget])
         if cut:
             self.built.notices.append(
                 f"{label} matches too many words; only the {len(chosen)} most frequent were "
                 "searched. Type more letters to narrow it."
             )
         if not chosen:
-            return query.NullQuery
+            # A term no passage holds: an AND with it matches nothing, as it should.
+            return query.Term("text", lower)
         nodes = [query.Term("text", term) for term in chosen]
         node: Any = nodes[0] if len(nodes) == 1 else query.Or(nodes)
         return node.with_boost(boost) if boost != 1.0 else node
