@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -367,6 +368,7 @@ class SearchPane(QWidget):
         self._controller = controller
         self._labels = CitationLabels(controller)
         self._channel = LatestOnly(controller.search_pool, self)
+        self._cancel: threading.Event | None = None
         self._channel.resultReady.connect(self._on_results)
         self._channel.errorRaised.connect(self._on_error)
         self._channel.busyChanged.connect(self._on_busy)
@@ -542,13 +544,17 @@ class SearchPane(QWidget):
     def _submit(self, request: _Request) -> None:
         index = self._controller.index
         labels = self._labels
+        # A newer query stops the one still running (its result would be dropped anyway).
+        if self._cancel is not None:
+            self._cancel.set()
+        cancel = self._cancel = threading.Event()
 
         def run() -> Any:
             if request.like_text is not None:
                 results = find_support(request.like_text, index, limit=HIT_LIMIT)
             else:
                 results = index.search(
-                    request.query, limit=HIT_LIMIT, source_ids=request.source_ids
+                    request.query, limit=HIT_LIMIT, source_ids=request.source_ids, cancel=cancel
                 )
             # Render the hits' short citations here too, not on the GUI thread.
             for hit in results.hits:
