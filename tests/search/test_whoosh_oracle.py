@@ -15,7 +15,7 @@ from assistant.library.corpus import Library
 from assistant.search import whoosh_internals
 from assistant.search.index import SearchIndex
 from assistant.search.schema import INDEX_SIGNATURE, make_schema
-from assistant.search.scoring import SECONDARY_KIND_FACTOR, clear_caches
+from assistant.search.scoring import SECONDARY_KINDS, clear_caches
 
 BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "corpus"
 
@@ -55,8 +55,8 @@ def _stock(index_dir: Path, text: str, limit: int) -> tuple[int, dict, list]:
         for hit in results:
             stored = hit.fields()
             factor = 1.0
-            if not names_kind and stored["kindlabel"] in ("note", "heading"):
-                factor = SECONDARY_KIND_FACTOR
+            if not names_kind:
+                factor = SECONDARY_KINDS.get(stored["kindlabel"], 1.0)
             rows.append((-round(hit.score * factor, 6), stored["source"], stored["ordinal"]))
             counts[stored["source"]] = counts.get(stored["source"], 0) + 1
     rows.sort()

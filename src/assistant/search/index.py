@@ -322,9 +322,9 @@ class SearchIndex:
 
         def compute(searcher: Any) -> dict[int, float]:
             factors: dict[int, float] = {}
-            for kind in scoring.SECONDARY_KINDS:
+            for kind, factor in scoring.SECONDARY_KINDS.items():
                 for docnum in scoring.term_docs(searcher, "kind", kind):
-                    factors[docnum] = SECONDARY_KIND_FACTOR
+                    factors[docnum] = factor
             return factors
 
         return self.store.cached(searcher, "demoted", compute)

@@ -24,9 +24,11 @@ from assistant.search import whoosh_internals as internals
 # BM25 tends to rank them above the body passages that discuss the subject (the bibliographic
 # note `Matray, "Dean Acheson's Press Club Speech Reexamined"` above the pages about the
 # speech). Unless the query asks for a kind, their scores are scaled by this factor, which only
-# reorders hits that match about equally well. Reference-list entries are scaled more.
+# reorders hits that match about equally well. Reference-list entries (kind:bib), dense in
+# names and titles, are scaled more.
 SECONDARY_KIND_FACTOR = 0.75
-SECONDARY_KINDS = ("note", "heading")
+BIB_KIND_FACTOR = 0.6
+SECONDARY_KINDS = {"note": SECONDARY_KIND_FACTOR, "heading": SECONDARY_KIND_FACTOR, "bib": BIB_KIND_FACTOR}
 
 Alternative = tuple[bytes, ...]  # one term, or the words of a phrase
 

@@ -194,6 +194,13 @@ def rule_variants(word: str) -> list[str]:
                 for part in group:
                     if part in base:
                         bases.update(base.replace(part, other) for other in group if other != part)
+            # A soft sign before e written as i, y or nothing (Vasil'evskii, Vasilievskii,
+            # Vasilyevsky, Vasilevsky).
+            for at in range(2, len(base) - 1):
+                if base[at] == "e" and base[at - 1] not in _VOWELS:
+                    bases.update(base[:at] + soft + base[at:] for soft in ("i", "y"))
+                elif base[at - 1 : at + 1] in ("ie", "ye") and at >= 3:
+                    bases.add(base[: at - 1] + base[at:])
             if base.startswith("e"):
                 bases |= {"ye" + base[1:], "je" + base[1:]}
             elif base.startswith(("ye", "je")):
