@@ -3,8 +3,6 @@ evaluation set's top-3 rate (tests/search/relevance/)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from whoosh import index as whoosh_index
 from whoosh import query

@@ -28,7 +28,11 @@ from assistant.search import whoosh_internals as internals
 # names and titles, are scaled more.
 SECONDARY_KIND_FACTOR = 0.75
 BIB_KIND_FACTOR = 0.6
-SECONDARY_KINDS = {"note": SECONDARY_KIND_FACTOR, "heading": SECONDARY_KIND_FACTOR, "bib": BIB_KIND_FACTOR}
+SECONDARY_KINDS = {
+    "note": SECONDARY_KIND_FACTOR,
+    "heading": SECONDARY_KIND_FACTOR,
+    "bib": BIB_KIND_FACTOR,
+}
 
 Alternative = tuple[bytes, ...]  # one term, or the words of a phrase
 
