@@ -42,8 +42,10 @@ def many_words(tmp_path_factory) -> tuple[Path, Path]:
 
 def _search(corpus: Path, index: Path, *query: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "assistant", "search", *query, "--json"]
-        + ["--corpus", str(corpus), "--index", str(index)],
+        [
+            *(sys.executable, "-m", "assistant", "search", *query, "--json"),
+            *("--corpus", str(corpus), "--index", str(index)),
+        ],
         capture_output=True,
         text=True,
         timeout=LIMIT_SECONDS,
@@ -87,8 +89,10 @@ def test_an_empty_library_answers_no_passages(tmp_path):
     corpus = tmp_path / "empty"
     corpus.mkdir()
     result = subprocess.run(
-        [sys.executable, "-m", "assistant", "search", "Stalin"]
-        + ["--corpus", str(corpus), "--index", str(tmp_path / "index")],
+        [
+            *(sys.executable, "-m", "assistant", "search", "Stalin"),
+            *("--corpus", str(corpus), "--index", str(tmp_path / "index")),
+        ],
         capture_output=True,
         text=True,
         timeout=LIMIT_SECONDS,
