@@ -199,7 +199,11 @@ def tantivy_searcher(path: Path) -> Callable[[str], int]:
     aggregation = {"by_source": {"terms": {"field": "source", "size": 100_000}}}
 
     def search(text: str) -> int:
-        parsed = index.parse_query(text, ["text"], conjunction_by_default=True)
+        prefix = re.fullmatch(r"(\w+)\*", text)
+        if prefix:  # tantivy's query language has no prefix term: a regex over the terms
+            parsed = tantivy.Query.regex_query(index.schema, "text", prefix.group(1).lower() + ".*")
+        else:
+            parsed = index.parse_query(text, ["text"], conjunction_by_default=True)
         q = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, parsed), (tantivy.Occur.MustNot, front)]
         )
@@ -213,7 +217,22 @@ def tantivy_searcher(path: Path) -> Callable[[str], int]:
     return search
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from the
+    parent across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def worker(engine: str, path: Path, reps: int) -> None:
+    # The engine's modules are loaded before the clock starts (the app imports them at
+    # start-up); the clock covers opening the index and answering the first query.
+    import tantivy  # noqa: F401
+
+    import assistant.search.index  # noqa: F401
+
     started = time.perf_counter()
     search = {"whoosh": whoosh_searcher, "fts5": fts5_searcher, "tantivy": tantivy_searcher}[
         engine
@@ -230,7 +249,7 @@ def worker(engine: str, path: Path, reps: int) -> None:
             samples.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
             assert total > 0, (engine, query)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_mb()
     json.dump(
         {
             "open_first": open_first,
@@ -245,14 +264,15 @@ def worker(engine: str, path: Path, reps: int) -> None:
 
 def run_worker(engine: str, path: Path, reps: int) -> dict[str, float]:
     env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src"))
-    out = subprocess.run(
+    done = subprocess.run(
         [sys.executable, __file__, "--worker", engine, str(path), "--reps", str(reps)],
         capture_output=True,
         text=True,
         env=env,
-        check=True,
-    ).stdout
-    return json.loads(out)
+    )
+    if done.returncode:
+        raise SystemExit(f"the {engine} search process failed:\n{done.stderr}")
+    return json.loads(done.stdout)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -305,9 +325,7 @@ def relevance(work: Path) -> list[tuple[str, float, float, list[str]]]:
     ):
         outcome = evaluate.evaluate(search)
         missed = [c.query for c in outcome["tune-missed"] + outcome["held-missed"]]
-        rows.append(
-            (name, evaluate.rate(outcome, "tune"), evaluate.rate(outcome, "held"), missed)
-        )
+        rows.append((name, evaluate.rate(outcome, "tune"), evaluate.rate(outcome, "held"), missed))
     db.close()
     return rows
 

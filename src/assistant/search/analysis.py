@@ -260,17 +260,31 @@ class FastStemmingAnalyzer(Tokenizer):
     ) -> list[tuple[int, int]]:
         """(start, end) of every word of `value` whose term is in `terms` (for snippets),
         in order and without overlaps."""
-        text = mark_language(value, language) if language else value
-        shift = len(text) - len(value)
+        language = language or DEFAULT_LANGUAGE
+        cache = self._cache(language)
         found: list[tuple[int, int]] = []
-        for term, _, start, end in self._terms(text):
-            if term in terms:
-                start, end = start - shift, end - shift
-                if found and start < found[-1][1]:
-                    if end > found[-1][1]:
-                        found[-1] = (found[-1][0], end)
-                    continue
-                found.append((start, end))
+        for match in _WORDS.finditer(value):
+            word = match.group()
+            if word.isascii() and word.isalnum():
+                # Most words: one cache lookup, no generator (ten snippets per search).
+                lower = word.lower()
+                term = cache.get(lower)
+                if term is None:
+                    term = self._term(lower, cache, language) or ""
+                if term in terms:
+                    found.append(match.span())
+                continue
+            start = match.start()
+            marked = mark_language(word, language)
+            shift = len(marked) - len(word)
+            for term, _, lo, hi in self._terms(marked):
+                if term in terms:
+                    lo, hi = start + lo - shift, start + hi - shift
+                    if found and lo < found[-1][1]:
+                        if hi > found[-1][1]:
+                            found[-1] = (found[-1][0], hi)
+                        continue
+                    found.append((lo, hi))
         return found
 
     def query_stems(self, word: str, language: str = DEFAULT_LANGUAGE) -> list[str]:

@@ -76,6 +76,7 @@ class QueryBuilder:
         self.schema = schema
         self.analyzer = analyzer
         self.tables = tables
+        self._local = threading.local()
 
     def build(
         self,
@@ -86,7 +87,7 @@ class QueryBuilder:
     ) -> Built:
         built = Built(None)
         rewritten = self._rewrite_names(text, built, languages)
-        parser = _Parser(self, searcher, languages, built, cancel)
+        parser = self._parser(searcher, languages, built, cancel)
         # The budget shared fairly: `a* b* ... z*` gets a few words per letter.
         expansions = sum(
             1
@@ -99,6 +100,20 @@ class QueryBuilder:
             parsed = self._phrases_in_languages(parsed, rewritten, searcher.reader(), languages)
         built.parsed = _fast_phrases(_dedupe(parsed))
         return built
+
+    def _parser(
+        self,
+        searcher: Any,
+        languages: list[str],
+        built: Built,
+        cancel: threading.Event | None,
+    ) -> _Parser:
+        """This thread's parser (building one costs more than most searches' parsing)."""
+        parser: _Parser | None = getattr(self._local, "parser", None)
+        if parser is None:
+            parser = self._local.parser = _Parser(self)
+        parser.reset(searcher, languages, built, cancel)
+        return parser
 
     def _phrases_in_languages(
         self, parsed: Any, text: str, reader: Any, languages: list[str]
@@ -235,17 +250,19 @@ class _Parser(qparser.QueryParser):
     """Whoosh's parser with plain words of the text field built by a QueryBuilder, and
     prefix, wildcard and fuzzy terms expanded within the budget."""
 
-    def __init__(
-        self,
-        builder: QueryBuilder,
-        searcher: Any,
-        languages: list[str],
-        built: Built,
-        cancel: threading.Event | None,
-    ) -> None:
+    def __init__(self, builder: QueryBuilder) -> None:
         super().__init__("text", builder.schema, group=qparser.AndGroup)
         self.add_plugin(qparser.FuzzyTermPlugin())
         self.builder = builder
+        self.reader: Any = None
+        self.languages = [DEFAULT_LANGUAGE]
+        self.built = Built(None)
+        self.cancel: threading.Event | None = None
+        self.per_term = MAX_EXPANSION
+
+    def reset(
+        self, searcher: Any, languages: list[str], built: Built, cancel: threading.Event | None
+    ) -> None:
         self.reader = searcher.reader()
         self.languages = languages or [DEFAULT_LANGUAGE]
         self.built = built
