@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
         description="Search the indexed corpus. Query language: words (passages with all of "
         "them first, then with most of them), OR, "
         'NOT, "exact phrases", prefix*, fuzzy~, and the filters source:ID, section:WORD, '
-        "kind:note|body|heading|front, page:LABEL. Front matter (title page, table of "
+        "kind:note|body|heading|bib|front, page:LABEL. Front matter (title page, table of "
         "contents) is searched only with kind:front.",
     )
     search.add_argument("query", help='the query, e.g. "Acheson defense perimeter"')

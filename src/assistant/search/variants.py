@@ -40,13 +40,21 @@ def compact(text: str) -> str:
     return _SEPARATORS.sub("", fold(text.lower()))
 
 
+MAX_TABLE_BYTES = 2_000_000
+MAX_TABLE_LINES = 20_000
+
+
 def _read_table(path: Path) -> list[list[str]]:
+    """A table's groups; a file that cannot be read, or the part of one beyond the first
+    MAX_TABLE_BYTES, is left out (a synonyms file must never stop a search)."""
     groups = []
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_TABLE_BYTES)
     except OSError:
         return []
-    for line in lines[:20_000]:
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    for line in lines[:MAX_TABLE_LINES]:
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
@@ -148,6 +156,8 @@ _BRITISH_AMERICAN_ENDINGS = [
     ("ourable", "orable"),
 ]
 _UMLAUTS = [("ae", "ä"), ("oe", "ö"), ("ue", "ü")]
+# Words in -our that American spelling keeps (the rule would make words nobody writes).
+_OUR_KEPT = ("detour", "contour", "paramour", "troubadour", "velour", "amour", "tambour", "devour")
 
 
 def _swap_ending(word: str, groups: Sequence[tuple[str, ...]], min_stem: int) -> set[str]:
@@ -180,7 +190,9 @@ def rule_variants(word: str) -> list[str]:
         # British / American (armour/armor, organise/organize, travelled/traveled); -our
         # only after a consonant and a stem of three letters (not four, hour, detour).
         for variant in _swap_ending(lower, _BRITISH_AMERICAN_ENDINGS, 3):
-            if "our" in lower[-7:] and lower[: lower.rfind("our")][-1:] in _VOWELS:
+            if "our" in lower[-7:] and (
+                lower[: lower.rfind("our")][-1:] in _VOWELS or lower.startswith(_OUR_KEPT)
+            ):
                 continue
             found.add(variant)
         # Russian transliteration systems.
