@@ -217,13 +217,17 @@ def tantivy_searcher(path: Path) -> Callable[[str], int]:
     return search
 
 
-def _peak_mb() -> float:
-    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from the
-    parent across exec)."""
+def _memory_mb() -> tuple[float, float]:
+    """(peak resident memory, resident memory of the process's own data now): VmHWM, which
+    unlike ru_maxrss is not inherited from the parent across exec, also counts the pages of
+    memory-mapped index files; RssAnon leaves them out."""
+    fields = {}
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        name, _, value = line.partition(":")
+        if name in ("VmHWM", "RssAnon"):
+            fields[name] = int(value.split()[0]) / 1024
+    peak = fields.get("VmHWM", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return peak, fields.get("RssAnon", float("nan"))
 
 
 def worker(engine: str, path: Path, reps: int) -> None:
@@ -249,7 +253,7 @@ def worker(engine: str, path: Path, reps: int) -> None:
             samples.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
             assert total > 0, (engine, query)
-    peak = _peak_mb()
+    peak, anonymous = _memory_mb()
     json.dump(
         {
             "open_first": open_first,
@@ -257,6 +261,7 @@ def worker(engine: str, path: Path, reps: int) -> None:
             "p95": percentile(samples, 0.95),
             "cpu95": percentile(cpu, 0.95),
             "peak_mb": peak,
+            "anon_mb": anonymous,
         },
         sys.stdout,
     )
@@ -387,9 +392,9 @@ def main() -> int:
         print(
             "| words | passages | engine | full index (s) | index CPU (s) | no-op reindex (s) | "
             "open + first search (s) | search p50 (ms) | search p95 (ms) | "
-            "search p95 CPU (ms) | peak memory searching (MB) |"
+            "search p95 CPU (ms) | peak memory searching (MB) | own data at the end (MB) |"
         )
-        print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for words, passages, results in table:
             for engine in ENGINES:
                 r = results[engine]
@@ -398,7 +403,7 @@ def main() -> int:
                     f"| {words:,} | {passages:,} | {LABELS[engine]} | {r['full']:.1f} | "
                     f"{r['full_cpu']:.1f} | {noop} | {r['open_first']:.3f} | "
                     f"{r['p50'] * 1000:.1f} | {r['p95'] * 1000:.1f} | {r['cpu95'] * 1000:.1f} | "
-                    f"{r['peak_mb']:.0f} |"
+                    f"{r['peak_mb']:.0f} | {r['anon_mb']:.0f} |"
                 )
     if relevance_rows:
         print()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 import html
 import threading
+from collections import Counter
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -225,12 +226,23 @@ class SearchIndex:
                 allowed = set(searcher.docs_for_query(filter_query))
                 scored = {d: v for d, v in scored.items() if d in allowed}
             if mask_query is not None and scored:
-                for docnum in self._masked_docs(searcher, mask_query):
-                    scored.pop(docnum, None)
+                masked = self._masked_docs(searcher, mask_query)
+                if len(masked) < len(scored):
+                    for docnum in masked:
+                        scored.pop(docnum, None)
+                else:
+                    scored = {d: v for d, v in scored.items() if d not in masked}
             matched: Collection[int] = scored
-            for docnum, factor in demoted.items():
-                if docnum in scored:
-                    scored[docnum] *= factor
+            # Whichever is smaller is walked: the matches or the notes and headings.
+            if len(demoted) < len(scored):
+                for docnum, factor in demoted.items():
+                    if docnum in scored:
+                        scored[docnum] *= factor
+            else:
+                for docnum in scored:
+                    scale = demoted.get(docnum)
+                    if scale is not None:
+                        scored[docnum] *= scale
             if matched_groups is not None:
                 # More of the words first, then the score.
                 groups = {d: m.bit_count() for d, m in matched_groups.items()}
@@ -251,11 +263,7 @@ class SearchIndex:
             matched = counting.matched
             rows = [(hit.score, hit.fields(), hit.docnum) for hit in collector.results()]
         sources = self._doc_sources(searcher)
-        counts: dict[str, int] = {}
-        for docnum in matched:
-            source = sources[docnum]
-            counts[source] = counts.get(source, 0) + 1
-        counts = dict(sorted(counts.items()))
+        counts = dict(sorted(Counter(map(sources.__getitem__, matched)).items()))
         total = len(matched)
         # Deterministic: equal scores fall back to source and position, not to docnum
         # (which depends on the order sources happened to be indexed in).
