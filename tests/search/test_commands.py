@@ -98,11 +98,26 @@ def test_problems_are_listed_and_the_rest_indexed(corpus_dir, tmp_path, capsys):
     assert "Indexed 3 source(s)" in out
 
 
-def test_plain_output_and_did_you_mean(corpus_dir, tmp_path, capsys):
+def test_a_misspelt_word_is_corrected_and_the_output_says_so(corpus_dir, tmp_path, capsys):
     args = ["--corpus", str(corpus_dir), "--index", str(tmp_path / "index")]
     assert main(["search", "Achesen", *args]) == 0
     out = capsys.readouterr().out
-    assert "No passages match" in out and "Did you mean: Acheson" in out
+    assert "Showing results for 'Acheson' ('Achesen' is in no passage)" in out
+    assert "Acheson" in out.split("Showing results", 1)[1]
+
+
+def test_a_word_in_no_passage_without_a_correction_says_no_passages(corpus_dir, tmp_path, capsys):
+    args = ["--corpus", str(corpus_dir), "--index", str(tmp_path / "index")]
+    assert main(["search", "Qwxzvbnm", *args]) == 0
+    assert "No passages match 'Qwxzvbnm'." in capsys.readouterr().out
+
+
+def test_relaxed_results_name_the_missing_words(corpus_dir, tmp_path, capsys):
+    args = ["--corpus", str(corpus_dir), "--index", str(tmp_path / "index"), "--json"]
+    assert main(["search", "Acheson perimeter speech zeppelin", *args]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["relaxed"] and payload["not_found"] == ["zeppelin"]
+    assert payload["hits"] and all("zeppelin" in hit["missing"] for hit in payload["hits"])
 
 
 def test_console_entry_point_runs_as_a_module(corpus_dir, tmp_path):

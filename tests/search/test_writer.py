@@ -11,21 +11,21 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import SegmentWriter
 
-import assistant.search.index as search_index
+import assistant.search.indexing as search_indexing
 from assistant.library.corpus import Library
-from assistant.search.index import SearchIndex, _schema
-from assistant.search.writer import FastSegmentWriter
+from assistant.search.index import SearchIndex
+from assistant.search.schema import make_schema, passage_fields
+from assistant.search.whoosh_internals import FastSegmentWriter
 
 BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "corpus"
 
 
 def _documents() -> list[dict]:
     library = Library.open(BUNDLED)
-    helper = SearchIndex(Path("unused"))
     docs = []
     for source in library.sources:
         for passage in library.document(source.id).passages:
-            docs.append(helper._fields(passage, "digest"))
+            docs.append(passage_fields(passage, "digest"))
     # Words past position 4096 and repeated words take the general posting encoding.
     docs.append(
         {
@@ -46,7 +46,7 @@ def _documents() -> list[dict]:
 
 def _build(path: Path, writer_class: type, docs: list[dict]) -> object:
     path.mkdir()
-    ix = whoosh_index.create_in(str(path), _schema())
+    ix = whoosh_index.create_in(str(path), make_schema())
     writer = writer_class(ix, codec=W3Codec(compression=0))
     for doc in docs:
         writer.add_document(**doc)
@@ -104,7 +104,7 @@ def test_two_process_build_finds_what_a_one_process_build_finds(tmp_path, monkey
     library = Library.open(BUNDLED)
     single = SearchIndex(tmp_path / "single")
     single.update(library)
-    monkeypatch.setattr(search_index, "_MULTIPROCESS_WORDS", 0)
+    monkeypatch.setattr(search_indexing, "MULTIPROCESS_WORDS", 0)
     double = SearchIndex(tmp_path / "double")
     report = double.update(library)
     assert report.indexed == 3 and not report.problems
@@ -130,7 +130,7 @@ def test_posting_blocks_load_without_codecs_calls_and_segments_name_plain_w3(tmp
 
 
 def test_cancelling_a_two_process_build_stops_its_workers(corpus_dir, tmp_path, monkeypatch):
-    monkeypatch.setattr(search_index, "_MULTIPROCESS_WORDS", 0)
+    monkeypatch.setattr(search_indexing, "MULTIPROCESS_WORDS", 0)
     cancel = threading.Event()
 
     def progress(done: int, total: int, source: str) -> None:
@@ -151,7 +151,7 @@ def test_per_searcher_tables_agree_with_whoosh_after_deletions(corpus_dir, tmp_p
     """Lengths, sources, notes and front matter read in bulk equal Whoosh's own answers."""
     from whoosh import query
 
-    from assistant.search.index import _field_lengths, _term_docs
+    from assistant.search.scoring import field_lengths, term_docs
 
     for item in corpus_dir.iterdir():
         item.chmod(0o644)
@@ -167,9 +167,9 @@ def test_per_searcher_tables_agree_with_whoosh_after_deletions(corpus_dir, tmp_p
         assert live and all(sources[d] == searcher.stored_fields(d)["source"] for d in live)
         for kind in ("note", "heading", "front"):
             expected = set(searcher.docs_for_query(query.Term("kind", kind)))
-            assert expected and set(_term_docs(searcher, "kind", kind)) == expected
+            assert expected and set(term_docs(searcher, "kind", kind)) == expected
         for reader, _ in searcher.reader().leaf_readers():
-            lengths = _field_lengths(reader, "text")
+            lengths = field_lengths(reader, "text")
             assert lengths == [
                 reader.doc_field_length(d, "text", 1) for d in range(reader.doc_count_all())
             ]

@@ -108,16 +108,32 @@ def test_a_phrase_being_typed_shows_a_hint_not_an_error(qtbot, controller):
     assert pane.hits() and "Close the quotation" not in pane.status_label.text()
 
 
-def test_did_you_mean_is_a_link_that_searches(qtbot, controller):
+def test_a_misspelt_word_shows_the_corrected_search_and_says_so(qtbot, controller):
     pane = _pane(qtbot, controller)
     _search(qtbot, pane, "Achesn")
-    assert pane.hits() == []
-    text = pane.placeholder.text()
+    assert pane.hits() and all("acheson" in h.text.lower() for h in pane.hits())
+    assert "Showing results for <b>Acheson</b>" in pane.status_label.text()
+
+
+def test_relaxed_results_say_which_words_were_not_found(qtbot, controller):
+    pane = _pane(qtbot, controller)
+    _search(qtbot, pane, "Acheson perimeter zeppelin")
+    assert pane.hits()
+    status = pane.status_label.text()
+    assert "with most of the words" in status and "not found: zeppelin" in status
+
+
+def test_did_you_mean_is_a_link_that_searches(qtbot, controller):
+    # Relaxed with or without the correction: the hits stay, the correction is offered.
+    pane = _pane(qtbot, controller)
+    _search(qtbot, pane, "Achesn perimeter speech zeppelin")
+    assert pane.hits() and pane.results().relaxed
+    text = pane.status_label.text()
     assert 'Did you mean <a href="suggest:' in text
     suggestion = text.split('href="suggest:')[1].split('"')[0]
-    assert suggestion.lower() == "acheson"
+    assert suggestion == "Acheson perimeter speech zeppelin"
     with qtbot.waitSignal(pane.resultsShown, timeout=10000):
-        pane.placeholder.linkActivated.emit(f"suggest:{suggestion}")
+        pane.status_label.linkActivated.emit(f"suggest:{suggestion}")
     assert pane.query() == suggestion
     assert pane.hits()
 

@@ -25,9 +25,10 @@ def register(subparsers: Any) -> None:
     search = subparsers.add_parser(
         "search",
         help="search the corpus",
-        description="Search the indexed corpus. Query language: words (all must match), OR, "
+        description="Search the indexed corpus. Query language: words (passages with all of "
+        "them first, then with most of them), OR, "
         'NOT, "exact phrases", prefix*, fuzzy~, and the filters source:ID, section:WORD, '
-        "kind:note|body|heading|front, page:LABEL. Front matter (title page, table of "
+        "kind:note|body|heading|bib|front, page:LABEL. Front matter (title page, table of "
         "contents) is searched only with kind:front.",
     )
     search.add_argument("query", help='the query, e.g. "Acheson defense perimeter"')
@@ -155,16 +156,33 @@ def run_search(args: argparse.Namespace) -> int:
                     "score": hit.score,
                     "snippet": hit.snippet,
                     "text": hit.text,
+                    "missing": list(hit.missing),
                 }
                 for hit in results.hits
             ],
             "counts_by_source": results.counts_by_source,
             "suggestion": results.suggestion,
+            "corrected": results.corrected,
+            "relaxed": results.relaxed,
+            "not_found": list(results.not_found),
+            "notices": list(results.notices),
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    if not results.hits:
+    for notice in results.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    if results.corrected:
+        print(f"Showing results for {results.corrected!r} ({results.query!r} is in no passage).\n")
+    elif results.relaxed:
+        missing = f"; not found: {', '.join(results.not_found)}" if results.not_found else ""
+        print(f"No passage has all the words; passages with most of them{missing}.\n")
+    if not results.hits and index.is_empty():
+        print(
+            f"No passages match {results.query!r}: the index of {corpus} holds no passages "
+            "(add sources to the corpus folder, then run `assistant index`)."
+        )
+    elif not results.hits:
         print(f"No passages match {results.query!r}.")
     else:
         counts = ", ".join(f"{s}: {n}" for s, n in results.counts_by_source.items())
@@ -173,6 +191,8 @@ def run_search(args: argparse.Namespace) -> int:
         where = hit.section or "(no section)"
         page = f", p. {hit.page}" if hit.page else ""
         print(f"{number}. {hit.source_id} #{hit.ordinal} [{hit.kind}] {where}{page}  ({hit.score})")
+        if hit.missing:
+            print(f"   (without: {', '.join(hit.missing)})")
         print("   " + _plain(hit.snippet).replace("\n", " "))
         print()
     if results.suggestion:

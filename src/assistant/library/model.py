@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-PassageKind = Literal["body", "note", "heading"]
+# "bib": an entry of a reference list (bibliography, list of primary sources).
+PassageKind = Literal["body", "note", "heading", "bib"]
 
 
 @dataclass(frozen=True, slots=True)

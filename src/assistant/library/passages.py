@@ -334,6 +334,24 @@ def _chunk_long(text: str) -> list[str]:
     return chunks
 
 
+# Headings of reference lists, in the languages of the corpus (numbering and a trailing colon
+# or period allowed): their paragraphs are entries, not prose.
+_REFERENCE_HEADING = re.compile(
+    r"^(?:[\dIVXivx]+[.)]?\s+)?(?:select(?:ed)?\s+|annotated\s+)?(?:bibliography|bibliographies|"
+    r"references|works\s+cited|sources(?:\s+(?:and|&)\s+(?:bibliography|literature))?|"
+    r"primary\s+sources|secondary\s+sources|archival\s+sources|archives|published\s+sources|"
+    r"unpublished\s+sources|further\s+reading|literature\s+cited|bibliographie|literatur|"
+    r"literaturverzeichnis|quellen(?:\s+und\s+literatur)?|références|sources\s+et\s+bibliographie|"
+    r"bibliografía|bibliografia|fuentes|список\s+литературы|литература|источники|"
+    r"источники\s+и\s+литература|参考文献|引用文献|参考书目)\s*[:.]?$",
+    re.IGNORECASE,
+)
+
+
+def is_reference_heading(title: str) -> bool:
+    return bool(_REFERENCE_HEADING.match(title.strip().strip("*_# ")))
+
+
 def build_document(source_id: str, blocks: list[Block]) -> Document:
     """Join blocks into the document text and cut it into passages with offsets into it."""
     pieces: list[str] = []
@@ -353,7 +371,10 @@ def build_document(source_id: str, blocks: list[Block]) -> Document:
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
             stack.append((block.level, text))
-        parts = _chunk_long(text) if block.kind == "body" else [text]
+        kind: PassageKind = block.kind
+        if kind == "body" and any(is_reference_heading(title) for _, title in stack):
+            kind = "bib"
+        parts = _chunk_long(text) if kind == "body" else [text]
         for n, part in enumerate(parts):
             if pieces:
                 separator = " " if n else "\n\n"
@@ -362,7 +383,7 @@ def build_document(source_id: str, blocks: list[Block]) -> Document:
             start = offset
             pieces.append(part)
             offset += len(part)
-            units.append((block.kind, start, offset, section_path(), block.page, block.front))
+            units.append((kind, start, offset, section_path(), block.page, block.front))
 
     full_text = "".join(pieces)
     merged: list[list] = []

@@ -17,3 +17,7 @@ class QuerySyntaxError(SearchError):
 
 class IndexUnavailable(SearchError):
     """The index cannot be read right now (missing, damaged or busy); update() repairs it."""
+
+
+class SearchCancelled(SearchError):
+    """A newer search superseded this one before it finished."""

@@ -12,7 +12,7 @@ import re
 from assistant.search.errors import QuerySyntaxError
 
 FILTER_FIELDS = ("source", "section", "kind", "page")
-KINDS = ("body", "note", "heading", "front")
+KINDS = ("body", "note", "heading", "bib", "front")
 _BINARY = ("AND", "OR")
 _TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
 _FIELD = re.compile(r"^([A-Za-z]+):(.*)$")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.check.support import find_support
+from assistant.search.results import Hit, SearchResults
 from assistant.ui import theme
 from assistant.ui.library.controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
@@ -358,6 +360,7 @@ class SearchPane(QWidget):
         self._controller = controller
         self._labels = CitationLabels(controller)
         self._channel = LatestOnly(controller.search_pool, self)
+        self._cancel: threading.Event | None = None
         self._channel.resultReady.connect(self._on_results)
         self._channel.errorRaised.connect(self._on_error)
         self._channel.busyChanged.connect(self._on_busy)
@@ -542,13 +545,17 @@ class SearchPane(QWidget):
     def _submit(self, request: _Request) -> None:
         index = self._controller.index
         labels = self._labels
+        # A newer query stops the one still running (its result would be dropped anyway).
+        if self._cancel is not None:
+            self._cancel.set()
+        cancel = self._cancel = threading.Event()
 
         def run() -> Any:
             if request.like_text is not None:
                 results = find_support(request.like_text, index, limit=HIT_LIMIT)
             else:
                 results = index.search(
-                    request.query, limit=HIT_LIMIT, source_ids=request.source_ids
+                    request.query, limit=HIT_LIMIT, source_ids=request.source_ids, cancel=cancel
                 )
             # Render the hits' short citations here too, not on the GUI thread.
             for hit in results.hits:
@@ -566,7 +573,7 @@ class SearchPane(QWidget):
         if busy and self._results is None and self.query():
             self.status_label.setText("Searching…")
 
-    def _on_results(self, _generation: int, results: Any) -> None:
+    def _on_results(self, _generation: int, results: SearchResults) -> None:
         hits = list(results.hits)
         if self._like_text is not None:
             source_ids = self._selected_sources()
@@ -615,19 +622,27 @@ class SearchPane(QWidget):
         self.stack.setCurrentWidget(self.placeholder)
         self.messageShown.emit(message)
 
-    def _summary(self, results: Any, hits: list[Any]) -> str:
-        total = int(getattr(results, "total", len(hits)))
+    def _summary(self, results: SearchResults, hits: list[Hit]) -> str:
+        total = results.total
         if self._like_text is not None:
             text = f"{len(hits)} passage{'s' if len(hits) != 1 else ''} like the selected text"
         else:
             noun = "hit" if total == 1 else "hits"
             text = f"{total:,} {noun}"
-            counts = getattr(results, "counts_by_source", {}) or {}
+            counts = results.counts_by_source
             if len(counts) > 1:
                 text += f" in {len(counts)} sources"
             if total > len(hits):
                 text += f" (showing the best {len(hits)})"
-        suggestion = getattr(results, "suggestion", None)
+        if results.corrected:
+            text = f"Showing results for <b>{html.escape(results.corrected)}</b> — " + text
+        elif results.relaxed:
+            text += " with most of the words"
+        if results.not_found and not results.corrected:
+            text += " — not found: " + ", ".join(html.escape(w) for w in results.not_found)
+        for notice in results.notices:
+            text += f" — {html.escape(notice)}"
+        suggestion = results.suggestion
         # With no hits the suggestion is in the big message below instead.
         if suggestion and suggestion != self.query() and hits:
             text += (
@@ -636,10 +651,10 @@ class SearchPane(QWidget):
             )
         return text
 
-    def _no_hits_text(self, results: Any) -> str:
+    def _no_hits_text(self, results: SearchResults) -> str:
         query = html.escape(self.query())
         text = f"No passage matches <b>{query}</b>."
-        suggestion = getattr(results, "suggestion", None)
+        suggestion = results.suggestion
         if suggestion:
             text += (
                 f' Did you mean <a href="suggest:{html.escape(suggestion, quote=True)}">'

@@ -1,6 +1,21 @@
-"""Faster Whoosh segment writers for this app's schema (same index files, less Python per word).
+"""Everything that reads Whoosh's private internals, behind one version check.
 
-Profiling a full build showed most of the time in three places of Whoosh's generic writer:
+The app's speed comes from two fast paths that know how Whoosh 2.7.5 lays out its data:
+
+- reading: posting lists a block at a time (ids, weights and values arrays instead of four
+  method calls per posting), every document's field length from the segment's one-byte length
+  column in one read, phrase matching by intersecting position sets;
+- writing: a segment writer that builds the very same segment with less Python per posting
+  (see `FastSegmentWriter`).
+
+Nothing outside this module touches a private Whoosh attribute. When the installed Whoosh is
+not the pinned version (`SUPPORTED` is False), every function here falls back to Whoosh's
+public API or its own classes, so an upgrade makes the app slower, never wrong; the Whoosh
+version is also part of the index signature (`schema.INDEX_SIGNATURE`), so an index written by
+another Whoosh is rebuilt.
+
+Why the writer is faster. Profiling a full build showed most of the time in three places of
+Whoosh's generic writer:
 
 - writing the postings looks every posting's document length up in the segment's length
   column on disk (a seek and a struct unpack per posting), although the writer computed that
@@ -19,18 +34,222 @@ multiprocess writer with `FastSegmentWriter` in its worker processes.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
-from itertools import pairwise
+from collections.abc import Iterable, Iterator
+from itertools import accumulate, pairwise
 from pickle import dumps
 from typing import Any
 
-from whoosh import formats
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3PostingsWriter
+import whoosh
+from whoosh import columns, formats, matching, query, scoring
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3LeafMatcher,
+    W3PostingsWriter,
+)
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.query.spans import Span, SpanNear2
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from assistant.search.analysis import FastStemmingAnalyzer
+
+PINNED_VERSION = (2, 7, 5)
+WHOOSH_VERSION = ".".join(str(part) for part in whoosh.__version__)
+# The fast paths were written against (and are tested on) this one version's internals.
+SUPPORTED = tuple(whoosh.__version__[:3]) == PINNED_VERSION
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def codec() -> W3Codec:
+    """Whoosh's codec with uncompressed posting blocks: zlib cost a tenth of the build and
+    every search decompressed its posting blocks again, for an index a few MB smaller."""
+    return W3Codec(compression=0)
+
+
+def bm25_parameters(weighting: Any, fieldname: str) -> tuple[float, float]:
+    """(B, K1) of a BM25F weighting for a field, as its scorer uses them."""
+    field_b = getattr(weighting, "_field_B", {}) if SUPPORTED else {}
+    return field_b.get(fieldname, weighting.B), weighting.K1
+
+
+# Length byte -> length, as W3's doc_field_length(docnum, fieldname, 1) decodes it.
+_BYTE_LENGTHS = [1] + [byte_to_length(b) for b in range(1, 256)]
+
+
+def length_column(reader: Any, fieldname: str) -> list[int] | None:
+    """A segment's field lengths decoded from its one-byte-per-document length column in one
+    read, or None when the segment is not laid out that way. (Whoosh reads the column one
+    document at a time, which made a first search after indexing 1M words cost ~40 ms.)"""
+    if not SUPPORTED:
+        return None
+    try:
+        column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+    except AttributeError:
+        return None
+    if column is None:
+        return [1] * reader.doc_count_all()
+    if not (
+        type(column) is columns.NumericColumn.Reader
+        and column._typecode == "B"
+        and column._fixedlen == 1
+        and not column._reverse
+    ):
+        return None
+    doccount = reader.doc_count_all()
+    count = min(column._count, doccount)
+    raw = bytes(column._dbfile.get(column._basepos, count))
+    default = _BYTE_LENGTHS[column._default or 0]
+    return [_BYTE_LENGTHS[b] for b in raw] + [default] * (doccount - count)
+
+
+Block = tuple[list[int], Any, list[bytes] | None]
+
+
+def posting_blocks(matcher: Any, with_values: bool = False) -> Iterator[Block] | None:
+    """A leaf matcher's postings a block at a time: (document numbers in the segment,
+    weights, values). Weights are a list, one float for the whole block, or None when every
+    weight is 1 (Whoosh leaves them out). None when the matcher is not a plain W3 one (a
+    segment with deletions wraps it in a filtering matcher): then iterate it with its public
+    methods."""
+    if not SUPPORTED or type(matcher) is not W3LeafMatcher or matcher._byteids:
+        return None
+    return _blocks(matcher, with_values)
+
+
+def _blocks(matcher: Any, with_values: bool) -> Iterator[Block]:
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        data = matcher._data
+        # Whoosh decodes the delta-coded ids with a Python generator.
+        ids = list(accumulate(data[0]))
+        values = None
+        if with_values:
+            matcher._read_values()
+            values = matcher._values
+        yield ids, data[1], values
+        if matcher._lastblock:
+            break
+        matcher._next_block()
+
+
+def length_lookup(scorer: Any, lengths: list[int]) -> None:
+    """Make a BM25F scorer read document lengths from `lengths` (the same values Whoosh
+    reads from the length column one document at a time, about half the cost of scoring a
+    common word)."""
+    if SUPPORTED and isinstance(scorer, scoring.BM25FScorer):
+        scorer.dfl = lengths.__getitem__
+
+
+class AdjacentSpansMatcher(SpanNear2.SpanNear2Matcher):
+    """Phrase matching by intersecting position sets.
+
+    Same documents and spans as Whoosh's SpanNear2 for an exact phrase (ordered, adjacent
+    words), but without building and comparing a Span object per position pair, which made
+    a common phrase ("Kim Il Sung") the slowest query by far.
+    """
+
+    def _get_spans(self) -> list[Span]:
+        if not (self.ordered and self.slop == 1 and self.mindist == 1):
+            return super()._get_spans()
+        starts: set[int] | None = None
+        for offset, matcher in enumerate(self.ms):
+            shifted = {position - offset for position in matcher.value_as("positions")}
+            starts = shifted if starts is None else starts & shifted
+            if not starts:
+                return []
+        last = len(self.ms) - 1
+        return [Span(start, start + last) for start in sorted(starts or ())]
+
+
+class FastPhrase(query.Phrase):
+    """A Phrase whose matcher is `AdjacentSpansMatcher` (scores are unchanged)."""
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        if not SUPPORTED or self.slop != 1 or len(self.words) < 2:
+            return super().matcher(searcher, context)
+        if self.fieldname not in searcher.schema:
+            return super().matcher(searcher, context)
+        field = searcher.schema[self.fieldname]
+        if not field.format or not field.format.supports("positions"):
+            return super().matcher(searcher, context)
+        reader = searcher.reader()
+        matchers = []
+        for word in self.words:
+            try:
+                term = field.to_bytes(word)
+            except ValueError:
+                return matching.NullMatcher()
+            if (self.fieldname, term) not in reader:
+                return matching.NullMatcher()
+            matchers.append(query.Term(self.fieldname, term).matcher(searcher, context))
+        matcher: Any = AdjacentSpansMatcher(matchers, slop=1, ordered=True, mindist=1)
+        if self.boost != 1.0:
+            matcher = matching.WrappingMatcher(matcher, boost=self.boost)
+        return matcher
+
+
+_POSITIONS_HEADER = 4  # whoosh.formats._INT_SIZE
+
+
+def decode_positions(value: bytes) -> Iterator[int]:
+    """Positions of a Positions-format posting (Whoosh's decode_positions, without copies):
+    a 4-byte count, then the delta-coded positions pickled without the final STOP."""
+    if not SUPPORTED:
+        return iter(formats.Positions().decode_positions(value))
+    if not value.endswith(b"."):
+        value += b"."
+    from pickle import loads
+
+    return accumulate(loads(value[_POSITIONS_HEADER:]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def open_writer(ix: Any, procs: int, limitmb: int, timeout: float) -> Any:
+    """The fast writer (one process, or `procs` worker processes writing a segment each),
+    or Whoosh's own writers when the installed Whoosh is not the pinned version."""
+    if procs > 1:
+        if SUPPORTED:
+            return FastMpWriter(ix, procs=procs, limitmb=limitmb, timeout=timeout, codec=codec())
+        return _StockMpWriter(ix, procs=procs, limitmb=limitmb, timeout=timeout, codec=codec())
+    if SUPPORTED:
+        return FastSegmentWriter(ix, limitmb=limitmb, timeout=timeout, codec=codec())
+    return SegmentWriter(ix, limitmb=limitmb, timeout=timeout, codec=codec())
+
+
+class _StockMpWriter(MpWriter):
+    """Whoosh's own multi-segment writer, with a cancel that stops its workers."""
+
+    def __init__(self, ix: Any, procs: int = 2, **kwargs: Any) -> None:
+        super().__init__(ix, procs=procs, multisegment=True, **kwargs)
+
+    def cancel(self) -> None:
+        _stop_workers(self)
+
+
+def _stop_workers(writer: Any) -> None:
+    """Stop an MpWriter's workers, then drop everything and unlock.
+
+    Whoosh's MpWriter.cancel only flags the parent's copies of its worker objects, so the
+    workers went on waiting for (or indexing) batches, and the app could not exit while they
+    lived. Their half-written segment files belong to no table of contents and are deleted
+    by the next commit."""
+    for task in writer.tasks:
+        if task.is_alive():
+            task.terminate()
+    for task in writer.tasks:
+        task.join(timeout=10)
+    writer.tasks = []
+    SegmentWriter.cancel(writer)
+
 
 _pack_uint = formats.pack_uint
 # PostingPool.add's estimate of a posting's memory, less the variable parts.
@@ -189,12 +408,15 @@ class FastSegmentWriter(SegmentWriter):
         self._index_cache: dict[tuple[str, Any], list[tuple[bytes, int, float, bytes]]] = {}
 
     def add_document(self, **fields: Any) -> None:
-        if any(name.startswith("_") for name in fields):
-            # Boosts and custom stored values: Whoosh's own, general path, whose lengths are
-            # only in the segment's length column.
-            self._generic = True
-            super().add_document(**fields)
-            return
+        stored_values = {}
+        for name in [name for name in fields if name.startswith("_")]:
+            if not name.startswith("_stored_"):
+                # Boosts: Whoosh's own, general path, whose lengths are only in the
+                # segment's length column.
+                self._generic = True
+                super().add_document(**fields)
+                return
+            stored_values[name[len("_stored_") :]] = fields.pop(name)
         self._check_state()
         perdocwriter = self.perdocwriter
         schema = self.schema
@@ -235,15 +457,16 @@ class FastSegmentWriter(SegmentWriter):
                         if size > pool.limit:
                             pool.save()
                             current = pool.current
-                perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
+                stored = stored_values.get(fieldname, value)
+                perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
                 if length:
                     # As the segment's length column will give it back: quantized to a byte.
                     self._field_lengths.setdefault(fieldname, {})[docnum] = byte_to_length(
                         length_to_byte(length)
                     )
                 column = field.column_type
-                if column:
-                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
+                if column and stored is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(stored))
         except Exception:
             perdocwriter.cancel_doc()
             raise
@@ -305,19 +528,7 @@ class FastMpWriter(MpWriter):
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
 
     def cancel(self) -> None:
-        """Stop the workers, then drop everything and unlock.
-
-        Whoosh's MpWriter.cancel only flags the parent's copies of its worker objects, so
-        the workers went on waiting for (or indexing) batches, and the app could not exit
-        while they lived. Their half-written segment files belong to no table of contents
-        and are deleted by the next commit."""
-        for task in self.tasks:
-            if task.is_alive():
-                task.terminate()
-        for task in self.tasks:
-            task.join(timeout=10)
-        self.tasks: list = []
-        SegmentWriter.cancel(self)
+        _stop_workers(self)
 
     def _new_task(self) -> Any:
         task = _FastSubWriterTask(

@@ -1,0 +1,426 @@
+"""From the text a user typed to the query the index runs, within a budget.
+
+Whoosh's parser reads the query language (words, OR, NOT, "phrases", prefix*, fuzzy~,
+filters). `QueryBuilder` changes what a plain word of the text field becomes: instead of one
+stemmed term, the alternatives the index holds — its stem in each language of the corpus, the
+joined form of a hyphenated word, its other spellings (variants.py) — as one OR group, which
+scores as Whoosh scores an OR. Runs of words naming something in the tables ("Port Arthur",
+"Chou En-lai") are replaced by the group of that name's spellings before parsing.
+
+Budgets keep every query quick whatever is typed: a prefix, wildcard or fuzzy term expands to
+at most `MAX_EXPANSION` words (the most frequent), all of them together to about
+`MAX_TOTAL_EXPANSION`, after reading at most `MAX_SCAN` words of the index each; a query keeps
+its first `MAX_WORDS` words. Each cut is reported in `notices`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+from whoosh import qparser, query
+
+from assistant.search.analysis import DEFAULT_LANGUAGE, FastStemmingAnalyzer, fold
+from assistant.search.errors import SearchCancelled
+from assistant.search.variants import VariantTables, compact, rule_variants
+from assistant.search.whoosh_internals import FastPhrase
+
+MAX_EXPANSION = 64
+MAX_TOTAL_EXPANSION = 256
+MAX_SCAN = 20_000
+MAX_WORDS = 32
+MAX_WORD_CHARS = 64
+
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# A token of the query text: a quoted phrase, a parenthesis, or anything else up to a space.
+_TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
+
+
+def is_plain(text: str) -> bool:
+    """Whether a query is words and quoted phrases only (no operators, filters, wildcards or
+    groups): such a query may be relaxed to "most of the words"."""
+    for token in _TOKEN.findall(text):
+        if token.startswith('"'):
+            continue
+        if token in _OPERATORS or token in "()" or ":" in token or token[-1:] in "*?~":
+            return False
+        if "*" in token or "?" in token:
+            return False
+    return True
+
+
+@dataclass
+class Built:
+    """A parsed query and what building it found out."""
+
+    parsed: Any
+    # The terms of each alternative of a plain word -> the word as typed (for "missing").
+    words: dict[tuple[str, ...], str] = field(default_factory=dict)
+    not_found: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+class QueryBuilder:
+    """Builds queries against one searcher's view of the index."""
+
+    def __init__(
+        self,
+        schema: Any,
+        analyzer: FastStemmingAnalyzer,
+        tables: VariantTables,
+    ) -> None:
+        self.schema = schema
+        self.analyzer = analyzer
+        self.tables = tables
+        self._local = threading.local()
+
+    def build(
+        self,
+        text: str,
+        searcher: Any,
+        languages: list[str],
+        cancel: threading.Event | None = None,
+    ) -> Built:
+        built = Built(None)
+        rewritten = self._rewrite_names(text, built, languages)
+        parser = self._parser(searcher, languages, built, cancel)
+        # The budget shared fairly: `a* b* ... z*` gets a few words per letter.
+        expansions = sum(
+            1
+            for t in _TOKEN.findall(rewritten)
+            if not t.startswith('"') and any(c in t for c in "*?~")
+        )
+        parser.per_term = max(4, min(MAX_EXPANSION, MAX_TOTAL_EXPANSION // max(1, expansions)))
+        parsed = parser.parse(rewritten)
+        if len(languages) > 1:
+            parsed = self._phrases_in_languages(parsed, rewritten, searcher.reader(), languages)
+        built.parsed = _fast_phrases(_dedupe(parsed))
+        return built
+
+    def _parser(
+        self,
+        searcher: Any,
+        languages: list[str],
+        built: Built,
+        cancel: threading.Event | None,
+    ) -> _Parser:
+        """This thread's parser (building one costs more than most searches' parsing)."""
+        parser: _Parser | None = getattr(self._local, "parser", None)
+        if parser is None:
+            parser = self._local.parser = _Parser(self)
+        parser.reset(searcher, languages, built, cancel)
+        return parser
+
+    def _phrases_in_languages(
+        self, parsed: Any, text: str, reader: Any, languages: list[str]
+    ) -> Any:
+        """A quoted phrase also as each other language of the corpus stems it."""
+
+        def visit(node: Any) -> Any:
+            if type(node) is not query.Phrase or node.fieldname != "text" or not node.char_ranges:
+                return node
+            typed = " ".join(text[start:end] for start, end in node.char_ranges)
+            alternatives = [node]
+            seen = {tuple(node.words)}
+            for language in languages:
+                words = tuple(self.analyzer.query_stems(typed, language))
+                if len(words) < 2 or words in seen:
+                    continue
+                seen.add(words)
+                if all(reader.doc_frequency("text", w) > 0 for w in words):
+                    alternatives.append(query.Phrase("text", list(words)))
+            return node if len(alternatives) == 1 else query.Or(alternatives)
+
+        return parsed.accept(visit)
+
+    # ----------------------------------------------------------------------------------------
+
+    def _rewrite_names(self, text: str, built: Built, languages: list[str]) -> str:
+        """Runs of two or more plain words that name an entry of the tables become a group
+        of the entry's spellings: `Port Arthur` -> `("Port Arthur" OR "Lüshun" ...)`."""
+        tokens = list(_TOKEN.finditer(text))
+        if len(tokens) > MAX_WORDS:
+            built.notices.append(
+                f"The query has {len(tokens)} words; only the first {MAX_WORDS} were searched."
+            )
+            text = text[: tokens[MAX_WORDS - 1].end()]
+            tokens = tokens[:MAX_WORDS]
+        table = self.tables.table()
+        longest = min(self.tables.longest, 5)
+        out: list[str] = []
+        position = 0
+        i = 0
+        while i < len(tokens):
+            replaced = False
+            for size in range(min(longest, len(tokens) - i), 1, -1):
+                run = tokens[i : i + size]
+                if not all(_plain_word(t.group()) for t in run):
+                    continue
+                surface = text[run[0].start() : run[-1].end()]
+                spellings = table.get(compact(surface))
+                if not spellings:
+                    continue
+                out.append(text[position : run[0].start()])
+                options = [surface] + [s for s in spellings if compact(s) != compact(surface)]
+                for option in options:
+                    for language in languages:
+                        stems = tuple(self.analyzer.query_stems(option, language))
+                        if stems:
+                            built.words.setdefault(stems, surface)
+                out.append("(" + " OR ".join(_quoted(s) for s in options) + ")")
+                position = run[-1].end()
+                i += size
+                replaced = True
+                break
+            if not replaced:
+                i += 1
+        out.append(text[position:])
+        return "".join(out)
+
+    def alternatives(self, word: str, reader: Any, languages: list[str]) -> list[Any]:
+        """The queries a plain word stands for that the index can match (the word's own
+        stem first, kept even when absent so that "not found" can say so)."""
+        surfaces = [word]
+        surfaces += [s for s in self.tables.lookup(word) if s not in surfaces]
+        surfaces += [s for s in rule_variants(word) if s not in surfaces]
+        found: list[Any] = []
+        seen: set[tuple[str, ...]] = set()
+        own: Any = None
+        for number, surface in enumerate(surfaces):
+            for language in languages:
+                for words in self._forms(surface, language):
+                    if words in seen:
+                        continue
+                    seen.add(words)
+                    present = all(reader.doc_frequency("text", w) > 0 for w in words)
+                    node = _node(words)
+                    if number == 0 and own is None:
+                        own = node
+                    if present:
+                        found.append(node)
+        if not found and own is not None:
+            return [own]
+        return found
+
+    def _forms(self, surface: str, language: str) -> list[tuple[str, ...]]:
+        stems = tuple(self.analyzer.query_stems(surface, language))
+        if not stems:
+            return []
+        forms = [stems]
+        if len(stems) == 1 and _CYRILLIC.search(surface):
+            # Snowball's Russian stems names hard (Молотов -> молот, Молотова -> молотов):
+            # the word as written finds the forms whose stem it is.
+            written = (fold(surface.lower()),)
+            if written != stems:
+                forms.append(written)
+        if len(stems) > 1 and " " not in surface.strip():
+            # A hyphenated word is also written as one (En-lai / Enlai).
+            joined = tuple(self.analyzer.query_stems(re.sub(r"[-‐‑]", "", surface), language))
+            if len(joined) == 1:
+                forms.append(joined)
+        return forms
+
+
+def _plain_word(token: str) -> bool:
+    return (
+        not token.startswith('"')
+        and token not in _OPERATORS
+        and token not in "()"
+        and ":" not in token
+        and not any(c in token for c in "*?~")
+    )
+
+
+def _quoted(spelling: str) -> str:
+    spelling = spelling.replace('"', "")
+    return f'"{spelling}"' if " " in spelling else spelling
+
+
+def _node(words: tuple[str, ...]) -> Any:
+    if len(words) == 1:
+        return query.Term("text", words[0])
+    return query.Phrase("text", list(words))
+
+
+class _Parser(qparser.QueryParser):
+    """Whoosh's parser with plain words of the text field built by a QueryBuilder, and
+    prefix, wildcard and fuzzy terms expanded within the budget."""
+
+    def __init__(self, builder: QueryBuilder) -> None:
+        super().__init__("text", builder.schema, group=qparser.AndGroup)
+        self.add_plugin(qparser.FuzzyTermPlugin())
+        self.builder = builder
+        self.reader: Any = None
+        self.languages = [DEFAULT_LANGUAGE]
+        self.built = Built(None)
+        self.cancel: threading.Event | None = None
+        self.per_term = MAX_EXPANSION
+
+    def reset(
+        self, searcher: Any, languages: list[str], built: Built, cancel: threading.Event | None
+    ) -> None:
+        self.reader = searcher.reader()
+        self.languages = languages or [DEFAULT_LANGUAGE]
+        self.built = built
+        self.cancel = cancel
+        self.per_term = MAX_EXPANSION
+
+    def term_query(
+        self,
+        fieldname: str,
+        text: str,
+        termclass: Any,
+        boost: float = 1.0,
+        tokenize: bool = True,
+        removestops: bool = True,
+    ) -> Any:
+        if self.cancel is not None and self.cancel.is_set():
+            raise SearchCancelled()
+        if fieldname != "text" or fieldname not in self.schema:
+            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        if len(text) > MAX_WORD_CHARS:
+            self.built.notices.append(
+                f"A word of {len(text):,} characters was cut to its first {MAX_WORD_CHARS}."
+            )
+            text = text[:MAX_WORD_CHARS]
+        if termclass is query.Term:
+            alternatives = self.builder.alternatives(text, self.reader, self.languages)
+            if not alternatives:
+                return query.NullQuery
+            if not any(_present(self.reader, a) for a in alternatives):
+                self.built.not_found.append(text)
+            node = alternatives[0] if len(alternatives) == 1 else query.Or(alternatives)
+            for alternative in alternatives:
+                self.built.words.setdefault(_key(alternative), text)
+            if boost != 1.0:
+                node = node.with_boost(boost)
+            return node
+        if termclass in (query.Prefix, query.Wildcard, query.FuzzyTerm):
+            return self._expand(text, termclass, boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+    def _expand(self, text: str, termclass: Any, boost: float) -> Any:
+        """A prefix, wildcard or fuzzy term as an OR of the most frequent words of the index
+        it matches, within the budget."""
+        lower = text.lower()
+        if termclass is query.Prefix:
+            prefix = "".join(self.analyzer_stems(lower)) or lower
+            label = f"{text}*"
+
+            def matches(term: str) -> bool:
+                return term.startswith(prefix)
+
+            start = prefix
+        elif termclass is query.Wildcard:
+            start = re.split(r"[*?]", lower, maxsplit=1)[0]
+            pattern = re.compile(
+                "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in lower)
+            )
+            label = text
+
+            def matches(term: str) -> bool:
+                return pattern.fullmatch(term) is not None
+
+        else:
+            stems = self.analyzer_stems(lower)
+            target = stems[0] if stems else lower
+            distance = 1 if len(target) <= 4 else 2
+            start = target[:1]
+            label = f"{text}~"
+
+            def matches(term: str) -> bool:
+                return (
+                    abs(len(term) - len(target)) <= distance
+                    and Levenshtein.distance(term, target, score_cutoff=distance) <= distance
+                )
+
+        budget = self.per_term
+        candidates: list[tuple[int, str]] = []
+        cut = False
+        for scanned, raw in enumerate(self.reader.expand_prefix("text", start), start=1):
+            if scanned > MAX_SCAN:
+                cut = True
+                break
+            term = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+            if matches(term):
+                candidates.append((self.reader.doc_frequency("text", term), term))
+        if len(candidates) > budget:
+            cut = True
+        candidates.sort(key=lambda c: (-c[0], c[1]))
+        chosen = sorted(term for _, term in candidates[:budget])
+        if cut:
+            self.built.notices.append(
+                f"{label} matches too many words; only the {len(chosen)} most frequent were "
+                "searched. Type more letters to narrow it."
+            )
+        if not chosen:
+            # A term no passage holds: an AND with it matches nothing, as it should.
+            return query.Term("text", lower)
+        nodes = [query.Term("text", term) for term in chosen]
+        node: Any = nodes[0] if len(nodes) == 1 else query.Or(nodes)
+        return node.with_boost(boost) if boost != 1.0 else node
+
+    def analyzer_stems(self, text: str) -> list[str]:
+        return self.builder.analyzer.query_stems(text, self.languages[0])
+
+
+def _key(node: Any) -> tuple[str, ...]:
+    if isinstance(node, query.Phrase):
+        return tuple(str(w) for w in node.words)
+    return (str(node.text),)
+
+
+def _present(reader: Any, node: Any) -> bool:
+    return all(reader.doc_frequency("text", w) > 0 for w in _key(node))
+
+
+def _dedupe(parsed: Any) -> Any:
+    """Nested ORs flattened and repeated alternatives dropped (an OR scores a repeated word
+    twice, which no user means)."""
+
+    def visit(node: Any) -> Any:
+        if type(node) is query.Or and node.boost == 1.0:
+            flat: list[Any] = []
+            seen: set = set()
+            stack = list(node.subqueries)
+            while stack:
+                sub = stack.pop(0)
+                if type(sub) is query.Or and sub.boost == 1.0:
+                    stack[:0] = list(sub.subqueries)
+                    continue
+                key = _node_key(sub)
+                if key in seen:
+                    continue
+                seen.add(key)
+                flat.append(sub)
+            return flat[0] if len(flat) == 1 else query.Or(flat)
+        return node
+
+    return parsed.accept(visit)
+
+
+def _node_key(node: Any) -> Any:
+    if type(node) is query.Term:
+        return ("term", node.fieldname, node.text, node.boost)
+    if type(node) in (query.Phrase, FastPhrase):
+        return ("phrase", node.fieldname, tuple(node.words), node.slop, node.boost)
+    return ("other", id(node))
+
+
+def _fast_phrases(parsed: Any) -> Any:
+    def swap(node: Any) -> Any:
+        if type(node) is query.Phrase:
+            return FastPhrase(
+                node.fieldname,
+                node.words,
+                slop=node.slop,
+                boost=node.boost,
+                char_ranges=node.char_ranges,
+            )
+        return node
+
+    return parsed.accept(swap)

@@ -1,0 +1,222 @@
+"""Other spellings of a query's words: transliteration systems, British and American spelling,
+German umlauts, and the user's own synonyms.
+
+Two sources, both applied when a query is read (never to the index, so editing a table or the
+synonyms file needs no re-indexing):
+
+- tables of equivalent spellings, one group per line, comma-separated: the shipped
+  `resources/search/names.txt` (Wade-Giles and Pinyin, Korean romanisations, Russian names)
+  and `british_american.txt`, and the user's `synonyms.txt` in the corpus folder or the user
+  data folder. Entries are matched ignoring case, accents, spaces, hyphens and apostrophes,
+  so "Chou En-lai", "chou enlai" and "Chou Enlai" are one key;
+- rules (`rule_variants`): the common transliterations of Russian (-ii/-iy/-y, -ov/-ow/-off,
+  kh/ch, iu/yu, ia/ya, e/ye/je), British and American endings (-our/-or, -ise/-ize, -yse/-yze,
+  -isation/-ization, -lled/-led...) and German umlauts (Koeln / Köln).
+
+A variant is only searched when the index holds it (see `querying.py`), so a rule that makes
+a word nobody wrote costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.paths import resources_dir, user_data_dir
+from assistant.search.analysis import fold
+
+SYNONYMS_FILE = "synonyms.txt"
+_SHIPPED = ("names.txt", "british_american.txt")
+MAX_ENTRY_WORDS = 5
+MAX_RULE_VARIANTS = 24
+_SEPARATORS = re.compile(r"[\s\-‐‑'’ʼ.]+")
+
+
+def compact(text: str) -> str:
+    """The key a spelling is matched by: lower case, no accents, spaces, hyphens or
+    apostrophes."""
+    return _SEPARATORS.sub("", fold(text.lower()))
+
+
+MAX_TABLE_BYTES = 2_000_000
+MAX_TABLE_LINES = 20_000
+
+
+def _read_table(path: Path) -> list[list[str]]:
+    """A table's groups; a file that cannot be read, or the part of one beyond the first
+    MAX_TABLE_BYTES, is left out (a synonyms file must never stop a search)."""
+    groups = []
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_TABLE_BYTES)
+    except OSError:
+        return []
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    for line in lines[:MAX_TABLE_LINES]:
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        entries = [e.strip() for e in re.split(r"[,;=|]", line) if e.strip()]
+        entries = [e for e in entries if len(e.split()) <= MAX_ENTRY_WORDS and len(e) <= 80]
+        if len(entries) >= 2:
+            groups.append(entries)
+    return groups
+
+
+class VariantTables:
+    """The shipped tables and the user's synonyms files, re-read when a file changes."""
+
+    def __init__(self, synonyms_files: list[Path] | None = None) -> None:
+        self.files = [resources_dir() / "search" / name for name in _SHIPPED]
+        self.files += synonyms_files or []
+        self._lock = threading.Lock()
+        self._stamp: tuple = ()
+        self._table: dict[str, list[str]] = {}
+        self.longest = 1
+
+    def _stamps(self) -> tuple:
+        stamps = []
+        for path in self.files:
+            try:
+                stat = path.stat()
+                stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                stamps.append((str(path), 0, 0))
+        return tuple(stamps)
+
+    def table(self) -> dict[str, list[str]]:
+        """compact key -> every spelling of its group."""
+        stamp = self._stamps()
+        with self._lock:
+            if stamp != self._stamp:
+                table: dict[str, list[str]] = {}
+                longest = 1
+                for path in self.files:
+                    for group in _read_table(path):
+                        for entry in group:
+                            key = compact(entry)
+                            if not key:
+                                continue
+                            known = table.setdefault(key, [])
+                            for other in group:
+                                if other not in known:
+                                    known.append(other)
+                            longest = max(longest, len(entry.split()))
+                self._table, self._stamp, self.longest = table, stamp, longest
+            return self._table
+
+    def lookup(self, text: str) -> list[str]:
+        """The other spellings of `text` (one or more words) in the tables."""
+        key = compact(text)
+        return [s for s in self.table().get(key, []) if compact(s) != key]
+
+
+def synonyms_files(corpus_dir: Path | None) -> list[Path]:
+    """Where a user's synonyms may be: beside the sources, and in the user data folder."""
+    files = [user_data_dir() / SYNONYMS_FILE]
+    if corpus_dir is not None:
+        files.insert(0, Path(corpus_dir) / SYNONYMS_FILE)
+    return files
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules
+
+_VOWELS = set("aeiouy")
+# Russian endings, each set interchangeable at the end of a word.
+_RUSSIAN_ENDINGS = [
+    ("skii", "skiy", "sky", "ski", "skij"),
+    ("ii", "iy", "ij"),
+    ("ov", "ow", "off"),
+    ("ev", "ew", "eff"),
+    ("aia", "aya", "aja"),
+    ("iia", "ia", "iya", "ija"),
+]
+# Inside a word.
+_RUSSIAN_INNER = [("kh", "ch"), ("iu", "yu", "ju"), ("ia", "ya", "ja"), ("shch", "sch")]
+_BRITISH_AMERICAN_ENDINGS = [
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("oured", "ored"),
+    ("ouring", "oring"),
+    ("ourite", "orite"),
+    ("ourable", "orable"),
+]
+_UMLAUTS = [("ae", "ä"), ("oe", "ö"), ("ue", "ü")]
+# Words in -our that American spelling keeps (the rule would make words nobody writes).
+_OUR_KEPT = ("detour", "contour", "paramour", "troubadour", "velour", "amour", "tambour", "devour")
+
+
+def _swap_ending(word: str, groups: Sequence[tuple[str, ...]], min_stem: int) -> set[str]:
+    found: set[str] = set()
+    for group in groups:
+        for ending in sorted(group, key=len, reverse=True):
+            if word.endswith(ending) and len(word) - len(ending) >= min_stem:
+                stem = word[: -len(ending)]
+                found.update(stem + other for other in group if other != ending)
+                break
+    return found
+
+
+def rule_variants(word: str) -> list[str]:
+    """Spellings of one word that the rules derive (the word itself left out), at most
+    MAX_RULE_VARIANTS."""
+    lower = word.lower()
+    if len(lower) < 4 or not lower.isalpha():
+        umlauted = {lower.replace(a, b) for a, b in _UMLAUTS if a in lower}
+        return sorted(v for v in umlauted if v != lower)
+    found: set[str] = set()
+    folded = fold(lower)
+    if folded != lower:
+        # Köln -> Koeln: the German way of writing an umlaut without one.
+        found.add(lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))
+    for plain, umlaut in _UMLAUTS:
+        if plain in lower and len(lower) >= 5:
+            found.add(lower.replace(plain, umlaut))
+    if len(lower) >= 5:
+        # British / American (armour/armor, organise/organize, travelled/traveled); -our
+        # only after a consonant and a stem of three letters (not four, hour, detour).
+        for variant in _swap_ending(lower, _BRITISH_AMERICAN_ENDINGS, 3):
+            if "our" in lower[-7:] and (
+                lower[: lower.rfind("our")][-1:] in _VOWELS or lower.startswith(_OUR_KEPT)
+            ):
+                continue
+            found.add(variant)
+        # Russian transliteration systems.
+        bases = {lower} | _swap_ending(lower, _RUSSIAN_ENDINGS, 3)
+        if lower.endswith("y") and lower[-2:-1] not in _VOWELS:
+            bases |= {lower[:-1] + "ii", lower[:-1] + "i", lower[:-1] + "iy"}
+        if lower.endswith("i") and lower[-2:-1] not in _VOWELS:
+            bases |= {lower[:-1] + "y", lower[:-1] + "ii"}
+        for base in list(bases):
+            for group in _RUSSIAN_INNER:
+                for part in group:
+                    if part in base:
+                        bases.update(base.replace(part, other) for other in group if other != part)
+            # A soft sign before e written as i, y or nothing (Vasil'evskii, Vasilievskii,
+            # Vasilyevsky, Vasilevsky).
+            for at in range(2, len(base) - 1):
+                if base[at] == "e" and base[at - 1] not in _VOWELS:
+                    bases.update(base[:at] + soft + base[at:] for soft in ("i", "y"))
+                elif base[at - 1 : at + 1] in ("ie", "ye") and at >= 3:
+                    bases.add(base[: at - 1] + base[at:])
+            if base.startswith("e"):
+                bases |= {"ye" + base[1:], "je" + base[1:]}
+            elif base.startswith(("ye", "je")):
+                bases.add("e" + base[2:])
+        found |= bases
+    found.discard(lower)
+    return sorted(found, key=lambda v: (len(v), v))[:MAX_RULE_VARIANTS]
