@@ -54,8 +54,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when passage splitting, the schema or the posting format changes: every source is then
-# re-indexed (5: posting blocks pickled with protocol 4, see writer.py).
-INDEX_VERSION = "5"
+# re-indexed (5: posting blocks pickled with protocol 4, see writer.py; 6: PDF passages by
+# layout, with printed pages).
+INDEX_VERSION = "6"
 _HASH_SEPARATOR = "|"
 # Beyond this many words a (re)build uses a second process for analysis.
 _MULTIPROCESS_WORDS = 300_000
@@ -74,6 +75,7 @@ def _schema() -> Schema:
         kind=KEYWORD(lowercase=True, scorable=False),
         kindlabel=STORED(),
         front=STORED(),
+        pdfpage=STORED(),
         start=STORED(),
         end=STORED(),
         text=TEXT(analyzer=stemming, stored=True),
@@ -125,6 +127,7 @@ class Hit:
     score: float
     snippet: str  # HTML-escaped, matches in <b>…</b>
     text: str
+    pdf_page: bool = False  # `page` is the PDF's page number, not a printed one
 
 
 @dataclass
@@ -627,13 +630,18 @@ class SearchIndex:
                 if progress:
                     progress(number, total, source_id)
                 try:
-                    passages = library.document(source_id).passages
+                    document = library.document(source_id)
+                    passages = document.passages
                 except (ImportFailed, LibraryError) as error:
                     failed = library.get(source_id)
                     name = failed.path.name if failed and failed.path else source_id
                     # The previous version (if any) stays indexed: a broken edit loses nothing.
                     report.problems.append(ImportProblem(name, _message(error)))
                     continue
+                if document.warnings:  # e.g. scanned pages left without OCR
+                    source = library.get(source_id)
+                    name = source.path.name if source and source.path else source_id
+                    report.problems.extend(ImportProblem(name, w) for w in document.warnings)
                 for passage in passages:
                     writer.add_document(**self._fields(passage, digest))
                 parsed_ids.add(source_id)
@@ -693,6 +701,8 @@ class SearchIndex:
         }
         if passage.page:
             fields["page"] = passage.page
+        if passage.pdf_page:
+            fields["pdfpage"] = True
         if passage.ordinal == 0:
             fields["srchash"] = f"{passage.source_id}{_HASH_SEPARATOR}{digest}"
         return fields
@@ -836,6 +846,7 @@ class SearchIndex:
                 score=round(float(score), 4),
                 snippet=self._snippet(stored["text"], terms),
                 text=stored["text"],
+                pdf_page=bool(stored.get("pdfpage", False)),
             )
             for score, stored, _ in rows
         ]
@@ -1215,6 +1226,7 @@ def _passage(stored: dict[str, Any]) -> Passage:
         start=int(stored.get("start", 0)),
         end=int(stored.get("end", 0)),
         front_matter=bool(stored.get("front", False)),
+        pdf_page=bool(stored.get("pdfpage", False)),
     )
 
 
