@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -184,7 +183,7 @@ def assemble(
 
     found = folios.detect(pages)
     labels, pdf_numbered = _labels(pages, found, page_offset(item))
-    body_size = _body_size(pages)
+    body_size = folios.body_size(pages)
     vocabulary = Vocabulary(line.text for page in pages for line in page.lines)
 
     blocks: list[Block] = []
@@ -267,14 +266,6 @@ def _labels(
         if not (plain and not all(found.pdf_numbered) and found.labels != stored):
             return [label or str(i + 1) for i, label in enumerate(stored)], [False] * count
     return found.labels, found.pdf_numbered
-
-
-def _body_size(pages: list[PageLines]) -> float:
-    sizes: Counter[float] = Counter()
-    for page in pages:
-        for line in page.lines:
-            sizes[round(line.size, 1)] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
 def _heading_level(size: float, body_size: float) -> int:

@@ -15,7 +15,7 @@ their numbers are blanked (the journal's name, the article's short title, "Page 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from assistant.library.pdf.lines import Line, PageLines
@@ -106,21 +106,33 @@ def _group(key: str, row: Row) -> tuple[str, str]:
     return (key, "any" if _folio_only(key) else "top" if row.top_band else "bottom")
 
 
-def _candidates(row: Row) -> list[tuple[str, int, bool]]:
-    """(kind, value, upper) for a number at either end of the row or alone in a fragment."""
+def _candidates(row: Row) -> list[tuple[str, int, bool, bool]]:
+    """(kind, value, upper, alone) for each number that may be the page's folio.
+
+    A folio is a fragment of its own (set apart by space) or stands at either end of a short
+    row (a running head). "2." opening a line is a list or note number, never a folio.
+    """
     tokens = row.text.split()
     if not tokens:
         return []
-    ends = {tokens[0], tokens[-1]} | {ln.text for ln in row.lines if len(ln.text.split()) == 1}
+    ends: dict[str, bool] = {}
+    for line in row.lines:
+        if len(line.text.split()) == 1:
+            ends[line.text] = True
+    if len(tokens) <= 10:
+        for token in (tokens[0], tokens[-1]):
+            ends.setdefault(token, len(tokens) == 1)
     found = []
-    for token in ends:
+    for token, alone in ends.items():
+        if token.endswith(".") and not alone:
+            continue
         bare = token.strip(_TOKEN_TRIM)
         if bare.isdigit() and len(bare) <= 4 and int(bare) > 0:
-            found.append(("arabic", int(bare), False))
+            found.append(("arabic", int(bare), False, alone))
         else:
             value = roman_value(bare)
             if value is not None:
-                found.append(("roman", value, bare.isupper()))
+                found.append(("roman", value, bare.isupper(), alone))
     return found
 
 
@@ -136,11 +148,11 @@ def detect(pages: list[PageLines]) -> Folios:
 
     # Folio sequences: value − page index constant over several pages.
     support: dict[tuple[str, int], set[int]] = defaultdict(set)
-    per_page: dict[int, list[tuple[str, int, bool, Row]]] = defaultdict(list)
+    per_page: dict[int, list[tuple[str, int, bool, bool, Row]]] = defaultdict(list)
     for row in all_rows:
-        for kind, value, upper in _candidates(row):
+        for kind, value, upper, alone in _candidates(row):
             support[(kind, value - row.page)].add(row.page)
-            per_page[row.page].append((kind, value, upper, row))
+            per_page[row.page].append((kind, value, upper, alone, row))
     best = max((len(p) for p in support.values()), default=0)
     needed = 1 if count == 1 else max(2, best // 4)
     confirmed: dict[str, dict[int, tuple[int, bool]]] = {"arabic": {}, "roman": {}}
@@ -148,21 +160,36 @@ def detect(pages: list[PageLines]) -> Folios:
     for page_index, found in per_page.items():
         ranked = sorted(
             (c for c in found if len(support[(c[0], c[1] - page_index)]) >= needed),
-            key=lambda c: (-len(support[(c[0], c[1] - page_index)]), c[0] != "arabic"),
+            key=lambda c: (-len(support[(c[0], c[1] - page_index)]), not c[3], c[0] != "arabic"),
         )
         if count == 1:  # one page: only a row that is nothing but the number counts
-            ranked = [c for c in ranked if _folio_only(row_key(c[3].text))]
+            ranked = [c for c in ranked if _folio_only(row_key(c[4].text))]
         if ranked:
-            kind, value, upper, row = ranked[0]
+            kind, value, upper, _, row = ranked[0]
             confirmed[kind][page_index] = (value, upper)
             folio_rows.add(id(row))
 
     labels, flags = _number(count, confirmed)
+    body = body_size(pages)
     furniture: set[int] = set()
     for row, key in zip(all_rows, keys, strict=True):
-        if id(row) in folio_rows or (key and len(pages_with_key[_group(key, row)]) >= repeat):
+        # Running heads are set no larger than the text; a title repeated on two chapter
+        # openings is not one.
+        small = max(line.size for line in row.lines) <= 1.1 * body
+        if id(row) in folio_rows or (
+            small and key and len(pages_with_key[_group(key, row)]) >= repeat
+        ):
             furniture.update(id(line) for line in row.lines)
     return Folios(labels, flags, furniture)
+
+
+def body_size(pages: list[PageLines]) -> float:
+    """The type size of most of the text (by characters)."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
 def _number(

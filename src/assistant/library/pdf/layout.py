@@ -174,6 +174,10 @@ def _paragraphs(flow: list[Line], body_size: float) -> list[PageBlock]:
         if 0 < a.baseline - b.baseline < 3 * max(a.size, b.size)
     ]
     pitch = median(steps) if steps else None
+    # A short line ending a sentence closes a paragraph only in justified text, where every
+    # other line reaches the right edge; in ragged text short lines mean nothing.
+    full = sum(1 for ln in flow if ln.x1 > right - 1.5 * ln.size)
+    justified = len(flow) >= 4 and full >= 0.6 * len(flow)
     blocks: list[PageBlock] = []
     current: list[Line] = []
 
@@ -203,7 +207,12 @@ def _paragraphs(flow: list[Line], body_size: float) -> list[PageBlock]:
                     and abs(line.x0 - prev.x0) > 0.5 * line.size
                     and line.x0 - left < 8 * line.size
                 )
-                or (ends_sentence(prev.text) and prev.x1 < right - 2.5 * prev.size)
+                or (
+                    justified
+                    and ends_sentence(prev.text)
+                    and prev.x1 < right - 2.5 * prev.size
+                    and line.text[:1].isupper()
+                )
             )
             if new:
                 close()

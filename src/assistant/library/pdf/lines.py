@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
 
 @dataclass(slots=True)
 class Line:
@@ -56,12 +58,15 @@ def merge_same_baseline(lines: list[Line], max_gap: float = 1.0) -> list[Line]:
         if result:
             last = result[-1]
             size = max(last.size, line.size)
-            same = abs(last.baseline - line.baseline) <= 0.35 * size
+            same = abs(last.baseline - line.baseline) <= 0.35 * size or _raised(last, line)
             gap = line.x0 - last.x1
             if same and -0.5 * size <= gap <= max_gap * size:
                 main = last if len(last.text) >= len(line.text) else line
+                right = line.text
+                if _raised(last, line) and right.isdigit():
+                    right = right.translate(SUPERSCRIPT)  # a note reference drawn on its own
                 result[-1] = Line(
-                    _join(last.text, line.text, gap, size),
+                    _join(last.text, right, gap, size),
                     last.x0,
                     max(last.x1, line.x1),
                     main.baseline,
@@ -71,6 +76,11 @@ def merge_same_baseline(lines: list[Line], max_gap: float = 1.0) -> list[Line]:
                 continue
         result.append(line)
     return result
+
+
+def _raised(base: Line, other: Line) -> bool:
+    """`other` is a superscript of `base`: smaller type, raised by less than half an em."""
+    return other.size < 0.85 * base.size and 0 < other.baseline - base.baseline <= 0.55 * base.size
 
 
 def _join(left: str, right: str, gap: float, size: float) -> str:

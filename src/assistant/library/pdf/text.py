@@ -34,7 +34,9 @@ class Vocabulary:
             return first
         last = first[-1]
         if last in HYPHENS and not first.endswith((" -", " –")):
-            if last != "-" and last != "\u2010":  # soft hyphen: always a broken word
+            # PDFium reports a hyphen ending a line as U+FFFE, soft or not; only a soft hyphen
+            # proper always marks a broken word.
+            if last in "\u00ad\x02":
                 return first[:-1] + second
             head = _LAST_WORD.search(first)
             tail = _FIRST_WORD.match(second)
@@ -42,9 +44,9 @@ class Vocabulary:
                 whole = (head.group(1) + tail.group(1)).lower()
                 compound = f"{head.group(1)}-{tail.group(1)}".lower()
                 if compound in self.words and whole not in self.words:
-                    return first + second
+                    return first[:-1] + "-" + second
                 return first[:-1] + second
-            return first + second  # "Sino-" + "Soviet": a compound across the line
+            return first[:-1] + "-" + second  # "Sino-" + "Soviet": a compound across the line
         return first + " " + second
 
 
@@ -52,4 +54,4 @@ def join_lines(lines: list[str], vocabulary: Vocabulary) -> str:
     text = ""
     for line in lines:
         text = vocabulary.join(text, line)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text.replace("\ufffe", "-")).strip()
