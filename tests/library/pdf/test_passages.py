@@ -65,20 +65,23 @@ def test_a_sentence_across_a_page_break_is_one_passage_with_both_pages(tmp_path)
 
 
 def test_a_long_paragraph_across_a_page_break_keeps_single_pages_away_from_it(tmp_path):
+    import textwrap
+
     one, two = make.Page(), make.Page()
     _folio(one, 46)
     _folio(two, 47)
     text = prose(420, 0)
-    words = text.split()
-    cut = 300  # mid-sentence
-    make.paragraph(one, make.TOP, " ".join(words[:cut]))
-    make.paragraph(two, make.TOP, " ".join(words[cut:]), indent=False)
+    lines = textwrap.wrap(text, 62)
+    cut = 28  # the page breaks after 28 lines, mid-sentence
+    assert not lines[cut - 1].endswith(".")
+    make.lines(one, make.TOP, lines[:cut])
+    make.lines(two, make.TOP, lines[cut:])
     document = _load(tmp_path, [one, two])
     assert " ".join(document.text.split()) == text
     pages = [p.page for p in document.passages]
-    assert "46" in pages and "46–47" in pages
+    assert "46" in pages and "46–47" in pages and "47" in pages
     spanning = next(p for p in document.passages if p.page == "46–47")
-    assert f"{words[cut - 1]} {words[cut]}" in spanning.text
+    assert f"{lines[cut - 1].split()[-1]} {lines[cut].split()[0]}" in spanning.text
 
 
 def _two_columns(tmp_path, interleaved: bool):

@@ -32,6 +32,7 @@ class Recognition:
     reason: str = ""  # why they were left ("needs OCR (install tesseract-ocr)")
     warnings: list[str] = field(default_factory=list)
     digest: str = ""
+    key: str = ""  # the cache's name for the languages used
     cache: OcrCache | None = None
 
 
@@ -66,7 +67,7 @@ def recognise(
     if context is not None and context.cache_dir is not None:
         result.cache = OcrCache(context.cache_dir)
     languages, result.warnings = _languages(item)
-    key = "+".join(languages) or "auto"
+    key = result.key = "+".join(languages) or "auto"
     if result.cache is not None:
         for scan in scans:
             page = result.cache.load(result.digest, key, scan.index)
@@ -83,7 +84,6 @@ def recognise(
         result.missing = [scan.index for scan in todo]
         result.reason = "needs OCR; its scanned pages are recognised when the library is indexed"
         return result
-    detected: list[str] = []
     with tempfile.TemporaryDirectory(prefix="assistant-ocr-") as folder:
         image = Path(folder) / "page.png"
         for done, scan in enumerate(todo):
@@ -93,17 +93,17 @@ def recognise(
                 context.progress(done, len(todo))
             try:
                 width, height, scale = scan.render(image, context.dpi)
-                if not languages and not detected:
-                    detected = _detected(image, context)  # once per source: one script
-                models = languages or detected
+                # Without a language in the metadata, each page's script decides: an archive
+                # file often holds an English cover note on a Russian telegram.
+                models = languages or _detected(image, context)
                 words = tesseract.recognise(image, models, context.page_timeout, context.cancel)
             except tesseract.OcrCancelled as error:
                 raise ImportFailed(
                     path.name, "OCR was cancelled; it resumes at the next indexing."
                 ) from error
             except (tesseract.OcrError, OSError, ValueError) as error:
-                result.warnings.append(f"page {scan.index + 1} could not be recognised ({error}).")
                 result.missing.append(scan.index)
+                result.reason = result.reason or f"needs OCR; recognition failed ({error})"
                 continue
             page = OcrPage(scan.index, width, height, scale, words, "+".join(models))
             result.pages[scan.index] = page
@@ -144,12 +144,16 @@ def lines_from_ocr(page: OcrPage) -> list[Line]:
     for word in page.words:
         grouped.setdefault((word[5], word[6], word[7]), []).append(word)
     height_pt = page.height / page.scale
+    # A line's box spans ascenders to descenders, about 1.2 times the type size; lines within
+    # a quarter of the page's usual size are taken as set in it (OCR boxes jitter), so only
+    # real headings and footnotes stand out.
+    sizes = {key: (max(w[4] for w in ws) - min(w[2] for w in ws)) / page.scale / 1.2
+             for key, ws in grouped.items()}  # fmt: skip
+    usual = sorted(sizes.values())[len(sizes) // 2] if sizes else 10.0
     lines = []
-    for words in grouped.values():
+    for key, words in grouped.items():
         words.sort(key=lambda w: w[1])
-        heights = sorted(w[4] - w[2] for w in words)
-        # The tallest words span ascender to descender, about 1.2 times the type size.
-        size = heights[int(0.9 * (len(heights) - 1))] / page.scale / 1.2
+        size = sizes[key] if abs(sizes[key] - usual) > 0.25 * usual else usual
         bottom = max(w[4] for w in words) / page.scale
         lines.append(
             Line(

@@ -173,13 +173,12 @@ def assemble(
         has_text = any(page.lines for page in pages)
         if not has_text:
             raise NeedsOcr(path.name, recognition.reason)
-        warnings.append(
-            f"{page_list(recognition.missing)} are scanned images without text; "
-            f"{recognition.reason.replace('needs OCR', 'they need OCR')}."
-            if len(recognition.missing) > 1
-            else f"{page_list(recognition.missing)} is a scanned image without text; "
-            f"{recognition.reason.replace('needs OCR', 'it needs OCR')}."
+        many = len(recognition.missing) > 1
+        what = "are scanned images" if many else "is a scanned image"
+        reason = recognition.reason.replace(
+            "needs OCR", "they need OCR" if many else "it needs OCR"
         )
+        warnings.append(f"{page_list(recognition.missing)} {what} without text; {reason}.")
 
     found = folios.detect(pages)
     labels, pdf_numbered = _labels(pages, found, page_offset(item))
@@ -188,6 +187,7 @@ def assemble(
 
     blocks: list[Block] = []
     paragraph: list[tuple[int, list[str]]] = []  # (page, lines) parts of the open paragraph
+    last_full = True  # the open paragraph's last line reached the right edge
     notes: list[tuple[int | None, list[tuple[int, list[str]]]]] = []
     last_note = 0
     for page in pages:
@@ -215,14 +215,16 @@ def assemble(
                     level = 9 if outline else _heading_level(block.size, body_size)
                     blocks.append(Block("heading", text, level=level, page=labels[page.index]))
                 continue
-            if paragraph and block.flow_start and _continues(paragraph, block):
+            if paragraph and block.flow_start and _continues(paragraph, last_full, block):
                 paragraph.append((page.index, block.lines))
+                last_full = block.last_full
                 continue
             _flush(blocks, paragraph, labels, vocabulary)
             paragraph.append((page.index, block.lines))
+            last_full = block.last_full
         # The notes of a page are read after its text, as in the Markdown sources; a note that
         # runs on to the next page waits for its end.
-        if paragraph and not _ends_open(paragraph):
+        if paragraph and not (_ends_open(paragraph) and last_full):
             _flush(blocks, paragraph, labels, vocabulary)
         carried = (
             notes.pop() if notes and page is not pages[-1] and _ends_open(notes[-1][1]) else None
@@ -247,7 +249,12 @@ def assemble(
     if recognition.cache is not None and recognition.digest:
         recognition.cache.save_info(
             recognition.digest,
-            {"name": path.name, "labels": labels, "ocr_pages": sorted(recognition.pages)},
+            {
+                "name": path.name,
+                "key": recognition.key,
+                "labels": labels,
+                "ocr_pages": sorted(recognition.pages),
+            },
         )
     return document
 
@@ -286,12 +293,15 @@ def _ends_open(paragraph: list[tuple[int, list[str]]]) -> bool:
     return bool(last) and not layout.ends_sentence(last)
 
 
-def _continues(paragraph: list[tuple[int, list[str]]], block: layout.PageBlock) -> bool:
-    """A column's or page's first block goes on with the paragraph the last one left open."""
+def _continues(
+    paragraph: list[tuple[int, list[str]]], last_full: bool, block: layout.PageBlock
+) -> bool:
+    """A column's or page's first block goes on with the paragraph the last one left open:
+    one whose last line is full and ends mid-sentence, or when it starts in lowercase."""
     if block.kind != "body" or not block.lines:
         return False
     first = block.lines[0].lstrip()
-    return _ends_open(paragraph) or (not block.indented and first[:1].islower())
+    return (_ends_open(paragraph) and last_full) or (not block.indented and first[:1].islower())
 
 
 def _page_range(pages: Iterable[int], labels: list[str]) -> str:

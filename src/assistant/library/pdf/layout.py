@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from statistics import median
 
 from assistant.library.passages import SUPERSCRIPT_DIGITS
@@ -40,7 +40,9 @@ class PageBlock:
     number: int | None = None  # a note's number
     flow_start: bool = False  # first block of a column or zone (may continue the one before)
     size: float = 0.0
-    extra: list[Line] = field(default_factory=list)
+    # The last line runs (nearly) to the column's right edge: the paragraph may go on in the
+    # next column or page; a short last line ends it.
+    last_full: bool = True
 
 
 def note_marker(text: str) -> tuple[int | None, str] | None:
@@ -190,7 +192,8 @@ def _paragraphs(flow: list[Line], body_size: float) -> list[PageBlock]:
             )
             texts = [ln.text for ln in current]
             kind = "heading" if _is_heading(current, size, body_size) else "body"
-            blocks.append(PageBlock(kind, texts, indented=indented, size=size))
+            last_full = current[-1].x1 >= right - 0.2 * (right - left)
+            blocks.append(PageBlock(kind, texts, indented, size=size, last_full=last_full))
             current.clear()
 
     for line in flow:
