@@ -119,3 +119,69 @@ def prose(words: int, seed: int = 0) -> str:
         count += len(sentence.split())
         i += 1
     return " ".join(out)
+
+
+def many_pages_pdf(path: Path, pages: int) -> Path:
+    """A PDF of `pages` blank pages (written by PDFium: fpdf2 would take minutes)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument.new()
+    for _ in range(pages):
+        pdf.new_page(200, 200)
+    pdf.save(str(path))
+    pdf.close()
+    return path
+
+
+def image_bomb_pdf(path: Path, side: int = 12000) -> Path:
+    """One page drawing a `side`² grey image that Flate packs into a few hundred KB."""
+    import zlib
+
+    packer = zlib.compressobj(6)
+    row_block = b"\xff" * side * 100
+    data = b"".join(packer.compress(row_block) for _ in range(side // 100)) + packer.flush()
+    content = b"q 612 0 0 792 0 0 cm /Im0 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (side, side, len(data))
+        + data
+        + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+def image_bomb_png(path: Path, side: int = 50000) -> Path:
+    """A PNG whose header claims `side`² pixels (2.5 billion), in a few dozen bytes."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    body = zlib.compress(b"\x00" * 64)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", body) + chunk(b"IEND", b"")
+    )
+    return path

@@ -237,6 +237,8 @@ def assemble(
         _note_blocks(blocks, number, parts, labels, vocabulary)
 
     document = build_document(source_id, blocks)
+    if not document.passages and warnings:
+        raise ImportFailed(path.name, warnings[0])
     flagged = {labels[i] for i, flag in enumerate(pdf_numbered) if flag}
     if flagged:
         document.passages = [
