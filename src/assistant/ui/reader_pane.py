@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.cite.engine import ChicagoEngine
-from assistant.library.model import Passage
+from assistant.library.model import Passage, page_text
 from assistant.ui.library_controller import LibraryController, index_changed
 from assistant.ui.workers import LatestOnly, TaskError
 
@@ -40,7 +40,7 @@ def source_header_html(item: dict | None, passage: Passage | None, position: str
         if passage.section:
             details.append(html.escape(passage.section))
         if passage.page:
-            details.append(f"p. {html.escape(passage.page)}")
+            details.append(html.escape(page_text(passage.page, passage.pdf_page)))
         if passage.kind == "note":
             details.append("footnote")
     if position:
