@@ -11,10 +11,13 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
 from assistant.library.ocr.cache import OcrCache, OcrPage
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom in page-image pixels
+# Reading a passage after another of the same scan must not hash the whole file again.
+_DIGESTS: dict[tuple[str, int, int], str] = {}
 _PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 
 
@@ -48,26 +51,25 @@ def passage_boxes(page: OcrPage, text: str) -> list[Box]:
 
 
 def term_boxes(page: OcrPage, terms: list[str]) -> list[Box]:
-    """Boxes of words starting with one of the (lowercased) query terms."""
-    stems = [_norm(t) for t in terms if _norm(t)]
-    return [
-        (w[1], w[2], w[3], w[4])
-        for w in page.words
-        if any(_norm(w[0]).startswith(stem) for stem in stems)
-    ]
+    """Boxes of the page's words that are one of `terms` (the hit's highlighted words)."""
+    wanted = {_norm(t) for t in terms if _norm(t)}
+    return [(w[1], w[2], w[3], w[4]) for w in page.words if _norm(w[0]) in wanted]
 
 
 def scan_views(
     cache_dir: Path, path: Path, page_label: str | None, text: str, terms: list[str]
 ) -> list[ScanView]:
     """The recognised page images a passage of `path` comes from ([] for text pages)."""
-    from assistant.library.corpus import file_hash
+    from assistant.library.corpus import file_hash  # the digest the cache is keyed by
 
     cache = OcrCache(cache_dir)
     try:
-        digest = file_hash(path)
+        stat = path.stat()
+        stamp = (str(path), stat.st_size, stat.st_mtime_ns)
+        digest = _DIGESTS.get(stamp) or file_hash(path)
     except OSError:
         return []
+    _DIGESTS[stamp] = digest
     info = cache.info(digest)
     if not info:
         return []
@@ -89,3 +91,25 @@ def scan_views(
     if wanted is None:  # a single image: no page label, mark where the passage is
         views = [v for v in views if v.passage][:1]
     return views
+
+
+def page_image(path: Path, view: ScanView) -> Any:
+    """The page as a greyscale PIL image of the size the words were recognised at."""
+    from PIL import Image, ImageOps
+
+    if path.suffix.lower() == ".pdf":
+        from assistant.library.pdf.extract import open_pdf
+
+        with open_pdf(path) as pdf:
+            page = pdf[view.index]
+            try:
+                image = page.render(scale=view.page.scale, grayscale=True).to_pil()
+            finally:
+                page.close()
+    else:
+        with Image.open(path) as source:
+            source.seek(view.index)
+            image = ImageOps.exif_transpose(source).convert("L")
+    if image.size != (view.page.width, view.page.height):
+        image = image.resize((view.page.width, view.page.height))
+    return image

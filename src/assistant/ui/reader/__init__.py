@@ -1,0 +1,1 @@
+"""Reader widgets beyond the text view: the page image of a scanned source."""
