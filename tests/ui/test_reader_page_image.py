@@ -22,12 +22,13 @@ TELEGRAM = [
 
 @pytest.fixture
 def scan_controller(tmp_path, qtbot):
+    from tests.library.pdf import make
+
     from assistant.library.corpus import Library
     from assistant.library.ocr import OcrContext
     from assistant.library.ocr.cache import cache_dir_for
     from assistant.search.index import SearchIndex
     from assistant.ui.library_controller import LibraryController
-    from tests.library.pdf import make
 
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     corpus.mkdir()
@@ -76,12 +77,12 @@ def test_an_ocr_hit_opens_its_page_image_with_the_words_marked(qtbot, scan_contr
     picture = pane.page_image.findChild(type(pane.header), "readerPageImagePicture")
     image = picture.pixmap().toImage()
     scale = DISPLAY_WIDTH / view.page.width
-    left, top, right, bottom = view.terms[0]
+    left, top, _, bottom = view.terms[0]
     # The search word is boxed in orange; the passage's other words are tinted yellow.
     edge = image.pixelColor(int(left * scale) - 2, int((top + bottom) / 2 * scale))
     assert edge.red() > 180 and edge.green() < 140 and edge.blue() < 80
-    other_left, other_top, other_right, other_bottom = view.passage[-1]
-    inside = image.pixelColor(int(other_left * scale) - 0, int(other_top * scale))
+    other_left, other_top, _, _ = view.passage[-1]
+    inside = image.pixelColor(int(other_left * scale), int(other_top * scale))
     assert inside.blue() < inside.red()  # tinted, not the paper's white or grey
 
 
