@@ -28,7 +28,9 @@ from assistant.ui.library.metadata_form import MetadataDialog
 from assistant.ui.library.problems_view import ProblemsView
 from assistant.ui.library_controller import LibraryController
 
-FILE_FILTER = "Sources (*.pdf *.docx *.md *.markdown *.txt);;All files (*)"
+FILE_FILTER = (
+    "Sources (*.pdf *.docx *.md *.markdown *.txt *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"
+)
 
 
 def _authors(item: dict[str, Any]) -> str:
