@@ -3,10 +3,11 @@
     .venv/bin/python benchmarks/bench_pdf.py [--pages 300] [--ocr-pages 6] [--repeat 3]
 
 Text PDFs: a generated journal-style PDF (running heads, folios, two paragraphs and a footnote
-a page) read by this app's importer (PDFium characters → layout → passages), with two peers
-measured in the same run on the same file: pypdf's `extract_text` (the previous importer) and
-poppler's `pdftotext -layout`. Neither peer removes running heads, finds folios or notes; they
-are the floor for "just get the text".
+a page) read by this app's importer (PDFium characters → layout → passages), with peers
+measured in the same run on the same file: pypdf's `extract_text` (the previous importer),
+pdfminer.six's layout analysis (the pure-Python candidate; skipped if not installed) and
+poppler's `pdftotext -layout`. No peer removes running heads, finds folios or notes; they are
+the floor for "just get the text".
 
 OCR: image-only pages (half English, half Russian, 300 dpi renders) recognised by Tesseract
 through the app's importer, then the same file re-imported from the OCR cache.
@@ -88,6 +89,12 @@ def scan_pdf(folder: Path, pages: int) -> Path:
     return make.write(folder / "scans.pdf", built)
 
 
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
 def timed(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -109,6 +116,12 @@ def text_rows(pdf: Path, pages: int, repeat: int) -> list[str]:
         for page in PdfReader(str(pdf)).pages:
             page.extract_text()
 
+    def pdfminer_layout() -> None:
+        from pdfminer.high_level import extract_pages
+
+        for _page in extract_pages(str(pdf)):  # LAParams layout analysis: lines, boxes, columns
+            pass
+
     def pdftotext() -> None:
         subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
 
@@ -120,6 +133,11 @@ def text_rows(pdf: Path, pages: int, repeat: int) -> list[str]:
     for name, fn, what in (
         ("this app: PDFium + layout → passages", ours, detail),
         ("peer: pypdf extract_text", pypdf_text, "text only"),
+        (
+            "peer: pdfminer.six layout analysis",
+            pdfminer_layout if _has("pdfminer") else None,
+            "text boxes only",
+        ),
         (
             "peer: poppler pdftotext -layout",
             pdftotext if shutil.which("pdftotext") else None,
