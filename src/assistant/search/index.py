@@ -639,8 +639,8 @@ class SearchIndex:
                     report.problems.append(ImportProblem(name, _message(error)))
                     continue
                 if document.warnings:  # e.g. scanned pages left without OCR
-                    source = library.get(source_id)
-                    name = source.path.name if source and source.path else source_id
+                    owner = library.get(source_id)
+                    name = owner.path.name if owner and owner.path else source_id
                     report.problems.extend(ImportProblem(name, w) for w in document.warnings)
                 for passage in passages:
                     writer.add_document(**self._fields(passage, digest))
