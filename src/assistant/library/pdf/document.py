@@ -226,9 +226,15 @@ def assemble(
         # runs on to the next page waits for its end.
         if paragraph and not (_ends_open(paragraph) and last_full):
             _flush(blocks, paragraph, labels, vocabulary)
-        carried = (
-            notes.pop() if notes and page is not pages[-1] and _ends_open(notes[-1][1]) else None
-        )
+        carried = None
+        # (only a note with a part on this page waits: one page, not for ever)
+        if (
+            notes
+            and page is not pages[-1]
+            and _ends_open(notes[-1][1])
+            and notes[-1][1][-1][0] == page.index
+        ):
+            carried = notes.pop()
         for number, parts in notes:
             _note_blocks(blocks, number, parts, labels, vocabulary)
         notes = [carried] if carried else []

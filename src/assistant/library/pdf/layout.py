@@ -152,7 +152,7 @@ def page_blocks(lines: list[Line], body_size: float, last_note: int) -> list[Pag
     if foot:
         foot_flows = flows(foot)
         ordered_foot = [ln for flow in foot_flows for ln in flow]
-        if any(note_marker(ln.text) for ln in ordered_foot):
+        if any(note_marker(ln.text) for ln in ordered_foot) and _prose(ordered_foot):
             notes = _notes(ordered_foot, last_note)
             kept = {id(ln) for ln in foot}
             lines = [ln for ln in lines if id(ln) not in kept]
@@ -163,6 +163,15 @@ def page_blocks(lines: list[Line], body_size: float, last_note: int) -> list[Pag
             flow_blocks[0].flow_start = True
         blocks.extend(flow_blocks)
     return blocks + notes
+
+
+def _prose(lines: list[Line]) -> bool:
+    """Notes are sentences, not a small-type code listing or table ("4 CARD32 4 CARD32")."""
+    tokens = [t for ln in lines for t in ln.text.split()]
+    words = [
+        t for t in tokens if sum(c.isalpha() for c in t) >= max(2, 0.7 * len(t.strip(".,;:()")))
+    ]
+    return len(words) >= 0.4 * len(tokens)
 
 
 def _paragraphs(flow: list[Line], body_size: float) -> list[PageBlock]:
