@@ -155,3 +155,16 @@ def test_footnotes_at_the_foot_become_note_passages(tmp_path):
     body = " ".join(p.text for p in document.passages if p.kind == "body")
     assert "Vyshinsky" not in body and "Goncharov" not in body
     assert "Shtykov reported it at once.¹" in body
+
+
+def test_ibid_notes_repeated_at_the_foot_of_pages_are_notes_not_running_feet(tmp_path):
+    pages = []
+    for number in range(1, 5):
+        page = make.Page()
+        _folio(page, 40 + number)
+        make.paragraph(page, make.TOP, make.prose(50, number) + " He said so.")
+        make.lines(page, 560, [f"{number}. Ibid., {44 + number}."], size=make.NOTE)
+        pages.append(page)
+    document = _load(tmp_path, pages)
+    notes = [(p.text, p.page) for p in document.passages if p.kind == "note"]
+    assert notes == [(f"{n}. Ibid., {44 + n}.", str(40 + n)) for n in range(1, 5)]

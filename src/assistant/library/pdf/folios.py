@@ -24,6 +24,7 @@ _ROMAN = re.compile(r"^(?=[mdclxvi]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|
 _ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
 _TOKEN_TRIM = "-–—()[]{}.,:;|•·*"
 _FOLIO_ONLY = re.compile(r"^(page|p\.?|s\.|стр\.?)?#(of#)?$")
+_NOTE_START = re.compile(r"^(\d{1,3}\.\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*\S)")
 BAND_ROWS = 2  # rows at each end of a page that may be furniture
 
 
@@ -176,8 +177,10 @@ def detect(pages: list[PageLines]) -> Folios:
         # Running heads are set no larger than the text; a title repeated on two chapter
         # openings is not one.
         small = max(line.size for line in row.lines) <= 1.1 * body
+        # "12. Ibid., 45." repeats at the foot of many pages, but it is a footnote.
+        note = bool(_NOTE_START.match(row.text))
         if id(row) in folio_rows or (
-            small and key and len(pages_with_key[_group(key, row)]) >= repeat
+            small and not note and key and len(pages_with_key[_group(key, row)]) >= repeat
         ):
             furniture.update(id(line) for line in row.lines)
     return Folios(labels, flags, furniture)

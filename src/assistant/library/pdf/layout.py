@@ -166,12 +166,11 @@ def page_blocks(lines: list[Line], body_size: float, last_note: int) -> list[Pag
 
 
 def _prose(lines: list[Line]) -> bool:
-    """Notes are sentences, not a small-type code listing or table ("4 CARD32 4 CARD32")."""
-    tokens = [t for ln in lines for t in ln.text.split()]
-    words = [
-        t for t in tokens if sum(c.isalpha() for c in t) >= max(2, 0.7 * len(t.strip(".,;:()")))
-    ]
-    return len(words) >= 0.4 * len(tokens)
+    """Notes are words ("Ibid., 45."), not a small-type code listing ("4 CARD32 4 CARD32")."""
+    tokens = [t.strip(".,;:()[]") for ln in lines for t in ln.text.split()]
+    lettered = [t for t in tokens if any(c.isalpha() for c in t)]
+    words = [t for t in lettered if all(c.isalpha() or c in "'’-‐" for c in t)]
+    return bool(words) and len(words) >= 0.6 * len(lettered)
 
 
 def _paragraphs(flow: list[Line], body_size: float) -> list[PageBlock]:
