@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,20 @@ def load_image(
     except (UnidentifiedImageError, OSError, ValueError) as error:
         raise ImportFailed(path.name, "the image is damaged or not an image file.") from error
     except Image.DecompressionBombError as error:
-        raise ImportFailed(path.name, f"the image is too large to open ({error}).") from error
+        raise ImportFailed(
+            path.name,
+            f"the image claims over {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:,.0f} million "
+            "pixels, too large to recognise (is it an image bomb?).",
+        ) from error
+    try:
+        return _load_frames(path, source_id, item, ocr, image)
+    except (EOFError, OSError, ValueError) as error:
+        raise ImportFailed(path.name, f"the image is damaged ({error}).") from error
+
+
+def _load_frames(
+    path: Path, source_id: str, item: dict[str, Any] | None, ocr: OcrContext | None, image: Any
+) -> Document:
     with image:
         frames = int(getattr(image, "n_frames", 1) or 1)
         if frames > MAX_PAGES:
@@ -50,13 +64,8 @@ def load_image(
     recognition = recognise(path, scans, item or {}, ocr)
     document = assemble(path, source_id, item, pages, recognition, [])
     if frames == 1:  # one image has no pages to cite
-        document.passages = [p.__class__(**{**_fields(p), "page": None, "pdf_page": False})
-                             for p in document.passages]  # fmt: skip
+        document.passages = [replace(p, page=None, pdf_page=False) for p in document.passages]
     return document
-
-
-def _fields(passage: Any) -> dict[str, Any]:
-    return {name: getattr(passage, name) for name in passage.__slots__}
 
 
 def _dpi(image: Any) -> float:
