@@ -94,6 +94,17 @@ def test_without_a_language_the_script_chooses_the_model(scans, tmp_path):
 
 
 @needs_tesseract
+def test_without_a_language_a_page_in_another_script_is_detected_again(scans, tmp_path):
+    # An English cover note on a Russian telegram: the first page's model reads the second
+    # page badly, so its script is detected afresh.
+    pages = [make.Page(image=scans["english_png"]), make.Page(image=scans["russian_png"])]
+    path = make.write(tmp_path / "file.pdf", pages)
+    document = load_document(path, "file", {"id": "file"}, OcrContext(cache_dir=tmp_path / "c"))
+    by_page = {p.page: p.text for p in document.passages if p.kind == "body"}
+    assert "Moscow" in by_page["1"] and "Москва" in by_page["2"]
+
+
+@needs_tesseract
 def test_recognised_text_is_cached_by_file_digest(scans, tmp_path, monkeypatch):
     context = OcrContext(cache_dir=tmp_path / "ocr")
     item = {"id": "t", "language": "en"}

@@ -84,6 +84,7 @@ def recognise(
         result.missing = [scan.index for scan in todo]
         result.reason = "needs OCR; its scanned pages are recognised when the library is indexed"
         return result
+    detected: list[str] = []
     with tempfile.TemporaryDirectory(prefix="assistant-ocr-") as folder:
         image = Path(folder) / "page.png"
         for done, scan in enumerate(todo):
@@ -93,10 +94,12 @@ def recognise(
                 context.progress(done, len(todo))
             try:
                 width, height, scale = scan.render(image, context.dpi)
-                # Without a language in the metadata, each page's script decides: an archive
-                # file often holds an English cover note on a Russian telegram.
-                models = languages or _detected(image, context)
-                words = tesseract.recognise(image, models, context.page_timeout, context.cancel)
+                if languages:
+                    models = languages
+                    words = tesseract.recognise(image, models, context.page_timeout, context.cancel)
+                else:
+                    models, words = _recognise_detected(image, context, detected)
+                    detected = models
             except tesseract.OcrCancelled as error:
                 raise ImportFailed(
                     path.name, "OCR was cancelled; it resumes at the next indexing."
@@ -128,6 +131,32 @@ def _languages(item: dict[str, Any]) -> tuple[list[str], list[str]]:
         if m not in installed
     ]
     return usable, warnings
+
+
+# Below this mean word confidence a page is probably in another script than the model read.
+_DOUBTFUL = 60.0
+
+
+def _recognise_detected(
+    image: Path, context: OcrContext, previous: list[str]
+) -> tuple[list[str], list[tesseract.Word]]:
+    """Without a language in the metadata, the script decides. Script detection costs three
+    times a recognition, so the previous page's model is tried first and the script is only
+    detected again when the words come out doubtful (an English cover note on a Russian
+    telegram)."""
+    if previous:
+        words = tesseract.recognise(image, previous, context.page_timeout, context.cancel)
+        if _confidence(words) >= _DOUBTFUL:
+            return previous, words
+    models = _detected(image, context)
+    if previous and models == previous:
+        return models, words
+    return models, tesseract.recognise(image, models, context.page_timeout, context.cancel)
+
+
+def _confidence(words: list[tesseract.Word]) -> float:
+    scores = [w[8] for w in words if w[8] >= 0]
+    return sum(scores) / len(scores) if scores else 0.0
 
 
 def _detected(image: Path, context: OcrContext) -> list[str]:
