@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -45,6 +46,14 @@ class Document:
     # What the import could not do without failing the whole file ("p. 4 is a scanned image
     # without text; it needs OCR"), for the problems list.
     warnings: list[str] = field(default_factory=list)
+    # For sources with printed pages (PDFs): (offset in `text`, page) from where each page's
+    # text runs, so a passage spanning "46–47" still knows which page each word is on.
+    page_starts: list[tuple[int, str]] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> str | None:
+        """The page character `offset` of `text` is printed on (None when unknown)."""
+        index = bisect.bisect_right(self.page_starts, offset, key=lambda start: start[0])
+        return self.page_starts[index - 1][1] if index else None
 
 
 @dataclass(slots=True)

@@ -60,6 +60,9 @@ def test_a_sentence_across_a_page_break_is_one_passage_with_both_pages(tmp_path)
     spanning = [p for p in document.passages if "would not intervene in Korea" in p.text]
     assert len(spanning) == 1
     assert spanning[0].page == "46–47"
+    # The document still knows each word's page, for the quote checker's "p. 47".
+    assert document.page_at(document.text.index("would not intervene")) == "46"
+    assert document.page_at(document.text.index("intervene in Korea")) == "47"
     last = document.passages[-1]
     assert last.page == "47" and "intervene" not in last.text
 

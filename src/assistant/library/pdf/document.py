@@ -186,6 +186,7 @@ def assemble(
     vocabulary = Vocabulary(line.text for page in pages for line in page.lines)
 
     blocks: list[Block] = []
+    breaks: dict[int, list[tuple[int, str]]] = {}  # id(block) -> its pages' starts in its text
     paragraph: list[tuple[int, list[str]]] = []  # (page, lines) parts of the open paragraph
     last_full = True  # the open paragraph's last line reached the right edge
     notes: list[tuple[int | None, list[tuple[int, list[str]]]]] = []
@@ -195,7 +196,7 @@ def assemble(
         page_blocks = layout.page_blocks(lines, body_size, last_note)
         titles = outline.get(page.index, []) if outline else []
         if titles:
-            _flush(blocks, paragraph, labels, vocabulary)
+            _flush(blocks, paragraph, labels, vocabulary, breaks)
             for level, title in titles:
                 blocks.append(Block("heading", title, level=level, page=labels[page.index]))
         bookmarked = {_norm(title) for _, title in titles}
@@ -209,7 +210,7 @@ def assemble(
                     notes.append((block.number, [(page.index, block.lines)]))
                 continue
             if block.kind == "heading":
-                _flush(blocks, paragraph, labels, vocabulary)
+                _flush(blocks, paragraph, labels, vocabulary, breaks)
                 text = join_lines(block.lines, vocabulary)
                 if _norm(text) not in bookmarked:
                     level = 9 if outline else _heading_level(block.size, body_size)
@@ -219,13 +220,13 @@ def assemble(
                 paragraph.append((page.index, block.lines))
                 last_full = block.last_full
                 continue
-            _flush(blocks, paragraph, labels, vocabulary)
+            _flush(blocks, paragraph, labels, vocabulary, breaks)
             paragraph.append((page.index, block.lines))
             last_full = block.last_full
         # The notes of a page are read after its text, as in the Markdown sources; a note that
         # runs on to the next page waits for its end.
         if paragraph and not (_ends_open(paragraph) and last_full):
-            _flush(blocks, paragraph, labels, vocabulary)
+            _flush(blocks, paragraph, labels, vocabulary, breaks)
         carried = None
         # (only a note with a part on this page waits: one page, not for ever)
         if (
@@ -238,13 +239,14 @@ def assemble(
         for number, parts in notes:
             _note_blocks(blocks, number, parts, labels, vocabulary)
         notes = [carried] if carried else []
-    _flush(blocks, paragraph, labels, vocabulary)
+    _flush(blocks, paragraph, labels, vocabulary, breaks)
     for number, parts in notes:
         _note_blocks(blocks, number, parts, labels, vocabulary)
 
     document = build_document(source_id, blocks)
     if not document.passages and warnings:
         raise ImportFailed(path.name, warnings[0])
+    document.page_starts = page_starts(document, blocks, breaks)
     flagged = {labels[i] for i, flag in enumerate(pdf_numbered) if flag}
     if flagged:
         document.passages = [
@@ -339,13 +341,17 @@ def _flush(
     paragraph: list[tuple[int, list[str]]],
     labels: list[str],
     vocabulary: Vocabulary,
+    breaks: dict[int, list[tuple[int, str]]],
 ) -> None:
-    """Emit the open paragraph; one that runs over a page break carries both pages."""
+    """Emit the open paragraph; one that runs over a page break carries both pages.
+
+    `breaks` gets, for each block emitted, where in its text each of its pages begins, so the
+    document can name the exact page of any character (the quote checker's "p. 42").
+    """
     if not paragraph:
         return
     parts = [(page, join_lines(lines, vocabulary)) for page, lines in paragraph]
     paragraph.clear()
-    pages = sorted({page for page, _ in parts})
     text = ""
     starts: list[tuple[int, int]] = []  # (offset in text, page) where each page's part begins
     for page, part in parts:
@@ -354,57 +360,77 @@ def _flush(
         text = joined
     if not text.strip():
         return
-    if len(pages) == 1 or word_count(text) <= MAX_WORDS:
-        blocks.append(Block("body", text, page=_page_range(pages, labels)))
+
+    def emit(begin: int, end: int) -> None:
+        on = [page for position, page in starts if position < end]
+        first = max((page for position, page in starts if position <= begin), default=on[0])
+        pages = sorted({p for p in on if p >= first})
+        block = Block("body", text[begin:end].strip(), page=_page_range(pages, labels))
+        inner = [(0, labels[first])]
+        inner += [(pos - begin, labels[page]) for pos, page in starts if begin < pos < end]
+        breaks[id(block)] = inner
+        blocks.append(block)
+
+    if len(starts) == 1 or word_count(text) <= MAX_WORDS:
+        emit(0, len(text))
         return
     # A long paragraph: sentences wholly on one page keep that page; the passage around each
     # break gathers about TARGET_WORDS around the sentence that crosses it.
-    sentences = split_sentences(text)
-    spans: list[tuple[str, set[int]]] = []
+    spans: list[tuple[int, int, set[int]]] = []  # (start, end, pages) of each sentence
     offset = 0
-    for sentence in sentences:
+    for sentence in split_sentences(text):
         start = text.find(sentence, offset)
         end = start + len(sentence)
         offset = end
-        on = {page for position, page in starts if position < end}
-        first = max((page for position, page in starts if position <= start), default=pages[0])
-        spans.append((sentence, {p for p in on if p >= first}))
+        first = max((page for position, page in starts if position <= start), default=0)
+        on = {page for position, page in starts if position < end and page >= first}
+        spans.append((start, end, on or {first}))
     group_of: list[int] = [-1] * len(spans)
     group = 0
-    for i, (_, on) in enumerate(spans):
+    for i, (_, _, on) in enumerate(spans):
         if len(on) < 2 or group_of[i] != -1:
             continue
         group += 1
         group_of[i] = group
-        words = word_count(spans[i][0])
+        words = word_count(text[spans[i][0] : spans[i][1]])
         back, ahead = i - 1, i + 1
         while words < TARGET_WORDS and (back >= 0 or ahead < len(spans)):
-            if back >= 0 and group_of[back] == -1 and len(spans[back][1]) == 1:
+            if back >= 0 and group_of[back] == -1 and len(spans[back][2]) == 1:
                 group_of[back] = group
-                words += word_count(spans[back][0])
+                words += word_count(text[spans[back][0] : spans[back][1]])
                 back -= 1
             else:
                 back = -1
-            if words < TARGET_WORDS and ahead < len(spans) and len(spans[ahead][1]) == 1:
+            if words < TARGET_WORDS and ahead < len(spans) and len(spans[ahead][2]) == 1:
                 group_of[ahead] = group
-                words += word_count(spans[ahead][0])
+                words += word_count(text[spans[ahead][0] : spans[ahead][1]])
                 ahead += 1
             elif back < 0:
                 break
-    current: list[str] = []
-    current_pages: set[int] = set()
+    begin = 0
     current_key: tuple[int, int] | None = None
-    for (sentence, on), g in zip(spans, group_of, strict=True):
+    for (start, _, on), g in zip(spans, group_of, strict=True):
         key = (g, -1) if g != -1 else (-1, min(on))
-        if current and key != current_key:
-            blocks.append(
-                Block("body", " ".join(current), page=_page_range(sorted(current_pages), labels))
-            )
-            current, current_pages = [], set()
-        current.append(sentence)
-        current_pages |= on
+        if current_key is not None and key != current_key:
+            emit(begin, start)
+            begin = start
         current_key = key
-    if current:
-        blocks.append(
-            Block("body", " ".join(current), page=_page_range(sorted(current_pages), labels))
-        )
+    emit(begin, len(text))
+
+
+def page_starts(
+    document: Document, blocks: list[Block], breaks: dict[int, list[tuple[int, str]]]
+) -> list[tuple[int, str]]:
+    """(offset in the document text, page) from where each page's text runs, in text order."""
+    starts: list[tuple[int, str]] = []
+    cursor = 0
+    for block in blocks:
+        text = block.text.strip()
+        position = document.text.find(text, cursor) if text else -1
+        if position < 0 or not block.page:
+            continue
+        first = block.page.split("–")[0]
+        for inner, label in breaks.get(id(block), [(0, first)]):
+            starts.append((position + inner, label))
+        cursor = position + len(text)
+    return starts
