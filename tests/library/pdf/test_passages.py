@@ -171,3 +171,21 @@ def test_ibid_notes_repeated_at_the_foot_of_pages_are_notes_not_running_feet(tmp
     document = _load(tmp_path, pages)
     notes = [(p.text, p.page) for p in document.passages if p.kind == "note"]
     assert notes == [(f"{n}. Ibid., {44 + n}.", str(40 + n)) for n in range(1, 5)]
+
+
+def test_a_phrase_across_the_page_break_is_found_by_search(tmp_path):
+    from assistant.library.corpus import Library
+    from assistant.search.index import SearchIndex
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    one, two = make.Page(), make.Page()
+    _folio(one, 46)
+    _folio(two, 47)
+    y = make.paragraph(one, make.TOP, prose(60, 1))
+    make.lines(one, y, ["Stalin had by then concluded that the Americans would not"])
+    make.lines(two, make.TOP, ["intervene in Korea, and he told Kim so in April."])
+    make.write(corpus / "roe.pdf", [one, two])
+    SearchIndex(tmp_path / "index").update(Library.open(corpus))
+    results = SearchIndex(tmp_path / "index").search('"would not intervene in Korea"')
+    assert [(hit.source_id, hit.page) for hit in results.hits] == [("roe", "46–47")]
