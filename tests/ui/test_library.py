@@ -354,3 +354,28 @@ def test_sources_table_is_sortable_filterable_and_titles_fit_one_line(qtbot, con
     assert panel.visible_titles() == ["Inside the Kremlin's Cold War: From Stalin to Khrushchev"]
     panel.filter_edit.clear()
     assert len(panel.visible_titles()) == 3
+
+
+def test_the_pdf_page_offset_is_a_whole_number_or_blank():
+    item = {"id": "x", "type": "article-journal", "title": "Offprint", "page-offset": 4}
+    values = {"type": "article-journal", "title": "Offprint", "page-offset": " 210 "}
+    assert form_to_item(item, values)["page-offset"] == 210
+    assert "page-offset" not in form_to_item(item, {**values, "page-offset": ""})
+    assert form_to_item(item, {**values, "page-offset": "−3"})["page-offset"] == -3
+    try:
+        form_to_item(item, {**values, "page-offset": "p. 211"})
+    except MetadataError as error:
+        assert "whole number" in str(error)
+    else:
+        raise AssertionError("a page offset that is not a number was accepted")
+
+
+def test_the_dialog_shows_and_saves_the_offset_and_language(qtbot):
+    item = {"id": "x", "type": "article-journal", "title": "Offprint", "language": "ru"}
+    dialog = MetadataDialog(item)
+    qtbot.addWidget(dialog)
+    assert dialog.language_edit.text() == "ru"
+    dialog.offset_edit.setText("210")
+    dialog.language_edit.setText("ru, en")
+    edited = dialog.item()
+    assert edited["page-offset"] == 210 and edited["language"] == "ru, en"

@@ -379,12 +379,14 @@ class QuoteChecker:
                     pieces.append((" … ", False))
                 pieces.extend(_marked_pieces(source, segment.tokens, segment.first, segment.marked))
         first, final = match.segments[0], match.segments[-1]
-        passage = end_passage = None
+        passage = None
+        page = last_page = None
         if first.last > first.first:
-            passage = source.passage_at(first.stream.span(first.first)[0])
+            offset = first.stream.span(first.first)[0]
+            passage, page = source.passage_at(offset), source.page_at(offset)
         if final.last > final.first:
-            end_passage = source.passage_at(final.stream.span(final.last - 1)[0])
-        last_page = end_passage.page if end_passage is not None else None
+            offset = final.stream.span(final.last - 1)[0]
+            last_page = source.page_at(offset)
         result = QuoteCheck(
             quotation,
             status,
@@ -393,7 +395,7 @@ class QuoteChecker:
             differences=match.differences,
             source_wording=pieces,
             section=passage.section if passage else "",
-            page=passage.page if passage else None,
+            page=page,
             passage=passage,
             last_page=last_page,
         )

@@ -165,6 +165,7 @@ class SourceText:
     text: str
     passages: list[Passage]
     streams: list[Stream]
+    document: Document | None = None  # for the exact page of a word (PDF sources)
 
     @classmethod
     def from_document(cls, document: Document) -> SourceText:
@@ -180,7 +181,7 @@ class SourceText:
                 piece = (passage.start, cleaned[passage.start : passage.end])
                 (notes if passage.kind == "note" else body).append(piece)
             streams = [Stream(body)] + ([Stream(notes)] if notes else [])
-        return cls(document.source_id, document.text, passages, streams)
+        return cls(document.source_id, document.text, passages, streams, document)
 
     def passage_at(self, offset: int) -> Passage | None:
         """The passage holding character `offset`, for reporting its page or section."""
@@ -188,6 +189,14 @@ class SourceText:
             if passage.start <= offset < passage.end:
                 return passage
         return None
+
+    def page_at(self, offset: int) -> str | None:
+        """The printed page of character `offset`: exact even in a passage spanning "41–42"."""
+        page = self.document.page_at(offset) if self.document is not None else None
+        if page is None:
+            passage = self.passage_at(offset)
+            page = passage.page if passage is not None else None
+        return page
 
     def wording(self, tokens: Sequence[Token]) -> str:
         """The source's own characters from the first to the last of `tokens`.

@@ -69,6 +69,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from assistant.check.audit import check_draft
     from assistant.check.quotes import QuoteChecker
     from assistant.library.corpus import Library
+    from assistant.library.ocr import OcrContext
+    from assistant.library.ocr.cache import cache_dir_for
     from assistant.paths import bundled_corpus_dir, default_index_dir
 
     draft = Path(args.draft).expanduser()
@@ -89,7 +91,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for warning in warnings:
         print(f"{draft_name}: {warning}", file=err)
 
-    index = _open_index(Path(args.index).expanduser() if args.index else default_index_dir(corpus))
+    index_dir = Path(args.index).expanduser() if args.index else default_index_dir(corpus)
+    # Quotations from scans are checked against the recognised text the indexer cached.
+    library.ocr = OcrContext(cache_dir=cache_dir_for(index_dir), run=False)
+    index = _open_index(index_dir)
     checker = QuoteChecker.for_library(library, index=index, items=items)
     problems = check_draft(essay, checker, items)
 

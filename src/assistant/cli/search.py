@@ -58,8 +58,11 @@ class _ProgressBar:
         self.stream = stream
         self.tty = stream.isatty()
         self.started = time.monotonic()
+        self.done, self.total, self.name = 0, 0, ""
 
     def __call__(self, done: int, total: int, name: str) -> None:
+        if "(OCR page" not in name:
+            self.done, self.total, self.name = done, total, name
         total = max(total, 1)
         width = 30
         filled = int(width * done / total)
@@ -73,6 +76,18 @@ class _ProgressBar:
         self.stream.flush()
 
 
+def ocr_context(index_dir: Path, bar: _ProgressBar | None) -> Any:
+    """Scanned pages are recognised while indexing, cached beside the index."""
+    from assistant.library.ocr import OcrContext
+    from assistant.library.ocr.cache import cache_dir_for
+
+    def progress(page: int, pages: int) -> None:
+        if bar is not None and page < pages:
+            bar(bar.done, bar.total, f"{bar.name} (OCR page {page + 1} of {pages})")
+
+    return OcrContext(cache_dir=cache_dir_for(index_dir), progress=progress)
+
+
 def _index(corpus: Path, index_dir: Path, rebuild: bool, quiet: bool = False) -> int:
     from assistant.library.corpus import Library
     from assistant.search.index import SearchIndex
@@ -81,10 +96,10 @@ def _index(corpus: Path, index_dir: Path, rebuild: bool, quiet: bool = False) ->
         print(f"error: the corpus folder {corpus} does not exist.", file=sys.stderr)
         return 2
     library = Library.open(corpus)
+    bar = None if quiet else _ProgressBar(sys.stderr)
+    library.ocr = ocr_context(index_dir, bar)
     started = time.monotonic()
-    report = SearchIndex(index_dir).update(
-        library, progress=None if quiet else _ProgressBar(sys.stderr), rebuild=rebuild
-    )
+    report = SearchIndex(index_dir).update(library, progress=bar, rebuild=rebuild)
     elapsed = time.monotonic() - started
     if report.rebuilt_reason and report.rebuilt_reason != "rebuilt on request":
         print(f"note: {report.rebuilt_reason}", file=sys.stderr)
@@ -114,6 +129,7 @@ def _plain(snippet: str) -> str:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from assistant.library.model import page_text
     from assistant.search.errors import IndexUnavailable, QuerySyntaxError
     from assistant.search.index import SearchIndex
     from assistant.search.query import check_query
@@ -152,6 +168,7 @@ def run_search(args: argparse.Namespace) -> int:
                     "passage": hit.ordinal,
                     "section": hit.section,
                     "page": hit.page,
+                    "pdf_page": hit.pdf_page,
                     "kind": hit.kind,
                     "score": hit.score,
                     "snippet": hit.snippet,
@@ -189,7 +206,7 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"{results.total} passage(s) match ({counts}); best {len(results.hits)}:\n")
     for number, hit in enumerate(results.hits, start=1):
         where = hit.section or "(no section)"
-        page = f", p. {hit.page}" if hit.page else ""
+        page = f", {page_text(hit.page, hit.pdf_page)}" if hit.page else ""
         print(f"{number}. {hit.source_id} #{hit.ordinal} [{hit.kind}] {where}{page}  ({hit.score})")
         if hit.missing:
             print(f"   (without: {', '.join(hit.missing)})")

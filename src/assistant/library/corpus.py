@@ -8,6 +8,7 @@ even readable JSON is never overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import json
@@ -21,6 +22,8 @@ from assistant.library.errors import ImportFailed, LibraryError
 from assistant.library.importers import SUPPORTED_SUFFIXES, load_document, title_from_text
 from assistant.library.metadata import slugify, unique_id, validate_item
 from assistant.library.model import Document, ImportProblem, Source
+from assistant.library.ocr import NeedsOcr, OcrContext
+from assistant.library.pdf.document import import_options_key
 
 if TYPE_CHECKING:
     from assistant.library.importing import ImportRecord, ImportReport
@@ -53,6 +56,8 @@ class Library:
         self._sources: dict[str, Source] = {}
         self._documents: dict[str, tuple[str, Document]] = {}
         self._lock = threading.RLock()
+        # Scanned pages: None never runs OCR; the indexer sets a context that does.
+        self.ocr: OcrContext | None = None
 
     # ----------------------------------------------------------------------------------------
     # Reading
@@ -211,7 +216,8 @@ class Library:
         if source.path is None:
             raise ImportFailed(source_id, "the source has no document file.")
         try:
-            return file_hash(source.path)
+            # A PDF's page offset and a scan's OCR language change its passages too.
+            return file_hash(source.path) + import_options_key(source.path, source.item)
         except OSError as error:
             raise ImportFailed(source.path.name, f"cannot be read ({error.strerror}).") from error
 
@@ -225,7 +231,7 @@ class Library:
             cached = self._documents.get(source_id)
             if cached and cached[0] == digest:
                 return cached[1]
-        document = load_document(source.path, source_id)
+        document = load_document(source.path, source_id, source.item, self.ocr)
         with self._lock:
             self._documents[source_id] = (digest, document)
         return document
@@ -276,7 +282,10 @@ class Library:
             else:
                 taken = set(self._sources) | set(self._document_files())
                 source_id = unique_id(slugify(path.stem), taken)
-            load_document(path, source_id)  # raises ImportFailed with the reason
+            # Raises ImportFailed with the reason; a scan is accepted, its pages are
+            # recognised when the library is indexed.
+            with contextlib.suppress(NeedsOcr):
+                load_document(path, source_id, item)
             if not self._writable:
                 self._write()  # raises the explanation before a file is copied
             target = self.corpus_dir / f"{source_id}{path.suffix.lower()}"

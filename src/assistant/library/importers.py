@@ -1,4 +1,4 @@
-"""Read a document file (.md, .txt, .docx, .pdf) into a `Document` with passages.
+"""Read a document file (.md, .txt, .docx, .pdf, scanned images) into a `Document` with passages.
 
 Every failure is an `ImportFailed` whose message tells the writer what is wrong with the file
 (empty, not text, encrypted, too large...), never a library's traceback.
@@ -13,14 +13,16 @@ from typing import Any
 
 from assistant.library.errors import ImportFailed
 from assistant.library.model import Document
-from assistant.library.passages import Block, blocks_from_text, build_document, word_count
+from assistant.library.ocr import OcrContext
+from assistant.library.ocr.images import IMAGE_SUFFIXES, load_image
+from assistant.library.passages import Block, blocks_from_text, build_document
+from assistant.library.pdf.document import load_pdf
 
-SUPPORTED_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".md", ".txt", ".docx", ".pdf", *IMAGE_SUFFIXES)
 
 # A text source this large is almost certainly not a single essay source (a dump, a log, a
 # book collection): refuse it with a message instead of stalling the app for minutes.
 MAX_TEXT_BYTES = 32 * 1024 * 1024
-MAX_PDF_BYTES = 200 * 1024 * 1024
 # A .docx is a zip; these limits stop a zip bomb before python-docx inflates it.
 MAX_DOCX_UNCOMPRESSED = 256 * 1024 * 1024
 MAX_DOCX_RATIO = 200
@@ -30,15 +32,21 @@ def _size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
 
 
-def load_document(path: Path, source_id: str) -> Document:
-    """Parse a document file; raises ImportFailed with a message for the writer."""
+def load_document(
+    path: Path, source_id: str, item: dict | None = None, ocr: OcrContext | None = None
+) -> Document:
+    """Parse a document file; raises ImportFailed with a message for the writer.
+
+    `item` is the source's CSL-JSON (a PDF's page offset, the OCR language); `ocr` says
+    whether scanned pages may be recognised now and where recognised text is cached.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportFailed(
             path.name,
             f"'{path.suffix or '(no extension)'}' files are not supported; "
-            "use .md, .txt, .docx or .pdf.",
+            "use .md, .txt, .docx, .pdf or an image (.png, .jpg, .tif).",
         )
     try:
         size = path.stat().st_size
@@ -52,8 +60,10 @@ def load_document(path: Path, source_id: str) -> Document:
         document = _load_text(path, source_id, size, markdown=suffix == ".md")
     elif suffix == ".docx":
         document = _load_docx(path, source_id)
+    elif suffix == ".pdf":
+        document = load_pdf(path, source_id, item, ocr)
     else:
-        document = _load_pdf(path, source_id, size)
+        document = load_image(path, source_id, item, ocr)
     if not document.passages:
         raise ImportFailed(path.name, "the file contains no text.")
     return document
@@ -235,99 +245,3 @@ def _docx_document(document: Any, source_id: str) -> Document:
                 note_number += 1
                 blocks.append(Block("note", f"{note_number}. {footnotes[ref]}", number=note_number))
     return build_document(source_id, blocks)
-
-
-# --------------------------------------------------------------------------------------------
-# PDF
-
-
-def _load_pdf(path: Path, source_id: str, size: int) -> Document:
-    if size > MAX_PDF_BYTES:
-        raise ImportFailed(
-            path.name, f"the PDF is {_size_text(size)}, over the {_size_text(MAX_PDF_BYTES)} limit."
-        )
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            # Many PDFs are "encrypted" with an empty user password only to stop printing.
-            try:
-                opened = bool(reader.decrypt(""))
-            except Exception:
-                opened = False
-            if not opened:
-                raise ImportFailed(
-                    path.name,
-                    "the PDF is password-protected; save an unprotected copy and add that.",
-                )
-        try:
-            labels = list(reader.page_labels)
-        except Exception:
-            labels = []
-        outline = _pdf_outline(reader)
-        blocks: list[Block] = []
-        for index, page in enumerate(reader.pages):
-            label = labels[index] if index < len(labels) else str(index + 1)
-            # Bookmarks become section headings at the top of the page they point to: the
-            # text layer does not say where on the page a heading sits.
-            for level, title in outline.get(index, []):
-                blocks.append(Block("heading", title, level=level, page=label))
-            text = page.extract_text() or ""
-            blocks.extend(_pdf_page_blocks(text, label))
-    except ImportFailed:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError) as error:
-        raise ImportFailed(
-            path.name, f"the PDF is damaged and cannot be read ({error})."
-        ) from error
-    if not blocks:
-        raise ImportFailed(
-            path.name,
-            "the PDF has no extractable text (it may be scanned images; run OCR on it first).",
-        )
-    return build_document(source_id, blocks)
-
-
-def _pdf_outline(reader: Any) -> dict[int, list[tuple[int, str]]]:
-    """The PDF's bookmarks as {page index: [(level, title), ...]}; empty when it has none."""
-    entries: dict[int, list[tuple[int, str]]] = {}
-
-    def walk(items: Any, level: int) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item, level + 1)
-                continue
-            try:
-                page = reader.get_destination_page_number(item)
-            except Exception:  # a bookmark to nowhere is skipped, not fatal
-                continue
-            title = str(getattr(item, "title", "") or "").strip()
-            if title and page is not None and page >= 0:
-                entries.setdefault(page, []).append((level, title))
-
-    try:
-        walk(reader.outline, 1)
-    except Exception:  # a damaged outline must not cost the text
-        return {}
-    return entries
-
-
-def _pdf_page_blocks(text: str, label: str) -> list[Block]:
-    """Paragraphs of one page; passages never cross pages so every hit knows its page."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = []
-    for part in re.split(r"\n[ \t]*\n", text):
-        lines = [line.strip() for line in part.splitlines() if line.strip()]
-        if not lines:
-            continue
-        joined = lines[0]
-        for line in lines[1:]:
-            if joined.endswith("-") and line[:1].islower():
-                joined = joined[:-1] + line
-            else:
-                joined += " " + line
-        if word_count(joined):
-            blocks.append(Block("body", joined, page=label))
-    return blocks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -31,6 +32,9 @@ class Passage:
     # Title page, declarations and table of contents before the first real section: kept and
     # readable, but left out of default searches so they do not drown the body.
     front_matter: bool = False
+    # `page` is only the PDF's page number: the PDF has no page labels and prints no folios
+    # that could be found, so the hit says "PDF p. 3" and the writer can set a page offset.
+    pdf_page: bool = False
 
 
 @dataclass(slots=True)
@@ -40,6 +44,17 @@ class Document:
     source_id: str
     text: str
     passages: list[Passage] = field(default_factory=list)
+    # What the import could not do without failing the whole file ("p. 4 is a scanned image
+    # without text; it needs OCR"), for the problems list.
+    warnings: list[str] = field(default_factory=list)
+    # For sources with printed pages (PDFs): (offset in `text`, page) from where each page's
+    # text runs, so a passage spanning "46–47" still knows which page each word is on.
+    page_starts: list[tuple[int, str]] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> str | None:
+        """The page character `offset` of `text` is printed on (None when unknown)."""
+        index = bisect.bisect_right(self.page_starts, offset, key=lambda start: start[0])
+        return self.page_starts[index - 1][1] if index else None
 
 
 @dataclass(slots=True)
@@ -56,6 +71,14 @@ class Source:
     @property
     def title(self) -> str:
         return str(self.item.get("title", "")) or self.id
+
+
+def page_text(page: str | None, pdf_page: bool = False) -> str:
+    """How a hit names its page: "p. 46", "pp. 46–47", or "PDF p. 3" for an unprinted one."""
+    if not page:
+        return ""
+    prefix = "pp." if "–" in page else "p."
+    return f"PDF {prefix} {page}" if pdf_page else f"{prefix} {page}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -302,7 +302,7 @@ def _mark_front_matter(blocks: list[Block], kinds: list) -> None:
 # Blocks -> Document
 
 
-def _split_sentences(text: str) -> list[str]:
+def split_sentences(text: str) -> list[str]:
     parts: list[str] = []
     last = 0
     for match in _SENTENCE_END.finditer(text):
@@ -319,7 +319,7 @@ def _chunk_long(text: str) -> list[str]:
     chunks: list[str] = []
     current: list[str] = []
     count = 0
-    for sentence in _split_sentences(text):
+    for sentence in split_sentences(text):
         words = word_count(sentence)
         if current and count + words > TARGET_WORDS:
             chunks.append(" ".join(current))

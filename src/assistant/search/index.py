@@ -307,6 +307,7 @@ class SearchIndex:
                         self._analyzer, stored["text"], terms, stored.get("lang")
                     ),
                     text=stored["text"],
+                    pdf_page=bool(stored.get("pdfpage", False)),
                     missing=missing,
                 )
             )

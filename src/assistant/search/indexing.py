@@ -108,6 +108,9 @@ def update_index(
                 report.problems.append(ImportProblem(name, _message(error)))
                 continue
             item = library.get(source_id)
+            if document.warnings:  # e.g. scanned pages left without OCR
+                name = item.path.name if item and item.path else source_id
+                report.problems.extend(ImportProblem(name, w) for w in document.warnings)
             language = languages.source_language(item.item if item else {}, document.text)
             for passage in passages:
                 writer.add_document(**passage_fields(passage, digest, language))

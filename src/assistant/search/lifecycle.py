@@ -18,8 +18,8 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 
-from assistant.search.litter import sweep_index_litter
 from assistant.search.errors import IndexUnavailable
+from assistant.search.litter import sweep_index_litter
 from assistant.search.schema import HASH_SEPARATOR, INDEX_SIGNATURE, make_schema, signature
 from assistant.search.scoring import CachedLengthBM25F
 

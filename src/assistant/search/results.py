@@ -19,6 +19,7 @@ class Hit:
     score: float
     snippet: str  # HTML-escaped, matches in <b>…</b>
     text: str
+    pdf_page: bool = False  # `page` is the PDF's page number, not a printed one
     # Words of the query this passage does not contain (only when the search was relaxed
     # to passages holding most of the words).
     missing: tuple[str, ...] = ()

@@ -14,8 +14,8 @@ from assistant.search.whoosh_internals import WHOOSH_VERSION
 # Bump when passage splitting, the schema, the analyser or the posting format changes: every
 # source is then re-indexed (5: posting blocks pickled with protocol 4, see
 # whoosh_internals.py; 6: accent folding, CJK pairs, per-language stemming, a passage's
-# language).
-INDEX_VERSION = "6"
+# language; 7: PDF passages by layout, with printed pages and a flag for PDF page numbers).
+INDEX_VERSION = "7"
 # Carried by every source's hash term: an index written by another version of the app or of
 # Whoosh is rebuilt rather than read with assumptions that may no longer hold.
 INDEX_SIGNATURE = f"v{INDEX_VERSION}w{WHOOSH_VERSION}"
@@ -33,6 +33,7 @@ def make_schema() -> Schema:
         kind=KEYWORD(lowercase=True, scorable=False),
         kindlabel=STORED(),
         front=STORED(),
+        pdfpage=STORED(),
         start=STORED(),
         end=STORED(),
         text=TEXT(analyzer=stemming, stored=True),
@@ -78,6 +79,8 @@ def passage_fields(
         fields["_stored_text"] = passage.text
     if passage.page:
         fields["page"] = passage.page
+    if passage.pdf_page:
+        fields["pdfpage"] = True
     if passage.ordinal == 0:
         fields["srchash"] = f"{passage.source_id}{HASH_SEPARATOR}{digest}"
     return fields
@@ -94,4 +97,5 @@ def stored_passage(stored: dict[str, Any]) -> Passage:
         start=int(stored.get("start", 0)),
         end=int(stored.get("end", 0)),
         front_matter=bool(stored.get("front", False)),
+        pdf_page=bool(stored.get("pdfpage", False)),
     )

@@ -39,15 +39,29 @@ def _child(corpus_dir: str, index_dir: str, rebuild: bool, messages: Any, cancel
             os.nice(10)
     try:
         from assistant.library.corpus import Library
+        from assistant.library.ocr import OcrContext
+        from assistant.library.ocr.cache import cache_dir_for
         from assistant.search.index import SearchIndex
 
-        index = SearchIndex(Path(index_dir))
-        report = index.update(
-            Library.open(Path(corpus_dir)),
-            progress=lambda done, total, source: messages.put(("progress", done, total, source)),
-            cancel=cancel,
-            rebuild=rebuild,
+        current = [0, 0, ""]  # the source being indexed, for OCR's page-by-page progress
+
+        def source_progress(done: int, total: int, source: str) -> None:
+            current[:] = [done, total, source]
+            messages.put(("progress", done, total, source))
+
+        def ocr_progress(page: int, pages: int) -> None:
+            done, total, source = current
+            label = f"{source} (OCR page {min(page + 1, pages)} of {pages})"
+            messages.put(("progress", done, total, label))
+
+        library = Library.open(Path(corpus_dir))
+        # Scanned pages are recognised here, in the background process, and cached beside
+        # the index; cancel also stops a Tesseract run mid-page.
+        library.ocr = OcrContext(
+            cache_dir=cache_dir_for(Path(index_dir)), progress=ocr_progress, cancel=cancel
         )
+        index = SearchIndex(Path(index_dir))
+        report = index.update(library, progress=source_progress, cancel=cancel, rebuild=rebuild)
         messages.put(("done", report, index.doc_count()))
     except BaseException as error:  # every failure must reach the app as a message
         text = str(error).strip() or type(error).__name__

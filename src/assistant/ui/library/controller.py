@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from assistant.library.corpus import Library
 from assistant.library.model import ImportProblem
+from assistant.library.ocr import OcrContext
+from assistant.library.ocr.cache import cache_dir_for
 from assistant.search.index import SearchIndex
 from assistant.ui.index_process import update_in_process
 from assistant.ui.workers import Task, TaskError, make_pool
@@ -49,6 +51,8 @@ class LibraryController(QObject):
         self._corpus_dir = Path(corpus_dir)
         self._index_dir = Path(index_dir)
         self._library = Library.open(self._corpus_dir)
+        # The app reads recognised text from the cache only: OCR runs in the index process.
+        self._library.ocr = OcrContext(cache_dir=cache_dir_for(self._index_dir), run=False)
         self._index = SearchIndex(self._index_dir)
         # One thread for all writes (imports, metadata files, index updates): they touch the same
         # files, so they must not overlap. Searches get their own thread.

@@ -31,7 +31,9 @@ from assistant.ui.library.metadata_form import MetadataDialog
 from assistant.ui.library.problems_view import ProblemsView
 
 WIDE_ENOUGH_FOR_FILES = 440
-FILE_FILTER = "Sources (*.pdf *.docx *.md *.markdown *.txt);;All files (*)"
+FILE_FILTER = (
+    "Sources (*.pdf *.docx *.md *.markdown *.txt *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"
+)
 
 
 def _authors(item: dict[str, Any]) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.library.pdf.document import PAGE_OFFSET_KEY
 from assistant.ui import theme
 
 # CSL types a historian cites most, with the words the form shows for them.
@@ -161,6 +162,26 @@ def form_to_item(original: dict[str, Any], values: dict[str, str]) -> dict[str, 
         item["author"] = authors
     else:
         item.pop("author", None)
+    # How the document file is read (only when the form shows these fields).
+    if "language" in values:
+        language = values["language"].strip()
+        if language:
+            item["language"] = language
+        else:
+            item.pop("language", None)
+    offset = values.get(PAGE_OFFSET_KEY, "").strip()
+    if PAGE_OFFSET_KEY not in values:
+        pass
+    elif offset:
+        try:
+            item[PAGE_OFFSET_KEY] = int(offset.replace("−", "-"))
+        except ValueError:
+            raise MetadataError(
+                f"PDF page offset “{offset}” must be a whole number: the printed page minus the "
+                "PDF page (210 when PDF page 1 is printed page 211)."
+            ) from None
+    else:
+        item.pop(PAGE_OFFSET_KEY, None)
     issued = text_to_date(values.get("date", ""))
     if issued is None:
         item.pop("issued", None)
@@ -208,6 +229,21 @@ class MetadataDialog(QDialog):
                 form.addRow("Authors", self.authors_edit)
                 form.addRow("Date", self.date_edit)
 
+        offset = item.get(PAGE_OFFSET_KEY)
+        self.offset_edit = QLineEdit("" if offset is None else str(offset), self)
+        self.offset_edit.setObjectName("field-page-offset")
+        self.offset_edit.setPlaceholderText("found from the printed page numbers")
+        self.offset_edit.setToolTip(
+            "For a PDF whose hits show the wrong page: the printed page minus the PDF page "
+            "(210 when PDF page 1 is printed page 211). Leave blank to use the page numbers "
+            "printed on the pages."
+        )
+        self.language_edit = QLineEdit(str(item.get("language", "")), self)
+        self.language_edit.setObjectName("field-language")
+        self.language_edit.setPlaceholderText("en, ru, zh-CN… (also the OCR language of scans)")
+        form.addRow("Language", self.language_edit)
+        form.addRow("PDF page offset", self.offset_edit)
+
         self.error_label = QLabel(self)
         self.error_label.setObjectName("metadataError")
         self.error_label.setWordWrap(True)
@@ -234,6 +270,8 @@ class MetadataDialog(QDialog):
         values["type"] = self.type_combo.currentData()
         values["authors"] = self.authors_edit.toPlainText()
         values["date"] = self.date_edit.text()
+        values["language"] = self.language_edit.text()
+        values[PAGE_OFFSET_KEY] = self.offset_edit.text()
         return values
 
     def item(self) -> dict[str, Any]:

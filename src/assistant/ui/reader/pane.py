@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.cite.engine import ChicagoEngine
-from assistant.library.model import Passage
+from assistant.library.model import Passage, page_text
 from assistant.ui import theme
 from assistant.ui.library.controller import LibraryController, index_changed
+from assistant.ui.reader.page_image import PageImagePane
 from assistant.ui.workers import LatestOnly, TaskError
 
 CONTEXT = 3  # passages shown before and after the current one
@@ -39,7 +40,7 @@ def source_header_html(item: dict | None, passage: Passage | None, position: str
         if passage.section:
             details.append(html.escape(passage.section))
         if passage.page:
-            details.append(f"p. {html.escape(passage.page)}")
+            details.append(html.escape(page_text(passage.page, passage.pdf_page)))
         if passage.kind == "note":
             details.append("footnote")
     if position:
@@ -130,6 +131,16 @@ class ReaderPane(QWidget):
             "Build a footnote citing this passage; selected words become the quotation "
             "(Ctrl+Return)"
         )
+        # A scanned source's page, to check what the OCR read before quoting it.
+        self.page_image = PageImagePane(controller, self)
+        self.page_image.hide()
+        self.scan_button = QPushButton("Page image", self)
+        self.scan_button.setObjectName("readerPageImageButton")
+        self.scan_button.setCheckable(True)
+        self.scan_button.setEnabled(False)
+        self.scan_button.setToolTip("Show the scanned page with this passage's words marked")
+        self.scan_button.toggled.connect(self._toggle_page_image)
+        self.page_image.availableChanged.connect(self._on_page_image_available)
         self.prev_button.clicked.connect(self.previous_passage)
         self.next_button.clicked.connect(self.next_passage)
         self.cite_button.clicked.connect(self.request_cite)
@@ -139,12 +150,14 @@ class ReaderPane(QWidget):
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.scan_button)
         buttons.addWidget(self.cite_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.page_image, 2)
         layout.addLayout(buttons)
 
         for keys, slot in (
@@ -280,6 +293,7 @@ class ReaderPane(QWidget):
             )
         )
         self._update_buttons()
+        self.page_image.set_passage(current, self._query)
         self.passageShown.emit(current)
 
     def _window_html(
@@ -338,6 +352,15 @@ class ReaderPane(QWidget):
             "(Ctrl+Return) to build a footnote from them.</p>"
         )
         self._update_buttons()
+
+    def _toggle_page_image(self, checked: bool) -> None:
+        self.page_image.setVisible(checked)
+        self.page_image.set_showing(checked)
+
+    def _on_page_image_available(self, available: bool) -> None:
+        self.scan_button.setEnabled(available)
+        if not available and self.scan_button.isChecked():
+            self.scan_button.setChecked(False)
 
     def _on_selection(self) -> None:
         self.selectionChanged.emit(self.selected_text())

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.check.support import find_support
+from assistant.library.model import page_text
 from assistant.search.results import Hit, SearchResults
 from assistant.ui import theme
 from assistant.ui.library.controller import LibraryController, index_changed
@@ -89,7 +90,7 @@ def place_label(hit: Any) -> str:
     """Where a hit sits in its source: the page if known, else its innermost section."""
     parts = []
     if getattr(hit, "page", None):
-        parts.append(f"p. {hit.page}")
+        parts.append(page_text(hit.page, getattr(hit, "pdf_page", False)))
     section = (getattr(hit, "section", "") or "").split(" > ")[-1].strip()
     if section and not parts:
         parts.append(section if len(section) <= 60 else section[:57].rstrip() + "…")
