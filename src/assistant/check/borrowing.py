@@ -1,0 +1,599 @@
+"""The borrowing guard: a source's wording used in the draft without quotation marks.
+
+The quote checker compares what the writer put in quotation marks with the source; this module
+looks at everything else, body and notes, for stretches that reproduce a source's words: a
+sentence that drifted from the writer's notes into the draft, cited or not. Chicago asks for
+quotation marks or a real paraphrase either way.
+
+How a stretch is found. Words are compared after case folding and Snowball stemming (so
+"argued"/"argues" and "telegram"/"telegrams" agree), in the source's stream of words (page and
+paragraph breaks do not interrupt it). Every run of five shared words seeds a match; seeds are
+extended word by word in both directions and runs of the same source less than four words apart
+are joined, so a copy with a word or two changed is one stretch. Words in quotation marks, in
+italics (titles) and in the draft's own quotations never take part.
+
+What counts. A stretch counts when it holds at least `MIN_CONTENT_WORDS` content words: words
+that are neither function words nor capitalised in the source (names, titles of institutions:
+"the Central Committee of the Communist Party of the Soviet Union" is a name, not borrowed
+prose), and at least `MIN_SHARED_WORDS` words in all. "The end of the war" (two content words)
+is a stock phrase; a sentence is not.
+
+Close paraphrase. A draft sentence whose content words, each weighed by its rarity in the
+library (inverse frequency), are for the most part (`PARAPHRASE_SHARE` of the weight, at least
+`PARAPHRASE_MIN_SHARED` words) found together in one stretch of a source, in any order, is the
+source's sentence with words swapped or reordered, and is reported as such. A real paraphrase
+says it in other words, whose weight is missing from the source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from assistant.check.quotes import block_layout, citing_anchor, quotation_spans
+from assistant.check.sentences import sentence_spans
+from assistant.check.text import (
+    WORD_RE,
+    SourceText,
+    Stream,
+    clean_wording,
+    normalise_word,
+    strip_marks,
+)
+from assistant.essay.model import Essay, NoteAnchor, Span
+
+SEED = 5
+MAX_GAP = 3
+MIN_SHARED_WORDS = 6
+MIN_CONTENT_WORDS = 4
+MIN_PROSE = 3
+PARAPHRASE_MIN_SHARED = 6
+PARAPHRASE_SHARE = 0.6
+# Words more frequent than this share of the library's words say little about which passage a
+# sentence comes from; they are weighed but not looked up.
+COMMON_SHARE = 0.002
+BorrowingKind = Literal["verbatim", "paraphrase"]
+
+_FUNCTION_WORDS = frozenset(
+    " ".join(
+        (
+            "a about above after again against all also am an and any are as at be because been",
+            "before being below between both but by can could did do does doing down during each",
+            "few for from further had has have having he her here hers herself him himself his",
+            "how i if in into is it its itself just me more most my myself no nor not now of off",
+            "on once only or other our ours ourselves out over own same she should so some such",
+            "than that the their theirs them themselves then there these they this those through",
+            "to too under until up very was we were what when where which while who whom why will",
+            "with would you your yours yourself yourselves upon thus however whether would shall",
+            "may might must one two three first second new",
+        )
+    ).split()
+)
+BARRIER = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Borrowing:
+    """One stretch of the draft that is a source's wording without quotation marks.
+
+    `block`, `start` and `end` locate the draft's words (offsets into `Block.text`); in a
+    note's commentary `note` is the note's number and `start`/`end` are offsets into the note's
+    text. `source_wording` is the source's own text of the stretch, `marked_wording` the same
+    with the shared words in [[double brackets]].
+    """
+
+    kind: BorrowingKind
+    block: int
+    start: int
+    end: int
+    text: str
+    source_id: str
+    source_start: int
+    source_end: int
+    source_wording: str
+    marked_wording: str
+    shared_words: int
+    cited_here: bool
+    page: str | None = None
+    section: str = ""
+    note: int | None = None
+
+    @property
+    def place(self) -> str:
+        if self.page:
+            return f"p. {self.page}"
+        return self.section
+
+
+@dataclass(slots=True)
+class _Stems:
+    """Word stems as small integers, shared by the draft and every source of one run."""
+
+    stemmer: Any = None
+    ids: dict[str, int] = field(default_factory=dict)
+    content: set[int] = field(default_factory=set)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def of(self, words: Sequence[str]) -> list[int]:
+        folded = [normalise_word(w).casefold() for w in words]
+        missing = [w for w in set(folded) if w not in self.ids]
+        if missing:
+            with self.lock:
+                stems = self._stem(missing)
+                for word, stem in zip(missing, stems, strict=True):
+                    if word not in self.ids:
+                        number = self.ids.setdefault("\0" + stem, len(self.ids))
+                        self.ids[word] = number
+                        if word not in _FUNCTION_WORDS and not word.isdigit():
+                            self.content.add(number)
+        ids = self.ids
+        return [ids[w] for w in folded]
+
+    def _stem(self, words: list[str]) -> list[str]:
+        if self.stemmer is None:
+            import Stemmer  # PyStemmer: the Snowball stemmers in C
+
+            self.stemmer = Stemmer.Stemmer("english")
+        return list(self.stemmer.stemWords(words))
+
+
+_STEMS = _Stems()
+# A source's stems, by its stream (kept alive with it): computed once per process.
+_STREAM_STEMS: dict[int, tuple[Stream, list[int], list[bool]]] = {}
+_STREAM_LOCK = threading.Lock()
+_STREAM_MAX = 2000
+
+
+def _stream_stems(stream: Stream) -> tuple[list[int], list[bool]]:
+    """The stream's stem ids, and for each word whether it is capitalised (a name)."""
+    key = id(stream)
+    with _STREAM_LOCK:
+        cached = _STREAM_STEMS.get(key)
+    if cached is not None and cached[0] is stream:
+        return cached[1], cached[2]
+    stems = _STEMS.of(stream.words)
+    capital = [w[:1].isupper() for w in stream.words]
+    with _STREAM_LOCK:
+        if len(_STREAM_STEMS) >= _STREAM_MAX:
+            _STREAM_STEMS.pop(next(iter(_STREAM_STEMS)))
+        _STREAM_STEMS[key] = (stream, stems, capital)
+    return stems, capital
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A stretch of the draft's own prose: a paragraph, or a note's commentary."""
+
+    block: int
+    text: str
+    words: list[tuple[int, int]]  # character span of each word in `text`
+    stems: list[int]  # BARRIER where a word must not take part (quoted, italic)
+    anchors: list[tuple[int, NoteAnchor]]
+    note: int | None = None
+    note_citations: tuple[str, ...] = ()
+
+
+def find_borrowings(
+    essay: Essay,
+    sources: Mapping[str, SourceText],
+    *,
+    min_shared: int = MIN_SHARED_WORDS,
+    min_content: int = MIN_CONTENT_WORDS,
+) -> list[Borrowing]:
+    """Every stretch of `essay` that reproduces one of `sources` without quotation marks."""
+    pieces = _draft_pieces(essay)
+    if not pieces or not sources:
+        return []
+    quoted = _quoted_shingles(essay)
+    draft_shingles: dict[tuple[int, ...], list[tuple[int, int]]] = defaultdict(list)
+    for number, piece in enumerate(pieces):
+        for position, shingle in _shingles(piece.stems):
+            if shingle not in quoted:
+                draft_shingles[shingle].append((number, position))
+
+    streams = [
+        (source_id, stream)
+        for source_id, source in sources.items()
+        for stream in source.streams
+        if len(stream) >= SEED
+    ]
+    prepared = [(sid, stream, *_stream_stems(stream)) for sid, stream in streams]
+    frequency = _corpus_frequency(prepared)
+    total_words = max(1, sum(len(stems) for _, _, stems, _ in prepared))
+
+    found: list[Borrowing] = []
+    covered: dict[int, set[int]] = defaultdict(set)  # piece -> draft word positions reported
+    for source_id, stream, stems, capital in prepared:
+        seeds = [
+            (where, position)
+            for position, shingle in enumerate(zip(*(stems[k:] for k in range(SEED)), strict=False))
+            if shingle in draft_shingles
+            for where in draft_shingles[shingle]
+        ]
+        if not seeds:
+            continue
+        runs = _runs(seeds, pieces, stems)
+        source_text = sources[source_id].text
+        for piece_number, draft_first, draft_last, source_first, source_last, shared in runs:
+            piece = pieces[piece_number]
+            content = [s for _, s in shared if stems[s] in _STEMS.content]
+            prose = [
+                s
+                for s in content
+                if not (capital[s] and not _sentence_initial(source_text, stream, s))
+            ]
+            # Names (capitalised inside a sentence) are content but not prose: a run of them
+            # is an institution's or a person's name, not borrowed wording.
+            if len(shared) < min_shared or len(content) < min_content or len(prose) < MIN_PROSE:
+                continue
+            covered[piece_number].update(range(draft_first, draft_last + 1))
+            found.append(
+                _borrowing(
+                    "verbatim",
+                    piece,
+                    draft_first,
+                    draft_last,
+                    sources[source_id],
+                    stream,
+                    source_first,
+                    source_last,
+                    {s for _, s in shared},
+                )
+            )
+    found.extend(_paraphrases(pieces, prepared, sources, frequency, total_words, covered))
+    found.sort(key=lambda b: (b.block, b.note or 0, b.start))
+    return _one_per_stretch(found)
+
+
+# -- the draft --------------------------------------------------------------------------------
+
+
+def _draft_pieces(essay: Essay) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    number = 0
+    for index, block in enumerate(essay.blocks):
+        text, anchors = block_layout(block)
+        if block.kind in ("paragraph", "list_item") and text.strip():
+            italic = _italic_spans(block.inlines)
+            pieces.append(_piece(index, text, anchors, italic))
+        for _, anchor in anchors:
+            number += 1
+            commentary = "".join(s for s in anchor.note.segments if isinstance(s, str))
+            if len(commentary.split()) >= SEED:
+                cited = tuple(c.item_id for c in anchor.note.citations)
+                piece = _piece(index, commentary.replace("*", " "), [], [])
+                piece.note, piece.note_citations = number, cited
+                pieces.append(piece)
+    return pieces
+
+
+def _piece(
+    block: int, text: str, anchors: list[tuple[int, NoteAnchor]], italic: list[tuple[int, int]]
+) -> _Piece:
+    cleaned = strip_marks(text)
+    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(cleaned)]
+    stems = _STEMS.of([cleaned[a:b] for a, b in spans])
+    excluded = quotation_spans(cleaned) + italic
+    if excluded:
+        for position, (a, b) in enumerate(spans):
+            if any(start <= a and b <= end + 1 for start, end in excluded):
+                stems[position] = BARRIER
+    return _Piece(block, text, spans, stems, anchors)
+
+
+def _italic_spans(inlines: Iterable[Any]) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for inline in inlines:
+        if isinstance(inline, Span):
+            if inline.italic:
+                spans.append((position, position + len(inline.text)))
+            position += len(inline.text)
+    return spans
+
+
+def _quoted_shingles(essay: Essay) -> set[tuple[int, ...]]:
+    """Shingles of what the draft quotes, in marks or as block quotations: using those words
+    again later is the writer's own quotation, not a new borrowing."""
+    found: set[tuple[int, ...]] = set()
+    for block in essay.blocks:
+        text, _ = block_layout(block)
+        spans = [(0, len(text))] if block.kind == "blockquote" else quotation_spans(text)
+        for start, end in spans:
+            words = WORD_RE.findall(strip_marks(text[start:end]))
+            found.update(shingle for _, shingle in _shingles(_STEMS.of(words)))
+    return found
+
+
+def _shingles(stems: Sequence[int]) -> Iterable[tuple[int, tuple[int, ...]]]:
+    for position in range(len(stems) - SEED + 1):
+        shingle = tuple(stems[position : position + SEED])
+        if BARRIER not in shingle:
+            yield position, shingle
+
+
+# -- verbatim runs ---------------------------------------------------------------------------
+
+
+def _runs(
+    seeds: list[tuple[tuple[int, int], int]], pieces: list[_Piece], stems: list[int]
+) -> list[tuple[int, int, int, int, int, list[tuple[int, int]]]]:
+    """Seeds extended into maximal runs, and runs close together in both texts joined.
+
+    Each result: (piece, first and last draft word, first and last source word, the shared
+    (draft, source) word pairs)."""
+    by_piece: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (piece_number, draft_position), source_position in seeds:
+        by_piece[piece_number].append((draft_position, source_position))
+    results = []
+    for piece_number, pairs in by_piece.items():
+        draft = pieces[piece_number].stems
+        runs: list[list[tuple[int, int]]] = []  # each: the (draft, source) pairs, in order
+        seen: set[tuple[int, int]] = set()
+        for d, s in sorted(pairs):
+            if (d, s) in seen:
+                continue
+            shared = _extend(draft, stems, d, s)
+            seen.update(shared)
+            runs.append(shared)
+        for shared in runs:
+            results.append(
+                (piece_number, shared[0][0], shared[-1][0], shared[0][1], shared[-1][1], shared)
+            )
+    return results
+
+
+def _extend(draft: list[int], stems: list[int], d: int, s: int) -> list[tuple[int, int]]:
+    """The (draft, source) word pairs of the run through (d, s), carried over a few changed,
+    added or dropped words (either way) where the texts agree again on two words in a row."""
+    backward = _walk(draft, stems, d - 1, s - 1, -1)
+    forward = _walk(draft, stems, d, s, 1)
+    return backward[::-1] + forward
+
+
+def _walk(draft: list[int], stems: list[int], d: int, s: int, step: int) -> list[tuple[int, int]]:
+    def agree(a: int, b: int) -> bool:
+        return (
+            0 <= a < len(draft)
+            and 0 <= b < len(stems)
+            and draft[a] != BARRIER
+            and (draft[a] == stems[b])
+        )
+
+    shared: list[tuple[int, int]] = []
+    while True:
+        while agree(d, s):
+            shared.append((d, s))
+            d, s = d + step, s + step
+        resumed = None
+        for total in range(1, 2 * MAX_GAP + 1):
+            for skip_d in range(max(0, total - MAX_GAP), min(total, MAX_GAP) + 1):
+                nd, ns = d + step * skip_d, s + step * (total - skip_d)
+                skipped = draft[min(d, nd) : max(d, nd) + 1]
+                if BARRIER not in skipped and agree(nd, ns) and agree(nd + step, ns + step):
+                    resumed = (nd, ns)
+                    break
+            if resumed:
+                break
+        if resumed is None:
+            return shared
+        d, s = resumed
+
+
+def _sentence_initial(text: str, stream: Stream, position: int) -> bool:
+    """Whether the source's word at `position` starts a sentence (capitalised for that)."""
+    if position == 0:
+        return True
+    start, _ = stream.span(position)
+    _, end = stream.span(position - 1)
+    return re.search(r"[.?!:]", text[end:start]) is not None
+
+
+# -- close paraphrase ------------------------------------------------------------------------
+
+
+def _corpus_frequency(prepared: list[tuple[str, Stream, list[int], list[bool]]]) -> Counter[int]:
+    counts: Counter[int] = Counter()
+    for _, _, stems, _ in prepared:
+        counts.update(stems)
+    return counts
+
+
+def _paraphrases(
+    pieces: list[_Piece],
+    prepared: list[tuple[str, Stream, list[int], list[bool]]],
+    sources: Mapping[str, SourceText],
+    frequency: Counter[int],
+    total_words: int,
+    covered: dict[int, set[int]],
+) -> list[Borrowing]:
+    """Draft sentences whose content words, weighted by rarity, are mostly found together in
+    one stretch of a source: the same sentence with words swapped or reordered."""
+    common = max(50, COMMON_SHARE * total_words)
+
+    def weight(stem: int) -> float:
+        return math.log((total_words + 1) / (frequency.get(stem, 0) + 0.5))
+
+    sentences: list[tuple[int, int, int, dict[int, float], float]] = []
+    wanted: dict[int, list[int]] = defaultdict(list)
+    for number, piece in enumerate(pieces):
+        text = strip_marks(piece.text)
+        for start, end in sentence_spans(text):
+            positions = [i for i, (a, b) in enumerate(piece.words) if start <= a and b <= end]
+            if not positions or covered[number] & set(positions):
+                continue
+            content = {
+                piece.stems[i]
+                for i in positions
+                if piece.stems[i] != BARRIER and piece.stems[i] in _STEMS.content
+            }
+            candidates = {
+                stem: weight(stem) for stem in content if 0 < frequency.get(stem, 0) <= common
+            }
+            if len(candidates) < PARAPHRASE_MIN_SHARED:
+                continue
+            total = sum(weight(stem) for stem in content)
+            sentences.append((number, positions[0], positions[-1], candidates, total))
+            for stem in candidates:
+                wanted[stem].append(len(sentences) - 1)
+    if not sentences:
+        return []
+    found: list[Borrowing] = []
+    for source_id, stream, stems, _ in prepared:
+        hits: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for position, stem in enumerate(stems):
+            entries = wanted.get(stem)
+            if entries:
+                for entry in entries:
+                    hits[entry].append((position, stem))
+        for entry, occurrences in hits.items():
+            number, first, last, candidates, total = sentences[entry]
+            if len({stem for _, stem in occurrences}) < PARAPHRASE_MIN_SHARED:
+                continue
+            best = _best_window(occurrences, 2 * (last - first + 1) + 5, candidates)
+            if best is None:
+                continue
+            source_first, source_last, shared_weight, shared = best
+            if shared_weight < PARAPHRASE_SHARE * total or len(shared) < PARAPHRASE_MIN_SHARED:
+                continue
+            marked = {p for p, stem in occurrences if source_first <= p <= source_last}
+            found.append(
+                _borrowing(
+                    "paraphrase",
+                    pieces[number],
+                    first,
+                    last,
+                    sources[source_id],
+                    stream,
+                    source_first,
+                    source_last,
+                    marked,
+                )
+            )
+    return found
+
+
+def _best_window(
+    occurrences: list[tuple[int, int]], width: int, weights: Mapping[int, float]
+) -> tuple[int, int, float, set[int]] | None:
+    """The stretch of at most `width` words whose distinct stems weigh most: (first and last
+    word, that weight, the stems)."""
+    occurrences.sort()
+    counts: Counter[int] = Counter()
+    low = 0
+    current = 0.0
+    best: tuple[int, int, float, set[int]] | None = None
+    for position, stem in occurrences:
+        if not counts[stem]:
+            current += weights[stem]
+        counts[stem] += 1
+        while position - occurrences[low][0] >= width:
+            old = occurrences[low][1]
+            counts[old] -= 1
+            if not counts[old]:
+                del counts[old]
+                current -= weights[old]
+            low += 1
+        if best is None or current > best[2] + 1e-9:
+            best = (occurrences[low][0], position, current, {s for s, c in counts.items() if c})
+    if best is None:
+        return None
+    # The heaviest window may open or close on a stray repeat of one of its words: trim those.
+    inside = [(p, s) for p, s in occurrences if best[0] <= p <= best[1]]
+    while len(inside) > 1 and any(s == inside[0][1] for _, s in inside[1:]):
+        inside.pop(0)
+    while len(inside) > 1 and any(s == inside[-1][1] for _, s in inside[:-1]):
+        inside.pop()
+    return inside[0][0], inside[-1][0], best[2], best[3]
+
+
+# -- reporting -------------------------------------------------------------------------------
+
+
+def _borrowing(
+    kind: BorrowingKind,
+    piece: _Piece,
+    draft_first: int,
+    draft_last: int,
+    source: SourceText,
+    stream: Stream,
+    source_first: int,
+    source_last: int,
+    shared_positions: set[int],
+) -> Borrowing:
+    start, end = piece.words[draft_first][0], piece.words[draft_last][1]
+    tokens = stream.tokens[source_first : source_last + 1]
+    wording = source.wording(tokens)
+    marked = _marked(source, stream, source_first, source_last, shared_positions)
+    passage = source.passage_at(tokens[0].start)
+    if piece.note is not None:
+        cited = source.source_id in piece.note_citations
+    else:
+        anchor = citing_anchor(piece.text, end, piece.anchors)
+        cited = anchor is not None and source.source_id in {
+            c.item_id for c in anchor.note.citations
+        }
+    return Borrowing(
+        kind=kind,
+        block=piece.block,
+        start=start,
+        end=end,
+        text=piece.text[start:end],
+        source_id=source.source_id,
+        source_start=tokens[0].start,
+        source_end=tokens[-1].end,
+        source_wording=wording,
+        marked_wording=marked,
+        shared_words=len(shared_positions),
+        cited_here=cited,
+        page=passage.page if passage else None,
+        section=passage.section if passage else "",
+        note=piece.note,
+    )
+
+
+def _marked(source: SourceText, stream: Stream, first: int, last: int, shared: set[int]) -> str:
+    """The source's wording from word `first` to `last` with the shared words in [[...]]."""
+    out: list[str] = []
+    cursor = stream.tokens[first].start
+    open_run = False
+    for position in range(first, last + 1):
+        token = stream.tokens[position]
+        between = source.text[cursor : token.start]
+        if position in shared and not open_run:
+            out.append(between)
+            out.append("[[")
+            open_run = True
+        elif position not in shared and open_run:
+            out.append("]]")
+            out.append(between)
+            open_run = False
+        else:
+            out.append(between)
+        out.append(source.text[token.start : token.end])
+        cursor = token.end
+    if open_run:
+        out.append("]]")
+    return clean_wording("".join(out))
+
+
+def _one_per_stretch(found: list[Borrowing]) -> list[Borrowing]:
+    """The longest report for each stretch of the draft (a paraphrase inside a verbatim copy,
+    or the same words found in two sources, is one problem)."""
+    kept: list[Borrowing] = []
+    for borrowing in sorted(found, key=lambda b: -b.shared_words):
+        if any(
+            k.block == borrowing.block
+            and k.note == borrowing.note
+            and k.start < borrowing.end
+            and borrowing.start < k.end
+            for k in kept
+        ):
+            continue
+        kept.append(borrowing)
+    kept.sort(key=lambda b: (b.block, b.note or 0, b.start))
+    return kept
