@@ -47,8 +47,11 @@ def test_a_sentence_copied_without_marks_and_without_a_note(sources) -> None:  #
     assert found.shared_words == 22
 
 
-def test_cited_but_unquoted_is_still_reported_and_says_it_is_cited(sources) -> None:  # type: ignore[no-untyped-def]
-    text = "Stalin finally seemed convinced. After Kim's secret visit, Stalin approved the military plans."
+def test_cited_but_unquoted_is_still_reported(sources) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Stalin finally seemed convinced. After Kim's secret visit, Stalin approved the "
+        "military plans."
+    )
     (found,) = borrowings(sources, paragraph(text, ("shen-2000", "71")))
     assert found.cited_here and found.source_id == "shen-2000"
     problems = [
