@@ -196,9 +196,12 @@ def find_borrowings(
             if shingle not in quoted:
                 draft_shingles[shingle].append((number, position))
 
+    # The sources the draft cites are searched first: when the same words stand in two sources
+    # (an article and the book it became), the cited one is named.
+    cited = set(essay.cited_ids())
     streams = [
         (source_id, stream)
-        for source_id, source in sources.items()
+        for source_id, source in sorted(sources.items(), key=lambda pair: pair[0] not in cited)
         for stream in source.streams
         if len(stream) >= SEED
     ]
@@ -206,48 +209,85 @@ def find_borrowings(
     frequency = _corpus_frequency(prepared)
     total_words = max(1, sum(len(stems) for _, _, stems, _ in prepared))
 
-    found: list[Borrowing] = []
-    covered: dict[int, set[int]] = defaultdict(set)  # piece -> draft word positions reported
+    candidates: list[_Candidate] = []
+    tried: dict[int, set[int]] = defaultdict(set)  # piece -> draft words already extended
+    covered: dict[int, set[int]] = defaultdict(set)  # piece -> draft words reported
     for source_id, stream, stems, capital in prepared:
         seeds = [
             (where, position)
             for position, shingle in enumerate(zip(*(stems[k:] for k in range(SEED)), strict=False))
             if shingle in draft_shingles
             for where in draft_shingles[shingle]
+            if where[1] not in tried[where[0]]
         ]
         if not seeds:
             continue
-        runs = _runs(seeds, pieces, stems)
         source_text = sources[source_id].text
-        for piece_number, draft_first, draft_last, source_first, source_last, shared in runs:
-            piece = pieces[piece_number]
+        for piece_number, shared in _runs(seeds, pieces, stems, tried):
             content = [s for _, s in shared if stems[s] in _STEMS.content]
             prose = [
                 s
                 for s in content
                 if not (capital[s] and not _sentence_initial(source_text, stream, s))
             ]
+            if len(shared) >= min_shared:
+                tried[piece_number].update(pair[0] for pair in shared)
             # Names (capitalised inside a sentence) are content but not prose: a run of them
             # is an institution's or a person's name, not borrowed wording.
             if len(shared) < min_shared or len(content) < min_content or len(prose) < MIN_PROSE:
                 continue
-            covered[piece_number].update(range(draft_first, draft_last + 1))
-            found.append(
-                _borrowing(
-                    "verbatim",
-                    piece,
-                    draft_first,
-                    draft_last,
-                    sources[source_id],
-                    stream,
-                    source_first,
-                    source_last,
-                    {s for _, s in shared},
-                )
-            )
-    found.extend(_paraphrases(pieces, prepared, sources, frequency, total_words, covered))
-    found.sort(key=lambda b: (b.block, b.note or 0, b.start))
-    return _one_per_stretch(found)
+            covered[piece_number].update(range(shared[0][0], shared[-1][0] + 1))
+            candidates.append(_Candidate.of_run(piece_number, source_id, stream, shared))
+    candidates.extend(_paraphrases(pieces, prepared, frequency, total_words, covered))
+    return [
+        _borrowing(c, pieces[c.piece], sources[c.source_id])
+        for c in _one_per_stretch(candidates, pieces)
+    ]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A borrowing before it is worded for the writer: where it is in both texts."""
+
+    kind: BorrowingKind
+    piece: int
+    source_id: str
+    stream: Stream
+    draft_first: int
+    draft_last: int
+    source_first: int
+    source_last: int
+    marked: set[int]  # the source's words shared with the draft
+
+    @classmethod
+    def of_run(
+        cls, piece: int, source_id: str, stream: Stream, shared: list[tuple[int, int]]
+    ) -> _Candidate:
+        return cls(
+            "verbatim",
+            piece,
+            source_id,
+            stream,
+            shared[0][0],
+            shared[-1][0],
+            shared[0][1],
+            shared[-1][1],
+            {s for _, s in shared},
+        )
+
+
+def _one_per_stretch(candidates: list[_Candidate], pieces: list[_Piece]) -> list[_Candidate]:
+    """The report with most shared words for each stretch of the draft, in reading order."""
+    kept: list[_Candidate] = []
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for candidate in sorted(candidates, key=lambda c: -len(c.marked)):
+        first, last = candidate.draft_first, candidate.draft_last
+        if any(a <= last and first <= b for a, b in spans[candidate.piece]):
+            continue
+        spans[candidate.piece].append((first, last))
+        kept.append(candidate)
+    kept.sort(key=lambda c: (pieces[c.piece].block, pieces[c.piece].note or 0, c.draft_first))
+    return kept
 
 
 # -- the draft --------------------------------------------------------------------------------
@@ -320,30 +360,24 @@ def _shingles(stems: Sequence[int]) -> Iterable[tuple[int, tuple[int, ...]]]:
 
 
 def _runs(
-    seeds: list[tuple[tuple[int, int], int]], pieces: list[_Piece], stems: list[int]
-) -> list[tuple[int, int, int, int, int, list[tuple[int, int]]]]:
-    """Seeds extended into maximal runs, and runs close together in both texts joined.
+    seeds: list[tuple[tuple[int, int], int]],
+    pieces: list[_Piece],
+    stems: list[int],
+    tried: dict[int, set[int]],
+) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Seeds extended into maximal runs: (piece, the shared (draft, source) word pairs).
 
-    Each result: (piece, first and last draft word, first and last source word, the shared
-    (draft, source) word pairs)."""
-    by_piece: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for (piece_number, draft_position), source_position in seeds:
-        by_piece[piece_number].append((draft_position, source_position))
+    A seed on a run already extended from this source is not extended again, nor one on the
+    draft words of a run judged in an earlier source (`tried`): the same words copied in
+    several sources are extended once."""
     results = []
-    for piece_number, pairs in by_piece.items():
-        draft = pieces[piece_number].stems
-        runs: list[list[tuple[int, int]]] = []  # each: the (draft, source) pairs, in order
-        seen: set[tuple[int, int]] = set()
-        for d, s in sorted(pairs):
-            if (d, s) in seen:
-                continue
-            shared = _extend(draft, stems, d, s)
-            seen.update(shared)
-            runs.append(shared)
-        for shared in runs:
-            results.append(
-                (piece_number, shared[0][0], shared[-1][0], shared[0][1], shared[-1][1], shared)
-            )
+    here: set[tuple[int, int, int]] = set()
+    for piece_number, d, s in sorted((w[0], w[1], s) for w, s in seeds):
+        if (piece_number, d, s) in here or d in tried[piece_number]:
+            continue
+        shared = _extend(pieces[piece_number].stems, stems, d, s)
+        here.update((piece_number, a, b) for a, b in shared)
+        results.append((piece_number, shared))
     return results
 
 
@@ -406,11 +440,10 @@ def _corpus_frequency(prepared: list[tuple[str, Stream, list[int], list[bool]]])
 def _paraphrases(
     pieces: list[_Piece],
     prepared: list[tuple[str, Stream, list[int], list[bool]]],
-    sources: Mapping[str, SourceText],
     frequency: Counter[int],
     total_words: int,
     covered: dict[int, set[int]],
-) -> list[Borrowing]:
+) -> list[_Candidate]:
     """Draft sentences whose content words, weighted by rarity, are mostly found together in
     one stretch of a source: the same sentence with words swapped or reordered."""
     common = max(50, COMMON_SHARE * total_words)
@@ -442,7 +475,7 @@ def _paraphrases(
                 wanted[stem].append(len(sentences) - 1)
     if not sentences:
         return []
-    found: list[Borrowing] = []
+    found: list[_Candidate] = []
     for source_id, stream, stems, _ in prepared:
         hits: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for position, stem in enumerate(stems):
@@ -462,13 +495,13 @@ def _paraphrases(
                 continue
             marked = {p for p, stem in occurrences if source_first <= p <= source_last}
             found.append(
-                _borrowing(
+                _Candidate(
                     "paraphrase",
-                    pieces[number],
+                    number,
+                    source_id,
+                    stream,
                     first,
                     last,
-                    sources[source_id],
-                    stream,
                     source_first,
                     source_last,
                     marked,
@@ -514,21 +547,16 @@ def _best_window(
 # -- reporting -------------------------------------------------------------------------------
 
 
-def _borrowing(
-    kind: BorrowingKind,
-    piece: _Piece,
-    draft_first: int,
-    draft_last: int,
-    source: SourceText,
-    stream: Stream,
-    source_first: int,
-    source_last: int,
-    shared_positions: set[int],
-) -> Borrowing:
-    start, end = piece.words[draft_first][0], piece.words[draft_last][1]
-    tokens = stream.tokens[source_first : source_last + 1]
+def _borrowing(candidate: _Candidate, piece: _Piece, source: SourceText) -> Borrowing:
+    stream = candidate.stream
+    start = piece.words[candidate.draft_first][0]
+    end = piece.words[candidate.draft_last][1]
+    tokens = stream.tokens[candidate.source_first : candidate.source_last + 1]
     wording = source.wording(tokens)
-    marked = _marked(source, stream, source_first, source_last, shared_positions)
+    marked = _marked(
+        source, stream, candidate.source_first, candidate.source_last, candidate.marked
+    )
+    kind = candidate.kind
     passage = source.passage_at(tokens[0].start)
     if piece.note is not None:
         cited = source.source_id in piece.note_citations
@@ -548,7 +576,7 @@ def _borrowing(
         source_end=tokens[-1].end,
         source_wording=wording,
         marked_wording=marked,
-        shared_words=len(shared_positions),
+        shared_words=len(candidate.marked),
         cited_here=cited,
         page=passage.page if passage else None,
         section=passage.section if passage else "",
@@ -579,21 +607,3 @@ def _marked(source: SourceText, stream: Stream, first: int, last: int, shared: s
     if open_run:
         out.append("]]")
     return clean_wording("".join(out))
-
-
-def _one_per_stretch(found: list[Borrowing]) -> list[Borrowing]:
-    """The longest report for each stretch of the draft (a paraphrase inside a verbatim copy,
-    or the same words found in two sources, is one problem)."""
-    kept: list[Borrowing] = []
-    for borrowing in sorted(found, key=lambda b: -b.shared_words):
-        if any(
-            k.block == borrowing.block
-            and k.note == borrowing.note
-            and k.start < borrowing.end
-            and borrowing.start < k.end
-            for k in kept
-        ):
-            continue
-        kept.append(borrowing)
-    kept.sort(key=lambda b: (b.block, b.note or 0, b.start))
-    return kept
