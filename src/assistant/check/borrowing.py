@@ -54,6 +54,7 @@ MIN_CONTENT_WORDS = 4
 MIN_PROSE = 3
 PARAPHRASE_MIN_SHARED = 6
 PARAPHRASE_SHARE = 0.6
+PARAPHRASE_PROBES = 8
 # Words more frequent than this share of the library's words say little about which passage a
 # sentence comes from; they are weighed but not looked up.
 COMMON_SHARE = 0.002
@@ -120,19 +121,21 @@ class _Stems:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def of(self, words: Sequence[str]) -> list[int]:
-        folded = [normalise_word(w).casefold() for w in words]
-        missing = [w for w in set(folded) if w not in self.ids]
+        """The stem id of each word (words as the checker's streams hold them)."""
+        known = self.ids
+        missing = {w for w in words if w not in known}
         if missing:
             with self.lock:
-                stems = self._stem(missing)
-                for word, stem in zip(missing, stems, strict=True):
-                    if word not in self.ids:
-                        number = self.ids.setdefault("\0" + stem, len(self.ids))
-                        self.ids[word] = number
-                        if word not in _FUNCTION_WORDS and not word.isdigit():
-                            self.content.add(number)
-        ids = self.ids
-        return [ids[w] for w in folded]
+                folded = {w: normalise_word(w).casefold() for w in missing}
+                stems = dict(
+                    zip(set(folded.values()), self._stem(list(set(folded.values()))), strict=True)
+                )
+                for word, fold in folded.items():
+                    number = known.setdefault("\0" + stems[fold], len(known))
+                    known[word] = number
+                    if fold not in _FUNCTION_WORDS and not fold.isdigit():
+                        self.content.add(number)
+        return [known[w] for w in words]
 
     def _stem(self, words: list[str]) -> list[str]:
         if self.stemmer is None:
@@ -143,26 +146,76 @@ class _Stems:
 
 
 _STEMS = _Stems()
-# A source's stems, by its stream (kept alive with it): computed once per process.
-_STREAM_STEMS: dict[int, tuple[Stream, list[int], list[bool]]] = {}
-_STREAM_LOCK = threading.Lock()
-_STREAM_MAX = 2000
+# Stems occurring more often than this in one stream are not indexed by position: a shingle is
+# found through its rarest word, and five words each this common make a stock phrase.
+INDEXED_BELOW = 2000
 
 
-def _stream_stems(stream: Stream) -> tuple[list[int], list[bool]]:
-    """The stream's stem ids, and for each word whether it is capitalised (a name)."""
+@dataclass(slots=True)
+class _Prepared:
+    """One stream of a source, ready for the guard: stem ids, capitals, where rare stems are."""
+
+    source_id: str
+    stream: Stream
+    stems: list[int]
+    capital: list[bool]
+    counts: Counter[int]
+    positions: dict[int, list[int]]
+
+
+# Per stream (kept alive with it), computed once per process: the Check dock re-runs the guard
+# after every pause in typing, and only the draft's side changes.
+_PREPARED: dict[int, _Prepared] = {}
+_PREPARED_LOCK = threading.Lock()
+_PREPARED_MAX = 2000
+
+
+def _prepare(source_id: str, stream: Stream) -> _Prepared:
     key = id(stream)
-    with _STREAM_LOCK:
-        cached = _STREAM_STEMS.get(key)
-    if cached is not None and cached[0] is stream:
-        return cached[1], cached[2]
+    with _PREPARED_LOCK:
+        cached = _PREPARED.get(key)
+    if cached is not None and cached.stream is stream:
+        return cached
     stems = _STEMS.of(stream.words)
     capital = [w[:1].isupper() for w in stream.words]
-    with _STREAM_LOCK:
-        if len(_STREAM_STEMS) >= _STREAM_MAX:
-            _STREAM_STEMS.pop(next(iter(_STREAM_STEMS)))
-        _STREAM_STEMS[key] = (stream, stems, capital)
-    return stems, capital
+    counts = Counter(stems)
+    rare = {stem for stem, count in counts.items() if count < INDEXED_BELOW}
+    positions: dict[int, list[int]] = defaultdict(list)
+    for position, stem in enumerate(stems):
+        if stem in rare:
+            positions[stem].append(position)
+    prepared = _Prepared(source_id, stream, stems, capital, counts, dict(positions))
+    with _PREPARED_LOCK:
+        if len(_PREPARED) >= _PREPARED_MAX:
+            _PREPARED.pop(next(iter(_PREPARED)))
+        _PREPARED[key] = prepared
+    return prepared
+
+
+_FREQUENCY: dict[tuple[int, ...], tuple[list[_Prepared], Counter[int]]] = {}
+
+
+def _library_frequency(prepared: list[_Prepared]) -> Counter[int]:
+    """How often each stem occurs in all the streams (cached for the same set of streams)."""
+    key = tuple(id(entry) for entry in prepared)
+    with _PREPARED_LOCK:
+        cached = _FREQUENCY.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], prepared, strict=True)):
+        return cached[1]
+    frequency: Counter[int] = Counter()
+    for entry in prepared:
+        frequency.update(entry.counts)
+    with _PREPARED_LOCK:
+        _FREQUENCY.clear()  # one library at a time
+        _FREQUENCY[key] = (prepared, frequency)
+    return frequency
+
+
+def clear_caches() -> None:
+    """Forget every prepared stream (for benchmarks of a first run)."""
+    with _PREPARED_LOCK:
+        _PREPARED.clear()
+        _FREQUENCY.clear()
 
 
 @dataclass(slots=True)
@@ -205,21 +258,36 @@ def find_borrowings(
         for stream in source.streams
         if len(stream) >= SEED
     ]
-    prepared = [(sid, stream, *_stream_stems(stream)) for sid, stream in streams]
-    frequency = _corpus_frequency(prepared)
-    total_words = max(1, sum(len(stems) for _, _, stems, _ in prepared))
+    prepared = [_prepare(sid, stream) for sid, stream in streams]
+    frequency = _library_frequency(prepared)
+    total_words = max(1, sum(len(entry.stems) for entry in prepared))
+    # Each draft shingle is looked up through its rarest word: where that word stands in a
+    # stream, the five words around it are compared with the draft's shingles.
+    offsets: dict[int, set[int]] = defaultdict(set)
+    for shingle in draft_shingles:
+        offset = min(range(SEED), key=lambda k: frequency.get(shingle[k], 0))
+        if frequency.get(shingle[offset], 0) > 0:
+            offsets[shingle[offset]].add(offset)
+    anchor_stems = set(offsets)
 
     candidates: list[_Candidate] = []
-    tried: dict[int, set[int]] = defaultdict(set)  # piece -> draft words already extended
+    tried: dict[int, set[int]] = defaultdict(set)  # piece -> draft words already judged
     covered: dict[int, set[int]] = defaultdict(set)  # piece -> draft words reported
-    for source_id, stream, stems, capital in prepared:
-        seeds = [
-            (where, position)
-            for position, shingle in enumerate(zip(*(stems[k:] for k in range(SEED)), strict=False))
-            if shingle in draft_shingles
-            for where in draft_shingles[shingle]
-            if where[1] not in tried[where[0]]
-        ]
+    for entry in prepared:
+        stems, stream, capital = entry.stems, entry.stream, entry.capital
+        source_id = entry.source_id
+        starts = {
+            position - offset
+            for stem in anchor_stems.intersection(entry.positions)
+            for offset in offsets[stem]
+            for position in entry.positions[stem]
+            if position >= offset
+        }
+        seeds: list[tuple[tuple[int, int], int]] = []
+        for start in starts:
+            places = draft_shingles.get(tuple(stems[start : start + SEED]))
+            if places:
+                seeds.extend((where, start) for where in places if where[1] not in tried[where[0]])
         if not seeds:
             continue
         source_text = sources[source_id].text
@@ -238,7 +306,8 @@ def find_borrowings(
                 continue
             covered[piece_number].update(range(shared[0][0], shared[-1][0] + 1))
             candidates.append(_Candidate.of_run(piece_number, source_id, stream, shared))
-    candidates.extend(_paraphrases(pieces, prepared, frequency, total_words, covered))
+    quoted_stems = {stem for shingle in quoted for stem in shingle}
+    candidates.extend(_paraphrases(pieces, prepared, frequency, total_words, covered, quoted_stems))
     return [
         _borrowing(c, pieces[c.piece], sources[c.source_id])
         for c in _one_per_stretch(candidates, pieces)
@@ -430,28 +499,27 @@ def _sentence_initial(text: str, stream: Stream, position: int) -> bool:
 # -- close paraphrase ------------------------------------------------------------------------
 
 
-def _corpus_frequency(prepared: list[tuple[str, Stream, list[int], list[bool]]]) -> Counter[int]:
-    counts: Counter[int] = Counter()
-    for _, _, stems, _ in prepared:
-        counts.update(stems)
-    return counts
-
-
 def _paraphrases(
     pieces: list[_Piece],
-    prepared: list[tuple[str, Stream, list[int], list[bool]]],
+    prepared: list[_Prepared],
     frequency: Counter[int],
     total_words: int,
     covered: dict[int, set[int]],
+    quoted: set[int],
 ) -> list[_Candidate]:
     """Draft sentences whose content words, weighted by rarity, are mostly found together in
-    one stretch of a source: the same sentence with words swapped or reordered."""
-    common = max(50, COMMON_SHARE * total_words)
+    one stretch of a source: the same sentence with words swapped or reordered.
+
+    A source stretch is a candidate only where most of the sentence's rarest words
+    (`PARAPHRASE_PROBES` of them) stand close together; there the whole sentence's content
+    words are weighed."""
+    # Only stems the streams index by position can be looked up (see INDEXED_BELOW).
+    common = min(INDEXED_BELOW - 1, max(50, COMMON_SHARE * total_words))
 
     def weight(stem: int) -> float:
         return math.log((total_words + 1) / (frequency.get(stem, 0) + 0.5))
 
-    sentences: list[tuple[int, int, int, dict[int, float], float]] = []
+    sentences: list[tuple[int, int, int, dict[int, float], float, int]] = []
     wanted: dict[int, list[int]] = defaultdict(list)
     for number, piece in enumerate(pieces):
         text = strip_marks(piece.text)
@@ -464,84 +532,93 @@ def _paraphrases(
                 for i in positions
                 if piece.stems[i] != BARRIER and piece.stems[i] in _STEMS.content
             }
-            candidates = {
-                stem: weight(stem) for stem in content if 0 < frequency.get(stem, 0) <= common
-            }
-            if len(candidates) < PARAPHRASE_MIN_SHARED:
+            if sum(1 for stem in content if stem in quoted) * 2 > len(content):
+                continue  # mostly the words of the draft's own quotations
+            known = [stem for stem in content if 0 < frequency.get(stem, 0) <= common]
+            if len(known) < PARAPHRASE_MIN_SHARED:
                 continue
-            total = sum(weight(stem) for stem in content)
-            sentences.append((number, positions[0], positions[-1], candidates, total))
-            for stem in candidates:
+            probes = sorted(known, key=lambda stem: frequency[stem])[:PARAPHRASE_PROBES]
+            weights = {stem: weight(stem) for stem in content}
+            needed = max(PARAPHRASE_MIN_SHARED - 2, math.ceil(PARAPHRASE_SHARE * len(probes)))
+            sentences.append(
+                (number, positions[0], positions[-1], weights, sum(weights.values()), needed)
+            )
+            for stem in probes:
                 wanted[stem].append(len(sentences) - 1)
     if not sentences:
         return []
     found: list[_Candidate] = []
-    for source_id, stream, stems, _ in prepared:
+    wanted_stems = set(wanted)
+    for entry_stream in prepared:
+        stems = entry_stream.stems
         hits: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for position, stem in enumerate(stems):
-            entries = wanted.get(stem)
-            if entries:
-                for entry in entries:
-                    hits[entry].append((position, stem))
+        for stem in wanted_stems.intersection(entry_stream.positions):
+            where = entry_stream.positions[stem]
+            for entry in wanted[stem]:
+                hits[entry].extend((position, stem) for position in where)
         for entry, occurrences in hits.items():
-            number, first, last, candidates, total = sentences[entry]
-            if len({stem for _, stem in occurrences}) < PARAPHRASE_MIN_SHARED:
+            number, first, last, weights, total, needed = sentences[entry]
+            if len({stem for _, stem in occurrences}) < needed:
                 continue
-            best = _best_window(occurrences, 2 * (last - first + 1) + 5, candidates)
-            if best is None:
+            width = 2 * (last - first + 1) + 5
+            window = _densest_window(occurrences, width, needed)
+            if window is None:
                 continue
-            source_first, source_last, shared_weight, shared = best
-            if shared_weight < PARAPHRASE_SHARE * total or len(shared) < PARAPHRASE_MIN_SHARED:
+            # The whole sentence's content words, weighed where the probes cluster.
+            pad = last - first + 1
+            low, high = max(0, window[0] - pad), min(len(stems), window[1] + pad + 1)
+            inside = {stem for stem in stems[low:high] if stem in weights}
+            shared_weight = sum(weights[stem] for stem in inside)
+            if shared_weight < PARAPHRASE_SHARE * total or len(inside) < PARAPHRASE_MIN_SHARED:
                 continue
-            marked = {p for p, stem in occurrences if source_first <= p <= source_last}
+            marked = [p for p in range(low, high) if stems[p] in inside]
+            # The stretch opens and closes on words of the sentence found only there.
+            while len(marked) > 1 and stems[marked[0]] in {stems[p] for p in marked[1:]}:
+                marked.pop(0)
+            while len(marked) > 1 and stems[marked[-1]] in {stems[p] for p in marked[:-1]}:
+                marked.pop()
             found.append(
                 _Candidate(
                     "paraphrase",
                     number,
-                    source_id,
-                    stream,
+                    entry_stream.source_id,
+                    entry_stream.stream,
                     first,
                     last,
-                    source_first,
-                    source_last,
-                    marked,
+                    marked[0],
+                    marked[-1],
+                    set(marked),
                 )
             )
     return found
 
 
-def _best_window(
-    occurrences: list[tuple[int, int]], width: int, weights: Mapping[int, float]
-) -> tuple[int, int, float, set[int]] | None:
-    """The stretch of at most `width` words whose distinct stems weigh most: (first and last
-    word, that weight, the stems)."""
+def _densest_window(
+    occurrences: list[tuple[int, int]], width: int, needed: int
+) -> tuple[int, int] | None:
+    """The first and last word of the narrowest stretch of at most `width` words holding
+    `needed` distinct stems of `occurrences`, or None."""
     occurrences.sort()
     counts: Counter[int] = Counter()
     low = 0
-    current = 0.0
-    best: tuple[int, int, float, set[int]] | None = None
+    best: tuple[int, int] | None = None
     for position, stem in occurrences:
-        if not counts[stem]:
-            current += weights[stem]
         counts[stem] += 1
         while position - occurrences[low][0] >= width:
             old = occurrences[low][1]
             counts[old] -= 1
             if not counts[old]:
                 del counts[old]
-                current -= weights[old]
             low += 1
-        if best is None or current > best[2] + 1e-9:
-            best = (occurrences[low][0], position, current, {s for s, c in counts.items() if c})
-    if best is None:
-        return None
-    # The heaviest window may open or close on a stray repeat of one of its words: trim those.
-    inside = [(p, s) for p, s in occurrences if best[0] <= p <= best[1]]
-    while len(inside) > 1 and any(s == inside[0][1] for _, s in inside[1:]):
-        inside.pop(0)
-    while len(inside) > 1 and any(s == inside[-1][1] for _, s in inside[:-1]):
-        inside.pop()
-    return inside[0][0], inside[-1][0], best[2], best[3]
+        if len(counts) >= needed:
+            # Narrow from the left while the window keeps enough distinct stems.
+            while counts[occurrences[low][1]] > 1:
+                counts[occurrences[low][1]] -= 1
+                low += 1
+            first = occurrences[low][0]
+            if best is None or position - first < best[1] - best[0]:
+                best = (first, position)
+    return best
 
 
 # -- reporting -------------------------------------------------------------------------------
