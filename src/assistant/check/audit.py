@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from assistant.check.borrowing import Borrowing, find_borrowings
 from assistant.check.hand_notes import find_hand_citations
 from assistant.check.quotes import (
     Quotation,
@@ -45,7 +46,7 @@ class Problem:
 
     `kind` is one of: misquotation, wrong-source, quotation-not-found, wrong-page,
     unverifiable, no-note, unclosed-quotation, no-locator, unknown-source, missing-metadata,
-    repeated-note, shared-short-title, hand-written-citation.
+    repeated-note, shared-short-title, hand-written-citation, unquoted-borrowing.
     `block`/`start`/`end_block`/`end` are offsets into `Block.text` (the UI selects them);
     `paragraph` counts the draft's paragraphs and block quotations from 1, skipping headings;
     `note` is the note number, when a note is involved. `check` holds the quote checker's
@@ -65,6 +66,8 @@ class Problem:
     check: QuoteCheck | None = None
     # For a hand-written-citation: the citation the note's text stands for.
     suggestion: Citation | None = None
+    # For an unquoted-borrowing: the stretch, the source's wording and where it is.
+    borrowing: Borrowing | None = None
 
     def location(self) -> str:
         parts = []
@@ -419,16 +422,59 @@ def _page_set(locator: str) -> set[str] | None:
     return pages or None
 
 
+def borrowing_problems(
+    found: list[Borrowing], essay: Essay, checker: QuoteChecker | None = None
+) -> list[Problem]:
+    """One warning per stretch of source wording used without quotation marks."""
+    paragraphs = paragraph_numbers(essay)
+    problems = []
+    for borrowing in found:
+        name = checker.title(borrowing.source_id) if checker is not None else borrowing.source_id
+        place = f", {borrowing.place}" if borrowing.place else ""
+        what = (
+            "is the source's sentence with a few words changed or moved"
+            if borrowing.kind == "paraphrase"
+            else f"repeats {borrowing.shared_words} words of the source"
+        )
+        cited = (
+            " The note cites it, but Chicago still asks for quotation marks or a real paraphrase."
+            if borrowing.cited_here
+            else ""
+        )
+        problems.append(
+            Problem(
+                "unquoted-borrowing",
+                "warning",
+                f"“{_excerpt(borrowing.text)}” {what} ({name}{place}) without quotation marks: "
+                f"quote it or say it in your own words.{cited}",
+                block=borrowing.block,
+                paragraph=paragraphs[borrowing.block],
+                note=borrowing.note,
+                start=borrowing.start if borrowing.note is None else 0,
+                end=borrowing.end if borrowing.note is None else 0,
+                item_id=borrowing.source_id,
+                borrowing=borrowing,
+            )
+        )
+    return problems
+
+
 def check_draft(
     essay: Essay,
     checker: QuoteChecker | None,
     items: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    borrowing: bool = True,
 ) -> list[Problem]:
-    """Quote checks (when a checker is given) plus the citation audit, in reading order."""
+    """Quote checks and (unless `borrowing` is off) the borrowing guard, when a checker is
+    given, plus the citation audit, in reading order."""
     quotations = find_quotations(essay)
     problems = audit_essay(essay, items, quotations=quotations)
     if checker is not None:
         problems += quote_problems(checker.check_quotations(quotations), essay)
+        if borrowing:
+            found = find_borrowings(essay, checker.all_sources())
+            problems += borrowing_problems(found, essay, checker)
     order = {"error": 0, "warning": 1, "info": 2}
     problems.sort(
         key=lambda p: (

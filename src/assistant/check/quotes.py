@@ -232,6 +232,15 @@ class QuoteChecker:
         self._sources[source_id] = prepared
         return prepared
 
+    def all_sources(self) -> dict[str, SourceText]:
+        """Every source of the library that has text, prepared (for the borrowing guard)."""
+        prepared = {}
+        for source_id in self._all_ids():
+            source = self.source(source_id)
+            if source is not None:
+                prepared[source_id] = source
+        return prepared
+
     def _word_count(self, source_id: str) -> int:
         source = self._sources.get(source_id)
         return sum(len(stream) for stream in source.streams) if source is not None else 0

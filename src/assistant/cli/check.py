@@ -26,15 +26,22 @@ def register(subparsers: Any) -> None:
         "text (forgiving only what Chicago allows: quotation marks, ellipses for omissions, "
         "square brackets for changes, the first letter's case, whitespace) and audit the "
         "citations: quotations without a note, notes without a page or citing the wrong page, "
-        "items with missing metadata, consecutive notes to the same place. Prints each problem "
+        "items with missing metadata, consecutive notes to the same place; and the borrowing "
+        "guard: stretches of the body or notes that repeat a source's wording (or closely "
+        "paraphrase it) without quotation marks. Prints each problem "
         "with its paragraph and note number. Exit status: 0 clean, 1 when there is an error or "
         "warning (notes, such as a source without text in the library, do not count), 2 when "
         "the draft, bibliography or corpus cannot be read.",
     )
     check.add_argument(
         "draft",
-        help="the draft: Pandoc Markdown (.md) or an essay file (.essay); - reads Markdown "
-        "from standard input",
+        help="the draft: Pandoc Markdown (.md), an essay file (.essay) or Word (.docx); - reads "
+        "Markdown from standard input",
+    )
+    check.add_argument(
+        "--no-borrowing",
+        action="store_true",
+        help="leave out the borrowing guard (source wording used without quotation marks)",
     )
     check.add_argument(
         "--bibliography",
@@ -96,7 +103,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     library.ocr = OcrContext(cache_dir=cache_dir_for(index_dir), run=False)
     index = _open_index(index_dir)
     checker = QuoteChecker.for_library(library, index=index, items=items)
-    problems = check_draft(essay, checker, items)
+    problems = check_draft(essay, checker, items, borrowing=not args.no_borrowing)
 
     failing = [p for p in problems if p.severity != "info"]
     if args.format == "json":
@@ -224,6 +231,9 @@ def _print_problem(problem: Any, draft_name: str, out: TextIO) -> None:
         correction = check.corrected_quotation()
         if correction is not None:
             print(f"    fix:    “{correction}”", file=out)
+    borrowing = getattr(problem, "borrowing", None)
+    if borrowing is not None:
+        print(f"    source: “{borrowing.marked_wording}”", file=out)
 
 
 def _as_json(problem: Any) -> dict[str, Any]:
@@ -240,6 +250,18 @@ def _as_json(problem: Any) -> dict[str, Any]:
         "end_block": problem.end_block,
         "end": problem.end,
     }
+    borrowing = getattr(problem, "borrowing", None)
+    if borrowing is not None:
+        data["source"] = borrowing.source_id
+        data["borrowing"] = borrowing.kind
+        data["text"] = borrowing.text
+        data["source_wording"] = borrowing.source_wording
+        data["marked_source"] = borrowing.marked_wording
+        data["source_start"] = borrowing.source_start
+        data["source_end"] = borrowing.source_end
+        data["page"] = borrowing.page
+        data["section"] = borrowing.section
+        data["cited"] = borrowing.cited_here
     suggestion = getattr(problem, "suggestion", None)
     if suggestion is not None:
         data["suggested_citation"] = {"id": suggestion.item_id, "locator": suggestion.locator}
