@@ -428,3 +428,21 @@ def test_sample_copy_untouched_by_reading(tmp_path: Path) -> None:
     read_docx(path)
     assert path.read_bytes() == before
     assert copy.deepcopy(essay.notes()) == essay.notes()
+
+
+def test_commentary_around_a_citation_is_plain_text_word_can_edit(tmp_path: Path) -> None:
+    """Only the citation itself is a field: the writer's words around it are ordinary text."""
+    essay = commented_essay()
+    path = tmp_path / "essay.docx"
+    export_docx(essay, path)
+    document = docx.Document(str(path))
+    from assistant.export.footnotes import numbered_footnotes
+
+    third = numbered_footnotes(document)[2].footnote.paragraphs[0]
+    plain = next(r for r in third.runs if "timing" in r.text)
+    assert not plain._r.xpath("ancestor::w:fldSimple")  # not inside the field's result
+    plain.text = plain.text.replace("timing", "sequence of events")
+    document.save(str(path))
+    note = read_docx(path).essay.notes()[2]
+    assert note.segments[0] == "On the sequence of events, "
+    assert note.citations == essay.notes()[2].citations

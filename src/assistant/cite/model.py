@@ -84,6 +84,10 @@ class RichText:
 
     runs: list[Run] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # For a rendered note: where each citation group is printed, as (index of the group in
+    # `Note.segments`, start, end) character offsets into `text`; the Word export wraps each
+    # in a citation field so that the commentary around it stays plain, editable text.
+    groups: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -265,7 +265,8 @@ class NoteRenderer:
             warnings: list[str] = []
             parts: Parts = []
             current: list[Citation] = []
-            for segment in note.segments:
+            printed: list[tuple[int, int, int]] = []
+            for index, segment in enumerate(note.segments):
                 if isinstance(segment, str):
                     parts.extend(markdown_runs(segment))
                     continue
@@ -297,10 +298,21 @@ class NoteRenderer:
                 joined = join(group, "; ")
                 if in_prose and joined:
                     joined = [Run("("), *joined, Run(")")]
+                start = sum(len(r.text) for r in parts)
                 parts.extend(joined)
+                printed.append((index, start, start + sum(len(r.text) for r in joined)))
             if not note.segments:
                 warnings.append("empty note")
-            out.append(finish(parts, warnings))
+            rendered = finish(parts, warnings)
+            # finish() keeps the text's length (it moves punctuation, turns nested parentheses
+            # into brackets) but for the closing period, so the offsets still hold; a period
+            # it adds right after the last group is that citation's.
+            length = sum(len(r.text) for r in parts)
+            if printed and printed[-1][2] == length and len(rendered.text) == length + 1:
+                index, start, end = printed[-1]
+                printed[-1] = (index, start, end + 1)
+            rendered.groups = printed
+            out.append(rendered)
             previous = current
         return out
 

@@ -214,42 +214,96 @@ def _add_block(document: DocumentObject, block: Block, note_texts, style_ids, fu
 def _note_content(
     note: Note, rendered: RichText, items: Mapping[str, Mapping[str, Any]], number: int
 ) -> RichText | list[Run | FieldRuns]:
-    """The note's runs, its citations wrapped in citation fields.
+    """The note's runs, each citation group wrapped in a citation field.
 
-    Runs the engine tagged with the index of the citation group they print (`Run.group`) get a
-    field each, so commentary stays plain text the writer can edit in Word; untagged notes get
-    one field for the whole note, which then records the commentary too.
+    Where the engine says each group is printed (`RichText.groups`), the commentary around the
+    fields stays plain text, so a supervisor's edit of it in Word comes back as it was edited.
+    A note whose groups cannot be placed gets one field for the whole note, which then records
+    the commentary too.
     """
     if not note.citations:
         return rendered
-    runs = rendered.runs
-    if all(getattr(run, "group", None) is None for run in runs):
-        text = rendered.text
+    text = rendered.text
+    spans = _field_spans(text, rendered.groups, note)
+    if spans is None:
         instruction = citation_instruction(
             note.segments, items, plain_text=text, note_number=number
         )
-        return [FieldRuns(instruction, runs)]
+        return [FieldRuns(instruction, rendered.runs)]
     content: list[Run | FieldRuns] = []
-    index = 0
-    while index < len(runs):
-        group = getattr(runs[index], "group", None)
-        if group is None:
-            content.append(runs[index])
-            index += 1
-            continue
-        end = index
-        while end < len(runs) and getattr(runs[end], "group", None) == group:
-            end += 1
-        printed = runs[index:end]
-        instruction = citation_instruction(
-            [note.segments[group]],
-            items,
-            plain_text="".join(run.text for run in printed),
-            note_number=number,
-        )
-        content.append(FieldRuns(instruction, printed))
-        index = end
+    pieces = _split_runs(
+        rendered.runs, sorted({0, len(text), *(p for a, b, _ in spans for p in (a, b))})
+    )
+    cursor = 0
+    span_iter = iter(spans)
+    current = next(span_iter, None)
+    field_runs: list[Run] = []
+    for piece in pieces:
+        start, end = cursor, cursor + len(piece.text)
+        cursor = end
+        if current is not None and current[0] <= start and end <= current[1]:
+            field_runs.append(piece)
+            if end == current[1]:
+                segment = note.segments[current[2]]
+                content.append(
+                    FieldRuns(
+                        citation_instruction(
+                            [segment],
+                            items,
+                            plain_text="".join(r.text for r in field_runs),
+                            note_number=number,
+                        ),
+                        field_runs,
+                    )
+                )
+                field_runs = []
+                current = next(span_iter, None)
+        else:
+            content.append(piece)
     return content
+
+
+_CLOSING_MARKS = "”’\"'"
+
+
+def _field_spans(
+    text: str, groups: list[tuple[int, int, int]], note: Note
+) -> list[tuple[int, int, int]] | None:
+    """(start, end, segment index) of each group's field, or None when they do not fit."""
+    spans = []
+    last = 0
+    for index, start, end in groups:
+        if not (last <= start < end <= len(text)) or not isinstance(note.segments[index], tuple):
+            return None
+        # A period moved inside a closing quotation mark (CMOS 6.9) leaves the mark just
+        # past the group: it belongs to the group's printed form.
+        while end < len(text) and text[end] in _CLOSING_MARKS:
+            end += 1
+        spans.append((start, end, index))
+        last = end
+    groups_in_note = sum(1 for s in note.segments if isinstance(s, tuple))
+    return spans if len(spans) == groups_in_note else None
+
+
+def _split_runs(runs: Sequence[Run], cuts: list[int]) -> list[Run]:
+    """`runs` cut at the character offsets `cuts` (offsets into their joined text)."""
+    out: list[Run] = []
+    position = 0
+    cut_iter = iter(cuts)
+    cut = next(cut_iter, None)
+    for run in runs:
+        start, end = position, position + len(run.text)
+        position = end
+        pieces_from = start
+        while cut is not None and cut <= start:
+            cut = next(cut_iter, None)
+        while cut is not None and cut < end:
+            out.append(run.with_text(run.text[pieces_from - start : cut - start]))
+            pieces_from = cut
+            cut = next(cut_iter, None)
+        if pieces_from < end:
+            out.append(run.with_text(run.text[pieces_from - start :]))
+    return out
 
 
 def _add_rich_block(
