@@ -181,10 +181,10 @@ def ocr_rows(folder: Path, pages: int) -> list[str]:
 
 
 def gui_rows(folder: Path, pdf: Path, pages: int) -> list[str]:
-    from assistant.ui.library_controller import LibraryController
     from PySide6.QtWidgets import QApplication
 
     from assistant.library.importers import load_document
+    from assistant.ui.library.controller import LibraryController
     from bench_ui_responsiveness import Watchdog, run_until, wait_ms
 
     app = QApplication.instance() or QApplication([])

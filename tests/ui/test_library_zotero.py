@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from assistant.ui.library_controller import LibraryController
 from tests.library.test_zotero import _build
 
 from assistant.ui.library import LibraryPanel
+from assistant.ui.library.controller import LibraryController
 
 
 def _panel(qtbot, controller) -> LibraryPanel:

@@ -22,13 +22,13 @@ TELEGRAM = [
 
 @pytest.fixture
 def scan_controller(tmp_path, qtbot):
-    from assistant.ui.library_controller import LibraryController
     from tests.library.pdf import make
 
     from assistant.library.corpus import Library
     from assistant.library.ocr import OcrContext
     from assistant.library.ocr.cache import cache_dir_for
     from assistant.search.index import SearchIndex
+    from assistant.ui.library.controller import LibraryController
 
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     corpus.mkdir()
@@ -44,12 +44,11 @@ def scan_controller(tmp_path, qtbot):
 
 
 def test_an_ocr_hit_opens_its_page_image_with_the_words_marked(qtbot, scan_controller):
-    from assistant.ui.reader_pane import ReaderPane
-    from assistant.ui.search_pane import place_label
-
     from assistant.library.ocr.cache import cache_dir_for
     from assistant.library.ocr.marks import scan_views
     from assistant.ui.reader.page_image import DISPLAY_WIDTH
+    from assistant.ui.reader.pane import ReaderPane
+    from assistant.ui.search.pane import place_label
 
     hit = scan_controller.index.search("Moscow").hits[0]
     assert place_label(hit) == "PDF p. 1"  # a scan prints no folio: the hit says so
@@ -88,7 +87,7 @@ def test_an_ocr_hit_opens_its_page_image_with_the_words_marked(qtbot, scan_contr
 
 
 def test_a_text_source_has_no_page_image(qtbot, controller):
-    from assistant.ui.reader_pane import ReaderPane
+    from assistant.ui.reader.pane import ReaderPane
 
     pane = ReaderPane(controller)
     qtbot.addWidget(pane)

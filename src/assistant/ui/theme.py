@@ -31,6 +31,8 @@ class Scheme:
     success: str
     quote_problem: str  # underline of a failing quotation
     quote_problem_bg: str  # the differing words in the check's details
+    borrowing: str  # underline of source wording used without quotation marks
+    borrowing_bg: str  # the shared words in the borrowing guard's details
     spelling: str  # the wavy underline of an unknown word
     find_bg: str  # find & replace matches
     desk: str  # around the draft's page
@@ -47,6 +49,8 @@ LIGHT = Scheme(
     success="#2e6b30",
     quote_problem="#d84315",
     quote_problem_bg="#ffe3d6",
+    borrowing="#6a1b9a",
+    borrowing_bg="#efe0f7",
     spelling="#d50000",
     find_bg="#ffe08a",
     desk="#d9d9d9",
@@ -62,6 +66,8 @@ DARK = Scheme(
     success="#8bd48e",
     quote_problem="#ffab91",
     quote_problem_bg="#5a2f1e",
+    borrowing="#ce93d8",
+    borrowing_bg="#4a2a55",
     spelling="#ff6e6e",
     find_bg="#7a5c00",
     desk="#141414",

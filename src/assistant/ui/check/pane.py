@@ -15,6 +15,7 @@ the quotations that changed.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -36,6 +37,8 @@ from PySide6.QtWidgets import (
 from assistant.check.audit import Problem, check_draft
 from assistant.check.quotes import QuoteChecker
 from assistant.check.sentences import sentence_at
+from assistant.cite.model import Citation, Note
+from assistant.essay.model import NoteAnchor
 from assistant.ui import theme
 from assistant.ui.editor.document import ANCHOR_CHAR
 from assistant.ui.workers import LatestOnly, TaskError, make_pool
@@ -43,6 +46,9 @@ from assistant.ui.workers import LatestOnly, TaskError, make_pool
 # Problems whose quotation is underlined in the draft.
 MARK_LAYER = "quotations"
 UNDERLINED = frozenset({"misquotation", "wrong-source", "quotation-not-found", "no-note"})
+# Source wording used without quotation marks: its own layer and its own mark.
+BORROWING_LAYER = "borrowings"
+BORROWING = "unquoted-borrowing"
 RECHECK_DELAY_MS = 1500
 _SEVERITY_LABEL = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 _PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,6 +59,7 @@ class CheckPane(QWidget):
 
     checkFinished = Signal(list)
     supportRequested = Signal(str)  # the selected sentence: the Search pane finds support
+    passageRequested = Signal(str, int)  # (source id, character offset): show it in the Reader
 
     def __init__(self, controller: Any, editor: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +70,7 @@ class CheckPane(QWidget):
         self._problems: list[Problem] = []
         self._stale = True  # the draft or library changed since the last check
         self._selections: list[QTextEdit.ExtraSelection] = []
+        self._borrowed: list[QTextEdit.ExtraSelection] = []
         self._marked: list[tuple[int, int, Problem]] = []
         editor.text_edit.hover_providers.append(self.explain)
         self._pool = make_pool(1)
@@ -107,11 +115,18 @@ class CheckPane(QWidget):
         self.fix_button = QPushButton("Use the source's words", self)
         self.fix_button.setToolTip("Replace the quotation with the source's wording")
         self.fix_button.setEnabled(False)
+        self.open_source_button = QPushButton("Open in Reader", self)
+        self.open_source_button.setToolTip("Show the source's passage in the Reader")
+        self.open_source_button.setVisible(False)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.details, 1)
-        lower_layout.addWidget(self.fix_button)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.fix_button)
+        buttons.addWidget(self.open_source_button)
+        lower_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.problem_list)
         splitter.addWidget(lower)
@@ -132,6 +147,7 @@ class CheckPane(QWidget):
         self.check_button.clicked.connect(self.run_check)
         self.support_button.clicked.connect(self.request_support)
         self.fix_button.clicked.connect(self.apply_fix)
+        self.open_source_button.clicked.connect(self.open_source)
         self.problem_list.currentItemChanged.connect(self._show_details)
         self.problem_list.itemActivated.connect(self._activate)
         self.problem_list.itemClicked.connect(self._activate)
@@ -275,16 +291,45 @@ class CheckPane(QWidget):
             self._marked.append((cursor.selectionStart(), cursor.selectionEnd(), problem))
         self._selections = mine
         self._editor.text_edit.set_marks(MARK_LAYER, mine)
+        # Borrowed wording: a dotted underline in its own colour, neither the dashed mark of a
+        # failing quotation nor the wavy one of a spelling mistake.
+        borrowed = QTextCharFormat()
+        borrowed.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        borrowed.setUnderlineColor(QColor(colours.borrowing))
+        borrowed.setBackground(QColor(colours.borrowing_bg))
+        marks = []
+        for problem in problems:
+            if problem.kind != BORROWING or problem.note is not None:
+                continue
+            cursor = self.cursor_for(problem)
+            if cursor is None or not cursor.hasSelection():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = borrowed
+            marks.append(selection)
+            self._marked.append((cursor.selectionStart(), cursor.selectionEnd(), problem))
+        self._borrowed = marks
+        self._editor.text_edit.set_marks(BORROWING_LAYER, marks)
 
     def explain(self, position: int) -> str | None:
         """The tooltip over a marked quotation: what the check found and how to fix it."""
         for start, end, problem in self._marked:
             if start <= position <= end:
+                if problem.kind == BORROWING:
+                    return (
+                        f"Borrowing guard: {problem.message}\n"
+                        "Open the Check dock (F7) to see the source's wording and quote it."
+                    )
                 return (
                     f"Quotation check: {problem.message}\n"
                     "Open the Check dock (F7) to see the source's wording and fix it."
                 )
         return None
+
+    def borrowed(self) -> list[str]:
+        """The draft's text under each borrowing mark (for tests)."""
+        return [s.cursor.selectedText() for s in self._borrowed]
 
     def underlined(self) -> list[str]:
         """The draft's text under each failing-quotation underline (for tests and tooltips)."""
@@ -308,11 +353,26 @@ class CheckPane(QWidget):
 
     def _show_details(self, item: QListWidgetItem | None, _previous: Any) -> None:
         problem = item.data(_PROBLEM_ROLE) if item is not None else None
-        self.fix_button.setEnabled(
-            problem is not None
-            and problem.check is not None
-            and problem.check.corrected_quotation() is not None
-        )
+        kind = problem.kind if problem is not None else ""
+        if kind == BORROWING:
+            self.fix_button.setText("Quote the source")
+            self.fix_button.setToolTip(
+                "Put the source's exact words in quotation marks, with a note citing it"
+            )
+            self.fix_button.setEnabled(problem is not None and problem.note is None)
+        elif kind == "hand-written-citation":
+            self.fix_button.setText("Make it a citation")
+            self.fix_button.setToolTip("Replace the typed note with a citation of the source")
+            self.fix_button.setEnabled(True)
+        else:
+            self.fix_button.setText("Use the source's words")
+            self.fix_button.setToolTip("Replace the quotation with the source's wording")
+            self.fix_button.setEnabled(
+                problem is not None
+                and problem.check is not None
+                and problem.check.corrected_quotation() is not None
+            )
+        self.open_source_button.setVisible(kind == BORROWING)
         self.details.setHtml(problem_html(problem) if problem is not None else "")
 
     def current_problem(self) -> Problem | None:
@@ -320,8 +380,14 @@ class CheckPane(QWidget):
         return item.data(_PROBLEM_ROLE) if item is not None else None
 
     def apply_fix(self) -> bool:
-        """Replace the current misquotation with the source's words (one undoable edit)."""
+        """The one-click fix of the current problem, as one undoable edit: a misquotation gets
+        the source's words, borrowed wording becomes a quotation with a note, a typed note
+        becomes the citation it spells out."""
         problem = self.current_problem()
+        if problem is not None and problem.kind == BORROWING:
+            return self.quote_borrowing(problem)
+        if problem is not None and problem.kind == "hand-written-citation":
+            return self.make_citation(problem)
         if problem is None or problem.check is None:
             return False
         correction = problem.check.corrected_quotation()
@@ -340,6 +406,50 @@ class CheckPane(QWidget):
         self.fix_button.setEnabled(False)
         self.run_check()
         return True
+
+    def quote_borrowing(self, problem: Problem) -> bool:
+        """Replace borrowed wording with the source's exact words in quotation marks, and a
+        note citing the source at its page when the sentence does not cite it already."""
+        borrowing = problem.borrowing
+        cursor = self.cursor_for(problem)
+        if borrowing is None or cursor is None or problem.note is not None:
+            return False
+        if not _same_words(cursor.selectedText(), borrowing.text):
+            self.status_label.setText("The text changed since the check; checking again.")
+            self.run_check()
+            return False
+        text_edit = self._editor.text_edit
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        text_edit.setTextCursor(cursor)
+        if borrowing.cited_here:
+            cursor.insertText(f"\u201c{borrowing.source_wording}\u201d")
+        else:
+            citation = Citation(borrowing.source_id, borrowing.page or "")
+            text_edit.insert_note(NoteAnchor(Note.of(citation)), borrowing.source_wording)
+        cursor.endEditBlock()
+        self.fix_button.setEnabled(False)
+        self.run_check()
+        return True
+
+    def make_citation(self, problem: Problem) -> bool:
+        """Turn a typed note that cites a library item into that citation."""
+        anchors = self._editor.anchors()
+        if problem.suggestion is None or problem.note is None or problem.note > len(anchors):
+            return False
+        anchor = anchors[problem.note - 1]
+        if anchor.note.citations:  # changed since the check
+            self.run_check()
+            return False
+        self._editor.update_note(anchor.id, Note.of(problem.suggestion))
+        self.fix_button.setEnabled(False)
+        self.run_check()
+        return True
+
+    def open_source(self) -> None:
+        problem = self.current_problem()
+        if problem is not None and problem.borrowing is not None:
+            self.passageRequested.emit(problem.borrowing.source_id, problem.borrowing.source_start)
 
     def request_support(self) -> None:
         """Ask for passages supporting the selected text (or the sentence at the cursor)."""
@@ -373,6 +483,19 @@ def problem_html(problem: Problem) -> str:
     """The problem for the details view: message, the source's wording with the differing
     words marked, and where in the source it is."""
     parts = [f"<p><b>{html.escape(problem.location())}</b>: {html.escape(problem.message)}</p>"]
+    borrowing = problem.borrowing
+    if borrowing is not None:
+        mark = f"background-color:{theme.scheme().borrowing_bg}; text-decoration: underline;"
+        pieces = re.split(r"(\[\[.*?\]\])", borrowing.marked_wording)
+        marked = "".join(
+            f'<span style="{mark}">{html.escape(piece[2:-2])}</span>'
+            if piece.startswith("[[")
+            else html.escape(piece)
+            for piece in pieces
+        )
+        parts.append(f"<p>The source reads: “{marked}”</p>")
+        if borrowing.place:
+            parts.append(f"<p><i>{html.escape(borrowing.place)}</i></p>")
     check = problem.check
     if check is not None and check.source_wording and problem.kind != "unverifiable":
         mark = f"background-color:{theme.scheme().quote_problem_bg}; text-decoration: underline;"

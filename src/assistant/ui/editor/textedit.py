@@ -52,7 +52,7 @@ _SAMPLE_LINE = (
 )
 SERIF_FAMILIES = ("Liberation Serif", "DejaVu Serif", "Georgia", "Times New Roman", "serif")
 _DRAFT_MIME = "application/x-assistant-draft"
-_HIT_MIME = "application/x-assistant-hit"  # a search hit (ui.search_pane.hit_to_mime)
+_HIT_MIME = "application/x-assistant-hit"  # a search hit (ui.search.pane.hit_to_mime)
 
 
 # Fragments copied from a draft, by token: the clipboard's mime data carries the token, the

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from assistant.library.model import Passage
 from assistant.library.ocr.cache import cache_dir_for
 from assistant.library.ocr.marks import ScanView, page_image, scan_views
-from assistant.ui.library_controller import LibraryController
+from assistant.ui.library.controller import LibraryController
 from assistant.ui.workers import LatestOnly, TaskError
 
 DISPLAY_WIDTH = 1100  # pixels: enough to read a typed telegram, a fraction of the OCR image

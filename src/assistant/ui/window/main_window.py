@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.reader_pane.citeRequested.connect(self._cite_passage)
         self.builder.insertRequested.connect(self._insert_note)
         self.check_pane.supportRequested.connect(self._find_support)
+        self.check_pane.passageRequested.connect(self._open_source_at)
         self.builder.updateRequested.connect(self._update_note)
         self.builder.dismissRequested.connect(self._builder_dismissed)
         self.outline_pane.openPassage.connect(self._open_link)
@@ -411,6 +412,17 @@ class MainWindow(QMainWindow):
 
     def _open_link(self, link: Any) -> None:
         self.reader_pane.show_passage(link.source_id, link.ordinal)
+        self._show_dock(self.reader_dock)
+
+    def _open_source_at(self, source_id: str, offset: int) -> None:
+        """Show the passage of `source_id` holding character `offset` (a borrowing's source)."""
+        try:
+            passages = self.controller.library.document(source_id).passages
+        except Exception as error:  # the file went away since the check
+            self.notify(f"Cannot open {source_id}: {error}")
+            return
+        ordinal = next((p.ordinal for p in passages if p.start <= offset < p.end), 0)
+        self.reader_pane.show_passage(source_id, ordinal)
         self._show_dock(self.reader_dock)
 
     def _insert_text(self, text: str) -> None:
