@@ -10,6 +10,7 @@ never sees a traceback and both say the same thing.
 from __future__ import annotations
 
 import errno
+import os
 
 # The failures worded here; anything else is a bug and keeps its traceback (in the log).
 SYSTEM_FAILURES = (OSError, RecursionError, MemoryError)
@@ -29,6 +30,8 @@ _REASONS = {
     errno.EIO: "the disk reported an input/output error",
 }
 
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
 
 def describe(error: BaseException) -> str:
     """One sentence for the writer; no traceback, no Python jargon beyond the error's text."""
@@ -42,6 +45,9 @@ def describe(error: BaseException) -> str:
     if isinstance(error, OSError):
         reason = _REASONS.get(error.errno or -1) or (error.strerror or str(error) or "failed")
         where = error.filename if error.filename is not None else ""
+        if where and error.errno in _WRITE_ERRORS and not os.path.lexists(where):
+            # A file being created (often a temporary with a random name): name its folder.
+            where = f"cannot write in {os.path.dirname(os.path.abspath(where))}"
         if error.filename2 is not None:
             where = f"{where} → {error.filename2}"
         return f"{where}: {reason}." if where else f"{reason[:1].upper()}{reason[1:]}."

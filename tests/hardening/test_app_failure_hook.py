@@ -24,7 +24,7 @@ def test_failure_hook_shows_the_cli_message(qtbot, monkeypatch) -> None:  # type
     hook(KeyError, KeyError("a bug"), None)  # a bug: no dialog, the traceback goes on
 
     assert shown == [
-        "/data/index: the disk is full; free some space and try again.",
+        "cannot write in /data: the disk is full; free some space and try again.",
         describe(RecursionError()),
     ]
     assert passed_on == [OSError, RecursionError, KeyError]

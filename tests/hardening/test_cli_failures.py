@@ -94,7 +94,9 @@ def test_failed_export_leaves_no_zipfile_noise(tmp_path: Path) -> None:
     [
         (RecursionError("maximum recursion depth exceeded"), "nested too deeply"),
         (MemoryError(), "ran out of memory"),
-        (OSError(errno.EROFS, "Read-only file system", "/mnt/x"), "/mnt/x: the disk is read-only."),
+        # A file that could not be created is named by its folder (often it is a temporary).
+        (OSError(errno.EROFS, "Read-only file system", "/mnt/x"), "cannot write in /mnt: the disk"),
+        (OSError(errno.EACCES, "Permission denied", __file__), f"{__file__}: permission denied"),
         (OSError(errno.ENOSPC, "No space left on device"), "The disk is full"),
         (OSError(errno.EXDEV, "Invalid cross-device link", "/a", None, "/b"), "/a → /b: Invalid"),
     ],
