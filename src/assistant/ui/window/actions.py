@@ -42,6 +42,12 @@ class WindowActions:
             w, "Snapshots…", session.show_snapshots, "Ctrl+Alt+S", "Named versions of the essay"
         )
         self.import_markdown = make_action(w, "&Import Markdown…", session.import_markdown_dialog)
+        self.import_docx = make_action(
+            w,
+            "Import &Word…",
+            session.import_docx_dialog,
+            tip="A .docx as a new essay, its notes and citations read back",
+        )
         self.export_markdown = make_action(w, "Export &Markdown…", exports.export_markdown_dialog)
         self.export_docx = make_action(
             w,
@@ -87,7 +93,9 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as, self.snapshots])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_markdown, self.export_markdown, self.export_docx])
+        file_menu.addActions(
+            [self.import_markdown, self.import_docx, self.export_markdown, self.export_docx]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 

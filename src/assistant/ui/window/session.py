@@ -45,6 +45,7 @@ class EssaySession(QObject):
     autosaved = Signal(object)
     essaySaved = Signal(object)
     essayShown = Signal()
+    docxImported = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -435,18 +436,54 @@ class EssaySession(QObject):
             return False
         return self._import_text(path, text)
 
+    def import_docx_dialog(self) -> None:
+        folder = str(self.path.parent) if self.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            self._window, "Import a Word draft", folder, "Word documents (*.docx)"
+        )
+        if name and self.maybe_save():
+            self.import_docx(Path(name))
+
     def import_docx(self, path: Path) -> bool:
-        """A Word draft: its text becomes a new, untitled essay (the file is not changed);
-        citations typed as [@id, page] become notes, as in a Markdown import."""
-        from assistant.library.importers import load_document
+        """A Word draft becomes a new, untitled essay (the file is not changed): its headings,
+        emphasis, block quotations and footnotes, and the citations of notes this app exported
+        as citations again (`export.docx_reader`). Read in a worker; `docxImported(draft or
+        TaskError)` follows."""
+        from assistant.export.docx_reader import read_docx
 
         path = Path(path)
-        try:
-            document = load_document(path, "draft")
-        except Exception as error:  # ImportFailed's message names the file and the reason
-            messages.show_error(self._window, "Could not import", str(error))
-            return False
-        return self._import_text(path, document.text)
+        window = self._window
+        window.notify(f"Reading {path.name}…")
+
+        def done(draft: Any) -> None:
+            essay = draft.essay
+            if essay.outline is None:
+                essay.outline = window.outline_pane.outline()
+            if not essay.title:
+                essay.title = path.stem
+            self._show_imported(path, essay, draft.warnings)
+            self.docxImported.emit(draft)
+
+        def failed(error: TaskError) -> None:
+            messages.show_error(window, "Could not import", error.message)
+            self.docxImported.emit(error)
+
+        run_task(lambda _task: read_docx(path), on_result=done, on_error=failed, parent=self)
+        return True
+
+    def _show_imported(self, path: Path, essay: Essay, warnings: list[str]) -> None:
+        window = self._window
+        self.show_essay(essay, None)
+        self._set_unsaved()
+        if warnings:
+            messages.show_info(
+                window,
+                "Imported with warnings",
+                f"{path.name} was imported; check these places:\n\n"
+                + "\n".join(f"• {w}" for w in warnings[:20]),
+            )
+        else:
+            window.notify(f"Imported {path.name}")
 
     def _import_text(self, path: Path, text: str) -> bool:
         from assistant.essay.markdown import PandocError, load_bibliographies, read_markdown
@@ -468,17 +505,7 @@ class EssaySession(QObject):
             essay.outline = window.outline_pane.outline()
         if not essay.title:
             essay.title = path.stem
-        self.show_essay(essay, None)
-        self._set_unsaved()
-        if result.warnings:
-            messages.show_info(
-                window,
-                "Imported with warnings",
-                f"{path.name} was imported; check these places:\n\n"
-                + "\n".join(f"• {w}" for w in result.warnings[:20]),
-            )
-        else:
-            window.notify(f"Imported {path.name}")
+        self._show_imported(path, essay, list(result.warnings))
         return True
 
 
