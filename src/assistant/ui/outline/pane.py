@@ -562,24 +562,30 @@ class OutlinePane(QWidget):
 
     def import_markdown(self, text: str, name: str = "Imported notes") -> None:
         """Bring in a Markdown outline; into an empty outline it becomes the outline, otherwise
-        it is added as a new top-level note so nothing already there is replaced."""
+        only its new notes are added where they belong (`essay.outline_merge`), so importing
+        the outline already open changes nothing."""
+        from assistant.essay.outline_merge import merge_outline
+
         imported = outline_from_markdown(text)
         current = self.outline()
         if not current.root.children:
             if not imported.root.title and current.root.title:
                 imported.root.title = current.root.title
             self.set_outline(imported)
-        else:
-            wrapper = OutlineNode(
-                title=imported.root.title or name, children=imported.root.children
-            )
-            self.model.beginResetModel()
-            current.add(current.root.id, None, wrapper)
-            self.model._rebuild_cache()
-            self.model.endResetModel()
-            self.model.outlineChanged.emit()
-            self.select(wrapper.id)
-        self._flash(f"Imported {sum(1 for _ in imported.walk())} notes.")
+            self._flash(f"Imported {sum(1 for _ in imported.walk()) - 1} notes.")
+            self.outlineChanged.emit()
+            return
+        self.model.beginResetModel()
+        report = merge_outline(current, imported, name)
+        self.model._rebuild_cache()
+        self.model.endResetModel()
+        if not report.added:
+            self._flash("Nothing new: every note of that outline is already here.")
+            return
+        self.model.outlineChanged.emit()
+        if report.target_id != current.root.id:
+            self.select(report.target_id)
+        self._flash(f"Imported {report.added} new note{'s' if report.added != 1 else ''}.")
         self.outlineChanged.emit()
 
     def import_markdown_file(self, path: Path) -> bool:
