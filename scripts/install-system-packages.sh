@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# The Debian/Ubuntu packages the app and its tests use beyond Python's own (run as root):
-#   Qt's xcb platform plugin libraries (a bare Debian/Ubuntu lacks libxcb-cursor0 and friends),
-#   Tesseract with English, Russian and simplified Chinese data (OCR of scanned sources),
-#   LibreOffice Writer and poppler-utils (the Word export's round-trip tests).
+# The Debian/Ubuntu packages the app and its tests need beyond Python's own (run as root):
+#   the app (`--app`): Python's venv module (a bare Debian/Ubuntu lacks it), the libraries Qt's
+#   xcb window needs (libxcb-cursor0 and friends), and Tesseract with English, Russian and
+#   simplified Chinese data for scanned sources;
+#   the tests too (no option): LibreOffice Writer and poppler-utils for the Word export's
+#   round trip, and CJK fonts for the OCR tests' images.
 # Only what is missing is installed, so a second run costs a few dpkg queries.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
-packages=(
+app_packages=(
+  python3-venv
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1
-  libfontconfig1 libdbus-1-3
+  libfontconfig1 libdbus-1-3 fonts-liberation
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-chi-sim
-  libreoffice-writer poppler-utils fonts-liberation fonts-noto-cjk
 )
+packages=("${app_packages[@]}")
+if [ "${1:-}" != "--app" ]; then
+  packages+=(libreoffice-writer poppler-utils fonts-noto-cjk)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

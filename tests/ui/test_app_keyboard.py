@@ -71,3 +71,30 @@ def test_draft_shortcuts_do_nothing_to_the_draft_from_another_pane(window, qtbot
     qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.toPlainText() == "Draft text"
     assert not window.editor.essay().blocks[0].inlines[0].bold
+
+
+def test_zoom_scales_the_page_without_editing_it_and_is_remembered(window, qtbot):
+    page = window.editor.text_edit
+    _focus(qtbot, page)
+    qtbot.keyClicks(page, "Heading")
+    page.set_heading(1)
+    window.editor.set_modified(False)
+    body = page.document().defaultFont().pointSizeF()
+    heading_before = page.document().begin().layout().lineAt(0).height()
+    qtbot.keyClick(page, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert page.document().defaultFont().pointSizeF() == body + 2
+    assert page.document().begin().layout().lineAt(0).height() > heading_before  # headings too
+    assert not window.editor.is_modified()  # zoom is a view, not an edit
+    qtbot.keyClick(page, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert page.zoom() == 1
+    window.close()
+    assert window.settings.zoom() == 1
+
+
+def test_f11_focus_mode_and_back(window, qtbot):
+    _focus(qtbot, window.editor.text_edit)
+    qtbot.keyClick(window.editor.text_edit, Qt.Key.Key_F11)
+    assert window.in_focus_mode() and not window.search_dock.isVisible()
+    qtbot.keyClick(window.editor.text_edit, Qt.Key.Key_F11)
+    assert not window.in_focus_mode() and window.search_dock.isVisible()

@@ -620,3 +620,23 @@ def test_library_errors_go_to_the_log_once_without_growing_the_status_bar(window
     assert window.messages_button.isVisible() and "1 message" in window.messages_button.text()
     qtbot.wait(50)
     assert window.statusBar().height() == height
+
+
+def test_evidence_rows_show_the_place_and_a_snippet_and_open_in_the_reader(window, qtbot):
+    from assistant.essay.model import PassageLink
+
+    passage = window.controller.index.passages("shen-2000")[20]
+    pane = window.outline_pane
+    node = pane.outline().root.children[0]
+    assert pane.model.attach(node.id, PassageLink("shen-2000", passage.ordinal, passage.page))
+    item = pane.links.item(0)
+    first_words = " ".join(passage.text.split()[:5])
+    qtbot.waitUntil(lambda: first_words in pane.links.item(0).text(), timeout=10000)
+    text = pane.links.item(0).text()
+    assert text.startswith("Shen, “Sino-Soviet Relations”")
+    if passage.section:
+        assert passage.section in text
+    with qtbot.waitSignal(window.reader_pane.passageShown, timeout=10000) as shown:
+        pane.links.itemActivated.emit(item)
+    assert shown.args[0].ordinal == passage.ordinal
+    assert window.reader_dock.isVisible()

@@ -70,9 +70,24 @@ def test_import_into_existing_outline_keeps_what_was_there(qtbot):
     pane.set_outline(_outline())
     pane.import_markdown("# Imported\n\nA point\n", name="extra")
     assert _titles(pane)[:3] == ["Motives", "Method", "Mao"]
-    wrapper = pane.outline().root.children[3]
-    assert wrapper.title == "extra"
-    assert wrapper.children[0].title == "Imported"
+    added = pane.outline().root.children[3]
+    assert added.title == "Imported" and added.children[0].title == "A point"
+    # The same outline again: nothing duplicated, and the writer is told so.
+    shape = pane.outline().root.shape()
+    pane.import_markdown("# Imported\n\nA point\n", name="extra")
+    assert pane.outline().root.shape() == shape
+    assert "Nothing new" in pane.message.text()
+
+
+def test_importing_the_open_outline_again_neither_duplicates_nor_misnests(qtbot):
+    from assistant.paths import bundled_corpus_dir
+
+    notes = (bundled_corpus_dir() / "zubok-pleshakov-1996.md").read_text(encoding="utf-8")
+    pane = _pane(qtbot)
+    pane.import_markdown(notes)
+    shape = pane.outline().root.shape()
+    pane.import_markdown(notes, name="zubok-pleshakov-1996")
+    assert pane.outline().root.shape() == shape
 
 
 def test_unreadable_markdown_file_gives_a_message_and_changes_nothing(qtbot, tmp_path):

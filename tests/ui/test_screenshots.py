@@ -126,6 +126,7 @@ def test_reading_beside_the_draft(shot_window, qtbot, scheme):
     essay.title = "Why Stalin Said Yes to Kim Il Sung"
     editor.set_essay(essay)
     _search_and_open(window, qtbot, "Acheson speech", "shen-2000")
+    qtbot.waitUntil(lambda: window.notes_label.text() == "12 notes")
     QApplication.processEvents()
     _save(window, f"02-reading-{_tag(window, scheme)}.png")
     assert window.editor.width() >= 560
@@ -168,6 +169,7 @@ def test_citing_brings_the_builder_and_it_steps_aside(shot_window, qtbot, scheme
     cursor = editor.text_edit.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     editor.text_edit.setTextCursor(cursor)
+    qtbot.waitUntil(lambda: window.notes_label.text() == "1 note")
     QApplication.processEvents()
     _save(window, f"04-after-citing-{_tag(window, scheme)}.png")
 

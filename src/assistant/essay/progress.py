@@ -24,12 +24,11 @@ class WordProgress:
 
     def label(self) -> str:
         """The status bar's text: "1,504 / 3,000 words (50 %) · +120 this session"."""
-        noun = "word" if self.words == 1 and self.target <= 0 else "words"
-        text = (
-            f"{self.words:,} / {self.target:,} words ({self.fraction() * 100:.0f} %)"
-            if self.target > 0 and self.fraction() is not None
-            else f"{self.words:,} {noun}"
-        )
+        fraction = self.fraction()
+        if fraction is not None:
+            text = f"{self.words:,} / {self.target:,} words ({fraction * 100:.0f} %)"
+        else:
+            text = f"{self.words:,} {'word' if self.words == 1 else 'words'}"
         if self.session:
             text += f" · {self.session:+,} this session"
         return text

@@ -22,7 +22,7 @@ def _fold(text: str) -> str:
 
 
 def _names(item: Mapping[str, Any]) -> list[str]:
-    names = []
+    names: list[str] = []
     for role in ("author", "editor", "translator"):
         for name in item.get(role) or []:
             if isinstance(name, Mapping):

@@ -152,6 +152,9 @@ class NotesStrip(QWidget):
         self.title = QLabel("Notes")
         self.title.setObjectName("notesTitle")
         self.list = _NotesList()
+        # The scroll bar is always there: one appearing would narrow the rows after their
+        # heights were measured, and the last line of a wrapped note would overlap the next.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setObjectName("notesList")
         self.list.setItemDelegate(_HtmlDelegate(self.list))
         self.list.setWordWrap(True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu
 
@@ -31,6 +31,7 @@ from assistant.ui.workers import TaskError, run_task
 
 log = logging.getLogger(__name__)
 
+FIRST_LOAD_DELAY_MS = 1500
 _IN_QUOTATION = 1  # block state: a quotation opened in this paragraph runs on into the next
 
 
@@ -80,6 +81,7 @@ class SpellingControl(QObject):
         self._language = ""
         self._loading = ""
         self._tasks: list[Any] = []
+        self._first_delay_ms = FIRST_LOAD_DELAY_MS
         text_edit.context_menu_providers.append(self._context_menu)
         theme.notifier().changed.connect(self._restyle)
 
@@ -98,10 +100,18 @@ class SpellingControl(QObject):
         self.highlighter.rehighlight()
 
     def set_language(self, language: str) -> None:
-        """Check in `language` from now on (the dictionary loads in the background)."""
+        """Check in `language` from now on (the dictionary loads in the background). The
+        first load waits until the window is up and idle: decompressing a dictionary holds
+        the interpreter for a while, and start-up should not pay for it."""
         if language in (self._language, self._loading):
             return
         self._loading = language
+        delay, self._first_delay_ms = self._first_delay_ms, 0
+        QTimer.singleShot(delay, self, lambda: self._load(language))
+
+    def _load(self, language: str) -> None:
+        if self._loading != language:
+            return
         folder = self._folder
 
         def load(_task: Any) -> Speller:

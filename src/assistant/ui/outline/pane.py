@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
@@ -44,6 +45,7 @@ from assistant.essay.model import PassageLink
 from assistant.essay.outline import Outline, OutlineError, OutlineNode, outline_from_markdown
 from assistant.ui import theme
 from assistant.ui.search.pane import HIT_MIME, hit_from_mime
+from assistant.ui.workers import run_task
 
 NODE_MIME = "application/x-assistant-outline-node"
 NodeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -341,6 +343,9 @@ def _node_id_from_mime(data: QMimeData) -> str | None:
         return None
 
 
+SNIPPET_CHARS = 140
+
+
 class OutlineTree(QTreeView):
     """Outliner keys, handled here rather than as QShortcuts so they only act in the tree:
     Tab / Shift+Tab indent and outdent, Insert adds a note (Shift+Insert a sub-note), Delete
@@ -463,6 +468,7 @@ class OutlinePane(QWidget):
         )
         # Activation is Enter, or a click or double-click as the platform has it.
         self.links.itemActivated.connect(self._open_link_item)
+        self.links.setWordWrap(True)
         self.links_label = QLabel("Evidence for the selected note", self)
 
         self.placeholder = QLabel(self)
@@ -562,24 +568,30 @@ class OutlinePane(QWidget):
 
     def import_markdown(self, text: str, name: str = "Imported notes") -> None:
         """Bring in a Markdown outline; into an empty outline it becomes the outline, otherwise
-        it is added as a new top-level note so nothing already there is replaced."""
+        only its new notes are added where they belong (`essay.outline_merge`), so importing
+        the outline already open changes nothing."""
+        from assistant.essay.outline_merge import merge_outline
+
         imported = outline_from_markdown(text)
         current = self.outline()
         if not current.root.children:
             if not imported.root.title and current.root.title:
                 imported.root.title = current.root.title
             self.set_outline(imported)
-        else:
-            wrapper = OutlineNode(
-                title=imported.root.title or name, children=imported.root.children
-            )
-            self.model.beginResetModel()
-            current.add(current.root.id, None, wrapper)
-            self.model._rebuild_cache()
-            self.model.endResetModel()
-            self.model.outlineChanged.emit()
-            self.select(wrapper.id)
-        self._flash(f"Imported {sum(1 for _ in imported.walk())} notes.")
+            self._flash(f"Imported {sum(1 for _ in imported.walk()) - 1} notes.")
+            self.outlineChanged.emit()
+            return
+        self.model.beginResetModel()
+        report = merge_outline(current, imported, name)
+        self.model._rebuild_cache()
+        self.model.endResetModel()
+        if not report.added:
+            self._flash("Nothing new: every note of that outline is already here.")
+            return
+        self.model.outlineChanged.emit()
+        if report.target_id != current.root.id:
+            self.select(report.target_id)
+        self._flash(f"Imported {report.added} new note{'s' if report.added != 1 else ''}.")
         self.outlineChanged.emit()
 
     def import_markdown_file(self, path: Path) -> bool:
@@ -764,14 +776,69 @@ class OutlinePane(QWidget):
             for link in node.links:
                 item = QListWidgetItem(self._link_text(link))
                 item.setData(Qt.ItemDataRole.UserRole, link)
+                item.setToolTip("Double-click or Enter: read it in the Reader")
                 self.links.addItem(item)
+            self._fill_link_details(list(node.links))
         self.detach_button.setEnabled(bool(node and node.links))
         self.insert_button.setEnabled(node is not None)
 
-    def _link_text(self, link: PassageLink) -> str:
+    def _fill_link_details(self, links: list[PassageLink]) -> None:
+        """Each evidence row gets the passage's section and the start of its text, read off
+        the GUI thread (the index may be large)."""
+        controller = self._controller
+        if controller is None or not links:
+            return
+        self._link_generation = getattr(self, "_link_generation", 0) + 1
+        generation = self._link_generation
+
+        def read(_task: Any) -> dict[tuple[str, int], tuple[str, str, str]]:
+            details: dict[tuple[str, int], tuple[str, str, str]] = {}
+            for source_id in {link.source_id for link in links}:
+                try:
+                    passages = controller.index.passages(source_id)
+                except Exception:  # no index yet: the rows keep their short form
+                    continue
+                wanted = {link.ordinal for link in links if link.source_id == source_id}
+                for passage in passages:
+                    if passage.ordinal in wanted:
+                        details[(source_id, passage.ordinal)] = (
+                            passage.section or "",
+                            passage.page or "",
+                            passage.text,
+                        )
+            return details
+
+        def done(details: dict[tuple[str, int], tuple[str, str, str]]) -> None:
+            if generation != self._link_generation or not shiboken6.isValid(self.links):
+                return
+            for row in range(self.links.count()):
+                item = self.links.item(row)
+                link = item.data(Qt.ItemDataRole.UserRole)
+                found = details.get((link.source_id, link.ordinal))
+                if found is not None:
+                    item.setText(self._link_text(link, *found))
+
+        run_task(read, on_result=done)
+
+    def _link_text(
+        self, link: PassageLink, section: str = "", page: str = "", text: str = ""
+    ) -> str:
+        """ "Shen, “Sino-Soviet Relations” — p. 52 · Section" and, below, the passage's start."""
         label = self._labels.short(link.source_id) if self._labels is not None else link.source_id
-        where = f"p. {link.page}" if link.page else f"passage {link.ordinal + 1}"
-        return f"{label} — {where}"
+        page = page or link.page or ""
+        where = f"p. {page}" if page else f"passage {link.ordinal + 1}"
+        if section:
+            where += f" · {section}"
+        line = f"{label} — {where}"
+        if text:
+            words = " ".join(text.split())
+            snippet = (
+                words
+                if len(words) <= SNIPPET_CHARS
+                else words[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+            )
+            line += f"\n“{snippet}”"
+        return line
 
     def _on_link_attached(self, node_id: str, _link: PassageLink) -> None:
         self.select(node_id)

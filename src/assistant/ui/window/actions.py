@@ -1,23 +1,24 @@
 """The window's menus and toolbar, assembled from each pane's own actions.
 
-Each pane package owns the actions that act on it (`editor.actions`, `library.actions`,
-`check.actions`, `outline.actions`); this module adds the window-wide ones (File, the
-builder, focus moves, View, Help) and lays them all out in menus.
+Each pane package owns the actions that act on it (`editor.actions`, `search.actions`,
+`builder.actions`, `library.actions`, `check.actions`, `outline.actions`); this module adds
+the window-wide ones (File, View, Help) and lays them all out in menus.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from assistant.check.spelling import LANGUAGES
 from assistant.ui.actions import make_action
+from assistant.ui.builder.actions import BuilderActions
 from assistant.ui.check.actions import CheckActions
 from assistant.ui.editor.actions import EditorActions
 from assistant.ui.library.actions import LibraryActions
 from assistant.ui.outline.actions import OutlineActions
+from assistant.ui.search.actions import SearchActions
 
 if TYPE_CHECKING:
     from assistant.ui.window.main_window import MainWindow
@@ -57,17 +58,11 @@ class WindowActions:
             "Write a .docx with real footnotes and a bibliography",
         )
         self.quit = make_action(w, "&Quit", w.close, Key.Quit)
-        self.search = make_action(w, "&Search the library", w.focus_search, "Ctrl+K")
-        self.new_note = make_action(
-            w,
-            "&New footnote…",
-            w.focus_builder,
-            "Ctrl+Alt+F",
-            "Open the footnote builder on the current source",
-        )
-        self.edit_note = make_action(
-            w, "&Edit note at cursor", w.edit_note_at_cursor, "Ctrl+Shift+E"
-        )
+        panes = (w.editor, w.reader_pane, w.outline_pane, w.builder, w.library_dock)
+        self.search_pane = SearchActions(w, w.focus_search, panes)
+        self.search = self.search_pane.search
+        self.builder = BuilderActions(w, w.focus_builder, w.edit_note_at_cursor)
+        self.new_note, self.edit_note = self.builder.new_note, self.builder.edit_note
         self.reset_layout = make_action(w, "&Reset layout", w.reset_layout)
         self.focus_mode = make_action(
             w, "&Focus mode", w.toggle_focus_mode, "F11", "Only the draft on screen"
@@ -108,17 +103,6 @@ class WindowActions:
         edit_menu.addActions([edit.find, edit.replace, edit.find_next, edit.find_previous])
         edit_menu.addSeparator()
         edit_menu.addAction(self.search)
-        # The search pane binds Ctrl+K itself (select the query); a window-wide Ctrl+K would
-        # make the key ambiguous there and then neither fires. So this one lives on the rest.
-        self.search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for widget in (
-            window.editor,
-            window.reader_pane,
-            window.outline_pane,
-            window.builder,
-            window.library_dock,
-        ):
-            widget.addAction(self.search)
         edit_menu.addActions([self.new_note, self.edit_note])
         edit_menu.addSeparator()
         edit_menu.addActions([self.check.check, self.check.support])

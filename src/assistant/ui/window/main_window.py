@@ -102,7 +102,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.actions = WindowActions(self)
         self._connect()
-        self._library_words_changed()
+        # The library's words for spelling, once the window is up (it reads every source).
+        QTimer.singleShot(1500, self, self._library_words_changed)
         self.setAcceptDrops(True)
         self.session.start()
 
