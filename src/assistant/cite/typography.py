@@ -106,17 +106,22 @@ def title_case(text: str) -> str:
 
     def hide(match: re.Match[str]) -> str:
         tags.append(match.group(0))
-        return "\x00"
+        # A nocase span stands for a word (it may be the title's first); a tag for nothing.
+        return "\x01" if match.group(0).startswith("<span class") else "\x00"
 
     protected = _PROTECTED.sub(hide, text) if "<" in text else text
     tokens = _WORD.findall(protected)
-    word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum()]
+    word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum() or tok == "\x01"]
     if not word_positions:
         return text
     first, last = word_positions[0], word_positions[-1]
     out: list[str] = []
     capitalize_next = False
     for i, tok in enumerate(tokens):
+        if tok == "\x01":
+            out.append(tok)
+            capitalize_next = False
+            continue
         if not tok[0].isalnum():
             out.append(tok)
             if tok in (":", ";", "?", "!", "—", "“", "‘") or (
@@ -129,6 +134,8 @@ def title_case(text: str) -> str:
         lower = tok.lower()
         if i > 0 and tokens[i - 1] in ("=", "+", "^"):
             out.append(tok)  # part of a formula ("E=mc"), not a word of the title
+        elif i > 1 and tokens[i - 1] == "\x00" and tokens[i - 2][0].isalnum():
+            out.append(tok)  # the rest of a word split by markup ("1<sup>st</sup>")
         elif i in (first, last) or capitalize_next:
             out.append(_capitalize_word(tok))
         elif (
@@ -143,9 +150,8 @@ def title_case(text: str) -> str:
             out.append(_capitalize_word(tok))
         capitalize_next = False
     result = "".join(out)
-    for tag in tags:
-        result = result.replace("\x00", tag, 1)
-    return result
+    pieces = re.split("[\x00\x01]", result)
+    return "".join(piece + (tags[i] if i < len(tags) else "") for i, piece in enumerate(pieces))
 
 
 def _capitalize_word(word: str) -> str:
