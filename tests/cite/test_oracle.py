@@ -44,8 +44,10 @@ _SHORT_ARTICLE = re.compile(r"(<i>|“)(?:A|An|The) ")
 def _cmos_forms(text: str) -> str:
     """Both sides with the CMOS departures the engine makes on these items evened out:
     en dashes in number ranges (CMOS 6.78), short titles without an initial article
-    (14.30), "under" only for unsigned reference entries (14.130)."""
+    (14.30), "under" only for unsigned reference entries (14.130), no comma after an italic
+    title's question mark (6.119)."""
     text = number_ranges(text)
+    text = re.sub(r"([?!])</i>,", r"\1</i>", text)  # no comma after ? or ! (CMOS 6.119)
     return _SHORT_ARTICLE.sub(r"\1", text).replace("under “", "“")
 
 

@@ -155,16 +155,20 @@ def title_case(text: str) -> str:
 
 
 def _capitalize_word(word: str) -> str:
-    """A word in headline style; hyphenated compounds by CMOS 8.161: the first element always
-    capitalized, later ones unless articles, prepositions or conjunctions, and nothing after a
-    prefix that is not a word of its own ("Anti-inflation", but "Sino-Soviet" as given)."""
+    """A word in headline style. A hyphenated compound given in lowercase is capitalized by
+    CMOS 8.161: the first element always, later ones unless articles, prepositions or
+    conjunctions, and nothing after a prefix that is not a word of its own ("Anti-inflation").
+    A compound the source capitalized is left as written: a name like "Mao Tse-tung" or
+    "Kim Il-sung" keeps its lowercase second element."""
+    if not word.islower():
+        return word
     if "-" not in word:
-        return word[:1].upper() + word[1:] if word.islower() else word
+        return word[:1].upper() + word[1:]
     parts = word.split("-")
-    out = [parts[0][:1].upper() + parts[0][1:] if parts[0].islower() else parts[0]]
-    after_prefix = parts[0].lower() in _PREFIXES
+    out = [parts[0][:1].upper() + parts[0][1:]]
+    after_prefix = parts[0] in _PREFIXES
     for part in parts[1:]:
-        if not part.islower() or after_prefix or part in STOP_WORDS:
+        if after_prefix or part in STOP_WORDS:
             out.append(part)
         else:
             out.append(part[:1].upper() + part[1:])
