@@ -8,7 +8,7 @@ from __future__ import annotations
 from assistant.cite.items import Item
 from assistant.cite.locators import has_volume, locator_text
 from assistant.cite.model import Citation, Run
-from assistant.cite.names import names_note
+from assistant.cite.names import names_note, same_names
 from assistant.cite.pieces import (
     accessed,
     archive_parts,
@@ -61,6 +61,11 @@ def _tail_note(item: Item, citation: Citation, loc: str) -> list[Parts]:
     return [t(loc), t(medium(item, capital=False))]
 
 
+def _other_book_author(item: Item) -> bool:
+    """The book's author is named only when not the chapter's own (CMOS 14.107)."""
+    return bool(item.container_authors) and not same_names(item.container_authors, item.authors)
+
+
 def _report_described(item: Item) -> str:
     genre, number = item.get("genre"), item.get("number")
     return report_number(genre, number) if genre or number else ""
@@ -97,7 +102,7 @@ def full(item: Item, citation: Citation) -> Parts:
         book = container(item)
         if book:
             in_part = [Run("in "), *book]
-            if item.container_authors:
+            if _other_book_author(item):
                 in_part += t(", by " + names_note(item.container_authors))
             described.append(in_part)
         named_volume = volume_title_parts(item, bib=False)
@@ -180,7 +185,7 @@ def bibliography(item: Item) -> Parts:
     else:
         book = container(item)
         in_part: Parts = [Run("In "), *book] if book else []
-        if item.container_authors and in_part:
+        if _other_book_author(item) and in_part:
             in_part += t(", by " + names_note(item.container_authors))
         named_volume = volume_title_parts(item, bib=False)
         if named_volume and in_part:
