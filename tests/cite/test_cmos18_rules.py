@@ -590,3 +590,31 @@ def test_a_review_names_the_work_reviewed_14_176() -> None:
     titled = forms({**review, "title": "Novel Ideas"}, "34")
     assert titled[0].startswith("Jonathan Lamb, “Novel Ideas,” review of <i>The Rise")
     assert titled[2].startswith("Lamb, Jonathan. “Novel Ideas.” Review of <i>The Rise")
+
+
+def test_a_name_compound_the_source_capitalized_keeps_its_lowercase_part_8_161() -> None:
+    assert title_case("selected works of Mao Tse-tung") == "Selected Works of Mao Tse-tung"
+    assert title_case("the sino-soviet split") == "The Sino-Soviet Split"
+
+
+def test_no_comma_after_an_italic_title_ending_in_a_question_mark_6_119() -> None:
+    item = {
+        "id": "w",
+        "type": "report",
+        "title": "The 1952 Stalin Note Debate: Myth or Missed Opportunity?",
+        "author": DOE,
+        "genre": "Working Paper",
+        "number": "14",
+        "issued": {"date-parts": [[1996]]},
+    }
+    full, _, _ = forms(item, "9")
+    assert full == (
+        "Jan Doe, <i>The 1952 Stalin Note Debate: Myth or Missed Opportunity?</i> Working Paper"
+        " no. 14 (1996), 9."
+    )
+
+
+def test_a_short_title_keeps_two_words_that_say_something_14_30() -> None:
+    assert derive_short_title("From Stalin to Kim Il Sung: The Formation of North Korea") == (
+        "From Stalin to Kim Il Sung"
+    )

@@ -444,7 +444,8 @@ def test_import_markdown_opens_a_pandoc_draft_as_a_new_essay(window, qtbot, dial
     assert editor.title_edit.text() == "From Zettlr"
     assert window.essay_path is None and window.isWindowModified()
     qtbot.waitUntil(lambda: len(editor.rendered_texts()) == 2)
-    assert editor.rendered_texts()[0].startswith("See Shen Zhihua")
+    # A citation after the note's own words is parenthesised, as Pandoc renders it (CMOS 14.35).
+    assert editor.rendered_texts()[0].startswith("See (Shen Zhihua")
     assert editor.rendered_texts()[1] == "Shen, “Sino-Soviet Relations,” 60."
     assert draft.read_bytes() == before
     assert dialogs.infos == []

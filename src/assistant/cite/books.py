@@ -8,7 +8,7 @@ from __future__ import annotations
 from assistant.cite.items import Item
 from assistant.cite.locators import has_volume, locator_text
 from assistant.cite.model import Citation, Run
-from assistant.cite.names import names_note
+from assistant.cite.names import names_note, same_names
 from assistant.cite.pieces import (
     accessed,
     archive_parts,
@@ -20,6 +20,7 @@ from assistant.cite.pieces import (
     link,
     medium,
     number_of_volumes,
+    original_title,
     publication,
     publication_bib,
     report_number,
@@ -28,7 +29,7 @@ from assistant.cite.pieces import (
     title,
     volume_title_parts,
 )
-from assistant.cite.richtext import Parts, join, paren, t, text_of
+from assistant.cite.richtext import Parts, join, paren_parts, t, text_of
 
 
 def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
@@ -49,12 +50,20 @@ def _tail_note(item: Item, citation: Citation, loc: str) -> list[Parts]:
     """What follows the publication facts: locator, archival copy, medium, link."""
     if item.get("archive_location") or item.get("archive"):
         location, collection, archive = archive_parts(item)
+        # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
+        if location and (citation.label or "page") not in ("page", "folio", "column"):
+            return [t(loc), location, collection, archive, t(medium(item, capital=False))]
         if location and loc:
             loc = locator_text(citation, with_page_label=True)
         if location:
             return [location, t(loc), collection, archive, t(medium(item, capital=False))]
         return [t(loc), collection, archive, t(medium(item, capital=False))]
     return [t(loc), t(medium(item, capital=False))]
+
+
+def _other_book_author(item: Item) -> bool:
+    """The book's author is named only when not the chapter's own (CMOS 14.107)."""
+    return bool(item.container_authors) and not same_names(item.container_authors, item.authors)
 
 
 def _report_described(item: Item) -> str:
@@ -93,7 +102,7 @@ def full(item: Item, citation: Citation) -> Parts:
         book = container(item)
         if book:
             in_part = [Run("in "), *book]
-            if item.container_authors:
+            if _other_book_author(item):
                 in_part += t(", by " + names_note(item.container_authors))
             described.append(in_part)
         named_volume = volume_title_parts(item, bib=False)
@@ -114,6 +123,10 @@ def full(item: Item, citation: Citation) -> Parts:
         if volume and not colon and not named_volume:
             described.append(t(f"vol. {volume}"))
         described.extend(secondary(item, bib=False))
+        # A multivolume work cited as a whole (no locator, or a chapter or section of it):
+        # "2 vols." before the facts (CMOS 14.116); a page belongs to one volume.
+        if not citation.locator.strip() or (citation.label or "page") != "page":
+            described.append(t(number_of_volumes(item)))
     described.append(t(series(item)))
     head = join(described, ", ")
     if family == "chapter" and not item.get("container-title") and _event(item):
@@ -121,7 +134,11 @@ def full(item: Item, citation: Citation) -> Parts:
         # An unpublished paper: its occasion runs on after the title (CMOS 18 14.115).
         head = join([creator, title(item), t(_presented(item)), t(date)], ", ")
     else:
-        head = head + paren(publication(item))
+        facts = t(publication(item))
+        original = original_title(item, bib=False)
+        if original:
+            facts = [*facts, Run("; "), *original]
+        head = head + paren_parts(facts)
     if colon:
         loc = f"{volume}:{loc}"
     return join([head, *_tail_note(item, citation, loc), url], ", ")
@@ -168,7 +185,7 @@ def bibliography(item: Item) -> Parts:
     else:
         book = container(item)
         in_part: Parts = [Run("In "), *book] if book else []
-        if item.container_authors and in_part:
+        if _other_book_author(item) and in_part:
             in_part += t(", by " + names_note(item.container_authors))
         named_volume = volume_title_parts(item, bib=False)
         if named_volume and in_part:
@@ -184,13 +201,16 @@ def bibliography(item: Item) -> Parts:
             presented = _presented(item)
             date = date_or_status(item, year_only=False)
             sentences.append(t(f"{presented[:1].upper()}{presented[1:]}, {date}"))
-            sentences.extend([*archive_parts(item), url])
+            sentences.extend([*archive_parts(item, bib=True), url])
             return join(sentences, ". ")
         sentences.append(t(edition(item, capital=True)))
         sentences.append(t(number_of_volumes(item)))
     sentences.append(t(series(item)))
     sentences.append(t(publication_bib(item)))
-    sentences.extend(archive_parts(item) if family in ("book", "report", "chapter") else [])
+    sentences.append(original_title(item, bib=True))
+    sentences.extend(
+        archive_parts(item, bib=True) if family in ("book", "report", "chapter") else []
+    )
     sentences.append(t(medium(item, capital=True)))
     sentences.append(url)
     return join(sentences, ". ")

@@ -57,9 +57,13 @@ class Note:
         return [c for segment in self.segments if isinstance(segment, tuple) for c in segment]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Run:
-    """A stretch of formatted text."""
+    """A stretch of formatted text.
+
+    Treat as immutable: rendered notes share their runs (cached per citation). Not frozen
+    only because a frozen dataclass is several times slower to build, and a thousand notes
+    build tens of thousands of runs."""
 
     text: str
     italic: bool = False

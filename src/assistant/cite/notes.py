@@ -163,7 +163,7 @@ def short_parts(item: Item, citation: Citation, full_names: FullNames) -> Parts:
 
 def finish(parts: Parts, warnings: list[str]) -> RichText:
     """A note or entry as printed: parentheses resolved, closing period, punctuation placed."""
-    runs = resolve_parens(merge_runs(parts), brackets=False)
+    runs = _no_comma_after_stop(resolve_parens(merge_runs(parts), brackets=False))
     if not runs:
         return RichText([], warnings)
     text = "".join(run.text for run in runs)
@@ -178,6 +178,16 @@ def finish(parts: Parts, warnings: list[str]) -> RichText:
     if any(pair in text for pair in _PUNCTUATION_PAIRS):
         runs = punctuation_inside_quotes(runs)
     return RichText(runs, warnings)
+
+
+def _no_comma_after_stop(runs: list[Run]) -> list[Run]:
+    """No comma after a title's question mark or exclamation point, italic titles included
+    (CMOS 6.119): "*Missed Opportunity?* Working Paper no. 14"."""
+    for index in range(1, len(runs)):
+        run = runs[index]
+        if run.text.startswith(",") and runs[index - 1].text.endswith(("?", "!")):
+            runs[index] = run.with_text(run.text[1:])
+    return runs
 
 
 class NoteRenderer:

@@ -54,4 +54,4 @@ def full(item: Item, citation: Citation) -> Parts:
 
 def bibliography(item: Item) -> Parts:
     sentences = [t(creator_bib(item)), title(item), t(capitalize(_facts(item, note=False)))]
-    return join([*sentences, *archive_parts(item), t(link(item))], ". ")
+    return join([*sentences, *archive_parts(item, bib=True), t(link(item))], ". ")

@@ -118,7 +118,7 @@ def bibliography(item: Item) -> Parts:
             serial += t(f": {page_range(item.get('page'))}")
         own, review = _review(item, bib=True)
         sentences = [creator, own, review, *secondary(item, bib=True), serial]
-        return join([*sentences, *archive_parts(item), url], ". ")
+        return join([*sentences, *archive_parts(item, bib=True), url], ". ")
     date = t(item.date.text() if item.date else "")
     if not creator and item.get("container-title"):
         # Unsigned: the periodical stands in the author's place.
@@ -127,5 +127,13 @@ def bibliography(item: Item) -> Parts:
         )
     serial = join([container(item), date, t(_section(item))], ", ")
     return join(
-        [creator, title(item), *secondary(item, bib=True), serial, *archive_parts(item), url], ". "
+        [
+            creator,
+            title(item),
+            *secondary(item, bib=True),
+            serial,
+            *archive_parts(item, bib=True),
+            url,
+        ],
+        ". ",
     )

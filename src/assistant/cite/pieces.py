@@ -205,9 +205,20 @@ def _original(item: Item) -> str:
     return ", ".join(p for p in (publisher, date) if p)
 
 
-def archive_parts(item: Item) -> list[Parts]:
+def original_title(item: Item, *, bib: bool) -> Parts:
+    """ "originally published as *Der Kalte Krieg*": a translation's original title."""
+    original = item.cased("original-title") if item.english else item.get("original-title")
+    if not original:
+        return []
+    lead = "Originally published as " if bib else "originally published as "
+    return [Run(lead), *styled_title(original, quoted=False)]
+
+
+def archive_parts(item: Item, *, bib: bool = False) -> list[Parts]:
     """Where an archival copy is: shelfmark, collection, repository and its place."""
     location = number_ranges(item.get("archive_location"))
+    if bib:
+        location = capitalize(location)
     return [
         t(location),
         t(item.get("archive_collection")),

@@ -26,6 +26,11 @@ def paren(text: str) -> Parts:
     return [Run(f" {OPEN}{text}{CLOSE}")]
 
 
+def paren_parts(parts: Parts) -> Parts:
+    """ " (parts)" with structural parentheses."""
+    return [Run(f" {OPEN}"), *parts, Run(CLOSE)]
+
+
 def resolve_parens(parts: Sequence[Run], *, brackets: bool) -> Parts:
     """Structural parentheses as printed: ( ) normally, [ ] inside parentheses."""
     if not any(OPEN in run.text or CLOSE in run.text for run in parts):

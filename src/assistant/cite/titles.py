@@ -109,6 +109,10 @@ def derive_short_title(title: str, language: str = "en") -> str:
         for k in range(2, 6):
             if _open_quotes(" ".join(words[:k])) or _bare(words[k - 1]) in function_words:
                 continue
+            # A short title keeps at least two words that are not function words ("From
+            # Stalin" would say too little of "From Stalin to Kim Il Sung").
+            if sum(_bare(w) not in function_words for w in words[:k]) < 2:
+                continue
             after = words[k]
             if (
                 (_bare(after) in function_words and _bare(after) not in articles)

@@ -106,17 +106,22 @@ def title_case(text: str) -> str:
 
     def hide(match: re.Match[str]) -> str:
         tags.append(match.group(0))
-        return "\x00"
+        # A nocase span stands for a word (it may be the title's first); a tag for nothing.
+        return "\x01" if match.group(0).startswith("<span class") else "\x00"
 
     protected = _PROTECTED.sub(hide, text) if "<" in text else text
     tokens = _WORD.findall(protected)
-    word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum()]
+    word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum() or tok == "\x01"]
     if not word_positions:
         return text
     first, last = word_positions[0], word_positions[-1]
     out: list[str] = []
     capitalize_next = False
     for i, tok in enumerate(tokens):
+        if tok == "\x01":
+            out.append(tok)
+            capitalize_next = False
+            continue
         if not tok[0].isalnum():
             out.append(tok)
             if tok in (":", ";", "?", "!", "—", "“", "‘") or (
@@ -129,6 +134,8 @@ def title_case(text: str) -> str:
         lower = tok.lower()
         if i > 0 and tokens[i - 1] in ("=", "+", "^"):
             out.append(tok)  # part of a formula ("E=mc"), not a word of the title
+        elif i > 1 and tokens[i - 1] == "\x00" and tokens[i - 2][0].isalnum():
+            out.append(tok)  # the rest of a word split by markup ("1<sup>st</sup>")
         elif i in (first, last) or capitalize_next:
             out.append(_capitalize_word(tok))
         elif (
@@ -143,22 +150,25 @@ def title_case(text: str) -> str:
             out.append(_capitalize_word(tok))
         capitalize_next = False
     result = "".join(out)
-    for tag in tags:
-        result = result.replace("\x00", tag, 1)
-    return result
+    pieces = re.split("[\x00\x01]", result)
+    return "".join(piece + (tags[i] if i < len(tags) else "") for i, piece in enumerate(pieces))
 
 
 def _capitalize_word(word: str) -> str:
-    """A word in headline style; hyphenated compounds by CMOS 8.161: the first element always
-    capitalized, later ones unless articles, prepositions or conjunctions, and nothing after a
-    prefix that is not a word of its own ("Anti-inflation", but "Sino-Soviet" as given)."""
+    """A word in headline style. A hyphenated compound given in lowercase is capitalized by
+    CMOS 8.161: the first element always, later ones unless articles, prepositions or
+    conjunctions, and nothing after a prefix that is not a word of its own ("Anti-inflation").
+    A compound the source capitalized is left as written: a name like "Mao Tse-tung" or
+    "Kim Il-sung" keeps its lowercase second element."""
+    if not word.islower():
+        return word
     if "-" not in word:
-        return word[:1].upper() + word[1:] if word.islower() else word
+        return word[:1].upper() + word[1:]
     parts = word.split("-")
-    out = [parts[0][:1].upper() + parts[0][1:] if parts[0].islower() else parts[0]]
-    after_prefix = parts[0].lower() in _PREFIXES
+    out = [parts[0][:1].upper() + parts[0][1:]]
+    after_prefix = parts[0] in _PREFIXES
     for part in parts[1:]:
-        if not part.islower() or after_prefix or part in STOP_WORDS:
+        if after_prefix or part in STOP_WORDS:
             out.append(part)
         else:
             out.append(part[:1].upper() + part[1:])

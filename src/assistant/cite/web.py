@@ -80,6 +80,6 @@ def bibliography(item: Item) -> Parts:
             where = join([t(item.get("publisher")), date], ", ")
     sentences = [creator, title(item), where]
     sentences.append(t(accessed(item, capital=True)))
-    sentences.extend(archive_parts(item))
+    sentences.extend(archive_parts(item, bib=True))
     sentences.append(t(link(item)))
     return join(sentences, ". ")

@@ -402,7 +402,7 @@ class FootnoteBuilder(QWidget):
             hanging = "<p style='margin-left:2em; text-indent:-2em'>{}</p>"
             entries = "".join(hanging.format(engine.bibliography_entry(i).html()) for i in ids)
             parts.append(f"<p><b>Bibliography</b></p>{entries}")
-        warnings = list(dict.fromkeys(full.warnings + short.warnings))
+        warnings = list(dict.fromkeys(full.warnings + short.warnings + self._shared(ids)))
         if warnings:
             parts.append(
                 f"<p style='color:{theme.scheme().error}'>"
@@ -410,6 +410,19 @@ class FootnoteBuilder(QWidget):
                 + "</p>"
             )
         self.preview.setHtml("".join(parts))
+
+    def _shared(self, ids: list[str]) -> list[str]:
+        """Sources whose short note would read like another library item's (CMOS 14.30)."""
+        out = []
+        for item_id in ids:
+            label = dict(self._labels).get(item_id)
+            others = [i for i, other in self._labels if other == label and i != item_id]
+            if label and others:
+                out.append(
+                    f"“{label}” is also the short note of {', '.join(others)}: give one a "
+                    "short title (title-short) in its metadata"
+                )
+        return out
 
     def preview_text(self) -> str:
         return self.preview.toPlainText()
