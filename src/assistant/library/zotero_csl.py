@@ -367,5 +367,5 @@ def to_csl(zitem: dict[str, Any]) -> dict[str, Any]:
     notes = [note_text(n) for n in zitem.get("notes") or [] if isinstance(n, str)]
     notes = [n for n in notes if n]
     if notes:
-        csl["zotero-notes"] = notes
+        csl["zotero-notes"] = notes  # importing.NOTES_FIELD: kept with the source, not exported
     return csl
