@@ -16,7 +16,7 @@ from assistant.cli import EXIT_BROKEN_PIPE, main
 from assistant.paths import bundled_corpus_dir
 
 SOURCES = bundled_corpus_dir() / "sources.json"
-DRAFT = "---\ntitle: T\n---\n\nKim asked Stalin.[^1]\n\n[^1]: See [@shen-2000, 52].\n"
+DRAFT = "---\ntitle: T\n---\n\nKim asked Stalin.[^1]\n\n[^1]: [See @shen-2000, 52].\n"
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
@@ -66,7 +66,7 @@ def test_export_reads_stdin_and_writes_markdown_to_stdout(capsys, monkeypatch):
     _set_stdin(monkeypatch, DRAFT)
     assert main(["export", "-", "-o", "-", "--bibliography", str(SOURCES)]) == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith("---\n") and "[@shen-2000, 52]" in captured.out
+    assert captured.out.startswith("---\n") and "@shen-2000, 52]" in captured.out
     assert "wrote Markdown" in captured.err
 
 

@@ -26,6 +26,7 @@ BIB_FILES = (
     sorted(FIXTURES.glob("*.bib"))
     + sorted((FIXTURES / "pandoc").glob("*.bib"))
     + sorted((FIXTURES / "zotero").glob("*.bib"))
+    + sorted((FIXTURES / "better-bibtex").glob("*.bib"))
 )
 
 
@@ -257,3 +258,21 @@ def test_dot_bibtex_files_use_pandocs_bibtex_reader(tmp_path):
     path.write_text("@article{x, author = {Roe, Bo}, title = {T}, journal = {J}, year = 2000}")
     export = read_export(path)
     assert export.kind == "bibtex" and export.items[0]["container-title"] == "J"
+
+
+def test_better_bibtex_names_particles_suffixes_and_institutions():
+    path = FIXTURES / "better-bibtex" / "(non-)dropping particle handling #313.biblatex.bib"
+    items = {item["id"]: item for item in read_bibtex(path).items}
+    assert items["name_FormattingOfParticles"]["author"] == [
+        {"family": "Meer", "given": "Gerard", "non-dropping-particle": "van der"}
+    ]
+    assert items["bennett_citations_2013"]["author"] == [
+        {"family": "Bennett", "given": "Frank G.", "suffix": "Jr."}
+    ]
+    assert items["bugreports_DemoPageFullCiteCruftOnSubsequent"]["author"] == [
+        {"literal": "U.S. Bureau of the Census"}
+    ]
+    assert items["bugreports_AsmJournals"]["title"] == "Bugreports_AsmJournals"
+    engine = ChicagoEngine(items)
+    note = engine.full_note(Citation("name_ParseNames", "5")).text
+    assert note.startswith("Eric van der Vlist and Vincent van Gogh, ")

@@ -337,3 +337,17 @@ def test_a_changed_pdf_replaces_the_copy_and_the_writers_own_file_is_kept(zotero
     report = import_source(library, zotero["dir"], base_dir=zotero["base"])
     assert any("not copied over it" in p for p in report.problems)
     assert "My own annotated copy" in library.document("weathersby").text
+
+
+def test_notes_and_the_import_record_stay_in_the_library_not_in_cited_items(zotero, tmp_path):
+    library = Library.open(_corpus(tmp_path))
+    import_source(library, zotero["dir"], base_dir=zotero["base"])
+    full = library.get("goncharov-1993").item
+    assert full["zotero-notes"] and full["imported-from"]["kind"] == "zotero"
+    cited = library.items()["goncharov-1993"]  # what essays snapshot and drafts export
+    assert "zotero-notes" not in cited and "imported-from" not in cited
+    cited["title"] = "Edited"
+    library.update_item(cited)
+    kept = library.get("goncharov-1993").item
+    assert kept["title"] == "Edited" and kept["zotero-notes"] == full["zotero-notes"]
+    assert kept["imported-from"] == full["imported-from"]

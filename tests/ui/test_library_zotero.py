@@ -8,7 +8,6 @@ from pathlib import Path
 from tests.library.test_zotero import _build
 
 from assistant.ui.library import LibraryPanel
-from assistant.ui.library.controller import LibraryController
 
 
 def _panel(qtbot, controller) -> LibraryPanel:
@@ -18,7 +17,7 @@ def _panel(qtbot, controller) -> LibraryPanel:
     return panel
 
 
-def _wait_idle(qtbot, controller: LibraryController) -> None:
+def _wait_idle(qtbot, controller) -> None:
     qtbot.waitUntil(lambda: not controller.is_busy, timeout=30000)
 
 

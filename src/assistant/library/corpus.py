@@ -207,9 +207,14 @@ class Library:
         return self._sources.get(source_id)
 
     def items(self) -> dict[str, dict]:
-        """CSL-JSON items by id (copies: edit them through `update_item`)."""
+        """CSL-JSON items by id, as drafts cite and export them (copies: edit them through
+        `update_item`). The library's own fields (the import record, Zotero notes) are left
+        out, so they never travel into an essay or an exported draft; `get(id).item` has
+        them."""
+        from assistant.library.importing import citable
+
         with self._lock:
-            return {sid: copy.deepcopy(s.item) for sid, s in sorted(self._sources.items())}
+            return {sid: citable(s.item) for sid, s in sorted(self._sources.items())}
 
     def content_hash(self, source_id: str) -> str:
         source = self._require(source_id)
@@ -318,11 +323,15 @@ class Library:
         if reason:
             raise LibraryError(f"The metadata cannot be used: {reason}")
         with self._lock:
+            from assistant.library.importing import PRIVATE_FIELDS
+
             index = self._raw_index(item["id"])
             if index is None:
                 self._raw.append(copy.deepcopy(item))
             else:
-                self._raw[index] = copy.deepcopy(item)
+                # An item edited from `items()` lacks the library's own fields; keep them.
+                kept = {k: v for k, v in self._raw[index].items() if k in PRIVATE_FIELDS}
+                self._raw[index] = {**kept, **copy.deepcopy(item)}
             self._write()
             self.reload()
 

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from assistant.library.corpus import Library
 
 RECORD_FIELD = "imported-from"
+# Zotero's child notes of an item: the writer's reading notes, kept with the source.
+NOTES_FIELD = "zotero-notes"
+# Fields of the library's own, left out of the items drafts cite and export.
+PRIVATE_FIELDS = frozenset({RECORD_FIELD, NOTES_FIELD})
 # The only fields of the placeholder metadata the library writes for a file added on its own.
 _PLACEHOLDER_FIELDS = frozenset({"id", "type", "title", "author"})
 
@@ -91,6 +95,11 @@ def file_name_safe(source_id: str) -> bool:
         and len(source_id) <= 200
         and not forbidden & set(source_id)
     )
+
+
+def citable(item: dict[str, Any]) -> dict[str, Any]:
+    """A copy of an item without the library's own fields."""
+    return {k: copy.deepcopy(v) for k, v in item.items() if k not in PRIVATE_FIELDS}
 
 
 def digest(item: dict[str, Any]) -> str:

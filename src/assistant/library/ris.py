@@ -100,6 +100,7 @@ def split_entries(text: str) -> list[list[RisTag]]:
     return entries
 
 
+@functools.cache
 def _map_tag(item_type: str, tag: str) -> str | None:
     maps = _maps()
     for table in (maps["fieldMap"], maps["degenerateImportFieldMap"]):

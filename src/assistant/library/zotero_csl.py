@@ -306,20 +306,28 @@ def _apply_extra(item: dict[str, Any], extra: str) -> str:
 # The conversion
 
 
+@functools.cache
+def _text_plan(item_type: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """Per CSL text variable, its Zotero fields in order with the type's own name for each."""
+    plan = []
+    for variable, fields in schema()["csl"]["fields"]["text"].items():
+        if variable == "shortTitle":  # Zotero reads both spellings but writes title-short
+            continue
+        plan.append((variable, tuple((f, type_field(item_type, f)) for f in fields)))
+    return tuple(plan)
+
+
 def to_csl(zitem: dict[str, Any]) -> dict[str, Any]:
     """A Zotero item (export format) as a CSL-JSON item without an id."""
     item_type = str(zitem.get("itemType") or "document")
     mappings = schema()["csl"]
     csl: dict[str, Any] = {"type": csl_type_of().get(item_type, "document")}
     extra = ""
-    for variable, fields in mappings["fields"]["text"].items():
-        if variable == "shortTitle":  # Zotero reads both spellings but writes title-short
-            continue
-        for field in fields:
+    for variable, fields in _text_plan(item_type):
+        for field, own in fields:
             value = zitem.get(field)
-            if not value:
-                own = type_field(item_type, field)
-                value = zitem.get(own) if own != field else None
+            if not value and own != field:
+                value = zitem.get(own)
             if isinstance(value, int | float) and not isinstance(value, bool):
                 value = str(value)  # the database holds text; exports may give numbers
             if not value or not isinstance(value, str):
@@ -359,5 +367,5 @@ def to_csl(zitem: dict[str, Any]) -> dict[str, Any]:
     notes = [note_text(n) for n in zitem.get("notes") or [] if isinstance(n, str)]
     notes = [n for n in notes if n]
     if notes:
-        csl["zotero-notes"] = notes
+        csl["zotero-notes"] = notes  # importing.NOTES_FIELD: kept with the source, not exported
     return csl
