@@ -141,3 +141,21 @@ def test_console_entry_point_runs_as_a_module(corpus_dir, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "[note]" in result.stdout and "Shifrtelgramma" in result.stdout
+
+
+def test_search_uses_the_corpus_synonyms_file(corpus_dir, tmp_path, capsys):
+    for item in corpus_dir.iterdir():
+        item.chmod(0o644)
+    args = ["--corpus", str(corpus_dir), "--index", str(tmp_path / "index"), "--json"]
+    assert main(["search", "Kremlinology", *args]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 0
+    (corpus_dir / "synonyms.csv").write_text("Kremlinology, Shifrtelgramma\n", encoding="utf-8")
+    assert main(["search", "Kremlinology", *args]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] > 0
+
+
+def test_the_synonyms_file_is_not_indexed_as_a_source(corpus_dir, tmp_path):
+    from assistant.library.corpus import Library
+
+    (corpus_dir / "synonyms.csv").write_text("truce, armistice\n", encoding="utf-8")
+    assert "synonyms" not in {s.id for s in Library.open(corpus_dir).sources}

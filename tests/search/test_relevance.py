@@ -257,12 +257,12 @@ def test_a_synonyms_file_in_the_corpus_folder_is_used_and_reread(tmp_path):
     built = SearchIndex(tmp_path / "index")
     built.update(Library.open(corpus))
     assert built.search("truce Panmunjom").relaxed
-    (corpus / "synonyms.txt").write_text("# mine\ntruce, armistice, ceasefire\n", "utf-8")
+    (corpus / "synonyms.csv").write_text("# mine\ntruce, armistice, ceasefire\n", "utf-8")
     results = built.search("truce Panmunjom")
     assert not results.relaxed and "armistice was signed at Panmunjom" in results.hits[0].text
-    (corpus / "synonyms.txt").write_text("", "utf-8")
+    (corpus / "synonyms.csv").write_text("", "utf-8")
     assert built.search("truce Panmunjom").relaxed
     # A search-only process finds the same file when told the corpus.
     reader = SearchIndex(tmp_path / "index", corpus_dir=corpus)
-    (corpus / "synonyms.txt").write_text("truce = armistice\n", "utf-8")
+    (corpus / "synonyms.csv").write_text("truce = armistice\n", "utf-8")
     assert not reader.search("truce Panmunjom").relaxed

@@ -61,7 +61,7 @@ def test_shipped_tables_pair_the_names(tmp_path):
 
 
 def test_a_synonyms_file_with_bad_lines_and_bytes_is_read_as_far_as_it_makes_sense(tmp_path):
-    synonyms = tmp_path / "synonyms.txt"
+    synonyms = tmp_path / "synonyms.csv"
     synonyms.write_bytes(
         b"truce, armistice\n\xff\xfe garbage\nonly-one-entry\n# comment, here\n"
         + b"a, b, "
@@ -76,7 +76,7 @@ def test_a_synonyms_file_with_bad_lines_and_bytes_is_read_as_far_as_it_makes_sen
 
 
 def test_a_huge_synonyms_file_is_read_only_in_part(tmp_path):
-    synonyms = tmp_path / "synonyms.txt"
+    synonyms = tmp_path / "synonyms.csv"
     with synonyms.open("w", encoding="utf-8") as out:
         out.write("truce, armistice\n")
         for number in range(300_000):
@@ -87,7 +87,7 @@ def test_a_huge_synonyms_file_is_read_only_in_part(tmp_path):
 
 
 def test_an_unreadable_synonyms_path_is_ignored(tmp_path):
-    folder = tmp_path / "synonyms.txt"
+    folder = tmp_path / "synonyms.csv"
     folder.mkdir()  # a folder where the file should be
     assert VariantTables([folder]).lookup("truce") == []
 

@@ -135,7 +135,7 @@ def run_search(args: argparse.Namespace) -> int:
     from assistant.search.query import check_query
 
     corpus, index_dir = _locations(args)
-    index = SearchIndex(index_dir)
+    index = SearchIndex(index_dir, corpus_dir=corpus)
     if args.limit < 1:
         print("error: --limit must be at least 1.", file=sys.stderr)
         return 2

@@ -41,6 +41,8 @@ _HYPHENS = re.compile(r"[-‐‑]")
 _CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK = re.compile(f"[{_CJK_CHARS}]+")
 _CJK_RUNS = re.compile(f"[{_CJK_CHARS}]+|[^{_CJK_CHARS}]+")
+# A word that is more than one term: an apostrophe, a hyphen or CJK characters inside.
+_COMPLEX = re.compile(f"['’ʼ\\-‐‑{_CJK_CHARS}]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN_SPECIAL = str.maketrans(
     {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
@@ -245,9 +247,45 @@ class FastStemmingAnalyzer(Tokenizer):
 
     def term_positions(self, value: str) -> dict[str, list[int]]:
         """Each indexed term of `value` with its word positions, as `__call__` with
-        positions=True numbers them, without a Token per word (the indexing fast path)."""
+        positions=True numbers them, without a Token per word (the indexing fast path: the
+        common word is one findall item and one cache lookup)."""
+        language, begin = split_mark(value)
+        cache = self._cache(language)
         found: dict[str, list[int]] = {}
-        for term, position, _, _ in self._terms(value):
+        position = -1
+        for word in _WORDS.findall(value, begin):
+            lower = word.lower()
+            term = cache.get(lower)
+            if term is None:
+                if _COMPLEX.search(word):
+                    first = -1
+                    for text, where, _, _ in self._pieces(word, 0, True):
+                        if where == _NEXT:
+                            cjk = len(text) <= 2 and _CJK.fullmatch(text) is not None
+                            piece = text if cjk else self._term(text, cache, language)
+                            if not piece:
+                                continue
+                            position += 1
+                            if first < 0:
+                                first = position
+                            at = position
+                        elif position >= 0:
+                            piece = self._term(text, cache, language)
+                            if not piece:
+                                continue
+                            at = position if where == _SAME or first < 0 else first
+                        else:
+                            continue
+                        positions = found.get(piece)
+                        if positions is None:
+                            found[piece] = [at]
+                        else:
+                            positions.append(at)
+                    continue
+                term = self._term(lower, cache, language) or ""
+            if not term:
+                continue
+            position += 1
             positions = found.get(term)
             if positions is None:
                 found[term] = [position]

@@ -80,7 +80,7 @@ class SearchIndex:
         self.use_synonyms_of(corpus_dir)
 
     def use_synonyms_of(self, corpus_dir: Path | None) -> None:
-        """Read the user's synonyms from `corpus_dir`/synonyms.txt (and the user data folder)."""
+        """Read the user's synonyms from `corpus_dir`/synonyms.csv (and the user data folder)."""
         self._builder.tables = VariantTables(synonyms_files(corpus_dir))
 
     # ----------------------------------------------------------------------------------------

@@ -196,14 +196,11 @@ _SHIFTED_POSITIONS: dict[int, dict[bytes, frozenset[int]]] = {}
 _SHIFTED_POSITIONS_LIMIT = 50_000
 
 
-def _shifted(value: bytes, offset: int) -> frozenset[int]:
+def _shifted_cache(offset: int) -> dict[bytes, frozenset[int]]:
     cache = _SHIFTED_POSITIONS.get(offset)
     if cache is None or len(cache) >= _SHIFTED_POSITIONS_LIMIT:
         cache = _SHIFTED_POSITIONS[offset] = {}
-    found = cache.get(value)
-    if found is None:
-        found = cache[value] = frozenset(p - offset for p in internals.decode_positions(value))
-    return found
+    return cache
 
 
 def clear_caches() -> None:
@@ -300,10 +297,17 @@ class Bm25:
             docs = set(combined)
         assert combined is not None
         adjacent = {}
+        # Lookups hoisted out of the loop over documents (the cost of a common phrase).
+        columns = [(values[offset], _shifted_cache(offset), offset) for offset in range(len(words))]
         for docnum, score in combined.items():
             starts: frozenset[int] | None = None
-            for offset in range(len(words)):
-                shifted = _shifted(values[offset][docnum], offset)
+            for word_values, cache, offset in columns:
+                value = word_values[docnum]
+                shifted = cache.get(value)
+                if shifted is None:
+                    shifted = cache[value] = frozenset(
+                        p - offset for p in internals.decode_positions(value)
+                    )
                 starts = shifted if starts is None else starts & shifted
                 if not starts:
                     break

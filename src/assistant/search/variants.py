@@ -6,7 +6,7 @@ synonyms file needs no re-indexing):
 
 - tables of equivalent spellings, one group per line, comma-separated: the shipped
   `resources/search/names.txt` (Wade-Giles and Pinyin, Korean romanisations, Russian names)
-  and `british_american.txt`, and the user's `synonyms.txt` in the corpus folder or the user
+  and `british_american.txt`, and the user's `synonyms.csv` in the corpus folder or the user
   data folder. Entries are matched ignoring case, accents, spaces, hyphens and apostrophes,
   so "Chou En-lai", "chou enlai" and "Chou Enlai" are one key;
 - rules (`rule_variants`): the common transliterations of Russian (-ii/-iy/-y, -ov/-ow/-off,
@@ -27,7 +27,8 @@ from pathlib import Path
 from assistant.paths import resources_dir, user_data_dir
 from assistant.search.analysis import fold
 
-SYNONYMS_FILE = "synonyms.txt"
+# Not .txt: every .txt file in the corpus folder is a source.
+SYNONYMS_FILE = "synonyms.csv"
 _SHIPPED = ("names.txt", "british_american.txt")
 MAX_ENTRY_WORDS = 5
 MAX_RULE_VARIANTS = 24

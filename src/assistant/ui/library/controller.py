@@ -53,7 +53,7 @@ class LibraryController(QObject):
         self._library = Library.open(self._corpus_dir)
         # The app reads recognised text from the cache only: OCR runs in the index process.
         self._library.ocr = OcrContext(cache_dir=cache_dir_for(self._index_dir), run=False)
-        self._index = SearchIndex(self._index_dir)
+        self._index = SearchIndex(self._index_dir, corpus_dir=self._corpus_dir)
         # One thread for all writes (imports, metadata files, index updates): they touch the same
         # files, so they must not overlap. Searches get their own thread.
         self._write_pool = make_pool(1)
@@ -175,7 +175,7 @@ class LibraryController(QObject):
             # A fresh SearchIndex object, so every thread opens a new searcher on what the
             # child process committed: a cached searcher that Whoosh merely refreshes can keep
             # seeing deleted passages (it reuses segment readers with their old deletions).
-            self._index = SearchIndex(self._index_dir)
+            self._index = SearchIndex(self._index_dir, corpus_dir=self._corpus_dir)
         self._passage_count = count
         self._index_problems = list(getattr(report, "problems", []) or [])
         reason = getattr(report, "rebuilt_reason", None)
