@@ -32,7 +32,8 @@ def test_losing_concurrent_indexer_exits_non_zero(
 
     holder = whoosh_index.open_dir(str(index)).writer()  # the other indexer, mid-run
     try:
-        monkeypatch.setattr(SearchIndex.__init__, "__defaults__", (0.2,))  # don't wait 10 s
+        # Don't wait 10 s for the lock (lock_timeout, corpus_dir).
+        monkeypatch.setattr(SearchIndex.__init__, "__defaults__", (0.2, None))
         status = main(["index", "--rebuild", "--corpus", str(corpus), "--index", str(index)])
     finally:
         holder.cancel()

@@ -15,6 +15,7 @@ Chicago asks.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.essay.model import Inline, NoteAnchor, Span
 
@@ -25,9 +26,8 @@ _CLOSING_QUOTES = '”"'
 
 def place_note_punctuation(inlines: Sequence[Inline]) -> list[Inline]:
     """`inlines` with punctuation moved before note references and inside closing quotes."""
-    out: list[Inline] = [
-        Span(i.text, i.bold, i.italic) if isinstance(i, Span) else i for i in inlines
-    ]
+    # Copies (links, small caps and every other property kept): the essay is not changed.
+    out: list[Inline] = [replace(i) if isinstance(i, Span) else i for i in inlines]
     for index, inline in enumerate(out):
         if not isinstance(inline, NoteAnchor):
             continue

@@ -136,7 +136,8 @@ def update_index(
         try:
             writer.cancel()
         except Exception:
-            log.exception("cancelling the index writer failed")
+            # Its traceback would reach the CLI's stderr; the cause is raised just below.
+            log.debug("cancelling the index writer failed", exc_info=True)
         raise
     if progress:
         progress(total, total, "")
