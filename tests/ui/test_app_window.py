@@ -473,7 +473,7 @@ def test_import_markdown_honours_the_drafts_bibliography(window, qtbot, dialogs,
     draft.write_text(
         "---\nbibliography: refs.json\n---\n\nAs argued [@stueck-1995, 12].\n", "utf-8"
     )
-    assert window.import_markdown(draft)
+    assert window.session.import_markdown(draft)
     editor = window.editor
     qtbot.waitUntil(lambda: len(editor.rendered_texts()) == 1)
     assert editor.rendered_texts()[0].startswith("William Stueck, ")

@@ -202,6 +202,8 @@ class MainWindow(QMainWindow):
         self.messages_button.setObjectName("messagesButton")
         self.messages_button.setAutoRaise(True)
         self.messages_button.clicked.connect(self.show_messages)
+        # Appearing must not make the status bar taller than its labels keep it.
+        self.messages_button.setMaximumHeight(self.words_label.sizeHint().height())
         self.messages_button.hide()
         # Wide enough for large counts: a permanent label does not grow once the bar is laid out.
         metrics = self.words_label.fontMetrics()
