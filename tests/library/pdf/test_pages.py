@@ -114,6 +114,17 @@ def test_the_writers_page_offset_corrects_the_pages(tmp_path):
     assert not any(p.pdf_page for p in document.passages)
 
 
+def test_without_folios_the_metadata_page_range_numbers_an_offprint(tmp_path):
+    path = _offprint(tmp_path, heads=False, folios=False)
+    for pages in ("211-214", "211–14"):
+        document = load_document(path, "plain", {"id": "plain", "page": pages})
+        assert sorted(set(_pages(document))) == ["211", "212", "213", "214"]
+        assert not any(p.pdf_page for p in document.passages)
+    # A range that does not fit the PDF (a cover page, a chapter of a book) is not used.
+    document = load_document(path, "plain", {"id": "plain", "page": "211-230"})
+    assert all(p.pdf_page for p in document.passages if p.kind == "body")
+
+
 def test_the_offset_is_part_of_the_content_hash(tmp_path):
     from assistant.library.corpus import Library
 
