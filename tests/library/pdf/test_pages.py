@@ -136,3 +136,19 @@ def test_the_offset_is_part_of_the_content_hash(tmp_path):
     library.update_item({"id": "offprint", "title": "Offprint", "page-offset": 210})
     assert library.content_hash("offprint") != before
     assert library.document("offprint").passages[0].page == "211"
+
+
+def test_a_download_notice_under_the_folio_is_removed_and_the_folio_still_found(tmp_path):
+    built = []
+    for index in range(4):
+        page = make.Page()
+        make.paragraph(page, make.TOP, prose(90, seed=index))
+        page.add(make.PAGE_W / 2 - 8, 596, str(77 + index), 9)
+        page.add(make.LEFT, 616, "This content downloaded from 128.112.200.107 on Mon, 12 Jan", 7)
+        page.add(
+            make.LEFT, 626, "2026 10:00:00 UTC. All use subject to https://about.jstor.org/terms", 7
+        )
+        built.append(page)
+    document = load_document(make.write(tmp_path / "jstor.pdf", built), "jstor")
+    assert sorted(set(_pages(document))) == ["77", "78", "79", "80"]
+    assert "downloaded" not in document.text and "jstor.org" not in document.text

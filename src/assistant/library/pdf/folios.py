@@ -25,7 +25,8 @@ _ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1
 _TOKEN_TRIM = "-–—()[]{}.,:;|•·*"
 _FOLIO_ONLY = re.compile(r"^(page|p\.?|s\.|стр\.?)?#(of#)?$")
 _NOTE_START = re.compile(r"^(\d{1,3}\.\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*\S)")
-BAND_ROWS = 2  # rows at each end of a page that may be furniture
+# Rows at each end of a page that may be furniture: a download notice, a running foot, a folio.
+BAND_ROWS = 3
 
 
 @dataclass(slots=True)
