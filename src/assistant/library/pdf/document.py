@@ -79,6 +79,22 @@ def _size_text(size: int) -> str:
 def load_pdf(
     path: Path, source_id: str, item: dict[str, Any] | None, ocr: OcrContext | None
 ) -> Document:
+    """The PDF's passages; any failure, even a fault of ours, is an ImportFailed for this file."""
+    try:
+        return _load_pdf(path, source_id, item, ocr)
+    except (ImportFailed, MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as error:  # one odd PDF must never stop the rest of the library
+        raise ImportFailed(
+            path.name,
+            f"the PDF could not be read ({type(error).__name__}: {error}); "
+            "please report this file if it opens in a PDF viewer.",
+        ) from error
+
+
+def _load_pdf(
+    path: Path, source_id: str, item: dict[str, Any] | None, ocr: OcrContext | None
+) -> Document:
     size = path.stat().st_size
     if size > MAX_PDF_BYTES:
         raise ImportFailed(
