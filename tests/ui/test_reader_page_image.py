@@ -97,3 +97,24 @@ def test_a_text_source_has_no_page_image(qtbot, controller):
         pane.show_passage(hit.source_id, hit.ordinal, "Acheson speech")
     qtbot.wait(300)
     assert not pane.scan_button.isEnabled()
+
+
+def test_the_status_bar_shows_ocr_progress_and_the_scan_becomes_searchable(qtbot, tmp_path):
+    from tests.library.pdf import make
+
+    from assistant.ui.library_controller import LibraryController
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    image = make.text_image(tmp_path / "telegram.png", TELEGRAM)
+    make.write(corpus / "telegram.pdf", [make.Page(image=image)])
+    controller = LibraryController(corpus, tmp_path / "index")
+    statuses: list[str] = []
+    controller.statusChanged.connect(statuses.append)
+    try:
+        with qtbot.waitSignal(controller.indexFinished, timeout=120000):
+            controller.reindex()
+        assert any("telegram (OCR page 1 of 1)" in status for status in statuses), statuses
+        assert controller.index.search("Shtykov").total == 1
+    finally:
+        controller.shutdown()

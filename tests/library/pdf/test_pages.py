@@ -114,6 +114,17 @@ def test_the_writers_page_offset_corrects_the_pages(tmp_path):
     assert not any(p.pdf_page for p in document.passages)
 
 
+def test_without_folios_the_metadata_page_range_numbers_an_offprint(tmp_path):
+    path = _offprint(tmp_path, heads=False, folios=False)
+    for pages in ("211-214", "211–14"):
+        document = load_document(path, "plain", {"id": "plain", "page": pages})
+        assert sorted(set(_pages(document))) == ["211", "212", "213", "214"]
+        assert not any(p.pdf_page for p in document.passages)
+    # A range that does not fit the PDF (a cover page, a chapter of a book) is not used.
+    document = load_document(path, "plain", {"id": "plain", "page": "211-230"})
+    assert all(p.pdf_page for p in document.passages if p.kind == "body")
+
+
 def test_the_offset_is_part_of_the_content_hash(tmp_path):
     from assistant.library.corpus import Library
 
@@ -125,3 +136,19 @@ def test_the_offset_is_part_of_the_content_hash(tmp_path):
     library.update_item({"id": "offprint", "title": "Offprint", "page-offset": 210})
     assert library.content_hash("offprint") != before
     assert library.document("offprint").passages[0].page == "211"
+
+
+def test_a_download_notice_under_the_folio_is_removed_and_the_folio_still_found(tmp_path):
+    built = []
+    for index in range(4):
+        page = make.Page()
+        make.paragraph(page, make.TOP, prose(90, seed=index))
+        page.add(make.PAGE_W / 2 - 8, 596, str(77 + index), 9)
+        page.add(make.LEFT, 616, "This content downloaded from 128.112.200.107 on Mon, 12 Jan", 7)
+        page.add(
+            make.LEFT, 626, "2026 10:00:00 UTC. All use subject to https://about.jstor.org/terms", 7
+        )
+        built.append(page)
+    document = load_document(make.write(tmp_path / "jstor.pdf", built), "jstor")
+    assert sorted(set(_pages(document))) == ["77", "78", "79", "80"]
+    assert "downloaded" not in document.text and "jstor.org" not in document.text

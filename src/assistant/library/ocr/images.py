@@ -36,6 +36,12 @@ def load_image(
         return _load_frames(path, source_id, item, ocr, image)
     except (EOFError, OSError, ValueError) as error:
         raise ImportFailed(path.name, f"the image is damaged ({error}).") from error
+    except (ImportFailed, MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as error:  # one odd image must never stop the rest of the library
+        raise ImportFailed(
+            path.name, f"the image could not be read ({type(error).__name__}: {error})."
+        ) from error
 
 
 def _load_frames(

@@ -65,9 +65,10 @@ def import_options_key(path: Path, item: dict[str, Any] | None) -> str:
         return ""
     offset = page_offset(item)
     language = (item or {}).get("language")
-    if offset is None and not language:
+    pages = (item or {}).get("page")
+    if offset is None and not language and not pages:
         return ""
-    options = f"offset={offset};language={language}".encode()
+    options = f"offset={offset};language={language};pages={pages}".encode()
     return "+" + hashlib.sha1(options).hexdigest()[:10]
 
 
@@ -76,6 +77,22 @@ def _size_text(size: int) -> str:
 
 
 def load_pdf(
+    path: Path, source_id: str, item: dict[str, Any] | None, ocr: OcrContext | None
+) -> Document:
+    """The PDF's passages; any failure, even a fault of ours, is an ImportFailed for this file."""
+    try:
+        return _load_pdf(path, source_id, item, ocr)
+    except (ImportFailed, MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as error:  # one odd PDF must never stop the rest of the library
+        raise ImportFailed(
+            path.name,
+            f"the PDF could not be read ({type(error).__name__}: {error}); "
+            "please report this file if it opens in a PDF viewer.",
+        ) from error
+
+
+def _load_pdf(
     path: Path, source_id: str, item: dict[str, Any] | None, ocr: OcrContext | None
 ) -> Document:
     size = path.stat().st_size
@@ -181,7 +198,7 @@ def assemble(
         warnings.append(f"{page_list(recognition.missing)} {what} without text; {reason}.")
 
     found = folios.detect(pages)
-    labels, pdf_numbered = _labels(pages, found, page_offset(item))
+    labels, pdf_numbered = _labels(pages, found, page_offset(item), (item or {}).get("page"))
     body_size = folios.body_size(pages)
     vocabulary = Vocabulary(line.text for page in pages for line in page.lines)
 
@@ -270,7 +287,7 @@ def assemble(
 
 
 def _labels(
-    pages: list[PageLines], found: folios.Folios, offset: int | None
+    pages: list[PageLines], found: folios.Folios, offset: int | None, page_range: object = None
 ) -> tuple[list[str], list[bool]]:
     count = len(pages)
     if offset is not None:
@@ -282,7 +299,24 @@ def _labels(
         # (an offprint cut from a volume often keeps "1, 2, 3").
         if not (plain and not all(found.pdf_numbered) and found.labels != stored):
             return [label or str(i + 1) for i, label in enumerate(stored)], [False] * count
+    if all(found.pdf_numbered):
+        # No folio on any page, but the metadata gives the article's pages ("211-230") and the
+        # PDF has exactly that many: the offprint's pages are those.
+        first = _first_page(page_range, count)
+        if first is not None:
+            return [str(first + i) for i in range(count)], [False] * count
     return found.labels, found.pdf_numbered
+
+
+def _first_page(page_range: object, count: int) -> int | None:
+    match = re.fullmatch(r"\s*(\d+)\s*[-–—]+\s*(\d+)\s*", str(page_range or ""))
+    if not match:
+        return None
+    first, last = int(match.group(1)), int(match.group(2))
+    if last < first:  # "211-30": Chicago's abbreviated range
+        digits = len(match.group(2))
+        last = int(str(first)[:-digits] + match.group(2)) if digits < len(str(first)) else last
+    return first if last - first + 1 == count else None
 
 
 def _heading_level(size: float, body_size: float) -> int:

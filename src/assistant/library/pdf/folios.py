@@ -25,7 +25,9 @@ _ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1
 _TOKEN_TRIM = "-–—()[]{}.,:;|•·*"
 _FOLIO_ONLY = re.compile(r"^(page|p\.?|s\.|стр\.?)?#(of#)?$")
 _NOTE_START = re.compile(r"^(\d{1,3}\.\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*\S)")
-BAND_ROWS = 2  # rows at each end of a page that may be furniture
+# Rows at each end of a page that may be furniture: a download notice, a running foot, a folio.
+BAND_ROWS = 3
+_ARABIC = re.compile(r"[0-9]{1,4}")  # not str.isdigit: "²" is a digit to it
 
 
 @dataclass(slots=True)
@@ -128,7 +130,7 @@ def _candidates(row: Row) -> list[tuple[str, int, bool, bool]]:
         if token.endswith(".") and not alone:
             continue
         bare = token.strip(_TOKEN_TRIM)
-        if bare.isdigit() and len(bare) <= 4 and int(bare) > 0:
+        if _ARABIC.fullmatch(bare) and int(bare) > 0:
             found.append(("arabic", int(bare), False, alone))
         else:
             value = roman_value(bare)
@@ -173,17 +175,32 @@ def detect(pages: list[PageLines]) -> Folios:
     labels, flags = _number(count, confirmed)
     body = body_size(pages)
     furniture: set[int] = set()
+    measure = _measure(pages)
     for row, key in zip(all_rows, keys, strict=True):
         # Running heads are set no larger than the text; a title repeated on two chapter
         # openings is not one.
         small = max(line.size for line in row.lines) <= 1.1 * body
         # "12. Ibid., 45." repeats at the foot of many pages, but it is a footnote.
         note = bool(_NOTE_START.match(row.text))
+        # A full line of text in the body size is text, however often it recurs (boilerplate,
+        # a refrain); heads and feet are shorter, or set apart in pieces, or smaller.
+        inked = sum(line.x1 - line.x0 for line in row.lines)
+        body_line = inked > 0.8 * measure and min(line.size for line in row.lines) >= 0.95 * body
         if id(row) in folio_rows or (
-            small and not note and key and len(pages_with_key[_group(key, row)]) >= repeat
+            small
+            and not note
+            and not body_line
+            and key
+            and len(pages_with_key[_group(key, row)]) >= repeat
         ):
             furniture.update(id(line) for line in row.lines)
     return Folios(labels, flags, furniture)
+
+
+def _measure(pages: list[PageLines]) -> float:
+    """The usual width of a full line of text (the widest lines of most pages)."""
+    widths = sorted(max((ln.x1 - ln.x0 for ln in page.lines), default=0.0) for page in pages)
+    return widths[len(widths) // 2] if widths else 0.0
 
 
 def body_size(pages: list[PageLines]) -> float:
