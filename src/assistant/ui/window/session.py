@@ -64,6 +64,11 @@ class EssaySession(QObject):
         editor.modificationChanged.connect(self._modification_changed)
         # Real edits only: re-highlighting (spelling) changes the layout, not the essay.
         editor.document.undoCommandAdded.connect(self.mark_dirty)
+        # Typing merges into one undo command, so each keystroke is seen here too; a change of
+        # formats alone (the spelling highlighter) removes and adds the same count, and is not.
+        editor.document.contentsChange.connect(
+            lambda _position, removed, added: removed != added and self.mark_dirty()
+        )
         editor.title_edit.textEdited.connect(lambda _t: self.update_title())
 
     def start(self) -> None:
