@@ -26,7 +26,7 @@ __all__ = ["write_markdown"]
 _NOTE_PUNCT = ".,;:!?"
 
 
-_TEXT_SPECIAL = re.compile(r"[\\*_`\[\]^~<]|(?<![\w])@|(?<=-)-|\n")
+_TEXT_SPECIAL = re.compile(r"[\\*_`\[\]^~<]|(?<![^\W_])@|(?<=-)-|\n")
 
 
 def _escape_text(text: str, at_line_start: bool) -> str:
@@ -63,7 +63,7 @@ def _escape_commentary(text: str) -> str:
             out.append("\\\\")
         elif char in "`[]^~<":
             out.append("\\" + char)
-        elif char == "@" and not (before.isalnum() or before == "_"):
+        elif char == "@" and not before.isalnum():
             out.append("\\@")
         elif char == "-" and before == "-":
             out.append("\\-")
