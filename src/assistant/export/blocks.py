@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.text.paragraph import Paragraph
 
-__all__ = ["add_code_block", "add_list_item", "add_table", "append_inlines", "append_span"]
+__all__ = [
+    "ListNumbering",
+    "add_code_block",
+    "add_list_item",
+    "add_table",
+    "append_inlines",
+    "append_span",
+]
 
 CODE_FONT = "Courier New"
 _MAX_LIST_LEVEL = 3  # the template's list styles go "List Bullet", "List Bullet 2", "... 3"
@@ -87,14 +94,60 @@ def list_style(document: DocumentObject, block: Block, body_style: str) -> str:
     return _style(document, iter((base + suffix, base)), body_style)
 
 
+class ListNumbering:
+    """Word numbering for the essay's numbered lists: each list gets a numbering instance of
+    its own (`w:num` on the list style's abstract numbering), starting at the list's first
+    number, so a second list starts again at 1 and `3.` starts at 3."""
+
+    def __init__(self, document: DocumentObject) -> None:
+        self.document = document
+        self.open: dict[int, tuple[bool, int | None]] = {}  # level -> (ordered, numId)
+
+    def item(self, block: Block, paragraph: Paragraph, style: str) -> None:
+        depth = max(1, block.level)
+        for level in [lv for lv in self.open if lv > depth]:
+            del self.open[level]
+        if block.continued:
+            return
+        current = self.open.get(depth)
+        if current is not None and current[0] == block.ordered:
+            num_id = current[1]
+        else:
+            num_id = self._new_list(style, block.start) if block.ordered else None
+            self.open[depth] = (block.ordered, num_id)
+        if num_id is not None:
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = num_id
+
+    def end(self) -> None:
+        """A block that is no list item ends every open list."""
+        self.open.clear()
+
+    def _new_list(self, style: str, start: int) -> int | None:
+        try:
+            style_num = self.document.styles[style].element.pPr.numPr.numId.val  # type: ignore[union-attr]
+            numbering = self.document.part.numbering_part.element
+            abstract = numbering.num_having_numId(style_num).abstractNumId.val
+        except (AttributeError, KeyError):
+            return None  # a style without numbering: Word shows no numbers to restart
+        num = numbering.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(max(0, start))
+        return int(num.numId)
+
+
 def add_list_item(
     document: DocumentObject,
     block: Block,
     add_paragraph: Callable[[str], Paragraph],
     add_note: Callable[[Paragraph], None],
     body_style: str,
+    numbering: ListNumbering | None = None,
 ) -> None:
-    paragraph = add_paragraph(list_style(document, block, body_style))
+    style = list_style(document, block, body_style)
+    paragraph = add_paragraph(style)
+    if numbering is not None:
+        numbering.item(block, paragraph, style)
     append_inlines(paragraph, block.inlines, add_note)
 
 
