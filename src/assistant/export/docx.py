@@ -22,13 +22,7 @@ from docx.shared import Inches, Pt
 from assistant.cite.model import RichText
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.export.atomic import ExportError, write_atomically
-from assistant.export.blocks import (
-    ListNumbering,
-    add_code_block,
-    add_list_item,
-    add_table,
-    append_span,
-)
+from assistant.export.blocks import add_code_block, add_list_item, add_table, append_span
 from assistant.export.footnotes import add_footnote
 from assistant.export.layout import (
     BIBLIOGRAPHY_STYLE,
@@ -136,11 +130,8 @@ def build_document(
 
     note_texts = iter(notes)
     style_ids: dict[str, str] = {}
-    numbering = ListNumbering(document)
     for block in essay.blocks:
-        if block.kind != "list_item":
-            numbering.end()
-        _add_block(document, block, note_texts, style_ids, numbering)
+        _add_block(document, block, note_texts, style_ids)
 
     if bibliography:
         heading = document.add_paragraph(BIBLIOGRAPHY_HEADING, style="Heading 1")
@@ -151,11 +142,9 @@ def build_document(
     return document
 
 
-def _add_block(
-    document: DocumentObject, block: Block, note_texts, style_ids, numbering=None
-) -> None:  # type: ignore[no-untyped-def]
+def _add_block(document: DocumentObject, block: Block, note_texts, style_ids) -> None:  # type: ignore[no-untyped-def]
     if block.kind in ("list_item", "table", "code"):
-        _add_rich_block(document, block, note_texts, style_ids, numbering)
+        _add_rich_block(document, block, note_texts, style_ids)
         return
     if block.kind == "heading":
         style = f"Heading {min(max(block.level, 1), 6)}"
@@ -174,9 +163,7 @@ def _add_block(
             add_footnote(paragraph, next(note_texts))
 
 
-def _add_rich_block(
-    document: DocumentObject, block: Block, note_texts, style_ids, numbering
-) -> None:  # type: ignore[no-untyped-def]
+def _add_rich_block(document: DocumentObject, block: Block, note_texts, style_ids) -> None:  # type: ignore[no-untyped-def]
     """Lists, tables and code blocks (assistant.export.blocks)."""
 
     def add_paragraph(style: str) -> Paragraph:
@@ -186,7 +173,7 @@ def _add_rich_block(
         add_footnote(paragraph, next(note_texts))
 
     if block.kind == "list_item":
-        add_list_item(document, block, add_paragraph, add_note, BODY_STYLE, numbering)
+        add_list_item(document, block, add_paragraph, add_note, BODY_STYLE)
     elif block.kind == "table":
         add_table(document, block, add_paragraph, add_note)
     else:

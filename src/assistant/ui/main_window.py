@@ -63,8 +63,6 @@ class MainWindow(QMainWindow):
     TaskError when the export failed (the writer has been told by then)."""
 
     exportFinished = Signal(object)
-    # A Markdown import finished: the draft's path, or None when Pandoc could not read it.
-    markdownImported = Signal(object)
     autosaved = Signal(object)  # Path of the autosave, or a TaskError
     essaySaved = Signal(object)  # Path
 
@@ -962,13 +960,8 @@ class MainWindow(QMainWindow):
             self.import_markdown(Path(name))
 
     def import_markdown(self, path: Path) -> bool:
-        """Open a Pandoc Markdown draft as a new, untitled essay (the file is not changed).
-
-        Pandoc reads the draft on a worker thread (a pandoc process; a long draft takes a good
-        fraction of a second); the essay appears when it is done (`markdownImported` fires).
-        False when the file cannot even be read.
-        """
-        from assistant.essay.markdown import load_bibliographies, read_markdown
+        """Open a Pandoc Markdown draft as a new, untitled essay (the file is not changed)."""
+        from assistant.essay.markdown import PandocError, load_bibliographies, read_markdown
 
         path = Path(path)
         try:
@@ -977,26 +970,17 @@ class MainWindow(QMainWindow):
             reason = getattr(error, "strerror", None) or str(error)
             messages.show_error(self, "Could not import", f"{path}: {reason}")
             return False
-        items = dict(self.controller.items())
-
-        def read(_task: Any) -> Any:
-            result = read_markdown(text, items)
+        try:
+            result = read_markdown(text, self.controller.items())
             if result.missing and result.bibliography:
                 # As Pandoc does: the front matter's `bibliography:` files, next to the draft.
                 extra, problems = load_bibliographies(path.parent, result.bibliography)
                 if extra:
-                    result = read_markdown(text, {**extra, **items})
+                    result = read_markdown(text, {**extra, **self.controller.items()})
                 result.warnings.extend(problems)
-            return result
-
-        def failed(error: TaskError) -> None:
-            messages.show_error(self, "Could not import", f"{path}: {error.message}")
-            self.markdownImported.emit(None)
-
-        run_task(read, on_result=lambda result: self._show_imported(path, result), on_error=failed)
-        return True
-
-    def _show_imported(self, path: Path, result: Any) -> None:
+        except PandocError as error:
+            messages.show_error(self, "Could not import", f"{path}: {error}")
+            return False
         essay = result.essay
         if essay.outline is None:
             essay.outline = self.outline_pane.outline()
@@ -1014,7 +998,7 @@ class MainWindow(QMainWindow):
             )
         else:
             self.statusBar().showMessage(f"Imported {path.name}", 5000)
-        self.markdownImported.emit(path)
+        return True
 
     # --- drops, close ------------------------------------------------------------------------
 
