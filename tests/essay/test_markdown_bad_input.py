@@ -161,3 +161,13 @@ def test_pandoc_that_cannot_start(fake_pandoc) -> None:  # type: ignore[no-untyp
     path.chmod(0o600)
     with pytest.raises(PandocMissingError, match="could not be started"):
         read_markdown("text")
+
+
+def test_a_pandoc_without_rts_options_is_run_without_the_heap_limit(fake_pandoc) -> None:  # type: ignore[no-untyped-def]
+    fake_pandoc(
+        'case "$1" in +RTS) echo "pandoc: Most RTS options are disabled." >&2; exit 1;; esac\n'
+        "cat > /dev/null\n"
+        'echo \'{"pandoc-api-version":[1,23,1,1],"meta":{},"blocks":['
+        '{"t":"Para","c":[{"t":"Str","c":"Read."}]}]}\''
+    )
+    assert [b.text for b in read_markdown("Read.").essay.blocks] == ["Read."]

@@ -115,3 +115,19 @@ def test_tables_are_word_tables_with_their_notes(exported: Path) -> None:
     assert notes.index(", 12.") < notes.index(", 14.")
     cell_xml = table._tbl.xml
     assert "w:footnoteReference" in cell_xml
+
+
+def test_each_numbered_list_restarts_at_its_own_first_number(tmp_path: Path) -> None:
+    draft = "1. one\n2. two\n\nBetween.\n\n3. three\n4. four\n"
+    path = tmp_path / "lists.docx"
+    export_docx(read_markdown(draft).essay, path, items={})
+    document = docx.Document(str(path))
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    num_ids = [p._p.pPr.numPr.numId.val for p in numbered]
+    assert num_ids[0] == num_ids[1] != num_ids[2] == num_ids[3]
+    numbering = document.part.numbering_part.element
+    starts = []
+    for num_id in (num_ids[0], num_ids[2]):
+        num = numbering.num_having_numId(num_id)
+        starts.append(int(num.find(f".//{qn('w:startOverride')}").get(qn("w:val"))))
+    assert starts == [1, 3]

@@ -16,23 +16,26 @@ text or named in a warning with its line, never dropped silently.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from assistant.cite.model import Citation, Note
 from assistant.cite.pandoc_syntax import (
-    CitationSyntaxError,
-    matching_bracket,
-    parse_citation_group,
     parse_locator,
 )
+from assistant.essay.citeproc_punctuation import move_punctuation
 from assistant.essay.frontmatter import FrontMatterError, load_yaml, split_front_matter
+from assistant.essay.markdown_diagnostics import (
+    PASSAGE_COMMENT,
+    Diagnostics,
+    excerpt,
+    report_pandoc_warnings,
+    yaml_line,
+)
+from assistant.essay.markdown_metadata import load_bibliographies, meta_string, metadata_text
 from assistant.essay.model import (
     Block,
     BlockKind,
@@ -43,7 +46,7 @@ from assistant.essay.model import (
     PassageLink,
     Span,
 )
-from assistant.essay.pandoc_ast import PandocError, PandocWarning, parse_markdown, stringify
+from assistant.essay.pandoc_ast import PandocError, parse_markdown, stringify
 
 __all__ = [
     "PASSAGE_COMMENT",
@@ -55,14 +58,9 @@ __all__ = [
 
 JSON = dict[str, Any]
 
-PASSAGE_COMMENT = re.compile(
-    r"<!--\s*passage:\s*(?P<source>\S+?)#(?P<ordinal>\d+)(?:\s+p\.\s*(?P<page>.*?))?\s*-->"
-)
-_DEFINITION = re.compile(r" {0,3}\[\^[^\]]+\]:")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
 _ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center"}
 _QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
-_CONTAINERS = ("Emph", "Strong", "Strikeout", "SmallCaps", "Underline", "Superscript", "Subscript")
 
 
 @dataclass(slots=True)
@@ -97,123 +95,6 @@ class _Format:
         return _Format(**values)
 
 
-# -- citeproc's punctuation rules for notes --------------------------------------------------
-#
-# From pandoc's Text.Pandoc.Citeproc (mvPunct), for a note style with notes-after-punctuation:
-# - `x [@a],` → `x,¹`: a space before a citation note goes, and the run of punctuation after
-#   it (any Unicode punctuation but en and em dashes) moves before the note; `.` and `,` move
-#   on inside a closing quotation (en-US puts punctuation inside quotes);
-# - `x[@a],` → `x,¹` when what follows starts with one of `.,;:!?`, the same run moving.
-
-
-def is_citeproc_punctuation(char: str) -> bool:
-    """Punctuation citeproc moves before a note mark (`isPunct`): any Unicode punctuation but
-    en and em dashes."""
-    if not char:
-        return False
-    return unicodedata.category(char).startswith("P") and char not in "—–"
-
-
-def _is_cite_note(node: JSON) -> bool:
-    """A citation that becomes nothing but a note mark in the text (not author-in-text)."""
-    return node["t"] == "Cite" and node["c"][0][0]["citationMode"]["t"] != "AuthorInText"
-
-
-def _leading_punctuation(nodes: list[JSON], start: int) -> str:
-    """The run of citeproc punctuation the text of `nodes[start:]` begins with (Pandoc takes it
-    from `stringify` of what follows, across formatting and raw HTML)."""
-    punct = ""
-    for node in nodes[start:]:
-        tag = node["t"]
-        if tag == "RawInline":
-            continue
-        if tag == "Str":
-            text = node["c"]
-        elif tag in _CONTAINERS:
-            text = stringify(node["c"])
-        else:
-            break
-        for char in text:
-            if not is_citeproc_punctuation(char):
-                return punct
-            punct += char
-    return punct
-
-
-def _drop_leading(nodes: list[JSON], count: int) -> list[JSON]:
-    """`nodes` without their first `count` characters of text, going into formatting."""
-    out: list[JSON] = []
-    for index, node in enumerate(nodes):
-        if count <= 0:
-            out.extend(nodes[index:])
-            break
-        tag = node["t"]
-        if tag == "Str":
-            text = node["c"]
-            if len(text) > count:
-                out.append({"t": "Str", "c": text[count:]})
-            count -= min(count, len(text))
-        elif tag in _CONTAINERS:
-            inner_len = len(stringify(node["c"]))
-            out.append({"t": tag, "c": _drop_leading(node["c"], count)})
-            count -= min(count, inner_len)
-        elif tag == "RawInline":
-            out.append(node)
-        else:
-            out.extend(nodes[index:])
-            break
-    return out
-
-
-def _into_quote(quote: JSON, punct: str) -> tuple[JSON, str]:
-    """Move leading `.`/`,` of `punct` inside a closing quotation."""
-    moved = len(punct) - len(punct.lstrip(".,"))
-    if quote["t"] != "Quoted" or not moved:
-        return quote, punct
-    kind, inner = quote["c"]
-    return {"t": "Quoted", "c": [kind, [*inner, {"t": "Str", "c": punct[:moved]}]]}, punct[moved:]
-
-
-def _move_punctuation(nodes: list[JSON]) -> list[JSON]:
-    if not any(node["t"] == "Cite" for node in nodes):
-        return nodes
-    out: list[JSON] = []
-    i = 0
-    n = len(nodes)
-    while i < n:
-        x = nodes[i]
-        if x["t"] in ("Space", "SoftBreak"):
-            out.append(x)
-            i += 1
-            continue
-        if (
-            i + 2 < n
-            and nodes[i + 1]["t"] in ("Space", "SoftBreak")
-            and _is_cite_note(nodes[i + 2])
-        ):
-            q, cite = x, nodes[i + 2]
-            punct = _leading_punctuation(nodes, i + 3)
-            if not punct:
-                out += [q, cite]
-                i += 3
-                continue
-            q, left = _into_quote(q, punct)
-            out += [q, *([{"t": "Str", "c": left}] if left else []), cite]
-            nodes = out + _drop_leading(nodes[i + 3 :], len(punct))
-            i, n = len(out), len(nodes)
-            continue
-        if _is_cite_note(x):
-            punct = _leading_punctuation(nodes, i + 1)
-            if punct[:1] and punct[0] in ".,;:!?":
-                out += [{"t": "Str", "c": punct}, x]
-                nodes = out + _drop_leading(nodes[i + 1 :], len(punct))
-                i, n = len(out), len(nodes)
-                continue
-        out.append(x)
-        i += 1
-    return out
-
-
 # -- the reader --------------------------------------------------------------------------------
 
 
@@ -228,47 +109,10 @@ class _Cite:
 _Token = Span | NoteAnchor | _Cite
 
 
-class _Reader:
-    def __init__(self, source: str, first_line: int) -> None:
-        self.source = source
-        self.first_line = first_line
-        self.newlines = [m.start() for m in re.finditer("\n", source)]
-        self.cursor = 0
-        self.warnings: list[str] = []
+class _Reader(Diagnostics):
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
         self.cited: dict[str, int] = {}  # key -> line of its first citation
-        self.warned: set[str] = set()
-
-    # -- where things are --------------------------------------------------------------------
-
-    def locate(self, snippet: str) -> int:
-        """The line of `snippet` in the source, searching forward from the last block read."""
-        snippet = snippet.strip()
-        if not snippet:
-            return self.line_at(self.cursor)
-        found = self.source.find(snippet, self.cursor)
-        if found == -1:
-            found = self.source.find(snippet)
-        if found == -1:
-            return self.line_at(self.cursor)
-        return self.line_at(found)
-
-    def line_at(self, offset: int) -> int:
-        return bisect.bisect_right(self.newlines, offset - 1) + 1
-
-    def advance_to(self, snippet: str) -> None:
-        snippet = snippet.strip()[:40]
-        if snippet:
-            found = self.source.find(snippet, self.cursor)
-            if found != -1:
-                self.cursor = found
-
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append(f"line {line}: {message}" if line else message)
-
-    def warn_once(self, key: str, line: int, message: str) -> None:
-        if key not in self.warned:
-            self.warned.add(key)
-            self.warn(line, message)
 
     # -- citations ---------------------------------------------------------------------------
 
@@ -297,7 +141,7 @@ class _Reader:
     # -- inlines of the running text -----------------------------------------------------------
 
     def inlines(self, nodes: list[JSON], fmt: _Format) -> list[_Token]:
-        nodes = _move_punctuation(self._attach_passages(self.check_brackets(nodes)))
+        nodes = move_punctuation(self._attach_passages(self.check_brackets(nodes)))
         # Text of this call's own format is gathered as strings and made one span per run.
         out: list[_Token | str] = []
         for index, node in enumerate(nodes):
@@ -306,7 +150,7 @@ class _Reader:
             following = nodes[index + 1] if index + 1 < len(nodes) else None
             if tag == "Str":
                 if "[" in content or "^" in content:
-                    self._check_text(content, following)
+                    self.check_text(content, following)
                 out.append(content)
             elif tag in ("Space", "SoftBreak"):
                 out.append(" ")
@@ -324,7 +168,7 @@ class _Reader:
                 text = stringify(content)
                 self.warn(
                     self.locate(text),
-                    f"{tag.lower()} {_excerpt(text)!r} is kept as plain text (an essay has no"
+                    f"{tag.lower()} {excerpt(text)!r} is kept as plain text (an essay has no"
                     f" {tag.lower()})",
                 )
                 out += self.inlines(content, fmt)
@@ -336,7 +180,7 @@ class _Reader:
             elif tag == "Math":
                 mark = "$$" if content[0]["t"] == "DisplayMath" else "$"
                 text = f"{mark}{content[1]}{mark}"
-                self.warn(self.locate(content[1]), f"math {_excerpt(text)!r} is kept as text")
+                self.warn(self.locate(content[1]), f"math {excerpt(text)!r} is kept as text")
                 out.append(self.span(text, fmt))
             elif tag == "Link":
                 target = content[2][0]
@@ -345,7 +189,7 @@ class _Reader:
                 alt = stringify(content[1])
                 self.warn(
                     self.locate(content[2][0]),
-                    f"image {content[2][0]!r} left out; its description {_excerpt(alt)!r} is"
+                    f"image {content[2][0]!r} left out; its description {excerpt(alt)!r} is"
                     " kept as text",
                 )
                 out += self.inlines(content[1], fmt)
@@ -360,7 +204,7 @@ class _Reader:
                 note, passage = self.note(content)
                 out.append(NoteAnchor(note, node.get("passage") or passage))
             elif tag == "RawInline":
-                self._raw(content)
+                self.raw_inline(content)
         tokens: list[_Token] = []
         pending: list[str] = []
         for token in out:
@@ -403,83 +247,6 @@ class _Reader:
                     continue
             out.append(node)
         return out
-
-    def _raw(self, content: list[Any]) -> None:
-        fmt, text = content
-        if fmt == "html" and PASSAGE_COMMENT.fullmatch(text.strip()):
-            return
-        if fmt == "html" and text.startswith("<!--"):
-            self.warn(self.locate(text[:30]), f"HTML comment {_excerpt(text)!r} left out")
-        elif fmt == "html":
-            self.warn_once(
-                "html:" + text,
-                self.locate(text),
-                f"HTML tag {_excerpt(text)!r} left out (the text around it is kept)",
-            )
-        else:
-            self.warn(self.locate(text), f"raw {fmt} {_excerpt(text)!r} left out")
-
-    def _check_text(self, text: str, following: JSON | None) -> None:
-        """Warn about text that looks like a citation or note Pandoc did not take as one."""
-        if text.startswith("^["):
-            self.warn(
-                self.locate(text),
-                f"unclosed inline note {_excerpt(text)!r}: add the closing ']'; it is kept as text",
-            )
-        elif re.fullmatch(r"\[\^[^\]\s]+\][.,;:!?)]*", text):
-            label = text[: text.index("]") + 1]
-            self.warn(self.locate(label), f"footnote {label} has no definition; kept as text")
-
-    def check_brackets(self, nodes: list[JSON], where: str = "") -> list[JSON]:
-        """An author-in-text citation after an unmatched `[` is almost always a citation group
-        Pandoc could not read (`[see @a, 4` unclosed, `[@a, 33; and more]` with a part lacking
-        its key). Such a citation is kept as the text it was written as, and a warning gives
-        Pandoc's reason, so the writer sees and fixes the bracket instead of finding an
-        author's name printed in the sentence."""
-        out: list[JSON] = []
-        open_at: str | None = None
-        for node in nodes:
-            if node["t"] == "Str":
-                text = node["c"]
-                if "[" in text and "]" not in text[text.rindex("[") :]:
-                    open_at = text[text.rindex("[") :]
-                elif "]" in text:
-                    open_at = None
-            elif (
-                node["t"] == "Cite"
-                and open_at is not None
-                and node["c"][0][0]["citationMode"]["t"] == "AuthorInText"
-            ):
-                self._broken_group(open_at, "@" + node["c"][0][0]["citationId"], where)
-                open_at = None
-                out.extend(node["c"][1])  # the citation as written
-                continue
-            out.append(node)
-        return out
-
-    def _broken_group(self, opening: str, key: str, where: str) -> None:
-        pattern = re.compile(re.escape(opening) + r"[^\]]*?" + re.escape(key))
-        found = pattern.search(self.source, self.cursor) or pattern.search(self.source)
-        start = found.start() if found else -1
-        line = self.line_at(start) if start != -1 else self.line_at(self.cursor)
-        close = matching_bracket(self.source, start) if start != -1 else -1
-        pandoc = f"it is kept as text (Pandoc would read {key} in it as an author-in-text citation)"
-        if close == -1:
-            end = self.source.find("\n\n", start)
-            stretch = self.source[start : len(self.source) if end == -1 else end]
-            self.warn(
-                line,
-                f"unclosed citation bracket {_excerpt(stretch)!r}{where}: add the closing ']';"
-                f" {pandoc}",
-            )
-            return
-        written = self.source[start : close + 1]
-        try:
-            parse_citation_group(written[1:-1].replace("\n", " "))
-            reason = "Pandoc does not read it as one"
-        except CitationSyntaxError as error:
-            reason = error.message
-        self.warn(line, f"{_excerpt(written)!r}{where} is not a citation: {reason}; {pandoc}")
 
     # -- notes ---------------------------------------------------------------------------------
 
@@ -530,7 +297,7 @@ class _Reader:
             elif tag == "CodeBlock":
                 yield [{"t": "Str", "c": content[1]}]
             elif tag == "RawBlock":
-                self._raw(content)
+                self.raw_inline(content)
             elif tag == "Header":
                 yield content[2]
             elif tag != "Null":
@@ -545,7 +312,7 @@ class _Reader:
             content: Any = node.get("c")
             following = nodes[index + 1] if index + 1 < len(nodes) else None
             if tag == "Str":
-                self._check_text(content, following)
+                self.check_text(content, following)
                 yield content
             elif tag in ("Space", "SoftBreak"):
                 yield " "
@@ -575,7 +342,7 @@ class _Reader:
                 if found:
                     yield PassageLink(found["source"], int(found["ordinal"]), found["page"] or None)
                 else:
-                    self._raw(content)
+                    self.raw_inline(content)
             elif tag in ("Span", "SmallCaps", "Strikeout", "Underline", "Superscript", "Subscript"):
                 inner = content[1] if tag == "Span" else content
                 yield from self._note_inlines(inner)
@@ -625,12 +392,12 @@ class _Reader:
                 if fmt == "html" and text.strip().startswith("<!--"):
                     if not PASSAGE_COMMENT.fullmatch(text.strip()):
                         self.warn(
-                            self.locate(text[:30]), f"HTML comment {_excerpt(text)!r} left out"
+                            self.locate(text[:30]), f"HTML comment {excerpt(text)!r} left out"
                         )
                 else:
                     self.warn(
                         self.locate(text[:30]),
-                        f"raw {fmt} block {_excerpt(text)!r} is kept as a code block",
+                        f"raw {fmt} block {excerpt(text)!r} is kept as a code block",
                     )
                     out.append(Block("code", [Span(text, code=True)]))
             elif tag == "HorizontalRule":
@@ -778,11 +545,6 @@ def _first_text(node: JSON) -> str:
     return ""
 
 
-def _excerpt(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _place_notes(tokens: list[_Token]) -> list[Inline]:
     """Citations in the text as notes of their own, and runs of one format merged."""
     out: list[Inline] = []
@@ -819,53 +581,6 @@ def _place_notes(tokens: list[_Token]) -> list[Inline]:
     return out
 
 
-# -- front matter ------------------------------------------------------------------------------
-
-
-def _metadata_text(value: Any) -> str:
-    """A metadata field (a string, or a list of them / of {name: ...}) as one string."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(t for t in (_metadata_text(v) for v in value) if t)
-    if isinstance(value, dict):
-        if "name" in value or "literal" in value:
-            return _metadata_text(value.get("name", value.get("literal", "")))
-        return " ".join(str(value[k]) for k in ("given", "family") if value.get(k))
-    return str(value)
-
-
-def _meta_string(meta: JSON, key: str) -> str | None:
-    value = meta.get(key)
-    if value is None:
-        return None
-    if value["t"] == "MetaInlines":
-        return stringify(value["c"])
-    if value["t"] == "MetaString":
-        return str(value["c"])
-    if value["t"] == "MetaBlocks":
-        return "\n\n".join(stringify(b["c"]) for b in value["c"] if b["t"] in ("Para", "Plain"))
-    return None
-
-
-def _unused_definition(source: str, line: int) -> str:
-    """The raw text of the footnote definition starting at `line` (1-based)."""
-    lines = source.split("\n")[line - 1 :]
-    taken = [lines[0]] if lines else []
-    for index in range(1, len(lines)):
-        current = lines[index]
-        if not current.strip():
-            following = next((x for x in lines[index:] if x.strip()), "")
-            if not following.startswith(("    ", "\t")):
-                break
-        elif (not current.startswith((" ", "\t")) and not taken[-1].strip()) or re.match(
-            r" {0,3}\[\^[^\]]+\]:", current
-        ):
-            break
-        taken.append(current)
-    return "\n".join(taken).strip()
-
-
 def read_markdown(text: str, items: Mapping[str, dict[str, Any]] | None = None) -> MarkdownResult:
     """Read a Pandoc Markdown draft. `items` (CSL-JSON by id) fill the essay's snapshot.
 
@@ -896,7 +611,7 @@ def read_markdown(text: str, items: Mapping[str, dict[str, Any]] | None = None) 
         meta = meta or {}
         for key in ("title", "author"):
             if meta.get(key) is not None:
-                title_source[key] = _metadata_text(meta[key])
+                title_source[key] = metadata_text(meta[key])
         bib = meta.get("bibliography")
         if isinstance(bib, str):
             bibliography = [bib]
@@ -922,19 +637,19 @@ def read_markdown(text: str, items: Mapping[str, dict[str, Any]] | None = None) 
             raise
         # A `---` block further down that Pandoc takes for broken metadata: read it as text.
         early.append(
-            f"{_yaml_line(str(error))}a '---' block is not valid YAML metadata ({error});"
+            f"{yaml_line(str(error))}a '---' block is not valid YAML metadata ({error});"
             " read as text"
         )
         parsed = parse_markdown(body, extensions="-yaml_metadata_block")
-    reader = _Reader(body, 1)
+    reader = _Reader(body)
     reader.warnings.extend(early)
-    essay.title = _meta_string(parsed.meta, "title") or title_source.get("title", "")
-    essay.author = _meta_string(parsed.meta, "author") or title_source.get("author", "")
+    essay.title = meta_string(parsed.meta, "title") or title_source.get("title", "")
+    essay.author = meta_string(parsed.meta, "author") or title_source.get("author", "")
     blocks: list[Block] = []
     if kept_front is not None:
         blocks.append(Block("code", [Span(kept_front, code=True)]))
     reader.blocks(parsed.blocks, blocks)
-    _report_pandoc_warnings(reader, parsed.warnings, body, blocks)
+    report_pandoc_warnings(reader, parsed.warnings, body, blocks)
     essay.blocks = blocks
     known = {**references, **(items or {})}
     missing: list[str] = []
@@ -945,62 +660,3 @@ def read_markdown(text: str, items: Mapping[str, dict[str, Any]] | None = None) 
                 reader.warn(line, f"@{key} is not in the bibliography")
     essay.items = {key: dict(known[key]) for key in essay.cited_ids() if key in known}
     return MarkdownResult(essay, reader.warnings, bibliography, missing)
-
-
-def _yaml_line(message: str) -> str:
-    found = re.search(r"line (\d+)", message)
-    return f"line {found.group(1)}: " if found else ""
-
-
-def _report_pandoc_warnings(
-    reader: _Reader, warnings: list[PandocWarning], source: str, blocks: list[Block]
-) -> None:
-    for warning in warnings:
-        unused = re.match(r"Note with key '(.*)' defined at .*but not used", warning.message)
-        duplicate = re.match(r"Duplicate note reference '(.*)'", warning.message)
-        if unused:
-            label = unused.group(1)
-            reader.warn(
-                warning.line,
-                f"footnote [^{label}] is never referenced; it is kept as a paragraph at the end",
-            )
-            raw = _unused_definition(source, warning.line) if warning.line else f"[^{label}]:"
-            blocks.append(Block("paragraph", [Span(raw)]))
-        elif duplicate:
-            reader.warn(
-                warning.line,
-                f"footnote [^{duplicate.group(1)}] is defined twice; Pandoc uses the last"
-                " definition",
-            )
-        else:
-            reader.warn(warning.line, f"Pandoc: {warning.message}")
-    for label in set(re.findall(r"^ {0,3}\[\^([^\]\s]+)\]:", source, re.M)):
-        references = re.findall(r"\[\^" + re.escape(label) + r"\](?!:)", source)
-        if len(references) > 1:
-            reader.warn(
-                reader.locate(f"[^{label}]"),
-                f"footnote [^{label}] is referenced {len(references)} times: its note is repeated",
-            )
-
-
-def load_bibliographies(
-    folder: Path, names: Iterable[str]
-) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """The items of a draft's `bibliography:` files (paths relative to the draft's `folder`, as
-    Pandoc takes them), and a problem line for each file that cannot be read."""
-    from assistant.library.errors import ImportFailed
-    from assistant.library.metadata import read_metadata_file
-
-    items: dict[str, dict[str, Any]] = {}
-    problems: list[str] = []
-    for name in names:
-        path = (folder / Path(name).expanduser()).resolve()
-        try:
-            records = read_metadata_file(path)
-        except (ImportFailed, OSError, ValueError) as error:
-            problems.append(f"bibliography {name}: {getattr(error, 'reason', None) or error}")
-            continue
-        for record in records:
-            if record.get("id") is not None:
-                items.setdefault(str(record["id"]), record)
-    return items, problems

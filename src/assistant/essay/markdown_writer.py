@@ -18,7 +18,7 @@ import yaml
 
 from assistant.cite.model import Citation, Note
 from assistant.cite.pandoc_syntax import format_citation, format_citation_group
-from assistant.essay.markdown_reader import is_citeproc_punctuation
+from assistant.essay.citeproc_punctuation import is_citeproc_punctuation
 from assistant.essay.model import Block, Essay, Inline, PassageLink, Span
 
 __all__ = ["write_markdown"]
@@ -26,7 +26,7 @@ __all__ = ["write_markdown"]
 _NOTE_PUNCT = ".,;:!?"
 
 
-_TEXT_SPECIAL = re.compile(r"[\\*_`\[\]^~<]|(?<![\w])@|(?<=-)-|\n")
+_TEXT_SPECIAL = re.compile(r"[\\*_`\[\]^~<]|(?<![^\W_])@|(?<=-)-|\n")
 
 
 def _escape_text(text: str, at_line_start: bool) -> str:
@@ -63,7 +63,7 @@ def _escape_commentary(text: str) -> str:
             out.append("\\\\")
         elif char in "`[]^~<":
             out.append("\\" + char)
-        elif char == "@" and not (before.isalnum() or before == "_"):
+        elif char == "@" and not before.isalnum():
             out.append("\\@")
         elif char == "-" and before == "-":
             out.append("\\-")
@@ -205,7 +205,11 @@ def _write_inlines(
         # A citation written in the text pulls the punctuation after it before its note mark
         # (citeproc's rule); a note mark that stands before punctuation is a footnote instead.
         punct_after = isinstance(following, Span) and is_citeproc_punctuation(following.text[:1])
-        if _is_bare_citation(inline.note) and not (following is not None and punct_after):
+        # And the space before a citation goes on reading: after a blank it is a footnote too.
+        space_before = bool(out) and out[-1].isspace()
+        group = inline.note.segments[0] if inline.note.segments else ()
+        in_text = isinstance(group, tuple) and len(group) == 1 and group[0].author_in_text
+        if _is_bare_citation(inline.note) and (in_text or not (punct_after or space_before)):
             group = inline.note.segments[0]
             assert isinstance(group, tuple)
             citation = _group_markdown(group) + _passage_comment(inline.passage)

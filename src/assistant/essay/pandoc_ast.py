@@ -131,23 +131,15 @@ def parse_markdown(text: str, *, timeout: float = TIMEOUT, extensions: str = "")
 def _run(text: str, timeout: float, extensions: str) -> ParsedMarkdown:
     # Cached: callers often read the same draft twice (once for its front matter's
     # bibliography, again with the items it names). Callers never mutate the tree.
-    command = [pandoc_executable(), "+RTS", f"-M{HEAP_LIMIT}", "-RTS"]
-    command += ["-f", READER + extensions, "-t", "json"]
-    try:
-        completed = subprocess.run(
-            command,
-            input=text.encode("utf-8", errors="surrogatepass"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise PandocError(
-            f"Pandoc took longer than {timeout:g} seconds to read the text and was stopped"
-        ) from None
-    except OSError as error:
-        raise PandocMissingError(f"Pandoc could not be started: {error}") from None
+    arguments = ["-f", READER + extensions, "-t", "json"]
+    heap = ["+RTS", f"-M{HEAP_LIMIT}", "-RTS"]
+    data = text.encode("utf-8", errors="surrogatepass")
+    completed = _pandoc_process([pandoc_executable(), *heap, *arguments], data, timeout)
     stderr = completed.stderr.decode("utf-8", errors="replace")
+    if completed.returncode != 0 and "RTS options are disabled" in stderr:
+        # A pandoc built without -rtsopts: it still has the timeout.
+        completed = _pandoc_process([pandoc_executable(), *arguments], data, timeout)
+        stderr = completed.stderr.decode("utf-8", errors="replace")
     if completed.returncode != 0:
         detail = " ".join(stderr.split()) or f"exit status {completed.returncode}"
         if "Heap exhausted" in stderr or completed.returncode == 251:
@@ -165,6 +157,21 @@ def _run(text: str, timeout: float, extensions: str) -> ParsedMarkdown:
             f" {'.'.join(map(str, SUPPORTED_API))} (the pandoc of pypandoc-binary 1.13 or later)"
         )
     return ParsedMarkdown(blocks, meta, _warnings(stderr))
+
+
+def _pandoc_process(
+    command: list[str], data: bytes, timeout: float
+) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            command, input=data, capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise PandocError(
+            f"Pandoc took longer than {timeout:g} seconds to read the text and was stopped"
+        ) from None
+    except OSError as error:
+        raise PandocMissingError(f"Pandoc could not be started: {error}") from None
 
 
 # -- reading the tree -------------------------------------------------------------------------

@@ -9,9 +9,10 @@ Tables are Word tables, the caption above them (Chicago 3.53) in the "Caption" s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
@@ -24,7 +25,13 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.text.paragraph import Paragraph
 
-__all__ = ["add_code_block", "add_list_item", "add_table", "append_inlines", "append_span"]
+__all__ = [
+    "add_code_block",
+    "add_list_item",
+    "add_table",
+    "append_inlines",
+    "append_span",
+]
 
 CODE_FONT = "Courier New"
 _MAX_LIST_LEVEL = 3  # the template's list styles go "List Bullet", "List Bullet 2", "... 3"
@@ -87,6 +94,69 @@ def list_style(document: DocumentObject, block: Block, body_style: str) -> str:
     return _style(document, iter((base + suffix, base)), body_style)
 
 
+_LIST_STYLE = re.compile(r"List (Number|Bullet|Continue)(?: (\d))?$")
+
+
+def _list_position(names: dict[str, str], p: Any) -> tuple[str, int] | None:
+    """("Number"/"Bullet"/"Continue", level) of a paragraph in a list style, else None."""
+    ppr = p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    if style_id is None:
+        return None
+    found = _LIST_STYLE.match(names.get(style_id, ""))
+    if found is None:
+        return None
+    return found.group(1), int(found.group(2) or 1)
+
+
+def _style_names(document: DocumentObject) -> dict[str, str]:
+    return {style.style_id: style.name for style in document.styles}
+
+
+def _numbering(document: DocumentObject, block: Block, paragraph: Paragraph, style: str) -> None:
+    """Give a numbered list a Word numbering instance of its own (`w:num` on its style's
+    abstract numbering, starting at the list's first number), so a second list starts again
+    at 1 and `3.` starts at 3. Which list an item belongs to is read from the paragraphs before
+    it: the nearest item at its depth, unless a shallower item or other text comes first."""
+    if not block.ordered or block.continued:
+        return
+    depth = max(1, block.level)
+    num_id: int | None = None
+    names = _style_names(document)
+    previous = paragraph._p.getprevious()
+    while previous is not None and previous.tag == qn("w:p"):
+        position = _list_position(names, previous)
+        if position is None:
+            break  # not a list item: the list ended there
+        kind, level = position
+        if level < depth:
+            break  # the parent item: this is a new nested list
+        if level == depth and kind != "Continue":
+            num_pr = previous.pPr.numPr if previous.pPr is not None else None
+            if kind == "Number" and num_pr is not None and num_pr.numId is not None:
+                num_id = num_pr.numId.val
+            break
+        previous = previous.getprevious()
+    if num_id is None:
+        num_id = _new_numbering(document, style, block.start)
+    if num_id is not None:
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num_id
+
+
+def _new_numbering(document: DocumentObject, style: str, start: int) -> int | None:
+    try:
+        style_num = document.styles[style].element.pPr.numPr.numId.val  # type: ignore[union-attr]
+        numbering = document.part.numbering_part.element
+        abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    except (AttributeError, KeyError):
+        return None  # a style without numbering: Word shows no numbers to restart
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(max(0, start))
+    return int(num.numId)
+
+
 def add_list_item(
     document: DocumentObject,
     block: Block,
@@ -94,7 +164,9 @@ def add_list_item(
     add_note: Callable[[Paragraph], None],
     body_style: str,
 ) -> None:
-    paragraph = add_paragraph(list_style(document, block, body_style))
+    style = list_style(document, block, body_style)
+    paragraph = add_paragraph(style)
+    _numbering(document, block, paragraph, style)
     append_inlines(paragraph, block.inlines, add_note)
 
 
