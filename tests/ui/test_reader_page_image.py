@@ -102,7 +102,7 @@ def test_a_text_source_has_no_page_image(qtbot, controller):
 def test_the_status_bar_shows_ocr_progress_and_the_scan_becomes_searchable(qtbot, tmp_path):
     from tests.library.pdf import make
 
-    from assistant.ui.library_controller import LibraryController
+    from assistant.ui.library.controller import LibraryController
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
