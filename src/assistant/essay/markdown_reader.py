@@ -565,7 +565,12 @@ def _place_notes(tokens: list[_Token]) -> list[Inline]:
             continue
         flush()
         if isinstance(token, _Cite):
-            out.append(NoteAnchor(Note((token.citations,)), token.passage))
+            citations = token.citations
+            if len(citations) == 1 and citations[0].author_in_text:
+                # `As @caro [52] argues` in running text: as Pandoc prints it, the author's
+                # name goes into the sentence and the note leaves it out.
+                citations = (replace(citations[0], suppress_author=True),)
+            out.append(NoteAnchor(Note((citations,)), token.passage))
         else:
             out.append(token)
     flush()

@@ -101,7 +101,14 @@ def export_docx(
     if options.include_bibliography:
         cited = _cited_item_ids(essay)
         bibliography = engine.bibliography(cited) if cited else []
-    document = build_document(essay, notes, bibliography, options, items=items)
+    document = build_document(
+        essay,
+        notes,
+        bibliography,
+        options,
+        items=items,
+        in_text_names=engine.in_text_names(essay.notes()),
+    )
 
     report = ExportReport(
         path=Path(path),
@@ -129,12 +136,15 @@ def build_document(
     options: ExportOptions = ExportOptions(),
     *,
     items: Mapping[str, Mapping[str, Any]] | None = None,
+    in_text_names: Sequence[str] | None = None,
 ) -> DocumentObject:
     """The laid-out python-docx document for `essay`, given its rendered notes and bibliography.
 
     `notes[i]` is the text of the essay's (i+1)th note anchor, in reading order. The citations
     of each note travel inside it as citation fields (`export.citation_fields`), carrying the
-    cited items' data from `items` (default: the essay's own snapshot).
+    cited items' data from `items` (default: the essay's own snapshot). `in_text_names[i]`,
+    when not empty, is printed in the text before note i+1's reference: the author's name of
+    an author-in-text citation (`As @caro [52] argues`), as Pandoc prints it.
     """
     anchors = sum(1 for _ in essay.anchors())
     if anchors != len(notes):
@@ -164,10 +174,11 @@ def build_document(
             add_page_number_footer(document.sections[0])
 
     cited_items = essay.items if items is None else items
+    names = list(in_text_names) if in_text_names is not None else [""] * len(notes)
     note_texts = iter(
-        _note_content(anchor.note, rendered, cited_items, number)
-        for number, (anchor, rendered) in enumerate(
-            zip(essay.anchors(), notes, strict=True), start=1
+        (_note_content(anchor.note, rendered, cited_items, number), name)
+        for number, (anchor, rendered, name) in enumerate(
+            zip(essay.anchors(), notes, names, strict=True), start=1
         )
     )
     style_ids: dict[str, str] = {}
@@ -208,7 +219,14 @@ def _add_block(document: DocumentObject, block: Block, note_texts, style_ids, fu
             elif inline.text:
                 append_run(paragraph, inline.text, italic=inline.italic, bold=inline.bold)
         elif isinstance(inline, NoteAnchor):
-            add_footnote(paragraph, next(note_texts), full_size_number=full_size)
+            _add_note(paragraph, next(note_texts), full_size)
+
+
+def _add_note(paragraph: Paragraph, content_and_name: tuple[Any, str], full_size: bool) -> None:
+    content, name = content_and_name
+    if name:
+        append_run(paragraph, name)
+    add_footnote(paragraph, content, full_size_number=full_size)
 
 
 def _note_content(
@@ -315,7 +333,7 @@ def _add_rich_block(
         return _add_styled_paragraph(document, style, style_ids)
 
     def add_note(paragraph: Paragraph) -> None:
-        add_footnote(paragraph, next(note_texts), full_size_number=full_size)
+        _add_note(paragraph, next(note_texts), full_size)
 
     if block.kind == "list_item":
         add_list_item(document, block, add_paragraph, add_note, BODY_STYLE)

@@ -173,6 +173,7 @@ class _Reader:
                 blocks.append(Block("paragraph", _trim(inlines)))
         essay.blocks = blocks
         essay.items = self.items
+        _unprint_in_text_names(essay)
         comments = self._count_comments()
         if self.pending:
             self.warnings.insert(
@@ -423,6 +424,24 @@ class _Runs:
 
     def note_pieces(self) -> list[str | tuple[str, Any, str]]:
         return self.pieces
+
+
+def _unprint_in_text_names(essay: Essay) -> None:
+    """Take out of the text the author's names the export printed before author-in-text
+    citations (`As @caro [52] argues` → "As Robert A. Caro¹ argues"): the citation carries
+    the name, and exporting again prints it again."""
+    from assistant.cite.engine import ChicagoEngine
+
+    names = iter(ChicagoEngine(essay.items).in_text_names(essay.notes()))
+    for block in essay.blocks:
+        previous: Inline | None = None
+        for inline in block.inlines:
+            if isinstance(inline, NoteAnchor):
+                name = next(names, "")
+                if name and isinstance(previous, Span) and previous.text.endswith(name):
+                    previous.text = previous.text[: -len(name)]
+            previous = inline
+        block.inlines = [i for i in block.inlines if not (isinstance(i, Span) and not i.text)]
 
 
 def _append_text(segments: list[str | tuple[Citation, ...]], text: str) -> None:
