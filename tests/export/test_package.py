@@ -60,3 +60,55 @@ def test_open_xml_validator_finds_nothing_and_predicts_word_opens_it_clean(
     result = openxml_audit.OpenXmlValidator().validate(str(path))
     assert [str(error) for error in result.errors] == []
     assert openxml_audit.predict(result).prediction == openxml_audit.AppPrediction.OPENS_CLEAN
+
+
+def test_language_tags_let_word_proof_each_language(tmp_path: Path) -> None:
+    """The essay's language is the document's; a Russian work's citation is tagged Russian."""
+    from assistant.cite.model import Citation, Note
+    from assistant.essay.model import Block, Essay, NoteAnchor, Span
+
+    items = {
+        "volkogonov": {
+            "id": "volkogonov",
+            "type": "book",
+            "language": "ru",
+            "author": [{"family": "Volkogonov", "given": "Dmitrii"}],
+            "title": "Triumf i tragediia",
+            "publisher": "Novosti",
+            "issued": {"date-parts": [[1989]]},
+        },
+        "stueck": {
+            "id": "stueck",
+            "type": "book",
+            "author": [{"family": "Stueck", "given": "William"}],
+            "title": "The Korean War",
+            "publisher": "Princeton University Press",
+            "issued": {"date-parts": [[1995]]},
+        },
+    }
+    essay = Essay(
+        blocks=[
+            Block(
+                "paragraph",
+                [
+                    Span("Stalin hesitated."),
+                    NoteAnchor(Note.of(Citation("volkogonov", "12"))),
+                    Span(" Then he agreed."),
+                    NoteAnchor(Note.of(Citation("stueck", "30"))),
+                ],
+            )
+        ],
+        items=items,
+    )
+    essay.language = "en-GB"
+    path = tmp_path / "languages.docx"
+    export_docx(essay, path)
+    package = zipfile.ZipFile(path)
+    styles = package.read("word/styles.xml").decode()
+    assert re.search(r'<w:rPrDefault>.*<w:lang w:val="en-GB"', styles, re.S)
+    notes = package.read("word/footnotes.xml").decode()
+    russian = notes.split('w:id="1"', 1)[1].split('w:id="2"', 1)[0]
+    assert '<w:lang w:val="ru"/>' in russian
+    assert 'w:lang w:val="ru"' not in notes.split('w:id="2"', 1)[1]
+    result = openxml_audit.OpenXmlValidator().validate(str(path))
+    assert [str(error) for error in result.errors] == []

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
 from assistant.cite.model import Note, RichText, Run
@@ -157,6 +158,7 @@ def build_document(
         document = docx.Document()
         apply_manuscript_layout(document, manuscript)
     _set_core_properties(document, essay)
+    set_document_language(document, getattr(essay, "language", "en"))
     # A template brings its own page setup and footers; the Turabian ones are for ours.
     page_numbers = manuscript.page_numbers and template is None
 
@@ -272,6 +274,7 @@ def _note_content(
                             note_number=number,
                         ),
                         field_runs,
+                        lang=_cited_language(segment, items),
                     )
                 )
                 field_runs = []
@@ -279,6 +282,40 @@ def _note_content(
         else:
             content.append(piece)
     return content
+
+
+def _cited_language(segment: Any, items: Mapping[str, Mapping[str, Any]]) -> str:
+    """The language Word's proofing tools should read a citation in: the cited work's, when
+    every work of the group is in one language other than English (the essay's own language
+    covers the rest)."""
+    from assistant.cite.titles import language_code
+
+    if not isinstance(segment, tuple):
+        return ""
+    codes = {language_code(items.get(c.item_id) or {}) for c in segment}
+    if len(codes) != 1:
+        return ""
+    (code,) = codes
+    return "" if code == "en" else code
+
+
+def set_document_language(document: DocumentObject, language: str) -> None:
+    """The essay's language as the document's default (docDefaults), so Word proofs the body
+    in it; bare English is American English, as Chicago is."""
+    tag = "en-US" if language in ("", "en") else language
+    styles = document.styles.element
+    rpr_default = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault"))
+    if rpr_default is None:
+        return
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = rpr_default.makeelement(qn("w:rPr"), {})
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
 
 
 _CLOSING_MARKS = "”’\"'"
@@ -356,7 +393,15 @@ def _add_styled_paragraph(document: DocumentObject, style: str, style_ids: dict[
 def _add_rich_runs(paragraph: Paragraph, text: RichText) -> None:
     for piece in text.runs:
         if piece.text:
-            append_run(paragraph, piece.text, italic=piece.italic, small_caps=piece.small_caps)
+            append_run(
+                paragraph,
+                piece.text,
+                italic=piece.italic,
+                small_caps=piece.small_caps,
+                bold=piece.bold,
+                superscript=piece.superscript,
+                subscript=piece.subscript,
+            )
 
 
 def _add_title_page(document: DocumentObject, essay: Essay, options: ExportOptions) -> None:

@@ -49,6 +49,7 @@ class FieldRuns:
 
     instruction: str
     runs: Sequence[Run]
+    lang: str = ""  # the cited work's language, for Word's proofing tools
 
 
 NoteContent = RichText | Sequence[Run | FieldRuns] | str
@@ -111,7 +112,10 @@ class Footnote(BlockItemContainer):
                         field_text,
                         italic=field_run.italic,
                         small_caps=field_run.small_caps,
-                        bold=getattr(field_run, "bold", False),
+                        bold=field_run.bold,
+                        superscript=field_run.superscript,
+                        subscript=field_run.subscript,
+                        lang=run.lang,
                     )
                     has_text = has_text or bool(field_text.strip())
                 append_field_end(paragraph._p)
@@ -132,7 +136,9 @@ class Footnote(BlockItemContainer):
                     piece,
                     italic=run.italic,
                     small_caps=run.small_caps,
-                    bold=getattr(run, "bold", False),
+                    bold=run.bold,
+                    superscript=run.superscript,
+                    subscript=run.subscript,
                 )
                 has_text = has_text or bool(piece.strip())
 

@@ -19,6 +19,7 @@ from lxml import etree
 _SPECIAL = frozenset("\t\n\r\v\f")
 _R, _RPR, _T = qn("w:r"), qn("w:rPr"), qn("w:t")
 _B, _I, _SMALL_CAPS = qn("w:b"), qn("w:i"), qn("w:smallCaps")
+_VERT_ALIGN, _LANG, _VAL = qn("w:vertAlign"), qn("w:lang"), qn("w:val")
 _SPACE = qn("xml:space")
 
 # Characters XML 1.0 cannot hold at all (C0 controls but tab/newline/return, lone surrogates,
@@ -48,19 +49,31 @@ def append_run(
     italic: bool = False,
     bold: bool = False,
     small_caps: bool = False,
+    superscript: bool = False,
+    subscript: bool = False,
+    lang: str = "",
 ) -> Run:
-    """Append a run holding `text` (less any characters XML cannot hold) to `paragraph`."""
+    """Append a run holding `text` (less any characters XML cannot hold) to `paragraph`.
+
+    `lang` (a BCP 47 tag) tells Word which language's proofing tools read the run: a Russian
+    title in a note is spell-checked as Russian."""
     text = _NOT_XML.sub("", text)
     r = etree.SubElement(paragraph._p, _R)
-    if bold or italic or small_caps:
+    if bold or italic or small_caps or superscript or subscript or lang:
         rpr = etree.SubElement(r, _RPR)
-        # CT_RPr's schema order: b, ..., i, ..., smallCaps.
+        # CT_RPr's schema order: b, ..., i, ..., smallCaps, ..., vertAlign, ..., lang.
         if bold:
             etree.SubElement(rpr, _B)
         if italic:
             etree.SubElement(rpr, _I)
         if small_caps:
             etree.SubElement(rpr, _SMALL_CAPS)
+        if superscript or subscript:
+            etree.SubElement(rpr, _VERT_ALIGN).set(
+                _VAL, "superscript" if superscript else "subscript"
+            )
+        if lang:
+            etree.SubElement(rpr, _LANG).set(_VAL, lang)
     run = Run(r, paragraph)  # type: ignore[arg-type]
     if _SPECIAL.isdisjoint(text):
         t = etree.SubElement(r, _T)
