@@ -446,3 +446,18 @@ def test_commentary_around_a_citation_is_plain_text_word_can_edit(tmp_path: Path
     note = read_docx(path).essay.notes()[2]
     assert note.segments[0] == "On the sequence of events, "
     assert note.citations == essay.notes()[2].citations
+
+
+def test_bold_and_small_caps_in_notes_are_run_properties_and_come_back(tmp_path: Path) -> None:
+    note = Note(("A **bold** claim, an *italic* title and [USSR]{.smallcaps} in caps.",))
+    essay = Essay(blocks=[Block("paragraph", [Span("Text."), NoteAnchor(note)])])
+    path = tmp_path / "rich.docx"
+    export_docx(essay, path)
+    from assistant.export.footnotes import numbered_footnotes
+
+    runs = numbered_footnotes(docx.Document(str(path)))[0].footnote.paragraphs[0].runs
+    assert [r.text for r in runs if r.bold] == ["bold"]
+    assert [r.text for r in runs if r.italic] == ["italic"]
+    assert [r.text for r in runs if r.font.small_caps] == ["USSR"]
+    assert "**" not in "".join(r.text for r in runs)
+    assert read_docx(path).essay.notes() == [note]

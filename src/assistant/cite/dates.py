@@ -135,9 +135,6 @@ def parse_date(value: Any, warnings: list[str], key: str) -> Date | None:
     """A CSL-JSON date (object or string), or None with a warning when it is not one."""
     if value is None or value == "" or value == {}:
         return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        # CSL YAML in a draft's front matter (`issued: 1982`), which Pandoc reads as a year.
-        value = str(value)
     if isinstance(value, str):
         parsed = parse_raw(value)
         if parsed.start is None:

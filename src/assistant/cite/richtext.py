@@ -117,8 +117,40 @@ _MARKDOWN_ITALIC = re.compile(
 )
 
 
+_MARKDOWN_STRONG = re.compile(
+    r"(?<![\w*])\*\*(?!\s)(.+?)(?<!\s)\*\*(?![\w*])|(?<!\w)__(?!\s)(.+?)(?<!\s)__(?!\w)"
+)
+_MARKDOWN_SMALL_CAPS = re.compile(r"\[([^\[\]]+)\]\{\.smallcaps\}")
+
+
 def markdown_runs(text: str) -> Parts:
-    """The writer's commentary: `*text*` (or `_text_`) is italic, everything else roman."""
+    """The writer's commentary: `*text*` (or `_text_`) is italic, `**text**` (or `__text__`)
+    bold, `[text]{.smallcaps}` small caps, as Pandoc Markdown writes them; the rest roman."""
+    if "*" not in text and "_" not in text and "{.smallcaps}" not in text:
+        return t(text)
+    out: Parts = []
+    pos = 0
+    for match in _MARKDOWN_SMALL_CAPS.finditer(text):
+        out.extend(_strong_runs(text[pos : match.start()]))
+        out.extend(Run(r.text, r.italic, True, r.bold) for r in _strong_runs(match.group(1)))
+        pos = match.end()
+    out.extend(_strong_runs(text[pos:]))
+    return out
+
+
+def _strong_runs(text: str) -> Parts:
+    out: Parts = []
+    pos = 0
+    for match in _MARKDOWN_STRONG.finditer(text):
+        out.extend(_italic_runs(text[pos : match.start()]))
+        inner = match.group(1) or match.group(2)
+        out.extend(Run(r.text, r.italic, r.small_caps, True) for r in _italic_runs(inner))
+        pos = match.end()
+    out.extend(_italic_runs(text[pos:]))
+    return out
+
+
+def _italic_runs(text: str) -> Parts:
     if "*" not in text and "_" not in text:
         return t(text)
     out: Parts = []

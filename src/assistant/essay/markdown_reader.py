@@ -109,6 +109,23 @@ class _Cite:
 _Token = Span | NoteAnchor | _Cite
 
 
+# CSL's date variables: in CSL YAML (a draft's `references:`) Pandoc takes a bare year or a
+# date string where CSL-JSON wants an object.
+_DATE_FIELDS = ("issued", "accessed", "original-date", "event-date", "submitted", "available-date")
+
+
+def _csl_yaml_item(entry: dict[str, Any]) -> dict[str, Any]:
+    """A `references:` entry as CSL-JSON: ids as text, `issued: 1982` as a date object."""
+    item = {**entry, "id": str(entry["id"])}
+    for field_name in _DATE_FIELDS:
+        value = item.get(field_name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            item[field_name] = {"date-parts": [[value]]}
+        elif isinstance(value, str) and value.strip():
+            item[field_name] = {"raw": value.strip()}
+    return item
+
+
 class _Reader(Diagnostics):
     def __init__(self, source: str) -> None:
         super().__init__(source)
@@ -624,7 +641,7 @@ def read_markdown(text: str, items: Mapping[str, dict[str, Any]] | None = None) 
             bibliography = [str(b) for b in bib if b is not None]
         for entry in meta.get("references") or []:
             if isinstance(entry, dict) and entry.get("id") is not None:
-                references[str(entry["id"])] = {**entry, "id": str(entry["id"])}
+                references[str(entry["id"])] = _csl_yaml_item(entry)
         # Pandoc reads the title and author as Markdown (Stalin's *Gamble*); it gets them in a
         # front matter of our making, one line each, padded so line numbers stay the same.
         lines = [

@@ -53,6 +53,7 @@ _DEL, _INS, _MOVE_FROM, _MOVE_TO = qn("w:del"), qn("w:ins"), qn("w:moveFrom"), q
 _DEL_TEXT, _DEL_INSTR = qn("w:delText"), qn("w:delInstrText")
 _RPR, _PPR = qn("w:rPr"), qn("w:pPr")
 _B, _I, _VAL = qn("w:b"), qn("w:i"), qn("w:val")
+_SMALL_CAPS = qn("w:smallCaps")
 _FLD_SIMPLE, _INSTR_ATTR = qn("w:fldSimple"), qn("w:instr")
 _PSTYLE, _JC = qn("w:pStyle"), qn("w:jc")
 _CHANGE_MARKS = (qn("w:pPrChange"), qn("w:rPrChange"), qn("w:sectPrChange"))
@@ -260,6 +261,7 @@ class _Reader:
         if rpr is not None and any(True for _ in rpr.iter(_CHANGE_MARKS[1])):
             self.pending += 1
         bold, italic = _flag(rpr, _B), _flag(rpr, _I)
+        out.small_caps = _flag(rpr, _SMALL_CAPS)
         for child in run:
             tag = child.tag
             if tag == _W_T:
@@ -362,6 +364,7 @@ class _Runs:
         self.result: list[str] = []
         self.finished_instruction: str | None = None
         self.last_result = ""
+        self.small_caps = False  # of the run being read
 
     @property
     def in_instruction(self) -> bool:
@@ -407,17 +410,21 @@ class _Runs:
         if not text:
             return
         if self.citations:
+            # A note's commentary is Markdown, as `Note.segments` holds it.
             if italic and text.strip():
                 text = f"*{text}*"
             if bold and text.strip():
                 text = f"**{text}**"
+            if self.small_caps and text.strip():
+                text = f"[{text}]{{.smallcaps}}"
             self.pieces.append(text)
             return
         last = self.inlines[-1] if self.inlines else None
-        if isinstance(last, Span) and (last.bold, last.italic) == (bold, italic):
+        style = (bold, italic, self.small_caps)
+        if isinstance(last, Span) and (last.bold, last.italic, last.small_caps) == style:
             last.text += text
         else:
-            self.inlines.append(Span(text, bold=bold, italic=italic))
+            self.inlines.append(Span(text, bold=bold, italic=italic, small_caps=self.small_caps))
 
     def anchor(self, note: Note) -> None:
         self.inlines.append(NoteAnchor(note))
