@@ -102,8 +102,7 @@ def unsigned_chapter_editor(text: str, items: Iterable[Item]) -> str:
         )
         # Short note: "Family, “Title,” 57." → "“Title,” 57."
         family = item["editor"][0].get("family", "")
-        text = re.sub(rf"^{re.escape(family)}, (“)", r"\1", text)
-        text = re.sub(rf"(?<=; ){re.escape(family)}, (“)", r"\1", text)
+        text = re.sub(rf"(^|; |\b[Ss]ee ){re.escape(family)}, (“)", r"\1\2", text)
     return text
 
 
@@ -111,10 +110,12 @@ def archive_page_repeated(text: str, items: Iterable[Item]) -> str:
     """CMOS 14.119–14.128: an archival signature is not followed by the piece's own pages (the
     note's locator already gives the page cited)."""
     for item in items:
-        location = item.get("archive_location")
-        if location and item.get("page"):
+        location, page = item.get("archive_location"), str(item.get("page", ""))
+        first = re.match(r"\d+", page)
+        if location and first:
             for form in {location, en_dash_ranges(location, [])}:
-                text = re.sub(rf"({re.escape(form)}), pp?\. [\d–]+", r"\1", text)
+                pattern = rf"({re.escape(form)}), pp?\. {first.group()}(?:–\d+)?(?![\d–])"
+                text = re.sub(pattern, r"\1", text, flags=re.IGNORECASE)
     return text
 
 
@@ -125,9 +126,12 @@ def short_title_article(text: str, items: Iterable[Item]) -> str:
         words = item.get("title", "").split()
         if item.get("title-short") or len(words) < 2 or len(words) > 4:
             continue
-        if words[0].lower() in {"a", "an", "the"} and "<" not in item["title"]:
-            pattern = rf"(“|<i>)(?:The|A|An) (?={re.escape(words[1])}\b)"
-            text = re.sub(pattern, r"\1", text, flags=re.IGNORECASE)
+        if words[0].lower() in {"a", "an", "the"}:
+            following = re.sub(r"<[^>]+>", "", words[1])
+            lead = re.match(r"\w+", following)
+            if lead:
+                pattern = rf"(“|<i>)(?:The|A|An) (?=(?:<[^>]+>)*{re.escape(lead.group())})"
+                text = re.sub(pattern, r"\1", text, flags=re.IGNORECASE)
     return text
 
 
@@ -149,6 +153,7 @@ def reprint_label(text: str, items: Iterable[Item]) -> str:
         if original and publisher and not item.get("original-publisher"):
             text = text.replace(f"({original}; {publisher}", f"({original}; repr., {publisher}")
             text = text.replace(f" {original}. {publisher}", f" {original}. Reprint, {publisher}")
+            text = text.replace(f". {original}; {publisher}", f". {original}. Reprint, {publisher}")
     return text
 
 
@@ -173,8 +178,8 @@ def seasons(text: str, items: Iterable[Item]) -> str:
 
 def no_comma_after_question(text: str, items: Iterable[Item]) -> str:
     """CMOS ch. 6 (question and exclamation marks): a title ending in ? or ! takes no comma
-    after it (citeproc-js adds one)."""
-    return re.sub(r"([?!])([”’]?),([”’]?)", r"\1\2\3", text)
+    after it, quoted or italic (citeproc-js adds one after quotes, both after italics)."""
+    return re.sub(r"([?!])((?:</i>|[”’])*),", r"\1\2", text)
 
 
 def interview_short_form(text: str, items: Iterable[Item]) -> str:
@@ -186,6 +191,7 @@ def interview_short_form(text: str, items: Iterable[Item]) -> str:
             text = re.sub(
                 rf"\b{re.escape(family)}, {re.escape(medium)}\b", f"{family}, interview", text
             )
+            text = re.sub(rf"^{re.escape(medium)}\b", "interview", text)
     return text
 
 
@@ -197,6 +203,7 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
     newspaper_section,
     circa,
     unsigned_chapter_editor,
+    archive_page_repeated,
     interview_short_form,
     reprint_label,
     seasons,
@@ -206,17 +213,15 @@ SHORT_RULES: list[Callable[[str, Iterable[Item]], str]] = [
     short_title_article,
     signed_entry_short_form,
 ]
-# For bibliography entries only: in a note the page after the signature is the writer's locator.
-ENTRY_RULES: list[Callable[[str, Iterable[Item]], str]] = [archive_page_repeated]
 
 # CMOS 14.115: an unpublished conference paper has a bibliography entry; the style gives none.
 ENTRY_THE_STYLE_OMITS = {"paper-conference"}
 
 
-def cmos_form(text: str, items: Iterable[Item], *, short: bool = False, entry: bool = False) -> str:
+def cmos_form(text: str, items: Iterable[Item], *, short: bool = False) -> str:
     """An oracle's note or entry with the CSL style's CMOS departures corrected; `short` for a
-    note citing only works cited before (short notes), `entry` for a bibliography entry."""
+    note citing only works cited before (short notes)."""
     cited = list(items)
-    for rule in RULES + (SHORT_RULES if short else []) + (ENTRY_RULES if entry else []):
+    for rule in RULES + (SHORT_RULES if short else []):
         text = rule(text, cited)
     return text

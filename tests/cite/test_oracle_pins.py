@@ -159,7 +159,5 @@ def test_both_oracles_print_another_form(
             theirs = notes[where[rule]]
         assert canonical(theirs) != canonical(pin.cmos()), f"{name} now prints the CMOS form"
         if pin.corrected:
-            rewritten = cmos_form(
-                theirs or "", cited, short=pin.kind == "short", entry=pin.kind == "bib"
-            )
+            rewritten = cmos_form(theirs or "", cited, short=pin.kind == "short")
             assert canonical(rewritten) == canonical(pin.cmos()), name

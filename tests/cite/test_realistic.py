@@ -3,21 +3,24 @@
 The expectations are an editor's, not an engine's: the notes, short notes and bibliography entries
 CMOS 18 prescribes for 108 Zotero-shaped items, Ibid. sequences and bibliography order. The
 thresholds are what the engine reached when they were set; the goal (issue 9) is 97 %.
-`tests/cite/realistic/score.py` prints every mismatch and both oracles' figures.
+`tests/cite/realistic/score.py` prints every mismatch and both oracles' figures. The held-out
+library (realistic/heldout) is checked for slips only: an agreement threshold on it would make it
+one more library to tune against.
 """
 
 from __future__ import annotations
 
 import copy
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .realistic.score import KINDS, Score, engine_scores, load, report
+from .realistic.score import HERE, KINDS, Score, engine_scores, load, report
 
 # Agreement (%) the engine must keep, kind by kind.
-THRESHOLDS = {"note": 100.0, "short": 93.0, "bib": 100.0, "seq": 100.0}
+THRESHOLDS = {"note": 100.0, "short": 96.0, "bib": 100.0, "seq": 100.0}
 ORDER_THRESHOLD = 26  # of 26 bibliography-order constraints
 
 
@@ -67,15 +70,15 @@ def test_library_carries_what_real_libraries_carry(
     assert any(i["type"] == "article-journal" and "archive" in i for i in items)
 
 
-def test_expectations_are_well_formed(
-    library: tuple[list[dict[str, Any]], dict[str, Any]],
-) -> None:
+@pytest.mark.parametrize("folder", [HERE, HERE / "heldout"], ids=["realistic", "heldout"])
+def test_expectations_are_well_formed(folder: Path) -> None:
     """No typing slip in the ground truth: balanced italics, curly quotes, en dashes."""
-    items, expected = library
+    items, expected = load(folder)
     ids = {item["id"] for item in items}
     cases = expected["items"]
     assert sorted(c["id"] for c in cases) == sorted(ids)
     texts = [c[k] for c in cases for k in KINDS if c[k]]
+    texts += [form for c in cases for form in c.get("short_also", [])]
     texts += [t for s in expected["sequences"] for t in s["expected"]]
     for text in texts:
         assert text.count("<i>") == text.count("</i>"), text
