@@ -461,3 +461,41 @@ def test_bold_and_small_caps_in_notes_are_run_properties_and_come_back(tmp_path:
     assert [r.text for r in runs if r.font.small_caps] == ["USSR"]
     assert "**" not in "".join(r.text for r in runs)
     assert read_docx(path).essay.notes() == [note]
+
+
+def test_lists_and_links_come_back_from_word(tmp_path: Path) -> None:
+    from assistant.essay.markdown import read_markdown
+
+    draft = read_markdown(
+        "Three reasons:\n\n1. the [speech](https://www.trumanlibrary.gov/acheson) of January;\n"
+        "2. the bomb;\n\n   - tested in August\n\n3. China.\n\n- a bullet\n"
+    ).essay
+    path = tmp_path / "lists.docx"
+    export_docx(draft, path)
+    back = read_docx(path).essay
+    shape = [(b.kind, b.level, b.ordered, b.text) for b in back.blocks]
+    assert shape == [
+        ("paragraph", 0, False, "Three reasons:"),
+        ("list_item", 1, True, "the speech of January;"),
+        ("list_item", 1, True, "the bomb;"),
+        ("list_item", 2, False, "tested in August"),
+        ("list_item", 1, True, "China."),
+        ("list_item", 1, False, "a bullet"),
+    ]
+    links = [s.link for b in back.blocks for s in b.inlines if isinstance(s, Span) and s.link]
+    assert links == ["https://www.trumanlibrary.gov/acheson"]
+
+
+def test_a_hand_made_word_list_is_a_list(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("First point", style="List Number")
+    document.add_paragraph("Second point", style="List Number")
+    document.add_paragraph("An aside", style="List Bullet 2")
+    path = tmp_path / "typed.docx"
+    document.save(str(path))
+    blocks = read_docx(path).essay.blocks
+    assert [(b.kind, b.level, b.ordered) for b in blocks] == [
+        ("list_item", 1, True),
+        ("list_item", 1, True),
+        ("list_item", 2, False),
+    ]

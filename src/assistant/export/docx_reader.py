@@ -18,6 +18,7 @@ title page's lines under the title.
 from __future__ import annotations
 
 import contextlib
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +71,8 @@ _TRANSPARENT = {
     qn("w:dir"),
     qn("w:bdo"),
 }
+_LIST_STYLE = re.compile(r"List (Number|Bullet|Continue)(?: (\d))?$")
+_HYPERLINK, _R_ID = qn("w:hyperlink"), qn("r:id")
 _QUOTE_STYLES = {BLOCK_QUOTE_STYLE.lower(), "quote", "intense quote", "block quotation"}
 _BIBLIOGRAPHY_HEADINGS = {"bibliography", "works cited", "references", "sources"}
 
@@ -166,8 +169,20 @@ class _Reader:
             in_bibliography = False
             if not text and not _notes_in(inlines):
                 continue
+            listed = self._list_item(paragraph, style)
             if level:
                 blocks.append(Block("heading", _trim(inlines), level=level))
+            elif listed is not None:
+                depth, ordered, continued = listed
+                blocks.append(
+                    Block(
+                        "list_item",
+                        _trim(inlines),
+                        level=depth,
+                        ordered=ordered,
+                        continued=continued,
+                    )
+                )
             elif style.lower() in _QUOTE_STYLES:
                 blocks.append(Block("blockquote", _trim(inlines)))
             else:
@@ -202,6 +217,44 @@ class _Reader:
         element = self.document.styles.element.get_by_id(style_id)
         return element.name_val if element is not None and element.name_val else style_id
 
+    def _list_item(self, paragraph: etree._Element, style: str) -> tuple[int, bool, bool] | None:
+        """(depth, numbered, a further paragraph of the item above) for a list paragraph:
+        Word's list styles ("List Number 2"), or a paragraph numbered by `w:numPr`."""
+        named = _LIST_STYLE.match(style)
+        if named is not None:
+            kind, depth = named.group(1), int(named.group(2) or 1)
+            return depth, kind == "Number", kind == "Continue"
+        ppr = paragraph.find(_PPR)
+        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if num_pr is None:
+            return None
+        num_id = num_pr.find(qn("w:numId"))
+        ilvl = num_pr.find(qn("w:ilvl"))
+        if num_id is None or num_id.get(_VAL) in (None, "0"):
+            return None  # numbering switched off
+        level = int(ilvl.get(_VAL, "0")) if ilvl is not None else 0
+        return level + 1, self._numbered(num_id.get(_VAL, ""), level), False
+
+    def _numbered(self, num_id: str, level: int) -> bool:
+        """Whether list `num_id` at `level` counts (decimal, letters, roman) or bullets."""
+        try:
+            numbering = self.document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return False
+        for num in numbering.findall(qn("w:num")):
+            if num.get(qn("w:numId")) != num_id:
+                continue
+            abstract = num.find(qn("w:abstractNumId"))
+            abstract_id = abstract.get(_VAL) if abstract is not None else None
+            for definition in numbering.findall(qn("w:abstractNum")):
+                if definition.get(qn("w:abstractNumId")) != abstract_id:
+                    continue
+                for lvl in definition.findall(qn("w:lvl")):
+                    if lvl.get(qn("w:ilvl")) == str(level):
+                        fmt = lvl.find(qn("w:numFmt"))
+                        return fmt is not None and fmt.get(_VAL) not in ("bullet", "none")
+        return False
+
     def _bibliography_follows(self, heading: etree._Element) -> bool:
         following = heading.getnext()
         while following is not None and following.tag == _W_P:
@@ -234,11 +287,26 @@ class _Reader:
                     self.pending += 1
                 if tag == _FLD_SIMPLE:
                     instructions.append(child.get(_INSTR_ATTR, ""))
+                link = self._link_target(child) if tag == _HYPERLINK else ""
+                outer, out.link = out.link, link or out.link
+                before = len(out.pieces)
                 self._walk(child, out, instructions, in_note=in_note)
+                out.link = outer
+                if link and out.citations:
+                    # A note prints a link's address, as the Markdown reader writes it there.
+                    shown = "".join(p for p in out.pieces[before:] if isinstance(p, str))
+                    if shown.strip() != link:
+                        out.pieces.append(f" ({link})")
             elif tag in _CHANGE_MARKS or (
                 tag == _PPR and any(True for _ in child.iter(*_CHANGE_MARKS))
             ):
                 self.pending += 1
+
+    def _link_target(self, hyperlink: etree._Element) -> str:
+        """The address of an external hyperlink (an in-document anchor is not a link here)."""
+        r_id = hyperlink.get(_R_ID)
+        rel = self.document.part.rels.get(r_id) if r_id else None
+        return str(rel.target_ref) if rel is not None and rel.is_external else ""
 
     def _run(
         self, run: etree._Element, out: _Runs, instructions: list[str], *, in_note: bool
@@ -365,6 +433,7 @@ class _Runs:
         self.finished_instruction: str | None = None
         self.last_result = ""
         self.small_caps = False  # of the run being read
+        self.link = ""  # the address of the hyperlink being read
 
     @property
     def in_instruction(self) -> bool:
@@ -419,12 +488,12 @@ class _Runs:
                 text = f"[{text}]{{.smallcaps}}"
             self.pieces.append(text)
             return
+        span = Span(text, bold=bold, italic=italic, small_caps=self.small_caps, link=self.link)
         last = self.inlines[-1] if self.inlines else None
-        style = (bold, italic, self.small_caps)
-        if isinstance(last, Span) and (last.bold, last.italic, last.small_caps) == style:
+        if isinstance(last, Span) and last.same_format(span):
             last.text += text
         else:
-            self.inlines.append(Span(text, bold=bold, italic=italic, small_caps=self.small_caps))
+            self.inlines.append(span)
 
     def anchor(self, note: Note) -> None:
         self.inlines.append(NoteAnchor(note))
