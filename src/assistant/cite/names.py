@@ -83,6 +83,12 @@ def _given_tokens(given: str) -> list[str]:
     return [w.rstrip(".").casefold() for w in re.split(r"[\s.\-]+", given) if w.strip(".")]
 
 
+def _apostrophes(text: str) -> str:
+    """The typographic apostrophe in a printed name (O’Neill, Kim Tong-ch’un), as in the rest
+    of the note (CMOS 6.115); exports often carry the typewriter one."""
+    return text.replace("'", "\u2019") if "'" in text else text
+
+
 def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
     if isinstance(raw, str):
         if raw.strip():
@@ -92,9 +98,9 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
     if not isinstance(raw, Mapping):
         warnings.append(f"{role} {raw!r} is not a name; left out")
         return None
-    literal = str(raw.get("literal", "") or "").strip()
-    family = str(raw.get("family", "") or "").strip()
-    given = str(raw.get("given", "") or "").strip()
+    literal = _apostrophes(str(raw.get("literal", "") or "").strip())
+    family = _apostrophes(str(raw.get("family", "") or "").strip())
+    given = _apostrophes(str(raw.get("given", "") or "").strip())
     if literal:
         return Name(literal=literal)
     if not family and not given:

@@ -131,9 +131,19 @@ def derive_short_title(title: str, language: str = "en") -> str:
                 cut += 1
         if cut:
             words = words[:cut]
-    while len(words) > 1 and _bare(words[-1]) in function_words:
+    # Nor on an abbreviation that announces what the cut took away ("protokola no.").
+    while len(words) > 1 and (
+        _bare(words[-1]) in function_words or _bare(words[-1]) in _ANNOUNCING
+    ):
         words = words[:-1]
     return _balance_tags(show_tags(" ".join(words).rstrip(",;:"), tags))
+
+
+_ANNOUNCING = frozenset(
+    " ".join(
+        ("no. nos. vol. vols. pt. pts. ch. chap. sec. art.", "p. pp. fol. ff. nr. t. str. ed. eds.")
+    ).split()
+)
 
 
 def _participle(word: str) -> bool:
