@@ -618,3 +618,28 @@ def test_a_short_title_keeps_two_words_that_say_something_14_30() -> None:
     assert derive_short_title("From Stalin to Kim Il Sung: The Formation of North Korea") == (
         "From Stalin to Kim Il Sung"
     )
+
+
+def test_names_take_the_typographic_apostrophe() -> None:
+    # CMOS 6.115: the apostrophe is ’ in print; Zotero and BibTeX exports carry the straight one.
+    items = {
+        "oneill": {
+            "id": "oneill",
+            "type": "book",
+            "author": [{"family": "O'Neill", "given": "Robert"}],
+            "title": "Australia in the Korean War",
+            "publisher": "Australian Government Publishing Service",
+            "issued": {"date-parts": [[1981]]},
+        }
+    }
+    engine = ChicagoEngine(items)
+    assert engine.full_note(Citation("oneill", "3")).text.startswith("Robert O’Neill, ")
+    assert engine.bibliography_entry("oneill").text.startswith("O’Neill, Robert.")
+    assert "'" not in engine.short_note(Citation("oneill", "3")).text
+
+
+def test_a_short_title_never_ends_on_an_announcing_abbreviation() -> None:
+    # CMOS 14.30: the short title is key words; "no." without its number says nothing.
+    short = derive_short_title("Vypiska iz protokola no. 78 zasedaniia Politbiuro TsK", "ru")
+    assert not short.endswith("no.")
+    assert short.startswith("Vypiska iz protokola")
