@@ -269,48 +269,48 @@ class CheckPane(QWidget):
         return None
 
     def _underline(self, problems: list[Problem]) -> None:
-        """Mark failing quotations: a tint and a dashed underline, never the wavy line of a
-        spelling mistake; resting the pointer on one says what is wrong."""
+        """Mark failing quotations with a tint and a dashed underline, and borrowed wording
+        with a dotted one in its own colour: neither is the wavy line of a spelling mistake,
+        and resting the pointer on either says what is wrong."""
         colours = theme.scheme()
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        fmt.setUnderlineColor(QColor(colours.quote_problem))
-        fmt.setBackground(QColor(colours.quote_problem_bg))
-        mine = []
         self._marked = []
+        self._selections = self._marks(
+            [p for p in problems if p.kind in UNDERLINED],
+            QTextCharFormat.UnderlineStyle.DashUnderline,
+            colours.quote_problem,
+            colours.quote_problem_bg,
+        )
+        self._editor.text_edit.set_marks(MARK_LAYER, self._selections)
+        self._borrowed = self._marks(
+            [p for p in problems if p.kind == BORROWING and p.note is None],
+            QTextCharFormat.UnderlineStyle.DotLine,
+            colours.borrowing,
+            colours.borrowing_bg,
+        )
+        self._editor.text_edit.set_marks(BORROWING_LAYER, self._borrowed)
+
+    def _marks(
+        self,
+        problems: list[Problem],
+        style: QTextCharFormat.UnderlineStyle,
+        colour: str,
+        background: str,
+    ) -> list[QTextEdit.ExtraSelection]:
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(style)
+        fmt.setUnderlineColor(QColor(colour))
+        fmt.setBackground(QColor(background))
+        marks = []
         for problem in problems:
-            if problem.kind not in UNDERLINED:
-                continue
             cursor = self.cursor_for(problem)
             if cursor is None or not cursor.hasSelection():
                 continue
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = fmt
-            mine.append(selection)
-            self._marked.append((cursor.selectionStart(), cursor.selectionEnd(), problem))
-        self._selections = mine
-        self._editor.text_edit.set_marks(MARK_LAYER, mine)
-        # Borrowed wording: a dotted underline in its own colour, neither the dashed mark of a
-        # failing quotation nor the wavy one of a spelling mistake.
-        borrowed = QTextCharFormat()
-        borrowed.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        borrowed.setUnderlineColor(QColor(colours.borrowing))
-        borrowed.setBackground(QColor(colours.borrowing_bg))
-        marks = []
-        for problem in problems:
-            if problem.kind != BORROWING or problem.note is not None:
-                continue
-            cursor = self.cursor_for(problem)
-            if cursor is None or not cursor.hasSelection():
-                continue
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = borrowed
             marks.append(selection)
             self._marked.append((cursor.selectionStart(), cursor.selectionEnd(), problem))
-        self._borrowed = marks
-        self._editor.text_edit.set_marks(BORROWING_LAYER, marks)
+        return marks
 
     def explain(self, position: int) -> str | None:
         """The tooltip over a marked quotation: what the check found and how to fix it."""
