@@ -499,3 +499,24 @@ def test_a_hand_made_word_list_is_a_list(tmp_path: Path) -> None:
         ("list_item", 1, True),
         ("list_item", 2, False),
     ]
+
+
+def test_a_link_in_a_note_is_a_real_hyperlink_and_comes_back(tmp_path: Path) -> None:
+    from assistant.essay.markdown import read_markdown
+
+    essay = read_markdown(
+        "Stalin agreed.[^1]\n\n[^1]: The telegram is in the "
+        "[Wilson Center archive](https://digitalarchive.wilsoncenter.org/document/112136).\n"
+    ).essay
+    assert essay.notes()[0].segments[0] == (
+        "The telegram is in the "
+        "[Wilson Center archive](https://digitalarchive.wilsoncenter.org/document/112136)."
+    )
+    path = tmp_path / "link.docx"
+    export_docx(essay, path)
+    package = zipfile.ZipFile(path)
+    notes_xml = package.read("word/footnotes.xml").decode()
+    rels = package.read("word/_rels/footnotes.xml.rels").decode()
+    assert "<w:hyperlink" in notes_xml and "](" not in notes_xml
+    assert 'Target="https://digitalarchive.wilsoncenter.org/document/112136"' in rels
+    assert read_docx(path).essay.notes() == essay.notes()

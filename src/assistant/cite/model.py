@@ -71,6 +71,7 @@ class Run:
     bold: bool = False
     superscript: bool = False
     subscript: bool = False
+    link: str = ""  # a hyperlink's address (the writer's commentary: `[text](url)`)
 
     @property
     def style(self) -> tuple[bool, bool, bool, bool, bool]:
@@ -79,7 +80,7 @@ class Run:
 
     def with_text(self, text: str) -> Run:
         """The same formatting around other text."""
-        return Run(text, *self.style)
+        return Run(text, *self.style, link=self.link)
 
 
 @dataclass(slots=True)
@@ -113,5 +114,7 @@ class RichText:
                 piece = f"<b>{piece}</b>"
             if run.italic:
                 piece = f"<i>{piece}</i>"
+            if run.link:
+                piece = f'<a href="{escape(run.link)}">{piece}</a>'
             parts.append(piece)
         return "".join(parts)

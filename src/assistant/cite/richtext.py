@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from assistant.cite.model import Run
 
@@ -121,14 +122,25 @@ _MARKDOWN_STRONG = re.compile(
     r"(?<![\w*])\*\*(?!\s)(.+?)(?<!\s)\*\*(?![\w*])|(?<!\w)__(?!\s)(.+?)(?<!\s)__(?!\w)"
 )
 _MARKDOWN_SMALL_CAPS = re.compile(r"\[([^\[\]]+)\]\{\.smallcaps\}")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)")
 
 
 def markdown_runs(text: str) -> Parts:
     """The writer's commentary: `*text*` (or `_text_`) is italic, `**text**` (or `__text__`)
-    bold, `[text]{.smallcaps}` small caps, as Pandoc Markdown writes them; the rest roman."""
+    bold, `[text]{.smallcaps}` small caps, `[text](url)` a link, as Pandoc Markdown writes
+    them; the rest roman."""
+    if "](" in text:
+        out: Parts = []
+        pos = 0
+        for match in _MARKDOWN_LINK.finditer(text):
+            out.extend(markdown_runs(text[pos : match.start()]))
+            out.extend(replace(r, link=match.group(2)) for r in markdown_runs(match.group(1)))
+            pos = match.end()
+        out.extend(markdown_runs(text[pos:]))
+        return out
     if "*" not in text and "_" not in text and "{.smallcaps}" not in text:
         return t(text)
-    out: Parts = []
+    out = []
     pos = 0
     for match in _MARKDOWN_SMALL_CAPS.finditer(text):
         out.extend(_strong_runs(text[pos : match.start()]))

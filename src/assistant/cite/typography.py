@@ -364,11 +364,11 @@ def merge_runs(runs: list[Run]) -> list[Run]:
     kept as it is, not copied)."""
     merged: list[Run] = []
     group: list[Run] = []
-    current: tuple[bool, ...] = ()
+    current: tuple[bool | str, ...] = ()
     for run in runs:
         if not run.text:
             continue
-        style = (run.italic, run.small_caps, run.bold, run.superscript, run.subscript)
+        style = (run.italic, run.small_caps, run.bold, run.superscript, run.subscript, run.link)
         if group and style != current:
             merged.append(group[0] if len(group) == 1 else group[0].with_text(_texts(group)))
             group = []

@@ -349,9 +349,8 @@ class _Reader(Diagnostics):
             elif tag in ("Code", "Math"):
                 yield content[1]
             elif tag == "Link":
-                text = self._note_text(content[1])
-                target = content[2][0]
-                yield text if text == target else f"{text} ({target})"
+                # Kept a link: the note prints its words and Word gets a real hyperlink.
+                yield f"[{self._note_text(content[1])}]({content[2][0]})"
             elif tag == "Image":
                 yield self._note_text(content[1])
             elif tag == "RawInline":
@@ -360,7 +359,9 @@ class _Reader(Diagnostics):
                     yield PassageLink(found["source"], int(found["ordinal"]), found["page"] or None)
                 else:
                     self.raw_inline(content)
-            elif tag in ("Span", "SmallCaps", "Strikeout", "Underline", "Superscript", "Subscript"):
+            elif tag == "SmallCaps":
+                yield "[" + self._note_text(content) + "]{.smallcaps}"
+            elif tag in ("Span", "Strikeout", "Underline", "Superscript", "Subscript"):
                 inner = content[1] if tag == "Span" else content
                 yield from self._note_inlines(inner)
             elif tag == "Note":

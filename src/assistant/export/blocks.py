@@ -14,12 +14,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
 from assistant.essay.model import Block, Inline, NoteAnchor, Span
-from assistant.export.runs import append_run
+from assistant.export.runs import append_run, wrap_in_hyperlink
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -60,14 +59,7 @@ def append_span(paragraph: Paragraph, span: Span) -> None:
             if small is not None:
                 small.addnext(strike)
     if span.link:
-        rel_id = paragraph.part.relate_to(span.link, RT.HYPERLINK, is_external=True)
-        hyperlink = etree.SubElement(paragraph._p, qn("w:hyperlink"))
-        hyperlink.set(qn("r:id"), rel_id)
-        rpr = r.get_or_add_rPr()
-        style = etree.Element(qn("w:rStyle"))
-        style.set(qn("w:val"), "Hyperlink")
-        rpr.insert(0, style)
-        hyperlink.append(r)  # moves the run into the link
+        wrap_in_hyperlink(paragraph, run, span.link)
 
 
 def append_inlines(

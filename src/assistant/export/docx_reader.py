@@ -293,10 +293,10 @@ class _Reader:
                 self._walk(child, out, instructions, in_note=in_note)
                 out.link = outer
                 if link and out.citations:
-                    # A note prints a link's address, as the Markdown reader writes it there.
+                    # A link in a note's commentary is Markdown there: `[text](url)`.
                     shown = "".join(p for p in out.pieces[before:] if isinstance(p, str))
-                    if shown.strip() != link:
-                        out.pieces.append(f" ({link})")
+                    del out.pieces[before:]
+                    out.pieces.append(f"[{shown}]({link})")
             elif tag in _CHANGE_MARKS or (
                 tag == _PPR and any(True for _ in child.iter(*_CHANGE_MARKS))
             ):
@@ -305,7 +305,13 @@ class _Reader:
     def _link_target(self, hyperlink: etree._Element) -> str:
         """The address of an external hyperlink (an in-document anchor is not a link here)."""
         r_id = hyperlink.get(_R_ID)
-        rel = self.document.part.rels.get(r_id) if r_id else None
+        if not r_id:
+            return ""
+        # Ids are per part: a link in a note is related from the footnotes part.
+        in_note = any(a.tag == qn("w:footnote") for a in hyperlink.iterancestors())
+        notes_part = FootnotesPart.of(self.document.part) if in_note else None
+        rels = (notes_part or self.document.part).rels
+        rel = rels.get(r_id)
         return str(rel.target_ref) if rel is not None and rel.is_external else ""
 
     def _run(

@@ -35,7 +35,7 @@ from assistant.export.oxml.footnotes import (
     CT_Footnotes,
 )
 from assistant.export.parts.footnotes import FootnotesPart
-from assistant.export.runs import append_run
+from assistant.export.runs import append_run, wrap_in_hyperlink
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -131,7 +131,7 @@ class Footnote(BlockItemContainer):
                     paragraph = self.add_paragraph()
                     paragraph._p.get_or_add_pPr().style = FOOTNOTE_TEXT_STYLE
                 pending_break = False
-                append_run(
+                written = append_run(
                     paragraph,
                     piece,
                     italic=run.italic,
@@ -140,6 +140,8 @@ class Footnote(BlockItemContainer):
                     superscript=run.superscript,
                     subscript=run.subscript,
                 )
+                if run.link:
+                    wrap_in_hyperlink(paragraph, written, run.link)
                 has_text = has_text or bool(piece.strip())
 
 

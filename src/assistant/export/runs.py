@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.text.paragraph import Paragraph
@@ -40,6 +41,20 @@ def xml_safe(text: str) -> str:
 def unsafe_characters(text: str) -> list[str]:
     """The characters of `text` that `xml_safe` would leave out, as U+XXXX codes."""
     return [f"U+{ord(char):04X}" for char in _NOT_XML.findall(text)]
+
+
+def wrap_in_hyperlink(paragraph: Paragraph, run: Run, url: str) -> None:
+    """Put `run` (the paragraph's last) inside a hyperlink to `url`, in Word's Hyperlink
+    character style; the link's relationship belongs to the paragraph's own part (the
+    document, or the footnotes part for a link in a note)."""
+    rel_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    hyperlink = etree.SubElement(paragraph._p, qn("w:hyperlink"))
+    hyperlink.set(qn("r:id"), rel_id)
+    r = run._r
+    style = etree.Element(qn("w:rStyle"))
+    style.set(qn("w:val"), "Hyperlink")
+    r.get_or_add_rPr().insert(0, style)
+    hyperlink.append(r)
 
 
 def append_run(
