@@ -481,7 +481,9 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 _PREPARED: dict[tuple[str, str, tuple], SourceText] = {}
-_PREPARED_MAX = 64
+# Room for a whole library: the borrowing guard reads every source on every check, and a cache
+# smaller than the library would evict (and prepare again) sources each time.
+_PREPARED_MAX = 1000
 _PREPARED_LOCK = threading.Lock()
 
 
