@@ -1,5 +1,5 @@
-"""Type @ to cite: the list filters as you type, choosing one brings the builder on that
-source, and Enter in the page field puts the note where the @ was."""
+"""Type @ to cite: the list filters as you type, choosing one puts the note where the @ was
+and brings the builder on it, and Enter in the page field adds the page."""
 
 from __future__ import annotations
 
@@ -24,15 +24,17 @@ def test_at_opens_the_list_filters_and_cites(window, qtbot):
     assert completer.model.stringList() == ["Shen, “Sino-Soviet Relations” (2000)"]
     qtbot.keyClick(page, Qt.Key.Key_Return)
     assert not completer.is_open()
-    assert page.toPlainText() == "Stalin hesitated "  # the typed @words are gone
+    # The typed @words are gone and the note is in their place already.
+    assert page.toPlainText() == "Stalin hesitated \ufffc"
+    qtbot.waitUntil(lambda: len(window.editor.rendered_texts()) == 1)
     assert window.builder_dock.isVisible()
     assert window.builder.rows[0].source_id() == "shen-2000"
     locator = window.builder.rows[0].locator_edit
     qtbot.waitUntil(lambda: QApplication.focusWidget() is locator)
     qtbot.keyClicks(locator, "52")
     qtbot.keyClick(locator, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(window.editor.rendered_texts()) == 1)
-    assert window.editor.rendered_texts()[0].endswith("(2000): 52.")
+    qtbot.waitUntil(lambda: window.editor.rendered_texts()[0].endswith("(2000): 52."))
+    assert len(window.editor.rendered_texts()) == 1
     assert page.toPlainText().startswith("Stalin hesitated \ufffc")
     assert not window.builder_dock.isVisible()
 

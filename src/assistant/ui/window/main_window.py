@@ -313,9 +313,17 @@ class MainWindow(QMainWindow):
         self.editor.cite_completer.set_items(items, labels)
 
     def _cite_typed(self, item_id: str) -> None:
-        """An @-citation picked in the draft: the builder on that source, page field first."""
-        self.builder.prefill(item_id)
-        self.focus_builder()
+        """An @-citation picked in the draft: the note goes in where the @ was, as Zettlr puts
+        the citation there, and the builder opens on it, page field first (Enter adds the page;
+        Escape leaves the note as it is)."""
+        from assistant.cite.model import Citation, Note
+        from assistant.essay.model import NoteAnchor
+
+        anchor = NoteAnchor(Note.of(Citation(item_id)))
+        self.editor.insert_note(anchor)
+        number = self.editor.document.note_number(anchor.id) or 0
+        if self.builder.load_note(anchor, number):
+            self.focus_builder()
 
     def _library_words_changed(self) -> None:
         library = self.controller.library
