@@ -430,7 +430,13 @@ def borrowing_problems(
     problems = []
     for borrowing in found:
         name = checker.title(borrowing.source_id) if checker is not None else borrowing.source_id
-        place = f", {borrowing.place}" if borrowing.place else ""
+        place = ""
+        if borrowing.place:
+            # The comma goes inside a closing quotation mark (CMOS 6.9).
+            if name.endswith("”"):
+                name, place = name[:-1] + ",”", f" {borrowing.place}"
+            else:
+                place = f", {borrowing.place}"
         what = (
             "is the source's sentence with a few words changed or moved"
             if borrowing.kind == "paraphrase"
