@@ -75,6 +75,7 @@ class DialogRecorder:
         self.backup_answer = True
         self.locked_answer = True
         self.import_answer = True
+        self.overwrite_answer = False
 
 
 @pytest.fixture
@@ -117,6 +118,12 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
     monkeypatch.setattr(messages, "ask_open_locked", ask_locked)
     monkeypatch.setattr(messages, "ask_import_instead", ask_import)
+
+    def ask_overwrite(_parent, sentence):
+        recorder.questions.append(("overwrite", sentence))
+        return recorder.overwrite_answer
+
+    monkeypatch.setattr(messages, "ask_overwrite_open", ask_overwrite)
     return recorder
 
 

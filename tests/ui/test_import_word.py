@@ -88,3 +88,17 @@ def test_file_menu_has_import_word(window):
         else [window.actions.import_docx.text()]
     )
     assert any("Import &Word" in t for t in texts)
+
+
+def test_exporting_over_a_file_open_in_word_asks_first(window, qtbot, dialogs, tmp_path):
+    target = tmp_path / "essay.docx"
+    target.write_bytes(b"the writer's open copy")
+    (tmp_path / "~$essay.docx").write_bytes(b"owner file")
+    assert not window.exports.export_docx(target)  # refused: the question was answered no
+    assert dialogs.questions[-1][0] == "overwrite"
+    assert "Microsoft Word" in dialogs.questions[-1][1]
+    assert target.read_bytes() == b"the writer's open copy"
+    dialogs.overwrite_answer = True
+    with qtbot.waitSignal(window.exports.exportFinished, timeout=30000):
+        assert window.exports.export_docx(target)
+    assert target.read_bytes() != b"the writer's open copy"

@@ -125,3 +125,19 @@ def ask_open_locked(parent: QWidget | None, name: str, holder: str) -> bool:
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is not cancel
+
+
+def ask_overwrite_open(parent: QWidget | None, sentence: str) -> bool:
+    """The export's target is open in Word or LibreOffice: overwriting loses its unsaved edits."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Open in another program")
+    box.setText(sentence[:1].upper() + sentence[1:] + ".")
+    box.setInformativeText(
+        "Close it there first, or the edits not saved there are lost. Overwrite it anyway?"
+    )
+    box.addButton("Overwrite", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is not cancel

@@ -94,10 +94,16 @@ class ExportControl(QObject):
         if self._task is not None:
             window.notify("An export is already running.")
             return False
+        path = Path(path)
+        if path.exists():
+            from assistant.export.locks import open_elsewhere
+
+            open_in = open_elsewhere(path)
+            if open_in and not messages.ask_overwrite_open(window, open_in):
+                return False
         essay = window.session.current_essay()
         items = window.editor.items()
         options = options or ExportOptions()
-        path = Path(path)
         window.notify(f"Exporting {path.name}…")
 
         def done(report: Any) -> None:
