@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.readonly import read_only
 
 from .bounded import REPO_ROOT
 
@@ -26,17 +25,5 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """An empty folder that really cannot be written to (root ignores chmod: chattr +i)."""
     folder = tmp_path / "readonly"
     folder.mkdir()
-    if os.geteuid() == 0:
-        chattr = shutil.which("chattr")
-        if chattr is None or subprocess.run([chattr, "+i", str(folder)]).returncode != 0:
-            pytest.skip("running as root without chattr +i: cannot make a folder read-only")
-        try:
-            yield folder
-        finally:
-            subprocess.run([chattr, "-i", str(folder)], check=True)
-    else:
-        folder.chmod(0o555)
-        try:
-            yield folder
-        finally:
-            folder.chmod(0o755)
+    with read_only(folder):
+        yield folder
