@@ -100,23 +100,13 @@ class Footnote(BlockItemContainer):
         for run in _as_runs(content):
             if isinstance(run, FieldRuns):
                 if pending_break and has_text:
-                    paragraph = self.add_paragraph()
-                    paragraph._p.get_or_add_pPr().style = FOOTNOTE_TEXT_STYLE
+                    paragraph = self._new_paragraph()
                 pending_break = False
                 append_field_begin(paragraph._p, run.instruction)
                 for field_run in run.runs:
                     # A field stays within one paragraph.
                     field_text = " ".join(field_run.text.split("\n"))
-                    append_run(
-                        paragraph,
-                        field_text,
-                        italic=field_run.italic,
-                        small_caps=field_run.small_caps,
-                        bold=field_run.bold,
-                        superscript=field_run.superscript,
-                        subscript=field_run.subscript,
-                        lang=run.lang,
-                    )
+                    _append_styled(paragraph, field_text, field_run, lang=run.lang)
                     has_text = has_text or bool(field_text.strip())
                 append_field_end(paragraph._p)
                 continue
@@ -128,21 +118,31 @@ class Footnote(BlockItemContainer):
                 if not piece:
                     continue
                 if pending_break and has_text:
-                    paragraph = self.add_paragraph()
-                    paragraph._p.get_or_add_pPr().style = FOOTNOTE_TEXT_STYLE
+                    paragraph = self._new_paragraph()
                 pending_break = False
-                written = append_run(
-                    paragraph,
-                    piece,
-                    italic=run.italic,
-                    small_caps=run.small_caps,
-                    bold=run.bold,
-                    superscript=run.superscript,
-                    subscript=run.subscript,
-                )
-                if run.link:
-                    wrap_in_hyperlink(paragraph, written, run.link)
+                _append_styled(paragraph, piece, run)
                 has_text = has_text or bool(piece.strip())
+
+    def _new_paragraph(self) -> Paragraph:
+        paragraph = self.add_paragraph()
+        paragraph._p.get_or_add_pPr().style = FOOTNOTE_TEXT_STYLE
+        return paragraph
+
+
+def _append_styled(paragraph: Paragraph, text: str, run: Run, lang: str = "") -> None:
+    """`text` in `run`'s formatting (a link is a real hyperlink)."""
+    written = append_run(
+        paragraph,
+        text,
+        italic=run.italic,
+        small_caps=run.small_caps,
+        bold=run.bold,
+        superscript=run.superscript,
+        subscript=run.subscript,
+        lang=lang,
+    )
+    if run.link:
+        wrap_in_hyperlink(paragraph, written, run.link)
 
 
 def has_full_size_number(footnote: CT_Footnote) -> bool:
