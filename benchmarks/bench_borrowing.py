@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from assistant.check.borrowing import clear_caches, find_borrowings  # noqa: E402
+from assistant.check.borrowing import find_borrowings  # noqa: E402
 from assistant.check.quotes import QuoteChecker  # noqa: E402
+from assistant.check.stems import clear_caches  # noqa: E402
 from assistant.essay.model import Essay, Span  # noqa: E402
 from assistant.essay.sample import make_long_essay  # noqa: E402
 from assistant.library.corpus import Library  # noqa: E402

@@ -29,20 +29,19 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from assistant.check.quotes import block_layout, citing_anchor, quotation_spans
 from assistant.check.sentences import sentence_spans
+from assistant.check.stems import INDEXED_BELOW, STEMS, Prepared, library_frequency, prepare
 from assistant.check.text import (
     WORD_RE,
     SourceText,
     Stream,
     clean_wording,
-    normalise_word,
     strip_marks,
 )
 from assistant.essay.model import Essay, NoteAnchor, Span
@@ -60,21 +59,6 @@ PARAPHRASE_PROBES = 8
 COMMON_SHARE = 0.002
 BorrowingKind = Literal["verbatim", "paraphrase"]
 
-_FUNCTION_WORDS = frozenset(
-    " ".join(
-        (
-            "a about above after again against all also am an and any are as at be because been",
-            "before being below between both but by can could did do does doing down during each",
-            "few for from further had has have having he her here hers herself him himself his",
-            "how i if in into is it its itself just me more most my myself no nor not now of off",
-            "on once only or other our ours ourselves out over own same she should so some such",
-            "than that the their theirs them themselves then there these they this those through",
-            "to too under until up very was we were what when where which while who whom why will",
-            "with would you your yours yourself yourselves upon thus however whether would shall",
-            "may might must one two three first second new",
-        )
-    ).split()
-)
 BARRIER = -1
 
 
@@ -109,113 +93,6 @@ class Borrowing:
         if self.page:
             return f"p. {self.page}"
         return self.section
-
-
-@dataclass(slots=True)
-class _Stems:
-    """Word stems as small integers, shared by the draft and every source of one run."""
-
-    stemmer: Any = None
-    ids: dict[str, int] = field(default_factory=dict)
-    content: set[int] = field(default_factory=set)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def of(self, words: Sequence[str]) -> list[int]:
-        """The stem id of each word (words as the checker's streams hold them)."""
-        known = self.ids
-        missing = {w for w in words if w not in known}
-        if missing:
-            with self.lock:
-                folded = {w: normalise_word(w).casefold() for w in missing}
-                stems = dict(
-                    zip(set(folded.values()), self._stem(list(set(folded.values()))), strict=True)
-                )
-                for word, fold in folded.items():
-                    number = known.setdefault("\0" + stems[fold], len(known))
-                    known[word] = number
-                    if fold not in _FUNCTION_WORDS and not fold.isdigit():
-                        self.content.add(number)
-        return [known[w] for w in words]
-
-    def _stem(self, words: list[str]) -> list[str]:
-        if self.stemmer is None:
-            import Stemmer  # PyStemmer: the Snowball stemmers in C
-
-            self.stemmer = Stemmer.Stemmer("english")
-        return list(self.stemmer.stemWords(words))
-
-
-_STEMS = _Stems()
-# Stems occurring more often than this in one stream are not indexed by position: a shingle is
-# found through its rarest word, and five words each this common make a stock phrase.
-INDEXED_BELOW = 2000
-
-
-@dataclass(slots=True)
-class _Prepared:
-    """One stream of a source, ready for the guard: stem ids, capitals, where rare stems are."""
-
-    source_id: str
-    stream: Stream
-    stems: list[int]
-    capital: list[bool]
-    counts: Counter[int]
-    positions: dict[int, list[int]]
-
-
-# Per stream (kept alive with it), computed once per process: the Check dock re-runs the guard
-# after every pause in typing, and only the draft's side changes.
-_PREPARED: dict[int, _Prepared] = {}
-_PREPARED_LOCK = threading.Lock()
-_PREPARED_MAX = 2000
-
-
-def _prepare(source_id: str, stream: Stream) -> _Prepared:
-    key = id(stream)
-    with _PREPARED_LOCK:
-        cached = _PREPARED.get(key)
-    if cached is not None and cached.stream is stream:
-        return cached
-    stems = _STEMS.of(stream.words)
-    capital = [w[:1].isupper() for w in stream.words]
-    counts = Counter(stems)
-    rare = {stem for stem, count in counts.items() if count < INDEXED_BELOW}
-    positions: dict[int, list[int]] = defaultdict(list)
-    for position, stem in enumerate(stems):
-        if stem in rare:
-            positions[stem].append(position)
-    prepared = _Prepared(source_id, stream, stems, capital, counts, dict(positions))
-    with _PREPARED_LOCK:
-        if len(_PREPARED) >= _PREPARED_MAX:
-            _PREPARED.pop(next(iter(_PREPARED)))
-        _PREPARED[key] = prepared
-    return prepared
-
-
-_FREQUENCY: dict[tuple[int, ...], tuple[list[_Prepared], Counter[int]]] = {}
-
-
-def _library_frequency(prepared: list[_Prepared]) -> Counter[int]:
-    """How often each stem occurs in all the streams (cached for the same set of streams)."""
-    key = tuple(id(entry) for entry in prepared)
-    with _PREPARED_LOCK:
-        cached = _FREQUENCY.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], prepared, strict=True)):
-        return cached[1]
-    frequency: Counter[int] = Counter()
-    for entry in prepared:
-        frequency.update(entry.counts)
-    with _PREPARED_LOCK:
-        _FREQUENCY.clear()  # one library at a time
-        _FREQUENCY[key] = (prepared, frequency)
-    return frequency
-
-
-def clear_caches() -> None:
-    """Forget every prepared stream (for benchmarks of a first run)."""
-    with _PREPARED_LOCK:
-        _PREPARED.clear()
-        _FREQUENCY.clear()
 
 
 @dataclass(slots=True)
@@ -258,8 +135,8 @@ def find_borrowings(
         for stream in source.streams
         if len(stream) >= SEED
     ]
-    prepared = [_prepare(sid, stream) for sid, stream in streams]
-    frequency = _library_frequency(prepared)
+    prepared = [prepare(sid, stream) for sid, stream in streams]
+    frequency = library_frequency(prepared)
     total_words = max(1, sum(len(entry.stems) for entry in prepared))
     # Each draft shingle is looked up through its rarest word: where that word stands in a
     # stream, the five words around it are compared with the draft's shingles.
@@ -292,7 +169,7 @@ def find_borrowings(
             continue
         source_text = sources[source_id].text
         for piece_number, shared in _runs(seeds, pieces, stems, tried):
-            content = [s for _, s in shared if stems[s] in _STEMS.content]
+            content = [s for _, s in shared if stems[s] in STEMS.content]
             prose = [
                 s
                 for s in content
@@ -386,7 +263,7 @@ def _piece(
 ) -> _Piece:
     cleaned = strip_marks(text)
     spans = [(m.start(), m.end()) for m in WORD_RE.finditer(cleaned)]
-    stems = _STEMS.of([cleaned[a:b] for a, b in spans])
+    stems = STEMS.of([cleaned[a:b] for a, b in spans])
     excluded = quotation_spans(cleaned) + italic
     if excluded:
         for position, (a, b) in enumerate(spans):
@@ -414,7 +291,7 @@ def _quoted_shingles(essay: Essay) -> set[tuple[int, ...]]:
         spans = [(0, len(text))] if block.kind == "blockquote" else quotation_spans(text)
         for start, end in spans:
             words = WORD_RE.findall(strip_marks(text[start:end]))
-            found.update(shingle for _, shingle in _shingles(_STEMS.of(words)))
+            found.update(shingle for _, shingle in _shingles(STEMS.of(words)))
     return found
 
 
@@ -501,7 +378,7 @@ def _sentence_initial(text: str, stream: Stream, position: int) -> bool:
 
 def _paraphrases(
     pieces: list[_Piece],
-    prepared: list[_Prepared],
+    prepared: list[Prepared],
     frequency: Counter[int],
     total_words: int,
     covered: dict[int, set[int]],
@@ -530,7 +407,7 @@ def _paraphrases(
             content = {
                 piece.stems[i]
                 for i in positions
-                if piece.stems[i] != BARRIER and piece.stems[i] in _STEMS.content
+                if piece.stems[i] != BARRIER and piece.stems[i] in STEMS.content
             }
             if sum(1 for stem in content if stem in quoted) * 2 > len(content):
                 continue  # mostly the words of the draft's own quotations
