@@ -149,3 +149,56 @@ def test_index_process_failure_is_a_readable_error(corpus_dir, tmp_path):
         update_in_process(corpus_dir, blocker / "index")
     assert "not-a-folder" in str(caught.value)
     assert "Traceback" in caught.value.details
+
+
+def test_a_channel_deleted_while_its_request_runs_drops_the_result_quietly(qtbot):
+    """A pane closed mid-search: the late result must not reach the deleted channel.
+
+    pytest-qt fails the test on any exception raised in the Qt event loop, which is what a
+    delivery to the deleted channel raised ("Signal source has been deleted").
+    """
+    from shiboken6 import delete
+
+    pool = make_pool(1)
+    channel = LatestOnly(pool)
+    started = threading.Event()
+    release = threading.Event()
+    finished = threading.Event()
+
+    def slow():
+        started.set()
+        release.wait(5)
+        finished.set()
+        return "late hits"
+
+    channel.submit(slow)
+    assert started.wait(5)
+    delete(channel)
+    release.set()
+    assert finished.wait(5)
+    pool.waitForDone(5000)
+    qtbot.wait(200)  # let the queued delivery run
+
+
+def test_run_task_skips_the_callbacks_of_an_owner_that_is_gone(qtbot):
+    """An export or autosave that ends after its window closed must not touch the window."""
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import delete
+
+    label = QLabel()
+    release = threading.Event()
+    results: list[object] = []
+
+    def done(result: object) -> None:
+        label.setText(str(result))  # raises on a deleted label
+        results.append(result)
+
+    task = run_task(lambda _task: release.wait(5) and "saved", on_result=done, owner=label)
+    delete(label)
+    release.set()
+    qtbot.waitUntil(lambda: task not in Task._live, timeout=5000)  # its outcome was delivered
+    assert results == []
+
+    kept = QLabel()
+    task = run_task(lambda _task: "saved", on_result=lambda r: kept.setText(r), owner=kept)
+    qtbot.waitUntil(lambda: kept.text() == "saved", timeout=5000)

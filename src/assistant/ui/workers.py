@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,16 +149,30 @@ def run_task(
     on_progress: Callable[[int, int, str], None] | None = None,
     pool: QThreadPool | None = None,
     parent: QObject | None = None,
+    owner: QObject | None = None,
 ) -> Task:
-    """Start `fn(task)` off the GUI thread with optional callbacks, which run on the GUI thread."""
+    """Start `fn(task)` off the GUI thread with optional callbacks, which run on the GUI thread.
+
+    Callbacks are closures Qt cannot disconnect for us: with `owner` given they are skipped once
+    that widget is gone (a window closed while its export or autosave still ran).
+    """
     task = Task(fn, parent=parent)
-    if on_result is not None:
-        task.finished.connect(on_result)
-    if on_error is not None:
-        task.failed.connect(on_error)
-    if on_progress is not None:
-        task.progress.connect(on_progress)
+    for signal, callback in (
+        (task.finished, on_result),
+        (task.failed, on_error),
+        (task.progress, on_progress),
+    ):
+        if callback is not None:
+            signal.connect(callback if owner is None else _while_alive(owner, callback))
     return task.start(pool)
+
+
+def _while_alive(owner: QObject, callback: Callable[..., None]) -> Callable[..., None]:
+    def guarded(*args: Any) -> None:
+        if isValid(owner):
+            callback(*args)
+
+    return guarded
 
 
 def make_pool(max_threads: int = 1) -> QThreadPool:
@@ -209,9 +224,17 @@ class LatestOnly(QObject):
             skip_if=lambda: generation != self._generation,
             parent=None,
         )
-        task.finished.connect(lambda result, g=generation: self.deliver(g, result))
-        task.failed.connect(lambda error, g=generation: self.deliver_error(g, error))
-        task.cancelled.connect(lambda g=generation: self._forget(g, delivered=False))
+        # Lambdas are not disconnected when this channel is destroyed (a pane closed while its
+        # search still runs), so each one checks that the channel is still alive.
+        task.finished.connect(
+            lambda result, g=generation: isValid(self) and self.deliver(g, result)
+        )
+        task.failed.connect(
+            lambda error, g=generation: isValid(self) and self.deliver_error(g, error)
+        )
+        task.cancelled.connect(
+            lambda g=generation: isValid(self) and self._forget(g, delivered=False)
+        )
         self._pending[generation] = task
         task.start(self._pool)
         if not was_busy:

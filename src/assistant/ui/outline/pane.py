@@ -818,7 +818,7 @@ class OutlinePane(QWidget):
                 if found is not None:
                     item.setText(self._link_text(link, *found))
 
-        run_task(read, on_result=done)
+        run_task(read, on_result=done, owner=self)
 
     def _link_text(
         self, link: PassageLink, section: str = "", page: str = "", text: str = ""

@@ -132,6 +132,7 @@ class ExportControl(QObject):
             lambda _task: export_docx(essay, path, items=items, options=options),
             on_result=done,
             on_error=failed,
+            owner=window,
         )
         return True
 
@@ -162,5 +163,10 @@ class ExportControl(QObject):
             messages.show_error(window, "Markdown export failed", f"{path}: {error.message}")
             self.exportFinished.emit(error)
 
-        run_task(lambda _task: export_markdown(essay, path), on_result=done, on_error=failed)
+        run_task(
+            lambda _task: export_markdown(essay, path),
+            on_result=done,
+            on_error=failed,
+            owner=window,
+        )
         return True

@@ -357,7 +357,10 @@ class EssaySession(QObject):
             self.autosaved.emit(error)
 
         self._autosave_task = run_task(
-            lambda _task: write_autosave(essay, path), on_result=done, on_error=failed
+            lambda _task: write_autosave(essay, path),
+            on_result=done,
+            on_error=failed,
+            owner=label,
         )
         return True
 
@@ -473,7 +476,13 @@ class EssaySession(QObject):
             messages.show_error(window, "Could not import", error.message)
             self.docxImported.emit(error)
 
-        run_task(lambda _task: read_docx(path), on_result=done, on_error=failed, parent=self)
+        run_task(
+            lambda _task: read_docx(path),
+            on_result=done,
+            on_error=failed,
+            parent=self,
+            owner=window,
+        )
         return True
 
     def _show_imported(self, path: Path, essay: Essay, warnings: list[str]) -> None:
