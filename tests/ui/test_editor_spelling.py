@@ -39,14 +39,60 @@ def _type(window, qtbot, text: str) -> None:
     qtbot.keyClicks(window.editor.text_edit, text)
 
 
-def test_unknown_words_are_marked_but_not_quotations_or_library_words(window, qtbot):
+def test_unknown_words_are_marked_but_not_uncited_quotations_or_library_words(window, qtbot):
     _wait_ready(window, qtbot)
     _type(
         window,
         qtbot,
-        'Shtykov recieved the telegram. Shen says "the speach mattered" [@shen-2000, 52] ',
+        'Shtykov recieved the telegram. Shen says "the speach mattered" and "so it went". ',
     )
     assert _marked(window) == ["recieved"]
+
+
+def test_a_cited_quotation_is_spelt_in_its_sources_language(window, qtbot):
+    """A Russian source's quotation, cited by a note, with the Russian dictionary (loaded when
+    the quotation first needs it); an English source's with the English one."""
+    import json
+    from pathlib import Path
+
+    from assistant.cite.model import Citation, Note
+    from assistant.essay.model import NoteAnchor
+
+    _wait_ready(window, qtbot)
+    folders = [
+        window.controller.library.corpus_dir,
+        Path(__file__).resolve().parents[1] / "search/relevance/corpus",
+    ]
+
+    def sources():
+        found = []
+        for folder in folders:
+            for item in json.loads((folder / "sources.json").read_text(encoding="utf-8")):
+                text = (folder / f"{item['id']}.md").read_text(encoding="utf-8")
+                found.append((item["id"], item, text))
+        return found
+
+    window.spelling.set_library(sources)
+    qtbot.waitUntil(lambda: "molotov-ru" in window.spelling.quotations.languages, timeout=20000)
+    text_edit = window.editor.text_edit
+    text_edit.insertPlainText("Kim returned: “Ким Ир Сен приехал в Москву и полчил согласие”.")
+    window.editor.insert_note(NoteAnchor(Note.of(Citation("molotov-ru", "12"))))
+    text_edit.insertPlainText(" Shen says “the speach mattered”.")
+    window.editor.insert_note(NoteAnchor(Note.of(Citation("shen-2000", "52"))))
+    qtbot.waitUntil(lambda: "ru" in window.spelling.quotations.spellers, timeout=20000)
+    qtbot.waitUntil(lambda: _marked(window) == ["полчил", "speach"], timeout=5000)
+    # Right-click: Russian suggestions, and the word goes into the Russian word list.
+    cursor = QTextCursor(window.editor.document)
+    cursor.setPosition(text_edit.toPlainText().index("полчил") + 2)
+    menu = text_edit.context_menu_at(text_edit.cursorRect(cursor).center())
+    texts = [a.text() for a in menu.actions()]
+    assert "получил" in texts
+    add = next(a for a in menu.actions() if a.objectName() == "spellingAdd")
+    assert add.text() == "Add “полчил” to the Russian dictionary"
+    add.trigger()
+    assert _marked(window) == ["speach"]
+    words = personal_dictionary_path(user_data_dir(), "ru").read_text(encoding="utf-8")
+    assert "полчил" in words.split()
 
 
 def test_the_spelling_mark_is_the_squiggle_in_the_schemes_colour(window, qtbot):

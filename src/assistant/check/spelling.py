@@ -2,11 +2,17 @@
 
 The dictionaries are pyspellchecker's word-frequency lists (English, Russian, German, French,
 Spanish, Italian, Portuguese, Dutch, …), shipped inside the package. What is never flagged:
-words inside quotation marks (a quotation reproduces its source, misspellings and all),
-Pandoc citations (`[@shen-2000, 52]`) and inline code, URLs, words with digits, acronyms in
-capitals, and any word the library's own texts use (names such as Shtykov or Vasilevsky, which
-no dictionary has). The writer's additions live in a personal word list per language, one word
-a line, written atomically.
+words inside quotation marks (a quotation reproduces its source, misspellings and all: it is
+checked in its source's language by `check.quoted_spelling`), Pandoc citations
+(`[@shen-2000, 52]`) and inline code, URLs, words with digits, acronyms in capitals, one-letter
+words, and any word the library's own texts use (names such as Shtykov or Vasilevsky, which no
+dictionary has). The writer's additions live in a personal word list per language, one word a
+line, written atomically.
+
+pyspellchecker's Russian list holds about 20,000 words, mostly in their dictionary form, so a
+Russian word is also accepted when its Snowball stem is the stem of a listed word ("Сталина",
+"руководства"); French and Italian elisions ("d'occuper", "l'armée") are checked after the
+apostrophe.
 
 Loading a dictionary takes about a second: `Speller.load` belongs on a worker thread.
 """
@@ -15,7 +21,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from assistant.atomic import replace_atomically
@@ -40,6 +46,13 @@ _SKIPPED = re.compile(
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 MAX_PERSONAL_WORDS = 100_000
+# Languages whose list lacks most inflected forms: a word whose stem is a listed word's is known.
+_STEMMED = {"ru": "russian"}
+# Elided articles and pronouns before an apostrophe: the word after it is what is spelt.
+_ELISIONS = {
+    "fr": frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}),
+    "it": frozenset({"l", "d", "un", "all", "dall", "dell", "nell", "sull", "quell", "c"}),
+}
 
 
 def quotation_spans(text: str, inside: bool = False) -> tuple[list[tuple[int, int]], bool]:
@@ -63,10 +76,15 @@ def quotation_spans(text: str, inside: bool = False) -> tuple[list[tuple[int, in
     return spans, False
 
 
+def unspellable_spans(text: str) -> list[tuple[int, int]]:
+    """What no dictionary checks, in a quotation or not: citations, code, addresses."""
+    return [match.span() for match in _SKIPPED.finditer(text)]
+
+
 def skipped_spans(text: str, inside_quotation: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """What spell checking leaves alone in a paragraph: quotations, citations, code, URLs."""
     spans, still_open = quotation_spans(text, inside_quotation)
-    spans.extend(match.span() for match in _SKIPPED.finditer(text))
+    spans.extend(unspellable_spans(text))
     return sorted(spans), still_open
 
 
@@ -84,6 +102,15 @@ class Speller:
         self._extra: set[str] = set()
         self._personal: set[str] = set()
         self._lock = threading.Lock()
+        self._stem: Callable[[str], str] | None = None
+        self._stems: frozenset[str] = frozenset()
+        if dictionary is not None and language in _STEMMED:
+            import Stemmer  # PyStemmer: the Snowball stemmers in C
+
+            stemmer = Stemmer.Stemmer(_STEMMED[language])
+            listed = list(dictionary.word_frequency.dictionary)  # type: ignore[attr-defined]
+            self._stem = stemmer.stemWord
+            self._stems = frozenset(stemmer.stemWords(listed))
 
     @classmethod
     def load(cls, language: str) -> Speller:
@@ -110,19 +137,38 @@ class Speller:
         with self._lock:
             self._personal = {w.translate(_APOSTROPHES).casefold() for w in words}
 
+    def in_dictionary(self, word: str) -> bool:
+        """Whether the language's own list has `word` (not the library's or the writer's
+        words): how much of a quotation is in this language."""
+        if self._dictionary is None:
+            return False
+        # lower(), not casefold(): the lists keep "ß" ("straße"), which casefold makes "ss".
+        folded = word.translate(_APOSTROPHES).lower()
+        if folded in self._dictionary or folded.casefold() in self._dictionary:  # type: ignore[operator]
+            return True
+        if self._stem is not None and self._stem(folded) in self._stems:
+            return True
+        head, apostrophe, rest = folded.partition("'")
+        if apostrophe and head in _ELISIONS.get(self.language, ()):
+            return self.in_dictionary(rest)
+        return False
+
     def is_known(self, word: str) -> bool:
         if not word or any(c.isdigit() for c in word):
             return True
-        if len(word) > 1 and word.isupper():
-            return True  # an acronym: NATO, PLA, USSR
+        if len(word) == 1 or (len(word) > 1 and word.isupper()):
+            return True  # a one-letter word (в, à, I) or an acronym: NATO, PLA, USSR
         plain = word.translate(_APOSTROPHES)
         folded = plain.casefold()
         if folded in self._extra or folded in self._personal:
             return True
         if self._dictionary is None:
             return True
-        if folded in self._dictionary:  # type: ignore[operator]
+        if self.in_dictionary(plain):
             return True
+        head, apostrophe, rest = folded.partition("'")
+        if apostrophe and head in _ELISIONS.get(self.language, ()):
+            return self.is_known(rest)
         # Possessives and contractions the lists lack: Stalin's, Kim's, 1950s'.
         for suffix in ("'s", "'"):
             stem = folded.removesuffix(suffix)

@@ -1,8 +1,10 @@
 """Spelling as you type: a wavy underline under unknown words, suggestions on right-click.
 
-The judging is `check.spelling`'s; this module only paints and offers. The dictionary loads
-on a worker (about a second), and so does the list of the library's own words; until both are
-in, nothing is marked. The underline is the usual spelling squiggle, in the scheme's spelling
+The judging is `check.spelling`'s (the writer's words) and `check.quoted_spelling`'s (a
+quotation's, in its source's language); this module only paints and offers. The dictionaries
+load on a worker (about a second each; a quoted language's when a quotation first needs it),
+and so does the list of the library's own words and languages; until they are in, nothing is
+marked. The underline is the usual spelling squiggle, in the scheme's spelling
 colour; failing quotations have a tint and a dashed line of their own (the Check dock's).
 """
 
@@ -15,10 +17,19 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QMenu
 
+from assistant.check.quoted_spelling import Flag, Paragraph, QuotationSpelling, source_language
 from assistant.check.spelling import (
+    LANGUAGES,
     WORD_RE,
     Speller,
     personal_dictionary_path,
@@ -26,20 +37,35 @@ from assistant.check.spelling import (
     words_of,
     write_personal,
 )
+from assistant.essay.model import NoteAnchor
 from assistant.ui import theme
+from assistant.ui.editor.document import (
+    ANCHOR_CHAR,
+    NOTE_KEY_PROPERTY,
+    NOTE_OBJECT_TYPE,
+    DraftDocument,
+)
+from assistant.ui.editor.textedit import block_kind
 from assistant.ui.workers import TaskError, run_task
 
 log = logging.getLogger(__name__)
 
 FIRST_LOAD_DELAY_MS = 1500
+MAX_BLOCK_QUOTE_PARAGRAPHS = 50  # how far a block quotation's note is looked for
 _IN_QUOTATION = 1  # block state: a quotation opened in this paragraph runs on into the next
 
 
 class SpellHighlighter(QSyntaxHighlighter):
+    """Marks a paragraph's unknown words: the writer's in the essay's language, a quotation's
+    in its source's (`check.quoted_spelling`)."""
+
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.speller: Speller | None = None
+        self.quotations = QuotationSpelling()
         self.enabled = True
+        # Called with a language a quotation needs whose dictionary is not loaded yet.
+        self.on_wanted: Callable[[str], None] | None = None
         self._format = QTextCharFormat()
         self.restyle()
 
@@ -48,26 +74,86 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self._format.setUnderlineColor(QColor(theme.scheme().spelling))
 
-    def highlightBlock(self, text: str) -> None:
+    def paragraph(self, block: QTextBlock, inside: bool) -> Paragraph | None:
+        """What spelling finds in `block` (a quotation open before it when `inside`)."""
         speller = self.speller
         if speller is None or not self.enabled:
+            return None
+        kind, _level = block_kind(block.blockFormat())
+        if kind == "code":
+            return Paragraph([], False)
+        block_quote = _block_quote_cited(block) if kind == "blockquote" else None
+        paragraph = self.quotations.check(
+            speller,
+            block.text(),
+            inside and block_quote is None,
+            _anchors_in(block),
+            block_quote,
+        )
+        if paragraph.wanted and self.on_wanted is not None:
+            for language in paragraph.wanted:
+                self.on_wanted(language)
+        return paragraph
+
+    def highlightBlock(self, text: str) -> None:
+        paragraph = self.paragraph(self.currentBlock(), self.previousBlockState() == _IN_QUOTATION)
+        if paragraph is None:
             self.setCurrentBlockState(0)
             return
-        inside = self.previousBlockState() == _IN_QUOTATION
-        spans, still_open = speller.misspelled(text, inside)
-        for start, end in spans:
-            self.setFormat(start, end - start, self._format)
-        self.setCurrentBlockState(_IN_QUOTATION if still_open else 0)
+        for flag in paragraph.flags:
+            self.setFormat(flag.start, flag.end - flag.start, self._format)
+        self.setCurrentBlockState(_IN_QUOTATION if paragraph.still_open else 0)
 
-    def misspelled_at(self, block_text: str, offset: int, inside: bool) -> tuple[int, int] | None:
-        if self.speller is None or not self.enabled:
+    def flag_at(self, block: QTextBlock, offset: int) -> Flag | None:
+        previous = block.previous()
+        inside = previous.isValid() and previous.userState() == _IN_QUOTATION
+        paragraph = self.paragraph(block, inside)
+        if paragraph is None:
             return None
-        spans, _open = self.speller.misspelled(block_text, inside)
-        return next(((a, b) for a, b in spans if a <= offset <= b), None)
+        return next((f for f in paragraph.flags if f.start <= offset <= f.end), None)
+
+
+def _anchors_in(block: QTextBlock) -> list[tuple[int, NoteAnchor]]:
+    """The notes of a paragraph, as (offset in the paragraph, anchor)."""
+    document = block.document()
+    if not isinstance(document, DraftDocument):
+        return []
+    found = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        fmt = fragment.charFormat()
+        if fragment.isValid() and fmt.objectType() == NOTE_OBJECT_TYPE:
+            anchor = document.anchor_for_key(fmt.stringProperty(NOTE_KEY_PROPERTY))
+            if anchor is not None:
+                start = fragment.position() - block.position()
+                found.extend(
+                    (start + i, anchor)
+                    for i, char in enumerate(fragment.text())
+                    if char == ANCHOR_CHAR
+                )
+        it += 1
+    return found
+
+
+def _block_quote_cited(block: QTextBlock) -> list[str]:
+    """The sources a block quotation cites: its last paragraph's last note (as the quote
+    checker reads it), looked for in the paragraphs of the quotation from this one on."""
+    cited: list[str] = []
+    for _ in range(MAX_BLOCK_QUOTE_PARAGRAPHS):
+        anchors = _anchors_in(block)
+        if anchors:
+            cited = list(dict.fromkeys(c.item_id for c in anchors[-1][1].note.citations))
+        following = block.next()
+        if not following.isValid() or block_kind(following.blockFormat())[0] != "blockquote":
+            break
+        block = following
+    return cited
 
 
 class SpellingControl(QObject):
-    """Loads the speller for the essay's language and keeps the highlighter fed."""
+    """Loads the spellers (the essay's language, and each quoted source's as a quotation
+    needs it) and keeps the highlighter fed."""
 
     ready = Signal(str)  # the language now checked
     failed = Signal(str)
@@ -77,9 +163,12 @@ class SpellingControl(QObject):
         self._text_edit = text_edit
         self._folder = folder
         self.highlighter = SpellHighlighter(text_edit.document())
+        self.highlighter.on_wanted = self._want
         self._library_words: set[str] = set()
         self._language = ""
         self._loading = ""
+        self._quoted_loading: set[str] = set()
+        self._quoted_failed: set[str] = set()
         self._tasks: list[Any] = []
         self._first_delay_ms = FIRST_LOAD_DELAY_MS
         text_edit.context_menu_providers.append(self._context_menu)
@@ -92,8 +181,17 @@ class SpellingControl(QObject):
     def speller(self) -> Speller | None:
         return self.highlighter.speller
 
+    @property
+    def quotations(self) -> QuotationSpelling:
+        return self.highlighter.quotations
+
     def language(self) -> str:
         return self._language
+
+    def speller_for(self, language: str) -> Speller | None:
+        if self.speller is not None and self.speller.language == language:
+            return self.speller
+        return self.quotations.spellers.get(language)
 
     def set_enabled(self, enabled: bool) -> None:
         self.highlighter.enabled = enabled
@@ -109,15 +207,19 @@ class SpellingControl(QObject):
         delay, self._first_delay_ms = self._first_delay_ms, 0
         QTimer.singleShot(delay, self, lambda: self._load(language))
 
-    def _load(self, language: str) -> None:
-        if self._loading != language:
-            return
+    def _load_task(self, language: str) -> Callable[[Any], Speller]:
         folder = self._folder
 
         def load(_task: Any) -> Speller:
             speller = Speller.load(language)
             speller.set_personal(read_personal(personal_dictionary_path(folder, language)))
             return speller
+
+        return load
+
+    def _load(self, language: str) -> None:
+        if self._loading != language:
+            return
 
         def done(speller: Speller) -> None:
             if not self._alive():
@@ -138,29 +240,85 @@ class SpellingControl(QObject):
             log.warning("spelling dictionary for %s: %s", language, error.message)
             self.failed.emit(error.message)
 
-        self._tasks.append(run_task(load, on_result=done, on_error=failed))
+        self._tasks.append(run_task(self._load_task(language), on_result=done, on_error=failed))
 
-    def set_library_texts(self, texts: Callable[[], list[str]]) -> None:
-        """The library's own words are never flagged; `texts` runs on a worker."""
+    def _want(self, language: str) -> None:
+        """A quotation needs `language`'s dictionary: load it once, then check again."""
+        if language in self._quoted_loading or language in self._quoted_failed:
+            return
+        self._quoted_loading.add(language)
 
-        def collect(_task: Any) -> set[str]:
-            words: set[str] = set()
-            for text in texts():
-                words |= words_of(text)
-            return words
-
-        def done(words: set[str]) -> None:
+        def done(speller: Speller) -> None:
             if not self._alive():
                 return
+            self._quoted_loading.discard(language)
+            speller.add_known(self._library_words)
+            self.quotations.spellers[language] = speller
+            self.highlighter.rehighlight()
+            self.ready.emit(language)
+
+        def failed(error: TaskError) -> None:
+            if not self._alive():
+                return
+            self._quoted_loading.discard(language)
+            self._quoted_failed.add(language)  # never asked again: its quotations stay as they are
+            log.warning("spelling dictionary for %s: %s", language, error.message)
+
+        # Not from inside the highlighter's pass: start the worker once it is over.
+        QTimer.singleShot(
+            0,
+            self,
+            lambda: self._tasks.append(
+                run_task(self._load_task(language), on_result=done, on_error=failed)
+            ),
+        )
+
+    def set_library(self, sources: Callable[[], list[tuple[str, dict, str]]]) -> None:
+        """The library's sources as (id, CSL item, text); `sources` runs on a worker. Their
+        words are never flagged, and their languages are the languages of their quotations."""
+
+        def collect(_task: Any) -> tuple[set[str], dict[str, str]]:
+            words: set[str] = set()
+            languages: dict[str, str] = {}
+            for source_id, item, text in sources():
+                words |= words_of(text)
+                languages[source_id] = source_language(item, text)
+            return words, languages
+
+        def done(result: tuple[set[str], dict[str, str]]) -> None:
+            if not self._alive():
+                return
+            words, languages = result
             self._library_words = words
-            if self.speller is not None:
-                self.speller.add_known(words)
-                self.highlighter.rehighlight()
+            # Cited works without a text keep the language their CSL item gave them.
+            self.quotations.languages = {**self.quotations.languages, **languages}
+            for speller in (self.speller, *self.quotations.spellers.values()):
+                if speller is not None:
+                    speller.add_known(words)
+            self.highlighter.rehighlight()
 
         self._tasks.append(run_task(collect, on_result=done))
 
-    def add_to_dictionary(self, word: str) -> None:
-        speller = self.speller
+    def set_items(self, items: dict[str, dict]) -> None:
+        """Cited works the library has no text for: their CSL language still counts."""
+        languages = self.quotations.languages
+        changed = False
+        for item_id, item in items.items():
+            if item_id not in languages:
+                languages[item_id] = source_language(item, "")
+                changed = changed or bool(languages[item_id])
+        if changed:
+            self.highlighter.rehighlight()
+
+    def set_found_in(self, found_in: dict[str, str]) -> None:
+        """Quotations the quote checker found word for word in a source other than the cited
+        one (normalised quotation -> source id): spelt in that source's language."""
+        if found_in != self.quotations.found_in:
+            self.quotations.found_in = dict(found_in)
+            self.highlighter.rehighlight()
+
+    def add_to_dictionary(self, word: str, language: str = "") -> None:
+        speller = self.speller_for(language) if language else self.speller
         if speller is None:
             return
         speller.add_personal(word)
@@ -180,15 +338,14 @@ class SpellingControl(QObject):
         """Suggestions and "Add to dictionary" above the usual entries, on a flagged word."""
         document = self._text_edit.document()
         block = document.findBlock(position)
-        previous = block.previous()
-        inside = previous.isValid() and previous.userState() == _IN_QUOTATION
-        span = self.highlighter.misspelled_at(block.text(), position - block.position(), inside)
-        if span is None or self.speller is None:
+        flag = self.highlighter.flag_at(block, position - block.position())
+        speller = self.speller_for(flag.language) if flag is not None else None
+        if flag is None or speller is None:
             return
-        start, end = block.position() + span[0], block.position() + span[1]
-        word = block.text()[span[0] : span[1]]
+        start, end = block.position() + flag.start, block.position() + flag.end
+        word = block.text()[flag.start : flag.end]
         first = menu.actions()[0] if menu.actions() else None
-        suggestions = self.speller.suggestions(word)
+        suggestions = speller.suggestions(word)
         for suggestion in suggestions:
             action = menu.addAction(suggestion)
             action.setObjectName("spellingSuggestion")
@@ -198,9 +355,12 @@ class SpellingControl(QObject):
             none = menu.addAction("No suggestions")
             none.setEnabled(False)
             menu.insertAction(first, none)
-        add = menu.addAction(f"Add “{word}” to the dictionary")
+        label = f"Add “{word}” to the dictionary"
+        if speller is not self.speller:
+            label = f"Add “{word}” to the {LANGUAGES.get(flag.language, flag.language)} dictionary"
+        add = menu.addAction(label)
         add.setObjectName("spellingAdd")
-        add.triggered.connect(lambda _c=False: self.add_to_dictionary(word))
+        add.triggered.connect(lambda _c=False: self.add_to_dictionary(word, flag.language))
         menu.insertAction(first, add)
         menu.insertSeparator(first)
 

@@ -44,6 +44,7 @@ from assistant.ui.window.actions import WindowActions
 from assistant.ui.window.exports import ExportControl
 from assistant.ui.window.message_log import MessageLog
 from assistant.ui.window.session import ESSAY_SUFFIX, EssaySession
+from assistant.ui.window.spelling_wiring import SpellingWiring
 
 log = logging.getLogger(__name__)
 
@@ -92,18 +93,14 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self._default_layout()
 
-        from assistant.paths import user_data_dir
-        from assistant.ui.editor.spelling import SpellingControl
-
-        self.spelling = SpellingControl(self.editor.text_edit, user_data_dir(), self)
         self.message_log = MessageLog(self)
         self.session = EssaySession(self)
         self.exports = ExportControl(self)
         self._build_status_bar()
+        self.spelling_wiring = SpellingWiring(self)
+        self.spelling = self.spelling_wiring.control
         self.actions = WindowActions(self)
         self._connect()
-        # The library's words for spelling, once the window is up (it reads every source).
-        QTimer.singleShot(1500, self, self._library_words_changed)
         self.setAcceptDrops(True)
         self.session.start()
 
@@ -245,9 +242,6 @@ class MainWindow(QMainWindow):
         self.editor.notes_strip.builderEditRequested.connect(self._edit_in_builder)
         self.editor.statsChanged.connect(self._show_stats)
         self.session.essayShown.connect(self._essay_shown)
-        self.spelling.failed.connect(lambda text: self.report_problem("Spelling", text))
-        controller.libraryChanged.connect(self._library_words_changed)
-        controller.indexFinished.connect(lambda _report: self._library_words_changed())
 
     # --- the essay and its file (the session does the work) ---------------------------------
 
@@ -262,8 +256,7 @@ class MainWindow(QMainWindow):
 
     def _essay_shown(self) -> None:
         self._session_words = self.editor.word_count()
-        self.spelling.set_language(self.editor.language())
-        self._update_language_menu()
+        self.spelling_wiring.essay_shown()
         self._refresh_items()
         self._show_stats(self.editor.word_count(), self.editor.note_count())
 
@@ -325,29 +318,8 @@ class MainWindow(QMainWindow):
         if self.builder.load_note(anchor, number):
             self.focus_builder()
 
-    def _library_words_changed(self) -> None:
-        library = self.controller.library
-
-        def texts() -> list[str]:
-            found = []
-            for source in library.sources:
-                try:
-                    found.append(library.document(source.id).text)
-                except Exception:  # an unreadable source is the library's to report
-                    continue
-            return found
-
-        self.spelling.set_library_texts(texts)
-
     def set_essay_language(self, language: str) -> None:
-        self.editor.set_language(language)
-        self.spelling.set_language(language)
-        self._update_language_menu()
-
-    def _update_language_menu(self) -> None:
-        action = self.actions.language_actions.get(self.editor.language())
-        if action is not None:
-            action.setChecked(True)
+        self.spelling_wiring.set_essay_language(language)
 
     def _index_progress(self, done: int, total: int, _source_id: str) -> None:
         self.index_progress.setMaximum(max(1, total))
