@@ -75,3 +75,34 @@ def test_notes_commentary_is_replaced_and_citations_kept() -> None:
     assert replaced.segments == ("Zhihua argues this; ", (citation,), " and Zhihua again.")
     same, none = replace_in_note(note, "absent", "x")
     assert none == 0 and same is note
+
+
+def test_a_note_is_searched_in_its_source_form_commentary_only() -> None:
+    from assistant.essay.find import find_in_note, note_source
+
+    note = Note(("See Stalin; ", (Citation("stalin-1950", "52"),), " on Stalin."))
+    source = note_source(note)
+    assert source.text == "See Stalin; [@stalin-1950, 52] on Stalin."
+    spans = find_in_note(note, "stalin")
+    # The citation's key holds "stalin" too, but only the commentary is searched.
+    assert [source.text[a:b] for a, b in spans] == ["Stalin", "Stalin"]
+    assert spans[1][0] == source.text.rindex("Stalin")
+
+
+def test_replacing_one_match_in_a_note() -> None:
+    from assistant.essay.find import find_in_note, replace_in_note_at
+
+    note = Note(("See Stalin; ", (Citation("stalin-1950", "52"),), " on Stalin."))
+    last = find_in_note(note, "Stalin")[1]
+    replaced = replace_in_note_at(note, last, "Stalin", "Iosif Stalin", FindOptions())
+    assert replaced is not None
+    assert replaced.segments == (
+        "See Stalin; ",
+        (Citation("stalin-1950", "52"),),
+        " on Iosif Stalin.",
+    )
+    # A span that is no longer a match (the note changed), or one reaching into a citation.
+    assert replace_in_note_at(note, (0, 3), "Stalin", "x", FindOptions()) is None
+    assert replace_in_note_at(note, (4, 20), "Stalin", "x", FindOptions()) is None
+    groups = replace_in_note_at(note, last, r"(St)alin", r"\1.", FindOptions(regex=True))
+    assert groups is not None and groups.segments[2] == " on St.."

@@ -113,3 +113,112 @@ def test_replace_one_replaces_the_selected_match_and_moves_on(editor, qtbot):
     assert bar.find_next()
     assert bar.replace_one()
     assert "Stalin consented." in editor.document.toPlainText()
+
+
+@pytest.fixture
+def two_notes(editor, qtbot) -> DraftEditor:
+    """The text, then a second note whose commentary has two matches."""
+    note = Note(
+        ("Compare Stalin's view; Stalin wrote so. ", (Citation("zubok-pleshakov-1996", "61"),))
+    )
+    editor.insert_note(NoteAnchor(note))
+    qtbot.keyClicks(editor.text_edit, " The end.")
+    editor.render_now()
+    editor.text_edit.go_to_top()
+    return editor
+
+
+def _where(editor) -> tuple[str, str]:
+    """What is selected now: ("text", words) or (note number, words in its edit line)."""
+    strip = editor.notes_strip
+    bar = editor.find_bar
+    if bar.current_match() is not None:
+        number = editor.document.note_number(strip.editing_id())
+        return (f"note {number}", strip.source_edit.selectedText())
+    cursor = editor.text_edit.textCursor()
+    return ("text", f"{cursor.selectionStart()}:{cursor.selectedText()}")
+
+
+def test_find_next_steps_through_the_notes_in_reading_order_and_wraps(two_notes, qtbot):
+    editor = two_notes
+    _focus(qtbot, editor.text_edit)
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = editor.find_bar
+    assert bar.scope_box.currentText() == "Text and notes"
+    qtbot.keyClicks(bar.find_edit, "stalin")
+    bar.word_box.setChecked(True)
+    assert bar.count_label.text() == "3 in the text, 3 in notes"
+    text = editor.document.toPlainText()
+    first, second = text.index("Stalin agreed"), text.index("stalin chose")
+    third = text.index("Stalin won")
+    expected = [
+        ("text", f"{first}:Stalin"),
+        ("text", f"{second}:stalin"),
+        ("note 1", "Stalin"),  # note 1 follows "chose", its number
+        ("text", f"{third}:Stalin"),
+        ("note 2", "Stalin"),
+        ("note 2", "Stalin"),
+    ]
+    seen = []
+    for _ in expected:
+        qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)  # Enter: next match
+        seen.append(_where(editor))
+    assert seen == expected
+    # Each note match is selected where the writer edits the note, at the right place.
+    strip = editor.notes_strip
+    assert strip.source_edit.selectionStart() == strip.source_edit.text().index("Stalin wrote")
+    assert strip.current_anchor_id() == editor.anchors()[1].id
+    assert QApplication.focusWidget() is bar.find_edit  # Enter goes on finding
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert _where(editor) == expected[0]  # wrapped round to the top
+    # Backwards: from the top round to the last note's last match, then back through.
+    seen = []
+    for _ in expected:
+        bar.find_previous()
+        seen.append(_where(editor))
+    assert seen == list(reversed(expected))
+
+
+def test_replace_inside_a_note_then_go_on(two_notes, qtbot):
+    editor = two_notes
+    bar = editor.find_bar
+    bar.open_replace()
+    bar.find_edit.setText("Stalin")
+    bar.word_box.setChecked(True)
+    bar.replace_edit.setText("Iosif Stalin")
+    citations = [a.note.citations for a in editor.anchors()]
+    for _ in range(3):
+        bar.find_next()
+    assert _where(editor) == ("note 1", "Stalin")
+    assert bar.replace_one()
+    assert editor.anchors()[0].note.segments[0] == "Iosif Stalin said so; "
+    assert [a.note.citations for a in editor.anchors()] == citations
+    # The edit line shows the note as it now is, and the next match is selected.
+    assert editor.notes_strip.source_edit.text().startswith("Iosif Stalin said so; [@shen-2000")
+    assert _where(editor)[1].endswith(":Stalin")  # "Stalin won", in the text
+    bar.find_next()
+    assert _where(editor) == ("note 2", "Stalin")
+    assert bar.replace_one()
+    assert editor.anchors()[1].note.segments[0] == "Compare Iosif Stalin's view; Stalin wrote so. "
+    assert _where(editor) == ("note 2", "Stalin")  # the second one in the same note
+    # Each replacement in a note is one undo step.
+    editor.text_edit.undo()
+    assert editor.anchors()[1].note.segments[0] == "Compare Stalin's view; Stalin wrote so. "
+    assert editor.anchors()[0].note.segments[0] == "Iosif Stalin said so; "
+
+
+def test_the_scope_text_only_leaves_the_notes_alone(two_notes, qtbot):
+    editor = two_notes
+    bar = editor.find_bar
+    bar.open_replace()
+    bar.scope_box.setCurrentIndex(bar.scope_box.findData("text"))
+    bar.find_edit.setText("Stalin")
+    bar.word_box.setChecked(True)
+    assert bar.count_label.text() == "3 in the text"
+    for _ in range(4):
+        bar.find_next()
+        assert _where(editor)[0] == "text"
+    before = [a.note for a in editor.anchors()]
+    bar.replace_edit.setText("Koba")
+    assert bar.replace_all() == 3
+    assert [a.note for a in editor.anchors()] == before

@@ -6,6 +6,10 @@ or a regular expression (Python's syntax; `\\1` or `\\g<name>` in the replacemen
 expression is a `FindError` with a message, never an exception from `re`. Citations inside a
 note are the library's data, not the writer's prose: replacing works on the commentary around
 them and leaves `[@id, page]` groups alone.
+
+A note is searched as the writer edits it, in its source form (`note_source`: commentary with
+`[@id, 52]` groups, what the notes strip's edit line shows), so Find can select a match there;
+only the commentary's stretches of it are searched.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.cite.model import Note
+from assistant.cite.pandoc_syntax import format_citation_group
 
 MAX_MATCHES = 100_000  # bounded: a pattern matching every character of a long essay stops here
 
@@ -119,3 +124,60 @@ def replace_in_note(
         else:
             segments.append(segment)
     return (Note(tuple(segments)) if total else note), total
+
+
+@dataclass(frozen=True, slots=True)
+class NoteSource:
+    """A note as the writer types it, and where each commentary segment sits in that text."""
+
+    text: str
+    # (segment index in Note.segments, start, end) of each commentary segment in `text`.
+    commentary: tuple[tuple[int, int, int], ...]
+
+
+def note_source(note: Note) -> NoteSource:
+    """The note's source: commentary with `[@id, locator]` groups, as the notes strip edits it."""
+    parts: list[str] = []
+    commentary: list[tuple[int, int, int]] = []
+    position = 0
+    for index, segment in enumerate(note.segments):
+        if isinstance(segment, tuple):
+            piece = f"[{format_citation_group(segment)}]"
+        else:
+            piece = segment
+            commentary.append((index, position, position + len(piece)))
+        parts.append(piece)
+        position += len(piece)
+    return NoteSource("".join(parts), tuple(commentary))
+
+
+def find_in_note(
+    note: Note, query: str, options: FindOptions = FindOptions()
+) -> list[tuple[int, int]]:
+    """Matches in the note's commentary, as spans of its source text (`note_source`)."""
+    source = note_source(note)
+    spans: list[tuple[int, int]] = []
+    for _index, start, end in source.commentary:
+        spans.extend(
+            (start + a, start + b) for a, b in find_all(source.text[start:end], query, options)
+        )
+    return spans
+
+
+def replace_in_note_at(
+    note: Note, span: tuple[int, int], query: str, replacement: str, options: FindOptions
+) -> Note | None:
+    """The note with the match at `span` (of its source text) replaced; None when the span is
+    not a match inside one commentary segment (the note changed, or it would touch a citation)."""
+    source = note_source(note)
+    for index, start, end in source.commentary:
+        if start <= span[0] and span[1] <= end:
+            segment = source.text[start:end]
+            local = (span[0] - start, span[1] - start)
+            if local not in find_all(segment, query, options):
+                return None
+            new = replacement_for(segment, local, query, replacement, options)
+            segments = list(note.segments)
+            segments[index] = segment[: local[0]] + new + segment[local[1] :]
+            return Note(tuple(segments))
+    return None

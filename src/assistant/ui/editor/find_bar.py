@@ -1,19 +1,23 @@
 """Find and replace under the page (Ctrl+F, Ctrl+H): the matching is `essay.find`'s.
 
-Matches are marked in the text as you type. Next/Previous walk the text; the notes' matches
-are counted and Replace all changes them too (their commentary, never their citations), all
-in one undo step with the text's. A match that would swallow a note number is skipped: a
-replacement never deletes a note.
+Matches are marked in the text as you type. With the scope "Text and notes", Next/Previous
+walk the text and the notes in reading order: a note's matches come right after its number,
+and a match in a note is selected in the notes strip's edit line (the note selected, the page
+showing its number). Replace works there too, and Replace all changes the notes' commentary
+(never their citations) in one undo step with the text's. A match that would swallow a note
+number is skipped: a replacement never deletes a note.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -25,9 +29,11 @@ from PySide6.QtWidgets import (
 from assistant.essay.find import (
     FindError,
     FindOptions,
-    count_in_note,
     find_all,
+    find_in_note,
+    note_source,
     replace_in_note,
+    replace_in_note_at,
     replacement_for,
 )
 from assistant.ui import theme
@@ -38,6 +44,25 @@ if TYPE_CHECKING:
 
 MARK_LAYER = "find"
 MAX_MARKED = 2000  # marks beyond this would slow the page; the count still says how many
+SCOPES = {"all": "Text and notes", "text": "Text only"}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A match in the text (`anchor_id` "") or in a note's source text (`anchor_id` its note,
+    `position` the note number's place in the text)."""
+
+    start: int
+    end: int
+    anchor_id: str = ""
+    position: int = 0
+
+    @property
+    def key(self) -> tuple[float, int]:
+        """Reading order: a note's matches right after its number, before the text after it."""
+        if self.anchor_id:
+            return (self.position + 0.5, self.start)
+        return (float(self.start), 0)
 
 
 class FindBar(QWidget):
@@ -55,6 +80,11 @@ class FindBar(QWidget):
         self.case_box = QCheckBox("Match case", self)
         self.word_box = QCheckBox("Whole words", self)
         self.regex_box = QCheckBox("Regular expression", self)
+        self.scope_box = QComboBox(self)
+        self.scope_box.setObjectName("findScope")
+        for key, label in SCOPES.items():
+            self.scope_box.addItem(label, key)
+        self.scope_box.setToolTip("Search the notes as well as the text, or the text only")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findCount")
         self.previous_button = self._button("▲", "Previous match (Shift+F3)", self.find_previous)
@@ -81,6 +111,8 @@ class FindBar(QWidget):
         row.addWidget(self.case_box, 0, 0)
         row.addWidget(self.word_box, 0, 1)
         row.addWidget(self.regex_box, 0, 2)
+        row.addWidget(self.scope_box, 0, 3)
+        row.setColumnStretch(4, 1)
         grid.addWidget(options, 2, 0, 1, 6)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(4, 0)
@@ -91,6 +123,8 @@ class FindBar(QWidget):
         self.replace_edit.returnPressed.connect(self.replace_one)
         for box in (self.case_box, self.word_box, self.regex_box):
             box.toggled.connect(self.refresh)
+        self.scope_box.currentIndexChanged.connect(self.refresh)
+        self._current: Match | None = None
         editor.document.contentsChanged.connect(self._text_changed)
         escape = QShortcut(QKeySequence("Escape"), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -134,6 +168,9 @@ class FindBar(QWidget):
             regex=self.regex_box.isChecked(),
         )
 
+    def in_notes(self) -> bool:
+        return self.scope_box.currentData() == "all"
+
     def _text(self) -> str:
         return self._editor.document.toPlainText()
 
@@ -144,12 +181,24 @@ class FindBar(QWidget):
         except FindError:
             return []
 
-    def note_matches(self) -> int:
+    def all_matches(self) -> list[Match]:
+        """Every match in reading order: the text's, and the notes' in the scope "Text and
+        notes"; [] for a bad expression."""
         query, options = self.find_edit.text(), self.options()
         try:
-            return sum(count_in_note(a.note, query, options) for a in self._editor.anchors())
+            found = [Match(a, b) for a, b in find_all(self._text(), query, options)]
+            if self.in_notes():
+                for position, anchor in self._editor.document.anchor_positions():
+                    found.extend(
+                        Match(a, b, anchor.id, position)
+                        for a, b in find_in_note(anchor.note, query, options)
+                    )
         except FindError:
-            return 0
+            return []
+        return sorted(found, key=lambda m: m.key)
+
+    def note_matches(self) -> int:
+        return sum(1 for m in self.all_matches() if m.anchor_id)
 
     def _text_changed(self) -> None:
         if self.isVisible() and not self._replacing:
@@ -187,35 +236,82 @@ class FindBar(QWidget):
             marks.append(selection)
         self._editor.text_edit.set_marks(MARK_LAYER, marks)
 
-    def _select(self, span: tuple[int, int]) -> None:
+    # --- stepping ------------------------------------------------------------------------
+
+    def current_match(self) -> Match | None:
+        """The match last selected in a note, while that note's edit line still shows it."""
+        current = self._current
+        if current is None or not current.anchor_id:
+            return None
+        strip = self._editor.notes_strip
+        anchor = next((a for a in self._editor.anchors() if a.id == current.anchor_id), None)
+        if (
+            anchor is None
+            or strip.editing_id() != current.anchor_id
+            or strip.source_edit.text() != note_source(anchor.note).text
+        ):
+            return None
+        return current
+
+    def _here(self, forward: bool) -> tuple[float, int]:
+        """Where stepping starts: the note match selected last, else the text cursor."""
+        current = self.current_match()
+        if current is not None:
+            return current.key
+        cursor = self._editor.text_edit.textCursor()
+        if forward:
+            after = cursor.selectionEnd() if cursor.hasSelection() else cursor.position()
+            return (after - 0.75, 0)  # a match starting at the cursor is the next one
+        return (float(cursor.selectionStart()), -1)
+
+    def _select(self, match: Match) -> None:
         text_edit = self._editor.text_edit
         cursor = text_edit.textCursor()
-        cursor.setPosition(span[0])
-        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        if match.anchor_id:
+            # The page shows the note's number; the note's edit line selects the match.
+            cursor.setPosition(match.position + 1)
+            text_edit.setTextCursor(cursor)
+            text_edit.ensureCursorVisible()
+            strip = self._editor.notes_strip
+            strip.select_anchor(match.anchor_id)
+            strip.edit_note(match.anchor_id)
+            strip.source_edit.setSelection(match.start, match.end - match.start)
+            self._current = match
+            return
+        self._current = None
+        cursor.setPosition(match.start)
+        cursor.setPosition(match.end, QTextCursor.MoveMode.KeepAnchor)
         text_edit.setTextCursor(cursor)
         text_edit.ensureCursorVisible()
 
-    def find_next(self) -> bool:
-        spans = self.matches()
-        if not spans:
+    def find_next(self, _checked: bool = False, after: tuple[float, int] | None = None) -> bool:
+        found = self.all_matches()
+        if not found:
             return False
-        cursor = self._editor.text_edit.textCursor()
-        after = cursor.selectionEnd() if cursor.hasSelection() else cursor.position()
-        self._select(next((s for s in spans if s[0] >= after), spans[0]))  # wraps round
+        here = self._here(forward=True) if after is None else after
+        self._select(next((m for m in found if m.key > here), found[0]))  # wraps round
         return True
 
     def find_previous(self) -> bool:
-        spans = self.matches()
-        if not spans:
+        found = self.all_matches()
+        if not found:
             return False
-        before = self._editor.text_edit.textCursor().selectionStart()
-        self._select(next((s for s in reversed(spans) if s[1] <= before), spans[-1]))
+        here = self._here(forward=False)
+        self._select(next((m for m in reversed(found) if m.key < here), found[-1]))
         return True
 
     # --- replacing -----------------------------------------------------------------------
 
     def replace_one(self) -> bool:
         """Replace the selected match (or find the next one first), then go to the next."""
+        query, replacement, options = (
+            self.find_edit.text(),
+            self.replace_edit.text(),
+            self.options(),
+        )
+        current = self.current_match()
+        if current is not None:
+            return self._replace_in_note(current, query, replacement, options)
         cursor = self._editor.text_edit.textCursor()
         span = (cursor.selectionStart(), cursor.selectionEnd())
         if span not in self.matches():
@@ -224,9 +320,7 @@ class FindBar(QWidget):
         if ANCHOR_CHAR in text[span[0] : span[1]]:
             return self.find_next()
         try:
-            new = replacement_for(
-                text, span, self.find_edit.text(), self.replace_edit.text(), self.options()
-            )
+            new = replacement_for(text, span, query, replacement, options)
         except FindError as error:
             self.count_label.setText(str(error))
             return False
@@ -234,8 +328,30 @@ class FindBar(QWidget):
         self.find_next()
         return True
 
+    def _replace_in_note(
+        self, match: Match, query: str, replacement: str, options: FindOptions
+    ) -> bool:
+        anchor = next(a for a in self._editor.anchors() if a.id == match.anchor_id)
+        try:
+            note = replace_in_note_at(
+                anchor.note, (match.start, match.end), query, replacement, options
+            )
+        except FindError as error:
+            self.count_label.setText(str(error))
+            return False
+        if note is None:
+            return self.find_next()
+        old_length = len(note_source(anchor.note).text)
+        self._editor.update_note(match.anchor_id, note)  # one undo step of the draft
+        self._editor.render_now()  # the edit line shows the note as it now is
+        grown = len(note_source(note).text) - old_length
+        self._current = None
+        self.find_next(after=(match.position + 0.5, match.end + grown - 1))
+        return True
+
     def replace_all(self) -> int:
-        """Every match in the text and in the notes' commentary: one undo step."""
+        """Every match in the text and (in the scope "Text and notes") in the notes'
+        commentary: one undo step."""
         query, replacement, options = (
             self.find_edit.text(),
             self.replace_edit.text(),
@@ -249,10 +365,14 @@ class FindBar(QWidget):
                 for span in spans
                 if ANCHOR_CHAR not in text[span[0] : span[1]]
             ]
-            notes = [
-                (anchor.id, *replace_in_note(anchor.note, query, replacement, options))
-                for anchor in self._editor.anchors()
-            ]
+            notes = (
+                [
+                    (anchor.id, *replace_in_note(anchor.note, query, replacement, options))
+                    for anchor in self._editor.anchors()
+                ]
+                if self.in_notes()
+                else []
+            )
         except FindError as error:
             self.count_label.setText(str(error))
             return 0

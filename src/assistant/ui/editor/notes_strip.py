@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.cite.model import Note
-from assistant.cite.pandoc_syntax import format_citation_group, interleave_citations, scan_citations
+from assistant.cite.pandoc_syntax import interleave_citations, scan_citations
+from assistant.essay.find import note_source
 from assistant.ui import theme
 
 _ANCHOR_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -40,13 +41,7 @@ _SIZE_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 
 def note_to_source(note: Note) -> str:
     """A note as the writer would type it: commentary with `[@id, locator]` groups."""
-    parts: list[str] = []
-    for segment in note.segments:
-        if isinstance(segment, tuple):
-            parts.append(f"[{format_citation_group(segment)}]")
-        else:
-            parts.append(segment)
-    return "".join(parts)
+    return note_source(note).text
 
 
 def note_from_source(text: str) -> Note:
@@ -216,8 +211,13 @@ class NotesStrip(QWidget):
         if rows == self._rows and sources == self._sources:
             return
         current = self.current_anchor_id()
+        shown = self._sources.get(self._editing)
         self._rows = rows
         self._sources = sources
+        if self._editing in sources and self.source_edit.text() == shown != sources[self._editing]:
+            # The note changed elsewhere (Replace, the builder, undo) while its edit line had
+            # nothing unsaved: show it as it now is.
+            self.source_edit.setText(sources[self._editing])
         self.list.blockSignals(True)
         # Existing rows are updated in place: rebuilding 300 items on every renumbering is
         # what made inserting a note near the top of a long essay stall.
@@ -313,6 +313,10 @@ class NotesStrip(QWidget):
 
     def _activate(self, item: QListWidgetItem) -> None:
         self.noteActivated.emit(str(item.data(_ANCHOR_ID_ROLE)))
+
+    def editing_id(self) -> str:
+        """The note loaded in the edit line ("" for none)."""
+        return self._editing
 
     def edit_note(self, anchor_id: str) -> None:
         """Load a note's source into the edit line."""
