@@ -198,14 +198,66 @@ def test_check_dock(shot_window, qtbot, scheme):
     assert len(pane.underlined()) == 2
 
 
-def test_focus_mode_shows_only_the_draft(window, qtbot):
-    window.resize(1280, 800)
+def test_focus_mode_shows_only_the_draft(shot_window, qtbot, scheme):
+    window = shot_window
+    essay = make_long_essay(words=1500, notes=12)
+    essay.title = "Why Stalin Said Yes to Kim Il Sung"
+    window.editor.set_essay(essay)
     window.toggle_focus_mode()
     QApplication.processEvents()
     assert not any(dock.isVisible() for dock in window.docks())
-    assert window.editor.width() >= 1200
-    _save(window, "06-focus-mode.png")
+    assert window.editor.width() >= window.width() - 20
+    _save(window, f"06-focus-mode-{_tag(window, scheme)}.png")
+    # One column a page wide, centred: the title and the notes line up with the page instead
+    # of running from edge to edge.
+    page = window.editor.text_edit
+    column = page.measure() + 2 * page.document().documentMargin()
+    editor = window.editor
+    header = editor.author_edit.geometry().right() - editor.title_edit.geometry().left()
+    for name, width in (("header", header), ("notes", editor.notes_strip.width())):
+        assert column <= width <= column + 200, name
+    centre = window.editor.notes_strip.mapTo(window, window.editor.notes_strip.rect().center())
+    assert abs(centre.x() - window.width() / 2) < 30
     window.toggle_focus_mode()
     QApplication.processEvents()
     assert window.search_dock.isVisible() and window.reader_dock.isVisible()
     assert not window.in_focus_mode()
+    assert window.editor.notes_strip.width() > column + 200 or window.width() < 1300
+
+
+def test_find_in_a_note_and_a_quotation_spelt_in_its_language(shot_window, qtbot, scheme):
+    from assistant.essay.markdown import read_markdown
+
+    window = shot_window
+    draft = (
+        "# Stalin and Korea\n\n"
+        "Shen reads the telegram closely: Stalin agreed “in light of the changed international "
+        "situation”.[@shen-2000, 52] The speech mattered less than the "
+        "“victory of the Chinese Comunist Party”.[@zubok-pleshakov-1996, 61]\n\n"
+        "Stalin's caution shows in every telegram.[@shen-2000, 53]\n"
+    )
+    window.editor.set_essay(read_markdown(draft).essay)
+    from assistant.cite.model import Citation, Note
+
+    last = window.editor.anchors()[-1]
+    commentary = Note(("Stalin's reply is telling; see ", (Citation("shen-2000", "53"),), "."))
+    window.editor.update_note(last.id, commentary)
+    qtbot.waitUntil(lambda: window.spelling.speller is not None, timeout=20000)
+    qtbot.waitUntil(lambda: bool(window.spelling.quotations.languages), timeout=20000)
+    window.spelling.highlighter.rehighlight()
+    qtbot.keyClick(window.editor.text_edit, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = window.editor.find_bar
+    qtbot.keyClicks(bar.find_edit, "Stalin")
+    bar.replace_edit.setText("Iosif Stalin")
+    for _ in range(4):
+        bar.find_next()
+    QApplication.processEvents()
+    _save(window, f"07-find-in-notes-{_tag(window, scheme)}.png")
+    strip = window.editor.notes_strip
+    assert bar.current_match() is not None and strip.source_edit.selectedText() == "Stalin"
+    assert strip.source_edit.isVisible() and strip.list.currentRow() == 2
+    # The find bar's options and counts are all on screen, none cut off.
+    for widget in (bar.scope_box, bar.regex_box, bar.count_label, bar.replace_all_button):
+        assert widget.isVisible()
+        assert widget.mapTo(window, widget.rect().topRight()).x() <= window.width()
+    assert bar.count_label.text() == "3 in the text, 1 in notes"

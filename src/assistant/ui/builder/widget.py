@@ -190,7 +190,11 @@ class FootnoteBuilder(QWidget):
         self.quotation_edit.setObjectName("builderQuotation")
         self.quotation_edit.setPlaceholderText("Quotation (the words selected in the Reader)")
         self.quotation_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
-        self.quote_check = QCheckBox("Also put the quotation into the text, in “quotation marks”")
+        # Short: the builder shares a 380-pixel column, where a longer label was cut off.
+        self.quote_check = QCheckBox("Also quote it in the text, in “marks”")
+        self.quote_check.setToolTip(
+            "Insert the quotation at the cursor in curly quotation marks, then its note"
+        )
         self.quote_check.setObjectName("builderQuoteCheck")
         self.rows_box = QVBoxLayout()
         self.rows_box.setContentsMargins(0, 0, 0, 0)
@@ -491,4 +495,7 @@ class FootnoteBuilder(QWidget):
     def focus_locator(self) -> None:
         self.rows[0].locator_edit.setFocus()
         self.rows[0].locator_edit.selectAll()
-        self.form_scroll.ensureWidgetVisible(self.rows[0].locator_edit, 10, 40)
+        # From the top, scrolling no further than the page field needs: the passage's name
+        # above stays in sight whenever the column allows (a larger margin cut it in half).
+        self.form_scroll.verticalScrollBar().setValue(0)
+        self.form_scroll.ensureWidgetVisible(self.rows[0].locator_edit, 10, 8)

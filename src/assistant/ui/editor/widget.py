@@ -19,6 +19,9 @@ from assistant.ui.editor.find_bar import FindBar
 from assistant.ui.editor.notes_strip import NoteRow, NotesStrip, note_to_source
 from assistant.ui.editor.textedit import DraftTextEdit
 
+# In focus mode, the desk shown either side of the page inside the column.
+COLUMN_DESK = 160
+
 
 def cited_ids(notes: list[Note]) -> list[str]:
     seen: dict[str, None] = {}
@@ -82,9 +85,10 @@ class DraftEditor(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([520, 220])  # the notes get a third of the height at first
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 0)
-        layout.addWidget(self.splitter)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 0)
+        self._layout.addWidget(self.splitter)
+        self._centred = False
 
         self._library_items: dict[str, dict[str, Any]] = {}
         self._snapshot_items: dict[str, dict[str, Any]] = {}
@@ -113,6 +117,29 @@ class DraftEditor(QWidget):
         self.notes_strip.noteActivated.connect(self.show_anchor)
         self.notes_strip.noteEdited.connect(self.update_note)
         self.setFocusProxy(self.text_edit)
+
+    # --- the column ---------------------------------------------------------------------------
+
+    def set_centred(self, centred: bool) -> None:
+        """Keep title, page and notes in one column about a page wide, centred (focus mode: on
+        a wide screen the title and the notes would otherwise run from edge to edge)."""
+        self._centred = centred
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        side = 4
+        if self._centred:
+            text = self.text_edit
+            column = text.measure() + 2 * text.document().documentMargin() + COLUMN_DESK
+            side = max(4, int((self.width() - column) / 2))
+        if self._layout.contentsMargins().left() != side:
+            self._layout.setContentsMargins(side, 4, side, 0)
+            self._layout.activate()  # now, not at the next event: the window is being laid out
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self._centred:
+            self._fit_column()
 
     # --- items used for rendering ------------------------------------------------------------
 

@@ -5,9 +5,8 @@ life from `session` (open/save/autosave/recovery) and exports from `exports`. No
 blocks on slow work: indexing belongs to the LibraryController's threads, searches to the
 SearchPane's, and exports and autosaves run as worker tasks.
 
-The layout keeps the draft a page wide, the Reader tall and the outline long; the footnote
-builder is a dock that appears when the writer cites (Cite…, Ctrl+Return, an @-citation) and
-hides again once the note is in, as Zotero's citation dialog does.
+The docks' layout, focus mode and the footnote builder's coming and going are the `desk`'s;
+the spelling's feeds are `spelling_wiring`'s.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QSize, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QToolButton,
-    QWidget,
 )
 
 from assistant.ui import theme
@@ -41,6 +39,7 @@ from assistant.ui.reader.pane import ReaderPane
 from assistant.ui.search.pane import SearchPane
 from assistant.ui.settings import Settings
 from assistant.ui.window.actions import WindowActions
+from assistant.ui.window.desk import Desk
 from assistant.ui.window.exports import ExportControl
 from assistant.ui.window.message_log import MessageLog
 from assistant.ui.window.session import ESSAY_SUFFIX, EssaySession
@@ -49,9 +48,6 @@ from assistant.ui.window.spelling_wiring import SpellingWiring
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = QSize(1280, 800)
-# Column widths of the default layout at 1280 px: what is left is the draft's (about 590 px).
-LEFT_WIDTH = 300
-RIGHT_WIDTH = 380
 NOTICE_MS = 5000
 
 
@@ -73,8 +69,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, self.settings.theme())
-        self._focus_state: QByteArray | None = None
-        self._builder_for_citing = False
         self._session_words = 0
 
         self.editor = DraftEditor()
@@ -83,15 +77,14 @@ class MainWindow(QMainWindow):
         self.reader_pane = ReaderPane(controller)
         self.outline_pane = OutlinePane(controller)
         self.builder = FootnoteBuilder()
-        self.search_dock = self._dock("Search", "searchDock", self.search_pane)
-        self.outline_dock = self._dock("Notes outline", "outlineDock", self.outline_pane)
-        self.reader_dock = self._dock("Reader", "readerDock", self.reader_pane)
-        self.builder_dock = self._dock("Footnote builder", "builderDock", self.builder)
         self.library_dock = LibraryDock(controller, self)
         self.check_pane = CheckPane(controller, self.editor)
-        self.check_dock = self._dock("Check", "checkDock", self.check_pane)
-        self.setDockNestingEnabled(True)
-        self._default_layout()
+        self.search_dock: QDockWidget
+        self.outline_dock: QDockWidget
+        self.reader_dock: QDockWidget
+        self.builder_dock: QDockWidget
+        self.check_dock: QDockWidget
+        self.desk = Desk(self)  # makes the docks above and lays them out
 
         self.message_log = MessageLog(self)
         self.session = EssaySession(self)
@@ -110,7 +103,7 @@ class MainWindow(QMainWindow):
         self._refresh_items()
         self.resize(DEFAULT_SIZE)
         self.settings.restore_window(self)
-        self._restore_splitters()
+        self.desk.restore_splitters()
         if essay_path is None or not self.session.open_essay(Path(essay_path), ask_recovery=False):
             self.session.start_new_essay()
         if check_recovery:
@@ -119,64 +112,11 @@ class MainWindow(QMainWindow):
 
     # --- construction ------------------------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        return dock
-
     def docks(self) -> list[QDockWidget]:
-        return [
-            self.search_dock,
-            self.reader_dock,
-            self.outline_dock,
-            self.builder_dock,
-            self.library_dock,
-            self.check_dock,
-        ]
-
-    def _default_layout(self) -> None:
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.addDockWidget(left, self.search_dock)
-        self.addDockWidget(left, self.outline_dock)
-        self.splitDockWidget(self.search_dock, self.outline_dock, Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.outline_dock, self.library_dock)
-        self.tabifyDockWidget(self.outline_dock, self.check_dock)
-        self.outline_dock.raise_()
-        self.addDockWidget(right, self.reader_dock)
-        self.addDockWidget(right, self.builder_dock)
-        self.splitDockWidget(self.reader_dock, self.builder_dock, Qt.Orientation.Vertical)
-        self.builder_dock.hide()  # it comes when the writer cites
-        self.resizeDocks(
-            [self.search_dock, self.reader_dock],
-            [LEFT_WIDTH, RIGHT_WIDTH],
-            Qt.Orientation.Horizontal,
-        )
-        self.resizeDocks([self.search_dock, self.outline_dock], [310, 420], Qt.Orientation.Vertical)
-
-    def _splitters(self) -> dict[str, Any]:
-        return {"draftSplitter": self.editor.splitter, "builderSplitter": self.builder.splitter}
-
-    def _restore_splitters(self) -> None:
-        for key, splitter in self._splitters().items():
-            state = self.settings.value(f"window/{key}")
-            if isinstance(state, QByteArray | bytes) and state:
-                splitter.restoreState(QByteArray(state))
+        return self.desk.docks()
 
     def reset_layout(self) -> None:
-        if self._focus_state is not None:
-            self.toggle_focus_mode()
-        for dock in self.docks():
-            dock.setFloating(False)
-            dock.show()
-            self.removeDockWidget(dock)
-            dock.show()
-        self._default_layout()
+        self.desk.reset()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -231,7 +171,7 @@ class MainWindow(QMainWindow):
         self.check_pane.supportRequested.connect(self._find_support)
         self.check_pane.passageRequested.connect(self._open_source_at)
         self.builder.updateRequested.connect(self._update_note)
-        self.builder.dismissRequested.connect(self._builder_dismissed)
+        self.builder.dismissRequested.connect(self.desk.builder_dismissed)
         self.outline_pane.openPassage.connect(self._open_link)
         self.outline_pane.insertTextRequested.connect(self._insert_text)
         self.outline_pane.outlineChanged.connect(self._outline_changed)
@@ -330,15 +270,9 @@ class MainWindow(QMainWindow):
     def _indexing_changed(self, running: bool) -> None:
         self.index_progress.setVisible(running)
 
-    def _show_dock(self, dock: QDockWidget) -> None:
-        if self._focus_state is not None:
-            self.toggle_focus_mode()
-        dock.show()
-        dock.raise_()
-
     def _open_hit(self, hit: Any, query: str) -> None:
         self.reader_pane.show_hit(hit, query)
-        self._show_dock(self.reader_dock)
+        self.desk.show_dock(self.reader_dock)
         if not self.builder.editing():
             self.builder.prefill_from_hit(hit, query)
 
@@ -360,7 +294,7 @@ class MainWindow(QMainWindow):
     def _insert_note(self, anchor: Any, quotation: str) -> None:
         self.editor.insert_note(anchor, quotation)
         self.notify(f"Inserted note {self.editor.document.note_number(anchor.id)}")
-        self._builder_done()
+        self.desk.builder_done()
 
     def _update_note(self, anchor_id: str, note: Any) -> None:
         if not self.editor.update_note(anchor_id, note):
@@ -368,20 +302,7 @@ class MainWindow(QMainWindow):
                 self, "Note not found", "That note is no longer in the text (it was deleted)."
             )
             return
-        self._builder_done()
-
-    def _builder_done(self) -> None:
-        """The note is in: the builder gets out of the way and the writer goes on writing."""
-        if self._builder_for_citing:
-            self._builder_for_citing = False
-            self.builder_dock.hide()
-        self.editor.text_edit.setFocus()
-
-    def _builder_dismissed(self) -> None:
-        if self.builder.editing():
-            self.builder.cancel_edit()
-        self._builder_for_citing = True
-        self._builder_done()
+        self.desk.builder_done()
 
     def _hit_dropped(self, hit: dict) -> None:
         """A hit dragged into the text: build a note on it at the drop point."""
@@ -395,7 +316,7 @@ class MainWindow(QMainWindow):
 
     def _open_link(self, link: Any) -> None:
         self.reader_pane.show_passage(link.source_id, link.ordinal)
-        self._show_dock(self.reader_dock)
+        self.desk.show_dock(self.reader_dock)
 
     def _open_source_at(self, source_id: str, offset: int) -> None:
         """Show the passage of `source_id` holding character `offset` (a borrowing's source)."""
@@ -406,7 +327,7 @@ class MainWindow(QMainWindow):
             return
         ordinal = next((p.ordinal for p in passages if p.start <= offset < p.end), 0)
         self.reader_pane.show_passage(source_id, ordinal)
-        self._show_dock(self.reader_dock)
+        self.desk.show_dock(self.reader_dock)
 
     def _insert_text(self, text: str) -> None:
         self.editor.text_edit.insertPlainText(text)
@@ -426,35 +347,20 @@ class MainWindow(QMainWindow):
         self.notes_label.setText(f"{notes} note{'s' if notes != 1 else ''}")
 
     def check_draft(self) -> None:
-        self._show_dock(self.check_dock)
+        self.desk.show_dock(self.check_dock)
         self.check_pane.run_check()
 
     def _find_support(self, text: str) -> None:
-        self._show_dock(self.search_dock)
+        self.desk.show_dock(self.search_dock)
         self.search_pane.show_results_for_text(text)
 
     def focus_search(self) -> None:
-        self._show_dock(self.search_dock)
+        self.desk.show_dock(self.search_dock)
         self.search_pane.focus_query()
 
     def focus_builder(self) -> None:
-        self._show_builder()
+        self.desk.show_builder()
         self.builder.focus_locator()
-
-    def _show_builder(self) -> None:
-        """Open the builder under the Reader with most of the column: the passage stays in
-        sight above it, and the page field, the preview and Insert fit below."""
-        arriving = not self.builder_dock.isVisible()
-        if arriving:
-            self._builder_for_citing = True
-        self._show_dock(self.builder_dock)
-        if arriving and not self.builder_dock.isFloating():
-            column = self.reader_dock.height() + self.builder_dock.height()
-            self.resizeDocks(
-                [self.reader_dock, self.builder_dock],
-                [int(column * 0.4), int(column * 0.6)],
-                Qt.Orientation.Vertical,
-            )
 
     def set_theme(self, value: str) -> None:
         """Light, dark or the system's scheme, now and at the next start."""
@@ -465,19 +371,10 @@ class MainWindow(QMainWindow):
         self.actions.theme_actions[self.settings.theme()].setChecked(True)
 
     def toggle_focus_mode(self) -> None:
-        """Only the draft (and its notes strip) on screen; the same key brings the desk back."""
-        if self._focus_state is None:
-            self._focus_state = self.saveState()
-            for dock in self.docks():
-                dock.hide()
-            self.actions.toolbar.hide()
-        else:
-            state, self._focus_state = self._focus_state, None
-            self.restoreState(state)
-        self.actions.focus_mode.setChecked(self._focus_state is not None)
+        self.desk.toggle_focus_mode()
 
     def in_focus_mode(self) -> bool:
-        return self._focus_state is not None
+        return self.desk.in_focus_mode()
 
     def _anchor(self, anchor_id: str) -> Any:
         return next((a for a in self.editor.anchors() if a.id == anchor_id), None)
@@ -493,7 +390,7 @@ class MainWindow(QMainWindow):
             return
         number = self.editor.document.note_number(anchor_id) or 0
         if self.builder.load_note(anchor, number):
-            self._show_builder()
+            self.desk.show_builder()
         else:
             self.notify(
                 "This note mixes commentary and citations: edit it in the notes strip (F2)."
@@ -571,12 +468,8 @@ class MainWindow(QMainWindow):
             return
         self.session.stop()
         self.check_pane.shutdown()
-        if self._focus_state is not None:
-            self.toggle_focus_mode()
-        self.settings.save_window(self)
+        self.desk.save()
         self.settings.set_zoom(self.editor.text_edit.zoom())
-        for key, splitter in self._splitters().items():
-            self.settings.set_value(f"window/{key}", splitter.saveState())
         self.settings.sync()
         event.accept()
 
