@@ -159,6 +159,12 @@ def test_citing_brings_the_builder_and_it_steps_aside(shot_window, qtbot, scheme
     builder.rows[0].locator_edit.setText("52")
     QApplication.processEvents()
     _save(window, f"03-citing-{_tag(window, scheme)}.png")
+    # The builder's form starts at its top: the passage it quotes is named in full.
+    qtbot.waitUntil(lambda: builder.form_scroll.verticalScrollBar().value() == 0)
+    assert (
+        builder.origin_label.visibleRegion().boundingRect().height()
+        == builder.origin_label.height()
+    )
     text = builder.preview_text()
     assert "Full note" in text and "Short note" in text and "Bibliography" in text
     assert builder.preview.horizontalScrollBar().maximum() == 0  # wraps in the dock

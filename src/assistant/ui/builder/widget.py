@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -495,7 +495,11 @@ class FootnoteBuilder(QWidget):
     def focus_locator(self) -> None:
         self.rows[0].locator_edit.setFocus()
         self.rows[0].locator_edit.selectAll()
-        # From the top, scrolling no further than the page field needs: the passage's name
-        # above stays in sight whenever the column allows (a larger margin cut it in half).
+        # Once the dock has its size (it is often still growing when the builder is called
+        # up), from the top and no further than the page field needs: scrolled while the dock
+        # was small, the form stayed scrolled and cut the passage's name in half.
+        QTimer.singleShot(0, self, self._show_locator)
+
+    def _show_locator(self) -> None:
         self.form_scroll.verticalScrollBar().setValue(0)
         self.form_scroll.ensureWidgetVisible(self.rows[0].locator_edit, 10, 8)
