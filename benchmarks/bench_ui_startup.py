@@ -195,6 +195,7 @@ def typing_timings(keys: int) -> dict[str, list[float]]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QTextEdit
 
+    from assistant.check.quoted_spelling import source_language
     from assistant.check.spelling import Speller, words_of
     from assistant.essay.sample import make_long_essay
     from assistant.library.corpus import Library
@@ -232,9 +233,19 @@ def typing_timings(keys: int) -> dict[str, list[float]]:
     editor.set_essay(essay)
     highlighter = SpellHighlighter(editor.document)
     highlighter.speller = speller
+    # Quotations are spelt in their sources' languages, as in the app.
+    items = library.items()
+    highlighter.quotations.languages = {
+        source.id: source_language(items.get(source.id, {}), library.document(source.id).text)
+        for source in library.sources
+    }
     highlighter.rehighlight()
     assert editor.text_edit.smart_typing
     rows = {"app: keystroke, spelling + smart punctuation on": measure(editor.text_edit)}
+    languages, highlighter.quotations.languages = highlighter.quotations.languages, {}
+    highlighter.rehighlight()
+    rows["app: keystroke, spelling without quotations"] = measure(editor.text_edit)
+    highlighter.quotations.languages = languages
     highlighter.enabled = False
     highlighter.rehighlight()
     rows["app: keystroke, spelling off"] = measure(editor.text_edit)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidget
 
 from assistant.essay.sample import make_long_essay
 from assistant.ui import theme
@@ -267,3 +267,20 @@ def test_find_in_a_note_and_a_quotation_spelt_in_its_language(shot_window, qtbot
         assert widget.isVisible()
         assert widget.mapTo(window, widget.rect().topRight()).x() <= window.width()
     assert bar.count_label.text() == "3 in the text, 1 in notes"
+
+
+def test_library_dock(shot_window, qtbot, scheme):
+    window = shot_window
+    window.library_dock.raise_()
+    QApplication.processEvents()
+    _save(window, f"08-library-{_tag(window, scheme)}.png")
+    table = window.library_dock.findChild(QTableWidget, "librarySources")
+    assert table is not None and table.rowCount() == 3
+    # Titles on one line with room to read them, every column's header in full.
+    assert table.columnWidth(0) >= 120
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        if table.isColumnHidden(column):
+            continue  # the file column, left out of a dock this narrow
+        label = table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= table.fontMetrics().horizontalAdvance(label), label

@@ -103,9 +103,10 @@ class QuotationSpelling:
             paragraph = Paragraph([], False)
             quotations = [((0, len(text)), list(block_quote))]
         else:
-            spans, still_open = essay.misspelled(text, inside)
+            found = quotation_spans(text, inside)
+            spans, still_open = essay.misspelled(text, inside, quotations=found)
             paragraph = Paragraph([Flag(a, b, essay.language) for a, b in spans], still_open)
-            quotations = self._cited_quotations(text, inside, anchors)
+            quotations = self._cited_quotations(text, found[0], anchors)
         for (start, end), cited in quotations:
             found = self.found_in.get(normalise_quotation(text[start:end]))
             language = self.language_of([found] if found else cited)
@@ -120,14 +121,14 @@ class QuotationSpelling:
         return paragraph
 
     def _cited_quotations(
-        self, text: str, inside: bool, anchors: Sequence[tuple[int, NoteAnchor]]
+        self, text: str, spans: list[tuple[int, int]], anchors: Sequence[tuple[int, NoteAnchor]]
     ) -> list[tuple[tuple[int, int], list[str]]]:
-        spans, _open = quotation_spans(text, inside)
         if not spans:
             return []
         notes = [(offset, a) for offset, a in anchors if a.note.citations]
-        groups, _problems = scan_citations(text)
-        notes.extend((start, NoteAnchor(Note((cited,)))) for start, _end, cited in groups)
+        if "@" in text:  # typed citations count as notes
+            groups, _problems = scan_citations(text)
+            notes.extend((start, NoteAnchor(Note((cited,)))) for start, _end, cited in groups)
         notes.sort(key=lambda pair: pair[0])
         found = []
         for start, end in spans:

@@ -43,6 +43,7 @@ _SKIPPED = re.compile(
     r"|\bhttps?://\S+|\bwww\.\S+"  # addresses
     r"|\S+@\S+\.\w+"  # e-mail
 )
+_DIGIT = re.compile(r"\d").search
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 MAX_PERSONAL_WORDS = 100_000
@@ -154,7 +155,7 @@ class Speller:
         return False
 
     def is_known(self, word: str) -> bool:
-        if not word or any(c.isdigit() for c in word):
+        if not word or _DIGIT(word):
             return True
         if len(word) == 1 or (len(word) > 1 and word.isupper()):
             return True  # a one-letter word (в, à, I) or an acronym: NATO, PLA, USSR
@@ -192,10 +193,18 @@ class Speller:
         return [w for w in ranked if w.casefold() != word.casefold()][:limit]
 
     def misspelled(
-        self, text: str, inside_quotation: bool = False
+        self,
+        text: str,
+        inside_quotation: bool = False,
+        quotations: tuple[list[tuple[int, int]], bool] | None = None,
     ) -> tuple[list[tuple[int, int]], bool]:
-        """Spans of the unknown words of a paragraph, and whether a quotation runs on."""
-        skipped, still_open = skipped_spans(text, inside_quotation)
+        """Spans of the unknown words of a paragraph, and whether a quotation runs on.
+        `quotations`: the paragraph's `quotation_spans`, when the caller has them already."""
+        if quotations is None:
+            skipped, still_open = skipped_spans(text, inside_quotation)
+        else:
+            skipped = sorted([*quotations[0], *unspellable_spans(text)])
+            still_open = quotations[1]
         found: list[tuple[int, int]] = []
         k = 0
         for match in WORD_RE.finditer(text):
