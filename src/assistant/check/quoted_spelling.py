@@ -103,13 +103,13 @@ class QuotationSpelling:
             paragraph = Paragraph([], False)
             quotations = [((0, len(text)), list(block_quote))]
         else:
-            found = quotation_spans(text, inside)
-            spans, still_open = essay.misspelled(text, inside, quotations=found)
+            marked = quotation_spans(text, inside)
+            spans, still_open = essay.misspelled(text, inside, quotations=marked)
             paragraph = Paragraph([Flag(a, b, essay.language) for a, b in spans], still_open)
-            quotations = self._cited_quotations(text, found[0], anchors)
+            quotations = self._cited_quotations(text, marked[0], anchors)
         for (start, end), cited in quotations:
-            found = self.found_in.get(normalise_quotation(text[start:end]))
-            language = self.language_of([found] if found else cited)
+            found_in = self.found_in.get(normalise_quotation(text[start:end]))
+            language = self.language_of([found_in] if found_in else cited)
             if not language:
                 continue
             speller = essay if language == essay.language else self.spellers.get(language)
