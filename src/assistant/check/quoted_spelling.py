@@ -135,7 +135,8 @@ class QuotationSpelling:
             inner_start = start + 1 if text[start] in _MARKS else start
             closed = end > start and text[end - 1] in _MARKS and end - 1 > start
             inner_end = end - 1 if closed else end
-            anchor = citing_anchor(text, inner_end, notes) if closed else None
+            later = closed and any(offset >= inner_end for offset, _a in notes)
+            anchor = citing_anchor(text, inner_end, notes) if later else None
             if anchor is None:
                 after = [a for offset, a in notes if offset >= end]
                 before = [a for offset, a in notes if offset < start]

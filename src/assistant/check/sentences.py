@@ -18,13 +18,16 @@ ABBREVIATIONS = frozenset({
     "n", "nn", "fol", "fols", "sec", "bk", "pt", "esp",
 })  # fmt: skip
 _CLOSING = "\"”’')]"
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def is_abbreviation(text: str, period: int) -> bool:
     """Whether the period at `period` closes an abbreviation rather than a sentence."""
     if text[period] != ".":
         return False
-    match = re.search(r"([\w.]+)$", text[:period])
+    # Only the last few characters: an abbreviation is short, and searching the whole
+    # paragraph before every period made long paragraphs quadratic.
+    match = _WORD_BEFORE.search(text, max(0, period - 64), period)
     if not match:
         return False
     word = match.group(1)
@@ -55,12 +58,16 @@ def sentence_end(text: str, start: int) -> int:
                 i += 1
                 continue
             inside = False
-            rest = text[end:]
-            if not rest.strip():
+            # What follows, without copying the rest of the paragraph at every period (that
+            # made a long paragraph quadratic, and spelling asks on every keystroke).
+            after = end
+            while after < len(text) and text[after].isspace():
+                after += 1
+            if after == len(text):
                 return len(text)
-            if rest[:1].isspace() and not is_abbreviation(text, i):
-                stripped = rest.lstrip()
-                if stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in '“"‘(':
+            if after > end and not is_abbreviation(text, i):
+                first = text[after]
+                if first.isupper() or first.isdigit() or first in '“"‘(':
                     return end
         i += 1
     return len(text)
