@@ -151,3 +151,20 @@ def test_spelling_can_be_turned_off(window, qtbot):
     assert _marked(window) == ["mispeled"]
     window.actions.spell_check.setChecked(False)
     assert _marked(window) == []
+
+
+def test_the_quote_checkers_finding_reaches_spelling(window, qtbot):
+    """A quotation the checker finds word for word in another source than the cited one is
+    spelt in that source's language: the window hands the finding over."""
+    from assistant.essay.markdown import read_markdown
+
+    quote = (
+        "in light of the altered international situation, we agree with the proposal of the "
+        "Koreans to move toward reunification"
+    )
+    draft = f"Stalin wrote “{quote}”.[@shuster-2019, 12]\n"
+    window.editor.set_essay(read_markdown(draft).essay)
+    with qtbot.waitSignal(window.check_pane.checkFinished, timeout=20000):
+        window.check_draft()
+    assert [p.kind for p in window.check_pane.problems][:1] == ["wrong-source"]
+    assert window.spelling.quotations.found_in == {quote: "shen-2000"}
