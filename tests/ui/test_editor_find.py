@@ -222,3 +222,20 @@ def test_the_scope_text_only_leaves_the_notes_alone(two_notes, qtbot):
     bar.replace_edit.setText("Koba")
     assert bar.replace_all() == 3
     assert [a.note for a in editor.anchors()] == before
+
+
+def test_after_moving_in_the_text_find_goes_on_from_the_cursor(two_notes, qtbot):
+    editor = two_notes
+    bar = editor.find_bar
+    bar.open_find()
+    bar.find_edit.setText("Stalin")
+    bar.word_box.setChecked(True)
+    for _ in range(3):
+        bar.find_next()
+    assert _where(editor) == ("note 1", "Stalin")
+    cursor = editor.text_edit.textCursor()
+    cursor.setPosition(0)  # the writer clicks at the top of the page
+    editor.text_edit.setTextCursor(cursor)
+    assert bar.current_match() is None
+    bar.find_next()
+    assert _where(editor) == ("text", "0:Stalin")

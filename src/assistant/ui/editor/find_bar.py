@@ -245,8 +245,12 @@ class FindBar(QWidget):
             return None
         strip = self._editor.notes_strip
         anchor = next((a for a in self._editor.anchors() if a.id == current.anchor_id), None)
+        cursor = self._editor.text_edit.textCursor()
         if (
             anchor is None
+            # The writer moved in the text since: go on from there instead.
+            or cursor.hasSelection()
+            or cursor.position() != self._editor.document.position_of(anchor.id) + 1
             or strip.editing_id() != current.anchor_id
             or strip.source_edit.text() != note_source(anchor.note).text
         ):
