@@ -168,3 +168,51 @@ def test_the_quote_checkers_finding_reaches_spelling(window, qtbot):
         window.check_draft()
     assert [p.kind for p in window.check_pane.problems][:1] == ["wrong-source"]
     assert window.spelling.quotations.found_in == {quote: "shen-2000"}
+
+
+def test_a_block_quotation_is_spelt_in_the_language_of_its_note(qtbot):
+    """Block quotation paragraphs are quoted words: spelt in the language of the source the
+    note at their end cites, not in the essay's (and left alone without a note)."""
+    from pathlib import Path
+
+    from assistant.check.spelling import Speller, words_of
+    from assistant.cite.model import Citation, Note
+    from assistant.essay.model import NoteAnchor
+    from assistant.ui.editor import DraftEditor
+    from assistant.ui.editor.spelling import SpellHighlighter
+
+    editor = DraftEditor()
+    qtbot.addWidget(editor)
+    highlighter = SpellHighlighter(editor.document)
+    highlighter.speller = Speller.load("en")
+    highlighter.quotations.languages = {"molotov-ru": "ru"}
+    russian = Speller.load("ru")
+    corpus = Path(__file__).resolve().parents[1] / "search/relevance/corpus"
+    russian.add_known(words_of((corpus / "molotov-ru.md").read_text(encoding="utf-8")))
+    highlighter.quotations.spellers = {"ru": russian}
+    text = editor.text_edit
+    text.insertPlainText("Shtykov reported:")
+    text.textCursor().insertBlock()
+    text.insertPlainText(
+        "Посол Штыков регулярно сообщал в Москву о настроениях северокорейского руководтсва."
+    )
+    text.textCursor().insertBlock()
+    text.insertPlainText("В шифртелеграмме от 19 января 1950 года он передал слова Ким Ир Сена.")
+    cursor = text.textCursor()
+    cursor.setPosition(len("Shtykov reported:") + 1)
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    text.setTextCursor(cursor)
+    text.toggle_blockquote()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    text.setTextCursor(cursor)
+    highlighter.rehighlight()
+
+    class _Window:  # what _marked reads
+        pass
+
+    window = _Window()
+    window.editor = editor
+    assert _marked(window) == ["Shtykov"]  # no note yet: the quotation is left alone
+    editor.insert_note(NoteAnchor(Note.of(Citation("molotov-ru", "3"))))
+    highlighter.rehighlight()
+    assert _marked(window) == ["Shtykov", "руководтсва"]
