@@ -216,3 +216,24 @@ def test_a_block_quotation_is_spelt_in_the_language_of_its_note(qtbot):
     editor.insert_note(NoteAnchor(Note.of(Citation("molotov-ru", "3"))))
     highlighter.rehighlight()
     assert _marked(window) == ["Shtykov", "руководтсва"]
+
+
+def test_a_note_ending_a_block_quotation_rechecks_its_first_paragraphs(window, qtbot):
+    from assistant.cite.model import Citation, Note
+    from assistant.essay.model import NoteAnchor
+
+    _wait_ready(window, qtbot)
+    text = window.editor.text_edit
+    text.insertPlainText("the speach was short, and the")
+    text.textCursor().insertBlock()
+    text.insertPlainText("reply came soon.")
+    cursor = text.textCursor()
+    cursor.setPosition(0)
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    text.setTextCursor(cursor)
+    text.toggle_blockquote()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    text.setTextCursor(cursor)
+    assert _marked(window) == []  # quoted, and no note says from where
+    window.editor.insert_note(NoteAnchor(Note.of(Citation("shen-2000", "52"))))
+    assert _marked(window) == ["speach"]

@@ -173,6 +173,19 @@ class SpellingControl(QObject):
         self._first_delay_ms = FIRST_LOAD_DELAY_MS
         text_edit.context_menu_providers.append(self._context_menu)
         theme.notifier().changed.connect(self._restyle)
+        document = text_edit.document()
+        if isinstance(document, DraftDocument):
+            document.anchorsChanged.connect(self._notes_changed)
+
+    def _notes_changed(self) -> None:
+        """A note came or went: the block quotation it ends may have a new language, and its
+        earlier paragraphs are not re-checked by the edit itself."""
+        block = self._text_edit.textCursor().block()
+        for _ in range(MAX_BLOCK_QUOTE_PARAGRAPHS):
+            block = block.previous()
+            if not block.isValid() or block_kind(block.blockFormat())[0] != "blockquote":
+                break
+            self.highlighter.rehighlightBlock(block)
 
     def _alive(self) -> bool:
         return shiboken6.isValid(self) and shiboken6.isValid(self.highlighter)
