@@ -182,3 +182,13 @@ def test_a_language_not_loaded_yet_is_asked_for(loaded) -> None:
     quotations = QuotationSpelling(dict(languages), {})
     paragraph = quotations.check(essay, "“Die Nachrict vom Angriff” [@koeln-de].")
     assert paragraph.wanted == {"de"} and paragraph.flags == []
+
+
+def test_a_wall_of_quotations_is_spelt_up_to_a_bound(spelling) -> None:
+    from assistant.check.quoted_spelling import MAX_QUOTATIONS_PER_PARAGRAPH
+
+    text, anchors = _with_note(
+        " ".join("“die Nachrict”" for _ in range(5000)) + " and so on.^", ("koeln-de",)
+    )
+    flagged = _flagged(spelling, text, anchors)
+    assert flagged == [("Nachrict", "de")] * MAX_QUOTATIONS_PER_PARAGRAPH

@@ -5,10 +5,11 @@ with the dictionary of the quoted source's language. Which source a quotation qu
 
 1. the source the quote checker found it in word for word, when it found it elsewhere than
    the note says (a `wrong-source` finding);
-2. the note citing it: the first note after the closing mark within its sentence (the quote
-   checker's rule, `check.quotes.citing_anchor`), a typed `[@id, 52]` citation counting as a
-   note; a block quotation is cited by the last note of its paragraphs;
-3. failing both, another note of the same paragraph (the next one, else the one before).
+2. the note after it in its paragraph: the quote checker's citing note when that ends the
+   sentence (`check.quotes.citing_anchor`), and the likeliest one when it comes later, a typed
+   `[@id, 52]` citation counting as a note; a block quotation is cited by the last note of its
+   paragraphs;
+3. failing both, the note before it in the same paragraph.
 
 The source's language is its CSL `language`, else the language detected from its text
 (`search.languages`, the one home of that rule); a source in a language without a dictionary,
@@ -25,7 +26,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from assistant.check.quotes import citing_anchor
 from assistant.check.spelling import (
     LANGUAGES,
     WORD_RE,
@@ -40,6 +40,9 @@ from assistant.essay.model import NoteAnchor
 # Below this share of its words in the source language's dictionary, a quotation is taken to
 # be in another language (a translation) and left unchecked.
 MIN_SHARE_IN_LANGUAGE = 0.5
+# Quotations of one paragraph spelt in their sources' languages; the rest are left alone, so a
+# pasted wall of quotations costs a bounded time on every keystroke.
+MAX_QUOTATIONS_PER_PARAGRAPH = 64
 _MARKS = "“”«»„\"'"
 
 
@@ -131,16 +134,16 @@ class QuotationSpelling:
             notes.extend((start, NoteAnchor(Note((cited,)))) for start, _end, cited in groups)
         notes.sort(key=lambda pair: pair[0])
         found = []
-        for start, end in spans:
+        for start, end in spans[:MAX_QUOTATIONS_PER_PARAGRAPH]:
             inner_start = start + 1 if text[start] in _MARKS else start
             closed = end > start and text[end - 1] in _MARKS and end - 1 > start
             inner_end = end - 1 if closed else end
-            later = closed and any(offset >= inner_end for offset, _a in notes)
-            anchor = citing_anchor(text, inner_end, notes) if later else None
-            if anchor is None:
-                after = [a for offset, a in notes if offset >= end]
-                before = [a for offset, a in notes if offset < start]
-                anchor = after[0] if after else (before[-1] if before else None)
+            # The checker's citing note is the first one after the closing mark when it comes
+            # before the sentence's end; any later one is the next guess, so the first note
+            # after the quotation is the answer either way (and no sentence need be scanned).
+            after = next((a for offset, a in notes if offset >= end), None)
+            before = [a for offset, a in notes if offset < start]
+            anchor = after if after is not None else (before[-1] if before else None)
             if anchor is not None:
                 cited = list(dict.fromkeys(c.item_id for c in anchor.note.citations))
                 found.append(((inner_start, inner_end), cited))
