@@ -81,6 +81,11 @@ def test_a_cited_quotation_is_spelt_in_its_sources_language(window, qtbot):
     window.editor.insert_note(NoteAnchor(Note.of(Citation("shen-2000", "52"))))
     qtbot.waitUntil(lambda: "ru" in window.spelling.quotations.spellers, timeout=20000)
     qtbot.waitUntil(lambda: _marked(window) == ["полчил", "speach"], timeout=5000)
+    # Resting the pointer on the word says which dictionary it was looked up in.
+    cursor = QTextCursor(window.editor.document)
+    cursor.setPosition(text_edit.toPlainText().index("полчил") + 2)
+    point = text_edit.cursorRect(cursor).center()
+    assert "Russian dictionary" in text_edit.hover_text(point.x(), point.y())
     # Right-click: Russian suggestions, and the word goes into the Russian word list.
     cursor = QTextCursor(window.editor.document)
     cursor.setPosition(text_edit.toPlainText().index("полчил") + 2)

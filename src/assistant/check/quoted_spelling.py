@@ -52,6 +52,7 @@ class Flag(NamedTuple):
     start: int
     end: int
     language: str
+    quoted: bool = False  # in a quotation, checked in its source's language
 
 
 @dataclass(slots=True)
@@ -161,7 +162,7 @@ class QuotationSpelling:
         if not words or not _reads_as(speller, essay, [m.group() for m in words]):
             return []
         return [
-            Flag(start + m.start(), start + m.end(), speller.language)
+            Flag(start + m.start(), start + m.end(), speller.language, quoted=True)
             for m in words
             if not speller.is_known(m.group())
         ]

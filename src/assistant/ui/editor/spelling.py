@@ -172,10 +172,24 @@ class SpellingControl(QObject):
         self._tasks: list[Any] = []
         self._first_delay_ms = FIRST_LOAD_DELAY_MS
         text_edit.context_menu_providers.append(self._context_menu)
+        text_edit.hover_providers.append(self.explain)
         theme.notifier().changed.connect(self._restyle)
         document = text_edit.document()
         if isinstance(document, DraftDocument):
             document.anchorsChanged.connect(self._notes_changed)
+
+    def explain(self, position: int) -> str | None:
+        """What the pointer resting on a word flagged in a quotation says: which dictionary it
+        was looked up in, and why that one."""
+        block = self._text_edit.document().findBlock(position)
+        flag = self.highlighter.flag_at(block, position - block.position())
+        if flag is None or not flag.quoted:
+            return None
+        language = LANGUAGES.get(flag.language, flag.language)
+        return (
+            f"Not in the {language} dictionary nor in the library's texts: this quotation is "
+            f"spelt in the language of the source it quotes ({language})."
+        )
 
     def _notes_changed(self) -> None:
         """A note came or went: the block quotation it ends may have a new language, and its
