@@ -16,6 +16,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDockWidget
 
 from assistant.cite.model import Citation, Note
+from assistant.essay import autosave as autosaves
 from assistant.essay import store
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.export.docx import ExportOptions
@@ -264,7 +265,7 @@ def test_a_failed_autosave_is_shown_and_retried(window, qtbot, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(store, "write_autosave", broken)
+        patch.setattr(autosaves, "write_autosave", broken)
         with qtbot.waitSignal(window.session.autosaved, timeout=10000) as saved:
             window.session.autosave_now()
     assert isinstance(saved.args[0], TaskError)
@@ -281,7 +282,7 @@ def _crashed_session(tmp_path: Path) -> Path:
     store.save_essay(_essay("Saved before the crash."), path)
     old = time.time() - 60
     os.utime(path, (old, old))
-    store.write_autosave(_essay("Saved before the crash. Typed after it.", "60"), path)
+    autosaves.write_autosave(_essay("Saved before the crash. Typed after it.", "60"), path)
     return path
 
 
@@ -302,7 +303,7 @@ def test_recovery_prompt_after_a_crash_recovers_the_autosave(controller, qtbot, 
     qtbot.waitUntil(lambda: window.editor.rendered_texts() != [])
     assert window.editor.rendered_texts()[0].endswith("(2000): 60.")
     assert window.session.save_essay()
-    assert store.find_autosave(path) is None
+    assert autosaves.find_autosave(path) is None
 
 
 def test_recovery_declined_discards_the_autosave_and_keeps_the_file(
@@ -315,12 +316,12 @@ def test_recovery_declined_discards_the_autosave_and_keeps_the_file(
     qtbot.waitUntil(lambda: bool(dialogs.questions))
     assert window.editor.document.toPlainText().startswith("Saved before the crash.")
     assert "Typed after it." not in window.editor.document.toPlainText()
-    assert store.find_autosave(path) is None
-    assert not store.autosave_path(path).exists()
+    assert autosaves.find_autosave(path) is None
+    assert not autosaves.autosave_path(path).exists()
 
 
 def test_untitled_work_is_offered_back_at_the_next_start(controller, qtbot, dialogs):
-    store.write_autosave(_essay("Never saved, almost lost."), None)
+    autosaves.write_autosave(_essay("Never saved, almost lost."), None)
     window = MainWindow(controller)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: "almost lost" in window.editor.document.toPlainText())

@@ -328,7 +328,7 @@ class EssaySession(QObject):
             return False
         if not self._window.editor.is_modified():
             return False
-        from assistant.essay.store import write_autosave
+        from assistant.essay.autosave import write_autosave
 
         essay = self.current_essay()
         path = self.path
@@ -365,7 +365,7 @@ class EssaySession(QObject):
         return True
 
     def _discard_autosave(self, path: Path | None) -> None:
-        from assistant.essay.store import discard_autosave
+        from assistant.essay.autosave import discard_autosave
 
         try:
             discard_autosave(path)
