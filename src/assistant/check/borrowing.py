@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from assistant.check.quotes import block_layout, citing_anchor, quotation_spans
+from assistant.check.quotations import block_layout, citing_anchor, quotation_spans
 from assistant.check.sentences import sentence_spans
 from assistant.check.stems import INDEXED_BELOW, STEMS, Prepared, library_frequency, prepare
 from assistant.check.text import (
