@@ -501,7 +501,7 @@ def test_import_markdown_that_is_not_text_is_refused(window, dialogs, tmp_path):
 
 
 def test_a_search_hit_dropped_into_the_text_starts_a_note_there(window, qtbot):
-    from assistant.ui.search.pane import hit_to_mime
+    from assistant.ui.search.hits import hit_to_mime
 
     _type(window, qtbot, "Before. After.")
     cursor = window.editor.text_edit.textCursor()

@@ -26,7 +26,7 @@ from PySide6.QtGui import QFont
 
 from assistant.essay.model import PassageLink
 from assistant.essay.outline import Outline, OutlineError, OutlineNode
-from assistant.ui.search.pane import HIT_MIME, hit_from_mime
+from assistant.ui.search.hits import HIT_MIME, hit_from_mime
 
 NODE_MIME = "application/x-assistant-outline-node"
 NodeIdRole = Qt.ItemDataRole.UserRole + 1

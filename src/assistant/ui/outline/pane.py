@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.cite.labels import CitationLabels
 from assistant.essay.evidence import EvidenceDetail, evidence_details, evidence_label
 from assistant.essay.model import PassageLink
 from assistant.essay.outline import Outline, OutlineNode, outline_from_markdown
@@ -54,9 +55,7 @@ class OutlinePane(QWidget):
         self._controller = controller
         self._labels = None
         if controller is not None:
-            from assistant.ui.search.pane import CitationLabels
-
-            self._labels = CitationLabels(controller)
+            self._labels = CitationLabels(controller.items)
             controller.libraryChanged.connect(self._labels.clear)
         # Asked before deleting a note that has sub-notes, a body or evidence; tests replace it.
         self.confirm_delete: Callable[[OutlineNode], bool] = self._ask_delete
