@@ -46,6 +46,7 @@ class EssaySession(QObject):
     essaySaved = Signal(object)
     essayShown = Signal()
     docxImported = Signal(object)
+    markdownImported = Signal(object)  # MarkdownResult, or TaskError
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -434,15 +435,39 @@ class EssaySession(QObject):
             self.import_markdown(Path(name))
 
     def import_markdown(self, path: Path) -> bool:
-        """Open a Pandoc Markdown draft as a new, untitled essay (the file is not changed)."""
+        """Open a Pandoc Markdown draft as a new, untitled essay (the file is not changed).
+        Read (Pandoc) in a worker, as a Word draft is; `markdownImported(result or
+        TaskError)` follows."""
+        from assistant.essay.markdown import read_markdown_draft
+
         path = Path(path)
-        try:
+        window = self._window
+        # The library's items are copied here, on the GUI thread that changes them.
+        items = window.controller.items()
+        window.notify(f"Reading {path.name}…")
+
+        def read(_task: Any) -> Any:
             text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            messages.show_error(self._window, "Could not import", f"{path}: {reason}")
-            return False
-        return self._import_text(path, text)
+            return read_markdown_draft(text, path.parent, items)
+
+        def done(result: Any) -> None:
+            essay = result.essay
+            if essay.outline is None:
+                essay.outline = window.outline_pane.outline()
+            if not essay.title:
+                essay.title = path.stem
+            self._show_imported(path, essay, list(result.warnings))
+            self.markdownImported.emit(result)
+
+        def failed(error: TaskError) -> None:
+            reason = getattr(error.exception, "strerror", None) or error.message
+            messages.show_error(window, "Could not import", f"{path}: {reason}")
+            self.markdownImported.emit(error)
+
+        # No Qt parent: the task must outlive a window closed mid-read (owner= then drops
+        # its result); Task keeps itself alive until it reports.
+        run_task(read, on_result=done, on_error=failed, owner=window)
+        return True
 
     def import_docx_dialog(self) -> None:
         folder = str(self.path.parent) if self.path else str(Path.home())
@@ -480,7 +505,6 @@ class EssaySession(QObject):
             lambda _task: read_docx(path),
             on_result=done,
             on_error=failed,
-            parent=self,
             owner=window,
         )
         return True
@@ -498,29 +522,6 @@ class EssaySession(QObject):
             )
         else:
             window.notify(f"Imported {path.name}")
-
-    def _import_text(self, path: Path, text: str) -> bool:
-        from assistant.essay.markdown import PandocError, load_bibliographies, read_markdown
-
-        window = self._window
-        try:
-            result = read_markdown(text, window.controller.items())
-            if result.missing and result.bibliography:
-                # As Pandoc does: the front matter's `bibliography:` files, next to the draft.
-                extra, problems = load_bibliographies(path.parent, result.bibliography)
-                if extra:
-                    result = read_markdown(text, {**extra, **window.controller.items()})
-                result.warnings.extend(problems)
-        except PandocError as error:
-            messages.show_error(window, "Could not import", f"{path}: {error}")
-            return False
-        essay = result.essay
-        if essay.outline is None:
-            essay.outline = window.outline_pane.outline()
-        if not essay.title:
-            essay.title = path.stem
-        self._show_imported(path, essay, list(result.warnings))
-        return True
 
 
 # What a writer may open by mistake, and what it is called in the offer to import it.
