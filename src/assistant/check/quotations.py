@@ -10,6 +10,7 @@ set as a title in headline style are a title, not a quotation. The quote checker
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.check.sentences import sentence_end as find_sentence_end
@@ -172,32 +173,31 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     Single marks inside are a quotation within the quotation and stay part of it. An unclosed
     mark yields nothing (the audit reports it).
     """
-    spans: list[tuple[int, int]] = []
-    position = 0
-    while True:
-        opening = _next_opening(text, position)
-        if opening is None:
-            return spans
-        closing_chars = {_OPENING[text[opening]], '"', "”"}
-        close = next((i for i in range(opening + 1, len(text)) if text[i] in closing_chars), None)
-        if close is None:
-            return spans
-        if text[opening + 1 : close].strip():
-            spans.append((opening + 1, close))
-        position = close + 1
+    return [
+        (opening + 1, close)
+        for opening, close in _quotation_marks(text)
+        if close is not None and text[opening + 1 : close].strip()
+    ]
 
 
 def unclosed_quotation(text: str) -> int | None:
     """Offset of an opening quotation mark that is never closed, if any."""
+    return next((opening for opening, close in _quotation_marks(text) if close is None), None)
+
+
+def _quotation_marks(text: str) -> Iterator[tuple[int, int | None]]:
+    """Each top-level opening double quotation mark and its closing one, in order; an
+    opening mark never closed comes last, with None."""
     position = 0
     while True:
         opening = _next_opening(text, position)
         if opening is None:
-            return None
+            return
         closing_chars = {_OPENING[text[opening]], '"', "”"}
         close = next((i for i in range(opening + 1, len(text)) if text[i] in closing_chars), None)
+        yield opening, close
         if close is None:
-            return opening
+            return
         position = close + 1
 
 

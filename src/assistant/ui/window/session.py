@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -441,33 +442,18 @@ class EssaySession(QObject):
         from assistant.essay.markdown import read_markdown_draft
 
         path = Path(path)
-        window = self._window
         # The library's items are copied here, on the GUI thread that changes them.
-        items = window.controller.items()
-        window.notify(f"Reading {path.name}…")
+        items = self._window.controller.items()
 
-        def read(_task: Any) -> Any:
+        def read() -> Any:
             text = path.read_text(encoding="utf-8-sig")
             return read_markdown_draft(text, path.parent, items)
 
-        def done(result: Any) -> None:
-            essay = result.essay
-            if essay.outline is None:
-                essay.outline = window.outline_pane.outline()
-            if not essay.title:
-                essay.title = path.stem
-            self._show_imported(path, essay, list(result.warnings))
-            self.markdownImported.emit(result)
+        def reason(error: TaskError) -> str:
+            why = getattr(error.exception, "strerror", None) or error.message
+            return f"{path}: {why}"
 
-        def failed(error: TaskError) -> None:
-            reason = getattr(error.exception, "strerror", None) or error.message
-            messages.show_error(window, "Could not import", f"{path}: {reason}")
-            self.markdownImported.emit(error)
-
-        # No Qt parent: the task must outlive a window closed mid-read (owner= then drops
-        # its result); Task keeps itself alive until it reports.
-        run_task(read, on_result=done, on_error=failed, owner=window)
-        return True
+        return self._import(path, read, self.markdownImported, reason)
 
     def import_docx_dialog(self) -> None:
         folder = str(self.path.parent) if self.path else str(Path.home())
@@ -485,6 +471,19 @@ class EssaySession(QObject):
         from assistant.export.docx_reader import read_docx
 
         path = Path(path)
+        return self._import(
+            path, lambda: read_docx(path), self.docxImported, lambda error: error.message
+        )
+
+    def _import(
+        self,
+        path: Path,
+        read: Callable[[], Any],
+        announce: Any,
+        reason: Callable[[TaskError], str],
+    ) -> bool:
+        """Read a draft in a worker and show it as a new, untitled essay; `announce` (a
+        signal) carries what `read` returned (its `.essay`, `.warnings`) or the TaskError."""
         window = self._window
         window.notify(f"Reading {path.name}…")
 
@@ -494,19 +493,16 @@ class EssaySession(QObject):
                 essay.outline = window.outline_pane.outline()
             if not essay.title:
                 essay.title = path.stem
-            self._show_imported(path, essay, draft.warnings)
-            self.docxImported.emit(draft)
+            self._show_imported(path, essay, list(draft.warnings))
+            announce.emit(draft)
 
         def failed(error: TaskError) -> None:
-            messages.show_error(window, "Could not import", error.message)
-            self.docxImported.emit(error)
+            messages.show_error(window, "Could not import", reason(error))
+            announce.emit(error)
 
-        run_task(
-            lambda _task: read_docx(path),
-            on_result=done,
-            on_error=failed,
-            owner=window,
-        )
+        # No Qt parent: the task must outlive a window closed mid-read (owner= then drops
+        # its result); Task keeps itself alive until it reports.
+        run_task(lambda _task: read(), on_result=done, on_error=failed, owner=window)
         return True
 
     def _show_imported(self, path: Path, essay: Essay, warnings: list[str]) -> None:
