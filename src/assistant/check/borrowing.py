@@ -155,6 +155,7 @@ def find_borrowings(
         dtype=bool,
     ).reshape(len(shingles), SEED)
     found_in = library.windows(shingles, anchored)
+    places_of = [draft_shingles[shingle] for shingle in shingles]
 
     candidates: list[_Candidate] = []
     tried: dict[int, set[int]] = defaultdict(set)  # piece -> draft words already judged
@@ -164,8 +165,9 @@ def find_borrowings(
         source_id = entry.source_id
         seeds: list[tuple[tuple[int, int], int]] = []
         for start, which in found_in.get(number, ()):
-            places = draft_shingles[shingles[which]]
-            seeds.extend((where, start) for where in places if where[1] not in tried[where[0]])
+            for where in places_of[which]:
+                if where[1] not in tried[where[0]]:
+                    seeds.append((where, start))
         if not seeds:
             continue
         source_text = sources[source_id].text
