@@ -185,8 +185,7 @@ class PreparedLibrary:
             base = int(bases[number])
             own = np.asarray(entry.stems, dtype=np.int64)
             stems[base : base + len(own)] = own
-            _, inverse, counts = np.unique(own, return_inverse=True, return_counts=True)
-            indexed[base : base + len(own)] = (counts < INDEXED_BELOW)[inverse]
+            indexed[base : base + len(own)] = np.bincount(own)[own] < INDEXED_BELOW
             if len(own) >= width:
                 hashes.append(_window_hashes(own, width))
                 starts.append(np.arange(base, base + len(own) - width + 1, dtype=np.int64))
