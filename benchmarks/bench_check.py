@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from assistant.check.audit import audit_essay, check_draft  # noqa: E402
-from assistant.check.quotes import QuoteChecker, find_quotations  # noqa: E402
+from assistant.check.quotations import find_quotations  # noqa: E402
+from assistant.check.quotes import QuoteChecker  # noqa: E402
 from assistant.cite.model import Citation, Note  # noqa: E402
 from assistant.essay.model import Block, Essay, NoteAnchor, Span  # noqa: E402
 from assistant.library.corpus import Library  # noqa: E402

@@ -7,7 +7,8 @@ import json
 from check_helpers import CORPUS, essay_of, paragraph
 
 from assistant.check.audit import audit_essay, check_draft, missing_metadata
-from assistant.check.quotes import QuoteChecker, find_quotations
+from assistant.check.quotations import find_quotations
+from assistant.check.quotes import QuoteChecker
 from assistant.cite.model import Citation, Note
 from assistant.essay.model import Block, NoteAnchor, Span
 

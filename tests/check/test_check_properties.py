@@ -133,7 +133,7 @@ _pieces = st.lists(
 @given(st.lists(_pieces, min_size=1, max_size=4))
 def test_any_draft_yields_quotations_with_valid_places(blocks) -> None:
     from assistant.check.audit import audit_essay
-    from assistant.check.quotes import find_quotations
+    from assistant.check.quotations import find_quotations
     from assistant.cite.model import Citation, Note
     from assistant.essay.model import Block, Essay, NoteAnchor, Span
 

@@ -57,3 +57,34 @@ def test_works_sharing_a_short_note_are_grouped() -> None:
     engine = ChicagoEngine(items)
     assert shared_short_forms(engine, ["kr-1974", "other", "kr-1970"]) == [["kr-1974", "kr-1970"]]
     assert shared_short_forms(engine, ["kr-1970", "other"]) == []
+
+
+def test_labels_are_cached_until_the_library_changes() -> None:
+    from assistant.cite.labels import CitationLabels
+
+    library = {"gaddis": _book("gaddis", "Gaddis", "John Lewis", "We Now Know")}
+    reads = []
+
+    def items() -> dict:
+        reads.append(1)
+        return library
+
+    labels = CitationLabels(items)
+    assert labels.short("gaddis") == "Gaddis, We Now Know"
+    assert labels.short("missing") == "missing"  # an id the library lacks is its own label
+    assert len(reads) == 1  # the library is read once per generation, not once per source
+    library["gaddis"] = _book("gaddis", "Gaddis", "John Lewis", "Strategies of Containment")
+    assert labels.short("gaddis") == "Gaddis, We Now Know"
+    labels.clear()
+    assert labels.short("gaddis") == "Gaddis, Strategies of Containment"
+    assert len(reads) == 2
+
+
+def test_fallback_label_is_author_and_short_title() -> None:
+    from assistant.cite.labels import fallback_label
+
+    assert fallback_label({"id": "x", "title": "Long", "title-short": "Short"}) == "Short"
+    assert fallback_label({"id": "x", "editor": [{"literal": "UNESCO"}], "title": "T"}) == (
+        "UNESCO, T"
+    )
+    assert fallback_label({"id": "x"}) == "x"

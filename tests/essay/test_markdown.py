@@ -521,3 +521,24 @@ def test_windows_line_endings_and_a_byte_order_mark_read_the_same() -> None:
     windows = read_markdown("\ufeff" + DRAFT.replace("\n", "\r\n"), ITEMS)
     assert _strip_ids(windows.essay) == _strip_ids(plain.essay)
     assert windows.warnings == plain.warnings == []
+
+
+def test_a_draft_imported_takes_missing_sources_from_its_bibliography_files(tmp_path) -> None:
+    import json
+
+    from assistant.essay.markdown import read_markdown_draft
+
+    (tmp_path / "refs.json").write_text(
+        json.dumps([{"id": "stueck-1995", "type": "book", "title": "The Korean War"}]),
+        encoding="utf-8",
+    )
+    text = "---\nbibliography: [refs.json, gone.bib]\n---\n\nAs argued [@stueck-1995, 12].\n"
+    result = read_markdown_draft(text, tmp_path, {})
+    assert result.missing == []
+    assert result.essay.items["stueck-1995"]["title"] == "The Korean War"
+    assert any("gone.bib" in warning for warning in result.warnings)
+    # What the library holds wins over the draft's own files, as in the app before.
+    library = {"stueck-1995": {"id": "stueck-1995", "type": "book", "title": "Library copy"}}
+    assert read_markdown_draft(text, tmp_path, library).essay.items["stueck-1995"]["title"] == (
+        "Library copy"
+    )

@@ -254,3 +254,20 @@ def test_empty_and_windows_line_endings() -> None:
     text = "# A\r\n\r\nnote one\r\n\r\n- item\r\n"
     outline = outline_from_markdown(text)
     assert outline.root.shape() == ("", (("A", (("note one", ()), ("item", ()))),))
+
+
+def test_a_note_reads_in_the_outline_with_its_evidence_count_and_contents() -> None:
+    note = OutlineNode("Motives", body="“We are not going to fight.”")
+    assert note.display_title() == "Motives"
+    note.links.append(PassageLink("shen-2000", 14, "52"))
+    assert note.display_title() == "Motives   [1 passage]"
+    note.links.append(PassageLink("shen-2000", 15, "53"))
+    assert note.display_title() == "Motives   [2 passages]"
+    assert OutlineNode("").display_title() == "Untitled note"
+    assert note.tooltip() == "Motives\n\n“We are not going to fight.”"
+    assert OutlineNode("Long", body="x" * 700).tooltip() == "Long\n\n" + "x" * 600 + "…"
+    assert note.draft_text() == "Motives\n\n“We are not going to fight.”"
+    assert OutlineNode("", body="Only a quote").draft_text() == "Only a quote"
+    note.children.append(OutlineNode("Alliance", children=[OutlineNode("Treaty")]))
+    assert note.contents() == ["2 sub-notes", "2 attached passages", "its quoted text"]
+    assert OutlineNode("Bare title").contents() == []

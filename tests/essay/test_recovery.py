@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from assistant.essay.autosave import write_autosave
 from assistant.essay.recovery import autosave_to_offer
 from assistant.essay.sample import make_long_essay
-from assistant.essay.store import save_essay, write_autosave
+from assistant.essay.store import save_essay
 
 
 def _titled(title: str):

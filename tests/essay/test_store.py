@@ -14,6 +14,7 @@ import pytest
 from assistant.cite.engine import ChicagoEngine
 from assistant.cite.model import Citation, Note
 from assistant.essay import store
+from assistant.essay.autosave import discard_autosave, find_autosave, list_autosaves, write_autosave
 from assistant.essay.model import Block, Essay, NoteAnchor, PassageLink, Span
 from assistant.essay.sample import make_long_essay
 from assistant.essay.store import (
@@ -23,14 +24,10 @@ from assistant.essay.store import (
     EssaySaveError,
     NewerSchemaError,
     backups_of,
-    discard_autosave,
     essay_to_dict,
-    find_autosave,
-    list_autosaves,
     load_essay,
     save_essay,
     snapshot_items,
-    write_autosave,
 )
 
 

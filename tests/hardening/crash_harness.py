@@ -78,14 +78,14 @@ def _worker(scenario: str, folder: Path) -> None:
             essay.title = f"Version {version}"
             save_essay(essay, folder / "essay.essay")
     elif scenario == "peer-save":
-        from assistant.essay.store import _document_bytes
+        from assistant.essay.file_format import essay_file_bytes
 
         essay = _essay()
         print("ready", flush=True)
         for version in range(1, 10**9):
             essay.title = f"Version {version}"
             # In place, as most programs write: what the atomic save exists to avoid.
-            (folder / "essay.essay").write_bytes(_document_bytes(essay))
+            (folder / "essay.essay").write_bytes(essay_file_bytes(essay))
     elif scenario == "export":
         from assistant.export.docx import export_docx
 

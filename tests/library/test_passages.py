@@ -139,3 +139,18 @@ def test_numbered_list_without_sequence_is_not_taken_for_notes():
     text = "Intro paragraph that is long enough to be body text for sure.\n\n1950. A year.\n\n7. X"
     blocks = blocks_from_text(text, markdown=False)
     assert [b.kind for b in blocks] == ["body", "body", "body"]
+
+
+def test_place_label_is_the_page_else_the_innermost_section() -> None:
+    from assistant.library.model import Passage, place_label
+
+    assert place_label(Passage("s", 0, "t", page="52")) == "p. 52"
+    assert place_label(Passage("s", 0, "t", page="52–53", section="A > B")) == "pp. 52–53"
+    assert place_label(Passage("s", 0, "t", section="Intro > The Acheson speech")) == (
+        "The Acheson speech"
+    )
+    long_section = "Stalin " * 20
+    assert (
+        place_label(Passage("s", 0, "t", section=long_section)) == long_section[:57].rstrip() + "…"
+    )
+    assert place_label(Passage("s", 0, "t", kind="note", page="9")) == "p. 9 · footnote"

@@ -16,6 +16,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDockWidget
 
 from assistant.cite.model import Citation, Note
+from assistant.essay import autosave as autosaves
 from assistant.essay import store
 from assistant.essay.model import Block, Essay, NoteAnchor, Span
 from assistant.export.docx import ExportOptions
@@ -264,7 +265,7 @@ def test_a_failed_autosave_is_shown_and_retried(window, qtbot, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(store, "write_autosave", broken)
+        patch.setattr(autosaves, "write_autosave", broken)
         with qtbot.waitSignal(window.session.autosaved, timeout=10000) as saved:
             window.session.autosave_now()
     assert isinstance(saved.args[0], TaskError)
@@ -281,7 +282,7 @@ def _crashed_session(tmp_path: Path) -> Path:
     store.save_essay(_essay("Saved before the crash."), path)
     old = time.time() - 60
     os.utime(path, (old, old))
-    store.write_autosave(_essay("Saved before the crash. Typed after it.", "60"), path)
+    autosaves.write_autosave(_essay("Saved before the crash. Typed after it.", "60"), path)
     return path
 
 
@@ -302,7 +303,7 @@ def test_recovery_prompt_after_a_crash_recovers_the_autosave(controller, qtbot, 
     qtbot.waitUntil(lambda: window.editor.rendered_texts() != [])
     assert window.editor.rendered_texts()[0].endswith("(2000): 60.")
     assert window.session.save_essay()
-    assert store.find_autosave(path) is None
+    assert autosaves.find_autosave(path) is None
 
 
 def test_recovery_declined_discards_the_autosave_and_keeps_the_file(
@@ -315,12 +316,12 @@ def test_recovery_declined_discards_the_autosave_and_keeps_the_file(
     qtbot.waitUntil(lambda: bool(dialogs.questions))
     assert window.editor.document.toPlainText().startswith("Saved before the crash.")
     assert "Typed after it." not in window.editor.document.toPlainText()
-    assert store.find_autosave(path) is None
-    assert not store.autosave_path(path).exists()
+    assert autosaves.find_autosave(path) is None
+    assert not autosaves.autosave_path(path).exists()
 
 
 def test_untitled_work_is_offered_back_at_the_next_start(controller, qtbot, dialogs):
-    store.write_autosave(_essay("Never saved, almost lost."), None)
+    autosaves.write_autosave(_essay("Never saved, almost lost."), None)
     window = MainWindow(controller)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: "almost lost" in window.editor.document.toPlainText())
@@ -430,6 +431,13 @@ def test_an_essay_file_dropped_on_the_window_opens(window, tmp_path):
 # --- Markdown import ------------------------------------------------------------------------
 
 
+def _import_markdown(window, qtbot, draft):
+    """Import a Markdown draft and wait for the worker: the MarkdownResult or a TaskError."""
+    with qtbot.waitSignal(window.session.markdownImported, timeout=30000) as imported:
+        assert window.session.import_markdown(draft)
+    return imported.args[0]
+
+
 def test_import_markdown_opens_a_pandoc_draft_as_a_new_essay(window, qtbot, dialogs, tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text(
@@ -439,7 +447,7 @@ def test_import_markdown_opens_a_pandoc_draft_as_a_new_essay(window, qtbot, dial
         encoding="utf-8",
     )
     before = draft.read_bytes()
-    assert window.session.import_markdown(draft)
+    _import_markdown(window, qtbot, draft)
     editor = window.editor
     assert editor.title_edit.text() == "From Zettlr"
     assert window.essay_path is None and window.isWindowModified()
@@ -473,7 +481,7 @@ def test_import_markdown_honours_the_drafts_bibliography(window, qtbot, dialogs,
     draft.write_text(
         "---\nbibliography: refs.json\n---\n\nAs argued [@stueck-1995, 12].\n", "utf-8"
     )
-    assert window.session.import_markdown(draft)
+    _import_markdown(window, qtbot, draft)
     editor = window.editor
     qtbot.waitUntil(lambda: len(editor.rendered_texts()) == 1)
     assert editor.rendered_texts()[0].startswith("William Stueck, ")
@@ -481,26 +489,92 @@ def test_import_markdown_honours_the_drafts_bibliography(window, qtbot, dialogs,
 
 
 def test_import_markdown_with_an_unclosed_citation_keeps_the_text_and_warns(
-    window, dialogs, tmp_path
+    window, qtbot, dialogs, tmp_path
 ):
     draft = tmp_path / "broken.md"
     draft.write_text("Kim pressed Stalin [@shen-2000, 52 and never closed it.\n", "utf-8")
-    assert window.session.import_markdown(draft)
+    _import_markdown(window, qtbot, draft)
     assert "[@shen-2000, 52 and never closed it." in window.editor.document.toPlainText()
     assert dialogs.infos and "unclosed" in dialogs.infos[0][1].lower()
 
 
-def test_import_markdown_that_is_not_text_is_refused(window, dialogs, tmp_path):
+def test_import_markdown_that_is_not_text_is_refused(window, qtbot, dialogs, tmp_path):
     draft = tmp_path / "binary.md"
     draft.write_bytes(b"\xff\xfe\x00\x81garbage\x00")
     window.editor.set_essay(Essay(blocks=[Block("paragraph", [Span("Kept.")])]))
-    assert not window.session.import_markdown(draft)
+    assert isinstance(_import_markdown(window, qtbot, draft), TaskError)
     assert dialogs.errors and "binary.md" in dialogs.errors[0][1]
     assert window.editor.document.toPlainText() == "Kept."
 
 
+def test_markdown_import_runs_off_the_gui_thread(window, qtbot, dialogs, tmp_path, monkeypatch):
+    """Pandoc reads the draft in a worker: here the read cannot finish until the GUI thread
+    has handled a timer event and a key press, which a read on the GUI thread would block."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from assistant.essay import markdown
+
+    real = markdown.read_markdown
+    gui_ran = threading.Event()
+    reading = threading.Event()
+
+    def slow_read(text, items=None):
+        reading.set()
+        if not gui_ran.wait(20):
+            raise RuntimeError("the GUI thread handled no event while the draft was read")
+        return real(text, items)
+
+    monkeypatch.setattr(markdown, "read_markdown", slow_read)
+    draft = tmp_path / "slow.md"
+    draft.write_text("# Origins\n\nStalin agreed in January.\n", encoding="utf-8")
+    title = window.editor.title_edit
+    with qtbot.waitSignal(window.session.markdownImported, timeout=30000) as imported:
+        assert window.session.import_markdown(draft)
+        assert reading.wait(10)  # the worker is in the read, and the call has returned
+        title.setFocus()
+        qtbot.keyClicks(title, "typed")  # the window takes keys meanwhile
+        assert title.text().endswith("typed")
+        QTimer.singleShot(0, gui_ran.set)
+    assert not isinstance(imported.args[0], TaskError), imported.args[0]
+    assert window.editor.document.toPlainText().startswith("Origins")
+    assert dialogs.errors == []
+
+
+def test_a_markdown_import_ending_after_its_window_closed_touches_nothing(
+    controller, qtbot, dialogs, tmp_path, monkeypatch
+):
+    import threading
+
+    from assistant.essay import markdown
+    from assistant.ui.window.main_window import MainWindow
+
+    real = markdown.read_markdown
+    release = threading.Event()
+
+    def slow_read(text, items=None):
+        release.wait(20)
+        return real(text, items)
+
+    monkeypatch.setattr(markdown, "read_markdown", slow_read)
+    draft = tmp_path / "late.md"
+    draft.write_text("Late words.\n", encoding="utf-8")
+    window = MainWindow(controller)
+    finished = []
+    window.session.markdownImported.connect(finished.append)
+    window.session.import_markdown(draft)
+    window.close()
+    window.deleteLater()
+    qtbot.wait(50)
+    release.set()
+    qtbot.wait(500)  # the worker's result arrives after the window is gone: dropped
+    assert finished == []
+    assert dialogs.errors == []
+
+
 def test_a_search_hit_dropped_into_the_text_starts_a_note_there(window, qtbot):
-    from assistant.ui.search.pane import hit_to_mime
+    from assistant.ui.search.hits import hit_to_mime
 
     _type(window, qtbot, "Before. After.")
     cursor = window.editor.text_edit.textCursor()
@@ -572,7 +646,8 @@ def test_a_second_window_on_the_same_essay_is_warned(window, controller, qtbot, 
 def test_opening_a_markdown_or_word_draft_offers_to_import_it(window, qtbot, dialogs, tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text("# Stalin and Korea\n\nA paragraph [@shen-2000, 52].\n", encoding="utf-8")
-    assert window.session.open_essay(draft)
+    with qtbot.waitSignal(window.session.markdownImported, timeout=30000):
+        assert window.session.open_essay(draft)
     assert dialogs.questions[-1] == ("import", "draft.md: a Markdown draft")
     assert not any(title.startswith("Damaged") for title, _ in dialogs.errors)
     assert "A paragraph" in window.editor.document.toPlainText()

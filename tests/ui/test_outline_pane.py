@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QLineEdit
 
 from assistant.essay.model import PassageLink
 from assistant.essay.outline import Outline, OutlineNode, outline_from_markdown
-from assistant.ui.outline.pane import NODE_MIME, OutlinePane
-from assistant.ui.search.pane import HIT_MIME
+from assistant.ui.outline.model import NODE_MIME
+from assistant.ui.outline.pane import OutlinePane
+from assistant.ui.search.hits import HIT_MIME
 
 ZUBOK = Path(__file__).resolve().parents[2] / "resources" / "corpus" / "zubok-pleshakov-1996.md"
 

@@ -44,11 +44,11 @@ def scan_controller(tmp_path, qtbot):
 
 
 def test_an_ocr_hit_opens_its_page_image_with_the_words_marked(qtbot, scan_controller):
+    from assistant.library.model import place_label
     from assistant.library.ocr.cache import cache_dir_for
     from assistant.library.ocr.marks import scan_views
     from assistant.ui.reader.page_image import DISPLAY_WIDTH
     from assistant.ui.reader.pane import ReaderPane
-    from assistant.ui.search.pane import place_label
 
     hit = scan_controller.index.search("Moscow").hits[0]
     assert place_label(hit) == "PDF p. 1"  # a scan prints no folio: the hit says so

@@ -7,7 +7,8 @@ import threading
 from PySide6.QtCore import Qt
 
 from assistant.search.index import SearchResults
-from assistant.ui.search.pane import SearchPane, hit_from_mime
+from assistant.ui.search.hits import hit_from_mime
+from assistant.ui.search.pane import SearchPane
 
 
 def _pane(qtbot, controller) -> SearchPane:

@@ -15,16 +15,14 @@ from typing import Any, Literal
 
 from assistant.check.borrowing import Borrowing, find_borrowings
 from assistant.check.hand_notes import find_hand_citations
-from assistant.check.quotes import (
+from assistant.check.quotations import (
     Quotation,
-    QuoteCheck,
-    QuoteChecker,
     block_layout,
     find_quotations,
     note_numbers,
-    short_title,
     unclosed_quotation,
 )
+from assistant.check.quotes import QuoteCheck, QuoteChecker, short_title
 from assistant.cite.engine import ChicagoEngine
 from assistant.cite.labels import shared_short_forms, short_label
 from assistant.cite.model import Citation, Note

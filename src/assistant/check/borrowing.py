@@ -34,9 +34,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from assistant.check.quotes import block_layout, citing_anchor, quotation_spans
+import numpy as np
+
+from assistant.check.quotations import block_layout, citing_anchor, quotation_spans
 from assistant.check.sentences import sentence_spans
-from assistant.check.stems import INDEXED_BELOW, STEMS, Prepared, library_frequency, prepare
+from assistant.check.stems import INDEXED_BELOW, STEMS, Prepared, prepare, prepare_library
 from assistant.check.text import (
     WORD_RE,
     SourceText,
@@ -136,35 +138,36 @@ def find_borrowings(
         if len(stream) >= SEED
     ]
     prepared = [prepare(sid, stream) for sid, stream in streams]
-    frequency = library_frequency(prepared)
-    total_words = max(1, sum(len(entry.stems) for entry in prepared))
-    # Each draft shingle is looked up through its rarest word: where that word stands in a
-    # stream, the five words around it are compared with the draft's shingles.
+    library = prepare_library(prepared, SEED)
+    frequency = library.frequency
+    total_words = max(1, library.total_words)
+    # Each draft shingle stands for its rarest word: a source run equal to a draft shingle
+    # seeds a match where that word (at that offset) is one its stream indexes by position
+    # (see INDEXED_BELOW), so five words each common in the stream seed nothing.
     offsets: dict[int, set[int]] = defaultdict(set)
     for shingle in draft_shingles:
         offset = min(range(SEED), key=lambda k: frequency.get(shingle[k], 0))
         if frequency.get(shingle[offset], 0) > 0:
             offsets[shingle[offset]].add(offset)
-    anchor_stems = set(offsets)
+    shingles = list(draft_shingles)
+    anchored = np.array(
+        [[k in offsets.get(shingle[k], ()) for k in range(SEED)] for shingle in shingles],
+        dtype=bool,
+    ).reshape(len(shingles), SEED)
+    found_in = library.windows(shingles, anchored)
+    places_of = [draft_shingles[shingle] for shingle in shingles]
 
     candidates: list[_Candidate] = []
     tried: dict[int, set[int]] = defaultdict(set)  # piece -> draft words already judged
     covered: dict[int, set[int]] = defaultdict(set)  # piece -> draft words reported
-    for entry in prepared:
+    for number, entry in enumerate(prepared):
         stems, stream, capital = entry.stems, entry.stream, entry.capital
         source_id = entry.source_id
-        starts = {
-            position - offset
-            for stem in anchor_stems.intersection(entry.positions)
-            for offset in offsets[stem]
-            for position in entry.positions[stem]
-            if position >= offset
-        }
         seeds: list[tuple[tuple[int, int], int]] = []
-        for start in starts:
-            places = draft_shingles.get(tuple(stems[start : start + SEED]))
-            if places:
-                seeds.extend((where, start) for where in places if where[1] not in tried[where[0]])
+        for start, which in found_in.get(number, ()):
+            for where in places_of[which]:
+                if where[1] not in tried[where[0]]:
+                    seeds.append((where, start))
         if not seeds:
             continue
         source_text = sources[source_id].text

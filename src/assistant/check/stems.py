@@ -3,8 +3,9 @@
 Words are case-folded and Snowball-stemmed (PyStemmer, the stemmers in C) and numbered, so the
 draft and every source share one vocabulary of small integers. Each source stream is prepared
 once per process (stem ids, which words are capitalised, stem counts, and where each stem that is
-not too common stands), and the library's stem frequencies once per set of streams: the Check
-dock re-runs the guard after every pause in typing, and only the draft's side changes.
+not too common stands), and the library as a whole once per set of streams (its stem
+frequencies, and every five-word run of it by hash, `PreparedLibrary`): the Check dock re-runs
+the guard after every pause in typing, and only the draft's side changes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from assistant.check.text import Stream, normalise_word
 
@@ -116,27 +119,149 @@ def prepare(source_id: str, stream: Stream) -> Prepared:
     return prepared
 
 
-_FREQUENCY: dict[tuple[int, ...], tuple[list[Prepared], Counter[int]]] = {}
+# Odd 64-bit multipliers of the window hash (any fixed odd numbers do; a collision only costs
+# the exact comparison that follows every hash match).
+_MULTIPLIERS = (
+    0x9E3779B97F4A7C15,
+    0xC2B2AE3D27D4EB4F,
+    0x165667B19E3779F9,
+    0xD6E8FEB86659FD93,
+    0xFF51AFD7ED558CCD,
+    0xC4CEB9FE1A85EC53,
+    0x94D049BB133111EB,
+    0xBF58476D1CE4E5B9,
+)
 
 
-def library_frequency(prepared: list[Prepared]) -> Counter[int]:
-    """How often each stem occurs in all the streams (cached for the same set of streams)."""
-    key = tuple(id(entry) for entry in prepared)
+def _window_hashes(stems: np.ndarray, width: int) -> np.ndarray:
+    """A 64-bit hash of each run of `width` stem ids (row-wise for a 2-D array of runs)."""
+    if stems.ndim == 2:
+        columns = [stems[:, k] for k in range(width)]
+    else:
+        count = len(stems) - width + 1
+        columns = [stems[k : k + count] for k in range(width)]
+    hashes = np.zeros(len(columns[0]), dtype=np.uint64)
+    for column, multiplier in zip(columns, _MULTIPLIERS, strict=False):
+        hashes += column.astype(np.uint64) * np.uint64(multiplier)
+    return hashes
+
+
+# Matches checked at once in `PreparedLibrary.windows` (bounds its temporary arrays).
+_MATCH_CHUNK = 1 << 17
+
+
+@dataclass(slots=True)
+class PreparedLibrary:
+    """The prepared streams of one library together: how often each stem occurs in them all,
+    and every run of `width` words of every stream by its hash, so that finding where the
+    draft's runs stand costs a sorted search per draft run instead of a pass over the library.
+    Built once per set of streams (`prepare_library`); a re-check reuses it. About 25 bytes a
+    word of the library."""
+
+    entries: list[Prepared]
+    width: int
+    frequency: Counter[int]
+    total_words: int
+    stems: np.ndarray  # every stream's stem ids, one after the other
+    bases: np.ndarray  # where each stream starts in `stems` (and, last, the end)
+    indexed: np.ndarray  # whether the stream indexes the word's stem by position
+    hashes: np.ndarray  # the window hashes of all streams, sorted
+    starts: np.ndarray  # where each of those windows starts in `stems`
+
+    @classmethod
+    def build(cls, entries: list[Prepared], width: int) -> PreparedLibrary:
+        frequency: Counter[int] = Counter()
+        for entry in entries:
+            frequency.update(entry.counts)
+        lengths = [len(entry.stems) for entry in entries]
+        bases = np.zeros(len(entries) + 1, dtype=np.int64)
+        bases[1:] = np.cumsum(lengths, dtype=np.int64)
+        stems = np.zeros(int(bases[-1]), dtype=np.int64)
+        indexed = np.zeros(int(bases[-1]), dtype=bool)
+        hashes, starts = [], []
+        for number, entry in enumerate(entries):
+            if not entry.stems:
+                continue
+            base = int(bases[number])
+            own = np.asarray(entry.stems, dtype=np.int64)
+            stems[base : base + len(own)] = own
+            indexed[base : base + len(own)] = np.bincount(own)[own] < INDEXED_BELOW
+            if len(own) >= width:
+                hashes.append(_window_hashes(own, width))
+                starts.append(np.arange(base, base + len(own) - width + 1, dtype=np.int64))
+        all_hashes = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
+        all_starts = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
+        order = np.argsort(all_hashes, kind="stable")
+        return cls(
+            entries,
+            width,
+            frequency,
+            int(bases[-1]),
+            stems,
+            bases,
+            indexed,
+            all_hashes[order],
+            all_starts[order],
+        )
+
+    def windows(
+        self, runs: Sequence[tuple[int, ...]], anchors: np.ndarray | None = None
+    ) -> dict[int, list[tuple[int, int]]]:
+        """Where each of `runs` (tuples of `width` stem ids) stands in the library, word for
+        word: for each stream (its index in `entries`), (start, index of the run in `runs`)
+        pairs in the order of the streams' windows. With `anchors` (a bool per run and
+        offset), only the places where the stream indexes the run's word at an anchored
+        offset count."""
+        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        if not runs or not len(self.hashes):
+            return found
+        wanted = np.asarray(runs, dtype=np.int64)
+        hashes = _window_hashes(wanted, self.width)
+        low = np.searchsorted(self.hashes, hashes, side="left")
+        high = np.searchsorted(self.hashes, hashes, side="right")
+        counts = high - low
+        # Every hash match as (run, index into the sorted windows).
+        run_of = np.repeat(np.arange(len(runs)), counts)
+        first = np.repeat(low - (np.cumsum(counts) - counts), counts)
+        at = first + np.arange(len(run_of))
+        offsets = np.arange(self.width)
+        for chunk in range(0, len(at), _MATCH_CHUNK):
+            which = run_of[chunk : chunk + _MATCH_CHUNK]
+            starts = self.starts[at[chunk : chunk + _MATCH_CHUNK]]
+            words = starts[:, None] + offsets
+            keep = (self.stems[words] == wanted[which]).all(axis=1)  # a hash collision is not
+            if anchors is not None:
+                keep &= (anchors[which] & self.indexed[words]).any(axis=1)
+            starts, which = starts[keep], which[keep]
+            entry_of = np.searchsorted(self.bases, starts, side="right") - 1
+            local = starts - self.bases[entry_of]
+            for entry, start, run in zip(
+                entry_of.tolist(), local.tolist(), which.tolist(), strict=True
+            ):
+                found[entry].append((start, run))
+        return found
+
+
+_LIBRARY: dict[tuple[int, ...], PreparedLibrary] = {}
+
+
+def prepare_library(entries: list[Prepared], width: int) -> PreparedLibrary:
+    """The library's streams prepared together (cached for the same streams: a source added,
+    removed or changed gives new streams, so the library is prepared again)."""
+    key = (width, *(id(entry) for entry in entries))
     with _PREPARED_LOCK:
-        cached = _FREQUENCY.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], prepared, strict=True)):
-        return cached[1]
-    frequency: Counter[int] = Counter()
-    for entry in prepared:
-        frequency.update(entry.counts)
+        cached = _LIBRARY.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached.entries, entries, strict=True)):
+        return cached
+    library = PreparedLibrary.build(list(entries), width)
     with _PREPARED_LOCK:
-        _FREQUENCY.clear()  # one library at a time
-        _FREQUENCY[key] = (prepared, frequency)
-    return frequency
+        _LIBRARY.clear()  # one library at a time
+        _LIBRARY[key] = library
+    return library
 
 
 def clear_caches() -> None:
     """Forget every prepared stream (for benchmarks of a first run)."""
     with _PREPARED_LOCK:
         _PREPARED.clear()
-        _FREQUENCY.clear()
+        _LIBRARY.clear()

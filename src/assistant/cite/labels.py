@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from assistant.cite.engine import ChicagoEngine
@@ -47,3 +47,49 @@ def shared_short_forms(engine: ChicagoEngine, item_ids: Iterable[str]) -> list[l
         if label != item_id:
             groups[label].append(item_id)
     return [ids for ids in groups.values() if len(ids) > 1]
+
+
+def fallback_label(item: Mapping[str, Any]) -> str:
+    """Author + short title, for when the Chicago engine cannot render the item."""
+    names = item.get("author") or item.get("editor") or []
+    family = ""
+    if names:
+        first = names[0]
+        family = first.get("family") or first.get("literal") or ""
+    title = item.get("title-short") or item.get("title") or item.get("id", "")
+    return f"{family}, {title}" if family else str(title)
+
+
+class CitationLabels:
+    """Each source's label (`short_label`, or `fallback_label` when the engine cannot render
+    it), cached until `clear()`: the panes clear it when the library changes. `items` returns
+    the library's CSL-JSON items by id; it is called once per cache generation."""
+
+    def __init__(self, items: Callable[[], Mapping[str, dict[str, Any]]]) -> None:
+        self._items_of_library = items
+        self._cache: dict[str, str] = {}
+        self._engine: ChicagoEngine | None = None
+        self._items: Mapping[str, dict[str, Any]] | None = None
+
+    def clear(self) -> None:
+        self._cache.clear()
+        self._engine = None
+        self._items = None
+
+    def short(self, source_id: str) -> str:
+        if source_id not in self._cache:
+            self._cache[source_id] = self._compute(source_id)
+        return self._cache[source_id]
+
+    def _compute(self, source_id: str) -> str:
+        if self._items is None:
+            # One copy of the library's metadata per cache generation, not one per source.
+            self._items = self._items_of_library()
+        items = self._items
+        item = items.get(source_id)
+        if item is None:
+            return source_id
+        if self._engine is None:
+            self._engine = ChicagoEngine(items)
+        label = short_label(source_id, self._engine)
+        return label if label != source_id else fallback_label(item)

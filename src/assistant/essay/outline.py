@@ -50,6 +50,44 @@ class OutlineNode:
         """(title, children's shapes): the tree without ids, bodies or links, for comparisons."""
         return (self.title, tuple(child.shape() for child in self.children))
 
+    # How a note reads in the outline pane, kept here so it is tested without a window.
+
+    def display_title(self) -> str:
+        """The title as the tree shows it, with how many passages it keeps as evidence."""
+        title = self.title or "Untitled note"
+        if self.links:
+            count = len(self.links)
+            title += f"   [{count} passage{'s' if count != 1 else ''}]"
+        return title
+
+    def tooltip(self) -> str:
+        """The whole title and the start of the quoted text (the tree shows one line)."""
+        tip = self.title
+        if self.body:
+            body = self.body if len(self.body) < 600 else self.body[:600] + "…"
+            tip += "\n\n" + body
+        return tip
+
+    def draft_text(self) -> str:
+        """What "Insert into draft" puts at the cursor: the title, then the quoted text."""
+        text = self.title
+        if self.body:
+            text = f"{text}\n\n{self.body}" if text else self.body
+        return text
+
+    def contents(self) -> list[str]:
+        """What deleting the note would also delete ("2 sub-notes", "1 attached passage",
+        "its quoted text"); empty when it is only a title."""
+        parts = []
+        count = sum(1 for _ in self.walk()) - 1
+        if count:
+            parts.append(f"{count} sub-note{'s' if count != 1 else ''}")
+        if self.links:
+            parts.append(f"{len(self.links)} attached passage{'s' if len(self.links) != 1 else ''}")
+        if self.body:
+            parts.append("its quoted text")
+        return parts
+
 
 class OutlineError(ValueError):
     """An outline edit that cannot be made (unknown id, moving a node into itself, ...)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.essay.store import find_autosave, list_autosaves
+from assistant.essay.autosave import find_autosave, list_autosaves
 
 
 def autosave_to_offer(

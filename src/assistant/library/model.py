@@ -81,6 +81,20 @@ def page_text(page: str | None, pdf_page: bool = False) -> str:
     return f"PDF {prefix} {page}" if pdf_page else f"{prefix} {page}"
 
 
+def place_label(passage: Any) -> str:
+    """Where a passage (or a search hit) sits in its source, as the Search pane heads it: the
+    page if known, else its innermost section; "footnote" for a note's text."""
+    parts = []
+    if getattr(passage, "page", None):
+        parts.append(page_text(passage.page, getattr(passage, "pdf_page", False)))
+    section = (getattr(passage, "section", "") or "").split(" > ")[-1].strip()
+    if section and not parts:
+        parts.append(section if len(section) <= 60 else section[:57].rstrip() + "…")
+    if getattr(passage, "kind", "body") == "note":
+        parts.append("footnote")
+    return " · ".join(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
     """One file or metadata record the library could not use, with a message for the writer."""

@@ -68,7 +68,8 @@ def _sweep_litter(essay: str | Path | None) -> None:
     """Temporary files of saves killed by a crash: in the autosave folder and beside the essay
     (the corpus folder's are swept when the library opens, the index's by every index run)."""
     from assistant.atomic import sweep_temporaries
-    from assistant.essay.store import ESSAY_SUFFIX, autosave_path
+    from assistant.essay.autosave import autosave_path
+    from assistant.essay.store import ESSAY_SUFFIX
 
     sweep_temporaries(autosave_path(None).parent)
     if essay:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,7 @@ class EssaySession(QObject):
     essaySaved = Signal(object)
     essayShown = Signal()
     docxImported = Signal(object)
+    markdownImported = Signal(object)  # MarkdownResult, or TaskError
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -328,7 +330,7 @@ class EssaySession(QObject):
             return False
         if not self._window.editor.is_modified():
             return False
-        from assistant.essay.store import write_autosave
+        from assistant.essay.autosave import write_autosave
 
         essay = self.current_essay()
         path = self.path
@@ -365,7 +367,7 @@ class EssaySession(QObject):
         return True
 
     def _discard_autosave(self, path: Path | None) -> None:
-        from assistant.essay.store import discard_autosave
+        from assistant.essay.autosave import discard_autosave
 
         try:
             discard_autosave(path)
@@ -434,15 +436,24 @@ class EssaySession(QObject):
             self.import_markdown(Path(name))
 
     def import_markdown(self, path: Path) -> bool:
-        """Open a Pandoc Markdown draft as a new, untitled essay (the file is not changed)."""
+        """Open a Pandoc Markdown draft as a new, untitled essay (the file is not changed).
+        Read (Pandoc) in a worker, as a Word draft is; `markdownImported(result or
+        TaskError)` follows."""
+        from assistant.essay.markdown import read_markdown_draft
+
         path = Path(path)
-        try:
+        # The library's items are copied here, on the GUI thread that changes them.
+        items = self._window.controller.items()
+
+        def read() -> Any:
             text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            messages.show_error(self._window, "Could not import", f"{path}: {reason}")
-            return False
-        return self._import_text(path, text)
+            return read_markdown_draft(text, path.parent, items)
+
+        def reason(error: TaskError) -> str:
+            why = getattr(error.exception, "strerror", None) or error.message
+            return f"{path}: {why}"
+
+        return self._import(path, read, self.markdownImported, reason)
 
     def import_docx_dialog(self) -> None:
         folder = str(self.path.parent) if self.path else str(Path.home())
@@ -460,6 +471,19 @@ class EssaySession(QObject):
         from assistant.export.docx_reader import read_docx
 
         path = Path(path)
+        return self._import(
+            path, lambda: read_docx(path), self.docxImported, lambda error: error.message
+        )
+
+    def _import(
+        self,
+        path: Path,
+        read: Callable[[], Any],
+        announce: Any,
+        reason: Callable[[TaskError], str],
+    ) -> bool:
+        """Read a draft in a worker and show it as a new, untitled essay; `announce` (a
+        signal) carries what `read` returned (its `.essay`, `.warnings`) or the TaskError."""
         window = self._window
         window.notify(f"Reading {path.name}…")
 
@@ -469,20 +493,16 @@ class EssaySession(QObject):
                 essay.outline = window.outline_pane.outline()
             if not essay.title:
                 essay.title = path.stem
-            self._show_imported(path, essay, draft.warnings)
-            self.docxImported.emit(draft)
+            self._show_imported(path, essay, list(draft.warnings))
+            announce.emit(draft)
 
         def failed(error: TaskError) -> None:
-            messages.show_error(window, "Could not import", error.message)
-            self.docxImported.emit(error)
+            messages.show_error(window, "Could not import", reason(error))
+            announce.emit(error)
 
-        run_task(
-            lambda _task: read_docx(path),
-            on_result=done,
-            on_error=failed,
-            parent=self,
-            owner=window,
-        )
+        # No Qt parent: the task must outlive a window closed mid-read (owner= then drops
+        # its result); Task keeps itself alive until it reports.
+        run_task(lambda _task: read(), on_result=done, on_error=failed, owner=window)
         return True
 
     def _show_imported(self, path: Path, essay: Essay, warnings: list[str]) -> None:
@@ -498,29 +518,6 @@ class EssaySession(QObject):
             )
         else:
             window.notify(f"Imported {path.name}")
-
-    def _import_text(self, path: Path, text: str) -> bool:
-        from assistant.essay.markdown import PandocError, load_bibliographies, read_markdown
-
-        window = self._window
-        try:
-            result = read_markdown(text, window.controller.items())
-            if result.missing and result.bibliography:
-                # As Pandoc does: the front matter's `bibliography:` files, next to the draft.
-                extra, problems = load_bibliographies(path.parent, result.bibliography)
-                if extra:
-                    result = read_markdown(text, {**extra, **window.controller.items()})
-                result.warnings.extend(problems)
-        except PandocError as error:
-            messages.show_error(window, "Could not import", f"{path}: {error}")
-            return False
-        essay = result.essay
-        if essay.outline is None:
-            essay.outline = window.outline_pane.outline()
-        if not essay.title:
-            essay.title = path.stem
-        self._show_imported(path, essay, list(result.warnings))
-        return True
 
 
 # What a writer may open by mistake, and what it is called in the offer to import it.
