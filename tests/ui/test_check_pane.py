@@ -47,7 +47,9 @@ def test_problems_are_listed_with_paragraph_and_note(pane, qtbot) -> None:
         ("no-note", 3, None),
     ]
     rows = [pane.problem_list.item(i).text() for i in range(pane.problem_list.count())]
-    assert rows[0].startswith("✖ paragraph 2, note 2: quotation “the speech had a small")
+    headline, message = rows[0].split("\n")
+    assert headline == "✖ Misquoted · paragraph 2, note 2"
+    assert message.startswith("quotation “the speech had a small")
     assert pane.status_label.text() == "2 problems"
 
 

@@ -117,6 +117,9 @@ def test_default_layout(shot_window, qtbot, scheme):
     # The draft is the centre of the work: a page wide, never squeezed by the docks.
     assert window.editor.width() >= 560
     assert _visible_outline_rows(window) >= 10
+    # A query of a few words is read whole in the search box.
+    query = window.search_pane.query_edit
+    assert query.width() >= query.fontMetrics().horizontalAdvance("Acheson defense perimeter 1950")
 
 
 def test_reading_beside_the_draft(shot_window, qtbot, scheme):

@@ -44,7 +44,8 @@ class Problem:
 
     `kind` is one of: misquotation, wrong-source, quotation-not-found, wrong-page,
     unverifiable, no-note, unclosed-quotation, no-locator, unknown-source, missing-metadata,
-    repeated-note, shared-short-title, hand-written-citation, unquoted-borrowing.
+    repeated-note, shared-short-title, hand-written-citation, unquoted-borrowing (their titles
+    in KIND_TITLES).
     `block`/`start`/`end_block`/`end` are offsets into `Block.text` (the UI selects them);
     `paragraph` counts the draft's paragraphs and block quotations from 1, skipping headings;
     `note` is the note number, when a note is involved. `check` holds the quote checker's
@@ -75,8 +76,31 @@ class Problem:
             parts.append(f"note {self.note}")
         return ", ".join(parts) or "draft"
 
+    def headline(self) -> str:
+        """What is wrong and where, short enough for one line of a narrow list."""
+        return f"{KIND_TITLES.get(self.kind, self.kind)} · {self.location()}"
+
     def __str__(self) -> str:
         return f"{self.location()}: {self.message}"
+
+
+# The names a list of problems shows; the message says the rest.
+KIND_TITLES = {
+    "misquotation": "Misquoted",
+    "wrong-source": "Quoted from another source",
+    "quotation-not-found": "Not found in the source",
+    "wrong-page": "Wrong page",
+    "unverifiable": "Cannot be checked",
+    "no-note": "Quotation without a note",
+    "unclosed-quotation": "Quotation not closed",
+    "no-locator": "Note without a page",
+    "unknown-source": "Unknown source",
+    "missing-metadata": "Source lacks details",
+    "repeated-note": "Repeated note",
+    "shared-short-title": "Two works, one short title",
+    "hand-written-citation": "Citation typed by hand",
+    "unquoted-borrowing": "Source wording not in quotation marks",
+}
 
 
 def paragraph_numbers(essay: Essay) -> list[int | None]:

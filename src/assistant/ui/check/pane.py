@@ -103,7 +103,9 @@ class CheckPane(QWidget):
 
         self.problem_list = QListWidget(self)
         self.problem_list.setObjectName("checkProblems")
-        self.problem_list.setWordWrap(True)
+        self.problem_list.setWordWrap(False)
+        self.problem_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problem_list.setUniformItemSizes(False)
         # Small minimums: the dock shares its column with others and must not force the window
         # taller than a laptop screen.
@@ -207,7 +209,9 @@ class CheckPane(QWidget):
         current = self.problem_list.currentRow()
         self.problem_list.clear()
         for problem in problems:
-            label = f"{_SEVERITY_LABEL[problem.severity]} {problem.location()}: {problem.message}"
+            # Two short lines per problem: the dock is a narrow column and the details pane
+            # below shows the whole message.
+            label = f"{_SEVERITY_LABEL[problem.severity]} {problem.headline()}\n{problem.message}"
             item = QListWidgetItem(label)
             item.setData(_PROBLEM_ROLE, problem)
             item.setToolTip(problem.message)

@@ -133,14 +133,16 @@ class SearchPane(QWidget):
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.results_view)
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.query_edit, 3)
-        top.addWidget(self.source_filter, 2)
+        # The query gets the dock's whole width (a 300 px column cut "defense perimeter" to
+        # "efense perimeter" beside the filter); the filter shares the status line instead.
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(0, 0, 0, 0)
+        status_row.addWidget(self.status_label, 1, Qt.AlignmentFlag.AlignTop)
+        status_row.addWidget(self.source_filter, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.status_label)
+        layout.addWidget(self.query_edit)
+        layout.addLayout(status_row)
         layout.addWidget(self.stack, 1)
 
         self._debounce = QTimer(self)
