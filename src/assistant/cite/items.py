@@ -8,6 +8,7 @@ warning on the item, and the item still renders.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,8 @@ from typing import Any
 from assistant.cite.dates import Date, parse_date
 from assistant.cite.names import Name, parse_names, same_names
 from assistant.cite.richtext import Parts, hide_tags, show_tags
-from assistant.cite.titles import case_title, derive_short_title, is_english, language_code
+from assistant.cite.short_titles import derive_short_title, subtitle_of
+from assistant.cite.titles import case_title, is_english, language_code
 from assistant.cite.typography import number_ranges, smart_quotes
 
 # CSL types this engine knows, mapped to the family that renders them.
@@ -203,7 +205,8 @@ def prepare(item_id: str, raw: Any) -> Item:
     language = language_code(raw)
     if not short and title:
         # A translation given in brackets after the title is no part of the short title.
-        short = derive_short_title(_BRACKETED.sub("", title), language)
+        surnames = [n.family or n.literal for key in ("author", "editor") for n in names[key]]
+        short = derive_short_title(_BRACKETED.sub("", title), language, surnames)
     date = parse_date(raw.get("issued"), warnings, f"{item_id}: issued")
     if date is None and family not in ("web", "entry") and not raw.get("status"):
         warnings.append(f"{item_id}: no date (printed n.d.)")
@@ -228,3 +231,25 @@ def prepare(item_id: str, raw: Any) -> Item:
         accessed=parse_date(raw.get("accessed"), warnings, f"{item_id}: accessed"),
         warnings=warnings,
     )
+
+
+def distinct_short_titles(items: Mapping[str, Item]) -> None:
+    """Two works of one author whose derived short titles coincide are told apart by the
+    subtitle of the one that has it (CMOS 14.30: "Khrushchev Remembers" and "Khrushchev
+    Remembers: The Last Testament" become *Khrushchev Remembers* and *Last Testament*). A
+    writer's own `title-short` is never changed."""
+    groups: dict[tuple[tuple[str, ...], str], list[Item]] = defaultdict(list)
+    for item in items.values():
+        if item.short_title:
+            names = tuple(n.short() for n in item.primary)
+            groups[(names, item.short_title.casefold())].append(item)
+    for group in groups.values():
+        if len(group) < 2 or len({item.title for item in group}) < 2:
+            continue
+        for item in group:
+            if item.raw.get("title-short") or item.raw.get("shortTitle"):
+                continue
+            subtitle = subtitle_of(_BRACKETED.sub("", item.title))
+            if subtitle:
+                item.short_title = derive_short_title(subtitle, item.language)
+                item.styled.clear()

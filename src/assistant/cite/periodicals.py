@@ -18,7 +18,8 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.richtext import Parts, join, paren, t
-from assistant.cite.titles import derive_short_title, styled_title
+from assistant.cite.short_titles import derive_short_title
+from assistant.cite.titles import styled_title
 from assistant.cite.typography import page_range
 
 
