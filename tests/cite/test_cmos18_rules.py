@@ -163,6 +163,11 @@ def test_a_document_in_an_edited_collection_leads_with_its_title_14_106() -> Non
         ({"date-parts": [[1950, 16]]}, "Winter 1950", "1950"),
         ({"date-parts": [[1950]], "season": 2}, "Summer 1950", "1950"),
         ({"date-parts": [[1950]], "season": "Fall"}, "Fall 1950", "1950"),
+        # A code carries no word: American usage, as CMOS 18 prints it (14.171); a word stays.
+        ({"date-parts": [[2007, 23]]}, "Fall 2007", "2007"),
+        ({"date-parts": [[2007, 15]]}, "Fall 2007", "2007"),
+        ({"date-parts": [[2007]], "season": 3}, "Fall 2007", "2007"),
+        ({"date-parts": [[2007]], "season": "Autumn"}, "Autumn 2007", "2007"),
         ({"date-parts": [[1950]], "circa": True}, "ca. 1950", "ca. 1950"),
         ({"date-parts": [[-43]]}, "43 BC", "43 BC"),
         ({"date-parts": [["1950", "6", "25"]]}, "June 25, 1950", "1950"),
@@ -644,3 +649,33 @@ def test_a_short_title_never_ends_on_an_announcing_abbreviation() -> None:
     short = derive_short_title("Vypiska iz protokola no. 78 zasedaniia Politbiuro TsK", "ru")
     assert not short.endswith("no.")
     assert short.startswith("Vypiska iz protokola")
+
+
+def test_a_volume_of_a_set_led_by_its_editors_joins_the_page_14_118() -> None:
+    # CMOS 14.118: "Muriel St. Clare Byrne, ed., *The Lisle Letters* (…), 4:243": the editors
+    # stand before the title, so nothing comes between the volume and the page.
+    item = book(
+        "lisle",
+        title="The Lisle Letters",
+        volume="4",
+        author=None,
+        editor=[{"family": "Byrne", "given": "Muriel St. Clare"}],
+        publisher="University of Chicago Press",
+        issued={"date-parts": [[1981]]},
+    )
+    full, short, bib = forms(item, "243")
+    assert full == (
+        "Muriel St. Clare Byrne, ed., <i>The Lisle Letters</i> (University of Chicago Press,"
+        " 1981), 4:243."
+    )
+    assert short == "Byrne, <i>Lisle Letters</i>, 4:14."
+    assert bib == (
+        "Byrne, Muriel St. Clare, ed. <i>The Lisle Letters</i>. Vol. 4. University of Chicago"
+        " Press, 1981."
+    )
+    # An editor named after the title comes between them: "vol. 4 (…), 243".
+    edited = {**item, "author": DOE, "editor": [{"family": "Byrne", "given": "Muriel"}]}
+    assert forms(edited, "243")[0] == (
+        "Jan Doe, <i>The Lisle Letters</i>, ed. Muriel Byrne, vol. 4 (University of Chicago"
+        " Press, 1981), 243."
+    )

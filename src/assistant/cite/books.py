@@ -34,15 +34,21 @@ from assistant.cite.richtext import Parts, join, paren_parts, t, text_of
 
 def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
     """Volume and page join as 2:334 when nothing comes between them (CMOS 14.118): no named
-    volume title, no editor or translator after the title, a page locator."""
+    volume title, no editor or translator named after the title, a page locator. Editors who
+    lead the note stand before the title and are no obstacle ("Byrne, ed., *The Lisle
+    Letters* (…), 4:243"); a chapter's editors are its book's and come after its title."""
     volume = item.get("volume")
+    if item.family in ("chapter", "entry"):
+        between = bool(item.editors or item.translators)
+    else:
+        between = bool(secondary(item, bib=False))
     return (
         volume.isdigit()
         and bool(loc)
         and (citation.label or "page") == "page"
         and not has_volume(citation)
         and not item.get("volume-title")
-        and not (item.editors or item.translators)
+        and not between
     )
 
 
