@@ -673,9 +673,9 @@ def test_a_volume_of_a_set_led_by_its_editors_joins_the_page_14_118() -> None:
         "Byrne, Muriel St. Clare, ed. <i>The Lisle Letters</i>. Vol. 4. University of Chicago"
         " Press, 1981."
     )
-    # An editor named after the title comes between them: "vol. 4 (…), 243".
+    # An editor named after the title comes between them: "vol. 4, ed. … (…), 243".
     edited = {**item, "author": DOE, "editor": [{"family": "Byrne", "given": "Muriel"}]}
     assert forms(edited, "243")[0] == (
-        "Jan Doe, <i>The Lisle Letters</i>, ed. Muriel Byrne, vol. 4 (University of Chicago"
+        "Jan Doe, <i>The Lisle Letters</i>, vol. 4, ed. Muriel Byrne (University of Chicago"
         " Press, 1981), 243."
     )
