@@ -15,7 +15,7 @@ from assistant.cite.pieces import (
     medium,
     title,
 )
-from assistant.cite.richtext import Parts, capitalize, join, t
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, t
 
 
 def _letter_described(item: Item, *, bib: bool) -> Parts:
@@ -61,7 +61,9 @@ def full(item: Item, citation: Citation) -> Parts:
         described.append(_letter_described(item, bib=False))
     elif item.get("genre"):
         # "ciphered telegram", "memorandum": what the document is (CMOS 14.120).
-        described.append(t(item.get("genre")))
+        described.append(t(lower_first(item.get("genre"))))
+    # The institution that holds or issued an unpublished document (Zotero's "institution").
+    described.append(t(item.get("publisher")))
     described.append(t(_date(item)))
     # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
     after_shelfmark = citation.label in ("page", "folio", "column")
@@ -92,6 +94,7 @@ def bibliography(item: Item) -> Parts:
         sentences.append(_letter_described(item, bib=True))
     elif item.get("genre"):
         sentences.append(t(capitalize(item.get("genre"))))
+    sentences.append(t(item.get("publisher")))
     date = _date(item)
     # "Ca. 1950." opens its sentence; "n.d." keeps its lowercase (CMOS 10.4).
     sentences.append(t(capitalize(date) if date.startswith("ca.") else date))

@@ -29,7 +29,7 @@ from assistant.cite.pieces import (
     title,
     volume_title_parts,
 )
-from assistant.cite.richtext import Parts, join, paren_parts, t, text_of
+from assistant.cite.richtext import Parts, join, lower_first, paren_parts, t, text_of
 
 
 def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
@@ -156,7 +156,9 @@ def _event(item: Item) -> str:
 
 def _presented(item: Item) -> str:
     """A conference paper published nowhere: "paper presented at ..." (CMOS 14.115)."""
-    genre = item.get("genre") or "paper presented at"
+    genre = lower_first(item.get("genre")) or "paper presented at"
+    if "present" not in genre and not genre.endswith((" at", " to", " before")):
+        genre += " presented at"  # Zotero's "Paper", "Poster": what was presented, and where
     event = _event(item)
     return " ".join(p for p in (genre, event) if p) + (
         f", {item.get('event-place')}" if item.get("event-place") else ""

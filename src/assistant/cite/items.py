@@ -48,34 +48,33 @@ TYPE_FAMILY = {
     "post": "web",
     "interview": "interview",
     "speech": "event",
-    "event": "event",
-    "performance": "event",
     "presentation": "event",
+    "performance": "performance",
+    "event": "performance",
+    "motion_picture": "film",
+    "broadcast": "broadcast",
+    "song": "song",
+    "musical_score": "book",
+    "graphic": "artwork",
+    "map": "map",
+    "figure": "chapter",
+    "periodical": "issue",
+    "legal_case": "legal",
+    "legislation": "legal",
+    "regulation": "legal",
+    "bill": "legal",
+    "treaty": "legal",
+    "hearing": "hearing",
+    "patent": "technical",
+    "standard": "technical",
+    "software": "technical",
+    "dataset": "technical",
 }
-
-# The rest of CSL 1.0.2's types: valid, but without a renderer of their own yet.
-OTHER_CSL_TYPES = frozenset(
-    {
-        "bill",
-        "broadcast",
-        "dataset",
-        "figure",
-        "graphic",
-        "legal_case",
-        "legislation",
-        "map",
-        "motion_picture",
-        "musical_score",
-        "patent",
-        "software",
-        "song",
-        "standard",
-        "treaty",
-        "hearing",
-        "regulation",
-        "periodical",
-    }
-)
+# Titles set in roman, neither quoted nor italic: names of cases, statutes, treaties, patents.
+ROMAN_TYPES = frozenset({"legal_case", "legislation", "regulation", "bill", "treaty", "patent"})
+# Titles printed as written, never headline-cased: a social-media post is quoted as posted
+# (CMOS 18 14.106).
+AS_WRITTEN_TYPES = frozenset({"post"})
 
 # Families whose titles go in quotation marks (the rest are italic).
 _QUOTED = frozenset(
@@ -167,6 +166,16 @@ def _curly(text: str) -> str:
     return show_tags(smart_quotes(hidden, nested=False), tags)
 
 
+def _quoted(family: str, csl_type: str, raw: Mapping[str, Any]) -> bool:
+    """Whether the title goes in quotation marks: a part of something (an article, an
+    episode of a series, a track of an album, a data set) rather than a whole work."""
+    if family in ("broadcast", "song"):
+        return bool(raw.get("container-title"))
+    if family == "technical":
+        return csl_type == "dataset"
+    return family in _QUOTED
+
+
 def prepare(item_id: str, raw: Any) -> Item:
     warnings: list[str] = []
     if not isinstance(raw, Mapping):
@@ -176,12 +185,7 @@ def prepare(item_id: str, raw: Any) -> Item:
     csl_type = str(raw.get("type", "") or "")
     family = TYPE_FAMILY.get(csl_type)
     if family is None:
-        if csl_type in OTHER_CSL_TYPES:
-            warnings.append(
-                f"{item_id}: type {csl_type!r} has no Chicago form of its own here;"
-                " formatted as a book"
-            )
-        elif csl_type:
+        if csl_type:
             warnings.append(f"{item_id}: unknown type {csl_type!r}, formatted as a book")
         else:
             warnings.append(f"{item_id}: no type, formatted as a book")
@@ -190,6 +194,9 @@ def prepare(item_id: str, raw: Any) -> Item:
         key: parse_names(raw, key, warnings, item_id)
         for key in ("author", "editor", "translator", "recipient", "interviewer")
     }
+    if csl_type == "motion_picture" and not names["author"]:
+        # A film is filed under its director (CMOS 14.165), as Zotero's export makes him author.
+        names["author"] = parse_names(raw, "director", warnings, item_id)
     container_authors = parse_names(raw, "container-author", warnings, item_id)
     title = str(raw.get("title", "") or "").strip()
     short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
@@ -199,7 +206,7 @@ def prepare(item_id: str, raw: Any) -> Item:
     english = is_english(raw)
     # Dictionary headwords and entries cited "under" a reference work keep their own case.
     headword = family == "entry" and (csl_type == "entry-dictionary" or not names["author"])
-    if not headword:
+    if not headword and csl_type not in AS_WRITTEN_TYPES:
         title = case_title(title, english)
         short = case_title(short, english)
     language = language_code(raw)
@@ -225,7 +232,7 @@ def prepare(item_id: str, raw: Any) -> Item:
         container_authors=container_authors,
         title=title,
         short_title=short,
-        quoted=family in _QUOTED,
+        quoted=_quoted(family, csl_type, raw),
         date=date,
         original_date=parse_date(raw.get("original-date"), warnings, f"{item_id}: original-date"),
         accessed=parse_date(raw.get("accessed"), warnings, f"{item_id}: accessed"),

@@ -13,15 +13,7 @@ from assistant.cite.pieces import (
     link,
     title,
 )
-from assistant.cite.richtext import Parts, capitalize, join, paren, t
-
-
-def lower_first(text: str) -> str:
-    """ "Master’s thesis" -> "master’s thesis" inside a note; "PhD diss." stays."""
-    first = text.split(" ")[0]
-    if len(first) > 1 and first[0].isupper() and all(c.islower() or c in "’'" for c in first[1:]):
-        return text[0].lower() + text[1:]
-    return text
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
 
 
 def _facts(item: Item, *, note: bool = True) -> str:
@@ -33,7 +25,7 @@ def _facts(item: Item, *, note: bool = True) -> str:
         pieces = (genre, item.get("publisher"), date_or_status(item, year_only=True))
     else:
         pieces = (
-            item.get("genre"),
+            lower_first(item.get("genre")) if note else item.get("genre"),
             item.get("event-title") or item.get("event"),
             item.get("publisher"),
             item.get("event-place") or item.get("publisher-place"),

@@ -41,6 +41,16 @@ def _serial(item: Item) -> Parts:
     return serial
 
 
+def _edition(item: Item) -> str:
+    """A newspaper's edition, capitalized (CMOS 18 14.89): "Late City Edition"."""
+    edition = item.get("edition")
+    if not edition or item.csl_type != "article-newspaper":
+        return ""
+    if not re.search(r"\bed(ition|n)?\.?$", edition, re.IGNORECASE):
+        edition += " edition"
+    return " ".join(w[:1].upper() + w[1:] for w in edition.split())
+
+
 def _section(item: Item) -> str:
     """A newspaper's section: "sec. A", "sec. 2", or its name as given (CMOS 14.191)."""
     section = item.get("section")
@@ -79,7 +89,25 @@ def short_review(item: Item) -> Parts:
     return [Run("review of "), *styled_title(derive_short_title(reviewed, item.language), False)]
 
 
+def _issue(item: Item) -> Parts:
+    """A whole issue of a journal (CSL `periodical`): "*Bulletin*, no. 3 (Fall 1993)"."""
+    serial = title(item)
+    volume, issue = item.get("volume"), item.get("issue")
+    if volume:
+        serial += t(f" {volume}")
+    if issue:
+        serial += t(f", no. {page_range(issue, abbreviate=False)}")
+    date = item.date.text(year_only=bool(issue), seasons=True) if item.date else ""
+    return serial + paren(date or "n.d.")
+
+
 def full(item: Item, citation: Citation) -> Parts:
+    if item.family == "issue":
+        loc = locator_text(citation)
+        serial = _issue(item) + (t(f": {loc}") if loc else [])
+        return join(
+            [t(creator_note(item)), *secondary(item, bib=False), serial, t(link(item))], ", "
+        )
     loc = locator_text(citation)
     creator = [] if citation.suppress_author else t(creator_note(item))
     url = t(link(item))
@@ -101,6 +129,7 @@ def full(item: Item, citation: Citation) -> Parts:
             *secondary(item, bib=False),
             container(item),
             t(date),
+            t(_edition(item)),
             t(_section(item)),
             t(loc),
             *archive_parts(item),
@@ -111,6 +140,10 @@ def full(item: Item, citation: Citation) -> Parts:
 
 
 def bibliography(item: Item) -> Parts:
+    if item.family == "issue":
+        return join(
+            [t(creator_bib(item)), *secondary(item, bib=True), _issue(item), t(link(item))], ". "
+        )
     creator = t(creator_bib(item))
     url = t(link(item))
     if item.family == "article":
@@ -124,9 +157,15 @@ def bibliography(item: Item) -> Parts:
     if not creator and item.get("container-title"):
         # Unsigned: the periodical stands in the author's place.
         return join(
-            [container(item), title(item), join([date, t(_section(item))], ", "), url], ". "
+            [
+                container(item),
+                title(item),
+                join([date, t(_edition(item)), t(_section(item))], ", "),
+                url,
+            ],
+            ". ",
         )
-    serial = join([container(item), date, t(_section(item))], ", ")
+    serial = join([container(item), date, t(_edition(item)), t(_section(item))], ", ")
     return join(
         [
             creator,

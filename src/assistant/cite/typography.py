@@ -37,7 +37,9 @@ _CSL_STOP_WORDS = frozenset(
         "the",
         "till",
         "to",
+        "v.",
         "via",
+        "vs.",
         "with",
         "yet",
     }
