@@ -679,3 +679,33 @@ def test_a_volume_of_a_set_led_by_its_editors_joins_the_page_14_118() -> None:
         "Jan Doe, <i>The Lisle Letters</i>, vol. 4, ed. Muriel Byrne (University of Chicago"
         " Press, 1981), 243."
     )
+
+
+def test_romanized_names_on_a_chinese_japanese_or_korean_work_are_family_first_8_15() -> None:
+    # CMOS 18 8.15-8.17: on a work in Chinese, Japanese or Korean, a romanized name is in its
+    # own order, family name first, never inverted, with or without `static-ordering`.
+    chinese = book(
+        "shen",
+        title="Sulian zhuanjia zai Zhongguo",
+        language="zh",
+        author=[{"family": "Shen", "given": "Zhihua"}],
+    )
+    full, short, bib = forms(chinese)
+    assert full.startswith("Shen Zhihua, <i>Sulian zhuanjia zai Zhongguo</i>")
+    assert short.startswith("Shen, ")
+    assert bib.startswith("Shen Zhihua. <i>Sulian")
+    japanese = book(
+        "wada", title="Chōsen sensō", language="ja",
+        author=[{"family": "Wada", "given": "Haruki"}],
+    )  # fmt: skip
+    assert forms(japanese)[2].startswith("Wada Haruki. ")
+    # On an English work a name is in the order the library gives; initials mark Western
+    # order; an explicit `static-ordering: false` is respected.
+    english = book("zhang", author=[{"family": "Zhang", "given": "Shu Guang"}])
+    assert forms(english)[2].startswith("Zhang, Shu Guang. ")
+    kau = book("kau", language="zh", author=[{"family": "Kau", "given": "Michael Y. M."}])
+    assert forms(kau)[2].startswith("Kau, Michael Y. M. ")
+    flagged = book(
+        "li", language="zh", author=[{"family": "Li", "given": "Hua", "static-ordering": False}]
+    )
+    assert forms(flagged)[2].startswith("Li, Hua. ")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.cite.dates import Date, parse_date
-from assistant.cite.names import Name, parse_names, same_names
+from assistant.cite.names import Name, east_asian_order, parse_names, same_names
 from assistant.cite.richtext import Parts, hide_tags, show_tags
 from assistant.cite.short_titles import derive_short_title, subtitle_of
 from assistant.cite.titles import case_title, is_english, language_code
@@ -166,6 +166,10 @@ def _curly(text: str) -> str:
     return show_tags(smart_quotes(hidden, nested=False), tags)
 
 
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
 def _quoted(family: str, csl_type: str, raw: Mapping[str, Any]) -> bool:
     """Whether the title goes in quotation marks: a part of something (an article, an
     episode of a series, a track of an album, a data set) rather than a whole work."""
@@ -198,6 +202,17 @@ def prepare(item_id: str, raw: Any) -> Item:
         # A film is filed under its director (CMOS 14.165), as Zotero's export makes him author.
         names["author"] = parse_names(raw, "director", warnings, item_id)
     container_authors = parse_names(raw, "container-author", warnings, item_id)
+    if language_code(raw) in ("zh", "ja", "ko"):
+        unflagged = {
+            key
+            for key in names
+            if not any(
+                isinstance(n, Mapping) and "static-ordering" in n for n in _as_list(raw.get(key))
+            )
+        }
+        for key in unflagged:
+            names[key] = east_asian_order(names[key])
+        container_authors = east_asian_order(container_authors)
     title = str(raw.get("title", "") or "").strip()
     short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
     if not title and family not in ("letter", "interview") and not raw.get("reviewed-title"):
