@@ -363,6 +363,22 @@ def test_html_like_text_in_a_title_is_neither_markup_nor_title_cased() -> None:
         ("war and peace: a history", "War and Peace: A History"),
         ("catch up and surpass", "Catch Up and Surpass"),
         ("texas A&M university", "Texas A&M University"),
+        # Spelled-out numbers take a capital on each element, even typed in sentence style.
+        ("Twenty-first-century diplomacy", "Twenty-First-Century Diplomacy"),
+        ("Nineteenth-century Russia", "Nineteenth-Century Russia"),
+        # A prefix that cannot stand alone: the element after it stays lowercase.
+        ("does e-mail alter speech patterns?", "Does E-mail Alter Speech Patterns?"),
+        ("re-examining the origins", "Re-examining the Origins"),
+        # Initialisms with periods are capitals throughout; a name's compound keeps its case.
+        ("the end of the u.s.-soviet detente", "The End of the U.S.-Soviet Detente"),
+        ("Mao Tse-tung and the Kim Il-sung regime", "Mao Tse-tung and the Kim Il-sung Regime"),
+        # v. and vs. are lowercase; words after a colon, dash or question mark open anew.
+        ("Youngstown Sheet & Tube Co. V. Sawyer", "Youngstown Sheet & Tube Co. v. Sawyer"),
+        ("brown vs. board of education", "Brown vs. Board of Education"),
+        ("who lost china? the debate revisited", "Who Lost China? The Debate Revisited"),
+        ("the korean war — a reassessment", "The Korean War — A Reassessment"),
+        ("the war that never ended", "The War That Never Ended"),
+        ("going it alone", "Going It Alone"),
     ],
 )
 def test_headline_style_and_hyphenated_compounds_8_159_8_161(raw: str, cased: str) -> None:
