@@ -181,7 +181,7 @@ def _identification(item: Item) -> str:
         return ", ".join(p for p in pieces if p)
     version = item.get("version")
     if kind == "software":
-        return f"version {version}" if version else ""
+        return f"v. {version}" if version else ""  # the short label (CMOS 18 14.169)
     pieces = [number, f"version {version}" if version else ""]
     return ", ".join(p for p in pieces if p)
 
@@ -189,7 +189,10 @@ def _identification(item: Item) -> str:
 def _technical_facts(item: Item) -> str:
     if item.csl_type == "patent":
         return ""
-    return ", ".join(p for p in (item.get("publisher"), date_or_status(item, year_only=True)) if p)
+    date = date_or_status(item, year_only=True)
+    if item.csl_type == "software" and item.date is not None:
+        date = f"released {date}"  # CMOS 18 14.169
+    return ", ".join(p for p in (item.get("publisher"), date) if p)
 
 
 def _technical_full(item: Item, citation: Citation) -> Parts:
@@ -205,7 +208,7 @@ def _technical_full(item: Item, citation: Citation) -> Parts:
 def _technical_bibliography(item: Item) -> Parts:
     return join(
         [t(creator_bib(item)), title(item), t(capitalize(item.get("genre"))),
-         t(capitalize(_identification(item))), t(_technical_facts(item)),
+         t(capitalize(_identification(item))), t(capitalize(_technical_facts(item))),
          t(medium(item, capital=True)), *archive_parts(item, bib=True), t(link(item))],
         ". ",
     )  # fmt: skip

@@ -96,8 +96,11 @@ def _episode(item: Item) -> str:
 
 
 def _aired(item: Item) -> str:
-    """ "aired October 4, 1998, on CNN"; a podcast without network gives its date alone."""
+    """ "aired October 4, 1998, on CNN" for radio and television; a podcast (found online:
+    a URL or DOI) gives its publisher before the date (CMOS 18 14.165, 14.168)."""
     date, network = _date(item), item.get("publisher")
+    if item.get("URL") or item.get("DOI"):
+        return ", ".join(p for p in (network, date) if p)
     if network and date:
         return f"aired {date}, on {network}"
     return date or (f"on {network}" if network else "")

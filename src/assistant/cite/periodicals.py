@@ -37,8 +37,17 @@ def _serial(item: Item) -> Parts:
     # The style gives the month only when there is no issue number.
     # With an issue number the month goes, but a season stays (CMOS 14.171).
     date = item.date.text(year_only=bool(issue), seasons=True) if item.date else ""
-    serial += paren(date or item.get("status").lower() or "n.d.")
+    status = item.get("status").lower()
+    if not date and status and not (volume or issue):
+        # Accepted, not yet out: "*Cold War History*, forthcoming" (CMOS 18 14.75).
+        return serial + t(f", {status}")
+    serial += paren(date or status or "n.d.")
     return serial
+
+
+def serial(item: Item) -> Parts:
+    """The journal part of an item published in a journal (an interview, a letter)."""
+    return _serial(item)
 
 
 def _edition(item: Item) -> str:

@@ -13,7 +13,7 @@ from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation
 from assistant.cite.pieces import accessed, archive_parts, creator_bib, creator_note, link, title
-from assistant.cite.richtext import Parts, join, paren, t
+from assistant.cite.richtext import Parts, join, lower_first, paren, t
 from assistant.cite.titles import styled_title
 
 
@@ -47,14 +47,26 @@ def lead(item: Item) -> tuple[Parts, Parts]:
     return t(owner), (t(site_name) if site_name and site_name != owner else [])
 
 
+def _post_kind(item: Item) -> tuple[Parts, bool]:
+    """What kind of post it is ("Instagram photo", "forum post"), and whether that names
+    the platform already, so it is not given twice (CMOS 18 14.106)."""
+    genre = item.get("genre")
+    if item.csl_type != "post" or not genre:
+        return [], False
+    platform = item.get("container-title")
+    return t(lower_first(genre)), bool(platform) and platform.lower() in genre.lower()
+
+
 def full(item: Item, citation: Citation) -> Parts:
     creator = [] if citation.suppress_author else t(creator_note(item))
     date = item.date.text() if item.date else ""
+    kind, named = _post_kind(item)
     return join(
         [
             creator,
             title(item),
-            site(item),
+            kind,
+            [] if named else site(item),
             t(date),
             t(locator_text(citation)),
             t(accessed(item, capital=False)),
