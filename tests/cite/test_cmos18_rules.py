@@ -725,3 +725,27 @@ def test_romanized_names_on_a_chinese_japanese_or_korean_work_are_family_first_8
         "li", language="zh", author=[{"family": "Li", "given": "Hua", "static-ordering": False}]
     )
     assert forms(flagged)[2].startswith("Li, Hua. ")
+
+
+def test_an_undated_article_or_book_read_online_gives_its_access_date_14_12() -> None:
+    seen = {"date-parts": [[2024, 3, 1]]}
+    article = {
+        "id": "a", "type": "article-journal", "title": "Notes", "author": DOE,
+        "container-title": "Bulletin", "issue": "3", "URL": "https://example.org/a",
+        "accessed": seen,
+    }  # fmt: skip
+    full, _, bib = forms(article)
+    assert full == (
+        "Jan Doe, “Notes,” <i>Bulletin</i>, no. 3 (n.d.): 12, accessed March 1, 2024,"
+        " https://example.org/a."
+    )
+    assert bib == (
+        "Doe, Jan. “Notes.” <i>Bulletin</i>, no. 3 (n.d.). Accessed March 1, 2024."
+        " https://example.org/a."
+    )
+    undated = book("b", issued=None, URL="https://example.org/b", accessed=seen)
+    assert forms(undated)[0] == (
+        "Jan Doe, <i>Title</i> (Press, n.d.), 12, accessed March 1, 2024, https://example.org/b."
+    )
+    # A dated source never gives one.
+    assert "accessed" not in forms({**undated, "issued": {"date-parts": [[1990]]}})[0]

@@ -147,7 +147,8 @@ def full(item: Item, citation: Citation) -> Parts:
         head = head + paren_parts(facts)
     if colon:
         loc = f"{volume}:{loc}"
-    return join([head, *_tail_note(item, citation, loc), url], ", ")
+    seen = t(accessed(item, capital=False)) if url else []
+    return join([head, *_tail_note(item, citation, loc), seen, url], ", ")
 
 
 def _event(item: Item) -> str:
@@ -220,5 +221,7 @@ def bibliography(item: Item) -> Parts:
         archive_parts(item, bib=True) if family in ("book", "report", "chapter") else []
     )
     sentences.append(t(medium(item, capital=True)))
+    if url:
+        sentences.append(t(accessed(item, capital=True)))
     sentences.append(url)
     return join(sentences, ". ")

@@ -9,6 +9,7 @@ from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
 from assistant.cite.names import names_note, parse_names
 from assistant.cite.pieces import (
+    accessed,
     archive_parts,
     container,
     creator_bib,
@@ -127,7 +128,9 @@ def full(item: Item, citation: Citation) -> Parts:
             serial += t(f": {where}")
         own, review = _review(item, bib=False)
         described = [creator, own, review, *secondary(item, bib=False)]
-        return join([*described, serial, *archive_parts(item), url], ", ")
+        # An undated article read online gives the day it was consulted (CMOS 14.12).
+        seen = t(accessed(item, capital=False))
+        return join([*described, serial, *archive_parts(item), seen, url], ", ")
     date = item.date.text() if item.date else ""
     own, review = _review(item, bib=False)
     return join(
@@ -161,7 +164,8 @@ def bibliography(item: Item) -> Parts:
             serial += t(f": {page_range(item.get('page'))}")
         own, review = _review(item, bib=True)
         sentences = [creator, own, review, *secondary(item, bib=True), serial]
-        return join([*sentences, *archive_parts(item, bib=True), url], ". ")
+        seen = t(accessed(item, capital=True))
+        return join([*sentences, *archive_parts(item, bib=True), seen, url], ". ")
     date = t(item.date.text() if item.date else "")
     if not creator and item.get("container-title"):
         # Unsigned: the periodical stands in the author's place.
