@@ -749,3 +749,20 @@ def test_an_undated_article_or_book_read_online_gives_its_access_date_14_12() ->
     )
     # A dated source never gives one.
     assert "accessed" not in forms({**undated, "issued": {"date-parts": [[1990]]}})[0]
+
+
+def test_a_talk_dated_only_by_its_event_date_prints_it_14_115() -> None:
+    talk = {
+        "id": "t", "type": "speech", "title": "Crisis in Asia", "author": DOE,
+        "genre": "Speech", "event-title": "National Press Club", "event-place": "Washington, DC",
+        "event-date": {"date-parts": [[1950, 1, 12]]},
+    }  # fmt: skip
+    full, _, bib = forms(talk)
+    assert full == (
+        "Jan Doe, “Crisis in Asia,” speech, National Press Club, Washington, DC, January 12,"
+        " 1950, 12."
+    )
+    assert bib == (
+        "Doe, Jan. “Crisis in Asia.” Speech, National Press Club, Washington, DC, January 12,"
+        " 1950."
+    )

@@ -230,6 +230,9 @@ def prepare(item_id: str, raw: Any) -> Item:
         surnames = [n.family or n.literal for key in ("author", "editor") for n in names[key]]
         short = derive_short_title(_BRACKETED.sub("", title), language, surnames)
     date = parse_date(raw.get("issued"), warnings, f"{item_id}: issued")
+    if date is None and raw.get("event-date"):
+        # A talk or performance dated only by its occasion (CSL 1.0.2 `event-date`).
+        date = parse_date(raw.get("event-date"), warnings, f"{item_id}: event-date")
     if date is None and family not in ("web", "entry") and not raw.get("status"):
         warnings.append(f"{item_id}: no date (printed n.d.)")
     return Item(
