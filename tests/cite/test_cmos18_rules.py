@@ -763,6 +763,24 @@ def test_a_talk_dated_only_by_its_event_date_prints_it_14_115() -> None:
         " 1950, 12."
     )
     assert bib == (
-        "Doe, Jan. “Crisis in Asia.” Speech, National Press Club, Washington, DC, January 12,"
-        " 1950."
+        "Doe, Jan. “Crisis in Asia.” Speech, National Press Club, Washington, DC, January 12, 1950."
     )
+
+
+@pytest.mark.parametrize(
+    ("genre", "note_kind", "bib_kind"),
+    [
+        ("Ph.D. dissertation", "PhD diss.", "PhD diss."),
+        ("Doctoral dissertation", "PhD diss.", "PhD diss."),
+        ("M.A. thesis", "MA thesis", "MA thesis"),
+        ("Master's thesis", "master’s thesis", "Master’s thesis"),
+    ],
+)
+def test_a_thesis_is_described_in_cmos_words_14_113(
+    genre: str, note_kind: str, bib_kind: str
+) -> None:
+    thesis = book("t", type="thesis", title="Soviet Policy in Korea", genre=genre,
+                  publisher="Indiana University")  # fmt: skip
+    full, _, bib = forms(thesis)
+    assert full == f"Jan Doe, “Soviet Policy in Korea” ({note_kind}, Indiana University, 1990), 12."
+    assert bib == f"Doe, Jan. “Soviet Policy in Korea.” {bib_kind}, Indiana University, 1990."

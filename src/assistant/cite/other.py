@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation
@@ -15,13 +17,29 @@ from assistant.cite.pieces import (
 )
 from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
 
+_DOCTORAL = re.compile(
+    r"^(?:ph\.?\s?d\.?|doctoral)\s+(?:diss(?:ertation)?\.?|thesis)$|^dissertation$", re.IGNORECASE
+)
+_MASTERS = re.compile(r"^(?:m\.?\s?a\.?|master['’]?s)\s+thesis$", re.IGNORECASE)
+
+
+def thesis_kind(genre: str) -> str:
+    """CMOS 18 14.113's forms: "PhD diss." for a doctoral dissertation however the library
+    words it ("Ph.D. dissertation", "Doctoral thesis"), "master’s thesis", "MA thesis"."""
+    if _DOCTORAL.match(genre):
+        return "PhD diss."
+    if _MASTERS.match(genre):
+        return "MA thesis" if genre[:1].upper() == "M" and genre[1:2] in ". A" else genre
+    return genre
+
 
 def _facts(item: Item, *, note: bool = True) -> str:
     """What the parentheses hold: "PhD diss., Harvard University, 2005";
     "lecture, Sinews of Peace, Fulton, MO, March 5, 1946"."""
     pieces: tuple[str, ...]
     if item.family == "thesis":
-        genre = lower_first(item.get("genre")) if note else item.get("genre")
+        kind = thesis_kind(item.get("genre"))
+        genre = lower_first(kind) if note else kind
         pieces = (genre, item.get("publisher"), date_or_status(item, year_only=True))
     else:
         pieces = (
