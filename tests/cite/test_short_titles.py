@@ -65,6 +65,9 @@ from assistant.cite.short_titles import derive_short_title
          "Guerra fría y descolonización"),
         ("Kangmei yuanchao zhanzheng de lishi jingyan he jiaoxun", "zh",
          "Kangmei yuanchao zhanzheng"),
+        # Years set off by a comma go, a Russian "gg." with them.
+        ("Sovetskii Soiuz i Koreiskaia voina, 1950-1953 gg.", "ru",
+         "Sovetskii Soiuz i Koreiskaia voina"),
         # A parenthesised year is no key word.
         ("Mao Zedong zhuan (1949-1976)", "zh", "Mao Zedong zhuan"),
     ],

@@ -68,6 +68,7 @@ _RUSSIAN_ADJECTIVE = re.compile(
     r"(skii|skaia|skoe|skie|skoi|skogo|skikh|nyi|naia|nye|nogo|nykh|nyi|nii|niaia|ovoi|evoi"
     r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|ний|няя)$"
 )
+_YEAR_WORDS = words("g. gg. г. гг.")
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 
 
@@ -235,6 +236,14 @@ def _without_author(tokens: list[str], author_names: Sequence[str]) -> list[str]
 def _without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str]:
     """A trailing year or span of years is not a key word: "Memoirs, 1925–1950" -> "Memoirs",
     "Border Clash of 1969" -> "Border Clash". A number that is not set off ("Voina 421") stays."""
+    # ", 1950–1953 gg." (Russian gody): the years and their abbreviation go together.
+    if (
+        len(tokens) > 3
+        and tokens[-1] in _YEAR_WORDS
+        and tokens[-3].endswith(",")
+        and _YEARS.match(tokens[-2])
+    ):
+        return [*tokens[:-3], tokens[-3].rstrip(",")]
     if len(tokens) < 2 or not _YEARS.match(tokens[-1]):
         return tokens
     before = tokens[:-1]
