@@ -379,6 +379,8 @@ def test_html_like_text_in_a_title_is_neither_markup_nor_title_cased() -> None:
         ("the korean war — a reassessment", "The Korean War — A Reassessment"),
         ("the war that never ended", "The War That Never Ended"),
         ("going it alone", "Going It Alone"),
+        # Prepositions are lowercase whatever their length (8.159): like, per, amid.
+        ("fighting like lions", "Fighting like Lions"),
     ],
 )
 def test_headline_style_and_hyphenated_compounds_8_159_8_161(raw: str, cased: str) -> None:
@@ -784,3 +786,20 @@ def test_a_thesis_is_described_in_cmos_words_14_113(
     full, _, bib = forms(thesis)
     assert full == f"Jan Doe, “Soviet Policy in Korea” ({note_kind}, Indiana University, 1990), 12."
     assert bib == f"Doe, Jan. “Soviet Policy in Korea.” {bib_kind}, Indiana University, 1990."
+
+
+def test_a_web_page_says_what_its_date_is_14_104() -> None:
+    page = {
+        "id": "w", "type": "webpage", "title": "The Korean War", "author": DOE,
+        "container-title": "History.com", "status": "Last modified",
+        "issued": {"date-parts": [[2020, 3, 2]]}, "URL": "https://example.org/w",
+    }  # fmt: skip
+    full, _, bib = forms(page, "")
+    assert full == (
+        "Jan Doe, “The Korean War,” History.com, last modified March 2, 2020,"
+        " https://example.org/w."
+    )
+    assert bib == (
+        "Doe, Jan. “The Korean War.” History.com, last modified March 2, 2020."
+        " https://example.org/w."
+    )

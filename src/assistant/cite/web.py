@@ -17,6 +17,16 @@ from assistant.cite.richtext import Parts, join, lower_first, paren, t
 from assistant.cite.titles import styled_title
 
 
+def _dated(item: Item) -> str:
+    """The page's date, with what kind of date it is when the library says ("last modified
+    March 2, 2020", CMOS 18 14.104)."""
+    date = item.date.text() if item.date else ""
+    status = item.get("status")
+    if date and status and status.lower() not in ("published", "forthcoming"):
+        return f"{status[:1].lower()}{status[1:]} {date}"
+    return date
+
+
 def is_blog(item: Item) -> bool:
     return item.csl_type == "post-weblog"
 
@@ -59,7 +69,7 @@ def _post_kind(item: Item) -> tuple[Parts, bool]:
 
 def full(item: Item, citation: Citation) -> Parts:
     creator = [] if citation.suppress_author else t(creator_note(item))
-    date = item.date.text() if item.date else ""
+    date = _dated(item)
     kind, named = _post_kind(item)
     return join(
         [
@@ -79,7 +89,7 @@ def full(item: Item, citation: Citation) -> Parts:
 
 def bibliography(item: Item) -> Parts:
     creator = t(creator_bib(item))
-    date = t(item.date.text() if item.date else "")
+    date = t(_dated(item))
     if creator:
         where = join([site(item), date], ", ")
     else:
