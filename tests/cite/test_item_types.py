@@ -626,7 +626,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "",
         "Dean Acheson, “Memorandum for the President,” Harry S. Truman Library, June 25, 1950.",
         "Acheson, “Memorandum for the President.”",
-        "Acheson, Dean. “Memorandum for the President.” Harry S. Truman Library. June 25, 1950.",
+        "Acheson, Dean. “Memorandum for the President.” Harry S. Truman Library, June 25, 1950.",
     ),
     (
         "14.110",

@@ -142,10 +142,12 @@ def bibliography(item: Item) -> Parts:
         sentences.append(_letter_described(item, bib=True))
     elif item.get("genre"):
         sentences.append(t(capitalize(item.get("genre"))))
-    sentences.append(t(item.get("publisher")))
     date = _date(item)
     # "Ca. 1950." opens its sentence; "n.d." keeps its lowercase (CMOS 10.4).
-    sentences.append(t(capitalize(date) if date.startswith("ca.") else date))
+    dated = t(capitalize(date) if date.startswith("ca.") else date)
+    # Who issued or holds it and when, one publication sentence: "CIA Reading Room, June 28,
+    # 1950."
+    sentences.append(join([t(item.get("publisher")), dated], ", "))
     sentences.append(t(capitalize(location[0].text)) if location else [])
     sentences.extend([collection, archive, t(medium(item, capital=True)), url])
     return join(sentences, ". ")
