@@ -735,3 +735,20 @@ def test_each_type_in_its_cmos_form(
     entries = engine.bibliography([item["id"]])
     assert (entries[0].html() if entries else None) == bib
     assert engine.warnings(item["id"]) == []
+
+
+def test_a_patent_gives_its_filing_and_issue_dates_14_158() -> None:
+    item = {
+        "id": "p",
+        "type": "patent",
+        "title": "Jet Engine Fuel Control",
+        "author": [{"family": "Smith", "given": "John"}],
+        "number": "US 2,222,222",
+        "submitted": {"date-parts": [[1949, 3, 1]]},
+        "issued": {"date-parts": [[1952, 4, 1]]},
+    }
+    engine = ChicagoEngine({"p": item})
+    assert engine.full_note(Citation("p")).html() == (
+        "John Smith, Jet Engine Fuel Control, US Patent 2,222,222, filed March 1, 1949, and"
+        " issued April 1, 1952."
+    )

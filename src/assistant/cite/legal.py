@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.cite.dates import parse_date
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
@@ -40,7 +41,7 @@ def _citation_numbers(item: Item, pinpoint: str) -> str:
     """ "343 U.S. 579, 585": volume, reporter or code, first page, pinpoint."""
     volume, reporter = item.get("volume"), item.get("container-title")
     first = item.get("page").split("-")[0].split("–")[0].strip()
-    if item.family == "regulation" or (item.csl_type == "regulation"):
+    if item.csl_type == "regulation":
         first = f"§ {item.get('section')}" if item.get("section") else first
     core = " ".join(p for p in (volume, reporter, first) if p)
     return ", ".join(p for p in (core, pinpoint) if p)
@@ -168,14 +169,10 @@ def _identification(item: Item) -> str:
         label = f"{match.group(1)} Patent {match.group(2)}" if match else f"Patent {number}"
         if not number:
             label = ""
-        filed = item.raw.get("submitted")
+        filed = parse_date(item.raw.get("submitted"), [], "submitted")
         pieces = [label]
-        if isinstance(filed, dict):
-            from assistant.cite.dates import parse_date
-
-            filed_date = parse_date(filed, [], "submitted")
-            if filed_date:
-                pieces.append(f"filed {filed_date.text()}")
+        if filed:
+            pieces.append(f"filed {filed.text()}")
         if item.date:
             pieces.append(("and issued " if len(pieces) > 1 else "issued ") + item.date.text())
         return ", ".join(p for p in pieces if p)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
-from assistant.cite.names import names_bib, names_note, parse_names
+from assistant.cite.names import Name, names_bib, names_note, parse_names
 from assistant.cite.pieces import (
     archive_parts,
     container,
@@ -41,7 +41,7 @@ def _year(item: Item) -> str:
 # --- films (14.165) ----------------------------------------------------------------------
 
 
-def _directors(item: Item) -> list:  # type: ignore[type-arg]
+def _directors(item: Item) -> list[Name]:
     """Who directed a film: `director`, else the author (Zotero exports a film's director,
     its primary creator, as `author`)."""
     directors = parse_names(item.raw, "director", [], item.id)
