@@ -181,9 +181,9 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
             "issued": {"date-parts": [[1951]]},
         },
         "12",
-        "<i>Military Situation in the Far East: Hearing before the Committee on Armed Services and Committee on Foreign Relations</i>, 82nd Cong., 1st sess. (Government Printing Office, 1951), 12.",
+        "<i>Military Situation in the Far East: Hearing before the Committee on Armed Services and Committee on Foreign Relations</i>, 82nd Cong., 1st sess. 12 (1951).",
         "<i>Military Situation</i>, 12.",
-        "<i>Military Situation in the Far East: Hearing before the Committee on Armed Services and Committee on Foreign Relations</i>. 82nd Cong., 1st sess. Government Printing Office, 1951.",
+        "<i>Military Situation in the Far East: Hearing before the Committee on Armed Services and Committee on Foreign Relations</i>. 82nd Cong., 1st sess., 1951.",
     ),
     (
         "14.174",
