@@ -198,7 +198,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         },
         "",
         "Mutual Defense Treaty between the United States and the Republic of Korea, October 1, 1953, 5 United States Treaties and Other International Agreements 2368.",
-        "Mutual Defense Treaty between the United States and the Republic of Korea.",
+        "Mutual Defense Treaty.",
         "Mutual Defense Treaty between the United States and the Republic of Korea, October 1, 1953, 5 United States Treaties and Other International Agreements 2368.",
     ),
     (

@@ -116,7 +116,10 @@ def short(item: Item, citation: Citation) -> Parts:
         numbers = " ".join(p for p in (item.get("volume"), item.get("container-title")) if p)
         where = f"{numbers} at {pinpoint}" if numbers and pinpoint else pinpoint
         return join([markup_runs(name, Run("", italic=True)), t(where)], ", ")
-    name = item.short_title if item.raw.get("title-short") else item.title
+    # A statute or bill is known by its whole name ("National Security Act of 1947"); a
+    # treaty by the head of its name ("Mutual Defense Treaty").
+    keep_whole = not item.raw.get("title-short") and item.csl_type != "treaty"
+    name = item.title if keep_whole else item.short_title
     return join([markup_runs(name), t(pinpoint)], ", ")
 
 
