@@ -212,9 +212,59 @@ def test_any_metadata_renders_without_crashing(
     assert engine.bibliography() is not None
 
 
-def test_valid_but_unhandled_csl_type_says_so() -> None:
-    note = _engine(m={**GOOD, "type": "map"}).full_note(Citation("m"))
-    assert note.text == "John Lewis Gaddis, We Now Know (Oxford University Press, 1997)."
-    assert note.warnings == [
-        "m: type 'map' has no Chicago form of its own here; formatted as a book"
+def test_every_csl_type_has_a_form_and_an_unknown_type_says_so() -> None:
+    from assistant.cite.items import TYPE_FAMILY
+
+    csl_102 = [
+        "article",
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "bill",
+        "book",
+        "broadcast",
+        "chapter",
+        "classic",
+        "collection",
+        "dataset",
+        "document",
+        "entry",
+        "entry-dictionary",
+        "entry-encyclopedia",
+        "event",
+        "figure",
+        "graphic",
+        "hearing",
+        "interview",
+        "legal_case",
+        "legislation",
+        "manuscript",
+        "map",
+        "motion_picture",
+        "musical_score",
+        "pamphlet",
+        "paper-conference",
+        "patent",
+        "performance",
+        "periodical",
+        "personal_communication",
+        "post",
+        "post-weblog",
+        "regulation",
+        "report",
+        "review",
+        "review-book",
+        "software",
+        "song",
+        "speech",
+        "standard",
+        "thesis",
+        "treaty",
+        "webpage",
     ]
+    assert [t for t in csl_102 if t not in TYPE_FAMILY] == []
+    note = _engine(m={**GOOD, "type": "map"}).full_note(Citation("m"))
+    assert note.warnings == []
+    note = _engine(m={**GOOD, "type": "hologram"}).full_note(Citation("m"))
+    assert note.text == "John Lewis Gaddis, We Now Know (Oxford University Press, 1997)."
+    assert note.warnings == ["m: unknown type 'hologram', formatted as a book"]

@@ -14,7 +14,8 @@ import pytest
 from assistant.cite.dates import parse_date
 from assistant.cite.engine import ChicagoEngine
 from assistant.cite.model import Citation, Note
-from assistant.cite.titles import derive_short_title, nest_quotes
+from assistant.cite.short_titles import derive_short_title
+from assistant.cite.titles import nest_quotes
 from assistant.cite.typography import title_case
 
 DOE = [{"family": "Doe", "given": "Jan"}]
@@ -162,6 +163,11 @@ def test_a_document_in_an_edited_collection_leads_with_its_title_14_106() -> Non
         ({"date-parts": [[1950, 16]]}, "Winter 1950", "1950"),
         ({"date-parts": [[1950]], "season": 2}, "Summer 1950", "1950"),
         ({"date-parts": [[1950]], "season": "Fall"}, "Fall 1950", "1950"),
+        # A code carries no word: American usage, as CMOS 18 prints it (14.171); a word stays.
+        ({"date-parts": [[2007, 23]]}, "Fall 2007", "2007"),
+        ({"date-parts": [[2007, 15]]}, "Fall 2007", "2007"),
+        ({"date-parts": [[2007]], "season": 3}, "Fall 2007", "2007"),
+        ({"date-parts": [[2007]], "season": "Autumn"}, "Autumn 2007", "2007"),
         ({"date-parts": [[1950]], "circa": True}, "ca. 1950", "ca. 1950"),
         ({"date-parts": [[-43]]}, "43 BC", "43 BC"),
         ({"date-parts": [["1950", "6", "25"]]}, "June 25, 1950", "1950"),
@@ -357,6 +363,24 @@ def test_html_like_text_in_a_title_is_neither_markup_nor_title_cased() -> None:
         ("war and peace: a history", "War and Peace: A History"),
         ("catch up and surpass", "Catch Up and Surpass"),
         ("texas A&M university", "Texas A&M University"),
+        # Spelled-out numbers take a capital on each element, even typed in sentence style.
+        ("Twenty-first-century diplomacy", "Twenty-First-Century Diplomacy"),
+        ("Nineteenth-century Russia", "Nineteenth-Century Russia"),
+        # A prefix that cannot stand alone: the element after it stays lowercase.
+        ("does e-mail alter speech patterns?", "Does E-mail Alter Speech Patterns?"),
+        ("re-examining the origins", "Re-examining the Origins"),
+        # Initialisms with periods are capitals throughout; a name's compound keeps its case.
+        ("the end of the u.s.-soviet detente", "The End of the U.S.-Soviet Detente"),
+        ("Mao Tse-tung and the Kim Il-sung regime", "Mao Tse-tung and the Kim Il-sung Regime"),
+        # v. and vs. are lowercase; words after a colon, dash or question mark open anew.
+        ("Youngstown Sheet & Tube Co. V. Sawyer", "Youngstown Sheet & Tube Co. v. Sawyer"),
+        ("brown vs. board of education", "Brown vs. Board of Education"),
+        ("who lost china? the debate revisited", "Who Lost China? The Debate Revisited"),
+        ("the korean war — a reassessment", "The Korean War — A Reassessment"),
+        ("the war that never ended", "The War That Never Ended"),
+        ("going it alone", "Going It Alone"),
+        # Prepositions are lowercase whatever their length (8.159): like, per, amid.
+        ("fighting like lions", "Fighting like Lions"),
     ],
 )
 def test_headline_style_and_hyphenated_compounds_8_159_8_161(raw: str, cased: str) -> None:
@@ -643,3 +667,139 @@ def test_a_short_title_never_ends_on_an_announcing_abbreviation() -> None:
     short = derive_short_title("Vypiska iz protokola no. 78 zasedaniia Politbiuro TsK", "ru")
     assert not short.endswith("no.")
     assert short.startswith("Vypiska iz protokola")
+
+
+def test_a_volume_of_a_set_led_by_its_editors_joins_the_page_14_118() -> None:
+    # CMOS 14.118: "Muriel St. Clare Byrne, ed., *The Lisle Letters* (…), 4:243": the editors
+    # stand before the title, so nothing comes between the volume and the page.
+    item = book(
+        "lisle",
+        title="The Lisle Letters",
+        volume="4",
+        author=None,
+        editor=[{"family": "Byrne", "given": "Muriel St. Clare"}],
+        publisher="University of Chicago Press",
+        issued={"date-parts": [[1981]]},
+    )
+    full, short, bib = forms(item, "243")
+    assert full == (
+        "Muriel St. Clare Byrne, ed., <i>The Lisle Letters</i> (University of Chicago Press,"
+        " 1981), 4:243."
+    )
+    assert short == "Byrne, <i>Lisle Letters</i>, 4:14."
+    assert bib == (
+        "Byrne, Muriel St. Clare, ed. <i>The Lisle Letters</i>. Vol. 4. University of Chicago"
+        " Press, 1981."
+    )
+    # An editor named after the title comes between them: "vol. 4, ed. … (…), 243".
+    edited = {**item, "author": DOE, "editor": [{"family": "Byrne", "given": "Muriel"}]}
+    assert forms(edited, "243")[0] == (
+        "Jan Doe, <i>The Lisle Letters</i>, vol. 4, ed. Muriel Byrne (University of Chicago"
+        " Press, 1981), 243."
+    )
+
+
+def test_romanized_names_on_a_chinese_japanese_or_korean_work_are_family_first_8_15() -> None:
+    # CMOS 18 8.15-8.17: on a work in Chinese, Japanese or Korean, a romanized name is in its
+    # own order, family name first, never inverted, with or without `static-ordering`.
+    chinese = book(
+        "shen",
+        title="Sulian zhuanjia zai Zhongguo",
+        language="zh",
+        author=[{"family": "Shen", "given": "Zhihua"}],
+    )
+    full, short, bib = forms(chinese)
+    assert full.startswith("Shen Zhihua, <i>Sulian zhuanjia zai Zhongguo</i>")
+    assert short.startswith("Shen, ")
+    assert bib.startswith("Shen Zhihua. <i>Sulian")
+    japanese = book(
+        "wada", title="Chōsen sensō", language="ja",
+        author=[{"family": "Wada", "given": "Haruki"}],
+    )  # fmt: skip
+    assert forms(japanese)[2].startswith("Wada Haruki. ")
+    # On an English work a name is in the order the library gives; initials mark Western
+    # order; an explicit `static-ordering: false` is respected.
+    english = book("zhang", author=[{"family": "Zhang", "given": "Shu Guang"}])
+    assert forms(english)[2].startswith("Zhang, Shu Guang. ")
+    kau = book("kau", language="zh", author=[{"family": "Kau", "given": "Michael Y. M."}])
+    assert forms(kau)[2].startswith("Kau, Michael Y. M. ")
+    flagged = book(
+        "li", language="zh", author=[{"family": "Li", "given": "Hua", "static-ordering": False}]
+    )
+    assert forms(flagged)[2].startswith("Li, Hua. ")
+
+
+def test_an_undated_article_or_book_read_online_gives_its_access_date_14_12() -> None:
+    seen = {"date-parts": [[2024, 3, 1]]}
+    article = {
+        "id": "a", "type": "article-journal", "title": "Notes", "author": DOE,
+        "container-title": "Bulletin", "issue": "3", "URL": "https://example.org/a",
+        "accessed": seen,
+    }  # fmt: skip
+    full, _, bib = forms(article)
+    assert full == (
+        "Jan Doe, “Notes,” <i>Bulletin</i>, no. 3 (n.d.): 12, accessed March 1, 2024,"
+        " https://example.org/a."
+    )
+    assert bib == (
+        "Doe, Jan. “Notes.” <i>Bulletin</i>, no. 3 (n.d.). Accessed March 1, 2024."
+        " https://example.org/a."
+    )
+    undated = book("b", issued=None, URL="https://example.org/b", accessed=seen)
+    assert forms(undated)[0] == (
+        "Jan Doe, <i>Title</i> (Press, n.d.), 12, accessed March 1, 2024, https://example.org/b."
+    )
+    # A dated source never gives one.
+    assert "accessed" not in forms({**undated, "issued": {"date-parts": [[1990]]}})[0]
+
+
+def test_a_talk_dated_only_by_its_event_date_prints_it_14_115() -> None:
+    talk = {
+        "id": "t", "type": "speech", "title": "Crisis in Asia", "author": DOE,
+        "genre": "Speech", "event-title": "National Press Club", "event-place": "Washington, DC",
+        "event-date": {"date-parts": [[1950, 1, 12]]},
+    }  # fmt: skip
+    full, _, bib = forms(talk)
+    assert full == (
+        "Jan Doe, “Crisis in Asia,” speech, National Press Club, Washington, DC, January 12,"
+        " 1950, 12."
+    )
+    assert bib == (
+        "Doe, Jan. “Crisis in Asia.” Speech, National Press Club, Washington, DC, January 12, 1950."
+    )
+
+
+@pytest.mark.parametrize(
+    ("genre", "note_kind", "bib_kind"),
+    [
+        ("Ph.D. dissertation", "PhD diss.", "PhD diss."),
+        ("Doctoral dissertation", "PhD diss.", "PhD diss."),
+        ("M.A. thesis", "MA thesis", "MA thesis"),
+        ("Master's thesis", "master’s thesis", "Master’s thesis"),
+    ],
+)
+def test_a_thesis_is_described_in_cmos_words_14_113(
+    genre: str, note_kind: str, bib_kind: str
+) -> None:
+    thesis = book("t", type="thesis", title="Soviet Policy in Korea", genre=genre,
+                  publisher="Indiana University")  # fmt: skip
+    full, _, bib = forms(thesis)
+    assert full == f"Jan Doe, “Soviet Policy in Korea” ({note_kind}, Indiana University, 1990), 12."
+    assert bib == f"Doe, Jan. “Soviet Policy in Korea.” {bib_kind}, Indiana University, 1990."
+
+
+def test_a_web_page_says_what_its_date_is_14_104() -> None:
+    page = {
+        "id": "w", "type": "webpage", "title": "The Korean War", "author": DOE,
+        "container-title": "History.com", "status": "Last modified",
+        "issued": {"date-parts": [[2020, 3, 2]]}, "URL": "https://example.org/w",
+    }  # fmt: skip
+    full, _, bib = forms(page, "")
+    assert full == (
+        "Jan Doe, “The Korean War,” History.com, last modified March 2, 2020,"
+        " https://example.org/w."
+    )
+    assert bib == (
+        "Doe, Jan. “The Korean War.” History.com, last modified March 2, 2020."
+        " https://example.org/w."
+    )

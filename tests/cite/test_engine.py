@@ -176,9 +176,10 @@ def test_editors_only_and_translators() -> None:
         ),
     }  # fmt: skip
     engine = ChicagoEngine(items)
+    # The editors lead, so nothing comes between volume and page: 1:33 (CMOS 14.118).
     assert engine.full_note(Citation("ed", "33")).text == (
-        "Melvyn P. Leffler and Odd Arne Westad, eds., The Cambridge History of the Cold War,"
-        " vol. 1 (Cambridge University Press, 2010), 33."
+        "Melvyn P. Leffler and Odd Arne Westad, eds., The Cambridge History of the Cold War"
+        " (Cambridge University Press, 2010), 1:33."
     )
     assert engine.short_note(Citation("ed", "34")).text == (
         "Leffler and Westad, Cambridge History, 1:34."

@@ -50,13 +50,13 @@ def test_an_unknown_or_broken_source_is_labelled_by_its_id() -> None:
 
 def test_works_sharing_a_short_note_are_grouped() -> None:
     items = {
-        "kr-1970": _book("kr-1970", "Khrushchev", "Nikita", "Khrushchev Remembers"),
-        "kr-1974": _book("kr-1974", "Khrushchev", "Nikita", "Khrushchev Remembers: The Last"),
-        "other": _book("other", "Khrushchev", "Nikita", "Another Book"),
+        "k-1967": _book("k-1967", "Kennan", "George F.", "Memoirs, 1925-1950"),
+        "k-1972": _book("k-1972", "Kennan", "George F.", "Memoirs, 1950-1963"),
+        "other": _book("other", "Kennan", "George F.", "Another Book"),
     }
     engine = ChicagoEngine(items)
-    assert shared_short_forms(engine, ["kr-1974", "other", "kr-1970"]) == [["kr-1974", "kr-1970"]]
-    assert shared_short_forms(engine, ["kr-1970", "other"]) == []
+    assert shared_short_forms(engine, ["k-1972", "other", "k-1967"]) == [["k-1972", "k-1967"]]
+    assert shared_short_forms(engine, ["k-1967", "other"]) == []
 
 
 def test_labels_are_cached_until_the_library_changes() -> None:
@@ -88,3 +88,16 @@ def test_fallback_label_is_author_and_short_title() -> None:
         "UNESCO, T"
     )
     assert fallback_label({"id": "x"}) == "x"
+
+
+def test_a_subtitle_tells_apart_two_works_with_one_main_title_14_30() -> None:
+    items = {
+        "kr-1970": _book("kr-1970", "Khrushchev", "Nikita", "Khrushchev Remembers"),
+        "kr-1974": _book(
+            "kr-1974", "Khrushchev", "Nikita", "Khrushchev Remembers: The Last Testament"
+        ),
+    }
+    engine = ChicagoEngine(items)
+    assert short_label("kr-1970", engine) == "Khrushchev, Khrushchev Remembers"
+    assert short_label("kr-1974", engine) == "Khrushchev, Last Testament"
+    assert shared_short_forms(engine, ["kr-1970", "kr-1974"]) == []

@@ -20,7 +20,7 @@ import pytest
 from .realistic.score import HERE, KINDS, Score, engine_scores, load, report
 
 # Agreement (%) the engine must keep, kind by kind.
-THRESHOLDS = {"note": 100.0, "short": 96.0, "bib": 100.0, "seq": 100.0}
+THRESHOLDS = {"note": 100.0, "short": 97.0, "bib": 100.0, "seq": 100.0}
 ORDER_THRESHOLD = 26  # of 26 bibliography-order constraints
 
 

@@ -5,17 +5,22 @@ from __future__ import annotations
 
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
-from assistant.cite.model import Citation
+from assistant.cite.model import Citation, Run
 from assistant.cite.names import names_note
+from assistant.cite.periodicals import serial
 from assistant.cite.pieces import (
     archive_parts,
+    container,
     creator_bib,
     creator_note,
     link,
     medium,
+    publication,
+    secondary,
     title,
 )
-from assistant.cite.richtext import Parts, capitalize, join, t
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t, text_of
+from assistant.cite.typography import page_range
 
 
 def _letter_described(item: Item, *, bib: bool) -> Parts:
@@ -32,10 +37,35 @@ def _date(item: Item) -> str:
     return (item.date.text() if item.date else "") or "n.d."
 
 
+def _published_in(item: Item, loc: str, *, bib: bool) -> Parts:
+    """Where a published interview or letter appears: a journal ("*Chinese Historians* 6,
+    no. 1 (1993): 96") or a book ("in *The Adams-Jefferson Letters*, ed. Lester J. Cappon
+    (University of North Carolina Press, 1959), 2:488", CMOS 18 14.110-14.111)."""
+    if (item.get("volume") and not item.get("publisher")) or item.get("issue"):
+        where = loc if not bib else page_range(item.get("page"))
+        return serial(item) + (t(f": {where}") if where else [])
+    book = [Run("In " if bib else "in "), *container(item)]
+    for part in secondary(item, bib=bib):
+        text = text_of(part)
+        book += t(", " + (text[:1].lower() + text[1:] if bib else text))
+    facts = publication(item)
+    if bib:
+        return join([book, t(facts)], ". ")
+    return join([book + (paren(facts) if facts else []), t(loc)], ", ")
+
+
 def full(item: Item, citation: Citation) -> Parts:
     creator = [] if citation.suppress_author else t(creator_note(item))
     url = t(link(item))
     location, collection, archive = archive_parts(item)
+    if item.get("container-title") and item.family in ("interview", "letter"):
+        if item.family == "interview":
+            described = [creator, title(item), _interviewed(item)]
+        else:
+            described = [creator, title(item), _letter_described(item, bib=False)]
+            described.append(t(item.date.text() if item.date else ""))
+        published = _published_in(item, locator_text(citation), bib=False)
+        return join([*described, published, location, collection, archive, url], ", ")
     if item.family == "interview":
         described = [creator, title(item)]
         if item.interviewers:
@@ -61,7 +91,9 @@ def full(item: Item, citation: Citation) -> Parts:
         described.append(_letter_described(item, bib=False))
     elif item.get("genre"):
         # "ciphered telegram", "memorandum": what the document is (CMOS 14.120).
-        described.append(t(item.get("genre")))
+        described.append(t(lower_first(item.get("genre"))))
+    # The institution that holds or issued an unpublished document (Zotero's "institution").
+    described.append(t(item.get("publisher")))
     described.append(t(_date(item)))
     # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
     after_shelfmark = citation.label in ("page", "folio", "column")
@@ -74,10 +106,28 @@ def full(item: Item, citation: Citation) -> Parts:
     return join(described, ", ")
 
 
+def _interviewed(item: Item, *, bib: bool = False) -> Parts:
+    if item.interviewers:
+        lead = "Interview by " if bib else "interview by "
+        return t(lead + names_note(item.interviewers, et_al=False))
+    genre = item.get("genre") or "interview"
+    return t(capitalize(genre) if bib else genre.lower())
+
+
 def bibliography(item: Item) -> Parts:
     creator = t(creator_bib(item))
     url = t(link(item))
     location, collection, archive = archive_parts(item)
+    if item.get("container-title") and item.family in ("interview", "letter"):
+        described = [creator, title(item)]
+        if item.family == "interview":
+            described.append(_interviewed(item, bib=True))
+        else:
+            letter = _letter_described(item, bib=True)
+            date = item.date.text() if item.date else ""
+            described.append(join([letter, t(date)], ", "))
+        published = _published_in(item, "", bib=True)
+        return join([*described, published, location, collection, archive, url], ". ")
     if item.family == "interview":
         sentences = [creator, title(item)]
         if item.interviewers:
@@ -94,7 +144,10 @@ def bibliography(item: Item) -> Parts:
         sentences.append(t(capitalize(item.get("genre"))))
     date = _date(item)
     # "Ca. 1950." opens its sentence; "n.d." keeps its lowercase (CMOS 10.4).
-    sentences.append(t(capitalize(date) if date.startswith("ca.") else date))
+    dated = t(capitalize(date) if date.startswith("ca.") else date)
+    # Who issued or holds it and when, one publication sentence: "CIA Reading Room, June 28,
+    # 1950."
+    sentences.append(join([t(item.get("publisher")), dated], ", "))
     sentences.append(t(capitalize(location[0].text)) if location else [])
     sentences.extend([collection, archive, t(medium(item, capital=True)), url])
     return join(sentences, ". ")

@@ -58,7 +58,8 @@ def has_entry(item: Item) -> bool:
         return bool(item.get("archive") or item.get("container-title"))
     if item.family == "entry":
         return bool(item.authors)
-    return True
+    # Social-media posts are cited in notes only (new in CMOS 18 14.106).
+    return item.csl_type != "post"
 
 
 def with_dashes(entries: list[tuple[Item, RichText]]) -> list[RichText]:

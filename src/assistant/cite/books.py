@@ -29,20 +29,26 @@ from assistant.cite.pieces import (
     title,
     volume_title_parts,
 )
-from assistant.cite.richtext import Parts, join, paren_parts, t, text_of
+from assistant.cite.richtext import Parts, join, lower_first, paren_parts, t, text_of
 
 
 def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
     """Volume and page join as 2:334 when nothing comes between them (CMOS 14.118): no named
-    volume title, no editor or translator after the title, a page locator."""
+    volume title, no editor or translator named after the title, a page locator. Editors who
+    lead the note stand before the title and are no obstacle ("Byrne, ed., *The Lisle
+    Letters* (…), 4:243"); a chapter's editors are its book's and come after its title."""
     volume = item.get("volume")
+    if item.family in ("chapter", "entry"):
+        between = bool(item.editors or item.translators)
+    else:
+        between = bool(secondary(item, bib=False))
     return (
         volume.isdigit()
         and bool(loc)
         and (citation.label or "page") == "page"
         and not has_volume(citation)
         and not item.get("volume-title")
-        and not (item.editors or item.translators)
+        and not between
     )
 
 
@@ -141,7 +147,8 @@ def full(item: Item, citation: Citation) -> Parts:
         head = head + paren_parts(facts)
     if colon:
         loc = f"{volume}:{loc}"
-    return join([head, *_tail_note(item, citation, loc), url], ", ")
+    seen = t(accessed(item, capital=False)) if url else []
+    return join([head, *_tail_note(item, citation, loc), seen, url], ", ")
 
 
 def _event(item: Item) -> str:
@@ -150,7 +157,9 @@ def _event(item: Item) -> str:
 
 def _presented(item: Item) -> str:
     """A conference paper published nowhere: "paper presented at ..." (CMOS 14.115)."""
-    genre = item.get("genre") or "paper presented at"
+    genre = lower_first(item.get("genre")) or "paper presented at"
+    if "present" not in genre and not genre.endswith((" at", " to", " before")):
+        genre += " presented at"  # Zotero's "Paper", "Poster": what was presented, and where
     event = _event(item)
     return " ".join(p for p in (genre, event) if p) + (
         f", {item.get('event-place')}" if item.get("event-place") else ""
@@ -212,5 +221,7 @@ def bibliography(item: Item) -> Parts:
         archive_parts(item, bib=True) if family in ("book", "report", "chapter") else []
     )
     sentences.append(t(medium(item, capital=True)))
+    if url:
+        sentences.append(t(accessed(item, capital=True)))
     sentences.append(url)
     return join(sentences, ". ")

@@ -30,8 +30,10 @@ MONTHS = (
     "November",
     "December",
 )
-# CSL's en-US season terms, and "Fall" kept when the item says so (American usage).
-SEASONS = ("Spring", "Summer", "Autumn", "Winter", "Fall")
+# A season given as a number (CSL `season` 1-4, the month codes 13-16 and 21-24) carries no
+# word: it prints as American usage and CMOS 18's own examples name it (14.171, "Fall 2007");
+# a season given as text is printed as the issue has it ("Autumn" stays).
+SEASONS = ("Spring", "Summer", "Fall", "Winter", "Autumn")
 _MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS, 1)}
 _MONTH_NUMBER.update({name[:3].lower(): n for n, name in enumerate(MONTHS, 1)})
 _MONTH_NUMBER["sept"] = 9

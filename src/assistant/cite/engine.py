@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from assistant.cite.bibliography import has_entry, sort_key, with_dashes
-from assistant.cite.items import Item, prepare
+from assistant.cite.items import Item, distinct_short_titles, prepare
 from assistant.cite.model import Citation, Note, RichText, Run
 from assistant.cite.names import names_note, names_short
 from assistant.cite.notes import NoteRenderer, bibliography_parts, finish
@@ -50,6 +50,7 @@ class ChicagoEngine:
         self._items: dict[str, Item] = {
             item_id: prepare(item_id, raw) for item_id, raw in dict(items).items()
         }
+        distinct_short_titles(self._items)
         self._notes = NoteRenderer(self._items, ibid=ibid)
         self._bib_cache: dict[str, RichText] = {}
 

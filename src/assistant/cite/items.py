@@ -8,14 +8,16 @@ warning on the item, and the item still renders.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.cite.dates import Date, parse_date
-from assistant.cite.names import Name, parse_names, same_names
+from assistant.cite.names import Name, east_asian_order, parse_names, same_names
 from assistant.cite.richtext import Parts, hide_tags, show_tags
-from assistant.cite.titles import case_title, derive_short_title, is_english, language_code
+from assistant.cite.short_titles import derive_short_title, subtitle_of
+from assistant.cite.titles import case_title, is_english, language_code
 from assistant.cite.typography import number_ranges, smart_quotes
 
 # CSL types this engine knows, mapped to the family that renders them.
@@ -46,34 +48,33 @@ TYPE_FAMILY = {
     "post": "web",
     "interview": "interview",
     "speech": "event",
-    "event": "event",
-    "performance": "event",
     "presentation": "event",
+    "performance": "performance",
+    "event": "performance",
+    "motion_picture": "film",
+    "broadcast": "broadcast",
+    "song": "song",
+    "musical_score": "book",
+    "graphic": "artwork",
+    "map": "map",
+    "figure": "chapter",
+    "periodical": "issue",
+    "legal_case": "legal",
+    "legislation": "legal",
+    "regulation": "legal",
+    "bill": "legal",
+    "treaty": "legal",
+    "hearing": "hearing",
+    "patent": "technical",
+    "standard": "technical",
+    "software": "technical",
+    "dataset": "technical",
 }
-
-# The rest of CSL 1.0.2's types: valid, but without a renderer of their own yet.
-OTHER_CSL_TYPES = frozenset(
-    {
-        "bill",
-        "broadcast",
-        "dataset",
-        "figure",
-        "graphic",
-        "legal_case",
-        "legislation",
-        "map",
-        "motion_picture",
-        "musical_score",
-        "patent",
-        "software",
-        "song",
-        "standard",
-        "treaty",
-        "hearing",
-        "regulation",
-        "periodical",
-    }
-)
+# Titles set in roman, neither quoted nor italic: names of cases, statutes, treaties, patents.
+ROMAN_TYPES = frozenset({"legal_case", "legislation", "regulation", "bill", "treaty", "patent"})
+# Titles printed as written, never headline-cased: a social-media post is quoted as posted
+# (CMOS 18 14.106).
+AS_WRITTEN_TYPES = frozenset({"post"})
 
 # Families whose titles go in quotation marks (the rest are italic).
 _QUOTED = frozenset(
@@ -165,6 +166,20 @@ def _curly(text: str) -> str:
     return show_tags(smart_quotes(hidden, nested=False), tags)
 
 
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def _quoted(family: str, csl_type: str, raw: Mapping[str, Any]) -> bool:
+    """Whether the title goes in quotation marks: a part of something (an article, an
+    episode of a series, a track of an album, a data set) rather than a whole work."""
+    if family in ("broadcast", "song"):
+        return bool(raw.get("container-title"))
+    if family == "technical":
+        return csl_type == "dataset"
+    return family in _QUOTED
+
+
 def prepare(item_id: str, raw: Any) -> Item:
     warnings: list[str] = []
     if not isinstance(raw, Mapping):
@@ -174,12 +189,7 @@ def prepare(item_id: str, raw: Any) -> Item:
     csl_type = str(raw.get("type", "") or "")
     family = TYPE_FAMILY.get(csl_type)
     if family is None:
-        if csl_type in OTHER_CSL_TYPES:
-            warnings.append(
-                f"{item_id}: type {csl_type!r} has no Chicago form of its own here;"
-                " formatted as a book"
-            )
-        elif csl_type:
+        if csl_type:
             warnings.append(f"{item_id}: unknown type {csl_type!r}, formatted as a book")
         else:
             warnings.append(f"{item_id}: no type, formatted as a book")
@@ -188,7 +198,21 @@ def prepare(item_id: str, raw: Any) -> Item:
         key: parse_names(raw, key, warnings, item_id)
         for key in ("author", "editor", "translator", "recipient", "interviewer")
     }
+    if csl_type == "motion_picture" and not names["author"]:
+        # A film is filed under its director (CMOS 14.165), as Zotero's export makes him author.
+        names["author"] = parse_names(raw, "director", warnings, item_id)
     container_authors = parse_names(raw, "container-author", warnings, item_id)
+    if language_code(raw) in ("zh", "ja", "ko"):
+        unflagged = {
+            key
+            for key in names
+            if not any(
+                isinstance(n, Mapping) and "static-ordering" in n for n in _as_list(raw.get(key))
+            )
+        }
+        for key in unflagged:
+            names[key] = east_asian_order(names[key])
+        container_authors = east_asian_order(container_authors)
     title = str(raw.get("title", "") or "").strip()
     short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
     if not title and family not in ("letter", "interview") and not raw.get("reviewed-title"):
@@ -197,14 +221,18 @@ def prepare(item_id: str, raw: Any) -> Item:
     english = is_english(raw)
     # Dictionary headwords and entries cited "under" a reference work keep their own case.
     headword = family == "entry" and (csl_type == "entry-dictionary" or not names["author"])
-    if not headword:
+    if not headword and csl_type not in AS_WRITTEN_TYPES:
         title = case_title(title, english)
         short = case_title(short, english)
     language = language_code(raw)
     if not short and title:
         # A translation given in brackets after the title is no part of the short title.
-        short = derive_short_title(_BRACKETED.sub("", title), language)
+        surnames = [n.family or n.literal for key in ("author", "editor") for n in names[key]]
+        short = derive_short_title(_BRACKETED.sub("", title), language, surnames)
     date = parse_date(raw.get("issued"), warnings, f"{item_id}: issued")
+    if date is None and raw.get("event-date"):
+        # A talk or performance dated only by its occasion (CSL 1.0.2 `event-date`).
+        date = parse_date(raw.get("event-date"), warnings, f"{item_id}: event-date")
     if date is None and family not in ("web", "entry") and not raw.get("status"):
         warnings.append(f"{item_id}: no date (printed n.d.)")
     return Item(
@@ -222,9 +250,31 @@ def prepare(item_id: str, raw: Any) -> Item:
         container_authors=container_authors,
         title=title,
         short_title=short,
-        quoted=family in _QUOTED,
+        quoted=_quoted(family, csl_type, raw),
         date=date,
         original_date=parse_date(raw.get("original-date"), warnings, f"{item_id}: original-date"),
         accessed=parse_date(raw.get("accessed"), warnings, f"{item_id}: accessed"),
         warnings=warnings,
     )
+
+
+def distinct_short_titles(items: Mapping[str, Item]) -> None:
+    """Two works of one author whose derived short titles coincide are told apart by the
+    subtitle of the one that has it (CMOS 14.30: "Khrushchev Remembers" and "Khrushchev
+    Remembers: The Last Testament" become *Khrushchev Remembers* and *Last Testament*). A
+    writer's own `title-short` is never changed."""
+    groups: dict[tuple[tuple[str, ...], str], list[Item]] = defaultdict(list)
+    for item in items.values():
+        if item.short_title:
+            names = tuple(n.short() for n in item.primary)
+            groups[(names, item.short_title.casefold())].append(item)
+    for group in groups.values():
+        if len(group) < 2 or len({item.title for item in group}) < 2:
+            continue
+        for item in group:
+            if item.raw.get("title-short") or item.raw.get("shortTitle"):
+                continue
+            subtitle = subtitle_of(_BRACKETED.sub("", item.title))
+            if subtitle:
+                item.short_title = derive_short_title(subtitle, item.language)
+                item.styled.clear()

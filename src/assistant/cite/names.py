@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 _CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
@@ -121,6 +121,22 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
         static=bool(raw.get("static-ordering")) or cjk,
         cjk=cjk,
     )
+
+
+def east_asian_order(names: list[Name]) -> list[Name]:
+    """Romanized names on a work in Chinese, Japanese or Korean in their own order, family
+    name first and never inverted (CMOS 18 8.15-8.17): "Shen Zhihua", "Wada Haruki", "Pak
+    Myŏng-nim", as `static-ordering` would mark them. A name with initials ("Michael Y. M.
+    Kau") or a particle or suffix is in Western order already and is left alone, and so is
+    one whose `static-ordering` the library set to false."""
+    out = []
+    for name in names:
+        western = "." in name.given or name.particle or name.dropping or name.suffix
+        if name.literal or name.static or western or not name.given:
+            out.append(name)
+        else:
+            out.append(replace(name, static=True))
+    return out
 
 
 def parse_names(

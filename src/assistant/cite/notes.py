@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from types import ModuleType
 
-from assistant.cite import archival, books, other, periodicals, web
+from assistant.cite import archival, books, legal, media, other, periodicals, web
 from assistant.cite.items import Item
 from assistant.cite.locators import has_volume, locator_text, locator_warnings
 from assistant.cite.model import Citation, Note, RichText, Run
@@ -44,6 +44,16 @@ RENDERERS: dict[str, ModuleType] = {
     "web": web,
     "thesis": other,
     "event": other,
+    "issue": periodicals,
+    "film": media,
+    "broadcast": media,
+    "song": media,
+    "artwork": media,
+    "map": media,
+    "performance": media,
+    "legal": legal,
+    "hearing": legal,
+    "technical": legal,
 }
 
 _CLOSING_STOPS = (".”", "?”", "!”", ".’”", "?’”", "!’”")
@@ -104,7 +114,8 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     """The short note without its locator: "Caro, *Years of Lyndon Johnson*"."""
     names = item.primary
     creator: Parts
-    if suppress_author:
+    if suppress_author or item.family == "film":
+        # A film's short note is its title, as its full note leads with it (14.165).
         creator = []
     elif names:
         creator = t(names_short(names, full_names))
@@ -148,6 +159,8 @@ def _short_locator(item: Item, citation: Citation) -> str:
 
 
 def short_parts(item: Item, citation: Citation, full_names: FullNames) -> Parts:
+    if item.family == "legal":
+        return legal.short(item, citation)
     # Everything before the locator depends on the item alone (and on [-@id]): built once.
     key = f"short-head-{int(citation.suppress_author)}-{sorted(full_names)}"
     head = item.styled.get(key)

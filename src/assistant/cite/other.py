@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation
@@ -13,15 +15,22 @@ from assistant.cite.pieces import (
     link,
     title,
 )
-from assistant.cite.richtext import Parts, capitalize, join, paren, t
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
+
+_DOCTORAL = re.compile(
+    r"^(?:ph\.?\s?d\.?|doctoral)\s+(?:diss(?:ertation)?\.?|thesis)$|^dissertation$", re.IGNORECASE
+)
+_MASTERS = re.compile(r"^(?:m\.?\s?a\.?|master['’]?s)\s+thesis$", re.IGNORECASE)
 
 
-def lower_first(text: str) -> str:
-    """ "Master’s thesis" -> "master’s thesis" inside a note; "PhD diss." stays."""
-    first = text.split(" ")[0]
-    if len(first) > 1 and first[0].isupper() and all(c.islower() or c in "’'" for c in first[1:]):
-        return text[0].lower() + text[1:]
-    return text
+def thesis_kind(genre: str) -> str:
+    """CMOS 18 14.113's forms: "PhD diss." for a doctoral dissertation however the library
+    words it ("Ph.D. dissertation", "Doctoral thesis"), "master’s thesis", "MA thesis"."""
+    if _DOCTORAL.match(genre):
+        return "PhD diss."
+    if _MASTERS.match(genre):
+        return "MA thesis" if genre[:1].upper() == "M" and genre[1:2] in ". A" else genre
+    return genre
 
 
 def _facts(item: Item, *, note: bool = True) -> str:
@@ -29,11 +38,12 @@ def _facts(item: Item, *, note: bool = True) -> str:
     "lecture, Sinews of Peace, Fulton, MO, March 5, 1946"."""
     pieces: tuple[str, ...]
     if item.family == "thesis":
-        genre = lower_first(item.get("genre")) if note else item.get("genre")
+        kind = thesis_kind(item.get("genre"))
+        genre = lower_first(kind) if note else kind
         pieces = (genre, item.get("publisher"), date_or_status(item, year_only=True))
     else:
         pieces = (
-            item.get("genre"),
+            lower_first(item.get("genre")) if note else item.get("genre"),
             item.get("event-title") or item.get("event"),
             item.get("publisher"),
             item.get("event-place") or item.get("publisher-place"),

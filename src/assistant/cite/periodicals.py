@@ -9,6 +9,7 @@ from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
 from assistant.cite.names import names_note, parse_names
 from assistant.cite.pieces import (
+    accessed,
     archive_parts,
     container,
     creator_bib,
@@ -18,7 +19,8 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.richtext import Parts, join, paren, t
-from assistant.cite.titles import derive_short_title, styled_title
+from assistant.cite.short_titles import derive_short_title
+from assistant.cite.titles import styled_title
 from assistant.cite.typography import page_range
 
 
@@ -36,8 +38,27 @@ def _serial(item: Item) -> Parts:
     # The style gives the month only when there is no issue number.
     # With an issue number the month goes, but a season stays (CMOS 14.171).
     date = item.date.text(year_only=bool(issue), seasons=True) if item.date else ""
-    serial += paren(date or item.get("status").lower() or "n.d.")
+    status = item.get("status").lower()
+    if not date and status and not (volume or issue):
+        # Accepted, not yet out: "*Cold War History*, forthcoming" (CMOS 18 14.75).
+        return serial + t(f", {status}")
+    serial += paren(date or status or "n.d.")
     return serial
+
+
+def serial(item: Item) -> Parts:
+    """The journal part of an item published in a journal (an interview, a letter)."""
+    return _serial(item)
+
+
+def _edition(item: Item) -> str:
+    """A newspaper's edition, capitalized (CMOS 18 14.89): "Late City Edition"."""
+    edition = item.get("edition")
+    if not edition or item.csl_type != "article-newspaper":
+        return ""
+    if not re.search(r"\bed(ition|n)?\.?$", edition, re.IGNORECASE):
+        edition += " edition"
+    return " ".join(w[:1].upper() + w[1:] for w in edition.split())
 
 
 def _section(item: Item) -> str:
@@ -78,7 +99,25 @@ def short_review(item: Item) -> Parts:
     return [Run("review of "), *styled_title(derive_short_title(reviewed, item.language), False)]
 
 
+def _issue(item: Item) -> Parts:
+    """A whole issue of a journal (CSL `periodical`): "*Bulletin*, no. 3 (Fall 1993)"."""
+    serial = title(item)
+    volume, issue = item.get("volume"), item.get("issue")
+    if volume:
+        serial += t(f" {volume}")
+    if issue:
+        serial += t(f", no. {page_range(issue, abbreviate=False)}")
+    date = item.date.text(year_only=bool(issue), seasons=True) if item.date else ""
+    return serial + paren(date or "n.d.")
+
+
 def full(item: Item, citation: Citation) -> Parts:
+    if item.family == "issue":
+        loc = locator_text(citation)
+        serial = _issue(item) + (t(f": {loc}") if loc else [])
+        return join(
+            [t(creator_note(item)), *secondary(item, bib=False), serial, t(link(item))], ", "
+        )
     loc = locator_text(citation)
     creator = [] if citation.suppress_author else t(creator_note(item))
     url = t(link(item))
@@ -89,7 +128,9 @@ def full(item: Item, citation: Citation) -> Parts:
             serial += t(f": {where}")
         own, review = _review(item, bib=False)
         described = [creator, own, review, *secondary(item, bib=False)]
-        return join([*described, serial, *archive_parts(item), url], ", ")
+        # An undated article read online gives the day it was consulted (CMOS 14.12).
+        seen = t(accessed(item, capital=False))
+        return join([*described, serial, *archive_parts(item), seen, url], ", ")
     date = item.date.text() if item.date else ""
     own, review = _review(item, bib=False)
     return join(
@@ -100,6 +141,7 @@ def full(item: Item, citation: Citation) -> Parts:
             *secondary(item, bib=False),
             container(item),
             t(date),
+            t(_edition(item)),
             t(_section(item)),
             t(loc),
             *archive_parts(item),
@@ -110,6 +152,10 @@ def full(item: Item, citation: Citation) -> Parts:
 
 
 def bibliography(item: Item) -> Parts:
+    if item.family == "issue":
+        return join(
+            [t(creator_bib(item)), *secondary(item, bib=True), _issue(item), t(link(item))], ". "
+        )
     creator = t(creator_bib(item))
     url = t(link(item))
     if item.family == "article":
@@ -118,14 +164,21 @@ def bibliography(item: Item) -> Parts:
             serial += t(f": {page_range(item.get('page'))}")
         own, review = _review(item, bib=True)
         sentences = [creator, own, review, *secondary(item, bib=True), serial]
-        return join([*sentences, *archive_parts(item, bib=True), url], ". ")
+        seen = t(accessed(item, capital=True))
+        return join([*sentences, *archive_parts(item, bib=True), seen, url], ". ")
     date = t(item.date.text() if item.date else "")
     if not creator and item.get("container-title"):
         # Unsigned: the periodical stands in the author's place.
         return join(
-            [container(item), title(item), join([date, t(_section(item))], ", "), url], ". "
+            [
+                container(item),
+                title(item),
+                join([date, t(_edition(item)), t(_section(item))], ", "),
+                url,
+            ],
+            ". ",
         )
-    serial = join([container(item), date, t(_section(item))], ", ")
+    serial = join([container(item), date, t(_edition(item)), t(_section(item))], ", ")
     return join(
         [
             creator,

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.cite.items import Item
+from assistant.cite.items import ROMAN_TYPES, Item
 from assistant.cite.model import Run
 from assistant.cite.names import Name, names_bib, names_note
-from assistant.cite.richtext import Parts, capitalize, t
+from assistant.cite.richtext import Parts, capitalize, lower_first, markup_runs, t
 from assistant.cite.titles import styled_title
 from assistant.cite.typography import number_ranges, ordinal
 
@@ -48,6 +48,8 @@ def _styled_item_title(item: Item, short: bool) -> Parts:
             return []
         # With neither title nor author the citation would shrink to a date: say so in it.
         return [Run(f"[untitled: {item.id}]")]
+    if item.csl_type in ROMAN_TYPES:
+        return markup_runs(text)
     bracketed = _BRACKETED.search(text)
     if bracketed and not short:
         # A translation given in the title field: it stays roman, outside quotes (CMOS 14.88).
@@ -228,7 +230,7 @@ def archive_parts(item: Item, *, bib: bool = False) -> list[Parts]:
 
 def medium(item: Item, *, capital: bool) -> str:
     text = item.get("medium")
-    return capitalize(text) if capital else text
+    return capitalize(text) if capital else lower_first(text)
 
 
 def link(item: Item) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from assistant.cite.model import Run
+from assistant.cite.typography import words
 
 Parts = list[Run]
 
@@ -93,6 +94,31 @@ def capitalize_first(parts: Parts) -> Parts:
 
 def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+# Words that open a description of a document or medium and are common nouns or adjectives,
+# lowercase inside a note; any other capitalized word may be a name ("Zoom video call").
+_GENERIC = words(
+    "master’s master's masters bachelor’s bachelor's thesis dissertation diss. paper poster"
+    " speech lecture address talk keynote presentation panel seminar report memorandum"
+    " memo letter telegram cable note notes minutes draft typescript transcript manuscript"
+    " handwritten typed photocopy audio video sound recording film television radio"
+    " broadcast interview email e-mail text message map photograph photo print drawing"
+    " painting oil watercolor watercolour ink pencil charcoal etching engraving lithograph"
+    " woodcut gouache tempera acrylic bronze marble sculpture mixed digital microfilm"
+    " microfiche cassette audiocassette videocassette compact record unpublished private"
+    " personal ciphered coded secret top confidential official open forum blog working"
+    " discussion policy briefing research technical annual"
+)
+
+
+def lower_first(text: str) -> str:
+    """A description run on inside a note starts lowercase: "Master’s thesis" -> "master’s
+    thesis", "Oil on canvas" -> "oil on canvas"; "PhD diss.", "DVD", "Zoom video call" stay."""
+    first = text.split(" ")[0]
+    if first[1:].islower() and first[:1].isupper() and first.lower() in _GENERIC:
+        return text[0].lower() + text[1:]
+    return text
 
 
 def comma_then(head: Parts, tail: str) -> Parts:

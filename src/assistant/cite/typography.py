@@ -37,7 +37,9 @@ _CSL_STOP_WORDS = frozenset(
         "the",
         "till",
         "to",
+        "v.",
         "via",
+        "vs.",
         "with",
         "yet",
     }
@@ -69,6 +71,12 @@ _LONG_PREPOSITIONS = frozenset(
         "throughout",
         "toward",
         "towards",
+        "like",
+        "per",
+        "amidst",
+        "atop",
+        "unto",
+        "vis-à-vis",
         "under",
         "underneath",
         "unlike",
@@ -88,8 +96,17 @@ _WORD = re.compile(r"\w[\w'’\-.]*|[^\w\s]|\s+")
 _PROTECTED = re.compile(r'<span class="nocase">.*?</span>|<[^<>]*>', re.DOTALL)
 # Prefixes that cannot stand as words: the element after them keeps its case (CMOS 8.161).
 _PREFIXES = words(
-    "anti co counter de extra infra inter intra macro micro mid mini multi neo non over post pre"
-    " pro proto pseudo quasi re semi socio sub super supra trans ultra un"
+    "anti co counter de e extra infra inter intra macro micro mid mini multi neo non over post"
+    " pre pro proto pseudo quasi re semi socio sub super supra trans ultra un"
+)
+_DOTTED = re.compile(r"(?:[a-z]\.){2,}")
+_NUMBER_WORDS = words(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+    " hundred first second third fourth fifth sixth seventh eighth ninth tenth eleventh"
+    " twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+    " twentieth"
+    " thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth"
 )
 
 
@@ -160,11 +177,18 @@ def _capitalize_word(word: str) -> str:
     conjunctions, and nothing after a prefix that is not a word of its own ("Anti-inflation").
     A compound the source capitalized is left as written: a name like "Mao Tse-tung" or
     "Kim Il-sung" keeps its lowercase second element."""
+    if _DOTTED.fullmatch(word):
+        return word.upper()  # "u.s." -> "U.S."
     if not word.islower():
+        if "-" in word and word.split("-", 1)[0].lower() in _NUMBER_WORDS:
+            # A spelled-out number takes a capital on each element: "Twenty-First-Century"
+            # (CMOS 8.161), though the source wrote it in sentence style.
+            return _capitalize_word(word.lower())
         return word
     if "-" not in word:
         return word[:1].upper() + word[1:]
     parts = word.split("-")
+    parts = [part.upper() if _DOTTED.fullmatch(part) else part for part in parts]
     out = [parts[0][:1].upper() + parts[0][1:]]
     after_prefix = parts[0] in _PREFIXES
     for part in parts[1:]:

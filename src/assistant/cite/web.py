@@ -13,8 +13,18 @@ from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation
 from assistant.cite.pieces import accessed, archive_parts, creator_bib, creator_note, link, title
-from assistant.cite.richtext import Parts, join, paren, t
+from assistant.cite.richtext import Parts, join, lower_first, paren, t
 from assistant.cite.titles import styled_title
+
+
+def _dated(item: Item) -> str:
+    """The page's date, with what kind of date it is when the library says ("last modified
+    March 2, 2020", CMOS 18 14.104)."""
+    date = item.date.text() if item.date else ""
+    status = item.get("status")
+    if date and status and status.lower() not in ("published", "forthcoming"):
+        return f"{status[:1].lower()}{status[1:]} {date}"
+    return date
 
 
 def is_blog(item: Item) -> bool:
@@ -47,14 +57,26 @@ def lead(item: Item) -> tuple[Parts, Parts]:
     return t(owner), (t(site_name) if site_name and site_name != owner else [])
 
 
+def _post_kind(item: Item) -> tuple[Parts, bool]:
+    """What kind of post it is ("Instagram photo", "forum post"), and whether that names
+    the platform already, so it is not given twice (CMOS 18 14.106)."""
+    genre = item.get("genre")
+    if item.csl_type != "post" or not genre:
+        return [], False
+    platform = item.get("container-title")
+    return t(lower_first(genre)), bool(platform) and platform.lower() in genre.lower()
+
+
 def full(item: Item, citation: Citation) -> Parts:
     creator = [] if citation.suppress_author else t(creator_note(item))
-    date = item.date.text() if item.date else ""
+    date = _dated(item)
+    kind, named = _post_kind(item)
     return join(
         [
             creator,
             title(item),
-            site(item),
+            kind,
+            [] if named else site(item),
             t(date),
             t(locator_text(citation)),
             t(accessed(item, capital=False)),
@@ -67,7 +89,7 @@ def full(item: Item, citation: Citation) -> Parts:
 
 def bibliography(item: Item) -> Parts:
     creator = t(creator_bib(item))
-    date = t(item.date.text() if item.date else "")
+    date = t(_dated(item))
     if creator:
         where = join([site(item), date], ", ")
     else:

@@ -1,0 +1,215 @@
+"""Legal and public documents (CMOS 18 14.174-14.176, Bluebook forms as CMOS adopts them):
+court cases, statutes and regulations, bills, treaties, congressional hearings; and patents,
+standards, software and data sets (14.158, 14.159, 14.169, 14.113).
+
+A case or statute is cited by name in roman, then volume, reporter or code, first page and
+pinpoint, then court and year in parentheses: "Youngstown Sheet & Tube Co. v. Sawyer, 343
+U.S. 579, 585 (1952)"; the short form italicizes the case name and pinpoints with "at":
+"*Youngstown Sheet & Tube Co.*, 343 U.S. at 585". A hearing's title is italic, followed by
+the Congress and session and the year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cite.dates import parse_date
+from assistant.cite.items import Item
+from assistant.cite.locators import locator_text
+from assistant.cite.model import Citation, Run
+from assistant.cite.pieces import (
+    archive_parts,
+    creator_bib,
+    creator_note,
+    date_or_status,
+    link,
+    medium,
+    title,
+)
+from assistant.cite.richtext import Parts, capitalize, join, markup_runs, paren, t
+
+# Reporters of the US Supreme Court: the court is implied and not named (Bluebook 10.4).
+_SUPREME_REPORTERS = re.compile(r"^(U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(\s?2d)?)$")
+_VERSUS = re.compile(r"\s+v\.?\s+", re.IGNORECASE)
+
+
+def _year(item: Item) -> str:
+    return item.date.text(year_only=True) if item.date else ""
+
+
+def _citation_numbers(item: Item, pinpoint: str) -> str:
+    """ "343 U.S. 579, 585": volume, reporter or code, first page, pinpoint."""
+    volume, reporter = item.get("volume"), item.get("container-title")
+    first = item.get("page").split("-")[0].split("–")[0].strip()
+    if item.csl_type == "regulation":
+        first = f"§ {item.get('section')}" if item.get("section") else first
+    core = " ".join(p for p in (volume, reporter, first) if p)
+    return ", ".join(p for p in (core, pinpoint) if p)
+
+
+def _court_year(item: Item) -> str:
+    court = item.get("authority")
+    if _SUPREME_REPORTERS.match(item.get("container-title")) or "supreme court of the united" in (
+        court.lower()
+    ):
+        court = ""
+    return " ".join(p for p in (court, _year(item)) if p)
+
+
+def _public_law(item: Item) -> str:
+    number = item.get("number")
+    if number and number[0].isdigit() and item.csl_type == "legislation":
+        return f"Pub. L. No. {number}"
+    return number
+
+
+def _roman_title(item: Item) -> Parts:
+    return markup_runs(item.title) if item.title else []
+
+
+def _legal_core(item: Item, pinpoint: str) -> Parts:
+    kind = item.csl_type
+    name = _roman_title(item)
+    if kind == "legal_case":
+        return join([name, t(_citation_numbers(item, pinpoint))], ", ") + paren(_court_year(item))
+    if kind == "treaty":
+        date = item.date.text() if item.date else ""
+        numbers = _citation_numbers(item, pinpoint)
+        return join([name, t(date), t(numbers)], ", ")
+    # Statutes, regulations, bills: "National Security Act of 1947, Pub. L. No. 80-253,
+    # 61 Stat. 495 (1947)"; "H.R. 5330, 81st Cong. (1949)".
+    numbers = _citation_numbers(item, pinpoint) if item.get("container-title") else pinpoint
+    pieces = [name, t(_public_law(item)), t(item.get("chapter-number")), t(numbers)]
+    return join(pieces, ", ") + paren(_year(item))
+
+
+def full(item: Item, citation: Citation) -> Parts:
+    if item.family == "hearing":
+        return _hearing(item, citation)
+    if item.family == "technical":
+        return _technical_full(item, citation)
+    pinpoint = _pinpoint(citation)
+    return join([_legal_core(item, pinpoint), t(link(item))], ", ")
+
+
+def _pinpoint(citation: Citation) -> str:
+    if not citation.locator.strip():
+        return ""
+    if (citation.label or "page") == "section":
+        return f"§ {citation.locator.strip()}"
+    return locator_text(citation)
+
+
+def bibliography(item: Item) -> Parts:
+    if item.family == "hearing":
+        return _hearing_bibliography(item)
+    if item.family == "technical":
+        return _technical_bibliography(item)
+    return join([_legal_core(item, ""), t(link(item))], ". ")
+
+
+def short(item: Item, citation: Citation) -> Parts:
+    """ "*Youngstown Sheet & Tube Co.*, 343 U.S. at 585"; a statute or treaty by its name."""
+    pinpoint = _pinpoint(citation)
+    if item.csl_type == "legal_case":
+        name = item.short_title if item.raw.get("title-short") else _first_party(item.title)
+        numbers = " ".join(p for p in (item.get("volume"), item.get("container-title")) if p)
+        where = f"{numbers} at {pinpoint}" if numbers and pinpoint else pinpoint
+        return join([markup_runs(name, Run("", italic=True)), t(where)], ", ")
+    # A statute or bill is known by its whole name ("National Security Act of 1947"); a
+    # treaty by the head of its name ("Mutual Defense Treaty").
+    keep_whole = not item.raw.get("title-short") and item.csl_type != "treaty"
+    name = item.title if keep_whole else item.short_title
+    return join([markup_runs(name), t(pinpoint)], ", ")
+
+
+def _first_party(case_name: str) -> str:
+    return _VERSUS.split(case_name, maxsplit=1)[0].strip() or case_name
+
+
+# --- congressional hearings --------------------------------------------------------------
+
+
+def _hearing_title(item: Item) -> Parts:
+    """The title, with "Hearing before the …" from the committee when the title lacks it."""
+    styled = title(item)
+    committee = item.get("section")
+    if committee and "hearing" not in item.title.lower():
+        styled = [*styled, Run(f": Hearing before the {committee}", italic=True)]
+    return styled
+
+
+def _session(item: Item) -> str:
+    return ", ".join(p for p in (item.get("number"), item.get("chapter-number")) if p)
+
+
+def _hearing(item: Item, citation: Citation) -> Parts:
+    """ "*Title: Hearing before the Committee on …*, 82nd Cong. 12 (1951)": the page follows
+    the Congress without a comma and the year closes the citation, in the Bluebook form CMOS
+    18 adopts for public documents (14.174)."""
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    session = " ".join(p for p in (_session(item), locator_text(citation)) if p)
+    head = join([creator, _hearing_title(item), t(session)], ", ")
+    year = _year(item)
+    return join([head + (paren(year) if year else []), t(link(item))], ", ")
+
+
+def _hearing_bibliography(item: Item) -> Parts:
+    facts = ", ".join(p for p in (_session(item), _year(item)) if p)
+    return join(
+        [t(creator_bib(item)), _hearing_title(item), t(capitalize(facts)), t(link(item))], ". "
+    )
+
+
+# --- patents, standards, software, data sets (14.158, 14.159, 14.169, 14.113) -------------
+
+
+def _identification(item: Item) -> str:
+    """ "US Patent 2,222,222, filed …, issued April 1, 1952"; "ISO 9:1995"; "version 4.0"."""
+    kind = item.csl_type
+    number = item.get("number")
+    if kind == "patent":
+        match = re.match(r"^([A-Z]{2})\s*(?:Patent\s*)?(.+)$", number)
+        label = f"{match.group(1)} Patent {match.group(2)}" if match else f"Patent {number}"
+        if not number:
+            label = ""
+        filed = parse_date(item.raw.get("submitted"), [], "submitted")
+        pieces = [label]
+        if filed:
+            pieces.append(f"filed {filed.text()}")
+        if item.date:
+            pieces.append(("and issued " if len(pieces) > 1 else "issued ") + item.date.text())
+        return ", ".join(p for p in pieces if p)
+    version = item.get("version")
+    if kind == "software":
+        return f"v. {version}" if version else ""  # the short label (CMOS 18 14.169)
+    pieces = [number, f"version {version}" if version else ""]
+    return ", ".join(p for p in pieces if p)
+
+
+def _technical_facts(item: Item) -> str:
+    if item.csl_type == "patent":
+        return ""
+    date = date_or_status(item, year_only=True)
+    if item.csl_type == "software" and item.date is not None:
+        date = f"released {date}"  # CMOS 18 14.169
+    return ", ".join(p for p in (item.get("publisher"), date) if p)
+
+
+def _technical_full(item: Item, citation: Citation) -> Parts:
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    return join(
+        [creator, title(item), t(item.get("genre")), t(_identification(item)),
+         t(_technical_facts(item)), t(locator_text(citation)), t(medium(item, capital=False)),
+         *archive_parts(item), t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
+def _technical_bibliography(item: Item) -> Parts:
+    return join(
+        [t(creator_bib(item)), title(item), t(capitalize(item.get("genre"))),
+         t(capitalize(_identification(item))), t(capitalize(_technical_facts(item))),
+         t(medium(item, capital=True)), *archive_parts(item, bib=True), t(link(item))],
+        ". ",
+    )  # fmt: skip

@@ -1,0 +1,209 @@
+"""Audiovisual and other media (CMOS 18 14.133, 14.163-14.168): films, television and radio
+broadcasts and podcasts, recordings, artworks and maps, performances and events.
+
+As `chicago-notes-bibliography.csl` encodes them: a film's director follows its title in a
+note ("*Casablanca*, directed by Michael Curtiz (Warner Bros., 1942)") and leads its
+bibliography entry ("Curtiz, Michael, dir."); a broadcast gives the series, the episode and its
+title, "aired" and the network (14.165, 14.168); recordings, artworks, maps and performances
+run their facts on after the title, the medium in lowercase inside a note.
+"""
+
+from __future__ import annotations
+
+from assistant.cite.items import Item
+from assistant.cite.locators import locator_text
+from assistant.cite.model import Citation, Run
+from assistant.cite.names import Name, names_bib, names_note, parse_names
+from assistant.cite.pieces import (
+    archive_parts,
+    container,
+    creator_bib,
+    creator_note,
+    link,
+    medium,
+    title,
+)
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
+
+
+def _note_medium(item: Item) -> str:
+    return medium(item, capital=False)
+
+
+def _date(item: Item) -> str:
+    return item.date.text() if item.date else ""
+
+
+def _year(item: Item) -> str:
+    return item.date.text(year_only=True) if item.date else ""
+
+
+# --- films (14.165) ----------------------------------------------------------------------
+
+
+def _directors(item: Item) -> list[Name]:
+    """Who directed a film: `director`, else the author (Zotero exports a film's director,
+    its primary creator, as `author`)."""
+    directors = parse_names(item.raw, "director", [], item.id)
+    return directors or item.authors
+
+
+def _film_facts(item: Item) -> Parts:
+    current = ", ".join(p for p in (item.get("publisher"), _year(item)) if p)
+    original = item.original_date.text(year_only=True) if item.original_date else ""
+    # A film released one year and issued on disc later: "(2000; Sony Pictures, 2001)".
+    facts = f"{original}; {current}" if original and original not in current else current
+    return paren(facts) if facts else []
+
+
+def film_full(item: Item, citation: Citation) -> Parts:
+    directors = _directors(item)
+    head = title(item)
+    if directors:
+        head = join([head, t("directed by " + names_note(directors, et_al=False))], ", ")
+    head = head + _film_facts(item)
+    return join(
+        [head, t(locator_text(citation)), t(_note_medium(item)), *archive_parts(item),
+         t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
+def film_bibliography(item: Item) -> Parts:
+    directors = _directors(item)
+    lead = (
+        t(names_bib(directors) + (", dirs." if len(directors) > 1 else ", dir."))
+        if (directors)
+        else []
+    )
+    current = ", ".join(p for p in (item.get("publisher"), _year(item)) if p)
+    original = item.original_date.text(year_only=True) if item.original_date else ""
+    facts = f"{original}; {current}" if original and original not in current else current
+    return join(
+        [lead, title(item), t(facts), t(medium(item, capital=True)),
+         *archive_parts(item, bib=True), t(link(item))],
+        ". ",
+    )  # fmt: skip
+
+
+# --- broadcasts and podcasts (14.165, 14.168) --------------------------------------------
+
+
+def _episode(item: Item) -> str:
+    season, number = item.get("volume"), item.get("number")
+    pieces = [f"season {season}" if season else "", f"episode {number}" if number else ""]
+    return ", ".join(p for p in pieces if p)
+
+
+def _aired(item: Item) -> str:
+    """ "aired October 4, 1998, on CNN" for radio and television; a podcast (found online:
+    a URL or DOI) gives its publisher before the date (CMOS 18 14.165, 14.168)."""
+    date, network = _date(item), item.get("publisher")
+    if item.get("URL") or item.get("DOI"):
+        return ", ".join(p for p in (network, date) if p)
+    if network and date:
+        return f"aired {date}, on {network}"
+    return date or (f"on {network}" if network else "")
+
+
+def broadcast_full(item: Item, citation: Citation) -> Parts:
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    series = container(item)
+    return join(
+        [creator, series, t(_episode(item)), title(item), t(_aired(item)),
+         t(locator_text(citation)), t(_note_medium(item)), *archive_parts(item), t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
+def broadcast_bibliography(item: Item) -> Parts:
+    series = container(item)
+    episode = _episode(item)
+    described = join([t(capitalize(episode)), title(item)], ", ") if series else title(item)
+    head = [series, described] if series else [described]
+    return join(
+        [t(creator_bib(item)), *head, t(capitalize(_aired(item))),
+         t(medium(item, capital=True)), *archive_parts(item, bib=True), t(link(item))],
+        ". ",
+    )  # fmt: skip
+
+
+# --- recordings, artworks, maps, performances, events (14.133, 14.163-14.167) -------------
+
+
+def _album(item: Item) -> Parts:
+    album = container(item)
+    return [Run("on "), *album] if album else []
+
+
+def _run_on(item: Item, *, note: bool) -> list[Parts]:
+    """The facts that follow the title, in order: scale and genre (maps), medium of an
+    artwork, occasion and place of a performance, publisher and date."""
+    genre = item.get("genre")
+    if note:
+        genre = lower_first(genre)
+    event = item.get("event-title") or item.get("event")
+    place = item.get("event-place") or item.get("publisher-place")
+    date = _date(item) if item.family in ("performance", "artwork") else _year(item)
+    if item.family == "artwork":
+        # "Massacre in Korea, 1951, oil on plywood, Musée Picasso, Paris" (14.133).
+        art_medium = _note_medium(item) if note else medium(item, capital=True)
+        return [t(date), t(art_medium)]
+    if item.family == "performance":
+        return [t(genre), t(event), t(item.get("publisher")), t(place), t(date)]
+    if item.family == "map":
+        return [t(genre), t(item.get("publisher")), t(date), t(item.get("scale"))]
+    # Recordings: the label and catalogue number, the date, the medium (14.163).
+    label = " ".join(p for p in (item.get("publisher"), item.get("number")) if p)
+    return [t(label), t(date)]
+
+
+def other_full(item: Item, citation: Citation) -> Parts:
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    described = [creator, title(item)]
+    if item.family == "song":
+        described.append(_album(item))
+    tail = [t(_note_medium(item))] if item.family not in ("artwork",) else []
+    return join(
+        [*described, *_run_on(item, note=True), t(locator_text(citation)), *tail,
+         *archive_parts(item), t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
+def other_bibliography(item: Item) -> Parts:
+    described = [t(creator_bib(item)), title(item)]
+    if item.family == "song":
+        album = _album(item)
+        if album:
+            described.append([Run("On "), *album[1:]])
+    pieces = [p for p in _run_on(item, note=False) if p]
+    tail = [t(medium(item, capital=True))] if item.family != "artwork" else []
+    facts: list[Parts]
+    if item.family == "artwork":
+        facts = pieces  # "1951. Oil on plywood. Musée Picasso, Paris."
+    elif item.family == "map":
+        genre, *rest = _run_on(item, note=False)
+        facts = [genre, join(rest[:2], ", "), rest[2]]
+    else:
+        facts = [join(pieces, ", ")]
+        if pieces:
+            first = facts[0][0]
+            facts[0][0] = first.with_text(capitalize(first.text))
+    return join([*described, *facts, *tail, *archive_parts(item, bib=True), t(link(item))], ". ")
+
+
+def full(item: Item, citation: Citation) -> Parts:
+    if item.family == "film":
+        return film_full(item, citation)
+    if item.family == "broadcast":
+        return broadcast_full(item, citation)
+    return other_full(item, citation)
+
+
+def bibliography(item: Item) -> Parts:
+    if item.family == "film":
+        return film_bibliography(item)
+    if item.family == "broadcast":
+        return broadcast_bibliography(item)
+    return other_bibliography(item)
