@@ -23,6 +23,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 from whoosh import qparser, query
 
+from assistant.paths import resources_dir
 from assistant.search.analysis import DEFAULT_LANGUAGE, FastStemmingAnalyzer, fold
 from assistant.search.errors import SearchCancelled
 from assistant.search.variants import VariantTables, compact, rule_variants
@@ -35,6 +36,19 @@ MAX_WORDS = 32
 MAX_WORD_CHARS = 64
 
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+
+
+def _function_words() -> frozenset[str]:
+    """resources/search/function_words.txt: words optional in a plain query."""
+    path = resources_dir() / "search" / "function_words.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
+
+
+FUNCTION_WORDS = _function_words()
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A token of the query text: a quoted phrase, a parenthesis, or anything else up to a space.
 _TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
@@ -62,6 +76,8 @@ class Built:
     words: dict[tuple[str, ...], str] = field(default_factory=dict)
     not_found: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # The terms of the alternatives of function words (optional in a plain query).
+    optional: set[tuple[str, ...]] = field(default_factory=set)
 
 
 class QueryBuilder:
@@ -296,6 +312,8 @@ class _Parser(qparser.QueryParser):
             node = alternatives[0] if len(alternatives) == 1 else query.Or(alternatives)
             for alternative in alternatives:
                 self.built.words.setdefault(_key(alternative), text)
+                if text.lower() in FUNCTION_WORDS:
+                    self.built.optional.add(_key(alternative))
             if boost != 1.0:
                 node = node.with_boost(boost)
             return node
