@@ -141,11 +141,11 @@ def test_variants_score_as_stock_whoosh_scores_the_same_query(index):
 
 
 def test_a_description_with_one_word_the_passage_lacks_still_finds_it(index):
-    results = index.search("Soviet advisers drafted offensive plan blueprint")
+    results = index.search("Soviet advisers drafted offensive plan hovercraft")
     assert results.relaxed
     assert any("General Vasiliev drafted" in h.text for h in results.hits[:3])
-    assert results.not_found == ("blueprint",)
-    assert results.hits[0].missing == ("blueprint",)
+    assert results.not_found == ("hovercraft",)
+    assert results.hits[0].missing == ("hovercraft",)
 
 
 def test_more_matched_words_rank_higher(index):

@@ -83,11 +83,25 @@ class SearchIndex:
         # Plain queries with all their words in fewer passages than this are relaxed.
         self.relax_below = RELAX_BELOW
         self._builder = QueryBuilder(self.schema, self._analyzer, VariantTables())
+        self._corpus_dir = corpus_dir
+        self._related = True
         self.use_synonyms_of(corpus_dir)
 
     def use_synonyms_of(self, corpus_dir: Path | None) -> None:
         """Read the user's synonyms from `corpus_dir`/synonyms.csv (and the user data folder)."""
-        self._builder.tables = VariantTables(synonyms_files(corpus_dir))
+        self._corpus_dir = corpus_dir
+        self._builder.tables = VariantTables(synonyms_files(corpus_dir), self._related)
+
+    @property
+    def related_words(self) -> bool:
+        """Whether a word also finds its translations and paraphrases (the shipped glossary
+        and thesaurus); names, spellings and the user's synonyms always apply."""
+        return self._related
+
+    @related_words.setter
+    def related_words(self, value: bool) -> None:
+        self._related = value
+        self.use_synonyms_of(self._corpus_dir)
 
     # ----------------------------------------------------------------------------------------
     # Updating

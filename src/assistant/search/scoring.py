@@ -116,9 +116,7 @@ def plain_query(parsed: Any) -> PlainQuery | None:
                 return None
             groups.append(sub_group[0])
             group_weights.append(sub_group[1])
-        flat = [alt for g in groups for alt in g]
-        if len(set(flat)) != len(flat):
-            return None
+        # (A word shared by two groups is scored in each, as Whoosh's And of Ors does.)
         return PlainQuery(tuple(groups), "and", tuple(group_weights))
     return None
 

@@ -23,13 +23,28 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+from whoosh.lang import stemmer_for_language
+from whoosh.lang.porter import stem as porter_stem
 
 from assistant.paths import resources_dir, user_data_dir
 from assistant.search.analysis import fold
 
 # Not .txt: every .txt file in the corpus folder is a source.
 SYNONYMS_FILE = "synonyms.csv"
-_SHIPPED = ("names.txt", "british_american.txt")
+# The shipped tables and the weight of a match through each: names, spellings and
+# abbreviations are the same thing written otherwise; a translation (glossary.txt: the words
+# of the period in English, Russian, German, French, Spanish and Chinese) nearly so; a
+# paraphrase (thesaurus.txt) is a looser match, ranked below the word itself.
+_SHIPPED = (
+    ("names.txt", 1.0),
+    ("british_american.txt", 1.0),
+    ("abbreviations.txt", 1.0),
+    ("glossary.txt", 0.8),
+    ("thesaurus.txt", 0.5),
+)
+USER_WEIGHT = 1.0
 MAX_ENTRY_WORDS = 5
 MAX_RULE_VARIANTS = 24
 _SEPARATORS = re.compile(r"[\s\-‐‑'’ʼ.]+")
@@ -39,6 +54,36 @@ def compact(text: str) -> str:
     """The key a spelling is matched by: lower case, no accents, spaces, hyphens or
     apostrophes."""
     return _SEPARATORS.sub("", fold(text.lower()))
+
+
+_WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_RUSSIAN_STEM: Any = None
+
+
+def stem_key(text: str) -> str:
+    """The key an entry is also matched by: its words stemmed (Porter for Latin script, the
+    Russian stemmer for Cyrillic), so "dismissed" finds the entry "dismiss"."""
+    global _RUSSIAN_STEM
+    words = []
+    for word in _WORD.findall(fold(text.lower().replace("'", "").replace("’", ""))):
+        if _CYRILLIC.search(word):
+            if _RUSSIAN_STEM is None:
+                _RUSSIAN_STEM = stemmer_for_language("ru")
+            words.append(_RUSSIAN_STEM(word))
+        elif word.isascii() and word.isalpha():
+            words.append(porter_stem(word))
+        else:
+            words.append(word)
+    return "~" + " ".join(words)
+
+
+def _case_key(entry: str) -> str | None:
+    """Short acronyms (US, UN) match only when typed in capitals: "us" and "un" are words."""
+    plain = entry.replace(".", "")
+    if plain.isupper() and plain.isalpha() and len(plain) <= 3:
+        return "^" + plain
+    return None
 
 
 MAX_TABLE_BYTES = 2_000_000
@@ -69,17 +114,22 @@ def _read_table(path: Path) -> list[list[str]]:
 class VariantTables:
     """The shipped tables and the user's synonyms files, re-read when a file changes."""
 
-    def __init__(self, synonyms_files: list[Path] | None = None) -> None:
-        self.files = [resources_dir() / "search" / name for name in _SHIPPED]
-        self.files += synonyms_files or []
+    def __init__(self, synonyms_files: list[Path] | None = None, related: bool = True) -> None:
+        # `related`: also the looser tables (translations, paraphrases).
+        self.files = [
+            (resources_dir() / "search" / name, weight)
+            for name, weight in _SHIPPED
+            if related or weight == 1.0
+        ]
+        self.files += [(path, USER_WEIGHT) for path in synonyms_files or []]
         self._lock = threading.Lock()
         self._stamp: tuple = ()
-        self._table: dict[str, list[str]] = {}
+        self._table: dict[str, dict[str, float]] = {}
         self.longest = 1
 
     def _stamps(self) -> tuple:
         stamps = []
-        for path in self.files:
+        for path, _ in self.files:
             try:
                 stat = path.stat()
                 stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
@@ -87,31 +137,50 @@ class VariantTables:
                 stamps.append((str(path), 0, 0))
         return tuple(stamps)
 
-    def table(self) -> dict[str, list[str]]:
-        """compact key -> every spelling of its group."""
+    def table(self) -> dict[str, dict[str, float]]:
+        """key -> every spelling of its groups with the weight of a match through it. Keys:
+        the compact spelling, its stems ("~..."), and for short acronyms the capitals
+        ("^US")."""
         stamp = self._stamps()
         with self._lock:
             if stamp != self._stamp:
-                table: dict[str, list[str]] = {}
+                table: dict[str, dict[str, float]] = {}
                 longest = 1
-                for path in self.files:
+                for path, weight in self.files:
                     for group in _read_table(path):
                         for entry in group:
-                            key = compact(entry)
-                            if not key:
-                                continue
-                            known = table.setdefault(key, [])
-                            for other in group:
-                                if other not in known:
-                                    known.append(other)
+                            case = _case_key(entry)
+                            keys = [case] if case else [compact(entry), stem_key(entry)]
+                            for key in keys:
+                                if not key or key in ("~", "^"):
+                                    continue
+                                known = table.setdefault(key, {})
+                                for other in group:
+                                    if known.get(other, 0.0) < weight:
+                                        known[other] = weight
                             longest = max(longest, len(entry.split()))
                 self._table, self._stamp, self.longest = table, stamp, longest
             return self._table
 
+    def spellings(self, text: str) -> dict[str, float]:
+        """The spellings of `text` (one or more words) in the tables, with their weights;
+        the same spelling through its exact key before its stems."""
+        table = self.table()
+        found: dict[str, float] = {}
+        keys = [compact(text), stem_key(text)]
+        stripped = text.strip()
+        if stripped.replace(".", "").isupper():
+            keys.insert(0, "^" + stripped.replace(".", ""))
+        for key in keys:
+            for spelling, weight in table.get(key, {}).items():
+                if found.get(spelling, 0.0) < weight:
+                    found[spelling] = weight
+        own = compact(text)
+        return {s: w for s, w in found.items() if compact(s) != own}
+
     def lookup(self, text: str) -> list[str]:
         """The other spellings of `text` (one or more words) in the tables."""
-        key = compact(text)
-        return [s for s in self.table().get(key, []) if compact(s) != key]
+        return list(self.spellings(text))
 
 
 def synonyms_files(corpus_dir: Path | None) -> list[Path]:
@@ -221,3 +290,19 @@ def rule_variants(word: str) -> list[str]:
         found |= bases
     found.discard(lower)
     return sorted(found, key=lambda v: (len(v), v))[:MAX_RULE_VARIANTS]
+
+
+# Derived forms of one word: a doctrine and its adherents (expansionism / expansionist,
+# communism / communists), which stemming keeps apart. A looser match than the word itself.
+DERIVED_WEIGHT = 0.7
+_DERIVED_ENDINGS = ("ism", "isms", "ist", "ists", "istic")
+
+
+def derived_forms(word: str) -> list[tuple[str, float]]:
+    """Forms of `word` with another ending of its family, with their weight."""
+    lower = word.lower()
+    for ending in sorted(_DERIVED_ENDINGS, key=len, reverse=True):
+        if lower.endswith(ending) and len(lower) - len(ending) >= 4:
+            stem = lower[: -len(ending)]
+            return [(stem + other, DERIVED_WEIGHT) for other in _DERIVED_ENDINGS if other != ending]
+    return []
