@@ -267,13 +267,13 @@ def test_a_synonyms_file_in_the_corpus_folder_is_used_and_reread(tmp_path):
     corpus = evaluate.build_corpus(tmp_path / "corpus")
     built = SearchIndex(tmp_path / "index")
     built.update(Library.open(corpus))
-    assert built.search("truce Panmunjom").all_words == 0
-    (corpus / "synonyms.csv").write_text("# mine\ntruce, armistice, ceasefire\n", "utf-8")
-    results = built.search("truce Panmunjom")
+    assert built.search("hiatus Panmunjom").all_words == 0
+    (corpus / "synonyms.csv").write_text("# mine\nhiatus, armistice, ceasefire\n", "utf-8")
+    results = built.search("hiatus Panmunjom")
     assert results.all_words and "armistice was signed at Panmunjom" in results.hits[0].text
     (corpus / "synonyms.csv").write_text("", "utf-8")
-    assert built.search("truce Panmunjom").all_words == 0
+    assert built.search("hiatus Panmunjom").all_words == 0
     # A search-only process finds the same file when told the corpus.
     reader = SearchIndex(tmp_path / "index", corpus_dir=corpus)
-    (corpus / "synonyms.csv").write_text("truce = armistice\n", "utf-8")
-    assert reader.search("truce Panmunjom").all_words == 1
+    (corpus / "synonyms.csv").write_text("hiatus = armistice\n", "utf-8")
+    assert reader.search("hiatus Panmunjom").all_words == 1

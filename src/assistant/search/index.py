@@ -214,6 +214,8 @@ class SearchIndex:
         """The query with each word found nowhere replaced by its correction, if any."""
         unknown = set()
         for word in built.not_found:
+            if self._builder.tables.spellings(word):
+                continue  # a name the tables know is no misspelling (Yalu is not Yale)
             unknown.update(self._analyzer.query_stems(word))
         if not unknown:
             return None

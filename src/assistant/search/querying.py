@@ -84,6 +84,9 @@ class Built:
     notices: list[str] = field(default_factory=list)
     # The terms of the alternatives of function words (optional in a plain query).
     optional: set[tuple[str, ...]] = field(default_factory=set)
+    # Runs of words replaced by their spellings from the tables: (as typed, the spellings).
+    runs: list[tuple[str, list[str]]] = field(default_factory=list)
+    options: set[str] = field(default_factory=set)
 
 
 class QueryBuilder:
@@ -118,6 +121,15 @@ class QueryBuilder:
         )
         parser.per_term = max(4, min(MAX_EXPANSION, MAX_TOTAL_EXPANSION // max(1, expansions)))
         parsed = parser.parse(rewritten)
+        reader = searcher.reader()
+        for surface, options in built.runs:
+            if not any(
+                all(reader.doc_frequency("text", w) > 0 for w in stems)
+                for option in options
+                for language in languages
+                if (stems := self.analyzer.query_stems(option, language))
+            ):
+                built.not_found.append(surface)
         if len(languages) > 1:
             parsed = self._phrases_in_languages(parsed, rewritten, searcher.reader(), languages)
         built.parsed = _fast_phrases(_dedupe(parsed))
@@ -193,6 +205,8 @@ class QueryBuilder:
                         if stems:
                             built.words.setdefault(stems, surface)
                 out.append("(" + " OR ".join(_quoted(s, w) for s, w in options.items()) + ")")
+                built.runs.append((surface, list(options)))
+                built.options.update(_quoted(s).strip('"') for s in options)
                 position = run[-1].end()
                 i += size
                 replaced = True
@@ -352,9 +366,9 @@ class _Parser(qparser.QueryParser):
             alternatives = self.builder.alternatives(text, self.reader, self.languages)
             if not alternatives:
                 return query.NullQuery
-            if not any(a.boost >= 1.0 and _present(self.reader, a) for a in alternatives):
-                # Only looser words (paraphrases, translations) are there: the word as typed
-                # is still one no passage has, maybe misspelt.
+            if text in self.built.options:
+                pass  # a spelling from a table: the run it stands for is checked whole
+            elif not any(_present(self.reader, a) for a in alternatives):
                 self.built.not_found.append(text)
             if boost != 1.0:
                 # Into each alternative: a boosted OR would leave the fast scoring path.

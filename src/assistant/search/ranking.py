@@ -23,7 +23,7 @@ from typing import Any
 from assistant.search.analysis import FastStemmingAnalyzer, mark_language
 from assistant.search.scoring import PlainQuery
 
-DEPTH = 15
+DEPTH = 12
 WINDOW = 4
 PROXIMITY_BOOST = 0.5
 HEADING_BOOST = 0.25
@@ -62,6 +62,7 @@ def rerank(
     pair_total = sum(w for _, _, w in pairs)
     idf_total = sum(idfs) or 1.0
     out: list[Row] = []
+    shares: dict[str, float] = {}
     for rank, (score, stored, docnum) in enumerate(rows):
         if rank >= DEPTH:
             out.append((score, stored, docnum))
@@ -77,11 +78,15 @@ def rerank(
                 if distance <= WINDOW:
                     close += weight / max(1, distance)
             factor += PROXIMITY_BOOST * close / pair_total
-        if headings and stored.get("section"):
-            in_section = analyzer.term_positions(stored["section"])
-            share = sum(
-                idf for idf, group in zip(idfs, terms, strict=True) if group & in_section.keys()
-            )
+        section = stored.get("section") if headings else None
+        if section:
+            # Neighbouring passages share their section: each analysed once.
+            share = shares.get(section)
+            if share is None:
+                in_section = analyzer.term_positions(section).keys()
+                share = shares[section] = sum(
+                    idf for idf, group in zip(idfs, terms, strict=True) if group & in_section
+                )
             factor += HEADING_BOOST * share / idf_total
         out.append((score * factor, stored, docnum))
     return out

@@ -11,6 +11,7 @@ Any other query runs through Whoosh's matchers and `CountingTopCollector`.
 
 from __future__ import annotations
 
+import heapq
 import math
 import threading
 from collections.abc import Iterator
@@ -387,6 +388,8 @@ SECTION_CREDIT = 0.6
 SECTION_SCORE = 0.5
 # A passage is kept when it covers at least this share of the query, or half its words.
 MIN_COVERAGE = 0.4
+# ...and when fewer than this many are, the best of the others up to this many.
+MIN_KEPT = 10
 
 
 def _idf(searcher: Any, frequency: int) -> float:
@@ -474,12 +477,24 @@ def _relaxed(searcher: Any, bm25: Bm25, plain: PlainQuery, optional: tuple[bool,
             masks[docnum] = masks.get(docnum, 0) | bit
     kept: dict[int, float] = {}
     counted_mask = sum(1 << i for i in counted)
+    # A word no passage has: then none has every word.
+    absent = any(not shares[i] and not optional[i] for i in range(len(plain.groups)))
     complete = 0
     for docnum, share in coverage.items():
         holds = masks[docnum] & counted_mask
         if share >= MIN_COVERAGE or holds.bit_count() >= need:
             kept[docnum] = totals[docnum] * share**COVERAGE_POWER
-            complete += holds == counted_mask
+            complete += holds == counted_mask and not absent
+    if len(kept) < MIN_KEPT:
+        # Few passages hold most of a long query: the best of those holding less (a
+        # translation's two words in a Chinese passage), rather than nearly nothing.
+        extra = heapq.nlargest(
+            MIN_KEPT - len(kept),
+            (d for d in coverage if d not in kept),
+            key=lambda d: (coverage[d], totals[d]),
+        )
+        for docnum in extra:
+            kept[docnum] = totals[docnum] * coverage[docnum] ** COVERAGE_POWER
     return Scored(kept, {d: masks[d] for d in kept}, complete)
 
 
