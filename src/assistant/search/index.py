@@ -199,10 +199,13 @@ class SearchIndex:
                     better = self._run(
                         searcher, again, corrected, limit, source_ids, wants_front, relax=plain
                     )
-                    # A word no passage holds adds nothing to the typed query's hits, so
-                    # the corrected query's are at least as good whenever it finds any.
+                    # Shown instead of the typed query's hits when it finds passages with
+                    # every word, or leaves no word unfound; else offered ("Did you mean").
                     if better.total and (
-                        not better.relaxed or results.relaxed or not results.total
+                        not better.relaxed
+                        or better.all_words
+                        or not better.not_found
+                        or not results.total
                     ):
                         better.query = query_text
                         better.corrected = corrected
