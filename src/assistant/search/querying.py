@@ -111,6 +111,7 @@ class QueryBuilder:
         cancel: threading.Event | None = None,
     ) -> Built:
         built = Built(None)
+        self.tables.table()  # re-read a table that changed, once per query
         rewritten = self._rewrite_names(text, built, languages)
         parser = self._parser(searcher, languages, built, cancel)
         # The budget shared fairly: `a* b* ... z*` gets a few words per letter.
@@ -216,6 +217,18 @@ class QueryBuilder:
         out.append(text[position:])
         return "".join(out)
 
+    def _present(self, reader: Any, term: str) -> bool:
+        """Whether a passage holds `term`, remembered for the reader (most of a query's
+        candidate spellings are looked up again as the user types on)."""
+        memo: dict[str, bool] | None = getattr(self._local, "presence", None)
+        if memo is None or getattr(self._local, "reader", None) is not reader or len(memo) > 50_000:
+            memo = self._local.presence = {}
+            self._local.reader = reader
+        found = memo.get(term)
+        if found is None:
+            found = memo[term] = reader.doc_frequency("text", term) > 0
+        return found
+
     def alternatives(self, word: str, reader: Any, languages: list[str]) -> list[Any]:
         """The queries a plain word stands for that the index can match (the word's own
         stem first, kept even when absent so that "not found" can say so), each boosted by
@@ -247,12 +260,10 @@ class QueryBuilder:
                     if words in seen:
                         continue
                     seen.add(words)
-                    node = _node(words)
-                    if weight != 1.0:
-                        node = node.with_boost(weight)
+                    node = _node(words, weight)
                     if number == 0 and own is None:
                         own = node
-                    if all(reader.doc_frequency("text", w) > 0 for w in words):
+                    if all(self._present(reader, w) for w in words):
                         found.append(node)
         found += self._near_spellings(word, reader, {_key(node) for node in found})
         if not found and own is not None:
@@ -315,10 +326,10 @@ def _quoted(spelling: str, weight: float = 1.0) -> str:
     return quoted if weight == 1.0 else f"{quoted}^{weight:g}"
 
 
-def _node(words: tuple[str, ...]) -> Any:
+def _node(words: tuple[str, ...], boost: float = 1.0) -> Any:
     if len(words) == 1:
-        return query.Term("text", words[0])
-    return query.Phrase("text", list(words))
+        return query.Term("text", words[0], boost=boost)
+    return query.Phrase("text", list(words), boost=boost)
 
 
 class _Parser(qparser.QueryParser):

@@ -23,7 +23,7 @@ from typing import Any
 from assistant.search.analysis import FastStemmingAnalyzer, mark_language
 from assistant.search.scoring import PlainQuery
 
-DEPTH = 12
+DEPTH = 10
 WINDOW = 4
 PROXIMITY_BOOST = 0.5
 HEADING_BOOST = 0.25

@@ -164,8 +164,9 @@ class VariantTables:
 
     def spellings(self, text: str) -> dict[str, float]:
         """The spellings of `text` (one or more words) in the tables, with their weights;
-        the same spelling through its exact key before its stems."""
-        table = self.table()
+        the same spelling through its exact key before its stems. (The tables as last read:
+        `table()` re-reads a changed file, once per query.)"""
+        table = self._table if self._stamp else self.table()
         found: dict[str, float] = {}
         keys = [compact(text), stem_key(text)]
         stripped = text.strip()
