@@ -368,7 +368,7 @@ def _generic_blocks(matcher: Any, with_values: bool) -> Iterator[internals.Block
 class Scored:
     scores: dict[int, float]
     # Per document, which of the query's groups it matches, as a bit mask (only when the
-    # query was relaxed), and how many documents match every (required) group.
+    # query was relaxed), and how many documents hold every (required) group in their text.
     matched: dict[int, int] | None = None
     complete: int = 0
 
@@ -437,7 +437,9 @@ def score_groups(
                     running[docnum] += score
     if len(plain.groups) < 2 or len(running) >= relax_below:
         return Scored(running)
-    return _relaxed(searcher, bm25, plain, optional)
+    relaxed = _relaxed(searcher, bm25, plain, optional)
+    relaxed.complete = len(running)
+    return relaxed
 
 
 def _relaxed(searcher: Any, bm25: Bm25, plain: PlainQuery, optional: tuple[bool, ...]) -> Scored:
@@ -477,14 +479,10 @@ def _relaxed(searcher: Any, bm25: Bm25, plain: PlainQuery, optional: tuple[bool,
             masks[docnum] = masks.get(docnum, 0) | bit
     kept: dict[int, float] = {}
     counted_mask = sum(1 << i for i in counted)
-    # A word no passage has: then none has every word.
-    absent = any(not shares[i] and not optional[i] for i in range(len(plain.groups)))
-    complete = 0
     for docnum, share in coverage.items():
         holds = masks[docnum] & counted_mask
         if share >= MIN_COVERAGE or holds.bit_count() >= need:
             kept[docnum] = totals[docnum] * share**COVERAGE_POWER
-            complete += holds == counted_mask and not absent
     if len(kept) < MIN_KEPT:
         # Few passages hold most of a long query: the best of those holding less (a
         # translation's two words in a Chinese passage), rather than nearly nothing.
@@ -495,7 +493,7 @@ def _relaxed(searcher: Any, bm25: Bm25, plain: PlainQuery, optional: tuple[bool,
         )
         for docnum in extra:
             kept[docnum] = totals[docnum] * coverage[docnum] ** COVERAGE_POWER
-    return Scored(kept, {d: masks[d] for d in kept}, complete)
+    return Scored(kept, {d: masks[d] for d in kept})
 
 
 def _in_sections(sections: Bm25, alternative: Alternative) -> dict[int, float]:
