@@ -277,3 +277,36 @@ def test_a_synonyms_file_in_the_corpus_folder_is_used_and_reread(tmp_path):
     reader = SearchIndex(tmp_path / "index", corpus_dir=corpus)
     (corpus / "synonyms.csv").write_text("hiatus = armistice\n", "utf-8")
     assert reader.search("hiatus Panmunjom").all_words == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries of each kind written for these tests after the tuning (none is in queries.tsv)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "words"),
+    [
+        # paraphrases
+        ("Mao waited at a dacha outside Moscow", "wade-giles-1962", "Mao Tse-tung arrived"),
+        ("communists lacked amphibious capability", "wade-giles-1962", "amphibious crossing"),
+        ("women factory labor after American bombing", "koreans-1995", "Mobilisation of women"),
+        ("Berlin blockade forced Soviets to back down", "shen-2000", "The Berlin Crisis from"),
+        ("why was Stalin hesitant about military action in Korea", "shen-2000", "reluctant"),
+        # names in other systems
+        ("Jiang Jieshi Formosa", "wade-giles-1962", "Kuomintang army had retreated"),
+        ("Lavrenty Beria arrest", "pinyin-2003", "Beriia's arrest"),
+        ("Khrushchyov memoirs", "pinyin-2003", "Khrushchev's memoirs"),
+        ("Yi Sung-man exile", "koreans-1995", "Rhee Syng-man returned"),
+        ("Ryojun naval base", "wade-giles-1962", "naval base at Port Arthur"),
+        # across languages
+        ("Stalin notes neutral Germany 1952", "koeln-de", "schlug die Sowjetunion"),
+        ("French battalion Chipyong-ni 1951", "french-fr", "Le bataillon français"),
+        ("Chinese volunteers crossed the Yalu October 1950", "chaoxian-zh", "跨过鸭绿江"),
+        ("Molotov Stalin dacha dinners", "molotov-ru", "отстранил Молотова"),
+        # misspellings
+        ("Panmunjon armistice", "pinyin-2003", "armistice was signed at Panmunjom"),
+        ("Khrushcev memoirs", "pinyin-2003", "Khrushchev's memoirs"),
+    ],
+)
+def test_queries_of_each_kind_find_their_passage_in_the_top_three(index, text, source, words):
+    assert _finds(index, text, source, words, n=3), _top(index, text, 3)
