@@ -56,6 +56,7 @@ def _function_words() -> frozenset[str]:
 
 FUNCTION_WORDS = _function_words()
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HYPHEN = re.compile(r"[-‐‑]")
 # A token of the query text: a quoted phrase, a parenthesis, or anything else up to a space.
 _TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
 
@@ -229,12 +230,15 @@ class QueryBuilder:
             found = memo[term] = reader.doc_frequency("text", term) > 0
         return found
 
-    def alternatives(self, word: str, reader: Any, languages: list[str]) -> list[Any]:
+    def alternatives(
+        self, word: str, reader: Any, languages: list[str], tables: bool = True
+    ) -> list[Any]:
         """The queries a plain word stands for that the index can match (the word's own
         stem first, kept even when absent so that "not found" can say so), each boosted by
-        the weight of its kind of match (variants.py)."""
+        the weight of its kind of match (variants.py). `tables` False for a spelling that
+        came from a table: its own entries would chain one looser match onto another."""
         surfaces: dict[str, float] = {word: 1.0}
-        for surface, weight in self.tables.spellings(word).items():
+        for surface, weight in (self.tables.spellings(word) if tables else {}).items():
             surfaces.setdefault(surface, weight)
         for surface in rule_variants(word):
             surfaces.setdefault(surface, 1.0)
@@ -259,13 +263,21 @@ class QueryBuilder:
                 for words in self._forms(surface, language):
                     if words in seen:
                         continue
+                    if (
+                        language != languages[0]
+                        and min(map(len, words)) < 3
+                        and words != (tuple(self.analyzer.query_stems(surface, languages[0])))
+                    ):
+                        # Another language's stemmer cutting a name short (Mao -> ma).
+                        continue
                     seen.add(words)
                     node = _node(words, weight)
                     if number == 0 and own is None:
                         own = node
                     if all(self._present(reader, w) for w in words):
                         found.append(node)
-        found += self._near_spellings(word, reader, {_key(node) for node in found})
+        if tables:
+            found += self._near_spellings(word, reader, {_key(node) for node in found})
         if not found and own is not None:
             return [own]
         return found
@@ -302,10 +314,11 @@ class QueryBuilder:
             written = (fold(surface.lower()),)
             if written != stems:
                 forms.append(written)
-        if len(stems) > 1 and " " not in surface.strip():
-            # A hyphenated word is also written as one (En-lai / Enlai).
-            joined = tuple(self.analyzer.query_stems(re.sub(r"[-‐‑]", "", surface), language))
-            if len(joined) == 1:
+        if len(stems) > 1 and _HYPHEN.search(surface):
+            # A hyphenated word is also written as one (En-lai / Enlai, Zhou En-lai / Zhou
+            # Enlai).
+            joined = tuple(self.analyzer.query_stems(_HYPHEN.sub("", surface), language))
+            if joined and joined != stems:
                 forms.append(joined)
         return forms
 
@@ -374,7 +387,9 @@ class _Parser(qparser.QueryParser):
             )
             text = text[:MAX_WORD_CHARS]
         if termclass is query.Term:
-            alternatives = self.builder.alternatives(text, self.reader, self.languages)
+            alternatives = self.builder.alternatives(
+                text, self.reader, self.languages, tables=text not in self.built.options
+            )
             if not alternatives:
                 return query.NullQuery
             if text in self.built.options:

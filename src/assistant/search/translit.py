@@ -177,9 +177,15 @@ def to_latin(word: str) -> list[str]:
     return _expand(pieces)
 
 
+# Chinese writes years digit by digit in its own numerals (一九五〇年).
+_CHINESE_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+
+
 def transliterations(word: str) -> list[str]:
-    """A word's spellings in the other script (none for short words, digits, other
-    scripts)."""
+    """A word's spellings in the other script: Latin and Cyrillic for each other, a year in
+    Chinese numerals (none for short words and other scripts)."""
+    if len(word) == 4 and word.isascii() and word.isdigit():
+        return [word.translate(_CHINESE_DIGITS)]
     if len(word) < MIN_LETTERS:
         return []
     if _CYRILLIC_WORD.match(word):

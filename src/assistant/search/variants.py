@@ -176,8 +176,10 @@ class VariantTables:
             for spelling, weight in table.get(key, {}).items():
                 if found.get(spelling, 0.0) < weight:
                     found[spelling] = weight
-        own = compact(text)
-        return {s: w for s, w in found.items() if compact(s) != own}
+        # A spelling that differs only in its spaces, hyphens or accents stays: the words it
+        # makes differ ("Zhou Enlai" for "Zhou En-lai").
+        own = text.strip().lower()
+        return {s: w for s, w in found.items() if s.lower() != own}
 
     def lookup(self, text: str) -> list[str]:
         """The other spellings of `text` (one or more words) in the tables."""
