@@ -244,8 +244,12 @@ class QueryBuilder:
             surfaces.setdefault(surface, 1.0)
         for surface, weight in derived_forms(word):
             surfaces.setdefault(surface, weight)
-        for surface in transliterations(word):
-            surfaces.setdefault(surface, 1.0)
+        if "ru" in languages or _CYRILLIC.search(word):
+            # Latin to Cyrillic only where a source is Russian.
+            for surface in transliterations(word):
+                surfaces.setdefault(surface, 1.0)
+        elif word.isdigit() and "zh" in languages:
+            surfaces.update(dict.fromkeys(transliterations(word), 1.0))
         found: list[Any] = []
         seen: set[tuple[str, ...]] = set()
         own: Any = None

@@ -19,13 +19,12 @@ a word nobody wrote costs nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from whoosh.lang import stemmer_for_language
 from whoosh.lang.porter import stem as porter_stem
 
 from assistant.paths import resources_dir, user_data_dir
@@ -57,25 +56,23 @@ def compact(text: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_RUSSIAN_STEM: Any = None
 
 
-def stem_key(text: str) -> str:
-    """The key an entry is also matched by: its words stemmed (Porter for Latin script, the
-    Russian stemmer for Cyrillic), so "dismissed" finds the entry "dismiss"."""
-    global _RUSSIAN_STEM
+@functools.lru_cache(maxsize=20_000)
+def _porter(word: str) -> str:
+    return porter_stem(word)  # type: ignore[no-any-return]
+
+
+def stem_key(text: str) -> str | None:
+    """The key a Latin-script entry is also matched by: its words stemmed by Porter, so
+    "dismissed" finds the entry "dismiss". (None for other scripts: Russian's Snowball
+    stemmer costs a millisecond a word, too much for every entry of the tables.)"""
     words = []
     for word in _WORD.findall(fold(text.lower().replace("'", "").replace("’", ""))):
-        if _CYRILLIC.search(word):
-            if _RUSSIAN_STEM is None:
-                _RUSSIAN_STEM = stemmer_for_language("ru")
-            words.append(_RUSSIAN_STEM(word))
-        elif word.isascii() and word.isalpha():
-            words.append(porter_stem(word))
-        else:
-            words.append(word)
-    return "~" + " ".join(words)
+        if not word.isascii():
+            return None
+        words.append(_porter(word) if word.isalpha() else word)
+    return "~" + " ".join(words) if words else None
 
 
 def _case_key(entry: str) -> str | None:
@@ -111,6 +108,37 @@ def _read_table(path: Path) -> list[list[str]]:
     return groups
 
 
+def _build_table(files: list[tuple[Path, float]]) -> tuple[dict[str, dict[str, float]], int]:
+    table: dict[str, dict[str, float]] = {}
+    longest = 1
+    for path, weight in files:
+        for group in _read_table(path):
+            # One dict per group, shared by its keys and never changed in place: a key met
+            # again gets a merged copy.
+            members = dict.fromkeys(group, weight)
+            for entry in group:
+                case = _case_key(entry)
+                keys = [case] if case else [compact(entry), stem_key(entry)]
+                for key in keys:
+                    if not key or key in ("~", "^"):
+                        continue
+                    known = table.get(key)
+                    if known is None:
+                        table[key] = members
+                    else:
+                        merged = dict(known)
+                        for other in group:
+                            if merged.get(other, 0.0) < weight:
+                                merged[other] = weight
+                        table[key] = merged
+                longest = max(longest, len(entry.split()))
+    return table, longest
+
+
+# The tables as built for the files' stamps, shared by every index of the process.
+_BUILT: dict[tuple, tuple[dict[str, dict[str, float]], int]] = {}
+
+
 class VariantTables:
     """The shipped tables and the user's synonyms files, re-read when a file changes."""
 
@@ -144,22 +172,13 @@ class VariantTables:
         stamp = self._stamps()
         with self._lock:
             if stamp != self._stamp:
-                table: dict[str, dict[str, float]] = {}
-                longest = 1
-                for path, weight in self.files:
-                    for group in _read_table(path):
-                        for entry in group:
-                            case = _case_key(entry)
-                            keys = [case] if case else [compact(entry), stem_key(entry)]
-                            for key in keys:
-                                if not key or key in ("~", "^"):
-                                    continue
-                                known = table.setdefault(key, {})
-                                for other in group:
-                                    if known.get(other, 0.0) < weight:
-                                        known[other] = weight
-                            longest = max(longest, len(entry.split()))
-                self._table, self._stamp, self.longest = table, stamp, longest
+                built = _BUILT.get(stamp)
+                if built is None:
+                    built = _build_table(self.files)
+                    _BUILT.clear()  # one set of tables at a time (the app's corpus)
+                    _BUILT[stamp] = built
+                self._table, self.longest = built
+                self._stamp = stamp
             return self._table
 
     def spellings(self, text: str) -> dict[str, float]:
@@ -168,7 +187,7 @@ class VariantTables:
         `table()` re-reads a changed file, once per query.)"""
         table = self._table if self._stamp else self.table()
         found: dict[str, float] = {}
-        keys = [compact(text), stem_key(text)]
+        keys = [compact(text), stem_key(text) or ""]
         stripped = text.strip()
         if stripped.replace(".", "").isupper():
             keys.insert(0, "^" + stripped.replace(".", ""))
