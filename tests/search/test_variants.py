@@ -122,3 +122,19 @@ def test_detection_by_script_and_common_words():
     # A few foreign words in English prose do not make it foreign.
     assert languages.detect(english * 5 + "die der und das") == "en"
     assert languages.detect("") == "en" and languages.detect("1950 1953") == "en"
+
+
+@pytest.mark.parametrize(
+    ("word", "variant"),
+    [("Razuvaev", "razuvayev"), ("Andreyev", "andreev"), ("Matveev", "matveyev")],
+)
+def test_e_after_a_vowel_is_also_ye(word, variant):
+    assert variant in rule_variants(word)
+
+
+def test_korean_and_chinese_names_of_the_period_are_in_the_tables(tmp_path):
+    tables = VariantTables([tmp_path / "none.txt"])
+    assert "Gaeseong" in tables.lookup("Kaesong")
+    assert "Panmunjom" in tables.lookup("Panmunjeom")
+    assert "Shih Che" in tables.lookup("Shi Zhe")
+    assert "Kim Il Sung" in tables.lookup("Kim Il-song")

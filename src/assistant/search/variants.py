@@ -305,6 +305,10 @@ def rule_variants(word: str) -> list[str]:
                     bases.update(base[:at] + soft + base[at:] for soft in ("i", "y"))
                 elif base[at - 1 : at + 1] in ("ie", "ye") and at >= 3:
                     bases.add(base[: at - 1] + base[at:])
+                elif base[at] == "e" and base[at - 1] in "aeiou":
+                    # е after a vowel: e (Library of Congress) or ye (BGN/PCGN): Razuvaev,
+                    # Razuvayev.
+                    bases.add(base[:at] + "y" + base[at:])
             if base.startswith("e"):
                 bases |= {"ye" + base[1:], "je" + base[1:]}
             elif base.startswith(("ye", "je")):
