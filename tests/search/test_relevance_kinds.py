@@ -35,7 +35,8 @@ SOURCES = {
         "An isolationist newspaper was founded by the brewer.\n\n"
         "The invasion of the valley began in the autumn with three regiments.\n\n"
         "Some of us walked to the mill; the miller told us about the flood.\n\n"
-        "The Quartrly Bulletin printed the mayor's letter.\n",
+        "The Quartrly Bulletin printed the mayor's letter.\n\n"
+        "Gromyko spoke at the harvest fair.\n",
     ),
     "gamma": (
         "ru",
@@ -139,3 +140,13 @@ def test_translations_and_paraphrases_can_be_turned_off(index):
     finally:
         index.related_words = True
     assert "invas" in repr(index.parse("attack"))
+
+
+def test_a_russian_query_in_any_form_finds_the_translations(index):
+    from assistant.search.variants import VariantTables
+
+    tables = VariantTables()
+    assert "foreign minister" in tables.spellings("министра иностранных дел")
+    assert "war" in tables.spellings("войны")
+    # An English passage for a Russian query: Громыко transliterated.
+    assert "Gromyko spoke" in index.search("Громыко fair").hits[0].text

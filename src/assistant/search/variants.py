@@ -25,6 +25,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from whoosh.lang import stemmer_for_language
 from whoosh.lang.porter import stem as porter_stem
 
 from assistant.paths import resources_dir, user_data_dir
@@ -73,6 +74,23 @@ def stem_key(text: str) -> str | None:
             return None
         words.append(_porter(word) if word.isalpha() else word)
     return "~" + " ".join(words) if words else None
+
+
+_RUSSIAN: list = []
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def russian_key(text: str) -> str | None:
+    """The key a Cyrillic entry is matched by in any of its forms (министра иностранных
+    дел finds the entry министр иностранных дел): its words by the Russian stemmer."""
+    if not _CYRILLIC.search(text):
+        return None
+    if not _RUSSIAN:
+        _RUSSIAN.append(stemmer_for_language("ru"))
+    stem = _RUSSIAN[0]
+    return "~ru " + " ".join(
+        stem(word) if _CYRILLIC.search(word) else word for word in _WORD.findall(fold(text.lower()))
+    )
 
 
 def _case_key(entry: str) -> str | None:
@@ -135,8 +153,10 @@ def _build_table(files: list[tuple[Path, float]]) -> tuple[dict[str, dict[str, f
     return table, longest
 
 
-# The tables as built for the files' stamps, shared by every index of the process.
+# The tables as built for the files' stamps, shared by every index of the process, and the
+# same with the Russian keys (by the id of the table they extend).
 _BUILT: dict[tuple, tuple[dict[str, dict[str, float]], int]] = {}
+_RUSSIAN_BUILT: dict[int, tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]] = {}
 
 
 class VariantTables:
@@ -188,6 +208,11 @@ class VariantTables:
         table = self._table if self._stamp else self.table()
         found: dict[str, float] = {}
         keys = [compact(text), stem_key(text) or ""]
+        russian = russian_key(text)
+        if russian:
+            # The Russian stemmer is slow: its keys are made when a Cyrillic query comes.
+            keys.append(russian)
+            table = self._with_russian_keys(table)
         stripped = text.strip()
         if stripped.replace(".", "").isupper():
             keys.insert(0, "^" + stripped.replace(".", ""))
@@ -199,6 +224,22 @@ class VariantTables:
         # makes differ ("Zhou Enlai" for "Zhou En-lai").
         own = text.strip().lower()
         return {s: w for s, w in found.items() if s.lower() != own}
+
+    def _with_russian_keys(self, table: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+        with self._lock:
+            cached = _RUSSIAN_BUILT.get(id(table))
+            if cached is not None and cached[0] is table:
+                return cached[1]
+            built = dict(table)
+            for members in {id(m): m for m in table.values()}.values():
+                for entry in members:
+                    key = russian_key(entry)
+                    if key:
+                        known = built.get(key)
+                        built[key] = members if known is None else {**members, **known}
+            _RUSSIAN_BUILT.clear()
+            _RUSSIAN_BUILT[id(table)] = (table, built)
+            return built
 
     def lookup(self, text: str) -> list[str]:
         """The other spellings of `text` (one or more words) in the tables."""
