@@ -4,9 +4,10 @@ the passage's headings.
 BM25 scores each word on its own, so a passage where the words of the query stand together
 ("change his mind", "Foreign Ministry") ranks no higher than one where they are scattered,
 and a passage whose heading names the subject ranks no higher than one that mentions it in
-passing. `rerank` reads the positions of the query's words in the best `DEPTH` candidates
-from the postings (only those candidates' values are decoded) and analyses their sections
-(neighbouring passages share one), and scales each candidate's score by
+passing. `rerank` re-reads the best `DEPTH` candidates' stored text (only the query's words
+are looked at: a cache look-up a word) and their sections (neighbouring passages share one),
+a cost that does not grow with the corpus (reading the positions from the postings instead
+costs a common word's whole posting list), and scales each candidate's score by
 
 - proximity: for each pair of neighbouring words of the query, how close they stand in the
   passage (1 when adjacent, 1/d at distance d, nothing beyond `WINDOW`), the pairs weighted by
@@ -20,9 +21,8 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from assistant.search import whoosh_internals as internals
-from assistant.search.analysis import FastStemmingAnalyzer
-from assistant.search.scoring import Bm25, PlainQuery
+from assistant.search.analysis import FastStemmingAnalyzer, mark_language
+from assistant.search.scoring import PlainQuery
 
 DEPTH = 10
 WINDOW = 4
@@ -65,16 +65,14 @@ def rerank(
     idf_total = sum(idfs) or 1.0
     out: list[Row] = []
     shares: dict[str, float] = {}
-    located: dict[int, dict[str, list[int]]] | None = None
     for rank, (score, stored, docnum) in enumerate(rows):
         if rank >= DEPTH:
             out.append((score, stored, docnum))
             continue
         factor = 1.0
         if pair_total:
-            if located is None:
-                located = _positions(searcher, wanted, {r[2] for r in rows[:DEPTH]})
-            positions = located.get(docnum, {})
+            marked = mark_language(stored.get("text", ""), stored.get("lang"))
+            positions = analyzer.positions_of(marked, wanted)
             where = [sorted(p for t in group for p in positions.get(t, ())) for group in terms]
             close = 0.0
             for first, second, weight in pairs:
@@ -94,20 +92,6 @@ def rerank(
             factor += HEADING_BOOST * share / idf_total
         out.append((score * factor, stored, docnum))
     return out
-
-
-def _positions(
-    searcher: Any, terms: frozenset[str], docnums: set[int]
-) -> dict[int, dict[str, list[int]]]:
-    """Each document's word positions of each term, from the index's postings (no text is
-    analysed again: a long passage costs what a short one does)."""
-    bm25 = Bm25(searcher)
-    found: dict[int, dict[str, list[int]]] = {}
-    for term in terms:
-        _, values = bm25.term(term.encode("utf-8"), docnums, with_values=True)
-        for docnum, value in values.items():
-            found.setdefault(docnum, {})[term] = list(internals.decode_positions(value))
-    return found
 
 
 def _nearest(first: list[int], second: list[int]) -> int:
