@@ -310,3 +310,24 @@ def test_a_synonyms_file_in_the_corpus_folder_is_used_and_reread(tmp_path):
 )
 def test_queries_of_each_kind_find_their_passage_in_the_top_three(index, text, source, words):
     assert _finds(index, text, source, words, n=3), _top(index, text, 3)
+
+
+def test_queries_written_after_the_tuning_find_their_passage(index):
+    """tests/search/relevance/after-tuning.tsv: 102 queries of every kind, written after the
+    tuning on queries.tsv (and so tuning data themselves now)."""
+    selected = []
+    path = evaluate.HERE / "after-tuning.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        half, text, expected = line.split("\t")
+        pairs = tuple(
+            (option.partition(" :: ")[0].strip(), option.partition(" :: ")[2].strip())
+            for option in expected.split(" || ")
+        )
+        selected.append(evaluate.Case(half, text, pairs))
+    assert len(selected) >= 100
+    missed = [
+        case.query for case in selected if not evaluate.found_in_top(case, _top(index, case.query))
+    ]
+    assert len(missed) <= len(selected) // 20, missed
