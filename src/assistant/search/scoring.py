@@ -442,33 +442,52 @@ def score_groups(
     return relaxed
 
 
-def _relaxed(searcher: Any, bm25: Bm25, plain: PlainQuery, optional: tuple[bool, ...]) -> Scored:
-    """Documents holding most of the query, scored by BM25 times their share of the query."""
+def _relaxed(
+    searcher: Any,
+    bm25: Bm25,
+    plain: PlainQuery,
+    optional: tuple[bool, ...],
+    prune: bool = True,
+) -> Scored:
+    """Documents holding most of the query, scored by BM25 times their share of the query.
+
+    Groups are scored from the largest share down; once the groups left could not bring a
+    document that has none of the earlier ones up to `MIN_COVERAGE` or half the words, they
+    are scored only in the documents already found (a common word's whole posting list is
+    not walked for passages that cannot qualify)."""
     sections = Bm25(searcher, "section") if "section" in searcher.schema else None
-    totals: dict[int, float] = {}
-    credit: list[dict[int, float]] = []
+    count = len(plain.groups)
     shares: list[float] = []
     for number, group in enumerate(plain.groups):
+        frequency = bm25.frequency(group)
+        present = frequency > 0 or (sections is not None and sections.frequency(group) > 0)
+        share = _idf(searcher, frequency) if present else 0.0
+        shares.append(share * (FUNCTION_WORD_SHARE if optional[number] else 1.0))
+    whole = sum(shares) or 1.0
+    counted = [i for i in range(count) if shares[i] and not optional[i]]
+    need = max(1, (len(counted) + 1) // 2)
+    totals: dict[int, float] = {}
+    credit: list[dict[int, float]] = [{} for _ in range(count)]
+    left_share, left_count = sum(shares), len(counted)
+    within: set[int] | None = None
+    for number in sorted(range(count), key=lambda i: -shares[i]):
+        if prune and within is None and left_share < MIN_COVERAGE * whole and left_count < need:
+            within = set(totals)
+        left_share -= shares[number]
+        left_count -= number in counted
         weights = plain.weights[number]
-        got: dict[int, float] = {}
-        for which, alternative in enumerate(group):
+        got = credit[number]
+        for which, alternative in enumerate(plain.groups[number]):
             weight = weights[which]
-            for docnum, score in bm25.alternative(alternative, None).items():
+            for docnum, score in bm25.alternative(alternative, within).items():
                 totals[docnum] = totals.get(docnum, 0.0) + score * weight
                 if got.get(docnum, 0.0) < weight:
                     got[docnum] = weight
             if sections is not None:
-                for docnum, score in _in_sections(sections, alternative).items():
+                for docnum, score in _in_sections(sections, alternative, within).items():
                     totals[docnum] = totals.get(docnum, 0.0) + score * weight * SECTION_SCORE
                     if got.get(docnum, 0.0) < weight * SECTION_CREDIT:
                         got[docnum] = weight * SECTION_CREDIT
-        credit.append(got)
-        frequency = bm25.frequency(group)
-        share = _idf(searcher, frequency) if got else 0.0
-        shares.append(share * (FUNCTION_WORD_SHARE if optional[number] else 1.0))
-    whole = sum(shares) or 1.0
-    counted = [i for i in range(len(plain.groups)) if shares[i] and not optional[i]]
-    need = max(1, (len(counted) + 1) // 2)
     coverage: dict[int, float] = {}
     masks: dict[int, int] = {}
     for number, got in enumerate(credit):
@@ -484,6 +503,8 @@ def _relaxed(searcher: Any, bm25: Bm25, plain: PlainQuery, optional: tuple[bool,
         if share >= MIN_COVERAGE or holds.bit_count() >= need:
             kept[docnum] = totals[docnum] * share**COVERAGE_POWER
     if len(kept) < MIN_KEPT:
+        if within is not None:
+            return _relaxed(searcher, bm25, plain, optional, prune=False)
         # Few passages hold most of a long query: the best of those holding less (a
         # translation's two words in a Chinese passage), rather than nearly nothing.
         extra = heapq.nlargest(
@@ -496,14 +517,16 @@ def _relaxed(searcher: Any, bm25: Bm25, plain: PlainQuery, optional: tuple[bool,
     return Scored(kept, {d: masks[d] for d in kept})
 
 
-def _in_sections(sections: Bm25, alternative: Alternative) -> dict[int, float]:
+def _in_sections(
+    sections: Bm25, alternative: Alternative, within: set[int] | None = None
+) -> dict[int, float]:
     """Scores of an alternative in the section field (no positions: a phrase's words need
     only all be there)."""
     if len(alternative) == 1:
-        return sections.term(alternative[0])[0]
+        return sections.term(alternative[0], within)[0]
     combined: dict[int, float] | None = None
     for word in alternative:
-        scores = sections.term(word, None if combined is None else set(combined))[0]
+        scores = sections.term(word, within if combined is None else set(combined))[0]
         combined = (
             scores
             if combined is None
