@@ -90,7 +90,10 @@ class SearchIndex:
     def use_synonyms_of(self, corpus_dir: Path | None) -> None:
         """Read the user's synonyms from `corpus_dir`/synonyms.csv (and the user data folder)."""
         self._corpus_dir = corpus_dir
-        self._builder.tables = VariantTables(synonyms_files(corpus_dir), self._related)
+        tables = VariantTables(synonyms_files(corpus_dir), self._related)
+        self._builder.tables = tables
+        # Read in the background (tens of milliseconds), so the first search rarely waits.
+        threading.Thread(target=tables.table, name="search-tables", daemon=True).start()
 
     @property
     def related_words(self) -> bool:
