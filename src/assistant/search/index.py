@@ -2,16 +2,20 @@
 
 `SearchIndex` is the one object the app, the CLI and the checker use. Its parts live in
 modules named for them: `lifecycle` (opening, checking and rebuilding the folder), `indexing`
-(updates), `scoring` (BM25F fast paths), `snippets`, `suggest` ("Did you mean"), `variants`
-(spelling and transliteration variants, synonyms), `results` (the plain-data model) and
+(updates), `querying` (the query a text becomes), `scoring` (BM25F fast paths, relaxation),
+`ranking` (the second look at the best hits), `snippets`, `suggest` ("Did you mean"),
+`variants` (spellings, abbreviations, translations, paraphrases, synonyms), `translit` (Latin
+and Cyrillic), `results` (the plain-data model) and
 `whoosh_internals` (every use of Whoosh's private internals, behind a version check).
 
 A search runs in steps: the query is checked and parsed; each plain word gets its variants
 (those present in the index); plain-word queries are scored by `scoring.score_groups` (the
-same scores as Whoosh's own searcher), others by Whoosh's matchers. When no passage holds all
-the words, the search is relaxed to passages holding most of them; when a word is in no
-passage and a close, frequent word is, the search re-runs with the correction. Every search
-counts all its matches per source exactly.
+same scores as Whoosh's own searcher), others by Whoosh's matchers. When fewer than ten
+passages hold all the words, the search is relaxed to passages holding most of them, ranked by
+their share of the query; the best hits get a second look (`ranking`: the words close
+together, the words in headings); when a word is in no passage and a close, frequent word is,
+the search re-runs with the correction. Every search counts all its matches per source
+exactly.
 """
 
 from __future__ import annotations
