@@ -35,3 +35,18 @@ def test_words_as_historians_write_them():
     assert analyzer.query_stems("朝鲜战争") == ["朝鲜", "鲜战", "战争"]
     assert "enlai" in analyzer.term_positions("Chou En-lai")
     assert analyzer.query_stems("Молотова") == ["молотов"]
+
+
+def test_positions_of_some_terms_are_those_of_all_terms():
+    from assistant.search.analysis import FastStemmingAnalyzer, mark_language
+
+    analyzer = FastStemmingAnalyzer()
+    for text in (
+        "Chou En-lai joined him in January 1950; P'yŏngyang's Kim Il-sung and l'armée.",
+        mark_language("Die Straßen von Köln und Gdańsk nach dem Krieg, Kim Il-sungs Armee.", "de"),
+        "朝鲜战争爆发以前，斯大林同意了金日成的计划。 Stalin's 1950 U.S.-Soviet talks",
+    ):
+        everything = analyzer.term_positions(text)
+        assert analyzer.positions_of(text, frozenset(everything)) == everything
+        some = frozenset(list(everything)[::3])
+        assert analyzer.positions_of(text, some) == {t: everything[t] for t in some}

@@ -159,3 +159,14 @@ def test_the_synonyms_file_is_not_indexed_as_a_source(corpus_dir, tmp_path):
 
     (corpus_dir / "synonyms.csv").write_text("truce, armistice\n", encoding="utf-8")
     assert "synonyms" not in {s.id for s in Library.open(corpus_dir).sources}
+
+
+def test_relaxed_results_say_how_many_passages_have_every_word(corpus_dir, tmp_path, capsys):
+    args = ["--corpus", str(corpus_dir), "--index", str(tmp_path / "index")]
+    assert main(["search", "Gottwald letter", "--json", *args]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["relaxed"] and 0 < payload["all_words"] < 10
+    assert all(not hit["missing"] for hit in payload["hits"][: payload["all_words"]])
+    assert main(["search", "Gottwald letter", *args]) == 0
+    out = capsys.readouterr().out
+    assert f"Only {payload['all_words']} passage(s) have all the words" in out

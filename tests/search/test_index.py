@@ -280,7 +280,7 @@ def test_unchanged_corpus_costs_nothing_and_changes_are_incremental(corpus_dir, 
     assert (changed.indexed, changed.unchanged) == (1, 2)
     assert index.search("xylophone").hits[0].source_id == "zubok-pleshakov-1996"
     # The old version of the changed source is gone, not duplicated.
-    zubok_hits = index.search("Germany rearmed", limit=50)
+    zubok_hits = index.search('"Germany rearmed"', limit=50)
     assert zubok_hits.counts_by_source == {"zubok-pleshakov-1996": 1}
 
     zubok.unlink()
@@ -313,11 +313,11 @@ def test_a_source_broken_by_an_edit_keeps_its_indexed_version(corpus_dir, tmp_pa
     (corpus_dir / "zubok-pleshakov-1996.md").write_bytes(bytes(range(256)) * 50)
     report = index.update(Library.open(corpus_dir))
     assert [p.path for p in report.problems] == ["zubok-pleshakov-1996.md"]
-    assert index.search("Germany rearmed").counts_by_source == {"zubok-pleshakov-1996": 1}
+    assert index.search('"Germany rearmed"').counts_by_source == {"zubok-pleshakov-1996": 1}
     # Even an explicit rebuild keeps it.
     rebuilt = index.update(Library.open(corpus_dir), rebuild=True)
     assert rebuilt.problems
-    assert index.search("Germany rearmed").counts_by_source == {"zubok-pleshakov-1996": 1}
+    assert index.search('"Germany rearmed"').counts_by_source == {"zubok-pleshakov-1996": 1}
 
 
 def test_bad_sources_json_still_indexes_documents(corpus_dir, tmp_path):
@@ -490,7 +490,7 @@ def test_every_bad_input_is_listed_and_nothing_indexed_is_lost(corpus_dir, tmp_p
     assert [(h.source_id, h.ordinal) for h in after.hits] == [
         (h.source_id, h.ordinal) for h in before.hits
     ]
-    assert index.search("réunification").hits[0].source_id == "legacy"
+    assert "legacy" in [h.source_id for h in index.search("réunification", limit=5).hits]
 
 
 FAST_PATH_QUERIES = [
@@ -518,12 +518,14 @@ def _outcome(results):
 
 @pytest.mark.parametrize("query", FAST_PATH_QUERIES)
 def test_fast_scoring_path_matches_whooshs_own(built, query):
+    # BM25 alone on both paths (no reranking; relaxed only when nothing has every word).
+    built.rerank, built.relax_below = False, 1
     fast = _outcome(built.search(query, limit=12))
     built.fast_path = False
     try:
         slow = _outcome(built.search(query, limit=12))
     finally:
-        built.fast_path = True
+        built.fast_path, built.rerank, built.relax_below = True, True, 10
     assert fast == slow
     assert fast[0] > 0
 
@@ -535,6 +537,7 @@ def test_fast_path_skips_deleted_passages(corpus_dir, tmp_path):
     zubok = corpus_dir / "zubok-pleshakov-1996.md"
     zubok.write_text(zubok.read_text(encoding="utf-8").replace("Stalin", "Koba"))
     index.update(Library.open(corpus_dir))  # the old zubok passages are now deleted docs
+    index.rerank, index.relax_below = False, 1
     for query in ("Stalin", "Stalin Mao", "Koba OR Stalin", '"Kim Il Sung"'):
         fast = _outcome(index.search(query, limit=30))
         index.fast_path = False

@@ -65,6 +65,9 @@ def _stock(index_dir: Path, text: str, limit: int) -> tuple[int, dict, list]:
 
 
 def _ours(index: SearchIndex, text: str, limit: int) -> tuple[int, dict, list]:
+    # BM25 as Whoosh computes it: without the second look at the best hits (ranking.py),
+    # relaxed only when no passage has every word, and no translations or paraphrases.
+    index.rerank, index.relax_below, index.related_words = False, 1, False
     results = index.search(text, limit=limit)
     assert not results.relaxed and not results.corrected
     top = [(h.source_id, h.ordinal, h.score) for h in results.hits]

@@ -181,6 +181,7 @@ def run_search(args: argparse.Namespace) -> int:
             "suggestion": results.suggestion,
             "corrected": results.corrected,
             "relaxed": results.relaxed,
+            "all_words": results.all_words,
             "not_found": list(results.not_found),
             "notices": list(results.notices),
         }
@@ -193,7 +194,11 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"Showing results for {results.corrected!r} ({results.query!r} is in no passage).\n")
     elif results.relaxed:
         missing = f"; not found: {', '.join(results.not_found)}" if results.not_found else ""
-        print(f"No passage has all the words; passages with most of them{missing}.\n")
+        if results.all_words:
+            few = f"Only {results.all_words} passage(s) have all the words"
+        else:
+            few = "No passage has all the words"
+        print(f"{few}; passages with most of them{missing}.\n")
     if not results.hits and index.is_empty():
         print(
             f"No passages match {results.query!r}: the index of {corpus} holds no passages "

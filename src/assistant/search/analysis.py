@@ -293,6 +293,58 @@ class FastStemmingAnalyzer(Tokenizer):
                 positions.append(position)
         return found
 
+    def positions_of(self, value: str, terms: frozenset[str] | set[str]) -> dict[str, list[int]]:
+        """The word positions of the given terms in an indexed value, numbered as
+        `term_positions` numbers them (for ranking by proximity): the common word costs one
+        cache lookup and a set test."""
+        language, begin = split_mark(value)
+        cache = self._cache(language)
+        found: dict[str, list[int]] = {}
+        position = -1
+        for word in _WORDS.findall(value, begin):
+            term = cache.get(word.lower())
+            if term is None or _COMPLEX.search(word):
+                # Rare or compound words: the full rules (hyphens, apostrophes, CJK pairs).
+                for piece, at in self._word_terms(word, cache, language, position):
+                    if piece in terms:
+                        found.setdefault(piece, []).append(at)
+                    position = max(position, at)
+                continue
+            if not term:
+                continue
+            position += 1
+            if term in terms:
+                found.setdefault(term, []).append(position)
+        return found
+
+    def _word_terms(
+        self, word: str, cache: dict[str, str], language: str, position: int
+    ) -> list[tuple[str, int]]:
+        """(term, position) of one word of a value after `position`, as term_positions
+        numbers them."""
+        out: list[tuple[str, int]] = []
+        if not _COMPLEX.search(word):
+            term = self._term(word.lower(), cache, language)
+            if term:
+                out.append((term, position + 1))
+            return out
+        first = -1
+        for text, where, _, _ in self._pieces(word, 0, True):
+            if where == _NEXT:
+                cjk = len(text) <= 2 and _CJK.fullmatch(text) is not None
+                piece = text if cjk else self._term(text, cache, language)
+                if not piece:
+                    continue
+                position += 1
+                if first < 0:
+                    first = position
+                out.append((piece, position))
+            elif position >= 0:
+                piece = self._term(text, cache, language)
+                if piece:
+                    out.append((piece, position if where == _SAME or first < 0 else first))
+        return out
+
     def spans(
         self, value: str, terms: frozenset[str] | set[str], language: str | None = None
     ) -> list[tuple[int, int]]:

@@ -2,16 +2,20 @@
 
 `SearchIndex` is the one object the app, the CLI and the checker use. Its parts live in
 modules named for them: `lifecycle` (opening, checking and rebuilding the folder), `indexing`
-(updates), `scoring` (BM25F fast paths), `snippets`, `suggest` ("Did you mean"), `variants`
-(spelling and transliteration variants, synonyms), `results` (the plain-data model) and
+(updates), `querying` (the query a text becomes), `scoring` (BM25F fast paths, relaxation),
+`ranking` (the second look at the best hits), `snippets`, `suggest` ("Did you mean"),
+`variants` (spellings, abbreviations, translations, paraphrases, synonyms), `translit` (Latin
+and Cyrillic), `results` (the plain-data model) and
 `whoosh_internals` (every use of Whoosh's private internals, behind a version check).
 
 A search runs in steps: the query is checked and parsed; each plain word gets its variants
 (those present in the index); plain-word queries are scored by `scoring.score_groups` (the
-same scores as Whoosh's own searcher), others by Whoosh's matchers. When no passage holds all
-the words, the search is relaxed to passages holding most of them; when a word is in no
-passage and a close, frequent word is, the search re-runs with the correction. Every search
-counts all its matches per source exactly.
+same scores as Whoosh's own searcher), others by Whoosh's matchers. When fewer than ten
+passages hold all the words, the search is relaxed to passages holding most of them, ranked by
+their share of the query; the best hits get a second look (`ranking`: the words close
+together, the words in headings); when a word is in no passage and a close, frequent word is,
+the search re-runs with the correction. Every search counts all its matches per source
+exactly.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from whoosh import collectors, query
 
 from assistant.library.model import Passage
-from assistant.search import scoring, snippets, suggest
+from assistant.search import ranking, scoring, snippets, suggest
 from assistant.search.analysis import DEFAULT_LANGUAGE
 from assistant.search.errors import IndexUnavailable, QuerySyntaxError, SearchCancelled
 from assistant.search.indexing import ProgressCallback, update_index
@@ -57,9 +61,10 @@ __all__ = [
 _FRONT_MASK = query.Term("kind", "front")
 
 
-# A plain query matching fewer passages than this with all its words is relaxed: a query
-# that finds anything with all its words keeps exact counts.
-RELAX_BELOW = 1
+# A plain query matching fewer passages than this with all its words is relaxed to the
+# passages holding most of them (those with all of them still rank first): a handful of
+# passages with every word is often not the passage meant, which uses another word for one.
+RELAX_BELOW = 10
 
 
 class SearchIndex:
@@ -76,12 +81,34 @@ class SearchIndex:
         # Plain-word queries are scored by `scoring.score_groups`; False forces Whoosh's own
         # matchers (the tests compare the two).
         self.fast_path = True
+        # The second look at the best hits (words close together, words in headings); False
+        # leaves BM25's order as Whoosh computes it (the tests compare the two).
+        self.rerank = True
+        # Plain queries with all their words in fewer passages than this are relaxed.
+        self.relax_below = RELAX_BELOW
         self._builder = QueryBuilder(self.schema, self._analyzer, VariantTables())
+        self._corpus_dir = corpus_dir
+        self._related = True
         self.use_synonyms_of(corpus_dir)
 
     def use_synonyms_of(self, corpus_dir: Path | None) -> None:
         """Read the user's synonyms from `corpus_dir`/synonyms.csv (and the user data folder)."""
-        self._builder.tables = VariantTables(synonyms_files(corpus_dir))
+        self._corpus_dir = corpus_dir
+        tables = VariantTables(synonyms_files(corpus_dir), self._related)
+        self._builder.tables = tables
+        # Read in the background (tens of milliseconds), so the first search rarely waits.
+        threading.Thread(target=tables.table, name="search-tables", daemon=True).start()
+
+    @property
+    def related_words(self) -> bool:
+        """Whether a word also finds its translations and paraphrases (the shipped glossary
+        and thesaurus); names, spellings and the user's synonyms always apply."""
+        return self._related
+
+    @related_words.setter
+    def related_words(self, value: bool) -> None:
+        self._related = value
+        self.use_synonyms_of(self._corpus_dir)
 
     # ----------------------------------------------------------------------------------------
     # Updating
@@ -179,7 +206,14 @@ class SearchIndex:
                     better = self._run(
                         searcher, again, corrected, limit, source_ids, wants_front, relax=plain
                     )
-                    if better.total and (not better.relaxed or results.total == 0):
+                    # Shown instead of the typed query's hits when it finds passages with
+                    # every word, or leaves no word unfound; else offered ("Did you mean").
+                    if better.total and (
+                        not better.relaxed
+                        or better.all_words
+                        or not better.not_found
+                        or not results.total
+                    ):
                         better.query = query_text
                         better.corrected = corrected
                         return better
@@ -190,6 +224,8 @@ class SearchIndex:
         """The query with each word found nowhere replaced by its correction, if any."""
         unknown = set()
         for word in built.not_found:
+            if self._builder.tables.spellings(word):
+                continue  # a name the tables know is no misspelling (Yalu is not Yale)
             unknown.update(self._analyzer.query_stems(word))
         if not unknown:
             return None
@@ -230,10 +266,15 @@ class SearchIndex:
         demoted = {} if scoring.names_kind(parsed) else self._demoted(searcher)
         plain = scoring.plain_query(parsed) if self.fast_path else None
         matched_groups: dict[int, int] | None = None
+        complete = 0
         if plain is not None:
-            scored_all = scoring.score_groups(searcher, plain, RELAX_BELOW if relax else 0)
+            optional = self._optional(plain, built) if relax else ()
+            scored_all = scoring.score_groups(
+                searcher, plain, self.relax_below if relax else 0, optional
+            )
             scored = scored_all.scores
             matched_groups = scored_all.matched
+            complete = scored_all.complete
             if filter_query is not None:
                 allowed = set(searcher.docs_for_query(filter_query))
                 scored = {d: v for d, v in scored.items() if d in allowed}
@@ -255,15 +296,18 @@ class SearchIndex:
                     scale = demoted.get(docnum)
                     if scale is not None:
                         scored[docnum] *= scale
-            if matched_groups is not None:
-                # More of the words first, then the score.
-                groups = {d: m.bit_count() for d, m in matched_groups.items()}
-                top = heapq.nlargest(
-                    limit + 5, scored.items(), key=lambda item: (groups[item[0]], item[1])
-                )
-            else:
-                top = heapq.nlargest(limit + 5, scored.items(), key=lambda item: item[1])
+            depth = max(limit + 5, ranking.DEPTH) if self.rerank else limit + 5
+            top = heapq.nlargest(depth, scored.items(), key=lambda item: item[1])
             rows = [(score, searcher.stored_fields(docnum), docnum) for docnum, score in top]
+            if self.rerank:
+                rows = ranking.rerank(
+                    searcher,
+                    self._analyzer,
+                    plain,
+                    rows,
+                    optional,
+                    headings=matched_groups is None,
+                )
         else:
             # One pass scores the top hits and records every match for the exact total and
             # the per-source counts. (groupedby= would keep every match as a stored hit.)
@@ -279,10 +323,8 @@ class SearchIndex:
         total = len(matched)
         # Deterministic: equal scores fall back to source and position, not to docnum
         # (which depends on the order sources happened to be indexed in).
-        group_masks = matched_groups or {}
         rows.sort(
             key=lambda r: (
-                -group_masks.get(r[2], 0).bit_count(),
                 -round(r[0], 6),
                 r[1]["source"],
                 r[1]["ordinal"],
@@ -317,6 +359,7 @@ class SearchIndex:
             hits,
             counts,
             relaxed=matched_groups is not None,
+            all_words=complete,
             not_found=not_found,
             notices=notices,
         )
@@ -331,6 +374,13 @@ class SearchIndex:
             typed = next((built.words[k] for k in keys if k in built.words), " ".join(keys[0]))
             missing.append(typed)
         return tuple(missing)
+
+    def _optional(self, plain: scoring.PlainQuery, built: Built) -> tuple[bool, ...]:
+        """Which groups of a plain query are function words (not required)."""
+        return tuple(
+            any(tuple(w.decode("utf-8") for w in alt) in built.optional for alt in group)
+            for group in plain.groups
+        )
 
     def _snippet(self, text: str, terms: frozenset[str]) -> str:
         return snippets.snippet(self._analyzer, text, terms)

@@ -23,9 +23,11 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 from whoosh import qparser, query
 
+from assistant.paths import resources_dir
 from assistant.search.analysis import DEFAULT_LANGUAGE, FastStemmingAnalyzer, fold
 from assistant.search.errors import SearchCancelled
-from assistant.search.variants import VariantTables, compact, rule_variants
+from assistant.search.translit import transliterations
+from assistant.search.variants import VariantTables, derived_forms, rule_variants
 from assistant.search.whoosh_internals import FastPhrase
 
 MAX_EXPANSION = 64
@@ -33,9 +35,28 @@ MAX_TOTAL_EXPANSION = 256
 MAX_SCAN = 20_000
 MAX_WORDS = 32
 MAX_WORD_CHARS = 64
+# Near spellings of long words (`QueryBuilder._near_spellings`).
+NEAR_MIN_LETTERS = 8
+NEAR_SCAN = 2_000
+NEAR_KEPT = 3
+NEAR_WEIGHT = 0.6
 
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+
+
+def _function_words() -> frozenset[str]:
+    """resources/search/function_words.txt: words optional in a plain query."""
+    path = resources_dir() / "search" / "function_words.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
+
+
+FUNCTION_WORDS = _function_words()
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HYPHEN = re.compile(r"[-‐‑]")
 # A token of the query text: a quoted phrase, a parenthesis, or anything else up to a space.
 _TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
 
@@ -62,6 +83,11 @@ class Built:
     words: dict[tuple[str, ...], str] = field(default_factory=dict)
     not_found: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # The terms of the alternatives of function words (optional in a plain query).
+    optional: set[tuple[str, ...]] = field(default_factory=set)
+    # Runs of words replaced by their spellings from the tables: (as typed, the spellings).
+    runs: list[tuple[str, list[str]]] = field(default_factory=list)
+    options: set[str] = field(default_factory=set)
 
 
 class QueryBuilder:
@@ -86,6 +112,7 @@ class QueryBuilder:
         cancel: threading.Event | None = None,
     ) -> Built:
         built = Built(None)
+        self.tables.table()  # re-read a table that changed, once per query
         rewritten = self._rewrite_names(text, built, languages)
         parser = self._parser(searcher, languages, built, cancel)
         # The budget shared fairly: `a* b* ... z*` gets a few words per letter.
@@ -96,6 +123,15 @@ class QueryBuilder:
         )
         parser.per_term = max(4, min(MAX_EXPANSION, MAX_TOTAL_EXPANSION // max(1, expansions)))
         parsed = parser.parse(rewritten)
+        reader = searcher.reader()
+        for surface, options in built.runs:
+            if not any(
+                all(reader.doc_frequency("text", w) > 0 for w in stems)
+                for option in options
+                for language in languages
+                if (stems := self.analyzer.query_stems(option, language))
+            ):
+                built.not_found.append(surface)
         if len(languages) > 1:
             parsed = self._phrases_in_languages(parsed, rewritten, searcher.reader(), languages)
         built.parsed = _fast_phrases(_dedupe(parsed))
@@ -149,7 +185,6 @@ class QueryBuilder:
             )
             text = text[: tokens[MAX_WORDS - 1].end()]
             tokens = tokens[:MAX_WORDS]
-        table = self.tables.table()
         longest = min(self.tables.longest, 5)
         out: list[str] = []
         position = 0
@@ -161,17 +196,19 @@ class QueryBuilder:
                 if not all(_plain_word(t.group()) for t in run):
                     continue
                 surface = text[run[0].start() : run[-1].end()]
-                spellings = table.get(compact(surface))
+                spellings = self.tables.spellings(surface)
                 if not spellings:
                     continue
                 out.append(text[position : run[0].start()])
-                options = [surface] + [s for s in spellings if compact(s) != compact(surface)]
+                options = {surface: 1.0, **spellings}
                 for option in options:
                     for language in languages:
                         stems = tuple(self.analyzer.query_stems(option, language))
                         if stems:
                             built.words.setdefault(stems, surface)
-                out.append("(" + " OR ".join(_quoted(s) for s in options) + ")")
+                out.append("(" + " OR ".join(_quoted(s, w) for s, w in options.items()) + ")")
+                built.runs.append((surface, list(options)))
+                built.options.update(_quoted(s).strip('"') for s in options)
                 position = run[-1].end()
                 i += size
                 replaced = True
@@ -181,30 +218,94 @@ class QueryBuilder:
         out.append(text[position:])
         return "".join(out)
 
-    def alternatives(self, word: str, reader: Any, languages: list[str]) -> list[Any]:
+    def _present(self, reader: Any, term: str) -> bool:
+        """Whether a passage holds `term`, remembered for the reader (most of a query's
+        candidate spellings are looked up again as the user types on)."""
+        memo: dict[str, bool] | None = getattr(self._local, "presence", None)
+        if memo is None or getattr(self._local, "reader", None) is not reader or len(memo) > 50_000:
+            memo = self._local.presence = {}
+            self._local.reader = reader
+        found = memo.get(term)
+        if found is None:
+            found = memo[term] = reader.doc_frequency("text", term) > 0
+        return found
+
+    def alternatives(
+        self, word: str, reader: Any, languages: list[str], tables: bool = True
+    ) -> list[Any]:
         """The queries a plain word stands for that the index can match (the word's own
-        stem first, kept even when absent so that "not found" can say so)."""
-        surfaces = [word]
-        surfaces += [s for s in self.tables.lookup(word) if s not in surfaces]
-        surfaces += [s for s in rule_variants(word) if s not in surfaces]
+        stem first, kept even when absent so that "not found" can say so), each boosted by
+        the weight of its kind of match (variants.py). `tables` False for a spelling that
+        came from a table: its own entries would chain one looser match onto another."""
+        surfaces: dict[str, float] = {word: 1.0}
+        for surface, weight in (self.tables.spellings(word) if tables else {}).items():
+            surfaces.setdefault(surface, weight)
+        for surface in rule_variants(word):
+            surfaces.setdefault(surface, 1.0)
+        for surface, weight in derived_forms(word):
+            surfaces.setdefault(surface, weight)
+        if "ru" in languages or _CYRILLIC.search(word):
+            # Latin to Cyrillic only where a source is Russian.
+            for surface in transliterations(word):
+                surfaces.setdefault(surface, 1.0)
+        elif word.isdigit() and "zh" in languages:
+            surfaces.update(dict.fromkeys(transliterations(word), 1.0))
         found: list[Any] = []
         seen: set[tuple[str, ...]] = set()
         own: Any = None
-        for number, surface in enumerate(surfaces):
+        for number, (surface, weight) in enumerate(surfaces.items()):
             for language in languages:
+                if (
+                    number
+                    and language == DEFAULT_LANGUAGE
+                    and not _CYRILLIC.search(surface)
+                    and fold(surface.lower()) != surface.lower()
+                ):
+                    # An accented spelling from a table is not English: Porter would make
+                    # "Corée" the English "core".
+                    continue
                 for words in self._forms(surface, language):
                     if words in seen:
                         continue
+                    if (
+                        language != languages[0]
+                        and min(map(len, words)) < 3
+                        and words != (tuple(self.analyzer.query_stems(surface, languages[0])))
+                    ):
+                        # Another language's stemmer cutting a name short (Mao -> ma).
+                        continue
                     seen.add(words)
-                    present = all(reader.doc_frequency("text", w) > 0 for w in words)
-                    node = _node(words)
+                    node = _node(words, weight)
                     if number == 0 and own is None:
                         own = node
-                    if present:
+                    if all(self._present(reader, w) for w in words):
                         found.append(node)
+        if tables:
+            found += self._near_spellings(word, reader, {_key(node) for node in found})
         if not found and own is not None:
             return [own]
         return found
+
+    def _near_spellings(self, word: str, reader: Any, known: set[tuple[str, ...]]) -> list[Any]:
+        """Indexed words one letter (two for long words) from a long word, as looser matches:
+        sources misspell and transliterate too ("Shifrtelgramma" for "Shifrtelegramma").
+        Only words sharing the first three letters are compared, at most NEAR_SCAN of them."""
+        stems = self.analyzer.query_stems(word)
+        if len(stems) != 1 or len(stems[0]) < NEAR_MIN_LETTERS:
+            return []
+        stem = stems[0]
+        distance = 1 if len(stem) < 10 else 2
+        found: list[tuple[int, str]] = []
+        for scanned, raw in enumerate(reader.expand_prefix("text", stem[:3])):
+            if scanned >= NEAR_SCAN:
+                break
+            term = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+            if term == stem or (term,) in known or abs(len(term) - len(stem)) > distance:
+                continue
+            if Levenshtein.distance(term, stem, score_cutoff=distance) <= distance:
+                found.append((reader.doc_frequency("text", term), term))
+        found.sort(key=lambda item: (-item[0], item[1]))
+        return [query.Term("text", term, boost=NEAR_WEIGHT) for _, term in found[:NEAR_KEPT]]
 
     def _forms(self, surface: str, language: str) -> list[tuple[str, ...]]:
         stems = tuple(self.analyzer.query_stems(surface, language))
@@ -217,10 +318,11 @@ class QueryBuilder:
             written = (fold(surface.lower()),)
             if written != stems:
                 forms.append(written)
-        if len(stems) > 1 and " " not in surface.strip():
-            # A hyphenated word is also written as one (En-lai / Enlai).
-            joined = tuple(self.analyzer.query_stems(re.sub(r"[-‐‑]", "", surface), language))
-            if len(joined) == 1:
+        if len(stems) > 1 and _HYPHEN.search(surface):
+            # A hyphenated word is also written as one (En-lai / Enlai, Zhou En-lai / Zhou
+            # Enlai).
+            joined = tuple(self.analyzer.query_stems(_HYPHEN.sub("", surface), language))
+            if joined and joined != stems:
                 forms.append(joined)
         return forms
 
@@ -235,15 +337,16 @@ def _plain_word(token: str) -> bool:
     )
 
 
-def _quoted(spelling: str) -> str:
-    spelling = spelling.replace('"', "")
-    return f'"{spelling}"' if " " in spelling else spelling
+def _quoted(spelling: str, weight: float = 1.0) -> str:
+    spelling = spelling.replace('"', "").replace("^", "")
+    quoted = f'"{spelling}"' if " " in spelling else spelling
+    return quoted if weight == 1.0 else f"{quoted}^{weight:g}"
 
 
-def _node(words: tuple[str, ...]) -> Any:
+def _node(words: tuple[str, ...], boost: float = 1.0) -> Any:
     if len(words) == 1:
-        return query.Term("text", words[0])
-    return query.Phrase("text", list(words))
+        return query.Term("text", words[0], boost=boost)
+    return query.Phrase("text", list(words), boost=boost)
 
 
 class _Parser(qparser.QueryParser):
@@ -288,16 +391,23 @@ class _Parser(qparser.QueryParser):
             )
             text = text[:MAX_WORD_CHARS]
         if termclass is query.Term:
-            alternatives = self.builder.alternatives(text, self.reader, self.languages)
+            alternatives = self.builder.alternatives(
+                text, self.reader, self.languages, tables=text not in self.built.options
+            )
             if not alternatives:
                 return query.NullQuery
-            if not any(_present(self.reader, a) for a in alternatives):
+            if text in self.built.options:
+                pass  # a spelling from a table: the run it stands for is checked whole
+            elif not any(_present(self.reader, a) for a in alternatives):
                 self.built.not_found.append(text)
+            if boost != 1.0:
+                # Into each alternative: a boosted OR would leave the fast scoring path.
+                alternatives = [a.with_boost(a.boost * boost) for a in alternatives]
             node = alternatives[0] if len(alternatives) == 1 else query.Or(alternatives)
             for alternative in alternatives:
                 self.built.words.setdefault(_key(alternative), text)
-            if boost != 1.0:
-                node = node.with_boost(boost)
+                if text.lower() in FUNCTION_WORDS:
+                    self.built.optional.add(_key(alternative))
             return node
         if termclass in (query.Prefix, query.Wildcard, query.FuzzyTerm):
             return self._expand(text, termclass, boost)
@@ -379,13 +489,12 @@ def _present(reader: Any, node: Any) -> bool:
 
 
 def _dedupe(parsed: Any) -> Any:
-    """Nested ORs flattened and repeated alternatives dropped (an OR scores a repeated word
-    twice, which no user means)."""
+    """Nested ORs flattened and repeated alternatives dropped, the one with the highest
+    boost kept (an OR scores a repeated word twice, which no user means)."""
 
     def visit(node: Any) -> Any:
         if type(node) is query.Or and node.boost == 1.0:
-            flat: list[Any] = []
-            seen: set = set()
+            flat: dict[Any, Any] = {}
             stack = list(node.subqueries)
             while stack:
                 sub = stack.pop(0)
@@ -393,11 +502,10 @@ def _dedupe(parsed: Any) -> Any:
                     stack[:0] = list(sub.subqueries)
                     continue
                 key = _node_key(sub)
-                if key in seen:
-                    continue
-                seen.add(key)
-                flat.append(sub)
-            return flat[0] if len(flat) == 1 else query.Or(flat)
+                if key not in flat or flat[key].boost < sub.boost:
+                    flat[key] = sub
+            kept = list(flat.values())
+            return kept[0] if len(kept) == 1 else query.Or(kept)
         return node
 
     return parsed.accept(visit)
@@ -405,9 +513,9 @@ def _dedupe(parsed: Any) -> Any:
 
 def _node_key(node: Any) -> Any:
     if type(node) is query.Term:
-        return ("term", node.fieldname, node.text, node.boost)
+        return ("term", node.fieldname, node.text)
     if type(node) in (query.Phrase, FastPhrase):
-        return ("phrase", node.fieldname, tuple(node.words), node.slop, node.boost)
+        return ("phrase", node.fieldname, tuple(node.words), node.slop)
     return ("other", id(node))
 
 

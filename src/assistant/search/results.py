@@ -35,8 +35,10 @@ class SearchResults:
     # The query actually run when the typed one found nothing and a correction did
     # ("Showing results for Molotov").
     corrected: str | None = None
-    # No passage holds every word: the hits are passages with most of them, best first.
+    # Few passages (`all_words`, maybe none) hold every word: the hits are passages with
+    # most of them, best first (those with all of them among the first).
     relaxed: bool = False
+    all_words: int = 0
     # Words of the query found in no passage at all.
     not_found: tuple[str, ...] = ()
     # Where the search was cut short to stay quick (a prefix matching too many words...).

@@ -11,6 +11,8 @@ Any other query runs through Whoosh's matchers and `CountingTopCollector`.
 
 from __future__ import annotations
 
+import heapq
+import math
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,36 +43,41 @@ Alternative = tuple[bytes, ...]  # one term, or the words of a phrase
 class PlainQuery:
     groups: tuple[tuple[Alternative, ...], ...]
     mode: str  # "and" | "or"
+    # The boost of each alternative of each group (1.0 but for paraphrases, translations and
+    # other looser equivalents, which Whoosh would score as boosted terms).
+    weights: tuple[tuple[float, ...], ...] = ()
+
+    def weight(self, group: int, alternative: int) -> float:
+        return self.weights[group][alternative] if self.weights else 1.0
 
 
 def _as_bytes(text: Any) -> bytes:
     return text if isinstance(text, bytes) else str(text).encode("utf-8")
 
 
-def _alternative(node: Any) -> Alternative | None:
-    if type(node) is query.Term and node.fieldname == "text" and node.boost == 1.0:
-        return (_as_bytes(node.text),)
+def _alternative(node: Any) -> tuple[Alternative, float] | None:
+    if type(node) is query.Term and node.fieldname == "text" and node.boost > 0:
+        return (_as_bytes(node.text),), float(node.boost)
     if (
         isinstance(node, query.Phrase)
         and node.fieldname == "text"
         and node.slop == 1
-        and node.boost == 1.0
+        and node.boost > 0
         and len(node.words) >= 2
     ):
-        return tuple(_as_bytes(word) for word in node.words)
+        return tuple(_as_bytes(word) for word in node.words), float(node.boost)
     return None
 
 
-def _group(node: Any) -> tuple[Alternative, ...] | None:
+def _group(node: Any) -> tuple[tuple[Alternative, ...], tuple[float, ...]] | None:
     single = _alternative(node)
     if single is not None:
-        return (single,)
+        return (single[0],), (single[1],)
     if type(node) is query.Or and node.boost == 1.0 and not _scaled(node) and node.subqueries:
         alternatives = [_alternative(sub) for sub in node.subqueries]
-        if all(alt is not None for alt in alternatives) and len(set(alternatives)) == len(
-            alternatives
-        ):
-            return tuple(alt for alt in alternatives if alt is not None)
+        found = [alt for alt in alternatives if alt is not None]
+        if len(found) == len(alternatives) and len({a for a, _ in found}) == len(found):
+            return tuple(a for a, _ in found), tuple(w for _, w in found)
     return None
 
 
@@ -83,31 +90,35 @@ def plain_query(parsed: Any) -> PlainQuery | None:
     Whoosh's matchers (fields, prefixes, NOT, nesting...)."""
     group = _group(parsed)
     if group is not None:
-        return PlainQuery((group,), "and")
+        return PlainQuery((group[0],), "and", (group[1],))
     if type(parsed) in (query.And, query.Or) and parsed.boost == 1.0 and not _scaled(parsed):
         if not parsed.subqueries:
             return None
         if type(parsed) is query.Or:
             # An OR of words: every alternative of every word is one group of its own.
             alternatives: list[Alternative] = []
+            weights: list[float] = []
             for sub in parsed.subqueries:
                 sub_group = _group(sub)
                 if sub_group is None:
                     return None
-                alternatives.extend(sub_group)
+                alternatives.extend(sub_group[0])
+                weights.extend(sub_group[1])
             if len(set(alternatives)) != len(alternatives):
                 return None  # Whoosh scores a repeated word twice; leave that to it
-            return PlainQuery(tuple((alt,) for alt in alternatives), "or")
+            return PlainQuery(
+                tuple((alt,) for alt in alternatives), "or", tuple((w,) for w in weights)
+            )
         groups = []
+        group_weights = []
         for sub in parsed.subqueries:
             sub_group = _group(sub)
             if sub_group is None:
                 return None
-            groups.append(sub_group)
-        flat = [alt for g in groups for alt in g]
-        if len(set(flat)) != len(flat):
-            return None
-        return PlainQuery(tuple(groups), "and")
+            groups.append(sub_group[0])
+            group_weights.append(sub_group[1])
+        # (A word shared by two groups is scored in each, as Whoosh's And of Ors does.)
+        return PlainQuery(tuple(groups), "and", tuple(group_weights))
     return None
 
 
@@ -152,7 +163,7 @@ def _length_tails(reader: Any, fieldname: str, slope: float) -> list[float]:
     key = (reader.segment().segment_id(), fieldname, slope)
     tails = _TAILS.get(key)
     if tails is None:
-        tails = [slope * length for length in field_lengths(reader, fieldname)]
+        tails = [slope * (length or 0) for length in field_lengths(reader, fieldname)]
         with _LOCK:
             if len(_TAILS) > 16:
                 _TAILS.clear()
@@ -217,12 +228,13 @@ def clear_caches() -> None:
 
 
 class Bm25:
-    """BM25F over the text field of one searcher, as Whoosh's BM25FScorer computes it."""
+    """BM25F over one field of one searcher, as Whoosh's BM25FScorer computes it."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, fieldname: str = "text") -> None:
         self.searcher = searcher
-        b, k1 = internals.bm25_parameters(searcher.weighting, "text")
-        avgfl = searcher.avg_field_length("text") or 1
+        self.fieldname = fieldname
+        b, k1 = internals.bm25_parameters(searcher.weighting, fieldname)
+        avgfl = searcher.avg_field_length(fieldname) or 1
         self.k1 = k1
         self.norm = k1 * (1 - b)
         self.slope = k1 * b / avgfl
@@ -232,17 +244,17 @@ class Bm25:
     ) -> tuple[dict[int, float], dict[int, bytes]]:
         """The score of `term` in each document holding it (only those in `within` when
         given), with the postings' values (positions) on request."""
-        searcher = self.searcher
+        searcher, fieldname = self.searcher, self.fieldname
         norm, slope = self.norm, self.slope
-        factor = searcher.idf("text", term) * (self.k1 + 1)
+        factor = searcher.idf(fieldname, term) * (self.k1 + 1)
         scores: dict[int, float] = {}
         values: dict[int, bytes] = {}
         for subsearcher, offset in searcher.leaf_searchers():
             reader = subsearcher.reader()
-            if ("text", term) not in reader:
+            if (fieldname, term) not in reader:
                 continue
-            matcher = reader.postings("text", term)
-            tails = _length_tails(reader, "text", slope)
+            matcher = reader.postings(fieldname, term)
+            tails = _length_tails(reader, fieldname, slope)
             blocks = internals.posting_blocks(matcher, with_values)
             if blocks is None:
                 blocks = _generic_blocks(matcher, with_values)
@@ -282,7 +294,7 @@ class Bm25:
             return self.term(words[0], within)[0]
         # Rarest word first; every later word is only scored where all earlier ones are.
         order = sorted(
-            range(len(words)), key=lambda i: self.searcher.doc_frequency("text", words[i])
+            range(len(words)), key=lambda i: self.searcher.doc_frequency(self.fieldname, words[i])
         )
         combined: dict[int, float] | None = None
         values: dict[int, dict[int, bytes]] = {}
@@ -315,19 +327,27 @@ class Bm25:
                 adjacent[docnum] = score
         return adjacent
 
-    def group(self, group: tuple[Alternative, ...], within: set[int] | None) -> dict[int, float]:
-        """Scores of a word with its alternatives: summed where several match (Whoosh's Or)."""
-        if len(group) == 1:
+    def group(
+        self,
+        group: tuple[Alternative, ...],
+        within: set[int] | None,
+        weights: tuple[float, ...] = (),
+    ) -> dict[int, float]:
+        """Scores of a word with its alternatives: summed where several match (Whoosh's Or),
+        each alternative's scaled by its boost."""
+        if len(group) == 1 and (not weights or weights[0] == 1.0):
             return self.alternative(group[0], within)
         total: dict[int, float] = {}
-        for alternative in group:
+        for number, alternative in enumerate(group):
+            weight = weights[number] if weights else 1.0
             for docnum, score in self.alternative(alternative, within).items():
-                total[docnum] = total.get(docnum, 0.0) + score
+                total[docnum] = total.get(docnum, 0.0) + score * weight
         return total
 
     def frequency(self, group: tuple[Alternative, ...]) -> int:
+        """About how many documents hold one of the group's alternatives (an upper bound)."""
         return sum(
-            min(self.searcher.doc_frequency("text", word) for word in alternative)
+            min(self.searcher.doc_frequency(self.fieldname, word) for word in alternative)
             for alternative in group
         )
 
@@ -348,43 +368,173 @@ def _generic_blocks(matcher: Any, with_values: bool) -> Iterator[internals.Block
 class Scored:
     scores: dict[int, float]
     # Per document, which of the query's groups it matches, as a bit mask (only when the
-    # query was relaxed).
+    # query was relaxed), and how many documents hold every (required) group in their text.
     matched: dict[int, int] | None = None
+    complete: int = 0
 
 
-def score_groups(searcher: Any, plain: PlainQuery, relax_below: int = 0) -> Scored:
-    """Every document matching the query, with its score. With `relax_below` > 0, an AND that
-    matches fewer documents than that is relaxed: documents matching most of the groups
-    (at least half) are kept, and `matched` says how many each matches."""
+# Relaxed ranking. A word's share of the query is its idf, so a passage lacking a common word
+# ("policy", "Soviet") loses less than one lacking the rare word the query is about; function
+# words of a question ("why did ... about") count for little. A passage's BM25 score is scaled
+# by its share of the query (`COVERAGE_POWER`), so more of the query ranks higher, with the
+# score ordering passages that cover about as much.
+COVERAGE_POWER = 3.0
+FUNCTION_WORD_SHARE = 0.15
+# The words of a passage's headings (its section path: the source's title, chapter, section)
+# stand in for a word of the query the passage's text lacks, with this share of the word and
+# this fraction of a text match's score ("armée française Corée" finds the passages under
+# the heading "L'armée française en Corée").
+SECTION_CREDIT = 0.6
+SECTION_SCORE = 0.5
+# A passage is kept when it covers at least this share of the query, or half its words.
+MIN_COVERAGE = 0.4
+# ...and when fewer than this many are, the best of the others up to this many.
+MIN_KEPT = 10
+
+
+def _idf(searcher: Any, frequency: int) -> float:
+    count = max(1, searcher.doc_count_all())
+    return math.log(count / (min(frequency, count) + 1)) + 1
+
+
+def score_groups(
+    searcher: Any,
+    plain: PlainQuery,
+    relax_below: int = 0,
+    optional: tuple[bool, ...] = (),
+) -> Scored:
+    """Every document matching the query, with its score. Groups marked `optional` (function
+    words) are not required, only scored where present. With `relax_below` > 0, an AND that
+    matches fewer documents than that is relaxed: documents covering most of the query are
+    kept, ranked by their share of it, and `matched` says which groups each holds."""
     bm25 = Bm25(searcher)
     if plain.mode == "or":
         combined: dict[int, float] = {}
-        for group in plain.groups:
-            for docnum, score in bm25.group(group, None).items():
+        for number, group in enumerate(plain.groups):
+            for docnum, score in bm25.group(group, None, plain.weights[number]).items():
                 combined[docnum] = combined.get(docnum, 0.0) + score
         return Scored(combined)
-    order = sorted(range(len(plain.groups)), key=lambda i: bm25.frequency(plain.groups[i]))
+    groups = range(len(plain.groups))
+    optional = optional if len(optional) == len(plain.groups) else (False,) * len(plain.groups)
+    required = [i for i in groups if not optional[i]] or list(groups)
+    order = sorted(required, key=lambda i: bm25.frequency(plain.groups[i]))
     running: dict[int, float] | None = None
     for index in order:
-        scores = bm25.group(plain.groups[index], None if running is None else set(running))
+        scores = bm25.group(
+            plain.groups[index],
+            None if running is None else set(running),
+            plain.weights[index],
+        )
         running = scores if running is None else {d: running[d] + s for d, s in scores.items()}
         if not running:
             break
     assert running is not None
+    if running:
+        for index in groups:
+            if index not in required:
+                extra = bm25.group(plain.groups[index], set(running), plain.weights[index])
+                for docnum, score in extra.items():
+                    running[docnum] += score
     if len(plain.groups) < 2 or len(running) >= relax_below:
         return Scored(running)
-    # Relaxed: each group scored on its own, documents ranked by how many groups they hold.
-    per_group = [bm25.group(group, None) for group in plain.groups]
-    need = max(1, (len(plain.groups) + 1) // 2)
+    relaxed = _relaxed(searcher, bm25, plain, optional)
+    relaxed.complete = len(running)
+    return relaxed
+
+
+def _relaxed(
+    searcher: Any,
+    bm25: Bm25,
+    plain: PlainQuery,
+    optional: tuple[bool, ...],
+    prune: bool = True,
+) -> Scored:
+    """Documents holding most of the query, scored by BM25 times their share of the query.
+
+    Groups are scored from the largest share down; once the groups left could not bring a
+    document that has none of the earlier ones up to `MIN_COVERAGE` or half the words, they
+    are scored only in the documents already found (a common word's whole posting list is
+    not walked for passages that cannot qualify)."""
+    sections = Bm25(searcher, "section") if "section" in searcher.schema else None
+    count = len(plain.groups)
+    shares: list[float] = []
+    for number, group in enumerate(plain.groups):
+        frequency = bm25.frequency(group)
+        present = frequency > 0 or (sections is not None and sections.frequency(group) > 0)
+        share = _idf(searcher, frequency) if present else 0.0
+        shares.append(share * (FUNCTION_WORD_SHARE if optional[number] else 1.0))
+    whole = sum(shares) or 1.0
+    counted = [i for i in range(count) if shares[i] and not optional[i]]
+    need = max(1, (len(counted) + 1) // 2)
     totals: dict[int, float] = {}
+    credit: list[dict[int, float]] = [{} for _ in range(count)]
+    left_share, left_count = sum(shares), len(counted)
+    within: set[int] | None = None
+    for number in sorted(range(count), key=lambda i: -shares[i]):
+        if prune and within is None and left_share < MIN_COVERAGE * whole and left_count < need:
+            within = set(totals)
+        left_share -= shares[number]
+        left_count -= number in counted
+        weights = plain.weights[number]
+        got = credit[number]
+        for which, alternative in enumerate(plain.groups[number]):
+            weight = weights[which]
+            for docnum, score in bm25.alternative(alternative, within).items():
+                totals[docnum] = totals.get(docnum, 0.0) + score * weight
+                if got.get(docnum, 0.0) < weight:
+                    got[docnum] = weight
+            if sections is not None:
+                for docnum, score in _in_sections(sections, alternative, within).items():
+                    totals[docnum] = totals.get(docnum, 0.0) + score * weight * SECTION_SCORE
+                    if got.get(docnum, 0.0) < weight * SECTION_CREDIT:
+                        got[docnum] = weight * SECTION_CREDIT
+    coverage: dict[int, float] = {}
     masks: dict[int, int] = {}
-    for number, scores in enumerate(per_group):
+    for number, got in enumerate(credit):
         bit = 1 << number
-        for docnum, score in scores.items():
-            totals[docnum] = totals.get(docnum, 0.0) + score
+        share = shares[number] / whole
+        for docnum, amount in got.items():
+            coverage[docnum] = coverage.get(docnum, 0.0) + share * amount
             masks[docnum] = masks.get(docnum, 0) | bit
-    kept = {d: s for d, s in totals.items() if masks[d].bit_count() >= need}
+    kept: dict[int, float] = {}
+    counted_mask = sum(1 << i for i in counted)
+    for docnum, share in coverage.items():
+        holds = masks[docnum] & counted_mask
+        if share >= MIN_COVERAGE or holds.bit_count() >= need:
+            kept[docnum] = totals[docnum] * share**COVERAGE_POWER
+    if len(kept) < MIN_KEPT:
+        if within is not None:
+            return _relaxed(searcher, bm25, plain, optional, prune=False)
+        # Few passages hold most of a long query: the best of those holding less (a
+        # translation's two words in a Chinese passage), rather than nearly nothing.
+        extra = heapq.nlargest(
+            MIN_KEPT - len(kept),
+            (d for d in coverage if d not in kept),
+            key=lambda d: (coverage[d], totals[d]),
+        )
+        for docnum in extra:
+            kept[docnum] = totals[docnum] * coverage[docnum] ** COVERAGE_POWER
     return Scored(kept, {d: masks[d] for d in kept})
+
+
+def _in_sections(
+    sections: Bm25, alternative: Alternative, within: set[int] | None = None
+) -> dict[int, float]:
+    """Scores of an alternative in the section field (no positions: a phrase's words need
+    only all be there)."""
+    if len(alternative) == 1:
+        return sections.term(alternative[0], within)[0]
+    combined: dict[int, float] | None = None
+    for word in alternative:
+        scores = sections.term(word, within if combined is None else set(combined))[0]
+        combined = (
+            scores
+            if combined is None
+            else {d: combined[d] + v for d, v in scores.items() if d in combined}
+        )
+        if not combined:
+            return {}
+    return combined or {}
 
 
 class CountingTopCollector(collectors.TopCollector):
