@@ -38,7 +38,7 @@ def _finds(index: SearchIndex, text: str, source: str, words: str, n: int = 3) -
 
 # Measured once the queries were written and the tuning half tuned on (see the README's
 # Search section): a drop below these means search got worse for what students type.
-TUNE_RATE, HELD_RATE = 0.95, 0.80
+TUNE_RATE, HELD_RATE = 0.95, 0.95
 
 
 def test_top_three_rate_on_the_evaluation_set(index):
@@ -51,6 +51,20 @@ def test_top_three_rate_on_the_evaluation_set(index):
     missed = [c.query for c in outcome["tune-missed"] + outcome["held-missed"]]
     assert evaluate.rate(outcome, "tune") >= TUNE_RATE, missed
     assert evaluate.rate(outcome, "held") >= HELD_RATE, missed
+
+
+def test_top_three_rate_on_the_second_held_out_set(tmp_path):
+    """held2/: 50 queries written by someone who never read the search code, scored once on
+    the tuned search before anyone looked at them (100 %; 94 % on the search before tuning)."""
+    corpus = evaluate.build_corpus(tmp_path / "corpus", "held2")
+    built = SearchIndex(tmp_path / "index")
+    report = built.update(Library.open(corpus))
+    assert report.indexed == 15 and not report.problems
+    selected = evaluate.cases("held2")
+    assert len(selected) == 50
+    outcome = evaluate.evaluate(lambda text: _top(built, text, evaluate.TOP), selected)
+    missed = [c.query for c in outcome["held-missed"]]
+    assert evaluate.rate(outcome, "held") >= 0.95, missed
 
 
 # ---------------------------------------------------------------------------------------------
