@@ -1,0 +1,105 @@
+"""CMOS 18 rules the third and fourth held-out libraries showed the engine breaking, each
+pinned here on other titles and items than theirs (so the held-out sets keep measuring).
+
+Section numbers are CMOS 18's: chapter 8 (headline style, hyphenated compounds), 6 (ranges)
+and 14 (notes and bibliography).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.cite.engine import ChicagoEngine
+from assistant.cite.model import Citation, Note
+from assistant.cite.typography import number_ranges, title_case
+
+DOE = [{"family": "Doe", "given": "Jan"}]
+
+
+def book(item_id: str, **fields: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": item_id,
+        "type": "book",
+        "title": "Title",
+        "author": DOE,
+        "publisher": "Press",
+        "issued": {"date-parts": [[1990]]},
+    }
+    item.update(fields)
+    return {k: v for k, v in item.items() if v is not None}
+
+
+def forms(item: dict[str, Any], locator: str = "12") -> tuple[str, str, str | None]:
+    """(full note, short note, bibliography entry or None) as HTML."""
+    engine = ChicagoEngine({item["id"]: item})
+    full, short = engine.render_notes(
+        [Note.of(Citation(item["id"], locator)), Note.of(Citation(item["id"], "14"))]
+    )
+    entry = engine.bibliography_entry(item["id"])
+    return full.html(), short.html(), entry.html() if entry is not None else None
+
+
+# --- headline style (8.159-8.161) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "cased"),
+    [
+        # A preposition used as an adverb is capitalized (8.159): before an adverb ...
+        ("Coming back over again", "Coming Back Over Again"),
+        ("the exiles let in again", "The Exiles Let In Again"),
+        # ... at the end of a phrase, before a colon or a comma ...
+        ("What comes after: essays on the thaw", "What Comes After: Essays on the Thaw"),
+        ("Giving in, holding on", "Giving In, Holding On"),
+        # ... joined by "and" to another particle used so.
+        ("Over and over again", "Over and Over Again"),
+        # With an object it stays a lowercase preposition.
+        ("Over the top and over the wall", "Over the Top and over the Wall"),
+        ("Talking in circles", "Talking in Circles"),
+    ],
+)
+def test_a_preposition_used_adverbially_is_capitalized_8_159(raw: str, cased: str) -> None:
+    assert title_case(raw) == cased
+
+
+@pytest.mark.parametrize(
+    ("raw", "cased"),
+    [
+        # The second element of a compound capitalized, as recorded or not (8.161) ...
+        ("Self-government in Africa", "Self-Government in Africa"),
+        ("The Well-being of Nations", "The Well-Being of Nations"),
+        ("Marxism-leninism in Practice", "Marxism-Leninism in Practice"),
+        ("the russo-japanese war", "The Russo-Japanese War"),
+        # ... except after a prefix that is no word of its own ...
+        ("Anti-imperialism and Its Critics", "Anti-imperialism and Its Critics"),
+        ("Re-creation", "Re-creation"),
+        # ... and a romanized name keeps the syllable the record wrote lowercase.
+        ("The Thought of Chou En-lai", "The Thought of Chou En-lai"),
+        ("Chiang Kai-shek and Park Chung-hee", "Chiang Kai-shek and Park Chung-hee"),
+    ],
+)
+def test_hyphenated_compounds_capitalize_every_word_element_8_161(raw: str, cased: str) -> None:
+    assert title_case(raw) == cased
+
+
+@pytest.mark.parametrize(
+    ("raw", "ranged"),
+    [
+        ("Europe, 16th-17th Centuries", "Europe, 16th–17th Centuries"),
+        ("Youth in the 1950s-60s", "Youth in the 1950s–60s"),
+        ("Ruling Class, 1801-1900", "Ruling Class, 1801–1900"),
+        # Identifiers and compounds with numbers are no ranges.
+        ("NIE 11-4-57 and NSC-68", "NIE 11-4-57 and NSC-68"),
+        ("A 2nd-rate Power", "A 2nd-rate Power"),
+    ],
+)
+def test_a_range_of_ordinals_or_decades_takes_an_en_dash_6_83(raw: str, ranged: str) -> None:
+    assert number_ranges(raw) == ranged
+
+
+def test_a_title_range_of_centuries_prints_with_an_en_dash_in_notes_6_83() -> None:
+    full, _, bib = forms(book("b", title="Peasants and Lords, 12th-14th Century"))
+    assert full == "Jan Doe, <i>Peasants and Lords, 12th–14th Century</i> (Press, 1990), 12."
+    assert bib == "Doe, Jan. <i>Peasants and Lords, 12th–14th Century</i>. Press, 1990."
