@@ -103,3 +103,28 @@ def test_a_title_range_of_centuries_prints_with_an_en_dash_in_notes_6_83() -> No
     full, _, bib = forms(book("b", title="Peasants and Lords, 12th-14th Century"))
     assert full == "Jan Doe, <i>Peasants and Lords, 12th–14th Century</i> (Press, 1990), 12."
     assert bib == "Doe, Jan. <i>Peasants and Lords, 12th–14th Century</i>. Press, 1990."
+
+
+# --- editions given as text (14.113) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edition", "note", "bib"),
+    [
+        # Text that names the edition already is printed as given, never "ed." twice ...
+        ("3rd ed., rev.", "3rd ed., rev.", "3rd ed., rev."),
+        ("4th ed., rev. and enl.", "4th ed., rev. and enl.", "4th ed., rev. and enl."),
+        ("Rev. ed.", "rev. ed.", "Rev. ed."),
+        # ... its words abbreviated as CMOS abbreviates them, the periods restored ...
+        ("2nd edition, revised", "2nd ed., rev.", "2nd ed., rev."),
+        ("rev", "rev. ed.", "Rev. ed."),
+        # ... and an edition named only by its revision takes "ed." after it.
+        ("Rev. and enl.", "rev. and enl. ed.", "Rev. and enl. ed."),
+    ],
+)
+def test_an_edition_given_as_text_is_printed_as_given_14_113(
+    edition: str, note: str, bib: str
+) -> None:
+    full, _, entry = forms(book("e", title="Origins of Totalitarianism", edition=edition))
+    assert full == f"Jan Doe, <i>Origins of Totalitarianism</i>, {note} (Press, 1990), 12."
+    assert entry == f"Doe, Jan. <i>Origins of Totalitarianism</i>. {bib} Press, 1990."

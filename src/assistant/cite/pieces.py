@@ -27,6 +27,7 @@ _ORDINAL_WORDS = {
     "tenth": 10,
 }
 _EDITION_WORDS = {"revised": "rev.", "edition": "ed."}
+_EDITION_ABBREVIATIONS = frozenset({"rev", "abr", "exp", "enl", "ed", "edn"})
 
 
 _BRACKETED = re.compile(r"\s\[[^\[\]]+\]$")
@@ -125,9 +126,12 @@ def edition(item: Item, *, capital: bool) -> str:
     elif lower.split(" ")[0] in _ORDINAL_WORDS and len(lower.split()) <= 2:
         out = f"{ordinal(_ORDINAL_WORDS[lower.split(' ')[0]])} ed."
     else:
-        parts = [_EDITION_WORDS.get(w.lower(), w) for w in text.split()]
+        parts = [_edition_word(w) for w in text.split()]
         revised = any(w.lower().rstrip(".") in ("rev", "abr", "exp") for w in parts)
-        if revised and not parts[-1].lower().startswith("ed"):
+        # A text that names the edition already ("5th ed., rev.", "2nd ed., rev. and enl.")
+        # is complete as given: no second "ed." (14.113).
+        named = any(w.lower().rstrip(".,;") in ("ed", "edn", "edition") for w in parts)
+        if revised and not named:
             parts.append("ed.")
         out = " ".join(parts)
         if raw.endswith(".") and not out.endswith("."):
@@ -139,6 +143,19 @@ def edition(item: Item, *, capital: bool) -> str:
     if first in ("rev.", "abr.", "exp.", "revised", "abridged", "expanded", "new"):
         return out[:1].lower() + out[1:]
     return out
+
+
+def _edition_word(word: str) -> str:
+    """One word of an edition given as text, its abbreviation's period kept or restored
+    ("edition," -> "ed.,", "rev" -> "rev.")."""
+    core = word.rstrip(",;")
+    trail = word[len(core) :]
+    lower = core.lower().rstrip(".")
+    if lower in _EDITION_WORDS:
+        return _EDITION_WORDS[lower] + trail
+    if lower in _EDITION_ABBREVIATIONS and not core.endswith("."):
+        return core + "." + trail
+    return word
 
 
 def series(item: Item) -> str:
