@@ -13,6 +13,7 @@ import pytest
 
 from assistant.cite.engine import ChicagoEngine
 from assistant.cite.model import Citation, Note
+from assistant.cite.short_titles import derive_short_title
 from assistant.cite.typography import number_ranges, title_case
 
 DOE = [{"family": "Doe", "given": "Jan"}]
@@ -128,3 +129,41 @@ def test_an_edition_given_as_text_is_printed_as_given_14_113(
     full, _, entry = forms(book("e", title="Origins of Totalitarianism", edition=edition))
     assert full == f"Jan Doe, <i>Origins of Totalitarianism</i>, {note} (Press, 1990), 12."
     assert entry == f"Doe, Jan. <i>Origins of Totalitarianism</i>. {bib} Press, 1990."
+
+
+# --- short titles (14.30) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "short"),
+    [
+        # A period set off by a comma is no key word ...
+        ("Peasants and Lords, 12th–14th Century", "en", "Peasants and Lords"),
+        ("Labor and Empire, 1950s to 1970s", "en", "Labor and Empire"),
+        # ... nor a subtitle set off by an em dash.
+        ("Trouble in Indochina—A Survey of French Policy", "en", "Trouble in Indochina"),
+        # An infinitive is not cut from its object; the noun it depends on is the head.
+        ("Moscow’s Resolve to Crush the Hungarian Rising", "en", "Moscow’s Resolve"),
+        # A participle inside a noun phrase is its adjective, not a cut ...
+        ("The Rise of a Governing Elite in Poland", "en", "Rise of a Governing Elite"),
+        # ... and a gerund head with "of" yields to the phrase it governs.
+        ("The Forging of a Soviet Managerial Class", "en", "Soviet Managerial Class"),
+        # A long transliterated Russian title is cut to four words at most, a name inside
+        # it kept whole where a shorter unit allows, initials not counted.
+        (
+            "Postanovlenie Tsentral’nogo Komiteta Kommunisticheskoi partii Sovetskogo Soiuza"
+            " ob uluchshenii raboty, vsem partiinym organizatsiiam",
+            "ru",
+            "Postanovlenie Tsentral’nogo Komiteta",
+        ),
+        (
+            "Pis’mo tovarishcha A. A. Gromyko s otvetom Ministerstvu inostrannykh del",
+            "ru",
+            "Pis’mo tovarishcha A. A. Gromyko",
+        ),
+    ],
+)
+def test_short_titles_keep_key_words_in_four_words_at_most_14_30(
+    title: str, language: str, short: str
+) -> None:
+    assert derive_short_title(title, language) == short
