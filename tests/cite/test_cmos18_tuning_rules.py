@@ -167,3 +167,39 @@ def test_short_titles_keep_key_words_in_four_words_at_most_14_30(
     title: str, language: str, short: str
 ) -> None:
     assert derive_short_title(title, language) == short
+
+
+# --- seasons given as text (14.171) --------------------------------------------------------
+
+
+def article(item_id: str, **fields: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": item_id,
+        "type": "article-journal",
+        "title": "The Thaw in Poland",
+        "author": DOE,
+        "container-title": "Slavic Review",
+        "volume": "12",
+        "issue": "3",
+        "page": "40-61",
+        "issued": {"date-parts": [[1988]]},
+    }
+    item.update(fields)
+    return {k: v for k, v in item.items() if v is not None}
+
+
+@pytest.mark.parametrize(
+    ("season", "printed"),
+    [
+        ("Spring/Summer", "Spring/Summer 1988"),  # a double issue, as the issue names it
+        ("Summer-Fall", "Summer–Fall 1988"),  # a range of seasons takes the en dash (6.78)
+        ("Autumn", "Autumn 1988"),
+        (2, "Summer 1988"),
+    ],
+)
+def test_a_season_given_as_text_is_printed_as_given_14_171(season: Any, printed: str) -> None:
+    full, _, bib = forms(article("a", issued={"date-parts": [[1988]], "season": season}))
+    assert full == f"Jan Doe, “The Thaw in Poland,” <i>Slavic Review</i> 12, no. 3 ({printed}): 12."
+    assert bib == (
+        f"Doe, Jan. “The Thaw in Poland.” <i>Slavic Review</i> 12, no. 3 ({printed}): 40–61."
+    )
