@@ -203,3 +203,63 @@ def test_a_season_given_as_text_is_printed_as_given_14_171(season: Any, printed:
     assert bib == (
         f"Doe, Jan. “The Thaw in Poland.” <i>Slavic Review</i> 12, no. 3 ({printed}): 40–61."
     )
+
+
+# --- editors counted as authors (14.76); a published document with its archival copy -------
+
+EDS = [
+    {"family": "Volkov", "given": "Igor"},
+    {"family": "Orlova", "given": "Nina"},
+    {"family": "Petrov", "given": "Oleg"},
+]
+
+
+def chapter(item_id: str, **fields: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": item_id,
+        "type": "chapter",
+        "title": "Report to the Presidium",
+        "container-title": "Documents on Soviet Policy",
+        "editor": EDS,
+        "publisher": "Nauka",
+        "issued": {"date-parts": [[1996]]},
+    }
+    item.update(fields)
+    return {k: v for k, v in item.items() if v is not None}
+
+
+def test_three_editors_give_the_first_et_al_in_notes_all_in_the_bibliography_14_76() -> None:
+    full, _, bib = forms(chapter("c"))
+    assert full == (
+        "“Report to the Presidium,” in <i>Documents on Soviet Policy</i>, ed. Igor Volkov et al."
+        " (Nauka, 1996), 12."
+    )
+    assert bib == (
+        "“Report to the Presidium.” In <i>Documents on Soviet Policy</i>, edited by Igor"
+        " Volkov, Nina Orlova, and Oleg Petrov. Nauka, 1996."
+    )
+
+
+def test_more_than_six_editors_give_three_et_al_in_the_bibliography_14_76() -> None:
+    seven = [{"family": f"Name{c}", "given": "A."} for c in "ABCDEFG"]
+    _, _, bib = forms(chapter("c", editor=seven))
+    assert bib == (
+        "“Report to the Presidium.” In <i>Documents on Soviet Policy</i>, edited by A. NameA,"
+        " A. NameB, A. NameC, et al. Nauka, 1996."
+    )
+
+
+def test_a_published_documents_page_precedes_its_archival_signature() -> None:
+    full, _, _ = forms(
+        chapter(
+            "c",
+            editor=EDS[:1],
+            archive="RGANI",
+            archive_location="fond 3, opis 8, delo 12, listy 1-5",
+        ),
+        locator="77",
+    )
+    assert full == (
+        "“Report to the Presidium,” in <i>Documents on Soviet Policy</i>, ed. Igor Volkov"
+        " (Nauka, 1996), 77, fond 3, opis 8, delo 12, listy 1–5, RGANI."
+    )

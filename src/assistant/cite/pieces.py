@@ -103,14 +103,23 @@ def secondary(item: Item, *, bib: bool) -> list[Parts]:
     translators = item.translators if (item.authors or item.editors) else []
     if editors and item.editor_translator:
         label = "Edited and translated by " if bib else "ed. and trans. "
-        return [t(label + names_note(editors, et_al=False))]
+        return [t(label + _secondary_names(editors, bib))]
     if editors:
-        out.append(t(("Edited by " if bib else "ed. ") + names_note(editors, et_al=False)))
+        out.append(t(("Edited by " if bib else "ed. ") + _secondary_names(editors, bib)))
     if translators and not (item.editor_translator and item.editors_lead):
-        out.append(
-            t(("Translated by " if bib else "trans. ") + names_note(translators, et_al=False))
-        )
+        out.append(t(("Translated by " if bib else "trans. ") + _secondary_names(translators, bib)))
     return out
+
+
+def _secondary_names(people: Sequence[Name], bib: bool) -> str:
+    """Editors or translators after the title, counted as authors are (CMOS 18 14.76): three
+    or more give the first and "et al." in a note; the bibliography names up to six, and of
+    more the first three, et al."""
+    if not bib:
+        return names_note(people)
+    if len(people) > 6:
+        return ", ".join(n.note() for n in people[:3]) + ", et al."
+    return names_note(people, et_al=False)
 
 
 def edition(item: Item, *, capital: bool) -> str:
