@@ -119,6 +119,20 @@ def archive_page_repeated(text: str, items: Iterable[Item]) -> str:
     return text
 
 
+def published_document_page(text: str, items: Iterable[Item]) -> str:
+    """A document published in a book and also held in an archive is cited by the book's
+    page, which follows the book's facts, before the archival signature (the style puts a
+    "p." after the signature, as for the archival copy itself, CMOS 14.127)."""
+    for item in items:
+        location = item.get("archive_location")
+        if item.get("type") != "chapter" or not item.get("container-title") or not location:
+            continue
+        for form in {location, en_dash_ranges(location, [])}:
+            pattern = rf"\), ({re.escape(form)}), pp?\. (\d+(?:[–-]\d+)?)(?![\d–])"
+            text = re.sub(pattern, r"), \2, \1", text, flags=re.IGNORECASE)
+    return text
+
+
 def short_title_article(text: str, items: Iterable[Item]) -> str:
     """CMOS 14.30: a short title made from the title drops an initial A, An or The. (Applied to
     short notes only; titles of four words or fewer are otherwise kept whole.)"""
@@ -204,6 +218,7 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
     circa,
     unsigned_chapter_editor,
     archive_page_repeated,
+    published_document_page,
     interview_short_form,
     reprint_label,
     seasons,

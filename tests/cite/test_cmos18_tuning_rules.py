@@ -263,3 +263,54 @@ def test_a_published_documents_page_precedes_its_archival_signature() -> None:
         "“Report to the Presidium,” in <i>Documents on Soviet Policy</i>, ed. Igor Volkov"
         " (Nauka, 1996), 77, fond 3, opis 8, delo 12, listy 1–5, RGANI."
     )
+
+
+# --- legal style (14.173-14.177) -----------------------------------------------------------
+
+
+def test_a_case_name_is_italic_v_and_all_and_cited_in_notes_only_14_174() -> None:
+    case = {
+        "id": "brown",
+        "type": "legal_case",
+        "title": "Brown v. Board of Education",
+        "container-title": "U.S.",
+        "volume": "347",
+        "page": "483",
+        "authority": "U.S. Supreme Court",
+        "issued": {"date-parts": [[1954, 5, 17]]},
+    }
+    engine = ChicagoEngine({"brown": case})
+    full, short = engine.render_notes(
+        [Note.of(Citation("brown", "495")), Note.of(Citation("brown", "494"))]
+    )
+    assert full.html() == "<i>Brown v. Board of Education</i>, 347 U.S. 483, 495 (1954)."
+    assert short.html() == "<i>Brown</i>, 347 U.S. at 494."
+    assert engine.bibliography(["brown"]) == []
+
+
+def test_treaties_and_statutes_are_cited_in_notes_only_14_173() -> None:
+    treaty = {
+        "id": "nato",
+        "type": "treaty",
+        "title": "North Atlantic Treaty",
+        "container-title": "U.N.T.S.",
+        "volume": "34",
+        "page": "243",
+        "issued": {"date-parts": [[1949, 4, 4]]},
+    }
+    statute = {
+        "id": "nsa",
+        "type": "legislation",
+        "title": "National Security Act of 1947",
+        "number": "80-253",
+        "container-title": "Stat.",
+        "volume": "61",
+        "page": "495",
+        "issued": {"date-parts": [[1947]]},
+    }
+    engine = ChicagoEngine({"nato": treaty, "nsa": statute, "b": book("b")})
+    full = engine.render_notes([Note.of(Citation("nato"))])[0]
+    assert full.html() == "North Atlantic Treaty, April 4, 1949, 34 U.N.T.S. 243."
+    assert [entry.html() for entry in engine.bibliography()] == [
+        "Doe, Jan. <i>Title</i>. Press, 1990."
+    ]

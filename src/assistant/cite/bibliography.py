@@ -58,8 +58,12 @@ def has_entry(item: Item) -> bool:
         return bool(item.get("archive") or item.get("container-title"))
     if item.family == "entry":
         return bool(item.authors)
-    # Social-media posts are cited in notes only (new in CMOS 18 14.106).
-    return item.csl_type != "post"
+    # Social-media posts are cited in notes only (new in CMOS 18 14.106), and so are cases,
+    # statutes, regulations and treaties, cited in legal style (14.173).
+    return item.csl_type not in _NOTES_ONLY
+
+
+_NOTES_ONLY = frozenset({"post", "legal_case", "legislation", "regulation", "treaty"})
 
 
 def with_dashes(entries: list[tuple[Item, RichText]]) -> list[RichText]:

@@ -2,11 +2,12 @@
 court cases, statutes and regulations, bills, treaties, congressional hearings; and patents,
 standards, software and data sets (14.158, 14.159, 14.169, 14.113).
 
-A case or statute is cited by name in roman, then volume, reporter or code, first page and
-pinpoint, then court and year in parentheses: "Youngstown Sheet & Tube Co. v. Sawyer, 343
-U.S. 579, 585 (1952)"; the short form italicizes the case name and pinpoints with "at":
-"*Youngstown Sheet & Tube Co.*, 343 U.S. at 585". A hearing's title is italic, followed by
-the Congress and session and the year.
+A case is cited by its name in italics (v. and all), a statute by its name in roman, then
+volume, reporter or code, first page and pinpoint, then court and year in parentheses:
+"*Youngstown Sheet & Tube Co. v. Sawyer*, 343 U.S. 579, 585 (1952)"; the short form gives
+the first party in italics and pinpoints with "at": "*Youngstown Sheet & Tube Co.*, 343 U.S.
+at 585". Cases, statutes, regulations and treaties are cited in notes only (14.173). A
+hearing's title is italic, followed by the Congress and session and the year.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def _legal_core(item: Item, pinpoint: str) -> Parts:
     kind = item.csl_type
     name = _roman_title(item)
     if kind == "legal_case":
+        # The case name, v. and all, is italic in notes as in text (CMOS 18 14.174).
+        name = markup_runs(item.title, Run("", italic=True)) if item.title else []
         return join([name, t(_citation_numbers(item, pinpoint))], ", ") + paren(_court_year(item))
     if kind == "treaty":
         date = item.date.text() if item.date else ""
