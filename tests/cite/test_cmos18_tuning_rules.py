@@ -314,3 +314,30 @@ def test_treaties_and_statutes_are_cited_in_notes_only_14_173() -> None:
     assert [entry.html() for entry in engine.bibliography()] == [
         "Doe, Jan. <i>Title</i>. Press, 1990."
     ]
+
+
+# --- an interview published in a journal ---------------------------------------------------
+
+
+def test_an_interview_in_a_journal_gives_the_journals_facts_as_an_article_does() -> None:
+    interview = {
+        "id": "i",
+        "type": "interview",
+        "title": "The View from the General Staff",
+        "author": [{"family": "Gareev", "given": "Makhmut"}],
+        "interviewer": [{"family": "Smith", "given": "Anne"}],
+        "container-title": "Military History Quarterly",
+        "volume": "7",
+        "issue": "2",
+        "page": "101-118",
+        "issued": {"date-parts": [[1994], [1995]], "season": "Winter"},
+    }
+    full, _, bib = forms(interview, locator="104")
+    assert full == (
+        "Makhmut Gareev, “The View from the General Staff,” interview by Anne Smith,"
+        " <i>Military History Quarterly</i> 7, no. 2 (Winter 1994–95): 104."
+    )
+    assert bib == (
+        "Gareev, Makhmut. “The View from the General Staff.” Interview by Anne Smith."
+        " <i>Military History Quarterly</i> 7, no. 2 (Winter 1994–95): 101–18."
+    )

@@ -7,6 +7,7 @@ from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation
 from assistant.cite.names import names_note
+from assistant.cite.periodicals import journal_facts
 from assistant.cite.pieces import (
     archive_parts,
     creator_bib,
@@ -16,6 +17,7 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.richtext import Parts, capitalize, join, lower_first, t
+from assistant.cite.typography import page_range
 
 
 def _letter_described(item: Item, *, bib: bool) -> Parts:
@@ -26,6 +28,11 @@ def _letter_described(item: Item, *, bib: bool) -> Parts:
     if item.recipients:
         return t(f"{genre} to {names_note(item.recipients, et_al=False)}")
     return t(genre) if item.get("genre") else []
+
+
+def _in_journal(item: Item) -> bool:
+    """An interview printed in a journal: a container with a volume or an issue."""
+    return bool(item.get("container-title") and (item.get("volume") or item.get("issue")))
 
 
 def _date(item: Item) -> str:
@@ -42,6 +49,10 @@ def full(item: Item, citation: Citation) -> Parts:
             described.append(t(f"interview by {names_note(item.interviewers, et_al=False)}"))
         else:
             described.append(t(item.get("genre").lower() or "interview"))
+        if _in_journal(item):
+            # Published in a journal: the journal's facts as an article gives them (14.171).
+            where = locator_text(citation) or page_range(item.get("page"))
+            return join([*described, journal_facts(item, where), location, archive, url], ", ")
         date = item.date.text() if item.date else ""
         return join(
             [
@@ -84,6 +95,9 @@ def bibliography(item: Item) -> Parts:
         sentences = [creator, title(item)]
         if item.interviewers:
             sentences.append(t(f"Interview by {names_note(item.interviewers, et_al=False)}"))
+        if _in_journal(item):
+            sentences.append(journal_facts(item, page_range(item.get("page"))))
+            return join([*sentences, location, archive, url], ". ")
         sentences.append(t(item.date.text() if item.date else ""))
         sentences.append(t(medium(item, capital=True)))
         sentences.extend([t(capitalize(location[0].text)) if location else [], collection, archive])

@@ -41,6 +41,13 @@ def _serial(item: Item) -> Parts:
     return serial
 
 
+def journal_facts(item: Item, where: str) -> Parts:
+    """A journal's facts and the pages or locator after a colon, for a piece of another kind
+    published in a journal (an interview): "*Journal* 10, no. 4 (Winter 1991–92): 50"."""
+    serial = _serial(item)
+    return serial + t(f": {where}") if where else serial
+
+
 def _edition(item: Item) -> str:
     """A newspaper's edition, capitalized (CMOS 18 14.89): "Late City Edition"."""
     edition = item.get("edition")
