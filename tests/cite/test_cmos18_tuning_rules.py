@@ -341,3 +341,47 @@ def test_an_interview_in_a_journal_gives_the_journals_facts_as_an_article_does()
         "Gareev, Makhmut. “The View from the General Staff.” Interview by Anne Smith."
         " <i>Military History Quarterly</i> 7, no. 2 (Winter 1994–95): 101–18."
     )
+
+
+# --- podcasts and television episodes (14.165, 14.168) -------------------------------------
+
+
+def test_a_podcast_episode_names_the_podcast_medium_episode_and_date_14_168() -> None:
+    episode = {
+        "id": "p",
+        "type": "song",  # Zotero's podcast item as CSL-JSON
+        "title": "The Berlin Airlift",
+        "container-title": "History Extra",
+        "number": "812",
+        "medium": "podcast",
+        "author": [{"family": "Lee", "given": "Mira"}],
+        "URL": "https://example.org/812",
+        "issued": {"date-parts": [[2021, 3, 9]]},
+    }
+    full, short, bib = forms(episode, locator="")
+    assert full == (
+        "Mira Lee, “The Berlin Airlift,” <i>History Extra</i>, podcast, episode 812,"
+        " March 9, 2021, https://example.org/812."
+    )
+    assert short == "Lee, “Berlin Airlift,” 14."
+    assert bib == (
+        "Lee, Mira. “The Berlin Airlift.” <i>History Extra</i>, podcast, episode 812,"
+        " March 9, 2021. https://example.org/812."
+    )
+
+
+def test_an_unsigned_television_episode_is_known_by_its_series_in_short_notes_14_165() -> None:
+    episode = {
+        "id": "tv",
+        "type": "broadcast",
+        "title": "Inchon",
+        "container-title": "The Forgotten Front",
+        "number": "3",
+        "publisher": "BBC",
+        "issued": {"date-parts": [[1988, 11, 2]]},
+    }
+    full, short, _ = forms(episode, locator="")
+    assert full == (
+        "<i>The Forgotten Front</i>, episode 3, “Inchon,” aired November 2, 1988, on BBC."
+    )
+    assert short == "<i>The Forgotten Front</i>, “Inchon,” 14."
