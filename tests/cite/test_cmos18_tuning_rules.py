@@ -385,3 +385,27 @@ def test_an_unsigned_television_episode_is_known_by_its_series_in_short_notes_14
         "<i>The Forgotten Front</i>, episode 3, “Inchon,” aired November 2, 1988, on BBC."
     )
     assert short == "<i>The Forgotten Front</i>, “Inchon,” 14."
+
+
+# --- bibliography order (14.66) ------------------------------------------------------------
+
+
+def test_an_unsigned_web_page_files_under_the_owner_that_leads_its_entry_14_66() -> None:
+    page = {
+        "id": "w",
+        "type": "webpage",
+        "title": "Berlin Crisis Documents",
+        "container-title": "Archive Online",
+        "publisher": "Middleton Institute",
+        "URL": "https://example.org/berlin",
+        "accessed": {"date-parts": [[2024, 1, 5]]},
+    }
+    engine = ChicagoEngine(
+        {
+            "w": page,
+            "b": book("b", author=[{"family": "Baker", "given": "Ann"}]),
+            "n": book("n", author=[{"family": "Nolan", "given": "Tom"}]),
+        }
+    )
+    leads = [entry.text.split(".")[0] for entry in engine.bibliography()]
+    assert leads == ["Baker, Ann", "Middleton Institute", "Nolan, Tom"]
