@@ -409,3 +409,46 @@ def test_an_unsigned_web_page_files_under_the_owner_that_leads_its_entry_14_66()
     )
     leads = [entry.text.split(".")[0] for entry in engine.bibliography()]
     assert leads == ["Baker, Ann", "Middleton Institute", "Nolan, Tom"]
+
+
+def test_an_interview_in_a_book_gives_the_books_facts_as_a_chapter_does() -> None:
+    interview = {
+        "id": "ib",
+        "type": "interview",
+        "title": "Remembering the Chosin Reservoir",
+        "author": [{"family": "Hale", "given": "Roy"}],
+        "interviewer": [{"family": "Young", "given": "Ella"}],
+        "container-title": "Voices from the Front",
+        "editor": [{"family": "Marsh", "given": "Peter"}],
+        "publisher": "Beacon Press",
+        "page": "201-219",
+        "issued": {"date-parts": [[1987]]},
+    }
+    full, _, bib = forms(interview, locator="205")
+    assert full == (
+        "Roy Hale, “Remembering the Chosin Reservoir,” interview by Ella Young, in <i>Voices"
+        " from the Front</i>, ed. Peter Marsh (Beacon Press, 1987), 205."
+    )
+    assert bib == (
+        "Hale, Roy. “Remembering the Chosin Reservoir.” Interview by Ella Young. In <i>Voices"
+        " from the Front</i>, edited by Peter Marsh. Beacon Press, 1987."
+    )
+
+
+def test_a_podcasts_medium_runs_on_lowercase_and_its_publisher_precedes_the_date() -> None:
+    episode = {
+        "id": "p2",
+        "type": "song",
+        "title": "Inside the Politburo",
+        "container-title": "Red Files",
+        "number": "7",
+        "medium": "Podcast",
+        "author": DOE,
+        "publisher": "Lantern Audio",
+        "issued": {"date-parts": [[2019, 11, 4]]},
+    }
+    _, _, bib = forms(episode, locator="")
+    assert bib == (
+        "Doe, Jan. “Inside the Politburo.” <i>Red Files</i>, podcast, episode 7, Lantern Audio,"
+        " November 4, 2019."
+    )

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
-from assistant.cite.model import Citation
+from assistant.cite.model import Citation, Run
 from assistant.cite.names import names_note
 from assistant.cite.periodicals import journal_facts
 from assistant.cite.pieces import (
     archive_parts,
+    container,
     creator_bib,
     creator_note,
     link,
     medium,
+    publication,
+    publication_bib,
+    secondary,
     title,
 )
-from assistant.cite.richtext import Parts, capitalize, join, lower_first, t
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
 from assistant.cite.typography import page_range
 
 
@@ -33,6 +37,12 @@ def _letter_described(item: Item, *, bib: bool) -> Parts:
 def _in_journal(item: Item) -> bool:
     """An interview printed in a journal: a container with a volume or an issue."""
     return bool(item.get("container-title") and (item.get("volume") or item.get("issue")))
+
+
+def _in_book(item: Item) -> bool:
+    """An interview printed in a book: a container with a publisher (an online collection of
+    oral histories has none)."""
+    return bool(item.get("container-title") and item.get("publisher"))
 
 
 def _date(item: Item) -> str:
@@ -53,6 +63,12 @@ def full(item: Item, citation: Citation) -> Parts:
             # Published in a journal: the journal's facts as an article gives them (14.171).
             where = locator_text(citation) or page_range(item.get("page"))
             return join([*described, journal_facts(item, where), location, archive, url], ", ")
+        if _in_book(item):
+            # Published in a book: "in *Book*, ed. X (Publisher, 1985), 104" (CMOS 14.106).
+            book = join([[Run("in "), *container(item)], *secondary(item, bib=False)], ", ")
+            head = join([*described, book], ", ") + paren(publication(item))
+            loc = locator_text(citation)
+            return join([head, t(loc), location, collection, archive, url], ", ")
         date = item.date.text() if item.date else ""
         return join(
             [
@@ -98,6 +114,13 @@ def bibliography(item: Item) -> Parts:
         if _in_journal(item):
             sentences.append(journal_facts(item, page_range(item.get("page"))))
             return join([*sentences, location, archive, url], ". ")
+        if _in_book(item):
+            in_book = join([[Run("In "), *container(item)]], "")
+            for part in secondary(item, bib=True):
+                text = "".join(run.text for run in part)
+                in_book += t(", " + text[:1].lower() + text[1:])
+            sentences.extend([in_book, t(publication_bib(item))])
+            return join([*sentences, location, collection, archive, url], ". ")
         sentences.append(t(item.date.text() if item.date else ""))
         sentences.append(t(medium(item, capital=True)))
         sentences.extend([t(capitalize(location[0].text)) if location else [], collection, archive])

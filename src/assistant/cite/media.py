@@ -137,10 +137,16 @@ def _podcast_facts(item: Item, citation: Citation | None) -> Parts:
     number = item.get("number")
     episode = f"episode {number}" if number and number[0].isdigit() else number
     return join(
-        [container(item), t(_note_medium(item)), t(episode), t(item.get("publisher")),
+        [container(item), t(_podcast_medium(item)), t(episode), t(item.get("publisher")),
          t(_date(item)), t(locator_text(citation) if citation else "")],
         ", ",
     )  # fmt: skip
+
+
+def _podcast_medium(item: Item) -> str:
+    """ "podcast" (Zotero may hold "Podcast"), lowercase inside the note or entry's sentence."""
+    text = _note_medium(item)
+    return text[:1].lower() + text[1:] if text.lower().startswith("podcast") else text
 
 
 def podcast_full(item: Item, citation: Citation) -> Parts:
