@@ -452,3 +452,28 @@ def test_a_podcasts_medium_runs_on_lowercase_and_its_publisher_precedes_the_date
         "Doe, Jan. “Inside the Politburo.” <i>Red Files</i>, podcast, episode 7, Lantern Audio,"
         " November 4, 2019."
     )
+
+
+def test_a_document_published_in_a_collection_is_cited_as_a_chapter_of_it_14_106() -> None:
+    document = {
+        "id": "d",
+        "type": "document",
+        "title": "Record of a Conversation with Kim Il Sung",
+        "container-title": "The Korean War in Documents",
+        "editor": [{"family": "Rowe", "given": "Lydia"}],
+        "publisher": "Atlas Press",
+        "issued": {"date-parts": [[2003]]},
+        "archive": "AVP RF",
+        "archive_location": "fond 059a, opis 5a, delo 3, listy 46-49",
+    }
+    full, _, bib = forms(document, locator="88")
+    assert full == (
+        "“Record of a Conversation with Kim Il Sung,” in <i>The Korean War in Documents</i>,"
+        " ed. Lydia Rowe (Atlas Press, 2003), 88, fond 059a, opis 5a, delo 3, listy 46–49,"
+        " AVP RF."
+    )
+    assert bib == (
+        "“Record of a Conversation with Kim Il Sung.” In <i>The Korean War in Documents</i>,"
+        " edited by Lydia Rowe. Atlas Press, 2003. Fond 059a, opis 5a, delo 3, listy 46–49."
+        " AVP RF."
+    )
