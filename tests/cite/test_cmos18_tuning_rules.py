@@ -54,8 +54,12 @@ def forms(item: dict[str, Any], locator: str = "12") -> tuple[str, str, str | No
         # ... at the end of a phrase, before a colon or a comma ...
         ("What comes after: essays on the thaw", "What Comes After: Essays on the Thaw"),
         ("Giving in, holding on", "Giving In, Holding On"),
-        # ... joined by "and" to another particle used so.
+        # ... before a conjunction, or joined by one to another particle used so ...
+        ("The allies looked on and did nothing", "The Allies Looked On and Did Nothing"),
         ("Over and over again", "Over and Over Again"),
+        # ... but not when a second preposition shares the object.
+        ("Refugees in and around Seoul", "Refugees in and around Seoul"),
+        ("Life before and after the war", "Life before and after the War"),
         # With an object it stays a lowercase preposition.
         ("Over the top and over the wall", "Over the Top and over the Wall"),
         ("Talking in circles", "Talking in Circles"),

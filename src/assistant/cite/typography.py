@@ -168,13 +168,16 @@ def title_case(text: str) -> str:
 
 # Prepositions that also serve as adverbs ("Starting All Over Again", "Giving In"): CMOS
 # 8.159 capitalizes them when used adverbially. Only the uses a reader can be sure of count:
-# with no object after them (before punctuation ending the phrase, or "and"/"or" joining a
-# second such particle, "Up and Down") or before an adverb that cannot be their object.
+# with no object after them (before punctuation or a conjunction ending the phrase) or before
+# an adverb that cannot be their object.
 _ADVERBIAL_PARTICLES = words(
     "about above across after along around before behind below beneath beyond by down in"
     " inside near off on out outside over past through throughout under up within without"
 )
 _ADVERBS = words("again anew apart aside away back forth forward together")
+_PREPOSITIONS = (
+    _ADVERBIAL_PARTICLES | _LONG_PREPOSITIONS | words("at for from into of onto to toward via with")
+)
 _PHRASE_END = frozenset(":;,.?!—–)”’")
 
 
@@ -193,15 +196,15 @@ def _used_adverbially(tokens: list[str], i: int) -> bool:
     lower = nxt.lower()
     if lower in _ADVERBS:
         return True
-    if lower in ("and", "or"):
+    if lower in ("and", "or", "but", "nor"):
+        # "Stalin Looked On and Did Nothing": a conjunction ends the phrase, unless another
+        # preposition shares the object ("in and around Seoul", "before and after the War").
         k = j + 1
         while k < len(tokens) and tokens[k].isspace():
             k += 1
-        return (
-            k < len(tokens)
-            and tokens[k].lower() in _ADVERBIAL_PARTICLES
-            and _used_adverbially(tokens, k)
-        )
+        if k < len(tokens) and tokens[k].lower() in _PREPOSITIONS:
+            return _used_adverbially(tokens, k)
+        return True
     return False
 
 
