@@ -481,3 +481,24 @@ def test_a_document_published_in_a_collection_is_cited_as_a_chapter_of_it_14_106
         " edited by Lydia Rowe. Atlas Press, 2003. Fond 059a, opis 5a, delo 3, listy 46–49."
         " AVP RF."
     )
+
+
+def test_an_interview_in_an_online_collection_keeps_the_collections_name() -> None:
+    interview = {
+        "id": "io",
+        "type": "interview",
+        "author": [{"family": "Hale", "given": "Roy"}],
+        "interviewer": [{"family": "Young", "given": "Ella"}],
+        "container-title": "Veterans History Project",
+        "URL": "https://example.org/hale",
+        "issued": {"date-parts": [[2004, 6, 1]]},
+    }
+    full, _, bib = forms(interview, locator="")
+    assert full == (
+        "Roy Hale, interview by Ella Young, June 1, 2004, Veterans History Project,"
+        " https://example.org/hale."
+    )
+    assert bib == (
+        "Hale, Roy. Interview by Ella Young. June 1, 2004. Veterans History Project."
+        " https://example.org/hale."
+    )

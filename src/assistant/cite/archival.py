@@ -69,6 +69,9 @@ def full(item: Item, citation: Citation) -> Parts:
             head = join([*described, book], ", ") + paren(publication(item))
             loc = locator_text(citation)
             return join([head, t(loc), location, collection, archive, url], ", ")
+        # An online collection of oral histories given as the container stands where an
+        # archive's collection would, in roman.
+        collection = collection or t(item.get("container-title"))
         date = item.date.text() if item.date else ""
         return join(
             [
@@ -121,6 +124,7 @@ def bibliography(item: Item) -> Parts:
                 in_book += t(", " + text[:1].lower() + text[1:])
             sentences.extend([in_book, t(publication_bib(item))])
             return join([*sentences, location, collection, archive, url], ". ")
+        collection = collection or t(item.get("container-title"))
         sentences.append(t(item.date.text() if item.date else ""))
         sentences.append(t(medium(item, capital=True)))
         sentences.extend([t(capitalize(location[0].text)) if location else [], collection, archive])
