@@ -67,9 +67,12 @@ _ADJECTIVES = words(
 )
 _ADJECTIVE_ENDINGS = ("ese", "ean", "ical", "ous", "ful", "less", "ible", "able")
 _NOUNS_IN_IAN = words("historian civilian guardian politician librarian musician physician")
+# A soft adjective ends in -nii after a consonant ("poslednii", "vnutrennii"); after a vowel
+# the ending is a noun's ("otnoshenii", "issledovanii", "kolonii").
 _RUSSIAN_ADJECTIVE = re.compile(
-    r"(skii|skaia|skoe|skie|skoi|skogo|skikh|nyi|naia|nye|nogo|nykh|nyi|nii|niaia|ovoi|evoi"
-    r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|ний|няя)$"
+    r"(skii|skaia|skoe|skie|skoi|skogo|skikh|nyi|naia|nye|nogo|nykh|nyi|(?<![aeiouy])nii|niaia"
+    r"|ovoi|evoi"
+    r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|(?<![аеёиоуыэюя])ний|няя)$"
 )
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 
