@@ -122,6 +122,7 @@ def test_a_title_range_of_centuries_prints_with_an_en_dash_in_notes_6_83() -> No
         ("Rev. ed.", "rev. ed.", "Rev. ed."),
         # ... its words abbreviated as CMOS abbreviates them, the periods restored ...
         ("2nd edition, revised", "2nd ed., rev.", "2nd ed., rev."),
+        ("Fourth edition, revised", "4th ed., rev.", "4th ed., rev."),
         ("rev", "rev. ed.", "Rev. ed."),
         # ... and an edition named only by its revision takes "ed." after it.
         ("Rev. and enl.", "rev. and enl. ed.", "Rev. and enl. ed."),

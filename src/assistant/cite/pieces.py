@@ -136,6 +136,10 @@ def edition(item: Item, *, capital: bool) -> str:
         out = f"{ordinal(_ORDINAL_WORDS[lower.split(' ')[0]])} ed."
     else:
         parts = [_edition_word(w) for w in text.split()]
+        first_word = parts[0].lower().rstrip(",")
+        if first_word in _ORDINAL_WORDS and len(parts) > 1 and parts[1].startswith("ed."):
+            # "Third edition, revised": "3rd ed., rev." (CMOS 14.113 gives editions in figures).
+            parts[0] = ordinal(_ORDINAL_WORDS[first_word]) + parts[0][len(first_word) :]
         revised = any(w.lower().rstrip(".") in ("rev", "abr", "exp") for w in parts)
         # A text that names the edition already ("5th ed., rev.", "2nd ed., rev. and enl.")
         # is complete as given: no second "ed." (14.113).
