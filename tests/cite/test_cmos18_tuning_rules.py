@@ -54,6 +54,7 @@ def forms(item: dict[str, Any], locator: str = "12") -> tuple[str, str, str | No
         # ... at the end of a phrase, before a colon or a comma ...
         ("What comes after: essays on the thaw", "What Comes After: Essays on the Thaw"),
         ("Giving in, holding on", "Giving In, Holding On"),
+        ("Reading <i>Giving in</i>: a study", "Reading <i>Giving In</i>: A Study"),
         # ... before a conjunction, or joined by one to another particle used so ...
         ("The allies looked on and did nothing", "The Allies Looked On and Did Nothing"),
         ("Over and over again", "Over and Over Again"),

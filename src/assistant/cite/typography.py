@@ -186,8 +186,8 @@ def _used_adverbially(tokens: list[str], i: int) -> bool:
     `_ADVERBS`, or the phrase ends after it (punctuation), or "and"/"or" joins it to another
     particle that is itself adverbial ("Over and Over Again")."""
     j = i + 1
-    while j < len(tokens) and tokens[j].isspace():
-        j += 1
+    while j < len(tokens) and (tokens[j].isspace() or tokens[j] == "\x00"):
+        j += 1  # spaces and markup ("<i>Giving In</i>: …")
     if j == len(tokens):
         return True
     nxt = tokens[j]
@@ -200,7 +200,7 @@ def _used_adverbially(tokens: list[str], i: int) -> bool:
         # "Stalin Looked On and Did Nothing": a conjunction ends the phrase, unless another
         # preposition shares the object ("in and around Seoul", "before and after the War").
         k = j + 1
-        while k < len(tokens) and tokens[k].isspace():
+        while k < len(tokens) and (tokens[k].isspace() or tokens[k] == "\x00"):
             k += 1
         if k < len(tokens) and tokens[k].lower() in _PREPOSITIONS:
             return _used_adverbially(tokens, k)
