@@ -510,3 +510,35 @@ def test_an_interview_in_an_online_collection_keeps_the_collections_name() -> No
         "Hale, Roy. Interview by Ella Young. June 1, 2004. Veterans History Project."
         " https://example.org/hale."
     )
+
+
+def test_a_titled_letter_in_a_published_collection_is_cited_as_a_part_of_it_14_111() -> None:
+    letter = {
+        "id": "l",
+        "type": "letter",
+        "title": "Letter to Marshall",
+        "author": [{"family": "Kennan", "given": "George F."}],
+        "container-title": "Letters from Moscow",
+        "editor": [{"family": "Hart", "given": "Julia"}],
+        "publisher": "Norton",
+        "issued": {"date-parts": [[1991]]},
+    }
+    full, _, bib = forms(letter, locator="45")
+    assert full == (
+        "George F. Kennan, “Letter to Marshall,” in <i>Letters from Moscow</i>, ed. Julia Hart"
+        " (Norton, 1991), 45."
+    )
+    assert bib == (
+        "Kennan, George F. “Letter to Marshall.” In <i>Letters from Moscow</i>, edited by Julia"
+        " Hart. Norton, 1991."
+    )
+
+
+def test_the_original_title_of_a_translation_keeps_its_own_capitalization_14_88() -> None:
+    full, _, _ = forms(
+        book("t", title="The Captive Mind", **{"original-title": "Zniewolony umysł"})
+    )
+    assert full == (
+        "Jan Doe, <i>The Captive Mind</i> (Press, 1990; originally published as"
+        " <i>Zniewolony umysł</i>), 12."
+    )

@@ -239,7 +239,8 @@ def _original(item: Item) -> str:
 
 def original_title(item: Item, *, bib: bool) -> Parts:
     """ "originally published as *Der Kalte Krieg*": a translation's original title."""
-    original = item.cased("original-title") if item.english else item.get("original-title")
+    # The original of a translation is in its own language: as written, never headline-cased.
+    original = item.get("original-title")
     if not original:
         return []
     lead = "Originally published as " if bib else "originally published as "
