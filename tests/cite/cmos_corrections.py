@@ -133,6 +133,19 @@ def published_document_page(text: str, items: Iterable[Item]) -> str:
     return text
 
 
+def original_title_as_written(text: str, items: Iterable[Item]) -> str:
+    """CMOS 11.6, 14.88: the original title of a translation is in its own language and keeps
+    its capitalization ("La guerre froide"); the style headline-cases it."""
+    for item in items:
+        original = item.get("original-title")
+        if not original:
+            continue
+        cased = " ".join(w[:1].upper() + w[1:] for w in original.split())
+        for form in {cased, original.title()}:
+            text = text.replace(f"<i>{form}</i>", f"<i>{original}</i>")
+    return text
+
+
 def short_title_article(text: str, items: Iterable[Item]) -> str:
     """CMOS 14.30: a short title made from the title drops an initial A, An or The. (Applied to
     short notes only; titles of four words or fewer are otherwise kept whole.)"""
@@ -219,6 +232,7 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
     unsigned_chapter_editor,
     archive_page_repeated,
     published_document_page,
+    original_title_as_written,
     interview_short_form,
     reprint_label,
     seasons,
