@@ -77,8 +77,11 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
     if not (reviewed or authors or is_review):
         return title(item), []
     own = title(item)
-    if not reviewed and is_review:
-        reviewed, own = item.title, []
+    if not reviewed and (is_review or authors):
+        # Zotero has no field for the reviewed title: a review is an article whose title is
+        # the book's ("Review of …" when the record says so) and whose reviewed author is the
+        # book's author.
+        reviewed, own = _book_title_of_review(item), []
     if not reviewed:
         return own, []
     words = [Run("Review of " if bib else "review of "), *styled_title(reviewed, False)]
@@ -87,12 +90,16 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
     return own, words
 
 
+def _book_title_of_review(item: Item) -> str:
+    return re.sub(r"(?i)^review of\s+", "", item.title)
+
+
 def short_review(item: Item) -> Parts:
     """ "review of *Rise of the Novel*": the short form of a review without its own title."""
     own, review = _review(item, bib=False)
     if own or not review:
         return []
-    reviewed = item.cased("reviewed-title") or item.title
+    reviewed = item.cased("reviewed-title") or _book_title_of_review(item)
     return [Run("review of "), *styled_title(derive_short_title(reviewed, item.language), False)]
 
 

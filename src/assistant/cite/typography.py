@@ -113,6 +113,7 @@ def title_case(text: str) -> str:
     Words with capitals inside ("USSR-DPRK", "iPhone") keep them; CSL rich-text markup and
     `nocase` spans are left alone, and so is anything else between angle brackets.
     """
+    text = _unshout(text)
     tags: list[str] = []
 
     def hide(match: re.Match[str]) -> str:
@@ -164,6 +165,35 @@ def title_case(text: str) -> str:
     result = "".join(out)
     pieces = re.split("[\x00\x01]", result)
     return "".join(piece + (tags[i] if i < len(tags) else "") for i, piece in enumerate(pieces))
+
+
+# A title typed in capitals (a catalogue record, a title page copied as printed) carries no
+# case information; CMOS headline style applies all the same (8.159). Only acronyms a
+# historian's titles use and roman numerals keep their capitals.
+_ACRONYMS = words(
+    "us usa u.s. uk un ussr urss nato cia kgb nkvd mgb gru oss nsc fbi prc roc rok dprk gdr"
+    " frg eu eec seato cento asean ccp kmt cpsu pla ii iii iv vi vii viii ix xi xii xiii xiv"
+    " xv xvi xvii xviii xix xx xxi ww wwii icbm sdi abm salt start mad un. itt ibm bbc cnn"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _unshout(text: str) -> str:
+    letters = _LETTER.findall(re.sub(r"<[^>]*>", "", text))
+    if len(letters) < 8 or any(c.islower() for c in letters):
+        return text
+    if sum(1 for w in re.findall(r"[^\W\d_]{4,}", text)) < 2:
+        return text  # "NATO", "SALT II": an acronym title, not a shouted one
+
+    def lower(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word if word.lower() in _ACRONYMS else word.lower()
+
+    parts = re.split(r"(<[^>]*>)", text)  # markup keeps its own spelling
+    return "".join(
+        part if part.startswith("<") else re.sub(r"[^\W\d_][\w.'’]*", lower, part)
+        for part in parts
+    )
 
 
 # Prepositions that also serve as adverbs ("Starting All Over Again", "Giving In"): CMOS
