@@ -148,6 +148,9 @@ def test_an_edition_given_as_text_is_printed_as_given_14_113(
         ("Labor and Empire, 1950s to 1970s", "en", "Labor and Empire"),
         # ... nor a subtitle set off by an em dash.
         ("Trouble in Indochina—A Survey of French Policy", "en", "Trouble in Indochina"),
+        ("The Thaw—A Reappraisal of Soviet Policy", "en", "Thaw"),
+        # (Two dashes set off a parenthesis, not a subtitle.)
+        ("The Peace—and the War—in Korea after 1953", "en", "Peace—and the War—in Korea"),
         # An infinitive is not cut from its object; the noun it depends on is the head.
         ("Moscow’s Resolve to Crush the Hungarian Rising", "en", "Moscow’s Resolve"),
         # A participle inside a noun phrase is its adjective, not a cut ...

@@ -49,7 +49,7 @@ _ARTICLES = {"en": words("a an the")}
 _UNCOUNTED = words("a an the")
 _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
-# U.S. Policy"), when two words at least stand before it.
+# U.S. Policy"), as a colon does.
 _DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
 _YEARS = re.compile(r"^\(?(?:1\d{3}|20\d{2})(?:[–-]\d{2,4})?\)?[.,;]?$")
 _ANNOUNCING = words(
@@ -85,7 +85,8 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     hidden, tags = hide_tags(title)
     main = _SUBTITLE.split(hidden, maxsplit=1)[0].rstrip(": ")
     head = _DASH_SUBTITLE.split(main, maxsplit=1)[0]
-    if head != main and len(head.split()) >= 2:
+    # (Two dashes set off a parenthesis, "The War—and Peace—in Korea", not a subtitle.)
+    if head != main and main.count("—") == 1 and _counted(head.split()) >= 1:
         main = head
     tokens = main.split()
     # The article goes, not a quotation mark before it ("“The Long Telegram”" stays whole).
