@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
-from assistant.cite.typography import title_case
+from assistant.cite.typography import title_case, words
 
 _ENGLISH = re.compile(r"^(en|eng|english)\b", re.IGNORECASE)
 # ISO 639-2 and English names for the languages a short title's word lists know.
@@ -46,9 +46,9 @@ def case_title(text: str, english: bool) -> str:
 # one period closing a word that is no abbreviation, before a capital.
 _SPACED_DASH = re.compile(r"(?<=[^\W\d])\s+[-–—]\s+(?=[^\W\d])")
 _SUBTITLE_PERIOD = re.compile(r"(?<=\w)\.\s+(?=[A-ZÀ-Þ])")
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = words(
     "adm bros capt cf co col corp dept dr ed eds etc gen gov inc jr lt ltd mr mrs ms mt no"
-    " nos pres prof rep rev sen sgt sr st trans vol vols vs".split()
+    " nos pres prof rep rev sen sgt sr st trans vol vols vs"
 )
 
 

@@ -191,8 +191,7 @@ def _unshout(text: str) -> str:
 
     parts = re.split(r"(<[^>]*>)", text)  # markup keeps its own spelling
     return "".join(
-        part if part.startswith("<") else re.sub(r"[^\W\d_][\w.'’]*", lower, part)
-        for part in parts
+        part if part.startswith("<") else re.sub(r"[^\W\d_][\w.'’]*", lower, part) for part in parts
     )
 
 
