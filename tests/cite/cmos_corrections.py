@@ -119,6 +119,33 @@ def archive_page_repeated(text: str, items: Iterable[Item]) -> str:
     return text
 
 
+def published_document_page(text: str, items: Iterable[Item]) -> str:
+    """A document published in a book and also held in an archive is cited by the book's
+    page, which follows the book's facts, before the archival signature (the style puts a
+    "p." after the signature, as for the archival copy itself, CMOS 14.127)."""
+    for item in items:
+        location = item.get("archive_location")
+        if item.get("type") != "chapter" or not item.get("container-title") or not location:
+            continue
+        for form in {location, en_dash_ranges(location, [])}:
+            pattern = rf"\), ({re.escape(form)}), pp?\. (\d+(?:[–-]\d+)?)(?![\d–])"
+            text = re.sub(pattern, r"), \2, \1", text, flags=re.IGNORECASE)
+    return text
+
+
+def original_title_as_written(text: str, items: Iterable[Item]) -> str:
+    """CMOS 11.6, 14.88: the original title of a translation is in its own language and keeps
+    its capitalization ("La guerre froide"); the style headline-cases it."""
+    for item in items:
+        original = item.get("original-title")
+        if not original:
+            continue
+        cased = " ".join(w[:1].upper() + w[1:] for w in original.split())
+        for form in {cased, original.title()}:
+            text = text.replace(f"<i>{form}</i>", f"<i>{original}</i>")
+    return text
+
+
 def short_title_article(text: str, items: Iterable[Item]) -> str:
     """CMOS 14.30: a short title made from the title drops an initial A, An or The. (Applied to
     short notes only; titles of four words or fewer are otherwise kept whole.)"""
@@ -204,6 +231,8 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
     circa,
     unsigned_chapter_editor,
     archive_page_repeated,
+    published_document_page,
+    original_title_as_written,
     interview_short_form,
     reprint_label,
     seasons,

@@ -7,7 +7,7 @@ from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
 from assistant.cite.names import names_note
-from assistant.cite.periodicals import serial
+from assistant.cite.periodicals import journal_facts, serial
 from assistant.cite.pieces import (
     archive_parts,
     container,
@@ -16,6 +16,7 @@ from assistant.cite.pieces import (
     link,
     medium,
     publication,
+    publication_bib,
     secondary,
     title,
 )
@@ -31,6 +32,17 @@ def _letter_described(item: Item, *, bib: bool) -> Parts:
     if item.recipients:
         return t(f"{genre} to {names_note(item.recipients, et_al=False)}")
     return t(genre) if item.get("genre") else []
+
+
+def _in_journal(item: Item) -> bool:
+    """An interview printed in a journal: a container with a volume or an issue."""
+    return bool(item.get("container-title") and (item.get("volume") or item.get("issue")))
+
+
+def _in_book(item: Item) -> bool:
+    """An interview printed in a book: a container with a publisher (an online collection of
+    oral histories has none)."""
+    return bool(item.get("container-title") and item.get("publisher"))
 
 
 def _date(item: Item) -> str:
@@ -58,12 +70,9 @@ def full(item: Item, citation: Citation) -> Parts:
     creator = [] if citation.suppress_author else t(creator_note(item))
     url = t(link(item))
     location, collection, archive = archive_parts(item)
-    if item.get("container-title") and item.family in ("interview", "letter"):
-        if item.family == "interview":
-            described = [creator, title(item), _interviewed(item)]
-        else:
-            described = [creator, title(item), _letter_described(item, bib=False)]
-            described.append(t(item.date.text() if item.date else ""))
+    if item.get("container-title") and item.family == "letter":
+        described = [creator, title(item), _letter_described(item, bib=False)]
+        described.append(t(item.date.text() if item.date else ""))
         published = _published_in(item, locator_text(citation), bib=False)
         return join([*described, published, location, collection, archive, url], ", ")
     if item.family == "interview":
@@ -72,6 +81,19 @@ def full(item: Item, citation: Citation) -> Parts:
             described.append(t(f"interview by {names_note(item.interviewers, et_al=False)}"))
         else:
             described.append(t(item.get("genre").lower() or "interview"))
+        if _in_journal(item):
+            # Published in a journal: the journal's facts as an article gives them (14.171).
+            where = locator_text(citation) or page_range(item.get("page"))
+            return join([*described, journal_facts(item, where), location, archive, url], ", ")
+        if _in_book(item):
+            # Published in a book: "in *Book*, ed. X (Publisher, 1985), 104" (CMOS 14.106).
+            book = join([[Run("in "), *container(item)], *secondary(item, bib=False)], ", ")
+            head = join([*described, book], ", ") + paren(publication(item))
+            loc = locator_text(citation)
+            return join([head, t(loc), location, collection, archive, url], ", ")
+        # An online collection of oral histories given as the container stands where an
+        # archive's collection would, in roman.
+        collection = collection or t(item.get("container-title"))
         date = item.date.text() if item.date else ""
         return join(
             [
@@ -106,32 +128,32 @@ def full(item: Item, citation: Citation) -> Parts:
     return join(described, ", ")
 
 
-def _interviewed(item: Item, *, bib: bool = False) -> Parts:
-    if item.interviewers:
-        lead = "Interview by " if bib else "interview by "
-        return t(lead + names_note(item.interviewers, et_al=False))
-    genre = item.get("genre") or "interview"
-    return t(capitalize(genre) if bib else genre.lower())
-
-
 def bibliography(item: Item) -> Parts:
     creator = t(creator_bib(item))
     url = t(link(item))
     location, collection, archive = archive_parts(item)
-    if item.get("container-title") and item.family in ("interview", "letter"):
+    if item.get("container-title") and item.family == "letter":
         described = [creator, title(item)]
-        if item.family == "interview":
-            described.append(_interviewed(item, bib=True))
-        else:
-            letter = _letter_described(item, bib=True)
-            date = item.date.text() if item.date else ""
-            described.append(join([letter, t(date)], ", "))
+        letter = _letter_described(item, bib=True)
+        date = item.date.text() if item.date else ""
+        described.append(join([letter, t(date)], ", "))
         published = _published_in(item, "", bib=True)
         return join([*described, published, location, collection, archive, url], ". ")
     if item.family == "interview":
         sentences = [creator, title(item)]
         if item.interviewers:
             sentences.append(t(f"Interview by {names_note(item.interviewers, et_al=False)}"))
+        if _in_journal(item):
+            sentences.append(journal_facts(item, page_range(item.get("page"))))
+            return join([*sentences, location, archive, url], ". ")
+        if _in_book(item):
+            in_book = join([[Run("In "), *container(item)]], "")
+            for part in secondary(item, bib=True):
+                text = "".join(run.text for run in part)
+                in_book += t(", " + text[:1].lower() + text[1:])
+            sentences.extend([in_book, t(publication_bib(item))])
+            return join([*sentences, location, collection, archive, url], ". ")
+        collection = collection or t(item.get("container-title"))
         sentences.append(t(item.date.text() if item.date else ""))
         sentences.append(t(medium(item, capital=True)))
         sentences.extend([t(capitalize(location[0].text)) if location else [], collection, archive])

@@ -35,8 +35,11 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
     date = item.date.sort_key() if item.date else (0, 0, 0)
     if not names:
         substitute = ""
-        if item.family in ("periodical", "web"):
+        if item.family == "periodical":
             substitute = item.get("container-title") or item.get("publisher")
+        elif item.family == "web":
+            # Filed under what leads its entry: the owner, else the site (14.66, 14.104).
+            substitute = item.get("publisher") or item.get("container-title")
         return (title_sort_key(substitute, item.english) or title, 0, "", 0, title, date)
     # One person's works stay together whatever form of the name they carry ("Vladislav
     # Zubok", "Vladislav M. Zubok"): surname and first given name, then alone before with
@@ -58,8 +61,12 @@ def has_entry(item: Item) -> bool:
         return bool(item.get("archive") or item.get("container-title"))
     if item.family == "entry":
         return bool(item.authors)
-    # Social-media posts are cited in notes only (new in CMOS 18 14.106).
-    return item.csl_type != "post"
+    # Social-media posts are cited in notes only (new in CMOS 18 14.106), and so are cases,
+    # statutes, regulations and treaties, cited in legal style (14.173).
+    return item.csl_type not in _NOTES_ONLY
+
+
+_NOTES_ONLY = frozenset({"post", "legal_case", "legislation", "regulation", "treaty"})
 
 
 def with_dashes(entries: list[tuple[Item, RichText]]) -> list[RichText]:

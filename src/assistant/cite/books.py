@@ -57,7 +57,13 @@ def _tail_note(item: Item, citation: Citation, loc: str) -> list[Parts]:
     if item.get("archive_location") or item.get("archive"):
         location, collection, archive = archive_parts(item)
         # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
-        if location and (citation.label or "page") not in ("page", "folio", "column"):
+        # A document published in a book also held in an archive is cited by the book's page,
+        # which goes with the book's facts, before the archival data: 14.127 puts a page
+        # after the shelfmark only when the archival copy itself is cited.
+        published = item.family == "chapter" and bool(item.get("container-title"))
+        if location and (
+            published or (citation.label or "page") not in ("page", "folio", "column")
+        ):
             return [t(loc), location, collection, archive, t(medium(item, capital=False))]
         if location and loc:
             loc = locator_text(citation, with_page_label=True)

@@ -56,6 +56,9 @@ class Date:
     end: Part | None = None  # a range's last date
     circa: bool = False
     literal: str = ""
+    # A season given as text that names none of the four ("Fall/Winter", "Winter–Spring", as
+    # Zotero exports a typed "Fall/Winter 2001"): printed as the issue gives it (14.171).
+    season_text: str = ""
 
     @property
     def year(self) -> int:
@@ -67,6 +70,11 @@ class Date:
         as a journal issue is dated)."""
         if self.start is None:
             return self.literal
+        if self.season_text and not self.start.month and not self.start.season:
+            if year_only and not seasons:
+                return Date(self.start, self.end, self.circa).text(year_only=True)
+            out = f"{self.season_text} {Date(self.start, self.end).text(year_only=True)}"
+            return f"ca. {out}" if self.circa else out
         if seasons and year_only and self.start.season:
             start = Part(self.start.year, season=self.start.season)
             end = Part(self.end.year, season=self.end.season) if self.end else None
@@ -170,7 +178,17 @@ def parse_date(value: Any, warnings: list[str], key: str) -> Date | None:
     end = _part(ends[1], 0, warnings, key) if len(ends) > 1 else None
     if start is None:
         return None
-    return Date(start, end if end != start else None, circa)
+    text = _season_text(value.get("season")) if not season else ""
+    return Date(start, end if end != start else None, circa, season_text=text)
+
+
+def _season_text(raw: Any) -> str:
+    """A season's own words when they are not one season ("Fall/Winter"), a hyphen between
+    two seasons set as the en dash of a range ("Winter-Spring" -> "Winter–Spring", 6.78)."""
+    if not isinstance(raw, str) or not raw.strip() or raw.strip().isdigit():
+        return ""
+    text = " ".join(raw.split())
+    return re.sub(r"(?<=[a-z])\s*-\s*(?=[A-Z])", "–", text)
 
 
 def _season(raw: Any) -> int:

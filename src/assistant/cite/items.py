@@ -194,6 +194,11 @@ def prepare(item_id: str, raw: Any) -> Item:
         else:
             warnings.append(f"{item_id}: no type, formatted as a book")
         family = "book"
+    published = raw.get("container-title") and raw.get("publisher")
+    if published and (family == "archival" or (family == "letter" and raw.get("title"))):
+        # A document or a titled letter published in a collection is cited as a chapter of
+        # it (CMOS 14.106, 14.111), its archival signature after the page.
+        family = "chapter"
     names = {
         key: parse_names(raw, key, warnings, item_id)
         for key in ("author", "editor", "translator", "recipient", "interviewer")

@@ -2,17 +2,19 @@
 court cases, statutes and regulations, bills, treaties, congressional hearings; and patents,
 standards, software and data sets (14.158, 14.159, 14.169, 14.113).
 
-A case or statute is cited by name in roman, then volume, reporter or code, first page and
-pinpoint, then court and year in parentheses: "Youngstown Sheet & Tube Co. v. Sawyer, 343
-U.S. 579, 585 (1952)"; the short form italicizes the case name and pinpoints with "at":
-"*Youngstown Sheet & Tube Co.*, 343 U.S. at 585". A hearing's title is italic, followed by
-the Congress and session and the year.
+A case is cited by its name in italics (v. and all), a statute by its name in roman, then
+volume, reporter or code, first page and pinpoint, then court and year in parentheses:
+"*Youngstown Sheet & Tube Co. v. Sawyer*, 343 U.S. 579, 585 (1952)"; the short form gives
+the first party in italics and pinpoints with "at": "*Youngstown Sheet & Tube Co.*, 343 U.S.
+at 585". Cases, statutes, regulations and treaties are cited in notes only (14.173). A
+hearing's title is italic, followed by the Congress and session and the year.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.cite import books
 from assistant.cite.dates import parse_date
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
@@ -71,6 +73,8 @@ def _legal_core(item: Item, pinpoint: str) -> Parts:
     kind = item.csl_type
     name = _roman_title(item)
     if kind == "legal_case":
+        # The case name, v. and all, is italic in notes as in text (CMOS 18 14.174).
+        name = markup_runs(item.title, Run("", italic=True)) if item.title else []
         return join([name, t(_citation_numbers(item, pinpoint))], ", ") + paren(_court_year(item))
     if kind == "treaty":
         date = item.date.text() if item.date else ""
@@ -83,8 +87,17 @@ def _legal_core(item: Item, pinpoint: str) -> Parts:
     return join(pieces, ", ") + paren(_year(item))
 
 
+def _bluebook_hearing(item: Item) -> bool:
+    """The Bluebook form needs the Congress ("82nd Cong."); a record that gives only the
+    printed volume's publisher is cited as the book it is (title, then publisher and year),
+    as library catalogues and Zotero's own records describe it."""
+    return bool(_session(item)) or not item.get("publisher")
+
+
 def full(item: Item, citation: Citation) -> Parts:
     if item.family == "hearing":
+        if not _bluebook_hearing(item):
+            return books.full(item, citation)
         return _hearing(item, citation)
     if item.family == "technical":
         return _technical_full(item, citation)
@@ -102,6 +115,8 @@ def _pinpoint(citation: Citation) -> str:
 
 def bibliography(item: Item) -> Parts:
     if item.family == "hearing":
+        if not _bluebook_hearing(item):
+            return books.bibliography(item)
         return _hearing_bibliography(item)
     if item.family == "technical":
         return _technical_bibliography(item)
@@ -116,10 +131,9 @@ def short(item: Item, citation: Citation) -> Parts:
         numbers = " ".join(p for p in (item.get("volume"), item.get("container-title")) if p)
         where = f"{numbers} at {pinpoint}" if numbers and pinpoint else pinpoint
         return join([markup_runs(name, Run("", italic=True)), t(where)], ", ")
-    # A statute or bill is known by its whole name ("National Security Act of 1947"); a
-    # treaty by the head of its name ("Mutual Defense Treaty").
-    keep_whole = not item.raw.get("title-short") and item.csl_type != "treaty"
-    name = item.title if keep_whole else item.short_title
+    # A statute, bill or treaty is known by its whole name ("National Security Act of 1947",
+    # "Treaty of Friendship, Alliance and Mutual Assistance") unless the writer set a short one.
+    name = item.short_title if item.raw.get("title-short") else item.title
     return join([markup_runs(name), t(pinpoint)], ", ")
 
 

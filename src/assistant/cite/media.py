@@ -128,6 +128,47 @@ def broadcast_bibliography(item: Item) -> Parts:
     )  # fmt: skip
 
 
+def is_podcast(item: Item) -> bool:
+    """A podcast episode: Zotero's podcast item exports as CSL `song`, its medium "podcast"."""
+    described = f"{item.get('medium')} {item.get('genre')}".lower()
+    return item.csl_type == "song" and "podcast" in described
+
+
+def _podcast_facts(item: Item, citation: Citation | None) -> Parts:
+    """ "*Cold War Conversations*, podcast, episode 250, June 2, 2022" (CMOS 18 14.168): the
+    podcast, its medium, the episode, a publisher before the date (unlike a network)."""
+    number = item.get("number")
+    episode = f"episode {number}" if number and number[0].isdigit() else number
+    return join(
+        [container(item), t(_podcast_medium(item)), t(episode), t(item.get("publisher")),
+         t(_date(item)), t(locator_text(citation) if citation else "")],
+        ", ",
+    )  # fmt: skip
+
+
+def _podcast_medium(item: Item) -> str:
+    """ "podcast" (Zotero may hold "Podcast"), lowercase inside the note or entry's sentence."""
+    text = _note_medium(item)
+    return text[:1].lower() + text[1:] if text.lower().startswith("podcast") else text
+
+
+def podcast_full(item: Item, citation: Citation) -> Parts:
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    return join(
+        [creator, title(item), _podcast_facts(item, citation), *archive_parts(item),
+         t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
+def podcast_bibliography(item: Item) -> Parts:
+    return join(
+        [t(creator_bib(item)), title(item), _podcast_facts(item, None),
+         *archive_parts(item, bib=True), t(link(item))],
+        ". ",
+    )  # fmt: skip
+
+
 # --- recordings, artworks, maps, performances, events (14.133, 14.163-14.167) -------------
 
 
@@ -198,6 +239,8 @@ def full(item: Item, citation: Citation) -> Parts:
         return film_full(item, citation)
     if item.family == "broadcast":
         return broadcast_full(item, citation)
+    if is_podcast(item):
+        return podcast_full(item, citation)
     return other_full(item, citation)
 
 
@@ -206,4 +249,6 @@ def bibliography(item: Item) -> Parts:
         return film_bibliography(item)
     if item.family == "broadcast":
         return broadcast_bibliography(item)
+    if is_podcast(item):
+        return podcast_bibliography(item)
     return other_bibliography(item)

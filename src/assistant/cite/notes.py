@@ -119,7 +119,8 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
         creator = []
     elif names:
         creator = t(names_short(names, full_names))
-    elif item.family in ("periodical", "entry"):
+    elif item.family in ("periodical", "entry", "broadcast"):
+        # An unsigned episode is known by its series, as its full note leads with it (14.165).
         creator = container(item)
     elif item.family == "web":
         blog = item.cased("container-title") if web.is_blog(item) else ""

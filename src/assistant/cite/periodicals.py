@@ -51,6 +51,13 @@ def serial(item: Item) -> Parts:
     return _serial(item)
 
 
+def journal_facts(item: Item, where: str) -> Parts:
+    """A journal's facts and the pages or locator after a colon, for a piece of another kind
+    published in a journal (an interview): "*Journal* 10, no. 4 (Winter 1991–92): 50"."""
+    serial = _serial(item)
+    return serial + t(f": {where}") if where else serial
+
+
 def _edition(item: Item) -> str:
     """A newspaper's edition, capitalized (CMOS 18 14.89): "Late City Edition"."""
     edition = item.get("edition")
@@ -80,8 +87,11 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
     if not (reviewed or authors or is_review):
         return title(item), []
     own = title(item)
-    if not reviewed and is_review:
-        reviewed, own = item.title, []
+    if not reviewed and (is_review or authors):
+        # Zotero has no field for the reviewed title: a review is an article whose title is
+        # the book's ("Review of …" when the record says so) and whose reviewed author is the
+        # book's author.
+        reviewed, own = _book_title_of_review(item), []
     if not reviewed:
         return own, []
     words = [Run("Review of " if bib else "review of "), *styled_title(reviewed, False)]
@@ -90,12 +100,16 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
     return own, words
 
 
+def _book_title_of_review(item: Item) -> str:
+    return re.sub(r"(?i)^review of\s+", "", item.title)
+
+
 def short_review(item: Item) -> Parts:
     """ "review of *Rise of the Novel*": the short form of a review without its own title."""
     own, review = _review(item, bib=False)
     if own or not review:
         return []
-    reviewed = item.cased("reviewed-title") or item.title
+    reviewed = item.cased("reviewed-title") or _book_title_of_review(item)
     return [Run("review of "), *styled_title(derive_short_title(reviewed, item.language), False)]
 
 

@@ -27,6 +27,7 @@ _ORDINAL_WORDS = {
     "tenth": 10,
 }
 _EDITION_WORDS = {"revised": "rev.", "edition": "ed."}
+_EDITION_ABBREVIATIONS = frozenset({"rev", "abr", "exp", "enl", "ed", "edn"})
 
 
 _BRACKETED = re.compile(r"\s\[[^\[\]]+\]$")
@@ -102,14 +103,23 @@ def secondary(item: Item, *, bib: bool) -> list[Parts]:
     translators = item.translators if (item.authors or item.editors) else []
     if editors and item.editor_translator:
         label = "Edited and translated by " if bib else "ed. and trans. "
-        return [t(label + names_note(editors, et_al=False))]
+        return [t(label + _secondary_names(editors, bib))]
     if editors:
-        out.append(t(("Edited by " if bib else "ed. ") + names_note(editors, et_al=False)))
+        out.append(t(("Edited by " if bib else "ed. ") + _secondary_names(editors, bib)))
     if translators and not (item.editor_translator and item.editors_lead):
-        out.append(
-            t(("Translated by " if bib else "trans. ") + names_note(translators, et_al=False))
-        )
+        out.append(t(("Translated by " if bib else "trans. ") + _secondary_names(translators, bib)))
     return out
+
+
+def _secondary_names(people: Sequence[Name], bib: bool) -> str:
+    """Editors or translators after the title, counted as authors are (CMOS 18 14.76): three
+    or more give the first and "et al." in a note; the bibliography names up to six, and of
+    more the first three, et al."""
+    if not bib:
+        return names_note(people)
+    if len(people) > 6:
+        return ", ".join(n.note() for n in people[:3]) + ", et al."
+    return names_note(people, et_al=False)
 
 
 def edition(item: Item, *, capital: bool) -> str:
@@ -125,9 +135,16 @@ def edition(item: Item, *, capital: bool) -> str:
     elif lower.split(" ")[0] in _ORDINAL_WORDS and len(lower.split()) <= 2:
         out = f"{ordinal(_ORDINAL_WORDS[lower.split(' ')[0]])} ed."
     else:
-        parts = [_EDITION_WORDS.get(w.lower(), w) for w in text.split()]
+        parts = [_edition_word(w) for w in text.split()]
+        first_word = parts[0].lower().rstrip(",")
+        if first_word in _ORDINAL_WORDS and len(parts) > 1 and parts[1].startswith("ed."):
+            # "Third edition, revised": "3rd ed., rev." (CMOS 14.113 gives editions in figures).
+            parts[0] = ordinal(_ORDINAL_WORDS[first_word]) + parts[0][len(first_word) :]
         revised = any(w.lower().rstrip(".") in ("rev", "abr", "exp") for w in parts)
-        if revised and not parts[-1].lower().startswith("ed"):
+        # A text that names the edition already ("5th ed., rev.", "2nd ed., rev. and enl.")
+        # is complete as given: no second "ed." (14.113).
+        named = any(w.lower().rstrip(".,;") in ("ed", "edn", "edition") for w in parts)
+        if revised and not named:
             parts.append("ed.")
         out = " ".join(parts)
         if raw.endswith(".") and not out.endswith("."):
@@ -139,6 +156,19 @@ def edition(item: Item, *, capital: bool) -> str:
     if first in ("rev.", "abr.", "exp.", "revised", "abridged", "expanded", "new"):
         return out[:1].lower() + out[1:]
     return out
+
+
+def _edition_word(word: str) -> str:
+    """One word of an edition given as text, its abbreviation's period kept or restored
+    ("edition," -> "ed.,", "rev" -> "rev.")."""
+    core = word.rstrip(",;")
+    trail = word[len(core) :]
+    lower = core.lower().rstrip(".")
+    if lower in _EDITION_WORDS:
+        return _EDITION_WORDS[lower] + trail
+    if lower in _EDITION_ABBREVIATIONS and not core.endswith("."):
+        return core + "." + trail
+    return word
 
 
 def series(item: Item) -> str:
@@ -209,7 +239,8 @@ def _original(item: Item) -> str:
 
 def original_title(item: Item, *, bib: bool) -> Parts:
     """ "originally published as *Der Kalte Krieg*": a translation's original title."""
-    original = item.cased("original-title") if item.english else item.get("original-title")
+    # The original of a translation is in its own language: as written, never headline-cased.
+    original = item.get("original-title")
     if not original:
         return []
     lead = "Originally published as " if bib else "originally published as "

@@ -48,6 +48,9 @@ _ARTICLES = {"en": words("a an the")}
 # Articles are part of the phrase they open, so they do not count toward the four words.
 _UNCOUNTED = words("a an the")
 _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
+# An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
+# U.S. Policy"), as a colon does.
+_DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
 _YEARS = re.compile(r"^\(?(?:1\d{3}|20\d{2})(?:[–-]\d{2,4})?\)?[.,;]?$")
 _ANNOUNCING = words(
     "no. nos. vol. vols. pt. pts. ch. chap. sec. art. p. pp. fol. ff. nr. t. str. ed. eds. g. gg."
@@ -64,9 +67,12 @@ _ADJECTIVES = words(
 )
 _ADJECTIVE_ENDINGS = ("ese", "ean", "ical", "ous", "ful", "less", "ible", "able")
 _NOUNS_IN_IAN = words("historian civilian guardian politician librarian musician physician")
+# A soft adjective ends in -nii after a consonant ("poslednii", "vnutrennii"); after a vowel
+# the ending is a noun's ("otnoshenii", "issledovanii", "kolonii").
 _RUSSIAN_ADJECTIVE = re.compile(
-    r"(skii|skaia|skoe|skie|skoi|skogo|skikh|nyi|naia|nye|nogo|nykh|nyi|nii|niaia|ovoi|evoi"
-    r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|ний|няя)$"
+    r"(skii|skaia|skoe|skie|skoi|skogo|skikh|nyi|naia|nye|nogo|nykh|nyi|(?<![aeiouy])nii|niaia"
+    r"|ovoi|evoi"
+    r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|(?<![аеёиоуыэюя])ний|няя)$"
 )
 _YEAR_WORDS = words("g. gg. г. гг.")
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
@@ -79,6 +85,10 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     again ("Selected Works of Mao Tse-tung" by Mao) are no key words of a longer title."""
     hidden, tags = hide_tags(title)
     main = _SUBTITLE.split(hidden, maxsplit=1)[0].rstrip(": ")
+    head = _DASH_SUBTITLE.split(main, maxsplit=1)[0]
+    # (Two dashes set off a parenthesis, "The War—and Peace—in Korea", not a subtitle.)
+    if head != main and main.count("—") == 1 and _counted(head.split()) >= 1:
+        main = head
     tokens = main.split()
     # The article goes, not a quotation mark before it ("“The Long Telegram”" stays whole).
     if (
@@ -133,13 +143,38 @@ def _choose(
     # ... else, for a long title, its first four words when they make a unit ("Doklad o
     # boevykh deistviiakh"); a title of up to seven words without a usable cut stays whole.
     if n <= 7 and language == "en":
-        return tokens
+        return _object_of_gerund(tokens, function_words) or tokens
     first = _first_words(tokens, 4, language, function_words)
     if first:
         return first
+    # Else a phrase of four words at most, initials not counted ("Zapis' besedy I. V.
+    # Stalina"), then three or two first words, then a cut inside a name: a short title is
+    # four words at most (14.30).
+    within = [k for k in ends if _counted(tokens[:k]) - _initials(tokens[:k]) <= 4]
+    if within:
+        return tokens[: max(within)]
+    for names_whole in (True, False):
+        for count in (3, 2) if names_whole else (4, 3, 2):
+            first = _first_words(tokens, count, language, function_words, names_whole)
+            if first:
+                return first
     if ends:
         return tokens[: min(ends)]
     return tokens if n <= 7 else _trim(tokens[:4], function_words)
+
+
+def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list[str]:
+    """The key words of a title too long to keep whole whose head is a gerund and its "of"
+    ("Making of an Atlantic Ruling Class" -> "Atlantic Ruling Class"): the noun phrase the
+    gerund governs, when it is two to four words with no function word."""
+    if not (_participle(tokens[0]) and _bare(tokens[1]) == "of"):
+        return []
+    rest = tokens[2:]
+    if rest and _bare(rest[0]) in _UNCOUNTED:
+        rest = rest[1:]
+    if not 2 <= len(rest) <= 4 or any(_bare(w) in function_words for w in rest):
+        return []
+    return rest if _can_end(rest, "en", function_words) else []
 
 
 def _phrase_ends(tokens: list[str], k: int, language: str, function_words: frozenset[str]) -> bool:
@@ -148,9 +183,33 @@ def _phrase_ends(tokens: list[str], k: int, language: str, function_words: froze
     after = tokens[k]
     if tokens[k - 1][-1:] in ",;)":
         return True
+    if (
+        language == "en"
+        and k >= 2
+        and _bare(tokens[k - 2]) == "to"
+        and _bare(after) in _OBJECT_OPENERS
+    ):
+        # "Decision to Enter | the Korean War": an infinitive is not cut from its object.
+        return False
     if _bare(after) in function_words:
         return True
-    return language == "en" and _participle(after)
+    # A participle inside a noun phrase an article opened is its adjective ("an Atlantic
+    # Ruling Class"), not the start of a clause ("Stalin Meeting Mao").
+    return language == "en" and _participle(after) and not _inside_noun_phrase(tokens, k)
+
+
+_OBJECT_OPENERS = words("a an the his her its their our this that these those")
+
+
+def _inside_noun_phrase(tokens: list[str], k: int) -> bool:
+    """Whether the word at `k` follows an article with no other function word between."""
+    for word in reversed(tokens[:k]):
+        bare = _bare(word)
+        if bare in _UNCOUNTED:
+            return True
+        if bare in FUNCTION_WORDS["en"] or word[-1:] in ",;:":
+            return False
+    return False
 
 
 def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -> bool:
@@ -184,8 +243,16 @@ def _counted(phrase: list[str]) -> int:
     return sum(_bare(w) not in _UNCOUNTED for w in phrase)
 
 
+def _initials(phrase: list[str]) -> int:
+    return sum(bool(re.fullmatch(r"[A-ZА-Я]\.", w)) for w in phrase)
+
+
 def _first_words(
-    tokens: list[str], count: int, language: str, function_words: frozenset[str]
+    tokens: list[str],
+    count: int,
+    language: str,
+    function_words: frozenset[str],
+    names_whole: bool = True,
 ) -> list[str]:
     """The first `count` words when they end a unit: never inside a quotation or a name (a
     capitalized word followed by another in a sentence-case title), an announcing abbreviation
@@ -195,7 +262,7 @@ def _first_words(
         phrase = tokens[: count + 1]
     if _open_quotes(" ".join(phrase)) or not _can_end_unit(phrase, language, function_words):
         return []
-    if len(tokens) > len(phrase) and language != "en":
+    if names_whole and len(tokens) > len(phrase) and language != "en":
         following = tokens[len(phrase)]
         if phrase[-1][:1].isupper() and following[:1].isupper():
             return []
@@ -235,7 +302,10 @@ def _without_author(tokens: list[str], author_names: Sequence[str]) -> list[str]
 
 def _without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str]:
     """A trailing year or span of years is not a key word: "Memoirs, 1925–1950" -> "Memoirs",
-    "Border Clash of 1969" -> "Border Clash". A number that is not set off ("Voina 421") stays."""
+    "Border Clash of 1969" -> "Border Clash". A number that is not set off ("Voina 421") stays.
+    A period of several words set off by a comma goes as well ("Civilization and Capitalism,
+    15th–18th Century") when two words at least are left.
+    """
     # ", 1950–1953 gg." (Russian gody): the years and their abbreviation go together.
     if (
         len(tokens) > 3
@@ -244,6 +314,9 @@ def _without_dates(tokens: list[str], function_words: frozenset[str]) -> list[st
         and _YEARS.match(tokens[-2])
     ):
         return [*tokens[:-3], tokens[-3].rstrip(",")]
+    period = _period_segment(tokens)
+    if period and len(tokens) - period >= 2:
+        return [*tokens[: -period - 1], tokens[-period - 1].rstrip(",")]
     if len(tokens) < 2 or not _YEARS.match(tokens[-1]):
         return tokens
     before = tokens[:-1]
@@ -254,6 +327,26 @@ def _without_dates(tokens: list[str], function_words: frozenset[str]) -> list[st
     if tokens[-1].startswith("("):
         return before
     return tokens
+
+
+_ORDINAL_SPAN = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)|\d{1,4}s?)(?:[–-](?:\d{1,2}(?:st|nd|rd|th)|\d{1,4}s?))?[.,;]?$"
+)
+_PERIOD_WORDS = words("century centuries c. ca. bc bce ad ce and to early late mid the era")
+
+
+def _period_segment(tokens: list[str]) -> int:
+    """How many words at the end, after a comma, only name a period of time ("15th–18th
+    Century", "1945 to 1953", "1950s"): 0 when none do."""
+    for start in range(len(tokens) - 1, 0, -1):
+        if tokens[start - 1].endswith(","):
+            segment = tokens[start:]
+            if len(segment) > 4 or not any(_ORDINAL_SPAN.match(w) for w in segment):
+                return 0
+            if all(_ORDINAL_SPAN.match(w) or _bare(w) in _PERIOD_WORDS for w in segment):
+                return len(segment)
+            return 0
+    return 0
 
 
 def _participle(word: str) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
-from assistant.cite.typography import title_case
+from assistant.cite.typography import title_case, words
 
 _ENGLISH = re.compile(r"^(en|eng|english)\b", re.IGNORECASE)
 # ISO 639-2 and English names for the languages a short title's word lists know.
@@ -36,7 +36,48 @@ def case_title(text: str, english: bool) -> str:
     """Headline style for English; other languages and non-Latin scripts as written."""
     if not english or not text or _NON_LATIN.search(text):
         return text
-    return title_case(text)
+    return title_case(subtitle_colon(text))
+
+
+# Title pages and library records set a subtitle off with a spaced dash or a period; CMOS
+# (14.89) puts a colon there whatever the title page uses (English titles only: a dash in a
+# Russian or French title is often the title's own). Only an unambiguous separator
+# counts: one spaced dash between words (not a number range, not a parenthetical pair), or
+# one period closing a word that is no abbreviation, before a capital.
+_SPACED_DASH = re.compile(r"(?<=[^\W\d])\s+[-–—]\s+(?=[^\W\d])")
+_SUBTITLE_PERIOD = re.compile(r"(?<=\w)\.\s+(?=[A-ZÀ-Þ])")
+_ABBREVIATIONS = words(
+    "adm bros capt cf co col corp dept dr ed eds etc gen gov inc jr lt ltd mr mrs ms mt no"
+    " nos pres prof rep rev sen sgt sr st trans vol vols vs"
+)
+
+
+def subtitle_colon(title: str) -> str:
+    if not title or ":" in title:
+        return title
+    dashes = _SPACED_DASH.findall(title)
+    if len(dashes) == 1:
+        return _SPACED_DASH.sub(": ", title)
+    if dashes:
+        return title
+    periods = [
+        m
+        for m in _SUBTITLE_PERIOD.finditer(title)
+        if _word_before(title, m.start()).lower() not in _ABBREVIATIONS
+        and len(_word_before(title, m.start())) > 1  # an initial: "John F. Kennedy"
+        and not _word_before(title, m.start()).isupper()  # "U.S. Policy", "USSR. The"
+    ]
+    if len(periods) == 1 and not title.rstrip().endswith("."):
+        m = periods[0]
+        return title[: m.start()] + ": " + title[m.end() :]
+    return title
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+        start -= 1
+    return text[start:end]
 
 
 def language_code(item: Mapping[str, Any]) -> str:

@@ -119,6 +119,7 @@ def title_case(text: str) -> str:
     Words with capitals inside ("USSR-DPRK", "iPhone") keep them; CSL rich-text markup and
     `nocase` spans are left alone, and so is anything else between angle brackets.
     """
+    text = _unshout(text)
     tags: list[str] = []
 
     def hide(match: re.Match[str]) -> str:
@@ -158,6 +159,7 @@ def title_case(text: str) -> str:
         elif (
             lower in STOP_WORDS
             and (tok.islower() or tok.istitle())
+            and not (lower in _ADVERBIAL_PARTICLES and _used_adverbially(tokens, i))
             # "A&M", "A/B": a letter joined to its neighbours is not an article.
             and not (i + 1 < len(tokens) and tokens[i + 1] in ("&", "/"))
             and not (i > 0 and tokens[i - 1] in ("&", "/"))
@@ -169,6 +171,76 @@ def title_case(text: str) -> str:
     result = "".join(out)
     pieces = re.split("[\x00\x01]", result)
     return "".join(piece + (tags[i] if i < len(tags) else "") for i, piece in enumerate(pieces))
+
+
+# A title typed in capitals (a catalogue record, a title page copied as printed) carries no
+# case information; CMOS headline style applies all the same (8.159). Only acronyms a
+# historian's titles use and roman numerals keep their capitals.
+_ACRONYMS = words(
+    "us usa u.s. uk un ussr urss nato cia kgb nkvd mgb gru oss nsc fbi prc roc rok dprk gdr"
+    " frg eu eec seato cento asean ccp kmt cpsu pla ii iii iv vi vii viii ix xi xii xiii xiv"
+    " xv xvi xvii xviii xix xx xxi ww wwii icbm sdi abm salt start mad un. itt ibm bbc cnn"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _unshout(text: str) -> str:
+    letters = _LETTER.findall(re.sub(r"<[^>]*>", "", text))
+    if len(letters) < 8 or any(c.islower() for c in letters):
+        return text
+    if sum(1 for w in re.findall(r"[^\W\d_]{4,}", text)) < 2:
+        return text  # "NATO", "SALT II": an acronym title, not a shouted one
+
+    def lower(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word if word.lower() in _ACRONYMS else word.lower()
+
+    parts = re.split(r"(<[^>]*>)", text)  # markup keeps its own spelling
+    return "".join(
+        part if part.startswith("<") else re.sub(r"[^\W\d_][\w.'’]*", lower, part) for part in parts
+    )
+
+
+# Prepositions that also serve as adverbs ("Starting All Over Again", "Giving In"): CMOS
+# 8.159 capitalizes them when used adverbially. Only the uses a reader can be sure of count:
+# with no object after them (before punctuation or a conjunction ending the phrase) or before
+# an adverb that cannot be their object.
+_ADVERBIAL_PARTICLES = words(
+    "about above across after along around before behind below beneath beyond by down in"
+    " inside near off on out outside over past through throughout under up within without"
+)
+_ADVERBS = words("again anew apart aside away back forth forward together")
+_PREPOSITIONS = (
+    _ADVERBIAL_PARTICLES | _LONG_PREPOSITIONS | words("at for from into of onto to toward via with")
+)
+_PHRASE_END = frozenset(":;,.?!—–)”’")
+
+
+def _used_adverbially(tokens: list[str], i: int) -> bool:
+    """Whether the preposition at `tokens[i]` has no object: the next word is an adverb of
+    `_ADVERBS`, or the phrase ends after it (punctuation), or "and"/"or" joins it to another
+    particle that is itself adverbial ("Over and Over Again")."""
+    j = i + 1
+    while j < len(tokens) and (tokens[j].isspace() or tokens[j] == "\x00"):
+        j += 1  # spaces and markup ("<i>Giving In</i>: …")
+    if j == len(tokens):
+        return True
+    nxt = tokens[j]
+    if nxt in _PHRASE_END:
+        return True
+    lower = nxt.lower()
+    if lower in _ADVERBS:
+        return True
+    if lower in ("and", "or", "but", "nor"):
+        # "Stalin Looked On and Did Nothing": a conjunction ends the phrase, unless another
+        # preposition shares the object ("in and around Seoul", "before and after the War").
+        k = j + 1
+        while k < len(tokens) and (tokens[k].isspace() or tokens[k] == "\x00"):
+            k += 1
+        if k < len(tokens) and tokens[k].lower() in _PREPOSITIONS:
+            return _used_adverbially(tokens, k)
+        return True
+    return False
 
 
 def _capitalize_word(word: str) -> str:
@@ -184,6 +256,9 @@ def _capitalize_word(word: str) -> str:
             # A spelled-out number takes a capital on each element: "Twenty-First-Century"
             # (CMOS 8.161), though the source wrote it in sentence style.
             return _capitalize_word(word.lower())
+        if "-" in word and _english_compound(word):
+            # "Self-determination" as a record holds it: "Self-Determination" (8.161).
+            return _capitalize_word(word.lower())
         return word
     if "-" not in word:
         return word[:1].upper() + word[1:]
@@ -198,6 +273,37 @@ def _capitalize_word(word: str) -> str:
             out.append(part[:1].upper() + part[1:])
         after_prefix = False
     return "-".join(out)
+
+
+# First elements of English compounds that are words of their own ("Self-Determination",
+# "Well-Being", "Cold-War Politics"), unlike a syllable of a romanized name ("Mao Tse-tung").
+_COMPOUND_WORDS = words(
+    "self well ill half all cross world long short high low cold old new full free great far"
+    " near left right hard soft large small open first last middle state nation class mass"
+    " war peace arms power price top"
+)
+_VOWEL_GROUP = re.compile(r"[aeiouyäöüéè]+")
+_SYLLABLE_ELEMENT = re.compile(r"[a-zäöüé']+")
+
+
+def _english_compound(word: str) -> bool:
+    """Whether `word`, capitalized only on its first letter ("Self-determination"), is an
+    English compound whose later elements take capitals by CMOS 8.161, not a romanized name
+    whose lowercase syllable the source wrote on purpose ("Tse-tung", "Il-sung", "Fan-hsi").
+    A first element that is a word of its own tells (after a prefix, "Anti-inflation", the
+    case is kept anyway), and so does a later element of more than one syllable, which no
+    syllable of a Chinese or Korean name is."""
+    parts = word.split("-")
+    if len(parts) < 2 or not parts[0][:1].isupper() or parts[0][1:] != parts[0][1:].lower():
+        return False
+    if not all(_SYLLABLE_ELEMENT.fullmatch(part) for part in parts[1:]):
+        return False  # "U.S.-Soviet", "Soviet-American": already as the source wants
+    first = parts[0].lower()
+    if first in _PREFIXES:
+        return False
+    if first in _COMPOUND_WORDS:
+        return True
+    return all(len(_VOWEL_GROUP.findall(part)) >= 2 for part in parts[1:])
 
 
 def smart_quotes(text: str, nested: bool) -> str:
@@ -244,7 +350,11 @@ def _abbreviate_range(first: str, last: str) -> str:
     return last
 
 
-_TITLE_RANGE = re.compile(r"(?<![\w\-–/.])(\d{1,4})-(\d{1,4})(?![\w\-–/])")
+# Numbers, ordinals or decades ("15th-18th Century", "1950s-60s"): a range wherever a hyphen
+# joins two of them alone (CMOS 6.78, 6.83).
+_TITLE_RANGE = re.compile(
+    r"(?<![\w\-–/.])(\d{1,4}(?:st|nd|rd|th|s)?)-(\d{1,4}(?:st|nd|rd|th|s)?)(?![\w\-–/])"
+)
 
 
 def number_ranges(text: str) -> str:

@@ -1,0 +1,29 @@
+"""The engine on the third and fourth held-out libraries (tests/cite/realistic/heldout3 and
+heldout4), now tuning sets: the engine was changed in answer to their mismatches (each fault
+fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py), so their
+figures no longer measure an unseen library. The floors asserted are the figures after those
+fixes, to keep the engine from getting worse on them; `score.py` prints every mismatch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .realistic.score import HERE, engine_scores, load, report
+
+# Agreement (%) after the fixes, kind by kind, and the order constraints met.
+FLOORS = {
+    "heldout3": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 25),
+    # The data set's remaining mismatch (its title quoted, as both oracles and the CSL
+    # 18th-edition style set it; the expectation's italics are marked debatable) is left.
+    "heldout4": ({"note": 97.7, "short": 97.7, "bib": 97.7, "seq": 100.0}, 18),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_engine_keeps_its_figures_on_the_tuning_sets(name: str) -> None:
+    score = engine_scores(*load(HERE / name))
+    floors, order = FLOORS[name]
+    failing = {kind: score.percent(kind) for kind in floors if score.percent(kind) < floors[kind]}
+    assert not failing, report(score)
+    assert score.order_right >= order, report(score)
