@@ -1,5 +1,5 @@
-"""The engine on the third and fourth held-out libraries (tests/cite/realistic/heldout3 and
-heldout4), now tuning sets: the engine was changed in answer to their mismatches (each fault
+"""The engine on the third, fourth and fifth held-out libraries (tests/cite/realistic/heldout3,
+heldout4, heldout5), now tuning sets: the engine was changed in answer to their mismatches (each fault
 fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py), so their
 figures no longer measure an unseen library. The floors asserted are the figures after those
 fixes, to keep the engine from getting worse on them; `score.py` prints every mismatch.
@@ -17,6 +17,9 @@ FLOORS = {
     # The data set's remaining mismatch (its title quoted, as both oracles and the CSL
     # 18th-edition style set it; the expectation's italics are marked debatable) is left.
     "heldout4": ({"note": 97.7, "short": 97.7, "bib": 97.7, "seq": 100.0}, 18),
+    # Two short titles an editor cuts by sense (a Pinyin document title, a headline ending on a
+    # verb) and one order CMOS leaves open (an untitled telegram) are left.
+    "heldout5": ({"note": 100.0, "short": 96.0, "bib": 100.0, "seq": 100.0}, 24),
 }
 
 
