@@ -162,9 +162,11 @@ def test_per_searcher_tables_agree_with_whoosh_after_deletions(corpus_dir, tmp_p
     index.update(Library.open(corpus_dir))  # the old Shen passages are now deleted documents
     with index._searcher() as searcher:
         assert searcher.reader().has_deletions() or len(searcher.reader().leaf_readers()) > 1
-        sources = index._doc_sources(searcher)
+        names, numbers = index._doc_sources(searcher)
         live = list(searcher.reader().all_doc_ids())
-        assert live and all(sources[d] == searcher.stored_fields(d)["source"] for d in live)
+        assert live and all(
+            names[numbers[d]] == searcher.stored_fields(d)["source"] for d in live
+        )
         for kind in ("note", "heading", "front"):
             expected = set(searcher.docs_for_query(query.Term("kind", kind)))
             assert expected and set(term_docs(searcher, "kind", kind)) == expected

@@ -16,19 +16,19 @@ counts all its matches per source exactly.
 
 from __future__ import annotations
 
-import heapq
 import html
 import threading
-from collections import Counter
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
 from whoosh import collectors, query
 
 from assistant.library.model import Passage
-from assistant.search import scoring, snippets, suggest
+from assistant.search import postings, scoring, snippets, suggest, whoosh_internals
 from assistant.search.analysis import DEFAULT_LANGUAGE
 from assistant.search.errors import IndexUnavailable, QuerySyntaxError, SearchCancelled
 from assistant.search.indexing import ProgressCallback, update_index
@@ -60,6 +60,26 @@ _FRONT_MASK = query.Term("kind", "front")
 # A plain query matching fewer passages than this with all its words is relaxed: a query
 # that finds anything with all its words keeps exact counts.
 RELAX_BELOW = 1
+
+
+def _top(
+    docs: npt.NDArray[np.int64],
+    scores: npt.NDArray[np.float64],
+    masks: npt.NDArray[np.int64] | None,
+    count: int,
+) -> list[int]:
+    """Where in `docs` the `count` best are: more of the query's words first (when relaxed),
+    then the higher score, then the lower document number."""
+    if not len(docs):
+        return []
+    held = np.bitwise_count(masks) if masks is not None else np.zeros(len(docs), dtype=np.uint8)
+    candidates = np.arange(len(docs))
+    if len(docs) > count:
+        key = held * (float(scores.max()) + 1.0) + scores
+        threshold = np.partition(key, len(key) - count)[len(key) - count]
+        candidates = np.flatnonzero(key >= threshold)
+    order = np.lexsort((docs[candidates], -scores[candidates], -held[candidates].astype(np.int64)))
+    return [int(i) for i in candidates[order[:count]]]
 
 
 class SearchIndex:
@@ -227,55 +247,47 @@ class SearchIndex:
             else None
         )
         limit = max(1, limit)
-        demoted = {} if scoring.names_kind(parsed) else self._demoted(searcher)
+        demoted = not scoring.names_kind(parsed)
         plain = scoring.plain_query(parsed) if self.fast_path else None
         matched_groups: dict[int, int] | None = None
         if plain is not None:
-            scored_all = scoring.score_groups(searcher, plain, RELAX_BELOW if relax else 0)
-            scored = scored_all.scores
-            matched_groups = scored_all.matched
+            scored = scoring.score_groups(searcher, plain, RELAX_BELOW if relax else 0)
+            docs, scores = scored.docs, scored.scores
+            keep = None
             if filter_query is not None:
-                allowed = set(searcher.docs_for_query(filter_query))
-                scored = {d: v for d, v in scored.items() if d in allowed}
-            if mask_query is not None and scored:
-                masked = self._masked_docs(searcher, mask_query)
-                if len(masked) < len(scored):
-                    for docnum in masked:
-                        scored.pop(docnum, None)
-                else:
-                    scored = {d: v for d, v in scored.items() if d not in masked}
-            matched: Collection[int] = scored
-            # Whichever is smaller is walked: the matches or the notes and headings.
-            if len(demoted) < len(scored):
-                for docnum, factor in demoted.items():
-                    if docnum in scored:
-                        scored[docnum] *= factor
-            else:
-                for docnum in scored:
-                    scale = demoted.get(docnum)
-                    if scale is not None:
-                        scored[docnum] *= scale
-            if matched_groups is not None:
-                # More of the words first, then the score.
-                groups = {d: m.bit_count() for d, m in matched_groups.items()}
-                top = heapq.nlargest(
-                    limit + 5, scored.items(), key=lambda item: (groups[item[0]], item[1])
-                )
-            else:
-                top = heapq.nlargest(limit + 5, scored.items(), key=lambda item: item[1])
-            rows = [(score, searcher.stored_fields(docnum), docnum) for docnum, score in top]
+                allowed = np.fromiter(searcher.docs_for_query(filter_query), dtype=np.int64)
+                keep = np.isin(docs, allowed)
+            if mask_query is not None and len(docs):
+                masked = self._masked(searcher, mask_query)[docs]
+                keep = ~masked if keep is None else keep & ~masked
+            bits = scored.matched
+            if keep is not None:
+                docs, scores = docs[keep], scores[keep]
+                bits = bits[keep] if bits is not None else None
+            if demoted:
+                scores = scores * self._demotion(searcher)[docs]
+            matched: Any = docs
+            best = _top(docs, scores, bits, limit + 5)
+            rows = [
+                (float(scores[i]), searcher.stored_fields(int(docs[i])), int(docs[i])) for i in best
+            ]
+            if bits is not None:
+                matched_groups = {int(docs[i]): int(bits[i]) for i in best}
         else:
             # One pass scores the top hits and records every match for the exact total and
             # the per-source counts. (groupedby= would keep every match as a stored hit.)
-            counting = scoring.CountingTopCollector(limit + 5, demoted)
+            counting = scoring.CountingTopCollector(
+                limit + 5, self._demoted(searcher) if demoted else {}
+            )
             collector: Any = counting
             if filter_query is not None or mask_query is not None:
                 collector = collectors.FilterCollector(counting, filter_query, mask_query)
             searcher.search_with_collector(parsed, collector)
-            matched = counting.matched
+            matched = np.asarray(counting.matched, dtype=np.int64)
             rows = [(hit.score, hit.fields(), hit.docnum) for hit in collector.results()]
-        sources = self._doc_sources(searcher)
-        counts = dict(sorted(Counter(map(sources.__getitem__, matched)).items()))
+        names, numbers = self._doc_sources(searcher)
+        per_source = np.bincount(numbers[matched], minlength=len(names))
+        counts = dict(sorted((names[i], int(per_source[i])) for i in np.flatnonzero(per_source)))
         total = len(matched)
         # Deterministic: equal scores fall back to source and position, not to docnum
         # (which depends on the order sources happened to be indexed in).
@@ -350,12 +362,29 @@ class SearchIndex:
 
         return self.store.cached(searcher, "demoted", compute)
 
-    def _masked_docs(self, searcher: Any, mask_query: Any) -> frozenset[int]:
-        """Documents of a mask query; the default mask (front matter) is cached per searcher."""
+    def _demotion(self, searcher: Any) -> npt.NDArray[np.float64]:
+        """The score factor of every document (1 but for notes, headings, bibliography)."""
+
+        def compute(searcher: Any) -> npt.NDArray[np.float64]:
+            factors = np.ones(searcher.doc_count_all())
+            for docnum, factor in self._demoted(searcher).items():
+                factors[docnum] = factor
+            return factors
+
+        return postings.doc_table(searcher, "demotion", compute)  # type: ignore[no-any-return]
+
+    def _masked(self, searcher: Any, mask_query: Any) -> npt.NDArray[np.bool_]:
+        """Whether each document is masked; the default mask (front matter) is kept."""
+
+        def compute(searcher: Any, docs: Any) -> npt.NDArray[np.bool_]:
+            masked = np.zeros(searcher.doc_count_all(), dtype=bool)
+            masked[np.fromiter(docs, dtype=np.int64)] = True
+            return masked
+
         if mask_query != _FRONT_MASK:
-            return frozenset(searcher.docs_for_query(mask_query))
-        return self.store.cached(
-            searcher, "front", lambda s: frozenset(scoring.term_docs(s, "kind", "front"))
+            return compute(searcher, searcher.docs_for_query(mask_query))
+        return postings.doc_table(  # type: ignore[no-any-return]
+            searcher, "front", lambda s: compute(s, scoring.term_docs(s, "kind", "front"))
         )
 
     def _languages(self, searcher: Any) -> list[str]:
@@ -380,20 +409,34 @@ class SearchIndex:
             },
         )
 
-    def _doc_sources(self, searcher: Any) -> list[str]:
-        """Source id of every document number, cached per searcher."""
+    def _doc_sources(self, searcher: Any) -> tuple[list[str], npt.NDArray[np.int64]]:
+        """(source ids, the number in that list of every document's source)."""
 
-        def compute(searcher: Any) -> list[str]:
-            # From each source's posting list: far quicker than reading the source column
-            # one document at a time. Deleted documents keep "" (they never match).
-            sources = [""] * searcher.doc_count_all()
+        def compute(searcher: Any) -> tuple[list[str], npt.NDArray[np.int64]]:
+            # From the source column, read whole; else from each source's posting list.
+            # Deleted documents may keep any number: they never match.
+            numbers: dict[bytes, int] = {b"": 0}
+            parts = []
+            for subsearcher, _ in searcher.leaf_searchers():
+                values = whoosh_internals.bytes_column(subsearcher.reader(), "source")
+                if values is None:
+                    break
+                parts.append(
+                    np.fromiter(
+                        (numbers.setdefault(v, len(numbers)) for v in values), dtype=np.int64
+                    )
+                )
+            else:
+                names = [value.decode("utf-8") for value in numbers]
+                return names, np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+            names = [""]
+            table = np.zeros(searcher.doc_count_all(), dtype=np.int64)
             for term in searcher.lexicon("source"):
-                name = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-                for docnum in scoring.term_docs(searcher, "source", name):
-                    sources[docnum] = name
-            return sources
+                names.append(term.decode("utf-8") if isinstance(term, bytes) else str(term))
+                table[postings.postings(searcher, "source", term)[0]] = len(names) - 1
+            return names, table
 
-        return self.store.cached(searcher, "doc_sources", compute)
+        return postings.doc_table(searcher, "sources", compute)  # type: ignore[no-any-return]
 
     # ----------------------------------------------------------------------------------------
     # The reader and "find support"

@@ -12,12 +12,13 @@ Any other query runs through Whoosh's matchers and `CountingTopCollector`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from whoosh import collectors, query, scoring
 
+from assistant.search import postings
 from assistant.search import whoosh_internals as internals
 
 # A source's own notes and its headings are short and dense in the words of their section, so
@@ -123,7 +124,6 @@ def names_kind(parsed: Any) -> bool:
 # Per-segment tables, read once (segments are immutable)
 
 _LENGTHS: dict[tuple[str, str], list[int]] = {}
-_TAILS: dict[tuple[str, str, float], list[float]] = {}
 _LOCK = threading.Lock()
 
 
@@ -144,20 +144,6 @@ def field_lengths(reader: Any, fieldname: str) -> list[int]:
                 _LENGTHS.clear()
             _LENGTHS[key] = lengths
     return lengths
-
-
-def _length_tails(reader: Any, fieldname: str, slope: float) -> list[float]:
-    """`slope * length` of every document of a segment (the length part of BM25's
-    denominator), per segment and slope (which changes only with the average length)."""
-    key = (reader.segment().segment_id(), fieldname, slope)
-    tails = _TAILS.get(key)
-    if tails is None:
-        tails = [slope * length for length in field_lengths(reader, fieldname)]
-        with _LOCK:
-            if len(_TAILS) > 16:
-                _TAILS.clear()
-            _TAILS[key] = tails
-    return tails
 
 
 def term_docs(searcher: Any, fieldname: str, text: str) -> list[int]:
@@ -188,32 +174,18 @@ class CachedLengthBM25F(scoring.BM25F):
         return scorer
 
 
-# Decoded positions by posting value, minus the word's offset in a phrase (so a phrase
-# matches where the shifted sets of its words intersect). Values repeat across words and
-# documents (most words occur once in a passage, so a value is often just "position n"),
-# and unpickling them was most of the cost of a common phrase.
-_SHIFTED_POSITIONS: dict[int, dict[bytes, frozenset[int]]] = {}
-_SHIFTED_POSITIONS_LIMIT = 50_000
-
-
-def _shifted_cache(offset: int) -> dict[bytes, frozenset[int]]:
-    cache = _SHIFTED_POSITIONS.get(offset)
-    if cache is None or len(cache) >= _SHIFTED_POSITIONS_LIMIT:
-        cache = _SHIFTED_POSITIONS[offset] = {}
-    return cache
-
-
 def clear_caches() -> None:
-    """Forget what searches keep decoded between runs (document lengths, phrase positions):
-    for measuring a first search, or to free memory."""
+    """Forget what searches keep decoded between runs (document lengths, posting lists,
+    positions): for measuring a first search, or to free memory."""
     with _LOCK:
         _LENGTHS.clear()
-        _TAILS.clear()
-    _SHIFTED_POSITIONS.clear()
+    postings.clear()
 
 
 # ---------------------------------------------------------------------------------------------
-# Scoring
+# Scoring, on arrays (postings.py): a result is (document numbers, sorted; their scores)
+
+Matches = tuple[postings.IntArray, postings.FloatArray]
 
 
 class Bm25:
@@ -226,104 +198,37 @@ class Bm25:
         self.k1 = k1
         self.norm = k1 * (1 - b)
         self.slope = k1 * b / avgfl
+        # norm + slope * length of every document: BM25's denominator less the frequency.
+        self.denominators = self.norm + self.slope * postings.lengths(
+            searcher, "text", field_lengths
+        )
 
-    def term(
-        self, term: bytes, within: set[int] | None = None, with_values: bool = False
-    ) -> tuple[dict[int, float], dict[int, bytes]]:
-        """The score of `term` in each document holding it (only those in `within` when
-        given), with the postings' values (positions) on request."""
-        searcher = self.searcher
-        norm, slope = self.norm, self.slope
-        factor = searcher.idf("text", term) * (self.k1 + 1)
-        scores: dict[int, float] = {}
-        values: dict[int, bytes] = {}
-        for subsearcher, offset in searcher.leaf_searchers():
-            reader = subsearcher.reader()
-            if ("text", term) not in reader:
-                continue
-            matcher = reader.postings("text", term)
-            tails = _length_tails(reader, "text", slope)
-            blocks = internals.posting_blocks(matcher, with_values)
-            if blocks is None:
-                blocks = _generic_blocks(matcher, with_values)
-            for local, weights, block_values in blocks:
-                ids = [offset + d for d in local] if offset else local
-                if within is not None:
-                    keep = within.intersection(ids)
-                    if not keep:
-                        continue
-                if weights is None or isinstance(weights, float):
-                    tf = 1.0 if weights is None else weights
-                    if within is None:
-                        scores.update(
-                            zip(
-                                ids,
-                                [factor * tf / (tf + norm + tails[d]) for d in local],
-                                strict=True,
-                            )
-                        )
-                    else:
-                        for docnum in keep:
-                            scores[docnum] = factor * tf / (tf + norm + tails[docnum - offset])
-                else:
-                    for docnum, d, tf in zip(ids, local, weights, strict=True):
-                        if within is None or docnum in keep:
-                            scores[docnum] = factor * tf / (tf + norm + tails[d])
-                if with_values and block_values is not None:
-                    for docnum, value in zip(ids, block_values, strict=True):
-                        if within is None or docnum in keep:
-                            values[docnum] = value
-        return scores, values
+    def term(self, term: bytes) -> Matches:
+        """The documents holding `term`, with its score in each."""
+        docs, tf = postings.postings(self.searcher, "text", term)
+        if not len(docs):
+            return docs, tf
+        factor = self.searcher.idf("text", term) * (self.k1 + 1)
+        return docs, factor * tf / (tf + self.denominators[docs])
 
-    def alternative(self, words: Alternative, within: set[int] | None) -> dict[int, float]:
+    def alternative(self, words: Alternative) -> Matches:
         """Scores of a term, or of a phrase (the sum of its words' scores where they stand
         next to each other, in order)."""
         if len(words) == 1:
-            return self.term(words[0], within)[0]
-        # Rarest word first; every later word is only scored where all earlier ones are.
-        order = sorted(
-            range(len(words)), key=lambda i: self.searcher.doc_frequency("text", words[i])
-        )
-        combined: dict[int, float] | None = None
-        values: dict[int, dict[int, bytes]] = {}
-        docs = within
-        for index in order:
-            scores, values[index] = self.term(words[index], docs, with_values=True)
-            if combined is not None:
-                scores = {d: combined[d] + s for d, s in scores.items() if d in combined}
-            combined = scores
-            if not combined:
-                return {}
-            docs = set(combined)
-        assert combined is not None
-        adjacent = {}
-        # Lookups hoisted out of the loop over documents (the cost of a common phrase).
-        columns = [(values[offset], _shifted_cache(offset), offset) for offset in range(len(words))]
-        for docnum, score in combined.items():
-            starts: frozenset[int] | None = None
-            for word_values, cache, offset in columns:
-                value = word_values[docnum]
-                shifted = cache.get(value)
-                if shifted is None:
-                    shifted = cache[value] = frozenset(
-                        p - offset for p in internals.decode_positions(value)
-                    )
-                starts = shifted if starts is None else starts & shifted
-                if not starts:
-                    break
-            if starts:
-                adjacent[docnum] = score
-        return adjacent
+            return self.term(words[0])
+        docs = postings.phrase_docs(self.searcher, "text", words)
+        total = np.zeros(len(docs))
+        if len(docs):
+            for word in words:
+                word_docs, scores = self.term(word)
+                total += scores[np.searchsorted(word_docs, docs)]
+        return docs, total
 
-    def group(self, group: tuple[Alternative, ...], within: set[int] | None) -> dict[int, float]:
+    def group(self, group: tuple[Alternative, ...]) -> Matches:
         """Scores of a word with its alternatives: summed where several match (Whoosh's Or)."""
         if len(group) == 1:
-            return self.alternative(group[0], within)
-        total: dict[int, float] = {}
-        for alternative in group:
-            for docnum, score in self.alternative(alternative, within).items():
-                total[docnum] = total.get(docnum, 0.0) + score
-        return total
+            return self.alternative(group[0])
+        return _union([self.alternative(alternative) for alternative in group])
 
     def frequency(self, group: tuple[Alternative, ...]) -> int:
         return sum(
@@ -332,59 +237,63 @@ class Bm25:
         )
 
 
-def _generic_blocks(matcher: Any, with_values: bool) -> Iterator[internals.Block]:
-    """A matcher's postings through its public methods, as one block."""
-    ids, weights, values = [], [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        if with_values:
-            values.append(matcher.value())
-        matcher.next()
-    yield ids, weights, (values if with_values else None)
+def _union(parts: list[Matches]) -> Matches:
+    """Every document of any part, with the sum of its scores."""
+    parts = [part for part in parts if len(part[0])]
+    if not parts:
+        return postings.EMPTY_INTS, postings.EMPTY_FLOATS
+    if len(parts) == 1:
+        return parts[0]
+    docs, inverse = np.unique(np.concatenate([d for d, _ in parts]), return_inverse=True)
+    scores = np.bincount(inverse, weights=np.concatenate([s for _, s in parts]))
+    return docs.astype(np.int64), scores.astype(np.float64)
+
+
+def _intersection(first: Matches, second: Matches) -> Matches:
+    docs, left, right = np.intersect1d(first[0], second[0], assume_unique=True, return_indices=True)
+    return docs, first[1][left] + second[1][right]
 
 
 @dataclass
 class Scored:
-    scores: dict[int, float]
-    # Per document, which of the query's groups it matches, as a bit mask (only when the
-    # query was relaxed).
-    matched: dict[int, int] | None = None
+    docs: postings.IntArray
+    scores: postings.FloatArray
+    # Per document (aligned with `docs`), which of the query's groups it matches, as a bit
+    # mask (only when the query was relaxed).
+    matched: postings.IntArray | None = None
 
 
 def score_groups(searcher: Any, plain: PlainQuery, relax_below: int = 0) -> Scored:
     """Every document matching the query, with its score. With `relax_below` > 0, an AND that
     matches fewer documents than that is relaxed: documents matching most of the groups
-    (at least half) are kept, and `matched` says how many each matches."""
+    (at least half) are kept, and `matched` says which groups each matches."""
     bm25 = Bm25(searcher)
     if plain.mode == "or":
-        combined: dict[int, float] = {}
-        for group in plain.groups:
-            for docnum, score in bm25.group(group, None).items():
-                combined[docnum] = combined.get(docnum, 0.0) + score
-        return Scored(combined)
+        return Scored(*_union([bm25.group(group) for group in plain.groups]))
     order = sorted(range(len(plain.groups)), key=lambda i: bm25.frequency(plain.groups[i]))
-    running: dict[int, float] | None = None
+    per_group: dict[int, Matches] = {}
+    running: Matches | None = None
     for index in order:
-        scores = bm25.group(plain.groups[index], None if running is None else set(running))
-        running = scores if running is None else {d: running[d] + s for d, s in scores.items()}
-        if not running:
+        per_group[index] = bm25.group(plain.groups[index])
+        running = per_group[index] if running is None else _intersection(running, per_group[index])
+        if not len(running[0]):
             break
     assert running is not None
-    if len(plain.groups) < 2 or len(running) >= relax_below:
-        return Scored(running)
+    if len(plain.groups) < 2 or len(running[0]) >= relax_below:
+        return Scored(*running)
     # Relaxed: each group scored on its own, documents ranked by how many groups they hold.
-    per_group = [bm25.group(group, None) for group in plain.groups]
+    count = searcher.doc_count_all()
+    totals = np.zeros(count)
+    masks = np.zeros(count, dtype=np.int64)
+    held = np.zeros(count, dtype=np.int16)
+    for number, group in enumerate(plain.groups):
+        docs, scores = per_group[number] if number in per_group else bm25.group(group)
+        totals[docs] += scores
+        masks[docs] |= 1 << number
+        held[docs] += 1
     need = max(1, (len(plain.groups) + 1) // 2)
-    totals: dict[int, float] = {}
-    masks: dict[int, int] = {}
-    for number, scores in enumerate(per_group):
-        bit = 1 << number
-        for docnum, score in scores.items():
-            totals[docnum] = totals.get(docnum, 0.0) + score
-            masks[docnum] = masks.get(docnum, 0) | bit
-    kept = {d: s for d, s in totals.items() if masks[d].bit_count() >= need}
-    return Scored(kept, {d: masks[d] for d in kept})
+    kept = np.flatnonzero(held >= need)
+    return Scored(kept, totals[kept], masks[kept])
 
 
 class CountingTopCollector(collectors.TopCollector):

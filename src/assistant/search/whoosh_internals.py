@@ -51,6 +51,7 @@ from whoosh.codec.whoosh3 import (
 )
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.query.spans import Span, SpanNear2
+from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -108,6 +109,27 @@ def length_column(reader: Any, fieldname: str) -> list[int] | None:
     return [_BYTE_LENGTHS[b] for b in raw] + [default] * (doccount - count)
 
 
+def bytes_column(reader: Any, fieldname: str) -> list[bytes] | None:
+    """Every document's value of a segment's variable-length bytes column (an ID field's
+    sortable column) from one read, or None when the column is not laid out that way.
+    (Whoosh reads a column one document at a time: 110,000 reads at 10M words.)"""
+    if not SUPPORTED:
+        return None
+    field = reader.schema[fieldname]
+    try:
+        column = reader._perdoc._cached_reader(fieldname, field.column_type)
+    except (AttributeError, KeyError):
+        return None
+    if type(column) is not columns.VarBytesColumn.Reader:
+        return None
+    offsets, lengths = column._offsets, column._lengths
+    if len(lengths) != reader.doc_count_all():
+        return None
+    size = max((o + n for o, n in zip(offsets, lengths, strict=True)), default=0)
+    raw = bytes(column._dbfile.get(column._basepos, size))
+    return [raw[o : o + n] for o, n in zip(offsets, lengths, strict=True)]
+
+
 Block = tuple[list[int], Any, list[bytes] | None]
 
 
@@ -137,6 +159,25 @@ def _blocks(matcher: Any, with_values: bool) -> Iterator[Block]:
         if matcher._lastblock:
             break
         matcher._next_block()
+
+
+def segment_blocks(
+    reader: Any, fieldname: str, term: bytes, with_values: bool = False
+) -> tuple[Iterator[Block], frozenset[int]] | None:
+    """A segment's whole posting list of a term a block at a time, deleted documents
+    included, with the set of the segment's deleted documents (for the caller to drop them
+    in bulk rather than through Whoosh's filtering matcher, a set lookup per posting). None
+    when the term is absent or the posting list is not W3's."""
+    if not SUPPORTED or type(reader) is not SegmentReader:
+        return None
+    field = reader.schema[fieldname]
+    try:
+        matcher = reader._terms.matcher(fieldname, term, field.format)
+    except (KeyError, TermNotFound):
+        return None
+    if type(matcher) is not W3LeafMatcher or matcher._byteids:
+        return None
+    return _blocks(matcher, with_values), reader.deleted_docs_set
 
 
 def length_lookup(scorer: Any, lengths: list[int]) -> None:
@@ -217,13 +258,18 @@ def decode_positions(value: bytes) -> Iterator[int]:
 def open_writer(ix: Any, procs: int, limitmb: int, timeout: float) -> Any:
     """The fast writer (one process, or `procs` worker processes writing a segment each),
     or Whoosh's own writers when the installed Whoosh is not the pinned version."""
+    # Segments as separate files, not one compound file: Whoosh reads a compound file's parts
+    # through BytesIO copies, so opening a 10M-word index copied all of it into memory (a
+    # third of a second and most of the memory a search took). Reading separate files needs
+    # no copy; writing them skips copying the segment into the compound file.
+    options = {"limitmb": limitmb, "timeout": timeout, "codec": codec(), "compound": False}
     if procs > 1:
         if SUPPORTED:
-            return FastMpWriter(ix, procs=procs, limitmb=limitmb, timeout=timeout, codec=codec())
-        return _StockMpWriter(ix, procs=procs, limitmb=limitmb, timeout=timeout, codec=codec())
+            return FastMpWriter(ix, procs=procs, **options)
+        return _StockMpWriter(ix, procs=procs, **options)
     if SUPPORTED:
-        return FastSegmentWriter(ix, limitmb=limitmb, timeout=timeout, codec=codec())
-    return SegmentWriter(ix, limitmb=limitmb, timeout=timeout, codec=codec())
+        return FastSegmentWriter(ix, **options)
+    return SegmentWriter(ix, **options)
 
 
 class _StockMpWriter(MpWriter):
@@ -361,6 +407,8 @@ def _add_postings(
 _WEIGHTS = [float(n) for n in range(256)]
 # Posting values of a word that occurs once, by position: most postings are such.
 _SINGLE_VALUES = [_pack_uint(1) + dumps([position], 2) for position in range(4096)]
+# ... and back: such a value's position, without unpickling it.
+SINGLE_POSITIONS = {value: position for position, value in enumerate(_SINGLE_VALUES)}
 
 
 def _positional_postings(
