@@ -17,6 +17,7 @@ counts all its matches per source exactly.
 from __future__ import annotations
 
 import html
+import itertools
 import threading
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
@@ -421,11 +422,14 @@ class SearchIndex:
                 values = whoosh_internals.bytes_column(subsearcher.reader(), "source")
                 if values is None:
                     break
-                parts.append(
-                    np.fromiter(
-                        (numbers.setdefault(v, len(numbers)) for v in values), dtype=np.int64
-                    )
-                )
+                # A source's passages are runs of documents: one lookup per run.
+                part = np.empty(len(values), dtype=np.int64)
+                start = 0
+                for value, run in itertools.groupby(values):
+                    end = start + len(list(run))
+                    part[start:end] = numbers.setdefault(value, len(numbers))
+                    start = end
+                parts.append(part)
             else:
                 names = [value.decode("utf-8") for value in numbers]
                 return names, np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)

@@ -12,6 +12,7 @@ nothing to read again.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -32,6 +33,29 @@ _POSITION_MASK = (1 << POSITION_BITS) - 1
 
 EMPTY_INTS: IntArray = np.zeros(0, dtype=np.int64)
 EMPTY_FLOATS: FloatArray = np.zeros(0, dtype=np.float64)
+
+
+# Positions by posting value: values repeat across words and documents (a word at positions
+# 3 and 17 of a passage is one value), and unpickling them was most of a phrase's first run.
+_DECODED: dict[bytes, tuple[int, ...]] = {}
+_DECODED_LIMIT = 200_000
+
+
+def _seed() -> None:
+    _DECODED.clear()
+    # A word occurring once: most postings, known without unpickling.
+    _DECODED.update((v, (p,)) for v, p in internals.SINGLE_POSITIONS.items())
+
+
+def _decode(value: bytes) -> tuple[int, ...]:
+    found = tuple(internals.decode_positions(value))
+    if len(_DECODED) >= _DECODED_LIMIT:
+        _seed()
+    _DECODED[value] = found
+    return found
+
+
+_seed()
 
 
 class _Cache:
@@ -71,6 +95,7 @@ _CACHE = _Cache(CACHE_BYTES)
 
 def clear() -> None:
     _CACHE.clear()
+    _seed()
 
 
 def _nbytes(value: Any) -> int:
@@ -143,37 +168,33 @@ def segment_positions(reader: Any, fieldname: str, term: bytes) -> IntArray:
         if (fieldname, term) not in reader:
             return EMPTY_INTS
         raw = internals.segment_blocks(reader, fieldname, term, with_values=True)
+        deleted: frozenset[int] = frozenset()
         if raw is None:
             matcher = reader.postings(fieldname, term)
-            pairs: list[tuple[int, bytes]] = []
+            id_parts: list[Any] = [[]]
+            value_parts: list[Any] = [[]]
             while matcher.is_active():
-                pairs.append((matcher.id(), matcher.value()))
+                id_parts[0].append(matcher.id())
+                value_parts[0].append(matcher.value())
                 matcher.next()
-            deleted: frozenset[int] = frozenset()
         else:
             blocks, deleted = raw
-            pairs = [
-                (docnum, value)
-                for ids, _, values in blocks
-                if values is not None
-                for docnum, value in zip(ids, values, strict=True)
-            ]
-        packed: list[int] = []
-        single = internals.SINGLE_POSITIONS
-        for docnum, value in pairs:
-            if docnum in deleted:
-                continue
-            base = docnum << POSITION_BITS
-            position = single.get(value)
-            if position is not None:
-                packed.append(base | position)
-            else:
-                packed.extend(
-                    base | (p & _POSITION_MASK) for p in internals.decode_positions(value)
-                )
-        out = np.asarray(packed, dtype=np.int64)
-        out.sort()
-        return out
+            id_parts, value_parts = [], []
+            for ids, _, values in blocks:
+                if values is not None:
+                    id_parts.append(ids)
+                    value_parts.append(values)
+        get = _DECODED.get
+        chain = itertools.chain.from_iterable
+        found = [get(value) or _decode(value) for value in chain(value_parts)]
+        counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        owners = np.repeat(np.fromiter(chain(id_parts), dtype=np.int64), counts)
+        flat = np.fromiter(chain(found), dtype=np.int64, count=len(owners))
+        packed = (owners << POSITION_BITS) | (flat & _POSITION_MASK)
+        if deleted:
+            packed = packed[~np.isin(owners, np.fromiter(deleted, dtype=np.int64))]
+        packed.sort()
+        return packed
 
     return _CACHE.get(  # type: ignore[no-any-return]
         ("positions", _segment_key(reader), fieldname, term), compute, _nbytes

@@ -37,7 +37,7 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, pairwise
-from pickle import dumps
+from pickle import dumps, loads
 from typing import Any
 
 import whoosh
@@ -125,8 +125,7 @@ def bytes_column(reader: Any, fieldname: str) -> list[bytes] | None:
     offsets, lengths = column._offsets, column._lengths
     if len(lengths) != reader.doc_count_all():
         return None
-    size = max((o + n for o, n in zip(offsets, lengths, strict=True)), default=0)
-    raw = bytes(column._dbfile.get(column._basepos, size))
+    raw = bytes(column._dbfile.get(column._basepos, column._length))
     return [raw[o : o + n] for o, n in zip(offsets, lengths, strict=True)]
 
 
@@ -246,9 +245,7 @@ def decode_positions(value: bytes) -> Iterator[int]:
         return iter(formats.Positions().decode_positions(value))
     if not value.endswith(b"."):
         value += b"."
-    from pickle import loads
-
-    return accumulate(loads(value[_POSITIONS_HEADER:]))
+    return accumulate(loads(memoryview(value)[_POSITIONS_HEADER:]))
 
 
 # ---------------------------------------------------------------------------------------------
