@@ -29,6 +29,9 @@ ORACLE_QUERIES = [
     '"Soviet Union" Stalin',
     "nucle*",
     "Stalin NOT Mao",
+    '"Kim Il Sung" NOT Stalin',
+    "Stalin ANDNOT Mao",
+    "Stalin OR (Mao NOT Kim)",
     "kind:note Mao",
     "section:Acheson speech",
 ]

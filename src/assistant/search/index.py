@@ -250,11 +250,22 @@ class SearchIndex:
         limit = max(1, limit)
         demoted = not scoring.names_kind(parsed)
         plain = scoring.plain_query(parsed) if self.fast_path else None
+        excluded: list[scoring.PlainQuery | None] = []
+        bonus = 0.0
+        if plain is None and self.fast_path:
+            positive, negative, bonus = scoring.without_negations(parsed)
+            if negative:
+                excluded = [scoring.plain_query(n) for n in negative]
+                plain = scoring.plain_query(positive) if all(excluded) else None
         matched_groups: dict[int, int] | None = None
         if plain is not None:
             scored = scoring.score_groups(searcher, plain, RELAX_BELOW if relax else 0)
-            docs, scores = scored.docs, scored.scores
+            docs, scores = scored.docs, scored.scores + bonus if bonus else scored.scores
             keep = None
+            for negated in excluded:
+                assert negated is not None
+                gone = np.isin(docs, scoring.score_groups(searcher, negated).docs)
+                keep = ~gone if keep is None else keep & ~gone
             if filter_query is not None:
                 allowed = np.fromiter(searcher.docs_for_query(filter_query), dtype=np.int64)
                 keep = np.isin(docs, allowed)

@@ -112,6 +112,24 @@ def plain_query(parsed: Any) -> PlainQuery | None:
     return None
 
 
+def without_negations(parsed: Any) -> tuple[Any, list[Any], float]:
+    """(the query less its NOT parts, the queries of those parts, what Whoosh adds to the
+    score): `Stalin NOT Mao` is `Stalin` less the documents of `Mao`, scored as Whoosh
+    scores it, `Stalin`'s score plus 1 for each NOT of an AND (Whoosh's inverse matcher
+    scores 1), nothing for an ANDNOT. A query with nothing left once they are taken out is
+    returned as it is."""
+    if type(parsed) is query.AndNot and parsed.boost == 1.0:
+        return parsed.a, [parsed.b], 0.0
+    if type(parsed) is not query.And or parsed.boost != 1.0 or _scaled(parsed):
+        return parsed, [], 0.0
+    negative = [sub.query for sub in parsed.subqueries if type(sub) is query.Not]
+    positive = [sub for sub in parsed.subqueries if type(sub) is not query.Not]
+    if not negative or not positive:
+        return parsed, [], 0.0
+    kept = positive[0] if len(positive) == 1 else query.And(positive)
+    return kept, negative, float(len(negative))
+
+
 def names_kind(parsed: Any) -> bool:
     """Whether the query filters on kind (kind:note ...): then kinds are ranked alike."""
     try:
