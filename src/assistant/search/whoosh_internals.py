@@ -408,12 +408,14 @@ _SINGLE_VALUES = [_pack_uint(1) + dumps([position], 2) for position in range(409
 SINGLE_POSITIONS = {value: position for position, value in enumerate(_SINGLE_VALUES)}
 
 
-def _positional_postings(
-    analyzer: FastStemmingAnalyzer, value: str, boost: float
-) -> tuple[list[tuple[bytes, int, float, bytes]], int]:
-    """(postings, length) as `TEXT.index` with the Positions format gives them."""
-    postings = []
+def _add_positional(
+    terms: dict[Any, _Entry], analyzer: FastStemmingAnalyzer, value: str, boost: float, docnum: int
+) -> tuple[int, int]:
+    """Index a value of a positional text field straight into its table, keyed by the word
+    (encoded when written: UTF-8 sorts as the words do), the postings `TEXT.index` with the
+    Positions format gives. Returns (field length, memory estimate added)."""
     length = 0
+    size = 0
     singles = _SINGLE_VALUES
     weights = _WEIGHTS
     for word, poslist in analyzer.term_positions(value).items():
@@ -425,9 +427,21 @@ def _positional_postings(
             deltas = [poslist[0]]
             deltas.extend(b - a for a, b in pairwise(poslist))
             value_bytes = _pack_uint(count) + dumps(deltas, 2)
-        weight = weights[count] if boost == 1.0 and count < 256 else count * boost
-        postings.append((word.encode("utf-8"), count, weight, value_bytes))
-    return postings, length
+        entry = terms.get(word)
+        if entry is None:
+            entry = terms[word] = ([], [], [])
+            size += _TERM_BYTES + len(word)
+        entry[0].append(docnum)
+        entry[1].append(weights[count] if boost == 1.0 and count < 256 else count * boost)
+        entry[2].append(value_bytes)
+    return length, size + _POSTING_BYTES * length
+
+
+def _sorted_terms(terms: dict[Any, _Entry]) -> list[tuple[bytes, _Entry]]:
+    """A field's table as (term bytes, postings), in the order of the term bytes."""
+    items = [(k.encode("utf-8") if isinstance(k, str) else k, v) for k, v in terms.items()]
+    items.sort(key=lambda item: item[0])
+    return items
 
 
 def _fast_positional(field: Any) -> bool:
@@ -439,6 +453,8 @@ def _fast_positional(field: Any) -> bool:
     )
 
 
+# One term's postings in the writer's table: document numbers, weights, values.
+_Entry = tuple[list[int], list[float], list[bytes]]
 # What the inverted table's memory estimate counts per posting (three list slots, the
 # document number and weight objects mostly shared) and per new term (its key and lists).
 _POSTING_BYTES = 40
@@ -471,7 +487,7 @@ class FastSegmentWriter(SegmentWriter):
         self._generic = False
         self._index_cache: dict[tuple[str, Any], list[tuple[bytes, int, float, bytes]]] = {}
         # fieldname -> term -> (document numbers, weights, values)
-        self._inverted: dict[str, dict[bytes, tuple[list[int], list[float], list[bytes]]]] = {}
+        self._inverted: dict[str, dict[Any, _Entry]] = {}
         self._inverted_size = 0
 
     def add_document(self, **fields: Any) -> None:
@@ -506,27 +522,29 @@ class FastSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    postings: Iterable[tuple[bytes, int, float, bytes]]
-                    if _fast_positional(field) and isinstance(value, str):
-                        postings, count = _positional_postings(
-                            field.analyzer, value, field.format.field_boost
+                    terms = inverted.get(fieldname)
+                    if terms is None:
+                        terms = inverted[fieldname] = {}
+                        self.pool.fieldnames.add(fieldname)
+                    fast = _fast_positional(field)
+                    if fast and isinstance(value, str):
+                        count, added = _add_positional(
+                            terms, field.analyzer, value, field.format.field_boost, docnum
                         )
+                        size += added
                         if field.scorable:
                             length = count
                     else:
                         postings = self._indexed(fieldname, field, value)
                         if field.scorable:
                             length = sum(freq for _, freq, _, _ in postings)
-                    if postings:
-                        terms = inverted.get(fieldname)
-                        if terms is None:
-                            terms = inverted[fieldname] = {}
-                            self.pool.fieldnames.add(fieldname)
                         for tbytes, _, weight, vbytes in postings:
-                            entry = terms.get(tbytes)
+                            # A positional field's table is keyed by words.
+                            key = tbytes.decode("utf-8") if fast else tbytes
+                            entry = terms.get(key)
                             if entry is None:
-                                entry = terms[tbytes] = ([], [], [])
-                                size += _TERM_BYTES + len(tbytes)
+                                entry = terms[key] = ([], [], [])
+                                size += _TERM_BYTES + len(key)
                             entry[0].append(docnum)
                             entry[1].append(weight)
                             entry[2].append(vbytes)
@@ -564,9 +582,7 @@ class FastSegmentWriter(SegmentWriter):
     def _table_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
         """The inverted table as Whoosh's pool sorts its postings."""
         for fieldname in sorted(self._inverted):
-            terms = self._inverted[fieldname]
-            for tbytes in sorted(terms):
-                ids, weights, values = terms[tbytes]
+            for tbytes, (ids, weights, values) in _sorted_terms(self._inverted[fieldname]):
                 for docnum, weight, value in zip(ids, weights, values, strict=True):
                     yield fieldname, tbytes, docnum, weight, value
 
@@ -607,7 +623,7 @@ def _write_table(
     fieldwriter: Any,
     schema: Any,
     lengths: dict[str, dict[int, int]],
-    inverted: dict[str, dict[bytes, tuple[list[int], list[float], list[bytes]]]],
+    inverted: dict[str, dict[Any, _Entry]],
 ) -> None:
     """Every term's postings written a block at a time: the blocks and block statistics
     `_add_postings` writes for the same postings."""
@@ -615,8 +631,7 @@ def _write_table(
         terms = inverted[fieldname]
         fieldwriter.start_field(fieldname, schema[fieldname])
         field_lengths = lengths.get(fieldname, {})
-        for tbytes in sorted(terms):
-            ids, weights, values = terms[tbytes]
+        for tbytes, (ids, weights, values) in _sorted_terms(terms):
             fieldwriter.start_term(tbytes)
             writer = fieldwriter._postwriter
             blocklimit = writer._blocklimit
