@@ -2,7 +2,8 @@
 
 `SearchIndex` is the one object the app, the CLI and the checker use. Its parts live in
 modules named for them: `lifecycle` (opening, checking and rebuilding the folder), `indexing`
-(updates), `scoring` (BM25F fast paths), `snippets`, `suggest` ("Did you mean"), `variants`
+(updates), `scoring` (BM25F fast paths), `postings` (posting lists and per-document tables
+as cached arrays), `snippets`, `suggest` ("Did you mean"), `variants`
 (spelling and transliteration variants, synonyms), `results` (the plain-data model) and
 `whoosh_internals` (every use of Whoosh's private internals, behind a version check).
 

@@ -1,4 +1,4 @@
-"""BM25F scoring of plain-word queries in one tight loop per posting list.
+"""BM25F scoring of plain-word queries on posting lists as arrays (postings.py).
 
 Most searches are plain words (with their spelling variants) joined by AND or OR, or exact
 phrases. `plain_query` recognises them in a parsed query as a list of *groups*: each group is
@@ -6,7 +6,8 @@ one word of the query with its alternatives (variants, synonyms, a phrase for a 
 alternative a term or a phrase. `score_groups` then gives every matching document the score
 Whoosh's own searcher gives it (BM25FScorer summed over the matching terms, as its And, Or and
 phrase matchers do: the tests compare the two), and can relax an AND to "most of the words".
-Any other query runs through Whoosh's matchers and `CountingTopCollector`.
+`without_negations` takes the NOT parts off such a query (their documents are removed). Any
+other query runs through Whoosh's matchers and `CountingTopCollector`.
 """
 
 from __future__ import annotations
