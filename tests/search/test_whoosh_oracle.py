@@ -102,6 +102,23 @@ def test_hits_are_stock_whooshs_after_deletions_and_with_two_segments(corpus_dir
         _same(_ours(index, text, 30), _stock(index.index_dir, text, 30))
 
 
+def test_cached_posting_lists_follow_deletions(corpus_dir, tmp_path):
+    """A segment keeps its id when documents of it are deleted: arrays read before the
+    deletion must not be reused after it."""
+    for item in corpus_dir.iterdir():
+        item.chmod(0o644)
+    index = SearchIndex(tmp_path / "index")
+    index.update(Library.open(corpus_dir))
+    queries = ("Stalin", '"Kim Il Sung"', "Stalin NOT Mao")
+    for text in queries:  # read (and keep) the posting lists of the first version
+        _same(_ours(index, text, 30), _stock(index.index_dir, text, 30))
+    shen = corpus_dir / "shen-2000.md"
+    shen.write_text(shen.read_text(encoding="utf-8").replace("Stalin", "Koba"), encoding="utf-8")
+    index.update(Library.open(corpus_dir))
+    for text in queries:
+        _same(_ours(index, text, 30), _stock(index.index_dir, text, 30))
+
+
 def _dump(ix) -> dict:
     out: dict = {"postings": {}, "stored": [], "lengths": []}
     with ix.reader() as reader:
