@@ -216,3 +216,20 @@ def test_an_index_from_another_whoosh_is_rebuilt(tmp_path, monkeypatch):
     assert report.indexed == 3
     assert report.rebuilt_reason and "another version" in report.rebuilt_reason
     assert again.search("Stalin").total > 0
+
+
+def test_array_scores_of_another_field_are_whooshs(built):
+    """Bm25 on the section field (no positions) scores as Whoosh's searcher does."""
+    from assistant.search.scoring import Bm25
+
+    ix = whoosh_index.open_dir(str(built.index_dir))
+    with ix.searcher() as searcher:
+        expected = {
+            hit.docnum: hit.score
+            for hit in searcher.search(query.Term("section", "acheson"), limit=None)
+        }
+    with built._searcher() as searcher:
+        docs, scores = Bm25(searcher, "section").term(b"acheson")
+    assert expected and dict(zip(docs.tolist(), scores.tolist(), strict=True)) == pytest.approx(
+        expected
+    )

@@ -208,26 +208,27 @@ Matches = tuple[postings.IntArray, postings.FloatArray]
 
 
 class Bm25:
-    """BM25F over the text field of one searcher, as Whoosh's BM25FScorer computes it."""
+    """BM25F over one field of one searcher, as Whoosh's BM25FScorer computes it."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, fieldname: str = "text") -> None:
         self.searcher = searcher
-        b, k1 = internals.bm25_parameters(searcher.weighting, "text")
-        avgfl = searcher.avg_field_length("text") or 1
+        self.fieldname = fieldname
+        b, k1 = internals.bm25_parameters(searcher.weighting, fieldname)
+        avgfl = searcher.avg_field_length(fieldname) or 1
         self.k1 = k1
         self.norm = k1 * (1 - b)
         self.slope = k1 * b / avgfl
         # norm + slope * length of every document: BM25's denominator less the frequency.
         self.denominators = self.norm + self.slope * postings.lengths(
-            searcher, "text", field_lengths
+            searcher, fieldname, field_lengths
         )
 
     def term(self, term: bytes) -> Matches:
         """The documents holding `term`, with its score in each."""
-        docs, tf = postings.postings(self.searcher, "text", term)
+        docs, tf = postings.postings(self.searcher, self.fieldname, term)
         if not len(docs):
             return docs, tf
-        factor = self.searcher.idf("text", term) * (self.k1 + 1)
+        factor = self.searcher.idf(self.fieldname, term) * (self.k1 + 1)
         return docs, factor * tf / (tf + self.denominators[docs])
 
     def alternative(self, words: Alternative) -> Matches:
@@ -235,7 +236,7 @@ class Bm25:
         next to each other, in order)."""
         if len(words) == 1:
             return self.term(words[0])
-        docs = postings.phrase_docs(self.searcher, "text", words)
+        docs = postings.phrase_docs(self.searcher, self.fieldname, words)
         total = np.zeros(len(docs))
         if len(docs):
             for word in words:
@@ -251,7 +252,7 @@ class Bm25:
 
     def frequency(self, group: tuple[Alternative, ...]) -> int:
         return sum(
-            min(self.searcher.doc_frequency("text", word) for word in alternative)
+            min(self.searcher.doc_frequency(self.fieldname, word) for word in alternative)
             for alternative in group
         )
 
