@@ -74,15 +74,19 @@ class _Cache:
                 self._items.move_to_end(key)
                 return found[0]
         value = compute()
+        self.put(key, value, size)
+        return value
+
+    def put(self, key: Any, value: Any, size: Callable[[Any], int]) -> None:
         nbytes = size(value)
         with self._lock:
-            if key not in self._items:
-                self._items[key] = (value, nbytes)
-                self._size += nbytes
-                while self._size > self.limit and len(self._items) > 1:
-                    _, (_, dropped) = self._items.popitem(last=False)
-                    self._size -= dropped
-        return value
+            if key in self._items:
+                return
+            self._items[key] = (value, nbytes)
+            self._size += nbytes
+            while self._size > self.limit and len(self._items) > 1:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self._size -= dropped
 
     def clear(self) -> None:
         with self._lock:
@@ -127,22 +131,33 @@ def segment_postings(reader: Any, fieldname: str, term: bytes) -> tuple[IntArray
         id_parts, weight_parts = [], []
         for ids, weights, _ in blocks:
             id_parts.append(ids)
-            if weights is None:
-                weight_parts.append(np.ones(len(ids)))
-            elif isinstance(weights, float):
-                weight_parts.append(np.full(len(ids), weights))
-            else:
-                weight_parts.append(np.asarray(weights, dtype=np.float64))
-        docs = np.fromiter(_chain(id_parts), dtype=np.int64)
-        weights_array = np.concatenate(weight_parts) if weight_parts else EMPTY_FLOATS
-        if deleted:
-            keep = ~np.isin(docs, np.fromiter(deleted, dtype=np.int64))
-            docs, weights_array = docs[keep], weights_array[keep]
-        return docs, weights_array
+            weight_parts.append(weights)
+        return _arrays(id_parts, weight_parts, deleted)
 
     return _CACHE.get(  # type: ignore[no-any-return]
         ("postings", _segment_key(reader), fieldname, term), compute, _nbytes
     )
+
+
+def _arrays(
+    id_parts: list[list[int]], weight_parts: list[Any], deleted: frozenset[int]
+) -> tuple[IntArray, FloatArray]:
+    """Posting blocks' (ids, weights) as two arrays, deleted documents left out. A block's
+    weights are a list, one float for all, or None when all are 1."""
+    weights_list = []
+    for ids, weights in zip(id_parts, weight_parts, strict=True):
+        if weights is None:
+            weights_list.append(np.ones(len(ids)))
+        elif isinstance(weights, float):
+            weights_list.append(np.full(len(ids), weights))
+        else:
+            weights_list.append(np.asarray(weights, dtype=np.float64))
+    docs = np.fromiter(_chain(id_parts), dtype=np.int64)
+    weights_array = np.concatenate(weights_list) if weights_list else EMPTY_FLOATS
+    if deleted:
+        keep = ~np.isin(docs, np.fromiter(deleted, dtype=np.int64))
+        docs, weights_array = docs[keep], weights_array[keep]
+    return docs, weights_array
 
 
 def _chain(parts: list[list[int]]) -> Iterable[int]:
@@ -179,11 +194,23 @@ def segment_positions(reader: Any, fieldname: str, term: bytes) -> IntArray:
                 matcher.next()
         else:
             blocks, deleted = raw
-            id_parts, value_parts = [], []
-            for ids, _, values in blocks:
-                if values is not None:
-                    id_parts.append(ids)
-                    value_parts.append(values)
+            id_parts, value_parts, weight_parts = [], [], []
+            complete = True
+            for ids, weights, values in blocks:
+                if values is None:
+                    complete = False
+                    continue
+                id_parts.append(ids)
+                value_parts.append(values)
+                weight_parts.append(weights)
+            if complete:
+                # The same blocks give the term's postings: kept, so scoring the phrase's
+                # words does not unpickle them again.
+                _CACHE.put(
+                    ("postings", _segment_key(reader), fieldname, term),
+                    _arrays(id_parts, weight_parts, deleted),
+                    _nbytes,
+                )
         get = _DECODED.get
         chain = itertools.chain.from_iterable
         found = [get(value) or _decode(value) for value in chain(value_parts)]
