@@ -33,8 +33,9 @@ the app's `FastStemmingAnalyzer` with positions in one loop that builds the very
 values (`Positions.encode`: a 4-byte count, then the pickled position deltas), and keeps the
 postings in an inverted table written term by term at the end instead of a pool (Whoosh's
 pool only past `limitmb`). Segments are written as separate files, not one compound file
-(Whoosh reads a compound file's parts through copies). Other fields take Whoosh's own path. `FastMpWriter` is Whoosh's
-multiprocess writer with `FastSegmentWriter` in its worker processes.
+(Whoosh reads a compound file's parts through copies). Other fields take Whoosh's own path.
+`FastMpWriter` is Whoosh's multiprocess writer with `FastSegmentWriter` in its worker
+processes.
 """
 
 from __future__ import annotations
