@@ -236,3 +236,26 @@ def test_array_scores_of_another_field_are_whooshs(built):
     assert expected and dict(zip(docs.tolist(), scores.tolist(), strict=True)) == pytest.approx(
         expected
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["Stalin NOT Mao", "Stalin ANDNOT Mao", '"Kim Il Sung" NOT Stalin']
+)
+def test_negations_hold_within_chosen_sources(built, text):
+    """A NOT query limited to some sources leaves out the negated word's passages there too
+    (the array path against Whoosh's matchers and filter)."""
+    index = built
+    index.rerank, index.relax_below, index.related_words = False, 1, False
+    sources = sorted(index.search("Stalin Mao", limit=5).counts_by_source)[:3]
+    assert len(sources) >= 2
+    fast = index.search(text, limit=30, source_ids=sources)
+    index.fast_path = False
+    try:
+        stock = index.search(text, limit=30, source_ids=sources)
+    finally:
+        index.fast_path = True
+    assert fast.total and set(fast.counts_by_source) <= set(sources)
+    assert (fast.total, fast.counts_by_source) == (stock.total, stock.counts_by_source)
+    assert [(h.source_id, h.ordinal, h.score) for h in fast.hits] == [
+        (h.source_id, h.ordinal, h.score) for h in stock.hits
+    ]
