@@ -399,27 +399,40 @@ def _relaxed(searcher: Any, bm25: Bm25, plain: PlainQuery, optional: tuple[bool,
     coverage = np.zeros(size)
     masks = np.zeros(size, dtype=np.int64)
     held = np.zeros(size, dtype=np.int16)
+    # One group's credit per document; only the documents it touches are read and reset
+    # (a group is often a few hundred passages of a hundred thousand).
+    got = np.zeros(size)
     for number, group in enumerate(plain.groups):
         if not shares[number]:
             continue
         weights = _weights(plain, number)
-        got = np.zeros(size)
+        touched = []
         for which, alternative in enumerate(group):
             weight = weights[which] if weights else 1.0
-            docs, scores = bm25.alternative(alternative)
-            if len(docs):
-                totals[docs] += scores * weight
-                got[docs] = np.maximum(got[docs], weight)
+            # (matches, what their scores are scaled by, the credit they give)
+            found = [(bm25.alternative(alternative), weight, weight)]
             if sections is not None:
-                docs, scores = _in_sections(sections, alternative)
+                found.append(
+                    (
+                        _in_sections(sections, alternative),
+                        weight * SECTION_SCORE,
+                        weight * SECTION_CREDIT,
+                    )
+                )
+            for (docs, scores), scale, credit in found:
                 if len(docs):
-                    totals[docs] += scores * (weight * SECTION_SCORE)
-                    got[docs] = np.maximum(got[docs], weight * SECTION_CREDIT)
-        holding = got > 0
-        coverage += got * (shares[number] / whole)
-        masks[holding] |= 1 << number
+                    totals[docs] += scores * scale
+                    got[docs] = np.maximum(got[docs], credit)
+                    touched.append(docs)
+        if not touched:
+            continue
+        # Repeated documents are harmless: each assignment below writes one value per document.
+        docs = np.concatenate(touched) if len(touched) > 1 else touched[0]
+        coverage[docs] += got[docs] * (shares[number] / whole)
+        masks[docs] |= 1 << number
         if number in counted:
-            held[holding] += 1
+            held[docs] += 1
+        got[docs] = 0.0
     candidates = np.flatnonzero(masks)
     kept = candidates[(coverage[candidates] >= MIN_COVERAGE) | (held[candidates] >= need)]
     if len(kept) < MIN_KEPT and len(candidates) > len(kept):
