@@ -422,17 +422,24 @@ def _relaxed(searcher: Any, bm25: Bm25, plain: PlainQuery, optional: tuple[bool,
             for (docs, scores), scale, credit in found:
                 if len(docs):
                     totals[docs] += scores * scale
-                    got[docs] = np.maximum(got[docs], credit)
-                    touched.append(docs)
+                    touched.append((docs, credit))
         if not touched:
             continue
-        # Repeated documents are harmless: each assignment below writes one value per document.
-        docs = np.concatenate(touched) if len(touched) > 1 else touched[0]
-        coverage[docs] += got[docs] * (shares[number] / whole)
+        share = shares[number] / whole
+        if len(touched) == 1:
+            # One list of matches (the common case): every document gets its credit.
+            docs, credit = touched[0]
+            coverage[docs] += credit * share
+        else:
+            for docs, credit in touched:
+                got[docs] = np.maximum(got[docs], credit)
+            # Repeated documents are harmless: each assignment writes one value per document.
+            docs = np.concatenate([d for d, _ in touched])
+            coverage[docs] += got[docs] * share
+            got[docs] = 0.0
         masks[docs] |= 1 << number
         if number in counted:
             held[docs] += 1
-        got[docs] = 0.0
     candidates = np.flatnonzero(masks)
     kept = candidates[(coverage[candidates] >= MIN_COVERAGE) | (held[candidates] >= need)]
     if len(kept) < MIN_KEPT and len(candidates) > len(kept):
