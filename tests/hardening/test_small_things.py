@@ -14,7 +14,7 @@ from .bounded import run_cli
 def test_rebuilt_note_is_printed_once(tmp_path: Path, corpus: Path) -> None:
     index = tmp_path / "index"
     assert run_cli("index", "--corpus", str(corpus), "--index", str(index)).returncode == 0
-    for segment in index.glob("*.seg"):
+    for segment in index.glob("MAIN_*.*"):  # every segment file
         segment.write_bytes(b"garbage")
     result = run_cli("index", "--corpus", str(corpus), "--index", str(index))
     assert result.returncode == 0, result.stderr

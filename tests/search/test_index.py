@@ -337,7 +337,7 @@ def _build(tmp_path: Path) -> tuple[SearchIndex, Library]:
 
 def test_corrupt_index_is_rebuilt_with_a_message(tmp_path):
     _, library = _build(tmp_path)
-    for segment in (tmp_path / "index").glob("*.seg"):
+    for segment in (tmp_path / "index").glob("MAIN_*.*"):  # every segment file
         segment.write_bytes(b"garbage" * 100)
     fresh = SearchIndex(tmp_path / "index")
     with pytest.raises(IndexUnavailable, match=r"damaged|cannot be read"):

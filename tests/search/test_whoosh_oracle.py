@@ -29,6 +29,9 @@ ORACLE_QUERIES = [
     '"Soviet Union" Stalin',
     "nucle*",
     "Stalin NOT Mao",
+    '"Kim Il Sung" NOT Stalin',
+    "Stalin ANDNOT Mao",
+    "Stalin OR (Mao NOT Kim)",
     "kind:note Mao",
     "section:Acheson speech",
 ]
@@ -99,6 +102,23 @@ def test_hits_are_stock_whooshs_after_deletions_and_with_two_segments(corpus_dir
     shen.write_text(shen.read_text(encoding="utf-8").replace("Stalin", "Koba"), encoding="utf-8")
     index.update(Library.open(corpus_dir))
     for text in ("Stalin", "Koba OR Stalin", "Stalin Mao", '"Kim Il Sung"'):
+        _same(_ours(index, text, 30), _stock(index.index_dir, text, 30))
+
+
+def test_cached_posting_lists_follow_deletions(corpus_dir, tmp_path):
+    """A segment keeps its id when documents of it are deleted: arrays read before the
+    deletion must not be reused after it."""
+    for item in corpus_dir.iterdir():
+        item.chmod(0o644)
+    index = SearchIndex(tmp_path / "index")
+    index.update(Library.open(corpus_dir))
+    queries = ("Stalin", '"Kim Il Sung"', "Stalin NOT Mao")
+    for text in queries:  # read (and keep) the posting lists of the first version
+        _same(_ours(index, text, 30), _stock(index.index_dir, text, 30))
+    shen = corpus_dir / "shen-2000.md"
+    shen.write_text(shen.read_text(encoding="utf-8").replace("Stalin", "Koba"), encoding="utf-8")
+    index.update(Library.open(corpus_dir))
+    for text in queries:
         _same(_ours(index, text, 30), _stock(index.index_dir, text, 30))
 
 
@@ -199,3 +219,43 @@ def test_an_index_from_another_whoosh_is_rebuilt(tmp_path, monkeypatch):
     assert report.indexed == 3
     assert report.rebuilt_reason and "another version" in report.rebuilt_reason
     assert again.search("Stalin").total > 0
+
+
+def test_array_scores_of_another_field_are_whooshs(built):
+    """Bm25 on the section field (no positions) scores as Whoosh's searcher does."""
+    from assistant.search.scoring import Bm25
+
+    ix = whoosh_index.open_dir(str(built.index_dir))
+    with ix.searcher() as searcher:
+        expected = {
+            hit.docnum: hit.score
+            for hit in searcher.search(query.Term("section", "acheson"), limit=None)
+        }
+    with built._searcher() as searcher:
+        docs, scores = Bm25(searcher, "section").term(b"acheson")
+    assert expected and dict(zip(docs.tolist(), scores.tolist(), strict=True)) == pytest.approx(
+        expected
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Stalin NOT Mao", "Stalin ANDNOT Mao", '"Kim Il Sung" NOT Stalin']
+)
+def test_negations_hold_within_chosen_sources(built, text):
+    """A NOT query limited to some sources leaves out the negated word's passages there too
+    (the array path against Whoosh's matchers and filter)."""
+    index = built
+    index.rerank, index.relax_below, index.related_words = False, 1, False
+    sources = sorted(index.search("Stalin Mao", limit=5).counts_by_source)[:3]
+    assert len(sources) >= 2
+    fast = index.search(text, limit=30, source_ids=sources)
+    index.fast_path = False
+    try:
+        stock = index.search(text, limit=30, source_ids=sources)
+    finally:
+        index.fast_path = True
+    assert fast.total and set(fast.counts_by_source) <= set(sources)
+    assert (fast.total, fast.counts_by_source) == (stock.total, stock.counts_by_source)
+    assert [(h.source_id, h.ordinal, h.score) for h in fast.hits] == [
+        (h.source_id, h.ordinal, h.score) for h in stock.hits
+    ]

@@ -209,7 +209,7 @@ def test_reindex_reports_progress_and_state(qtbot, indexed_corpus, tmp_path):
         assert controller.status_text == f"Index ready: {count:,} passages"
         _wait_idle(qtbot, controller)
         # A damaged index is rebuilt, and the status says why.
-        for path in (tmp_path / "fresh-index").glob("*.seg"):
+        for path in (tmp_path / "fresh-index").glob("MAIN_*.*"):  # every segment file
             path.write_bytes(b"garbage")
         with qtbot.waitSignal(controller.indexFinished, timeout=30000):
             controller.reindex()

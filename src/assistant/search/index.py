@@ -3,9 +3,10 @@
 `SearchIndex` is the one object the app, the CLI and the checker use. Its parts live in
 modules named for them: `lifecycle` (opening, checking and rebuilding the folder), `indexing`
 (updates), `querying` (the query a text becomes), `scoring` (BM25F fast paths, relaxation),
-`ranking` (the second look at the best hits), `snippets`, `suggest` ("Did you mean"),
-`variants` (spellings, abbreviations, translations, paraphrases, synonyms), `translit` (Latin
-and Cyrillic), `results` (the plain-data model) and
+`postings` (posting lists and per-document tables as cached arrays), `ranking` (the second
+look at the best hits), `snippets`, `suggest` ("Did you mean"), `variants` (spellings,
+abbreviations, translations, paraphrases, synonyms), `translit` (Latin and Cyrillic),
+`results` (the plain-data model) and
 `whoosh_internals` (every use of Whoosh's private internals, behind a version check).
 
 A search runs in steps: the query is checked and parsed; each plain word gets its variants
@@ -20,19 +21,20 @@ exactly.
 
 from __future__ import annotations
 
-import heapq
 import html
+import itertools
 import threading
-from collections import Counter
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
 from whoosh import collectors, query
 
 from assistant.library.model import Passage
-from assistant.search import ranking, scoring, snippets, suggest
+from assistant.search import postings, ranking, scoring, snippets, suggest, whoosh_internals
 from assistant.search.analysis import DEFAULT_LANGUAGE
 from assistant.search.errors import IndexUnavailable, QuerySyntaxError, SearchCancelled
 from assistant.search.indexing import ProgressCallback, update_index
@@ -65,6 +67,19 @@ _FRONT_MASK = query.Term("kind", "front")
 # passages holding most of them (those with all of them still rank first): a handful of
 # passages with every word is often not the passage meant, which uses another word for one.
 RELAX_BELOW = 10
+
+
+def _top(docs: npt.NDArray[np.int64], scores: npt.NDArray[np.float64], count: int) -> list[int]:
+    """Where in `docs` the `count` best are: the higher score first, then the lower document
+    number (a relaxed query's scores already carry each passage's share of the query)."""
+    if not len(docs):
+        return []
+    candidates = np.arange(len(docs))
+    if len(docs) > count:
+        threshold = np.partition(scores, len(scores) - count)[len(scores) - count]
+        candidates = np.flatnonzero(scores >= threshold)
+    order = np.lexsort((docs[candidates], -scores[candidates]))
+    return [int(i) for i in candidates[order[:count]]]
 
 
 class SearchIndex:
@@ -263,42 +278,50 @@ class SearchIndex:
             else None
         )
         limit = max(1, limit)
-        demoted = {} if scoring.names_kind(parsed) else self._demoted(searcher)
+        demoted = not scoring.names_kind(parsed)
         plain = scoring.plain_query(parsed) if self.fast_path else None
+        excluded: list[scoring.PlainQuery | None] = []
+        bonus = 0.0
+        if plain is None and self.fast_path:
+            positive, negative, bonus = scoring.without_negations(parsed)
+            if negative:
+                excluded = [scoring.plain_query(n) for n in negative]
+                plain = scoring.plain_query(positive) if all(excluded) else None
         matched_groups: dict[int, int] | None = None
         complete = 0
         if plain is not None:
             optional = self._optional(plain, built) if relax else ()
-            scored_all = scoring.score_groups(
+            scored = scoring.score_groups(
                 searcher, plain, self.relax_below if relax else 0, optional
             )
-            scored = scored_all.scores
-            matched_groups = scored_all.matched
-            complete = scored_all.complete
+            complete = scored.complete
+            docs, scores = scored.docs, scored.scores + bonus if bonus else scored.scores
+            keep = None
+            for negated in excluded:
+                assert negated is not None
+                gone = np.isin(docs, scoring.score_groups(searcher, negated).docs)
+                keep = ~gone if keep is None else keep & ~gone
             if filter_query is not None:
-                allowed = set(searcher.docs_for_query(filter_query))
-                scored = {d: v for d, v in scored.items() if d in allowed}
-            if mask_query is not None and scored:
-                masked = self._masked_docs(searcher, mask_query)
-                if len(masked) < len(scored):
-                    for docnum in masked:
-                        scored.pop(docnum, None)
-                else:
-                    scored = {d: v for d, v in scored.items() if d not in masked}
-            matched: Collection[int] = scored
-            # Whichever is smaller is walked: the matches or the notes and headings.
-            if len(demoted) < len(scored):
-                for docnum, factor in demoted.items():
-                    if docnum in scored:
-                        scored[docnum] *= factor
-            else:
-                for docnum in scored:
-                    scale = demoted.get(docnum)
-                    if scale is not None:
-                        scored[docnum] *= scale
+                allowed = np.fromiter(searcher.docs_for_query(filter_query), dtype=np.int64)
+                inside = np.isin(docs, allowed)
+                keep = inside if keep is None else keep & inside
+            if mask_query is not None and len(docs):
+                masked = self._masked(searcher, mask_query)[docs]
+                keep = ~masked if keep is None else keep & ~masked
+            bits = scored.matched
+            if keep is not None:
+                docs, scores = docs[keep], scores[keep]
+                bits = bits[keep] if bits is not None else None
+            if demoted:
+                scores = scores * self._demotion(searcher)[docs]
+            matched: Any = docs
             depth = max(limit + 5, ranking.DEPTH) if self.rerank else limit + 5
-            top = heapq.nlargest(depth, scored.items(), key=lambda item: item[1])
-            rows = [(score, searcher.stored_fields(docnum), docnum) for docnum, score in top]
+            best = _top(docs, scores, depth)
+            rows = [
+                (float(scores[i]), searcher.stored_fields(int(docs[i])), int(docs[i])) for i in best
+            ]
+            if bits is not None:
+                matched_groups = {int(docs[i]): int(bits[i]) for i in best}
             if self.rerank:
                 rows = ranking.rerank(
                     searcher,
@@ -311,15 +334,18 @@ class SearchIndex:
         else:
             # One pass scores the top hits and records every match for the exact total and
             # the per-source counts. (groupedby= would keep every match as a stored hit.)
-            counting = scoring.CountingTopCollector(limit + 5, demoted)
+            counting = scoring.CountingTopCollector(
+                limit + 5, self._demoted(searcher) if demoted else {}
+            )
             collector: Any = counting
             if filter_query is not None or mask_query is not None:
                 collector = collectors.FilterCollector(counting, filter_query, mask_query)
             searcher.search_with_collector(parsed, collector)
-            matched = counting.matched
+            matched = np.asarray(counting.matched, dtype=np.int64)
             rows = [(hit.score, hit.fields(), hit.docnum) for hit in collector.results()]
-        sources = self._doc_sources(searcher)
-        counts = dict(sorted(Counter(map(sources.__getitem__, matched)).items()))
+        names, numbers = self._doc_sources(searcher)
+        per_source = np.bincount(numbers[matched], minlength=len(names))
+        counts = dict(sorted((names[i], int(per_source[i])) for i in np.flatnonzero(per_source)))
         total = len(matched)
         # Deterministic: equal scores fall back to source and position, not to docnum
         # (which depends on the order sources happened to be indexed in).
@@ -400,12 +426,29 @@ class SearchIndex:
 
         return self.store.cached(searcher, "demoted", compute)
 
-    def _masked_docs(self, searcher: Any, mask_query: Any) -> frozenset[int]:
-        """Documents of a mask query; the default mask (front matter) is cached per searcher."""
+    def _demotion(self, searcher: Any) -> npt.NDArray[np.float64]:
+        """The score factor of every document (1 but for notes, headings, bibliography)."""
+
+        def compute(searcher: Any) -> npt.NDArray[np.float64]:
+            factors = np.ones(searcher.doc_count_all())
+            for docnum, factor in self._demoted(searcher).items():
+                factors[docnum] = factor
+            return factors
+
+        return postings.doc_table(searcher, "demotion", compute)  # type: ignore[no-any-return]
+
+    def _masked(self, searcher: Any, mask_query: Any) -> npt.NDArray[np.bool_]:
+        """Whether each document is masked; the default mask (front matter) is kept."""
+
+        def compute(searcher: Any, docs: Any) -> npt.NDArray[np.bool_]:
+            masked = np.zeros(searcher.doc_count_all(), dtype=bool)
+            masked[np.fromiter(docs, dtype=np.int64)] = True
+            return masked
+
         if mask_query != _FRONT_MASK:
-            return frozenset(searcher.docs_for_query(mask_query))
-        return self.store.cached(
-            searcher, "front", lambda s: frozenset(scoring.term_docs(s, "kind", "front"))
+            return compute(searcher, searcher.docs_for_query(mask_query))
+        return postings.doc_table(  # type: ignore[no-any-return]
+            searcher, "front", lambda s: compute(s, scoring.term_docs(s, "kind", "front"))
         )
 
     def _languages(self, searcher: Any) -> list[str]:
@@ -430,20 +473,37 @@ class SearchIndex:
             },
         )
 
-    def _doc_sources(self, searcher: Any) -> list[str]:
-        """Source id of every document number, cached per searcher."""
+    def _doc_sources(self, searcher: Any) -> tuple[list[str], npt.NDArray[np.int64]]:
+        """(source ids, the number in that list of every document's source)."""
 
-        def compute(searcher: Any) -> list[str]:
-            # From each source's posting list: far quicker than reading the source column
-            # one document at a time. Deleted documents keep "" (they never match).
-            sources = [""] * searcher.doc_count_all()
+        def compute(searcher: Any) -> tuple[list[str], npt.NDArray[np.int64]]:
+            # From the source column, read whole; else from each source's posting list.
+            # Deleted documents may keep any number: they never match.
+            numbers: dict[bytes, int] = {b"": 0}
+            parts = []
+            for subsearcher, _ in searcher.leaf_searchers():
+                values = whoosh_internals.bytes_column(subsearcher.reader(), "source")
+                if values is None:
+                    break
+                # A source's passages are runs of documents: one lookup per run.
+                part = np.empty(len(values), dtype=np.int64)
+                start = 0
+                for value, run in itertools.groupby(values):
+                    end = start + len(list(run))
+                    part[start:end] = numbers.setdefault(value, len(numbers))
+                    start = end
+                parts.append(part)
+            else:
+                names = [value.decode("utf-8") for value in numbers]
+                return names, np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+            names = [""]
+            table = np.zeros(searcher.doc_count_all(), dtype=np.int64)
             for term in searcher.lexicon("source"):
-                name = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-                for docnum in scoring.term_docs(searcher, "source", name):
-                    sources[docnum] = name
-            return sources
+                names.append(term.decode("utf-8") if isinstance(term, bytes) else str(term))
+                table[postings.postings(searcher, "source", term)[0]] = len(names) - 1
+            return names, table
 
-        return self.store.cached(searcher, "doc_sources", compute)
+        return postings.doc_table(searcher, "sources", compute)  # type: ignore[no-any-return]
 
     # ----------------------------------------------------------------------------------------
     # The reader and "find support"

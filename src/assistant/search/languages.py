@@ -45,6 +45,13 @@ _NAMES = {
 }
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE_CHARS = 20_000
+# The scripts told apart; any other letter counts as Latin.
+_SCRIPTS = (
+    ("ru", re.compile("[\u0400-\u04ff]")),
+    ("ja", re.compile("[\u3040-\u30ff]")),
+    ("zh", re.compile("[\u3400-\u9fff\uf900-\ufaff]")),
+    ("ko", re.compile("[\uac00-\ud7af\u1100-\u11ff]")),
+)
 # Stop-word lists of the languages we can stem (Russian is found by its script).
 _STOPS = {code: frozenset(words) for code, words in stoplists.items() if code in STEMMED_LANGUAGES}
 
@@ -69,10 +76,13 @@ def from_csl(value: object) -> str | None:
 def detect(text: str) -> str:
     """The language of a text, by script and then by its common words."""
     sample = text[:_SAMPLE_CHARS]
-    letters = [c for c in sample if c.isalpha()]
+    # Counted by regular expressions (a Python loop over the characters was a tenth of the
+    # time of indexing a corpus).
+    letters = "".join(_LATIN_WORD.findall(sample))
     if not letters:
         return DEFAULT_LANGUAGE
-    scripts = Counter(_script(c) for c in letters)
+    others = {code: len(pattern.findall(letters)) for code, pattern in _SCRIPTS}
+    scripts = Counter({"latin": len(letters) - sum(others.values()), **others})
     script, count = scripts.most_common(1)[0]
     if script != "latin" and count >= len(letters) / 2:
         return script
@@ -86,19 +96,6 @@ def detect(text: str) -> str:
     if best != DEFAULT_LANGUAGE and scores[best] < max(5, 1.5 * scores[DEFAULT_LANGUAGE]):
         return DEFAULT_LANGUAGE
     return best
-
-
-def _script(char: str) -> str:
-    code = ord(char)
-    if 0x0400 <= code <= 0x04FF:
-        return "ru"
-    if 0x3040 <= code <= 0x30FF:
-        return "ja"
-    if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
-        return "zh"
-    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
-        return "ko"
-    return "latin"
 
 
 def source_language(item: dict, text: str) -> str:

@@ -25,7 +25,7 @@ from assistant.search.scoring import CachedLengthBM25F
 
 log = logging.getLogger(__name__)
 
-_WHOOSH_SUFFIXES = (".toc", ".seg", ".trm", ".pst", ".dci", ".dcz", ".fdi")
+_WHOOSH_SUFFIXES = (".toc", ".seg", ".trm", ".pst", ".col", ".dci", ".dcz", ".fdi")
 
 
 class IndexStore:

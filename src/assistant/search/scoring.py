@@ -1,4 +1,4 @@
-"""BM25F scoring of plain-word queries in one tight loop per posting list.
+"""BM25F scoring of plain-word queries on posting lists as arrays (postings.py).
 
 Most searches are plain words (with their spelling variants) joined by AND or OR, or exact
 phrases. `plain_query` recognises them in a parsed query as a list of *groups*: each group is
@@ -6,20 +6,21 @@ one word of the query with its alternatives (variants, synonyms, a phrase for a 
 alternative a term or a phrase. `score_groups` then gives every matching document the score
 Whoosh's own searcher gives it (BM25FScorer summed over the matching terms, as its And, Or and
 phrase matchers do: the tests compare the two), and can relax an AND to "most of the words".
-Any other query runs through Whoosh's matchers and `CountingTopCollector`.
+`without_negations` takes the NOT parts off such a query (their documents are removed). Any
+other query runs through Whoosh's matchers and `CountingTopCollector`.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from whoosh import collectors, query, scoring
 
+from assistant.search import postings
 from assistant.search import whoosh_internals as internals
 
 # A source's own notes and its headings are short and dense in the words of their section, so
@@ -122,6 +123,24 @@ def plain_query(parsed: Any) -> PlainQuery | None:
     return None
 
 
+def without_negations(parsed: Any) -> tuple[Any, list[Any], float]:
+    """(the query less its NOT parts, the queries of those parts, what Whoosh adds to the
+    score): `Stalin NOT Mao` is `Stalin` less the documents of `Mao`, scored as Whoosh
+    scores it, `Stalin`'s score plus 1 for each NOT of an AND (Whoosh's inverse matcher
+    scores 1), nothing for an ANDNOT. A query with nothing left once they are taken out is
+    returned as it is."""
+    if type(parsed) is query.AndNot and parsed.boost == 1.0:
+        return parsed.a, [parsed.b], 0.0
+    if type(parsed) is not query.And or parsed.boost != 1.0 or _scaled(parsed):
+        return parsed, [], 0.0
+    negative = [sub.query for sub in parsed.subqueries if type(sub) is query.Not]
+    positive = [sub for sub in parsed.subqueries if type(sub) is not query.Not]
+    if not negative or not positive:
+        return parsed, [], 0.0
+    kept = positive[0] if len(positive) == 1 else query.And(positive)
+    return kept, negative, float(len(negative))
+
+
 def names_kind(parsed: Any) -> bool:
     """Whether the query filters on kind (kind:note ...): then kinds are ranked alike."""
     try:
@@ -134,7 +153,6 @@ def names_kind(parsed: Any) -> bool:
 # Per-segment tables, read once (segments are immutable)
 
 _LENGTHS: dict[tuple[str, str], list[int]] = {}
-_TAILS: dict[tuple[str, str, float], list[float]] = {}
 _LOCK = threading.Lock()
 
 
@@ -155,20 +173,6 @@ def field_lengths(reader: Any, fieldname: str) -> list[int]:
                 _LENGTHS.clear()
             _LENGTHS[key] = lengths
     return lengths
-
-
-def _length_tails(reader: Any, fieldname: str, slope: float) -> list[float]:
-    """`slope * length` of every document of a segment (the length part of BM25's
-    denominator), per segment and slope (which changes only with the average length)."""
-    key = (reader.segment().segment_id(), fieldname, slope)
-    tails = _TAILS.get(key)
-    if tails is None:
-        tails = [slope * (length or 0) for length in field_lengths(reader, fieldname)]
-        with _LOCK:
-            if len(_TAILS) > 16:
-                _TAILS.clear()
-            _TAILS[key] = tails
-    return tails
 
 
 def term_docs(searcher: Any, fieldname: str, text: str) -> list[int]:
@@ -199,32 +203,18 @@ class CachedLengthBM25F(scoring.BM25F):
         return scorer
 
 
-# Decoded positions by posting value, minus the word's offset in a phrase (so a phrase
-# matches where the shifted sets of its words intersect). Values repeat across words and
-# documents (most words occur once in a passage, so a value is often just "position n"),
-# and unpickling them was most of the cost of a common phrase.
-_SHIFTED_POSITIONS: dict[int, dict[bytes, frozenset[int]]] = {}
-_SHIFTED_POSITIONS_LIMIT = 50_000
-
-
-def _shifted_cache(offset: int) -> dict[bytes, frozenset[int]]:
-    cache = _SHIFTED_POSITIONS.get(offset)
-    if cache is None or len(cache) >= _SHIFTED_POSITIONS_LIMIT:
-        cache = _SHIFTED_POSITIONS[offset] = {}
-    return cache
-
-
 def clear_caches() -> None:
-    """Forget what searches keep decoded between runs (document lengths, phrase positions):
-    for measuring a first search, or to free memory."""
+    """Forget what searches keep decoded between runs (document lengths, posting lists,
+    positions): for measuring a first search, or to free memory."""
     with _LOCK:
         _LENGTHS.clear()
-        _TAILS.clear()
-    _SHIFTED_POSITIONS.clear()
+    postings.clear()
 
 
 # ---------------------------------------------------------------------------------------------
-# Scoring
+# Scoring, on arrays (postings.py): a result is (document numbers, sorted; their scores)
+
+Matches = tuple[postings.IntArray, postings.FloatArray]
 
 
 class Bm25:
@@ -238,111 +228,43 @@ class Bm25:
         self.k1 = k1
         self.norm = k1 * (1 - b)
         self.slope = k1 * b / avgfl
+        # norm + slope * length of every document: BM25's denominator less the frequency.
+        self.denominators = self.norm + self.slope * postings.lengths(
+            searcher, fieldname, field_lengths
+        )
 
-    def term(
-        self, term: bytes, within: set[int] | None = None, with_values: bool = False
-    ) -> tuple[dict[int, float], dict[int, bytes]]:
-        """The score of `term` in each document holding it (only those in `within` when
-        given), with the postings' values (positions) on request."""
-        searcher, fieldname = self.searcher, self.fieldname
-        norm, slope = self.norm, self.slope
-        factor = searcher.idf(fieldname, term) * (self.k1 + 1)
-        scores: dict[int, float] = {}
-        values: dict[int, bytes] = {}
-        for subsearcher, offset in searcher.leaf_searchers():
-            reader = subsearcher.reader()
-            if (fieldname, term) not in reader:
-                continue
-            matcher = reader.postings(fieldname, term)
-            tails = _length_tails(reader, fieldname, slope)
-            blocks = internals.posting_blocks(matcher, with_values)
-            if blocks is None:
-                blocks = _generic_blocks(matcher, with_values)
-            for local, weights, block_values in blocks:
-                ids = [offset + d for d in local] if offset else local
-                if within is not None:
-                    keep = within.intersection(ids)
-                    if not keep:
-                        continue
-                if weights is None or isinstance(weights, float):
-                    tf = 1.0 if weights is None else weights
-                    if within is None:
-                        scores.update(
-                            zip(
-                                ids,
-                                [factor * tf / (tf + norm + tails[d]) for d in local],
-                                strict=True,
-                            )
-                        )
-                    else:
-                        for docnum in keep:
-                            scores[docnum] = factor * tf / (tf + norm + tails[docnum - offset])
-                else:
-                    for docnum, d, tf in zip(ids, local, weights, strict=True):
-                        if within is None or docnum in keep:
-                            scores[docnum] = factor * tf / (tf + norm + tails[d])
-                if with_values and block_values is not None:
-                    for docnum, value in zip(ids, block_values, strict=True):
-                        if within is None or docnum in keep:
-                            values[docnum] = value
-        return scores, values
+    def term(self, term: bytes) -> Matches:
+        """The documents holding `term`, with its score in each."""
+        docs, tf = postings.postings(self.searcher, self.fieldname, term)
+        if not len(docs):
+            return docs, tf
+        factor = self.searcher.idf(self.fieldname, term) * (self.k1 + 1)
+        return docs, factor * tf / (tf + self.denominators[docs])
 
-    def alternative(self, words: Alternative, within: set[int] | None) -> dict[int, float]:
+    def alternative(self, words: Alternative) -> Matches:
         """Scores of a term, or of a phrase (the sum of its words' scores where they stand
         next to each other, in order)."""
         if len(words) == 1:
-            return self.term(words[0], within)[0]
-        # Rarest word first; every later word is only scored where all earlier ones are.
-        order = sorted(
-            range(len(words)), key=lambda i: self.searcher.doc_frequency(self.fieldname, words[i])
-        )
-        combined: dict[int, float] | None = None
-        values: dict[int, dict[int, bytes]] = {}
-        docs = within
-        for index in order:
-            scores, values[index] = self.term(words[index], docs, with_values=True)
-            if combined is not None:
-                scores = {d: combined[d] + s for d, s in scores.items() if d in combined}
-            combined = scores
-            if not combined:
-                return {}
-            docs = set(combined)
-        assert combined is not None
-        adjacent = {}
-        # Lookups hoisted out of the loop over documents (the cost of a common phrase).
-        columns = [(values[offset], _shifted_cache(offset), offset) for offset in range(len(words))]
-        for docnum, score in combined.items():
-            starts: frozenset[int] | None = None
-            for word_values, cache, offset in columns:
-                value = word_values[docnum]
-                shifted = cache.get(value)
-                if shifted is None:
-                    shifted = cache[value] = frozenset(
-                        p - offset for p in internals.decode_positions(value)
-                    )
-                starts = shifted if starts is None else starts & shifted
-                if not starts:
-                    break
-            if starts:
-                adjacent[docnum] = score
-        return adjacent
+            return self.term(words[0])
+        docs = postings.phrase_docs(self.searcher, self.fieldname, words)
+        total = np.zeros(len(docs))
+        if len(docs):
+            for word in words:
+                word_docs, scores = self.term(word)
+                total += scores[np.searchsorted(word_docs, docs)]
+        return docs, total
 
-    def group(
-        self,
-        group: tuple[Alternative, ...],
-        within: set[int] | None,
-        weights: tuple[float, ...] = (),
-    ) -> dict[int, float]:
+    def group(self, group: tuple[Alternative, ...], weights: tuple[float, ...] = ()) -> Matches:
         """Scores of a word with its alternatives: summed where several match (Whoosh's Or),
         each alternative's scaled by its boost."""
         if len(group) == 1 and (not weights or weights[0] == 1.0):
-            return self.alternative(group[0], within)
-        total: dict[int, float] = {}
+            return self.alternative(group[0])
+        parts = []
         for number, alternative in enumerate(group):
+            docs, scores = self.alternative(alternative)
             weight = weights[number] if weights else 1.0
-            for docnum, score in self.alternative(alternative, within).items():
-                total[docnum] = total.get(docnum, 0.0) + score * weight
-        return total
+            parts.append((docs, scores * weight if weight != 1.0 else scores))
+        return _union(parts)
 
     def frequency(self, group: tuple[Alternative, ...]) -> int:
         """About how many documents hold one of the group's alternatives (an upper bound)."""
@@ -352,24 +274,31 @@ class Bm25:
         )
 
 
-def _generic_blocks(matcher: Any, with_values: bool) -> Iterator[internals.Block]:
-    """A matcher's postings through its public methods, as one block."""
-    ids, weights, values = [], [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        if with_values:
-            values.append(matcher.value())
-        matcher.next()
-    yield ids, weights, (values if with_values else None)
+def _union(parts: list[Matches]) -> Matches:
+    """Every document of any part, with the sum of its scores."""
+    parts = [part for part in parts if len(part[0])]
+    if not parts:
+        return postings.EMPTY_INTS, postings.EMPTY_FLOATS
+    if len(parts) == 1:
+        return parts[0]
+    docs, inverse = np.unique(np.concatenate([d for d, _ in parts]), return_inverse=True)
+    scores = np.bincount(inverse, weights=np.concatenate([s for _, s in parts]))
+    return docs.astype(np.int64), scores.astype(np.float64)
+
+
+def _intersection(first: Matches, second: Matches) -> Matches:
+    docs, left, right = np.intersect1d(first[0], second[0], assume_unique=True, return_indices=True)
+    return docs, first[1][left] + second[1][right]
 
 
 @dataclass
 class Scored:
-    scores: dict[int, float]
-    # Per document, which of the query's groups it matches, as a bit mask (only when the
-    # query was relaxed), and how many documents hold every (required) group in their text.
-    matched: dict[int, int] | None = None
+    docs: postings.IntArray
+    scores: postings.FloatArray
+    # Per document (aligned with `docs`), which of the query's groups it matches, as a bit
+    # mask (only when the query was relaxed), and how many documents hold every (required)
+    # group in their text.
+    matched: postings.IntArray | None = None
     complete: int = 0
 
 
@@ -397,6 +326,10 @@ def _idf(searcher: Any, frequency: int) -> float:
     return math.log(count / (min(frequency, count) + 1)) + 1
 
 
+def _weights(plain: PlainQuery, number: int) -> tuple[float, ...]:
+    return plain.weights[number] if plain.weights else ()
+
+
 def score_groups(
     searcher: Any,
     plain: PlainQuery,
@@ -409,52 +342,47 @@ def score_groups(
     kept, ranked by their share of it, and `matched` says which groups each holds."""
     bm25 = Bm25(searcher)
     if plain.mode == "or":
-        combined: dict[int, float] = {}
-        for number, group in enumerate(plain.groups):
-            for docnum, score in bm25.group(group, None, plain.weights[number]).items():
-                combined[docnum] = combined.get(docnum, 0.0) + score
-        return Scored(combined)
+        return Scored(
+            *_union([bm25.group(group, _weights(plain, n)) for n, group in enumerate(plain.groups)])
+        )
     groups = range(len(plain.groups))
     optional = optional if len(optional) == len(plain.groups) else (False,) * len(plain.groups)
     required = [i for i in groups if not optional[i]] or list(groups)
     order = sorted(required, key=lambda i: bm25.frequency(plain.groups[i]))
-    running: dict[int, float] | None = None
+    running: Matches | None = None
     for index in order:
-        scores = bm25.group(
-            plain.groups[index],
-            None if running is None else set(running),
-            plain.weights[index],
-        )
-        running = scores if running is None else {d: running[d] + s for d, s in scores.items()}
-        if not running:
+        found = bm25.group(plain.groups[index], _weights(plain, index))
+        running = found if running is None else _intersection(running, found)
+        if not len(running[0]):
             break
     assert running is not None
-    if running:
+    if len(running[0]):
         for index in groups:
             if index not in required:
-                extra = bm25.group(plain.groups[index], set(running), plain.weights[index])
-                for docnum, score in extra.items():
-                    running[docnum] += score
-    if len(plain.groups) < 2 or len(running) >= relax_below:
-        return Scored(running)
+                running = _added(running, bm25.group(plain.groups[index], _weights(plain, index)))
+    if len(plain.groups) < 2 or len(running[0]) >= relax_below:
+        return Scored(*running)
     relaxed = _relaxed(searcher, bm25, plain, optional)
-    relaxed.complete = len(running)
+    relaxed.complete = len(running[0])
     return relaxed
 
 
-def _relaxed(
-    searcher: Any,
-    bm25: Bm25,
-    plain: PlainQuery,
-    optional: tuple[bool, ...],
-    prune: bool = True,
-) -> Scored:
+def _added(base: Matches, extra: Matches) -> Matches:
+    """`base` with `extra`'s scores added where its documents are in it."""
+    _, left, right = np.intersect1d(base[0], extra[0], assume_unique=True, return_indices=True)
+    if not len(left):
+        return base
+    scores = base[1].copy()
+    scores[left] += extra[1][right]
+    return base[0], scores
+
+
+def _relaxed(searcher: Any, bm25: Bm25, plain: PlainQuery, optional: tuple[bool, ...]) -> Scored:
     """Documents holding most of the query, scored by BM25 times their share of the query.
 
-    Groups are scored from the largest share down; once the groups left could not bring a
-    document that has none of the earlier ones up to `MIN_COVERAGE` or half the words, they
-    are scored only in the documents already found (a common word's whole posting list is
-    not walked for passages that cannot qualify)."""
+    Every group is scored over all its documents, into per-document arrays (a cached
+    posting list costs little to score whole, so no group is scored only where earlier
+    ones matched)."""
     sections = Bm25(searcher, "section") if "section" in searcher.schema else None
     count = len(plain.groups)
     shares: list[float] = []
@@ -466,75 +394,75 @@ def _relaxed(
     whole = sum(shares) or 1.0
     counted = [i for i in range(count) if shares[i] and not optional[i]]
     need = max(1, (len(counted) + 1) // 2)
-    totals: dict[int, float] = {}
-    credit: list[dict[int, float]] = [{} for _ in range(count)]
-    left_share, left_count = sum(shares), len(counted)
-    within: set[int] | None = None
-    for number in sorted(range(count), key=lambda i: -shares[i]):
-        if prune and within is None and left_share < MIN_COVERAGE * whole and left_count < need:
-            within = set(totals)
-        left_share -= shares[number]
-        left_count -= number in counted
-        weights = plain.weights[number]
-        got = credit[number]
-        for which, alternative in enumerate(plain.groups[number]):
-            weight = weights[which]
-            for docnum, score in bm25.alternative(alternative, within).items():
-                totals[docnum] = totals.get(docnum, 0.0) + score * weight
-                if got.get(docnum, 0.0) < weight:
-                    got[docnum] = weight
+    size = searcher.doc_count_all()
+    totals = np.zeros(size)
+    coverage = np.zeros(size)
+    masks = np.zeros(size, dtype=np.int64)
+    held = np.zeros(size, dtype=np.int16)
+    # One group's credit per document; only the documents it touches are read and reset
+    # (a group is often a few hundred passages of a hundred thousand).
+    got = np.zeros(size)
+    for number, group in enumerate(plain.groups):
+        if not shares[number]:
+            continue
+        weights = _weights(plain, number)
+        touched = []
+        for which, alternative in enumerate(group):
+            weight = weights[which] if weights else 1.0
+            # (matches, what their scores are scaled by, the credit they give)
+            found = [(bm25.alternative(alternative), weight, weight)]
             if sections is not None:
-                for docnum, score in _in_sections(sections, alternative, within).items():
-                    totals[docnum] = totals.get(docnum, 0.0) + score * weight * SECTION_SCORE
-                    if got.get(docnum, 0.0) < weight * SECTION_CREDIT:
-                        got[docnum] = weight * SECTION_CREDIT
-    coverage: dict[int, float] = {}
-    masks: dict[int, int] = {}
-    for number, got in enumerate(credit):
-        bit = 1 << number
+                found.append(
+                    (
+                        _in_sections(sections, alternative),
+                        weight * SECTION_SCORE,
+                        weight * SECTION_CREDIT,
+                    )
+                )
+            for (docs, scores), scale, credit in found:
+                if len(docs):
+                    totals[docs] += scores * scale
+                    touched.append((docs, credit))
+        if not touched:
+            continue
         share = shares[number] / whole
-        for docnum, amount in got.items():
-            coverage[docnum] = coverage.get(docnum, 0.0) + share * amount
-            masks[docnum] = masks.get(docnum, 0) | bit
-    kept: dict[int, float] = {}
-    counted_mask = sum(1 << i for i in counted)
-    for docnum, share in coverage.items():
-        holds = masks[docnum] & counted_mask
-        if share >= MIN_COVERAGE or holds.bit_count() >= need:
-            kept[docnum] = totals[docnum] * share**COVERAGE_POWER
-    if len(kept) < MIN_KEPT:
-        if within is not None:
-            return _relaxed(searcher, bm25, plain, optional, prune=False)
+        if len(touched) == 1:
+            # One list of matches (the common case): every document gets its credit.
+            docs, credit = touched[0]
+            coverage[docs] += credit * share
+        else:
+            for docs, credit in touched:
+                got[docs] = np.maximum(got[docs], credit)
+            # Repeated documents are harmless: each assignment writes one value per document.
+            docs = np.concatenate([d for d, _ in touched])
+            coverage[docs] += got[docs] * share
+            got[docs] = 0.0
+        masks[docs] |= 1 << number
+        if number in counted:
+            held[docs] += 1
+    candidates = np.flatnonzero(masks)
+    kept = candidates[(coverage[candidates] >= MIN_COVERAGE) | (held[candidates] >= need)]
+    if len(kept) < MIN_KEPT and len(candidates) > len(kept):
         # Few passages hold most of a long query: the best of those holding less (a
         # translation's two words in a Chinese passage), rather than nearly nothing.
-        extra = heapq.nlargest(
-            MIN_KEPT - len(kept),
-            (d for d in coverage if d not in kept),
-            key=lambda d: (coverage[d], totals[d]),
-        )
-        for docnum in extra:
-            kept[docnum] = totals[docnum] * coverage[docnum] ** COVERAGE_POWER
-    return Scored(kept, {d: masks[d] for d in kept})
+        others = np.setdiff1d(candidates, kept, assume_unique=True)
+        best = np.lexsort((others, -totals[others], -coverage[others]))
+        kept = np.sort(np.concatenate([kept, others[best[: MIN_KEPT - len(kept)]]]))
+    scores = totals[kept] * coverage[kept] ** COVERAGE_POWER
+    return Scored(kept, scores, masks[kept])
 
 
-def _in_sections(
-    sections: Bm25, alternative: Alternative, within: set[int] | None = None
-) -> dict[int, float]:
+def _in_sections(sections: Bm25, alternative: Alternative) -> Matches:
     """Scores of an alternative in the section field (no positions: a phrase's words need
     only all be there)."""
-    if len(alternative) == 1:
-        return sections.term(alternative[0], within)[0]
-    combined: dict[int, float] | None = None
+    combined: Matches | None = None
     for word in alternative:
-        scores = sections.term(word, within if combined is None else set(combined))[0]
-        combined = (
-            scores
-            if combined is None
-            else {d: combined[d] + v for d, v in scores.items() if d in combined}
-        )
-        if not combined:
-            return {}
-    return combined or {}
+        found = sections.term(word)
+        combined = found if combined is None else _intersection(combined, found)
+        if not len(combined[0]):
+            break
+    assert combined is not None
+    return combined
 
 
 class CountingTopCollector(collectors.TopCollector):

@@ -3,8 +3,10 @@
 The app's speed comes from two fast paths that know how Whoosh 2.7.5 lays out its data:
 
 - reading: posting lists a block at a time (ids, weights and values arrays instead of four
-  method calls per posting), every document's field length from the segment's one-byte length
-  column in one read, phrase matching by intersecting position sets;
+  method calls per posting), deleted documents included for the caller to drop in bulk
+  (`segment_blocks`), every document's field length from the segment's one-byte length column
+  and every value of a bytes column (the source of each passage) in one read, phrase
+  matching by intersecting position sets;
 - writing: a segment writer that builds the very same segment with less Python per posting
   (see `FastSegmentWriter`).
 
@@ -22,21 +24,27 @@ Whoosh's generic writer:
   length moments before;
 - each word of a positional text field goes through four nested generators (analyzer,
   `tokens`, `Positions.word_values`, `FieldType.index`) before reaching the posting pool;
-- the pool checks and sizes every posting with several asserts and a dozen additions.
+- the pool checks and sizes every posting with several asserts and a dozen additions, and
+  past its memory limit pickles every posting one at a time to disk and merges them back with
+  a heap (at 10M words 40 % of a build, and why a build grew 19x for 10x the words).
 
 `FastSegmentWriter` keeps the lengths it computes in memory, indexes fields whose analyzer is
 the app's `FastStemmingAnalyzer` with positions in one loop that builds the very same posting
-values (`Positions.encode`: a 4-byte count, then the pickled position deltas), and appends to
-the pool directly. Other fields take Whoosh's own path. `FastMpWriter` is Whoosh's
-multiprocess writer with `FastSegmentWriter` in its worker processes.
+values (`Positions.encode`: a 4-byte count, then the pickled position deltas), and keeps the
+postings in an inverted table written term by term at the end instead of a pool (Whoosh's
+pool only past `limitmb`). Segments are written as separate files, not one compound file
+(Whoosh reads a compound file's parts through copies). Other fields take Whoosh's own path.
+`FastMpWriter` is Whoosh's multiprocess writer with `FastSegmentWriter` in its worker
+processes.
 """
 
 from __future__ import annotations
 
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, pairwise
-from pickle import dumps
+from pickle import dumps, loads
 from typing import Any
 
 import whoosh
@@ -50,6 +58,7 @@ from whoosh.codec.whoosh3 import (
 )
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.query.spans import Span, SpanNear2
+from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -107,6 +116,26 @@ def length_column(reader: Any, fieldname: str) -> list[int] | None:
     return [_BYTE_LENGTHS[b] for b in raw] + [default] * (doccount - count)
 
 
+def bytes_column(reader: Any, fieldname: str) -> list[bytes] | None:
+    """Every document's value of a segment's variable-length bytes column (an ID field's
+    sortable column) from one read, or None when the column is not laid out that way.
+    (Whoosh reads a column one document at a time: 110,000 reads at 10M words.)"""
+    if not SUPPORTED:
+        return None
+    field = reader.schema[fieldname]
+    try:
+        column = reader._perdoc._cached_reader(fieldname, field.column_type)
+    except (AttributeError, KeyError):
+        return None
+    if type(column) is not columns.VarBytesColumn.Reader:
+        return None
+    offsets, lengths = column._offsets, column._lengths
+    if len(lengths) != reader.doc_count_all():
+        return None
+    raw = bytes(column._dbfile.get(column._basepos, column._length))
+    return [raw[o : o + n] for o, n in zip(offsets, lengths, strict=True)]
+
+
 Block = tuple[list[int], Any, list[bytes] | None]
 
 
@@ -136,6 +165,25 @@ def _blocks(matcher: Any, with_values: bool) -> Iterator[Block]:
         if matcher._lastblock:
             break
         matcher._next_block()
+
+
+def segment_blocks(
+    reader: Any, fieldname: str, term: bytes, with_values: bool = False
+) -> tuple[Iterator[Block], frozenset[int]] | None:
+    """A segment's whole posting list of a term a block at a time, deleted documents
+    included, with the set of the segment's deleted documents (for the caller to drop them
+    in bulk rather than through Whoosh's filtering matcher, a set lookup per posting). None
+    when the term is absent or the posting list is not W3's."""
+    if not SUPPORTED or type(reader) is not SegmentReader:
+        return None
+    field = reader.schema[fieldname]
+    try:
+        matcher = reader._terms.matcher(fieldname, term, field.format)
+    except (KeyError, TermNotFound):
+        return None
+    if type(matcher) is not W3LeafMatcher or matcher._byteids:
+        return None
+    return _blocks(matcher, with_values), reader.deleted_docs_set
 
 
 def length_lookup(scorer: Any, lengths: list[int]) -> None:
@@ -204,9 +252,7 @@ def decode_positions(value: bytes) -> Iterator[int]:
         return iter(formats.Positions().decode_positions(value))
     if not value.endswith(b"."):
         value += b"."
-    from pickle import loads
-
-    return accumulate(loads(value[_POSITIONS_HEADER:]))
+    return accumulate(loads(memoryview(value)[_POSITIONS_HEADER:]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,13 +262,18 @@ def decode_positions(value: bytes) -> Iterator[int]:
 def open_writer(ix: Any, procs: int, limitmb: int, timeout: float) -> Any:
     """The fast writer (one process, or `procs` worker processes writing a segment each),
     or Whoosh's own writers when the installed Whoosh is not the pinned version."""
+    # Segments as separate files, not one compound file: Whoosh reads a compound file's parts
+    # through BytesIO copies, so opening a 10M-word index copied all of it into memory (a
+    # third of a second and most of the memory a search took). Reading separate files needs
+    # no copy; writing them skips copying the segment into the compound file.
+    options = {"limitmb": limitmb, "timeout": timeout, "codec": codec(), "compound": False}
     if procs > 1:
         if SUPPORTED:
-            return FastMpWriter(ix, procs=procs, limitmb=limitmb, timeout=timeout, codec=codec())
-        return _StockMpWriter(ix, procs=procs, limitmb=limitmb, timeout=timeout, codec=codec())
+            return FastMpWriter(ix, procs=procs, **options)
+        return _StockMpWriter(ix, procs=procs, **options)
     if SUPPORTED:
-        return FastSegmentWriter(ix, limitmb=limitmb, timeout=timeout, codec=codec())
-    return SegmentWriter(ix, limitmb=limitmb, timeout=timeout, codec=codec())
+        return FastSegmentWriter(ix, **options)
+    return SegmentWriter(ix, **options)
 
 
 class _StockMpWriter(MpWriter):
@@ -252,8 +303,6 @@ def _stop_workers(writer: Any) -> None:
 
 
 _pack_uint = formats.pack_uint
-# PostingPool.add's estimate of a posting's memory, less the variable parts.
-_POSTING_OVERHEAD = 28 + 4 * 5 + 21 + 26 + 18 + 16 + 21
 
 
 # Whoosh pickles posting blocks with protocol 2, which has no opcode for bytes: each
@@ -358,17 +407,24 @@ def _add_postings(
         fieldwriter.finish_term()
 
 
+# Weights of a word that occurs n times, shared (most postings have n = 1).
+_WEIGHTS = [float(n) for n in range(256)]
 # Posting values of a word that occurs once, by position: most postings are such.
 _SINGLE_VALUES = [_pack_uint(1) + dumps([position], 2) for position in range(4096)]
+# ... and back: such a value's position, without unpickling it.
+SINGLE_POSITIONS = {value: position for position, value in enumerate(_SINGLE_VALUES)}
 
 
-def _positional_postings(
-    analyzer: FastStemmingAnalyzer, value: str, boost: float
-) -> tuple[list[tuple[bytes, int, float, bytes]], int]:
-    """(postings, length) as `TEXT.index` with the Positions format gives them."""
-    postings = []
+def _add_positional(
+    terms: dict[Any, _Entry], analyzer: FastStemmingAnalyzer, value: str, boost: float, docnum: int
+) -> tuple[int, int]:
+    """Index a value of a positional text field straight into its table, keyed by the word
+    (encoded when written: UTF-8 sorts as the words do), the postings `TEXT.index` with the
+    Positions format gives. Returns (field length, memory estimate added)."""
     length = 0
+    size = 0
     singles = _SINGLE_VALUES
+    weights = _WEIGHTS
     for word, poslist in analyzer.term_positions(value).items():
         count = len(poslist)
         length += count
@@ -378,8 +434,21 @@ def _positional_postings(
             deltas = [poslist[0]]
             deltas.extend(b - a for a, b in pairwise(poslist))
             value_bytes = _pack_uint(count) + dumps(deltas, 2)
-        postings.append((word.encode("utf-8"), count, count * boost, value_bytes))
-    return postings, length
+        entry = terms.get(word)
+        if entry is None:
+            entry = terms[word] = ([], [], [])
+            size += _TERM_BYTES + len(word)
+        entry[0].append(docnum)
+        entry[1].append(weights[count] if boost == 1.0 and count < 256 else count * boost)
+        entry[2].append(value_bytes)
+    return length, size + _POSTING_BYTES * length
+
+
+def _sorted_terms(terms: dict[Any, _Entry]) -> list[tuple[bytes, _Entry]]:
+    """A field's table as (term bytes, postings), in the order of the term bytes."""
+    items = [(k.encode("utf-8") if isinstance(k, str) else k, v) for k, v in terms.items()]
+    items.sort(key=lambda item: item[0])
+    return items
 
 
 def _fast_positional(field: Any) -> bool:
@@ -391,8 +460,26 @@ def _fast_positional(field: Any) -> bool:
     )
 
 
+# One term's postings in the writer's table: document numbers, weights, values.
+_Entry = tuple[list[int], list[float], list[bytes]]
+# What the inverted table's memory estimate counts per posting (three list slots, the
+# document number and weight objects mostly shared) and per new term (its key and lists).
+_POSTING_BYTES = 40
+_TERM_BYTES = 300
+
+
 class FastSegmentWriter(SegmentWriter):
-    """A SegmentWriter producing the same segment with less work per posting."""
+    """A SegmentWriter producing the same segment with less work per posting.
+
+    Whoosh's writer appends every posting to a flat pool of tuples which it sorts at the end
+    and, once the pool passes `limitmb`, pickles to disk a tuple at a time and merges back
+    with a heap: at 10M words that spilling was more than half of a build's time (a build's
+    cost grew 19x for 10x the words). This writer keeps the postings as an inverted table
+    instead (per field and term: document numbers, weights and values in the order the
+    documents came), which needs no sorting but of the terms, and writes each term's blocks
+    straight from it. Only when the table passes `limitmb` does it spill to Whoosh's pool,
+    sorted, and then ends through Whoosh's own merge of the runs.
+    """
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
@@ -406,6 +493,9 @@ class FastSegmentWriter(SegmentWriter):
         self._field_lengths: dict[str, dict[int, int]] = {}
         self._generic = False
         self._index_cache: dict[tuple[str, Any], list[tuple[bytes, int, float, bytes]]] = {}
+        # fieldname -> term -> (document numbers, weights, values)
+        self._inverted: dict[str, dict[Any, _Entry]] = {}
+        self._inverted_size = 0
 
     def add_document(self, **fields: Any) -> None:
         stored_values = {}
@@ -413,21 +503,25 @@ class FastSegmentWriter(SegmentWriter):
             if not name.startswith("_stored_"):
                 # Boosts: Whoosh's own, general path, whose lengths are only in the
                 # segment's length column.
+                self._spill()
                 self._generic = True
                 super().add_document(**fields)
                 return
             stored_values[name[len("_stored_") :]] = fields.pop(name)
+        if self._generic:
+            super().add_document(**fields, **{f"_stored_{n}": v for n, v in stored_values.items()})
+            return
         self._check_state()
         perdocwriter = self.perdocwriter
         schema = self.schema
         docnum = self.docnum
-        pool = self.pool
-        current = pool.current
+        inverted = self._inverted
         fieldnames = sorted(fields)
         self._check_fields(schema, fieldnames)
 
         perdocwriter.start_doc(docnum)
         try:
+            size = self._inverted_size
             for fieldname in fieldnames:
                 value = fields[fieldname]
                 if value is None:
@@ -435,28 +529,33 @@ class FastSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    postings: Iterable[tuple[bytes, int, float, bytes]]
-                    if _fast_positional(field) and isinstance(value, str):
-                        postings, count = _positional_postings(
-                            field.analyzer, value, field.format.field_boost
+                    terms = inverted.get(fieldname)
+                    if terms is None:
+                        terms = inverted[fieldname] = {}
+                        self.pool.fieldnames.add(fieldname)
+                    fast = _fast_positional(field)
+                    if fast and isinstance(value, str):
+                        count, added = _add_positional(
+                            terms, field.analyzer, value, field.format.field_boost, docnum
                         )
+                        size += added
                         if field.scorable:
                             length = count
                     else:
                         postings = self._indexed(fieldname, field, value)
                         if field.scorable:
                             length = sum(freq for _, freq, _, _ in postings)
-                    if postings:
-                        pool.fieldnames.add(fieldname)
-                        size = pool.currentsize
-                        name_size = len(fieldname) + _POSTING_OVERHEAD
                         for tbytes, _, weight, vbytes in postings:
-                            size += name_size + 2 * len(tbytes) + (len(vbytes) if vbytes else 0)
-                            current.append((fieldname, tbytes, docnum, weight, vbytes))
-                        pool.currentsize = size
-                        if size > pool.limit:
-                            pool.save()
-                            current = pool.current
+                            # A positional field's table is keyed by words.
+                            key = tbytes.decode("utf-8") if fast else tbytes
+                            entry = terms.get(key)
+                            if entry is None:
+                                entry = terms[key] = ([], [], [])
+                                size += _TERM_BYTES + len(key)
+                            entry[0].append(docnum)
+                            entry[1].append(weight)
+                            entry[2].append(vbytes)
+                        size += _POSTING_BYTES * len(postings)
                 stored = stored_values.get(fieldname, value)
                 perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
                 if length:
@@ -467,12 +566,32 @@ class FastSegmentWriter(SegmentWriter):
                 column = field.column_type
                 if column and stored is not None:
                     perdocwriter.add_column_value(fieldname, column, field.to_column_value(stored))
+            self._inverted_size = size
         except Exception:
             perdocwriter.cancel_doc()
             raise
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+        if self._inverted_size > self.pool.limit:
+            self._spill()
+
+    def _spill(self) -> None:
+        """The inverted table into Whoosh's pool as one sorted run on disk."""
+        if not self._inverted:
+            return
+        pool = self.pool
+        pool.current.extend(self._table_postings())
+        self._inverted = {}
+        self._inverted_size = 0
+        pool.save()
+
+    def _table_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+        """The inverted table as Whoosh's pool sorts its postings."""
+        for fieldname in sorted(self._inverted):
+            for tbytes, (ids, weights, values) in _sorted_terms(self._inverted[fieldname]):
+                for docnum, weight, value in zip(ids, weights, values, strict=True):
+                    yield fieldname, tbytes, docnum, weight, value
 
     def _indexed(
         self, fieldname: str, field: Any, value: Any
@@ -492,12 +611,55 @@ class FastSegmentWriter(SegmentWriter):
 
     def _flush_segment(self) -> None:
         if self._generic or not self.codec.length_stats or type(self.codec) is not W3Codec:
+            self._spill()
             super()._flush_segment()
             return
         self.perdocwriter.close()
-        postings = self.pool.iter_postings()
-        _add_postings(self.fieldwriter, self.schema, self._field_lengths, postings)
+        pool = self.pool
+        if pool.runs or pool.current:
+            # Spilled, or postings of merged segments (add_reader) are in Whoosh's pool.
+            pool.current.extend(self._table_postings())
+            self._inverted = {}
+            _add_postings(self.fieldwriter, self.schema, self._field_lengths, pool.iter_postings())
+        else:
+            _write_table(self.fieldwriter, self.schema, self._field_lengths, self._inverted)
         self.fieldwriter.close()
+
+
+def _write_table(
+    fieldwriter: Any,
+    schema: Any,
+    lengths: dict[str, dict[int, int]],
+    inverted: dict[str, dict[Any, _Entry]],
+) -> None:
+    """Every term's postings written a block at a time: the blocks and block statistics
+    `_add_postings` writes for the same postings."""
+    for fieldname in sorted(inverted):
+        terms = inverted[fieldname]
+        fieldwriter.start_field(fieldname, schema[fieldname])
+        field_lengths = lengths.get(fieldname, {})
+        for tbytes, (ids, weights, values) in _sorted_terms(terms):
+            fieldwriter.start_term(tbytes)
+            writer = fieldwriter._postwriter
+            blocklimit = writer._blocklimit
+            with_values = all(values)
+            for start in range(0, len(ids), blocklimit):
+                if start:
+                    writer._write_block()
+                block = ids[start : start + blocklimit]
+                block_weights = array("f", weights[start : start + blocklimit])
+                writer._ids = array("I", block)
+                writer._weights = block_weights
+                writer._maxweight = max(0, max(block_weights))
+                if with_values:
+                    writer._values = values[start : start + blocklimit]
+                else:
+                    writer._values = [v for v in values[start : start + blocklimit] if v]
+                block_lengths = [n for n in map(field_lengths.get, block) if n]
+                writer._minlength = min(block_lengths) if block_lengths else None
+                writer._maxlength = max(block_lengths) if block_lengths else 0
+            fieldwriter.finish_term()
+        fieldwriter.finish_field()
 
 
 class _FastSubWriterTask(SubWriterTask):
