@@ -16,20 +16,7 @@ from assistant.cite.model import Citation, Note
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.typography import number_ranges, title_case
 
-DOE = [{"family": "Doe", "given": "Jan"}]
-
-
-def book(item_id: str, **fields: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "id": item_id,
-        "type": "book",
-        "title": "Title",
-        "author": DOE,
-        "publisher": "Press",
-        "issued": {"date-parts": [[1990]]},
-    }
-    item.update(fields)
-    return {k: v for k, v in item.items() if v is not None}
+from .test_cmos18_rules import DOE, book
 
 
 def forms(item: dict[str, Any], locator: str = "12") -> tuple[str, str, str | None]:
