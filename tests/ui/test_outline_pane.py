@@ -56,7 +56,9 @@ def test_empty_outline_shows_a_helpful_placeholder(qtbot):
 
 def test_import_bundled_reading_notes(qtbot):
     pane = _pane(qtbot)
-    assert pane.import_markdown_file(ZUBOK)
+    with qtbot.waitSignal(pane.markdownImported, timeout=20_000) as blocker:
+        assert pane.import_markdown_file(ZUBOK)  # read and parsed in a worker
+    assert not isinstance(blocker.args[0], Exception)
     expected = outline_from_markdown(ZUBOK.read_text(encoding="utf-8"))
     assert pane.outline().root.shape() == expected.root.shape()
     model = pane.model
@@ -255,3 +257,53 @@ def test_insert_into_draft_emits_the_note_text(qtbot):
     with qtbot.waitSignal(pane.insertTextRequested) as inserted:
         pane.insert_button.click()
     assert inserted.args == ["Mao\n\n“Military romanticism.”"]
+
+
+def test_a_markdown_outline_file_is_parsed_off_the_gui_thread(qtbot, monkeypatch):
+    """The parse (a Pandoc process) cannot finish until the GUI thread has handled a timer
+    event, which a parse on the GUI thread would block."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from assistant.ui.outline import pane as pane_module
+
+    real = pane_module.outline_from_markdown
+    gui_ran = threading.Event()
+    parsing = threading.Event()
+
+    def slow_parse(text):
+        parsing.set()
+        if not gui_ran.wait(20):
+            raise RuntimeError("the GUI thread handled no event while the outline was read")
+        return real(text)
+
+    monkeypatch.setattr(pane_module, "outline_from_markdown", slow_parse)
+    pane = _pane(qtbot)
+    with qtbot.waitSignal(pane.markdownImported, timeout=30_000) as blocker:
+        assert pane.import_markdown_file(ZUBOK)
+        assert parsing.wait(10)  # the worker is parsing, and the call has returned
+        QTimer.singleShot(0, gui_ran.set)
+    assert not isinstance(blocker.args[0], Exception), blocker.args[0]
+    assert pane.outline().root.children
+
+
+def test_a_markdown_outline_pandoc_cannot_read_gives_a_message(qtbot, monkeypatch, tmp_path):
+    from assistant.essay.pandoc_ast import PandocError
+    from assistant.ui.outline import pane as pane_module
+    from assistant.ui.workers import TaskError
+
+    def failing(_text):
+        raise PandocError("pandoc timed out after 30 s")
+
+    monkeypatch.setattr(pane_module, "outline_from_markdown", failing)
+    pane = _pane(qtbot)
+    pane.set_outline(_outline())
+    before = pane.outline().root.shape()
+    notes = tmp_path / "notes.md"
+    notes.write_text("# A\n\nB\n", encoding="utf-8")
+    with qtbot.waitSignal(pane.markdownImported, timeout=10_000) as blocker:
+        assert pane.import_markdown_file(notes)
+    assert isinstance(blocker.args[0], TaskError)
+    assert "notes.md" in pane.message.text() and "timed out" in pane.message.text()
+    assert pane.outline().root.shape() == before

@@ -36,7 +36,7 @@ from assistant.essay.outline import Outline, OutlineNode, outline_from_markdown
 from assistant.ui import theme
 from assistant.ui.outline.model import OutlineModel
 from assistant.ui.outline.tree import OutlineTree
-from assistant.ui.workers import run_task
+from assistant.ui.workers import TaskError, run_task
 
 
 class OutlinePane(QWidget):
@@ -45,6 +45,8 @@ class OutlinePane(QWidget):
     openPassage = Signal(object)  # PassageLink
     insertTextRequested = Signal(str)
     outlineChanged = Signal()
+    # A Markdown file's import ended: the Outline merged in, or the TaskError (Pandoc failed).
+    markdownImported = Signal(object)
 
     def __init__(self, controller: Any = None, parent: QWidget | None = None) -> None:
         if isinstance(controller, QWidget) and parent is None:
@@ -200,10 +202,13 @@ class OutlinePane(QWidget):
     def import_markdown(self, text: str, name: str = "Imported notes") -> None:
         """Bring in a Markdown outline; into an empty outline it becomes the outline, otherwise
         only its new notes are added where they belong (`essay.outline_merge`), so importing
-        the outline already open changes nothing."""
+        the outline already open changes nothing. Runs Pandoc here: files go through
+        `import_markdown_file`, which reads them in a worker."""
+        self._merge_imported(outline_from_markdown(text), name)
+
+    def _merge_imported(self, imported: Outline, name: str) -> None:
         from assistant.essay.outline_merge import merge_outline
 
-        imported = outline_from_markdown(text)
         current = self.outline()
         if not current.root.children:
             if not imported.root.title and current.root.title:
@@ -226,6 +231,8 @@ class OutlinePane(QWidget):
         self.outlineChanged.emit()
 
     def import_markdown_file(self, path: Path) -> bool:
+        """Read and parse the file in a worker (Pandoc takes a while on a long outline) and
+        merge it when it is ready (`markdownImported`). False when the file cannot be read."""
         path = Path(path)
         try:
             text = path.read_text(encoding="utf-8-sig")
@@ -233,13 +240,19 @@ class OutlinePane(QWidget):
             reason = getattr(error, "strerror", None) or str(error)
             self._flash(f"Could not import {path.name}: {reason}", error=True)
             return False
-        from assistant.essay.pandoc_ast import PandocError
 
-        try:
-            self.import_markdown(text, name=path.stem)
-        except PandocError as error:
-            self._flash(f"Could not import {path.name}: {error}", error=True)
-            return False
+        def done(imported: Outline) -> None:
+            self._merge_imported(imported, path.stem)
+            self.markdownImported.emit(imported)
+
+        def failed(error: TaskError) -> None:
+            self._flash(f"Could not import {path.name}: {error.message}", error=True)
+            self.markdownImported.emit(error)
+
+        self._flash(f"Reading {path.name}…")
+        run_task(
+            lambda _task: outline_from_markdown(text), on_result=done, on_error=failed, owner=self
+        )
         return True
 
     def import_markdown_dialog(self) -> None:
