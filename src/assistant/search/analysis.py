@@ -258,24 +258,10 @@ class FastStemmingAnalyzer(Tokenizer):
             term = cache.get(lower)
             if term is None:
                 if _COMPLEX.search(word):
-                    first = -1
-                    for text, where, _, _ in self._pieces(word, 0, True):
-                        if where == _NEXT:
-                            cjk = len(text) <= 2 and _CJK.fullmatch(text) is not None
-                            piece = text if cjk else self._term(text, cache, language)
-                            if not piece:
-                                continue
-                            position += 1
-                            if first < 0:
-                                first = position
-                            at = position
-                        elif position >= 0:
-                            piece = self._term(text, cache, language)
-                            if not piece:
-                                continue
-                            at = position if where == _SAME or first < 0 else first
-                        else:
-                            continue
+                    # A hyphenated, apostrophed or CJK word: its pieces as _word_terms numbers
+                    # them; the position moves on to the last piece that took a new one.
+                    for piece, at in self._word_terms(word, cache, language, position):
+                        position = max(position, at)
                         positions = found.get(piece)
                         if positions is None:
                             found[piece] = [at]
