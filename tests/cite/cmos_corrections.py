@@ -222,6 +222,49 @@ def interview_short_form(text: str, items: Iterable[Item]) -> str:
     return text
 
 
+MONTHS = [
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+]
+
+
+def journal_month_with_volume(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.171: a journal issue identified by its volume (or issue) number is dated by
+    its year; the month goes (a season stays). The style keeps the month when no issue is
+    given."""
+    for item in items:
+        parts = item.get("issued", {}).get("date-parts", [])
+        if (
+            item.get("type") == "article-journal"
+            and item.get("volume")
+            and len(parts) == 1
+            and len(parts[0]) >= 2
+            and str(parts[0][1]).isdigit()
+            and 1 <= int(parts[0][1]) <= 12
+        ):
+            year, month = parts[0][0], MONTHS[int(parts[0][1]) - 1]
+            text = re.sub(rf"\({month} (?:\d{{1,2}}, )?{year}\)", f"({year})", text)
+    return text
+
+
+def ownerless_web_page(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.104: a page with no author leads with its title; only an owner or sponsor
+    (CSL `publisher`) stands in for the author, not the site's name (`container-title`)."""
+    for item in items:
+        site = item.get("container-title")
+        if item.get("type") != "webpage" or item.get("author") or item.get("publisher"):
+            continue
+        if not site:
+            continue
+        text = text.replace(f"{site}, “", "“")
+        entry = re.match(rf"^{re.escape(site)}\. (“.*?[.?!]”) (.*)$", text)
+        if entry:
+            title, rest = entry.groups()
+            glue = ". " if re.match(r"Accessed|https?://", rest) else ", "
+            text = f"{title} {site}{glue}{rest}"
+    return text
+
+
 RULES: list[Callable[[str, Iterable[Item]], str]] = [
     family_first_names,
     en_dash_ranges,
@@ -237,6 +280,8 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
     reprint_label,
     seasons,
     no_comma_after_question,
+    journal_month_with_volume,
+    ownerless_web_page,
 ]
 SHORT_RULES: list[Callable[[str, Iterable[Item]], str]] = [
     short_title_article,

@@ -532,3 +532,58 @@ def test_the_original_title_of_a_translation_keeps_its_own_capitalization_14_88(
         "Jan Doe, <i>The Captive Mind</i> (Press, 1990; originally published as"
         " <i>Zniewolony umysł</i>), 12."
     )
+
+
+# --- rules the sixth held-out library showed (pinned on other items) ------------------------
+
+
+def test_a_journal_volume_without_an_issue_drops_the_month_14_171() -> None:
+    article = {
+        "id": "j",
+        "type": "article-journal",
+        "title": "Border Talks in the Himalaya",
+        "author": [{"family": "Rao", "given": "Anil"}],
+        "container-title": "Pacific Affairs",
+        "volume": "41",
+        "page": "10-30",
+        "issued": {"date-parts": [[1968, 10]]},
+    }
+    full, _, bib = forms(article)
+    assert full == "Anil Rao, “Border Talks in the Himalaya,” <i>Pacific Affairs</i> 41 (1968): 12."
+    assert bib is not None and "41 (1968): 10–30." in bib
+    # A season still identifies the issue and stays.
+    article["issued"] = {"date-parts": [[1968]], "season": "Winter"}
+    assert "41 (Winter 1968): 12." in forms(article)[0]
+
+
+def test_a_web_page_with_neither_author_nor_owner_leads_with_its_title_14_104() -> None:
+    page = {
+        "id": "w",
+        "type": "webpage",
+        "title": "Documents on the Berlin Airlift",
+        "container-title": "Cold War Files",
+        "URL": "https://example.org/airlift",
+        "accessed": {"date-parts": [[2024, 1, 5]]},
+    }
+    full, short, bib = forms(page, locator="")
+    assert full.startswith("“Documents on the Berlin Airlift,” Cold War Files")
+    assert short == "“Documents on the Berlin Airlift,” 14."
+    assert bib is not None and bib.startswith("“Documents on the Berlin Airlift.” Cold War Files.")
+    engine = ChicagoEngine({"w": page, "b": book("b", author=[{"family": "Cole", "given": "A."}])})
+    # Filed under its title, "Documents", after Cole.
+    assert [e.text[:4] for e in engine.bibliography()] == ["Cole", "“Doc"]
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        # One word and one year name an event: the year is a key word ...
+        ("Hungary, 1956: The Revolution Seen from Vienna", "Hungary, 1956"),
+        # ... a span of years after a comma is the period covered, and goes.
+        ("Diaries, 1941–1962", "Diaries"),
+        # Articles do not count toward four words, so a name is not split after "Berlin".
+        ("Papers of the Berlin Wall Committee of Inquiry", "Papers of the Berlin Wall"),
+    ],
+)
+def test_short_title_keeps_an_events_year_and_a_name_whole_14_30(title: str, short: str) -> None:
+    assert derive_short_title(title) == short

@@ -1,5 +1,5 @@
-"""The engine on the third, fourth and fifth held-out libraries (tests/cite/realistic/heldout3,
-heldout4, heldout5), now tuning sets: the engine was changed in answer to their mismatches
+"""The engine on the third to sixth held-out libraries (tests/cite/realistic/heldout3 to
+heldout6), now tuning sets: the engine was changed in answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
 figures no longer measure an unseen library. The floors asserted are the figures after those
@@ -21,6 +21,9 @@ FLOORS = {
     # Two short titles an editor cuts by sense (a Pinyin document title, a headline ending on a
     # verb) and one order CMOS leaves open (an untitled telegram) are left.
     "heldout5": ({"note": 100.0, "short": 96.0, "bib": 100.0, "seq": 100.0}, 24),
+    # First sight 93.5 %; fixed: a journal's month with a volume, an ownerless web page led
+    # by its title, an event's year and a name kept whole in short titles.
+    "heldout6": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 11),
 }
 
 

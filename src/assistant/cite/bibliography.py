@@ -38,8 +38,8 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
         if item.family == "periodical":
             substitute = item.get("container-title") or item.get("publisher")
         elif item.family == "web":
-            # Filed under what leads its entry: the owner, else the site (14.66, 14.104).
-            substitute = item.get("publisher") or item.get("container-title")
+            # Filed under what leads its entry: the owner, else its own title (14.66, 14.104).
+            substitute = item.get("publisher")
         return (title_sort_key(substitute, item.english) or title, 0, "", 0, title, date)
     # One person's works stay together whatever form of the name they carry ("Vladislav
     # Zubok", "Vladislav M. Zubok"): surname and first given name, then alone before with

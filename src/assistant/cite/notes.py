@@ -124,10 +124,7 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
         creator = container(item)
     elif item.family == "web":
         blog = item.cased("container-title") if web.is_blog(item) else ""
-        if blog:
-            creator = styled_title(blog, quoted=False)
-        else:
-            creator = t(item.get("publisher") or item.cased("container-title"))
+        creator = styled_title(blog, quoted=False) if blog else t(item.get("publisher"))
     else:
         creator = []
     short_title = title(item, short=True)

@@ -35,9 +35,9 @@ def _serial(item: Item) -> Parts:
         # "nos. 6–7" for a range; a double issue numbered "14/15" is one issue.
         issue_term = "nos." if re.search(r"[–,&]| and ", issue) else "no."
         serial += t(f", {issue_term} {issue}" if volume or serial else f"{issue_term} {issue}")
-    # The style gives the month only when there is no issue number.
-    # With an issue number the month goes, but a season stays (CMOS 14.171).
-    date = item.date.text(year_only=bool(issue), seasons=True) if item.date else ""
+    # A journal's volume or issue number identifies the issue, so its month goes; a season
+    # stays (CMOS 14.171). Only a journal cited by date alone keeps the month.
+    date = item.date.text(year_only=bool(issue or volume), seasons=True) if item.date else ""
     status = item.get("status").lower()
     if not date and status and not (volume or issue):
         # Accepted, not yet out: "*Cold War History*, forthcoming" (CMOS 18 14.75).

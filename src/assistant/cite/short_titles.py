@@ -257,7 +257,12 @@ def _first_words(
     """The first `count` words when they end a unit: never inside a quotation or a name (a
     capitalized word followed by another in a sentence-case title), an announcing abbreviation
     taking its number along ("Vypiska iz protokola no. 78")."""
-    phrase = tokens[:count]
+    # Articles are not counted (they belong to the phrase they open): "Records of the Warsaw
+    # Pact" is four words, and a cut after "Warsaw" would split its name.
+    taken = 0
+    while taken < len(tokens) and _counted(tokens[:taken]) < count:
+        taken += 1
+    phrase = tokens[:taken]
     if _bare(phrase[-1]) in _ANNOUNCING and len(tokens) > count:
         phrase = tokens[: count + 1]
     if _open_quotes(" ".join(phrase)) or not _can_end_unit(phrase, language, function_words):
@@ -320,6 +325,10 @@ def _without_dates(tokens: list[str], function_words: frozenset[str]) -> list[st
     if len(tokens) < 2 or not _YEARS.match(tokens[-1]):
         return tokens
     before = tokens[:-1]
+    if len(before) == 1 and not re.search(r"[–-]", tokens[-1]):
+        # One word and one year name an event, not a period covered: "Poland, 1956" is the
+        # key phrase itself (a span, "Memoirs, 1925–1950", is still dropped).
+        return tokens
     if before[-1].endswith(","):
         return [*before[:-1], before[-1].rstrip(",")]
     if _bare(before[-1]) in function_words and len(before) > 1:

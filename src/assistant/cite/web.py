@@ -51,8 +51,9 @@ def lead(item: Item) -> tuple[Parts, Parts]:
     creator = t(creator_note(item))
     if creator:
         return creator, site(item)
-    # The owner or sponsor (publisher) stands first, else the site (CMOS 14.104, 14.206).
-    owner = item.get("publisher") or item.cased("container-title")
+    # The owner or sponsor (publisher) stands in for the author (CMOS 14.104, 14.206). A site's
+    # name is a title, not an owner: with no owner the page leads with its own title.
+    owner = item.get("publisher")
     site_name = item.cased("container-title")
     return t(owner), (t(site_name) if site_name and site_name != owner else [])
 
