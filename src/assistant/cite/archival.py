@@ -15,6 +15,7 @@ from assistant.cite.pieces import (
     creator_note,
     link,
     medium,
+    page_follows_shelfmark,
     publication,
     publication_bib,
     secondary,
@@ -117,8 +118,9 @@ def full(item: Item, citation: Citation) -> Parts:
     # The institution that holds or issued an unpublished document (Zotero's "institution").
     described.append(t(item.get("publisher")))
     described.append(t(_date(item)))
-    # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
-    after_shelfmark = citation.label in ("page", "folio", "column")
+    # A foliated file's page, folio or column follows the shelfmark; other locators and a
+    # boxed document's own page precede it (CMOS 14.127).
+    after_shelfmark = page_follows_shelfmark(item, citation)
     if not after_shelfmark:
         described.append(t(locator_text(citation)))
     described.append(location)

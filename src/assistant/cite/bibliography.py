@@ -37,6 +37,9 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
         substitute = ""
         if item.family == "periodical":
             substitute = item.get("container-title") or item.get("publisher")
+        elif item.family == "broadcast":
+            # An unsigned episode's entry leads with its programme (14.165), filed there.
+            substitute = item.get("container-title")
         elif item.family == "web":
             # Filed under what leads its entry: the owner, else its own title (14.66, 14.104).
             substitute = item.get("publisher")

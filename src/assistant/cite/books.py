@@ -21,6 +21,7 @@ from assistant.cite.pieces import (
     medium,
     number_of_volumes,
     original_title,
+    page_follows_shelfmark,
     publication,
     publication_bib,
     report_number,
@@ -56,14 +57,13 @@ def _tail_note(item: Item, citation: Citation, loc: str) -> list[Parts]:
     """What follows the publication facts: locator, archival copy, medium, link."""
     if item.get("archive_location") or item.get("archive"):
         location, collection, archive = archive_parts(item)
-        # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
+        # A foliated file's page, folio or column follows the shelfmark; other locators
+        # and a boxed document's own page precede it (CMOS 14.127).
         # A document published in a book also held in an archive is cited by the book's page,
         # which goes with the book's facts, before the archival data: 14.127 puts a page
         # after the shelfmark only when the archival copy itself is cited.
         published = item.family == "chapter" and bool(item.get("container-title"))
-        if location and (
-            published or (citation.label or "page") not in ("page", "folio", "column")
-        ):
+        if location and (published or not page_follows_shelfmark(item, citation)):
             return [t(loc), location, collection, archive, t(medium(item, capital=False))]
         if location and loc:
             loc = locator_text(citation, with_page_label=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 from assistant.cite.dates import Date, parse_date
 from assistant.cite.names import Name, east_asian_order, parse_names, same_names
+from assistant.cite.record_fields import cleaned
 from assistant.cite.richtext import Parts, hide_tags, show_tags
 from assistant.cite.short_titles import derive_short_title, subtitle_of
 from assistant.cite.titles import case_title, is_english, language_code
@@ -185,7 +186,8 @@ def prepare(item_id: str, raw: Any) -> Item:
     if not isinstance(raw, Mapping):
         warnings.append(f"item {item_id!r} is not a CSL-JSON object")
         raw = {}
-    raw = dict(raw)  # a snapshot: the caller may go on editing its own dict
+    # A snapshot (the caller may go on editing its own dict), its export quirks corrected.
+    raw = cleaned(dict(raw))
     csl_type = str(raw.get("type", "") or "")
     family = TYPE_FAMILY.get(csl_type)
     if family is None:

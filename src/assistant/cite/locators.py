@@ -26,6 +26,9 @@ LOCATOR_TERMS = {
     "issue": ("no.", "nos."),
     "sub-verbo": ("s.v.", "s.vv."),
 }
+# Inclusive numbers abbreviated as pages are (CMOS 18 9.64 covers inclusive numbers, not only
+# pages): "cols. 1274–75", "fols. 112–19"; chapters, volumes and figures are given in full.
+_INCLUSIVE_NUMBERS = frozenset({"page", "column", "folio", "line", "paragraph", "note"})
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 _LOCATOR_WORDS = re.compile(r"[\s,–—\-&:]+")
 _PLURAL_LOCATOR = re.compile(r"[-–—,&]| and ")
@@ -37,7 +40,8 @@ def locator_text(citation: Citation, *, with_page_label: bool = False) -> str:
     if not locator:
         return ""
     label = citation.label or "page"
-    locator = page_range(locator, abbreviate=label == "page" and ":" not in locator)
+    abbreviate = label in _INCLUSIVE_NUMBERS and ":" not in locator
+    locator = page_range(locator, abbreviate=abbreviate)
     if label == "page" and not with_page_label:
         return locator
     plural = bool(_PLURAL_LOCATOR.search(locator))

@@ -96,14 +96,21 @@ def _episode(item: Item) -> str:
 
 
 def _aired(item: Item) -> str:
-    """ "aired October 4, 1998, on CNN" for radio and television; a podcast (found online:
-    a URL or DOI) gives its publisher before the date (CMOS 18 14.165, 14.168)."""
+    """ "aired October 4, 1998, on CNN" for radio and television, streamed or not; a podcast
+    gives its publisher before the date (CMOS 18 14.165, 14.168)."""
     date, network = _date(item), item.get("publisher")
-    if item.get("URL") or item.get("DOI"):
+    if _podcast(item):
         return ", ".join(p for p in (network, date) if p)
     if network and date:
         return f"aired {date}, on {network}"
     return date or (f"on {network}" if network else "")
+
+
+def _podcast(item: Item) -> bool:
+    """A podcast episode: so described, or exported by Zotero as CSL `song` in a series (CSL
+    1.0.2 has no podcast type; Zotero's podcast maps to `song`)."""
+    described = f"{item.get('medium')} {item.get('genre')}".lower()
+    return "podcast" in described or item.csl_type in ("song", "podcast")
 
 
 def broadcast_full(item: Item, citation: Citation) -> Parts:

@@ -112,10 +112,16 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
         warnings.append(f"{role} {given!r} has no family name; printed as given")
         return Name(literal=given)
     cjk = bool(_CJK.search(family + given)) and " " not in family + given
+    particle = str(raw.get("non-dropping-particle", "") or "").strip()
+    if particle[:1].isupper():
+        # A particle its bearer capitalizes is part of the surname: "Von Eschen, Penny M.",
+        # filed under V (CMOS 18 8.5, 14.71); a lowercase one stays a particle ("Linden,
+        # Marcel van der").
+        family, particle = f"{particle} {family}", ""
     return Name(
         family=family,
         given=given,
-        particle=str(raw.get("non-dropping-particle", "") or "").strip(),
+        particle=particle,
         dropping=str(raw.get("dropping-particle", "") or "").strip(),
         suffix=str(raw.get("suffix", "") or "").strip(),
         static=bool(raw.get("static-ordering")) or cjk,

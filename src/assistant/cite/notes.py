@@ -24,6 +24,7 @@ from assistant.cite.richtext import (
     capitalize_first,
     comma_then,
     join,
+    lower_first,
     markdown_runs,
     resolve_parens,
     t,
@@ -142,6 +143,11 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
             described.append(t(f"{genre} to {names_short(item.recipients)}"))
         described.append(t(item.date.text() if item.date else ""))
         short_title = join(described, ", ")
+    if item.family == "archival" and not short_title and item.get("genre"):
+        # An untitled document is known by what it is and its date: "diary, August 23, 1958"
+        # (CMOS 14.119), as its full note describes it.
+        date = item.date.text() if item.date else ""
+        short_title = join([t(lower_first(item.get("genre"))), t(date)], ", ")
     return join([creator, short_title], ", ")
 
 

@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.cite.items import ROMAN_TYPES, Item
-from assistant.cite.model import Run
+from assistant.cite.model import Citation, Run
 from assistant.cite.names import Name, names_bib, names_note
 from assistant.cite.richtext import Parts, capitalize, lower_first, markup_runs, t
 from assistant.cite.titles import styled_title
-from assistant.cite.typography import number_ranges, ordinal
+from assistant.cite.typography import number_ranges, ordinal, words
 
 _ORDINAL_WORDS = {
     "first": 1,
@@ -28,6 +28,12 @@ _ORDINAL_WORDS = {
 }
 _EDITION_WORDS = {"revised": "rev.", "edition": "ed."}
 _EDITION_ABBREVIATIONS = frozenset({"rev", "abr", "exp", "enl", "ed", "edn"})
+# Words describing an edition, common adjectives lowercase inside a note ("updated ed."); a
+# named edition ("Bicentennial ed.") keeps its capital.
+_DESCRIPTIVE_EDITIONS = words(
+    "rev. abr. exp. enl. corr. aug. revised abridged expanded enlarged corrected augmented"
+    " updated new paperback illustrated annotated reprint international student"
+)
 
 
 _BRACKETED = re.compile(r"\s\[[^\[\]]+\]$")
@@ -153,7 +159,7 @@ def edition(item: Item, *, capital: bool) -> str:
         return capitalize(out)
     # In a note the edition runs on after a comma: "rev. ed.", but "Bicentennial ed." stays.
     first = out.split(" ")[0].lower()
-    if first in ("rev.", "abr.", "exp.", "revised", "abridged", "expanded", "new"):
+    if first in _DESCRIPTIVE_EDITIONS:
         return out[:1].lower() + out[1:]
     return out
 
@@ -257,6 +263,20 @@ def archive_parts(item: Item, *, bib: bool = False) -> list[Parts]:
         t(item.get("archive_collection")),
         t(", ".join(p for p in (item.get("archive"), item.get("archive-place")) if p)),
     ]
+
+
+# A box or folder holds whole documents; a shelfmark or file reference ("FO 371/84091",
+# "f. 5, op. 1, d. 12") is foliated itself.
+_CONTAINER_LOCATION = re.compile(r"(?:box|folder|carton|container)\b", re.IGNORECASE)
+
+
+def page_follows_shelfmark(item: Item, citation: Citation) -> bool:
+    """Whether the locator goes after the archival location (CMOS 14.127): a page, folio or
+    column of a foliated file does ("FO 371/84091, fol. 8"); a page of a document kept in a
+    box is the document's own and goes with it ("5, box 6")."""
+    if (citation.label or "page") not in ("page", "folio", "column"):
+        return False
+    return not _CONTAINER_LOCATION.match(item.get("archive_location"))
 
 
 def medium(item: Item, *, capital: bool) -> str:

@@ -81,10 +81,15 @@ def runs_to_text(runs: Sequence[Run]) -> str:
     return "".join(run.text for run in runs)
 
 
+_URL_START = re.compile(r"(?:https?://|www\.|doi:)", re.IGNORECASE)
+
+
 def capitalize_first(parts: Parts) -> Parts:
     for index, run in enumerate(parts):
         if run.text.strip():
             stripped = run.text.lstrip()
+            if _URL_START.match(stripped):
+                return parts  # a link is printed as it is, never capitalized
             lead = run.text[: len(run.text) - len(stripped)]
             parts = list(parts)
             parts[index] = run.with_text(lead + stripped[:1].upper() + stripped[1:])
@@ -93,6 +98,8 @@ def capitalize_first(parts: Parts) -> Parts:
 
 
 def capitalize(text: str) -> str:
+    if _URL_START.match(text):
+        return text
     return text[:1].upper() + text[1:]
 
 
