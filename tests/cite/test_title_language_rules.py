@@ -9,6 +9,7 @@ and 6.83 (en dashes in ranges of numbers and dates), chapter 14 (notes and bibli
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -326,3 +327,21 @@ def test_a_book_title_typed_with_a_period_prints_once_punctuated_in_notes_and_bi
     assert "<i>Moscow and the Third World under Gorbachev</i> (Press, 1990), 12." in note
     assert short == "Doe, <i>Moscow and the Third World</i>, 14."
     assert entry == "Doe, Jan. <i>Moscow and the Third World under Gorbachev</i>. Press, 1990."
+
+
+def test_a_huge_title_without_spaces_is_cased_and_trimmed_in_bounded_time() -> None:
+    """Bad input (a pasted blob for a title) must not make the title rules hang: the closing
+    period's search looks at the last word only, the language guess reads each word once."""
+    blob = "a." * 40_000 + "end."
+    results: list[str] = []
+    worker = threading.Thread(
+        target=lambda: results.extend(
+            [record_period(blob), guess(blob), forms(book("b", title=blob))[0]]
+        ),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive(), "the title rules did not finish on a 80,000-character title"
+    assert results[0] == blob  # its last word is dotted ("a.a.end."): an abbreviation
+    assert results[2].endswith("(Press, 1990), 12.")

@@ -74,15 +74,21 @@ def record_period(title: str) -> str:
     Era."): that period is the record's punctuation, not the title's, and the citation
     puts its own after the title (CMOS ch. 6 and 14: one mark, never two). Kept when it
     belongs to an abbreviation ("U.S.", "Inc.", "Jr.", "etc.", an initial) or an ellipsis."""
-    match = _CLOSING_PERIOD.search(title)
-    if match is None or title.rstrip().endswith(".."):
+    stripped = title.rstrip()
+    if not stripped.endswith(".") or stripped.endswith(".."):
+        return title
+    # The last word is all that matters: searching only the tail keeps a long run of text
+    # without spaces from making the search quadratic.
+    start = max(0, len(stripped) - 300)
+    match = _CLOSING_PERIOD.search(stripped, start)
+    if match is None:
         return title
     word = match.group(1).lstrip("([“‘\"'")
     if not word or "." in word or len(word) == 1 or word.lower() in _ABBREVIATIONS:
         return title
     if not _VOWEL.search(word):
         return title  # "gg." (Russian годы), "pp.", "Mlle.": no vowel, an abbreviation
-    return title[: match.end(2)]
+    return stripped[: match.end(2)]
 
 
 def subtitle_colon(title: str) -> str:
