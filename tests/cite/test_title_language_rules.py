@@ -9,7 +9,9 @@ and 6.83 (en dashes in ranges of numbers and dates), chapter 14 (notes and bibli
 
 from __future__ import annotations
 
+import json
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -345,3 +347,26 @@ def test_a_huge_title_without_spaces_is_cased_and_trimmed_in_bounded_time() -> N
     assert not worker.is_alive(), "the title rules did not finish on a 80,000-character title"
     assert results[0] == blob  # its last word is dotted ("a.a.end."): an abbreviation
     assert results[2].endswith("(Press, 1990), 12.")
+
+
+ZOTERO_TITLES = Path(__file__).parent / "fixtures" / "zotero_titles" / "titles.json"
+
+
+def test_real_catalogue_titles_are_never_read_as_the_wrong_side_of_english_ch_11() -> None:
+    """Titles from Zotero's translator test cases (real records, see the fixture's README):
+    an English title never reads as another language (it would lose its headline style),
+    another language's never as English (it would gain one), and most of the others are
+    recognized (a short newspaper name like "Le Temps" or "Bilanz" cannot be)."""
+    rows = json.loads(ZOTERO_TITLES.read_text(encoding="utf-8"))
+    english_as_foreign = [
+        row["title"]
+        for row in rows
+        if code_of(row["language"]) == "en" and guess(row["title"]) not in ("", "en")
+    ]
+    foreign = [row for row in rows if code_of(row["language"]) != "en"]
+    foreign_as_english = [row["title"] for row in foreign if guess(row["title"]) == "en"]
+    recognized = [row for row in foreign if guess(row["title"]) == code_of(row["language"])]
+    assert english_as_foreign == []
+    assert foreign_as_english == []
+    assert len(foreign) > 100
+    assert len(recognized) >= 0.65 * len(foreign)

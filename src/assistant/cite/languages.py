@@ -23,7 +23,8 @@ _NAMES = {
     "french": "fr", "français": "fr", "francais": "fr", "fre": "fr", "fra": "fr",
     "spanish": "es", "español": "es", "espanol": "es", "castellano": "es", "spa": "es",
     "italian": "it", "italiano": "it", "ita": "it",
-    "portuguese": "pt", "português": "pt", "portugues": "pt", "por": "pt",
+    "portuguese": "pt", "português": "pt", "portugues": "pt", "portugués": "pt", "por": "pt",
+    "slovenian": "sl", "slovene": "sl", "slovenski": "sl", "slovenščina": "sl", "slv": "sl",
     "dutch": "nl", "nederlands": "nl", "dut": "nl", "nld": "nl",
     "polish": "pl", "polski": "pl", "pol": "pl",
     "czech": "cs", "čeština": "cs", "cestina": "cs", "cze": "cs", "ces": "cs",
@@ -71,12 +72,13 @@ _FUNCTION_WORDS = {
     "de": _words(
         "der die das des dem den ein eine einer eines einem einen und oder in im von vom zu"
         " zur zum mit für fur auf über uber unter nach bei aus an am gegen zwischen durch ist"
-        " sind wie nicht auch als sich vor seit ohne während wahrend"
+        " sind wie nicht auch als sich vor seit ohne während wahrend ich wir uns ihr sie"
+        " mein meine unser unsere wieso warum"
     ),
     "fr": _words(
         "le la les l' un une des de du d' et ou à au aux en pour sur dans par avec sans sous"
         " entre vers contre chez est sont cette ces son sa ses leur leurs qui que qu' dont où"
-        " ne pas jusqu'"
+        " ne pas jusqu' nous vous ils elle elles"
     ),
     "es": _words(
         "el la los las un una de del y o en con por para a al sin sobre entre hacia desde"
@@ -84,13 +86,16 @@ _FUNCTION_WORDS = {
     ),
     "it": _words(
         "il lo la i gli le un una di del della dei delle degli e o in con per a da dal dalla"
-        " su sul sulla tra fra nel nella nei negli al alla ai agli come che è"
+        " su sul sulla tra fra nel nella nei negli al alla ai agli come che è non"
     ),
     "pt": _words(
         "o os a as do da dos das de e em um uma no na nos nas ao aos pelo pela pelos pelas com"
-        " para por sobre entre é"
+        " para por sobre entre é até não"
     ),
-    "nl": _words("de het een en van voor met op naar tussen bij uit tot over na onder door in"),
+    "nl": _words(
+        "de het een en van voor met op naar tussen bij uit tot over na onder door in te aan om"
+        " niet ook wordt zijn worden af"
+    ),
     "pl": _words("w z i się na do od oraz przez dla pod przed ze we jest nie po o jako"),
     "cs": _words("v ve z ze a i se s k na do od pro při mezi jako nebo je po o"),
     # Russian in Library of Congress transliteration (a Cyrillic title is told by its script).
@@ -110,11 +115,25 @@ _ENGLISH = _words(
 # half; so does a particle before a capitalized word, which may be a name's ("Charles de
 # Gaulle", "La Paz", "Le Duan", "Los Alamos", "von Braun", "van der Linden").
 _SHARED = _ENGLISH | _words("die con we")
-_PARTICLES = _words("de la le les el los las lo da di del della dos das du des van von")
+_PARTICLES = _words("de la le les el los las lo da di del della dos du van von")
 # German word endings no English word has (Freiheit, Einigkeit, Wissenschaft, sowjetische).
 _GERMAN_ENDING = re.compile(r"(?:heit|keit|schaft|ische[nrs]?|liche[nrs]?|ungen)$")
 # Endings of LC-transliterated Russian (sovetskaia, istoriia, Istoricheskii, vneshniaia).
 _RUSSIAN_ENDING = re.compile(r"(?:skaia|skii|skoi|skogo|skikh|iia|aia|nykh|[^aeiou]ii)$")
+# Letters only some of these languages write: a tie between two is broken by them.
+_LETTERS = {
+    "de": "äöüß",
+    "fr": "éèêàçùûôîïëœ",
+    "es": "ñáíóú¿¡",
+    "it": "àèìòù",
+    "pt": "ãõçáâêôí",
+    "pl": "łąęśżźćń",
+    "cs": "řěůčšžťďň",
+}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Web addresses and domain names ("FranUlmer.com") are no words of a title's language.
+_DOMAIN = re.compile(r"\S*[\w-]\.(?:[a-z]{2,6})\b(?:/\S*)?")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ABBREVIATION = re.compile(r"(?<![\w'’])[^\W\d_]{1,2}\.")
 _ELISION = re.compile(r"^(l|d|qu|jusqu)['’](?=\w)", re.IGNORECASE)
@@ -130,7 +149,11 @@ def guess(text: str) -> str:
     tokens: list[str] = []
     # Markup, a bracketed translation and abbreviations ("U.S.", "v.", "Jr.", an initial)
     # say nothing of the title's language.
-    text = _ABBREVIATION.sub(" ", re.sub(r"<[^>]*>|\[[^\[\]]*\]", " ", text))
+    text = re.sub(r"<[^>]*>|\[[^\[\]]*\]", " ", text)
+    cyrillic = len(_CYRILLIC.findall(text))
+    if cyrillic and cyrillic > len(_LATIN.findall(text)):
+        return "ru"  # Russian is what this engine's Cyrillic word lists know
+    text = _ABBREVIATION.sub(" ", _DOMAIN.sub(" ", text))
     for token in _TOKEN.findall(text):
         elision = _ELISION.match(token)
         if elision:  # "l'Est", "d'histoire": the article is a word of its own
@@ -150,6 +173,12 @@ def guess(text: str) -> str:
         if token == "I":
             continue  # English, or a roman numeral
         word = token.lower().replace("’", "'")
+        if len(token) == 1 and token.isupper():
+            # A capital letter alone is an initial, a roman numeral, a plan or a part ("Part
+            # V", "Plan B") as often as a word: half a point at most.
+            for code, vocabulary in _FUNCTION_WORDS.items():
+                scores[code] += 0.5 if word in vocabulary else 0.0
+            continue
         nxt = tokens[index + 1] if index + 1 < len(tokens) else ""
         prev = tokens[index - 1].lower() if index else ""
         particle = (word in _PARTICLES and (nxt[:1].isupper() or nxt.lower() in _PARTICLES)) or (
@@ -174,7 +203,8 @@ def guess(text: str) -> str:
         scores[code] += min(value, 1.0)
         if value >= 1.0:
             own[code] += 1  # two words with such endings are evidence
-    best = max(scores, key=lambda code: (scores[code], own[code]))
+    letters = {code: sum(text.count(ch) for ch in chars) for code, chars in _LETTERS.items()}
+    best = max(scores, key=lambda code: (scores[code], own[code], letters.get(code, 0)))
     score = scores[best]
     if (
         own[best]
