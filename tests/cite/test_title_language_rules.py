@@ -239,6 +239,7 @@ def test_a_french_title_loses_its_french_spacing_in_the_note_ch_11() -> None:
         ("What Changed Since We Met", "What Changed Since We Met"),
         ("The Thaw Before They Came", "The Thaw Before They Came"),
         ("Peace after it ended", "Peace After It Ended"),
+        ("Look before you leap", "Look Before You Leap"),  # CMOS's own example
         # With no object: an adverb, capitalized; first and last words always are.
         ("Europe Ever Since", "Europe Ever Since"),
         ("Since 1945: Essays", "Since 1945: Essays"),
@@ -307,6 +308,9 @@ def test_a_date_range_in_a_title_and_a_year_range_in_a_collection_take_en_dashes
         ("Cold War Radio: The Russian Broadcasts of the Voice of America.", None),
         ("Containment Revisited: Essays, Documents, Etc.", "keep"),
         ("Stalin, Inc.", "keep"),
+        ("Letters from 1600 Pennsylvania Ave.", "keep"),
+        ("Washington, D.C.", "keep"),
+        ("Why Containment?.", "Why Containment?"),
         ("A Life of John F.", "keep"),  # an initial
         ("Made in the U.S.S.R.", "keep"),
         ("The Long Wait...", "keep"),

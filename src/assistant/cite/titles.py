@@ -61,8 +61,10 @@ def case_title(text: str, english: bool) -> str:
 _SPACED_DASH = re.compile(r"(?<=[^\W\d])\s+[-–—]\s+(?=[^\W\d])")
 _SUBTITLE_PERIOD = re.compile(r"(?<=\w)\.\s+(?=[A-ZÀ-Þ])")
 _ABBREVIATIONS = words(
-    "adm al approx assn bros ca capt cf co col corp dept dr ed eds esq etc gen gov govt inc"
-    " intl jr lt ltd mr mrs ms mt no nos pp pres prof rep rev sen sgt sr st trans vol vols vs"
+    "adm al approx assn assoc ave blvd bros ca capt cf ch chap cmdr co col comp corp"
+    " cpl dept dr ed eds esq etc fig gen gov govt inc intl jr lieut lt ltd maj mme mr mrs ms"
+    " mt natl no nos pp pres prof pt pvt rd rep repr rev sec sen sgt sr st trans univ vol"
+    " vols vs"
 )
 # The last word before a closing period, markup after it allowed ("<i>Izvestiia</i>.").
 _VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûüаеёиоуыэюяіїє\d]", re.IGNORECASE)
