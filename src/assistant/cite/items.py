@@ -18,7 +18,7 @@ from assistant.cite.names import Name, east_asian_order, parse_names, same_names
 from assistant.cite.record_fields import cleaned
 from assistant.cite.richtext import Parts, hide_tags, show_tags
 from assistant.cite.short_titles import derive_short_title, subtitle_of
-from assistant.cite.titles import case_title, is_english, language_code
+from assistant.cite.titles import case_title, is_english, language_code, reads_english
 from assistant.cite.typography import number_ranges, smart_quotes
 
 # CSL types this engine knows, mapped to the family that renders them.
@@ -133,8 +133,10 @@ class Item:
         return cached
 
     def cased(self, key: str) -> str:
-        """A title-like field (container, series, volume title) in the item's capitalization."""
-        return number_ranges(case_title(self.get(key), self.english))
+        """A title-like field (container, series, volume title) capitalized by its own
+        language: a French journal keeps its case under an English article (CMOS 11.6)."""
+        text = self.get(key)
+        return number_ranges(case_title(text, reads_english(text, self.english)))
 
     @property
     def editors_lead(self) -> bool:

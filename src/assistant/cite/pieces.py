@@ -260,7 +260,7 @@ def archive_parts(item: Item, *, bib: bool = False) -> list[Parts]:
         location = capitalize(location)
     return [
         t(location),
-        t(item.get("archive_collection")),
+        t(number_ranges(item.get("archive_collection"))),
         t(", ".join(p for p in (item.get("archive"), item.get("archive-place")) if p)),
     ]
 

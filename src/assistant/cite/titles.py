@@ -11,29 +11,43 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from assistant.cite.languages import code_of, guess
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
-from assistant.cite.typography import title_case, words
+from assistant.cite.typography import close_up_marks, title_case, words
 
-_ENGLISH = re.compile(r"^(en|eng|english)\b", re.IGNORECASE)
-# ISO 639-2 and English names for the languages a short title's word lists know.
-_LANGUAGE_CODES = {
-    "eng": "en", "english": "en", "rus": "ru", "russian": "ru", "fre": "fr", "fra": "fr",
-    "french": "fr", "ger": "de", "deu": "de", "german": "de", "spa": "es", "spanish": "es",
-    "ita": "it", "italian": "it", "chi": "zh", "zho": "zh", "chinese": "zh", "jpn": "ja",
-    "japanese": "ja", "kor": "ko", "korean": "ko",
-}  # fmt: skip
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u2e80-\u9fff\uac00-\ud7af]")
 
 
+def language_code(item: Mapping[str, Any]) -> str:
+    """The item's language as an ISO 639-1 code: its `language` field ("en-US", "eng",
+    "German", "Deutsch"), else the language its title reads as, else English (CSL's
+    default for a record that does not say)."""
+    code = code_of(item.get("language"))
+    if code:
+        return code
+    return guess(str(item.get("title", "") or "")) or "en"
+
+
 def is_english(item: Mapping[str, Any]) -> bool:
-    """An item without `language` is taken to be English, as CSL's title-casing does."""
-    language = str(item.get("language", "") or "").strip()
-    return not language or bool(_ENGLISH.match(language))
+    """Whether the item's title takes headline style: its language is English, or unknown
+    and the title does not read as another language."""
+    return language_code(item) == "en"
+
+
+def reads_english(text: str, default: bool) -> bool:
+    """Whether a journal's, series' or volume's title is English: by its own words when they
+    tell ("Cahiers du monde russe" is French whatever the article in it), else `default`,
+    the item's own language."""
+    language = guess(text)
+    return default if not language else language == "en"
 
 
 def case_title(text: str, english: bool) -> str:
-    """Headline style for English; other languages and non-Latin scripts as written."""
+    """Headline style for English; other languages and non-Latin scripts as written. In
+    every language a space before a colon or question mark goes (French and catalogue
+    spacing) and a period the record closed the title with goes."""
+    text = record_period(close_up_marks(text))
     if not english or not text or _NON_LATIN.search(text):
         return text
     return title_case(subtitle_colon(text))
@@ -47,9 +61,36 @@ def case_title(text: str, english: bool) -> str:
 _SPACED_DASH = re.compile(r"(?<=[^\W\d])\s+[-–—]\s+(?=[^\W\d])")
 _SUBTITLE_PERIOD = re.compile(r"(?<=\w)\.\s+(?=[A-ZÀ-Þ])")
 _ABBREVIATIONS = words(
-    "adm bros capt cf co col corp dept dr ed eds etc gen gov inc jr lt ltd mr mrs ms mt no"
-    " nos pres prof rep rev sen sgt sr st trans vol vols vs"
+    "adm al approx assn assoc ave blvd bros ca capt cf ch chap cmdr co col comp corp"
+    " cpl dept dr ed eds esq etc fig gen gov govt inc intl jr lieut lt ltd maj mme mr mrs ms"
+    " mt natl no nos pp pres prof pt pvt rd rep repr rev sec sen sgt sr st trans univ vol"
+    " vols vs"
 )
+# The last word before a closing period, markup after it allowed ("<i>Izvestiia</i>.").
+_VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûüаеёиоуыэюяіїє\d]", re.IGNORECASE)
+_CLOSING_PERIOD = re.compile(r"([^\s.]*(?:\.[^\s.]+)*)((?:<[^<>]*>)*)\.\s*$")
+
+
+def record_period(title: str) -> str:
+    """A title without the period a record closed it with ("Khrushchev: The Man and His
+    Era."): that period is the record's punctuation, not the title's, and the citation
+    puts its own after the title (CMOS ch. 6 and 14: one mark, never two). Kept when it
+    belongs to an abbreviation ("U.S.", "Inc.", "Jr.", "etc.", an initial) or an ellipsis."""
+    stripped = title.rstrip()
+    if not stripped.endswith(".") or stripped.endswith(".."):
+        return title
+    # The last word is all that matters: searching only the tail keeps a long run of text
+    # without spaces from making the search quadratic.
+    start = max(0, len(stripped) - 300)
+    match = _CLOSING_PERIOD.search(stripped, start)
+    if match is None:
+        return title
+    word = match.group(1).lstrip("([“‘\"'")
+    if not word or "." in word or len(word) == 1 or word.lower() in _ABBREVIATIONS:
+        return title
+    if not _VOWEL.search(word):
+        return title  # "gg." (Russian годы), "pp.", "Mlle.": no vowel, an abbreviation
+    return stripped[: match.end(2)]
 
 
 def subtitle_colon(title: str) -> str:
@@ -78,14 +119,6 @@ def _word_before(text: str, end: int) -> str:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
         start -= 1
     return text[start:end]
-
-
-def language_code(item: Mapping[str, Any]) -> str:
-    language = str(item.get("language", "") or "").strip().lower()
-    if not language:
-        return "en"
-    head = re.split(r"[-_]", language)[0]
-    return _LANGUAGE_CODES.get(head, head[:2])
 
 
 # --- quotation marks -----------------------------------------------------------------------

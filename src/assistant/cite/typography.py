@@ -66,6 +66,7 @@ _LONG_PREPOSITIONS = frozenset(
         "beyond",
         "despite",
         "during",
+        "since",
         "except",
         "through",
         "throughout",
@@ -160,6 +161,7 @@ def title_case(text: str) -> str:
             lower in STOP_WORDS
             and (tok.islower() or tok.istitle())
             and not (lower in _ADVERBIAL_PARTICLES and _used_adverbially(tokens, i))
+            and not (lower in _CONJUNCTIONS_TOO and _opens_clause(tokens, i))
             # "A&M", "A/B": a letter joined to its neighbours is not an article.
             and not (i + 1 < len(tokens) and tokens[i + 1] in ("&", "/"))
             and not (i > 0 and tokens[i - 1] in ("&", "/"))
@@ -207,7 +209,8 @@ def _unshout(text: str) -> str:
 # an adverb that cannot be their object.
 _ADVERBIAL_PARTICLES = words(
     "about above across after along around before behind below beneath beyond by down in"
-    " inside near off on out outside over past through throughout under up within without"
+    " inside near off on out outside over past since through throughout under up within"
+    " without"
 )
 _ADVERBS = words("again anew apart aside away back forth forward together")
 _PREPOSITIONS = (
@@ -241,6 +244,25 @@ def _used_adverbially(tokens: list[str], i: int) -> bool:
             return _used_adverbially(tokens, k)
         return True
     return False
+
+
+# Prepositions that are also subordinating conjunctions: capitalized when they open a clause
+# ("Since We Met", "Before It Is Too Late", CMOS 8.159), lowercase before a year, a number,
+# an article or a noun phrase ("Europe since 1945", "Life before the War"). Only a subject
+# pronoun tells a clause for certain; "it" and "you" only when a word follows them.
+_CONJUNCTIONS_TOO = words("after before since till until")
+_SUBJECTS = words("i we he she they there")
+
+
+def _opens_clause(tokens: list[str], i: int) -> bool:
+    words_after = [tok for tok in tokens[i + 1 : i + 6] if tok[0].isalnum()]
+    spaced = [tok for tok in tokens[i + 1 : i + 6] if not tok.isspace()]
+    if not words_after or not spaced or spaced[0] != words_after[0]:
+        return False  # punctuation follows: the adverb test decides
+    nxt = words_after[0].lower()
+    if nxt in _SUBJECTS:
+        return True
+    return nxt in ("it", "you") and len(words_after) > 1 and spaced[1:2] == [words_after[1]]
 
 
 def _capitalize_word(word: str) -> str:
@@ -355,14 +377,63 @@ def _abbreviate_range(first: str, last: str) -> str:
 _TITLE_RANGE = re.compile(
     r"(?<![\w\-–/.])(\d{1,4}(?:st|nd|rd|th|s)?)-(\d{1,4}(?:st|nd|rd|th|s)?)(?![\w\-–/])"
 )
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Spring|Summer|Fall"
+    r"|Autumn|Winter)"
+)
+# Dates joined by a hyphen: "June 1950-June 1951", "July 26-December 31, 1956",
+# "June-July 1950", "1950-June 1951", "1 November 1950-12 April 1951" (CMOS 6.83: an en
+# dash between dates).
+_DATE_RANGE = re.compile(
+    rf"(?<![\w\-–])((?:{_MONTH}(?:\s+\d{{1,2}},?)?(?:\s+\d{{4}})?)|\d{{4}})"
+    rf"-(?=(?:\d{{1,2}}\s+)?{_MONTH}(?![\w\-]))"
+)
+# A number after these is an identifier, not a range: "S. Rep. No. 94-465", "H. Doc. 81-12".
+_IDENTIFIER_BEFORE = re.compile(r"(?:\b(?:nos?|rep|doc|res)\.|#)\s*$", re.IGNORECASE)
+
+
+def _plausible_range(first: str, last: str) -> bool:
+    """Whether "first-last" reads as a range of numbers: the second is larger, or a shortened
+    form of a larger one (1952-61, 1496-500: CMOS 9.64 shortens from 100 on only); "11-4"
+    (NIE 11-4) is an identifier."""
+    if not (first.isdigit() and last.isdigit()):
+        return True  # ordinals and decades ("16th-17th", "1950s-60s")
+    a, b = int(first), int(last)
+    if len(last) < len(first):
+        return a >= 100 and int(first[: len(first) - len(last)] + last) > a
+    return b > a
 
 
 def number_ranges(text: str) -> str:
-    """En dashes between the numbers of a range written with a hyphen, "1945-1953" ->
-    "1945–1953" (CMOS 6.78), leaving identifiers like "NIE 11-4-57" or "NSC-68" alone."""
+    """En dashes between the numbers or dates of a range written with a hyphen, "1945-1953"
+    -> "1945–1953", "June 1950-June 1951" -> "June 1950–June 1951" (CMOS 6.78, 6.83),
+    leaving identifiers alone: "NIE 11-4-57", "NSC-68", "974.7301/7-2756", "No. 94-465"."""
     if "-" not in text:
         return text
-    return _TITLE_RANGE.sub("\\1–\\2", text)
+
+    def dash(match: re.Match[str]) -> str:
+        first, last = match.group(1), match.group(2)
+        if not _plausible_range(first, last) or _IDENTIFIER_BEFORE.search(text, 0, match.start()):
+            return match.group(0)
+        return f"{first}–{last}"
+
+    text = _TITLE_RANGE.sub(dash, text)
+    return _DATE_RANGE.sub("\\1–", text) if "-" in text else text
+
+
+# A space before a colon, semicolon, question mark or exclamation point, as French sets
+# them ("1945-1953 : Une approche") and library catalogues copy them ("Power and protest :
+# global revolution"): English text closes it up (CMOS 18 ch. 11, French punctuation).
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[^\s:;?!])[ \u00a0\u202f\u2009]+(?=[:;?!]+(?!\w))")
+
+
+def close_up_marks(text: str) -> str:
+    """No space (plain, no-break or narrow no-break) before : ; ? or ! in an English text
+    (CMOS ch. 11)."""
+    if not any(mark in text for mark in ":;?!"):
+        return text
+    return _SPACE_BEFORE_MARK.sub("", text)
 
 
 def abbreviate_year_range(first: int, last: int) -> str:

@@ -1,0 +1,217 @@
+"""The language of a title: from a CSL `language` value, or read from the title's own words.
+
+Capitalization depends on it (CMOS 18 8.159 headline style is for English titles; titles in
+other languages keep their own sentence-style capitals, 11.6, 14.87), and so do a short
+title's function words (14.30). Many records carry no `language` (Zotero leaves it empty by
+default), some carry a language's name ("German", "Deutsch", "français"), and a journal's or
+series' title is often in another language than the article in it ("Cahiers du monde russe").
+
+The guess from a title is conservative: a language counts only on words that are that
+language's and not English ("und", "du", "zu", "w", lowercase "i"), ambiguous ones ("die",
+"in", "a", a particle before a name: "de Gaulle", "La Paz") counting half, and English
+function words counting against it. One ambiguous word never turns an English title foreign.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Names (English and native) and ISO 639-2 codes of languages, to ISO 639-1.
+_NAMES = {
+    "english": "en", "eng": "en", "anglais": "en", "englisch": "en",
+    "german": "de", "deutsch": "de", "ger": "de", "deu": "de", "allemand": "de",
+    "french": "fr", "français": "fr", "francais": "fr", "fre": "fr", "fra": "fr",
+    "spanish": "es", "español": "es", "espanol": "es", "castellano": "es", "spa": "es",
+    "italian": "it", "italiano": "it", "ita": "it",
+    "portuguese": "pt", "português": "pt", "portugues": "pt", "portugués": "pt", "por": "pt",
+    "slovenian": "sl", "slovene": "sl", "slovenski": "sl", "slovenščina": "sl", "slv": "sl",
+    "dutch": "nl", "nederlands": "nl", "dut": "nl", "nld": "nl",
+    "polish": "pl", "polski": "pl", "pol": "pl",
+    "czech": "cs", "čeština": "cs", "cestina": "cs", "cze": "cs", "ces": "cs",
+    "russian": "ru", "русский": "ru", "russkii": "ru", "rus": "ru",
+    "ukrainian": "uk", "українська": "uk", "ukr": "uk",
+    "hungarian": "hu", "magyar": "hu", "hun": "hu",
+    "romanian": "ro", "română": "ro", "rum": "ro", "ron": "ro",
+    "swedish": "sv", "svenska": "sv", "swe": "sv",
+    "danish": "da", "dansk": "da", "dan": "da",
+    "norwegian": "no", "norsk": "no", "nor": "no",
+    "finnish": "fi", "suomi": "fi", "fin": "fi",
+    "greek": "el", "ελληνικά": "el", "gre": "el", "ell": "el",
+    "turkish": "tr", "türkçe": "tr", "tur": "tr",
+    "latin": "la", "lat": "la",
+    "chinese": "zh", "中文": "zh", "chi": "zh", "zho": "zh",
+    "japanese": "ja", "日本語": "ja", "jpn": "ja",
+    "korean": "ko", "한국어": "ko", "kor": "ko",
+    "vietnamese": "vi", "vie": "vi",
+}  # fmt: skip
+
+
+def code_of(value: object) -> str:
+    """The two-letter code of a CSL `language` value ("en-US", "eng", "German", "Deutsch",
+    "zh_CN"), "" when it is empty; an unknown name is returned lowercased as it is."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip().lower()
+    if not text:
+        return ""
+    text = re.split(r"[;,/]", text, maxsplit=1)[0].strip()  # "en; de": the first
+    if text in _NAMES:
+        return _NAMES[text]
+    head = re.split(r"[-_ ]", text, maxsplit=1)[0]
+    if head in _NAMES:
+        return _NAMES[head]
+    return head if len(head) == 2 and head.isalpha() else text
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words of each language (articles, prepositions, conjunctions, common verbs).
+_FUNCTION_WORDS = {
+    "de": _words(
+        "der die das des dem den ein eine einer eines einem einen und oder in im von vom zu"
+        " zur zum mit für fur auf über uber unter nach bei aus an am gegen zwischen durch ist"
+        " sind wie nicht auch als sich vor seit ohne während wahrend ich wir uns ihr sie"
+        " mein meine unser unsere wieso warum"
+    ),
+    "fr": _words(
+        "le la les l' un une des de du d' et ou à au aux en pour sur dans par avec sans sous"
+        " entre vers contre chez est sont cette ces son sa ses leur leurs qui que qu' dont où"
+        " ne pas jusqu' nous vous ils elle elles"
+    ),
+    "es": _words(
+        "el la los las un una de del y o en con por para a al sin sobre entre hacia desde"
+        " según segun hasta su sus como que es"
+    ),
+    "it": _words(
+        "il lo la i gli le un una di del della dei delle degli e o in con per a da dal dalla"
+        " su sul sulla tra fra nel nella nei negli al alla ai agli come che è non"
+    ),
+    "pt": _words(
+        "o os a as do da dos das de e em um uma no na nos nas ao aos pelo pela pelos pelas com"
+        " para por sobre entre é até não"
+    ),
+    "nl": _words(
+        "de het een en van voor met op naar tussen bij uit tot over na onder door in te aan om"
+        " niet ook wordt zijn worden af"
+    ),
+    "pl": _words("w z i się na do od oraz przez dla pod przed ze we jest nie po o jako"),
+    "cs": _words("v ve z ze a i se s k na do od pro při mezi jako nebo je po o"),
+    # Russian in Library of Congress transliteration (a Cyrillic title is told by its script).
+    "ru": _words(
+        "i v vo na s so o ob k ko po za iz ot do dlia bez pri cherez ili nad pod pered mezhdu"
+        " kak ne chto"
+    ),
+}
+# English function words: evidence against every other language.
+_ENGLISH = _words(
+    "the of and to for with on from by at a an is are was were its their his her this that"
+    " these those which who whom how why what when where between after before during against"
+    " into toward towards through without within about upon since until under over or not in"
+    " as so no do per"
+)
+# Words other languages share with English ("in", "a", "die", "an", "do", "over") count
+# half; so does a particle before a capitalized word, which may be a name's ("Charles de
+# Gaulle", "La Paz", "Le Duan", "Los Alamos", "von Braun", "van der Linden").
+_SHARED = _ENGLISH | _words("die con we")
+_PARTICLES = _words("de la le les el los las lo da di del della dos du van von")
+# German word endings no English word has (Freiheit, Einigkeit, Wissenschaft, sowjetische).
+_GERMAN_ENDING = re.compile(r"(?:heit|keit|schaft|ische[nrs]?|liche[nrs]?|ungen)$")
+# Endings of LC-transliterated Russian (sovetskaia, istoriia, Istoricheskii, vneshniaia).
+_RUSSIAN_ENDING = re.compile(r"(?:skaia|skii|skoi|skogo|skikh|iia|aia|nykh|[^aeiou]ii)$")
+# Letters only some of these languages write: a tie between two is broken by them.
+_LETTERS = {
+    "de": "äöüß",
+    "fr": "éèêàçùûôîïëœ",
+    "es": "ñáíóú¿¡",
+    "it": "àèìòù",
+    "pt": "ãõçáâêôí",
+    "pl": "łąęśżźćń",
+    "cs": "řěůčšžťďň",
+}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Web addresses and domain names ("FranUlmer.com") are no words of a title's language.
+_DOMAIN = re.compile(r"\S*[\w-]\.(?:[a-z]{2,6})\b(?:/\S*)?")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_ABBREVIATION = re.compile(r"(?<![\w'’])[^\W\d_]{1,2}\.")
+_ELISION = re.compile(r"^(l|d|qu|jusqu)['’](?=\w)", re.IGNORECASE)
+
+
+def guess(text: str) -> str:
+    """The language a title reads as: a two-letter code, or "" when its words do not tell.
+
+    Another language needs one of its own words that is no English word, and at least twice
+    the weight of the English function words (or more than their weight when all of them
+    are shared with it: "a", "no"); "en" needs English function words outweighing
+    every other language's."""
+    tokens: list[str] = []
+    # Markup, a bracketed translation and abbreviations ("U.S.", "v.", "Jr.", an initial)
+    # say nothing of the title's language.
+    text = re.sub(r"<[^>]*>|\[[^\[\]]*\]", " ", text)
+    cyrillic = len(_CYRILLIC.findall(text))
+    if cyrillic and cyrillic > len(_LATIN.findall(text)):
+        return "ru"  # Russian is what this engine's Cyrillic word lists know
+    text = _ABBREVIATION.sub(" ", _DOMAIN.sub(" ", text))
+    for token in _TOKEN.findall(text):
+        elision = _ELISION.match(token)
+        if elision:  # "l'Est", "d'histoire": the article is a word of its own
+            tokens.extend([elision.group(1) + "'", token[elision.end() :]])
+        else:
+            tokens.append(token)
+    if not tokens:
+        return ""
+    scores = dict.fromkeys(_FUNCTION_WORDS, 0.0)
+    own = dict.fromkeys(_FUNCTION_WORDS, 0)
+    english = 0.0
+    english_own = 0  # English words no other language listed here has
+    endings = {"de": 0.0, "ru": 0.0}
+    for index, token in enumerate(tokens):
+        if len(token) > 1 and token.isupper():
+            continue  # an acronym ("MIT", "UN", "DE"), no word of a language
+        if token == "I":
+            continue  # English, or a roman numeral
+        word = token.lower().replace("’", "'")
+        if len(token) == 1 and token.isupper():
+            # A capital letter alone is an initial, a roman numeral, a plan or a part ("Part
+            # V", "Plan B") as often as a word: half a point at most.
+            for code, vocabulary in _FUNCTION_WORDS.items():
+                scores[code] += 0.5 if word in vocabulary else 0.0
+            continue
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else ""
+        prev = tokens[index - 1].lower() if index else ""
+        particle = (word in _PARTICLES and (nxt[:1].isupper() or nxt.lower() in _PARTICLES)) or (
+            word in ("der", "den") and prev in ("van", "von")  # "van der Linden"
+        )
+        foreign = [code for code, vocabulary in _FUNCTION_WORDS.items() if word in vocabulary]
+        if word in _ENGLISH:
+            english += 0.5 if foreign else 1.0
+            english_own += not foreign
+        for code in foreign:
+            if word in _SHARED or particle:
+                scores[code] += 0.5
+            else:
+                scores[code] += 1.0
+                own[code] += 1
+        if len(word) > 5:
+            if _GERMAN_ENDING.search(word):
+                endings["de"] += 0.5
+            if _RUSSIAN_ENDING.search(word):
+                endings["ru"] += 0.5
+    for code, value in endings.items():
+        scores[code] += min(value, 1.0)
+        if value >= 1.0:
+            own[code] += 1  # two words with such endings are evidence
+    letters = {code: sum(text.count(ch) for ch in chars) for code, chars in _LETTERS.items()}
+    best = max(scores, key=lambda code: (scores[code], own[code], letters.get(code, 0)))
+    score = scores[best]
+    if (
+        own[best]
+        and score >= 1.0
+        and (score >= 2 * english or (not english_own and score > english))
+    ):
+        return best
+    if english >= 1.0 and english > score:
+        return "en"
+    return ""
