@@ -177,3 +177,13 @@ def test_a_typed_final_period_is_no_part_of_the_short_title_14_30() -> None:
 )
 def test_a_pinyin_name_is_one_key_word_14_30(title: str, short: str) -> None:
     assert derive_short_title(title, "zh") == short
+
+
+def test_a_title_of_any_length_or_with_stray_marks_gets_a_short_title() -> None:
+    # Bad input: a runaway title (a pasted abstract) and quotation marks never closed.
+    runaway = "Notes on the Talks " * 50_000
+    assert derive_short_title(runaway) == "Notes on the Talks Notes"
+    assert derive_short_title("“Unclosed quotation of the Cold War Era in Asia and Europe") == (
+        "“Unclosed quotation"
+    )
+    assert derive_short_title("” ’ ‘ “") == "” ’ ‘ “"

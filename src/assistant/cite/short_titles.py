@@ -103,6 +103,7 @@ _RUSSIAN_ADJECTIVE = re.compile(
 _YEAR_WORDS = words("g. gg. г. гг.")
 _PLURAL_YEAR_WORDS = words("gg. гг.")
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
+_MOST_WORDS = 40
 
 
 def derive_short_title(title: str, language: str = "en", author_names: Sequence[str] = ()) -> str:
@@ -127,7 +128,9 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     function_words = FUNCTION_WORDS.get(language, frozenset())
     tokens = _without_dates(tokens, function_words)
     if tokens:
-        units = join_units(tokens, language, function_words)
+        # A short title comes from the head of the title: past its first forty words nothing
+        # changes the choice, and the search stays bounded for any length.
+        units = join_units(tokens[:_MOST_WORDS], language, function_words)
         tokens = _choose(units, language, function_words, author_names)
     short = _without_final_period(show_units(" ".join(tokens)).rstrip(",;:"))
     return _balance_tags(show_tags(short, tags))
