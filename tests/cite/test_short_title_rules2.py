@@ -73,6 +73,12 @@ def test_romance_compounds_and_adjectives_are_not_cut_14_30(
          "Truman Statement May 5, 1950"),
         ("Zapiska Molotova 12 noiabria 1940 g. i sovetsko-germanskie peregovory", "ru",
          "Zapiska Molotova 12 noiabria 1940 g."),
+        # Two years joined by a word are one span: no cut before "à 1958" ...
+        ("Les relations franco-soviétiques de 1944 à 1958 selon les archives", "fr",
+         "Les relations franco-soviétiques"),
+        # ... and a German date keeps its day's period ("10.").
+        ("Die Stalin-Note vom 10. März 1952 und die Westintegration", "de",
+         "Die Stalin-Note vom 10. März 1952"),
     ],
 )  # fmt: skip
 def test_a_date_is_never_cut_inside_14_30(title: str, language: str, short: str) -> None:

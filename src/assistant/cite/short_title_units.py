@@ -113,6 +113,7 @@ _YEAR = re.compile(r"^(?:1\d{3}|20\d{2}),?$")
 # "1941 года", "1941 g.": the word "year" after a year.
 _YEAR_WORDS = words("года году год г. goda godu god g.")
 _DATE_LINKS = words("de del")  # "5 de mayo de 1941"
+_SPAN_LINKS = words("to till until and à au et a al y bis und zum al e до по i do po")
 
 
 def _month(word: str) -> bool:
@@ -122,11 +123,20 @@ def _month(word: str) -> bool:
 
 def _dates(tokens: list[str]) -> list[tuple[int, int]]:
     """Spans of dates: "5 May 1941", "May 5, 1941", "5 мая 1941 года", "10. September
-    1955", "5 de mayo de 1941", "May 1941", "1941 года"; a month alone ("May") is none."""
+    1955", "5 de mayo de 1941", "May 1941", "1941 года"; a month alone ("May") is none. A
+    span of two years in words ("1944 à 1958", "1945 bis 1955") is one term as well."""
     spans = []
     index = 0
     while index < len(tokens):
         end = _date_at(tokens, index)
+        if (
+            end == index
+            and index + 2 < len(tokens)
+            and _YEAR.match(_HIDDEN_TAGS.sub("", tokens[index]))
+            and _HIDDEN_TAGS.sub("", tokens[index + 1]).lower() in _SPAN_LINKS
+            and _YEAR.match(_HIDDEN_TAGS.sub("", tokens[index + 2]).rstrip(".,;:"))
+        ):
+            end = index + 2
         if end > index:
             spans.append((index, end))
             index = end + 1
@@ -282,7 +292,9 @@ _ROMANCE_NOUN_ENDINGS = ("té", "tés", "dad", "dade", "tà")
 
 
 def romance_adjective(word: str) -> bool:
-    bare = _HIDDEN_TAGS.sub("", word).lower().strip(",;:.“”‘’\"'«»")
+    """Whether `word` is, by its ending, a French, Spanish, Italian or Portuguese adjective
+    ("soviétique", "franco-soviétiques", "fredda")."""
+    bare = _HIDDEN_TAGS.sub("", word).lower().strip(",;:.“”‘’\"'«»").rsplit("-", 1)[-1]
     if bare in _ROMANCE_ADJECTIVES:
         return True
     if len(bare) < 5 or not bare.isalpha() or bare.endswith(_ROMANCE_NOUN_ENDINGS):
@@ -321,7 +333,7 @@ def _romance_phrases(
             and index + 1 < len(tokens)
             and content(index - 1)
             and _HIDDEN_TAGS.sub("", tokens[index + 1]).lower() not in function_words
-            and _HIDDEN_TAGS.sub("", tokens[index + 1])[:1].isalnum()
+            and _HIDDEN_TAGS.sub("", tokens[index + 1])[:1].isalpha()  # not "de 1944 à 1958"
             and _bare_compound(tokens[index - 1], tokens[index + 1])
         ):
             spans.append((index - 1, index + 1))

@@ -5,9 +5,11 @@ trailing dates), keep it whole when it is short, and otherwise keep its head phr
 before the first phrase that could be dropped (a prepositional phrase, a second conjunct, a
 participle clause), choosing the longest such phrase of at most four words. The cut never
 leaves a function word, an adjective or an announcing abbreviation ("no.") hanging at the end,
-never splits a quotation, and is made with the title's own language's function words (Russian
-in Cyrillic and transliteration, German, French, Spanish, Italian, Pinyin); a question keeps
-its verb (never "Weishenme women", two words of a question).
+never splits a word group (a quotation, a date, a name with its title of office, a Romance
+compound or postposed adjective: `short_title_units`), and is made with the title's own
+language's function words (Russian in Cyrillic and transliteration, German, French, Spanish,
+Italian, Portuguese, Pinyin); a question keeps its verb (never "Weishenme women", two words of
+a question). Articles, in every language, are not counted toward the four words.
 """
 
 from __future__ import annotations
