@@ -169,6 +169,9 @@ def test_a_typed_final_period_is_no_part_of_the_short_title_14_30() -> None:
     assert derive_short_title("The Berlin Airlift.") == "Berlin Airlift"
     # An abbreviation keeps its period.
     assert derive_short_title("Relations with the U.S.") == "Relations with the U.S."
+    assert derive_short_title("Koreiskaia voina 1950–1953 gg.", "ru") == (
+        "Koreiskaia voina 1950–1953 gg."
+    )
 
 
 @pytest.mark.parametrize(

@@ -121,20 +121,33 @@ def _month(word: str) -> bool:
     return bare in _MONTHS or bool(_MONTH_STEMS.match(bare))
 
 
+def _day(word: str) -> bool:
+    return bool(_DAY.match(word))
+
+
+def _year(word: str) -> bool:
+    return bool(_YEAR.match(word))
+
+
+def _year_word(word: str) -> bool:
+    return word.lower() in _YEAR_WORDS
+
+
 def _dates(tokens: list[str]) -> list[tuple[int, int]]:
     """Spans of dates: "5 May 1941", "May 5, 1941", "5 мая 1941 года", "10. September
     1955", "5 de mayo de 1941", "May 1941", "1941 года"; a month alone ("May") is none. A
     span of two years in words ("1944 à 1958", "1945 bis 1955") is one term as well."""
+    plain = [_HIDDEN_TAGS.sub("", token) for token in tokens]
     spans = []
     index = 0
-    while index < len(tokens):
-        end = _date_at(tokens, index)
+    while index < len(plain):
+        end = _date_at(plain, index)
         if (
             end == index
-            and index + 2 < len(tokens)
-            and _YEAR.match(_HIDDEN_TAGS.sub("", tokens[index]))
-            and _HIDDEN_TAGS.sub("", tokens[index + 1]).lower() in _SPAN_LINKS
-            and _YEAR.match(_HIDDEN_TAGS.sub("", tokens[index + 2]).rstrip(".,;:"))
+            and index + 2 < len(plain)
+            and _year(plain[index])
+            and plain[index + 1].lower() in _SPAN_LINKS
+            and _year(plain[index + 2].rstrip(".,;:"))
         ):
             end = index + 2
         if end > index:
@@ -145,11 +158,10 @@ def _dates(tokens: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _date_at(tokens: list[str], start: int) -> int:
+def _date_at(plain: list[str], start: int) -> int:
     """The last index of a date starting at `start` (`start` itself when none does)."""
     parts: list[str] = []
     index = start
-    plain = [_HIDDEN_TAGS.sub("", t) for t in tokens]
 
     def take(test: Callable[[str], bool], link: bool = False) -> bool:
         nonlocal index
@@ -161,24 +173,22 @@ def _date_at(tokens: list[str], start: int) -> int:
             return True
         return False
 
-    if take(_DAY.match):  # type: ignore[arg-type]
-        parts.append("day")
-        if take(_month, link=True):
-            parts.append("month")
-            if take(_YEAR.match, link=True):  # type: ignore[arg-type]
-                parts.append("year")
-        else:
+    if take(_day):
+        if not take(_month, link=True):
             return start
+        parts = ["day", "month"]
+        if take(_year, link=True):
+            parts.append("year")
     elif take(_month):
         parts.append("month")
-        if take(_DAY.match):  # type: ignore[arg-type]
+        if take(_day):
             parts.append("day")
-        if take(_YEAR.match):  # type: ignore[arg-type]
+        if take(_year):
             parts.append("year")
-    elif take(_YEAR.match):  # type: ignore[arg-type]
+    elif take(_year):
         parts.append("year")
     if "year" in parts:
-        take(lambda w: w.lower() in _YEAR_WORDS)
+        take(_year_word)
     if len(parts) < 2 and not (parts == ["year"] and index - start == 2):
         return start
     return index - 1

@@ -407,6 +407,7 @@ def _without_author(tokens: list[str], author_names: Sequence[str]) -> list[str]
 
 _ABBREVIATED = words(
     "etc inc ltd bros corp co dept gov pres prof sen rep rev vol vols nos eds trans jr sr st"
+    " adm capt cf col dr gen lt mr mrs ms mt sgt vs al ca gg гг др проч"
 )
 
 
@@ -416,7 +417,13 @@ def _without_final_period(text: str) -> str:
     if not text.endswith(".") or text.endswith(".."):
         return text
     last = _HIDDEN_TAGS.sub("", text.rsplit(None, 1)[-1])[:-1]
-    if len(last) < 2 or "." in last or not last.isalpha() or last.lower() in _ABBREVIATED:
+    if (
+        len(last) < 2
+        or "." in last
+        or not last.isalpha()
+        or last.lower() in _ABBREVIATED
+        or f"{last.lower()}." in _ANNOUNCING
+    ):
         return text
     return text[:-1]
 
