@@ -117,6 +117,9 @@ def test_a_single_year_after_a_comma_stays_a_span_goes_14_30(
          "Telegram from Secretary of State Dulles"),
         ("Lettre du général de Gaulle au président Eisenhower sur l’OTAN", "fr",
          "Lettre du général de Gaulle"),
+        # A title of office is not left hanging, cut from the words leading to the name.
+        ("Pis’mo posla Paniushkina ministru inostrannykh del Vyshinskomu o polozhenii v Kitae",
+         "ru", "Pis’mo posla Paniushkina"),
     ],
 )  # fmt: skip
 def test_a_title_of_office_is_not_cut_from_its_name_14_30(
@@ -196,3 +199,37 @@ def test_a_title_of_any_length_or_with_stray_marks_gets_a_short_title() -> None:
         "“Unclosed quotation"
     )
     assert derive_short_title("” ’ ‘ “") == "” ’ ‘ “"
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        # 14.30, never ending on an adjective: a German noun is capitalized, so a lowercase
+        # word with an adjective's ending at the end of a cut is left before its noun.
+        ("Die deutsche Frage und die sowjetische Politik in den Jahren 1945 bis 1955",
+         "Die deutsche Frage"),
+        ("„Wir sind das Volk“ und die friedliche Revolution in Leipzig und Dresden",
+         "„Wir sind das Volk“"),
+    ],
+)  # fmt: skip
+def test_a_german_cut_never_ends_on_an_adjective_14_30(title: str, short: str) -> None:
+    assert derive_short_title(title, "de") == short
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "short"),
+    [
+        # 14.30, never breaking a phrase: when the first four words end on an adjective and
+        # no shorter phrase says anything, the noun it qualifies comes along.
+        ("Akten zur deutschen auswärtigen Politik der Jahre 1945 bis 1955", "de",
+         "Akten zur deutschen auswärtigen Politik"),
+        ("Berichte über sowjetische militärische Planungen in Ostdeutschland", "de",
+         "Berichte über sowjetische militärische Planungen"),
+        ("Records of the Soviet Military Administration in Germany", "en",
+         "Records of the Soviet Military Administration"),
+    ],
+)  # fmt: skip
+def test_four_words_ending_on_an_adjective_take_its_noun_14_30(
+    title: str, language: str, short: str
+) -> None:
+    assert derive_short_title(title, language) == short

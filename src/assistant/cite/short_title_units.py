@@ -236,6 +236,11 @@ def _office_at(tokens: list[str], start: int) -> int:
     return 0
 
 
+def office_word(word: str) -> bool:
+    """Whether `word` (one word, not a unit) is a title of office ("President", "министру")."""
+    return JOIN not in word and _office_at([word], 0) == 1
+
+
 def _name_word(word: str) -> bool:
     plain = _HIDDEN_TAGS.sub("", word)
     return plain[:1].isupper() and plain[-1:] not in ",;:"

@@ -21,6 +21,7 @@ from assistant.cite.richtext import hide_tags, show_tags
 from assistant.cite.short_title_units import (
     ROMANCE,
     join_units,
+    office_word,
     show_units,
     split_unit,
     unclosed_quotation,
@@ -192,7 +193,9 @@ def _choose(
     # boevykh deistviiakh"); a title of up to seven words without a usable cut stays whole.
     if size <= 7 and language == "en":
         return _object_of_gerund(tokens, function_words) or tokens
-    first = _first_words(tokens, 4, language, function_words)
+    first = _first_words(tokens, 4, language, function_words) or _completed_noun_phrase(
+        tokens, language, function_words
+    )
     if first:
         return first
     # Else a phrase of four words at most, initials not counted ("Zapis' besedy I. V.
@@ -264,7 +267,16 @@ def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -
     last = _bare(_last(phrase[-1]))
     if last in function_words or _announcing(phrase[-1]) or unclosed_quotation(phrase):
         return False
+    if language == "de" and _german_adjective(_last(phrase[-1])):
+        return False
     return not _adjective(last, language)
+
+
+def _german_adjective(word: str) -> bool:
+    """A German noun is capitalized: a lowercase word with an adjective's ending ("die
+    friedliche", "der deutschen") is the adjective before its noun."""
+    plain = _HIDDEN_TAGS.sub("", word).strip(",;:“”„‘’\"'")
+    return plain.isalpha() and plain.islower() and plain.endswith(("e", "en", "er", "es", "em"))
 
 
 def _adjective(word: str, language: str) -> bool:
@@ -367,7 +379,40 @@ def _first_words(
         following = tokens[len(phrase)]
         if _last(phrase[-1])[:1].isupper() and following[:1].isupper():
             return []
+    if (
+        len(tokens) > len(phrase)
+        and office_word(phrase[-1])
+        and _bare(_first(tokens[len(phrase)])) not in function_words
+    ):
+        # "Pis'mo posla Paniushkina ministru | inostrannykh del Vyshinskomu": a title of
+        # office is not cut from the words that lead to its holder's name (14.30).
+        return []
     return phrase
+
+
+def _completed_noun_phrase(
+    tokens: list[str], language: str, function_words: frozenset[str]
+) -> list[str]:
+    """The first four words and the noun they end before, when the fourth is an adjective
+    ("Akten zur deutschen auswärtigen | Politik", "Records of the Soviet Military |
+    Administration"): the limit of four words yields to the noun phrase, which a cut may not
+    break (14.30)."""
+    taken = 0
+    while taken < len(tokens) and _counted(tokens[:taken], language) < 4:
+        taken += 1
+    if taken >= len(tokens) or not _ends_on_adjective(tokens[:taken], language):
+        return []
+    phrase = tokens[: taken + 1]
+    if not _can_end_unit(phrase, language, function_words) or unclosed_quotation(phrase):
+        return []
+    if taken + 1 < len(tokens) and not _phrase_ends(tokens, taken + 1, language, function_words):
+        return []
+    return phrase
+
+
+def _ends_on_adjective(phrase: list[str], language: str) -> bool:
+    last = _last(phrase[-1])
+    return (language == "de" and _german_adjective(last)) or _adjective(_bare(last), language)
 
 
 def _can_end_unit(phrase: list[str], language: str, function_words: frozenset[str]) -> bool:
