@@ -59,8 +59,10 @@ from assistant.cite.short_titles import derive_short_title
         ("SSSR i Stalin v sud'bakh Kitaia", "ru", "SSSR i Stalin"),
         ("La guerre de Corée et la politique étrangère de la France", "fr",
          "La guerre de Corée"),
+        # (The kept German article is not counted, as the English one is dropped: four
+        # words, as "Russia and the West" above.)
         ("Die Sowjetunion und der Koreakrieg in den Akten des Politbüros", "de",
-         "Die Sowjetunion"),
+         "Die Sowjetunion und der Koreakrieg"),
         ("Guerra fría y descolonización en el sudeste asiático", "es",
          "Guerra fría y descolonización"),
         ("Kangmei yuanchao zhanzheng de lishi jingyan he jiaoxun", "zh",

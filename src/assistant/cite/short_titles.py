@@ -5,9 +5,11 @@ trailing dates), keep it whole when it is short, and otherwise keep its head phr
 before the first phrase that could be dropped (a prepositional phrase, a second conjunct, a
 participle clause), choosing the longest such phrase of at most four words. The cut never
 leaves a function word, an adjective or an announcing abbreviation ("no.") hanging at the end,
-never splits a quotation, and is made with the title's own language's function words (Russian
-in Cyrillic and transliteration, German, French, Spanish, Italian, Pinyin); a question keeps
-its verb (never "Weishenme women", two words of a question).
+never splits a word group (a quotation, a date, a name with its title of office, a Romance
+compound or postposed adjective: `short_title_units`), and is made with the title's own
+language's function words (Russian in Cyrillic and transliteration, German, French, Spanish,
+Italian, Portuguese, Pinyin); a question keeps its verb (never "Weishenme women", two words of
+a question). Articles, in every language, are not counted toward the four words.
 """
 
 from __future__ import annotations
@@ -16,6 +18,14 @@ import re
 from collections.abc import Sequence
 
 from assistant.cite.richtext import hide_tags, show_tags
+from assistant.cite.short_title_units import (
+    ROMANCE,
+    join_units,
+    office_word,
+    show_units,
+    split_unit,
+    unclosed_quotation,
+)
 from assistant.cite.typography import STOP_WORDS, words
 
 # Words a short title must not end on, by language (CMOS 14.30: no article, preposition or
@@ -40,18 +50,37 @@ FUNCTION_WORDS = {
     ),
     "es": words("el la los las un una de del y e o u en con por para a al sin sobre entre"),
     "it": words(
-        "il lo la i gli le un una di del della dei delle e o in con per a da su tra fra nel"
-        " nella al alla"
+        "il lo la i gli le l’ l' un una uno di del dello della dei degli delle e ed o in con"
+        " per a da dal dalla dai su sul sulla tra fra nel nello nella negli nelle al allo alla"
+        " ai agli alle"
+    ),
+    "pt": words(
+        "o a os as um uma uns umas de do da dos das e ou em no na nos nas com por pelo pela"
+        " para ao aos à às sem sobre entre"
     ),
 }
-_ARTICLES = {"en": words("a an the")}
-# Articles are part of the phrase they open, so they do not count toward the four words.
-_UNCOUNTED = words("a an the")
+# Only an English title loses its initial article (the sets' house style keeps a foreign
+# one: "Die Legende", "La guerre de Corée").
+_DROPPED_ARTICLES = {"en": words("a an the")}
+# Articles are part of the phrase they open, so they do not count toward the four words, in
+# any language (CMOS 14.30 counts the words that carry meaning).
+_ARTICLES = {
+    "en": words("a an the"),
+    "de": words("der die das des dem den ein eine einer eines einem einen"),
+    "fr": words("le la les l’ l' un une des"),
+    "es": words("el la los las lo un una unos unas"),
+    "it": words("il lo la i gli le l’ l' un uno una un’ un'"),
+    "pt": words("o a os as um uma uns umas"),
+}
+# A bare "de" inside a compound ("rideau de fer", "Iron Curtain") links two nouns into one
+# term, as an English compound does without a word: it is not counted either.
+_LINKS = words("de di da d’ d'")
 _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
 # U.S. Policy"), as a colon does.
 _DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
-_YEARS = re.compile(r"^\(?(?:1\d{3}|20\d{2})(?:[–-]\d{2,4})?\)?[.,;]?$")
+_YEARS = re.compile(r"^\(?(?:1\d{3}|20\d{2})(?:[–/-]\d{2,4})?\)?[.,;]?$")
+_SPAN = re.compile(r"\d[–/-]\d")
 _ANNOUNCING = words(
     "no. nos. vol. vols. pt. pts. ch. chap. sec. art. p. pp. fol. ff. nr. t. str. ed. eds. g. gg."
 )
@@ -75,7 +104,9 @@ _RUSSIAN_ADJECTIVE = re.compile(
     r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|(?<![аеёиоуыэюя])ний|няя)$"
 )
 _YEAR_WORDS = words("g. gg. г. гг.")
+_PLURAL_YEAR_WORDS = words("gg. гг.")
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
+_MOST_WORDS = 40
 
 
 def derive_short_title(title: str, language: str = "en", author_names: Sequence[str] = ()) -> str:
@@ -87,21 +118,25 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     main = _SUBTITLE.split(hidden, maxsplit=1)[0].rstrip(": ")
     head = _DASH_SUBTITLE.split(main, maxsplit=1)[0]
     # (Two dashes set off a parenthesis, "The War—and Peace—in Korea", not a subtitle.)
-    if head != main and main.count("—") == 1 and _counted(head.split()) >= 1:
+    if head != main and main.count("—") == 1 and _counted(head.split(), "en") >= 1:
         main = head
     tokens = main.split()
     # The article goes, not a quotation mark before it ("“The Long Telegram”" stays whole).
     if (
         len(tokens) > 1
         and tokens[0][:1].isalpha()
-        and _bare(tokens[0]) in _ARTICLES.get(language, ())
+        and _bare(tokens[0]) in _DROPPED_ARTICLES.get(language, ())
     ):
         tokens = tokens[1:]
     function_words = FUNCTION_WORDS.get(language, frozenset())
     tokens = _without_dates(tokens, function_words)
     if tokens:
-        tokens = _choose(tokens, language, function_words, author_names)
-    return _balance_tags(show_tags(" ".join(tokens).rstrip(",;:"), tags))
+        # A short title comes from the head of the title: past its first forty words nothing
+        # changes the choice, and the search stays bounded for any length.
+        units = join_units(tokens[:_MOST_WORDS], language, function_words)
+        tokens = _choose(units, language, function_words, author_names)
+    short = _without_final_period(show_units(" ".join(tokens)).rstrip(",;:"))
+    return _balance_tags(show_tags(short, tags))
 
 
 def subtitle_of(title: str) -> str:
@@ -113,22 +148,34 @@ def subtitle_of(title: str) -> str:
 def _choose(
     tokens: list[str], language: str, function_words: frozenset[str], author_names: Sequence[str]
 ) -> list[str]:
+    # `tokens` are units (short_title_units): a cut falls between them, never inside one.
     n = len(tokens)
+    size = _length(tokens, language)
     question = tokens[-1].endswith("?")
-    if n > 4 and language == "en":
+    if size > 4 and language == "en":
         tokens = _without_author(tokens, author_names)
         if len(tokens) < n:
             return tokens
     # Four words or fewer are not shortened (14.30); five words stay whole as well (an editor
     # keeps "Korean War in World History"), and so does a question of up to seven.
-    if n <= 5 or (question and n <= 7):
+    if size <= 5 or (question and size <= 7):
         return tokens
     # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed").
     least = 4 if question else 1
-    ends = [k for k in range(least, n) if _phrase_ends(tokens, k, language, function_words)]
+    ends = [
+        k
+        for k in range(1, n)
+        if _counted(tokens[:k], language) >= least
+        and _phrase_ends(tokens, k, language, function_words)
+    ]
     ends = [k for k in ends if _can_end(tokens[:k], language, function_words)]
     # The longest head phrase of at most four words that says something (two key words) ...
-    said = [k for k in ends if k <= 4 and _key_words(tokens[:k], function_words) >= 2]
+    said = [
+        k
+        for k in ends
+        if _length(tokens[:k], language) <= 4
+        and _key_words(tokens[:k], language, function_words) >= 2
+    ]
     if said:
         return tokens[: max(said)]
     # ... else a one-word head with the phrase it governs, if that is four words at most
@@ -136,21 +183,25 @@ def _choose(
     counted = [
         k
         for k in ends
-        if k > 1 and _counted(tokens[:k]) <= 4 and _key_words(tokens[:k], function_words) >= 2
+        if k > 1
+        and _counted(tokens[:k], language) <= 4
+        and _key_words(tokens[:k], language, function_words) >= 2
     ]
     if counted:
         return tokens[: min(counted)]
     # ... else, for a long title, its first four words when they make a unit ("Doklad o
     # boevykh deistviiakh"); a title of up to seven words without a usable cut stays whole.
-    if n <= 7 and language == "en":
+    if size <= 7 and language == "en":
         return _object_of_gerund(tokens, function_words) or tokens
-    first = _first_words(tokens, 4, language, function_words)
+    first = _first_words(tokens, 4, language, function_words) or _completed_noun_phrase(
+        tokens, language, function_words
+    )
     if first:
         return first
     # Else a phrase of four words at most, initials not counted ("Zapis' besedy I. V.
     # Stalina"), then three or two first words, then a cut inside a name: a short title is
     # four words at most (14.30).
-    within = [k for k in ends if _counted(tokens[:k]) - _initials(tokens[:k]) <= 4]
+    within = [k for k in ends if _counted(tokens[:k], language) - _initials(tokens[:k]) <= 4]
     if within:
         return tokens[: max(within)]
     for names_whole in (True, False):
@@ -160,17 +211,17 @@ def _choose(
                 return first
     if ends:
         return tokens[: min(ends)]
-    return tokens if n <= 7 else _trim(tokens[:4], function_words)
+    return tokens if size <= 7 else _trim(tokens[:4], function_words)
 
 
 def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list[str]:
     """The key words of a title too long to keep whole whose head is a gerund and its "of"
     ("Making of an Atlantic Ruling Class" -> "Atlantic Ruling Class"): the noun phrase the
     gerund governs, when it is two to four words with no function word."""
-    if not (_participle(tokens[0]) and _bare(tokens[1]) == "of"):
+    if len(tokens) < 2 or not (_participle(tokens[0]) and _bare(tokens[1]) == "of"):
         return []
     rest = tokens[2:]
-    if rest and _bare(rest[0]) in _UNCOUNTED:
+    if rest and _bare(rest[0]) in _ARTICLES["en"]:
         rest = rest[1:]
     if not 2 <= len(rest) <= 4 or any(_bare(w) in function_words for w in rest):
         return []
@@ -178,15 +229,15 @@ def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list
 
 
 def _phrase_ends(tokens: list[str], k: int, language: str, function_words: frozenset[str]) -> bool:
-    """Whether a phrase can end after the first `k` words: before a preposition, conjunction
+    """Whether a phrase can end after the first `k` units: before a preposition, conjunction
     or article (or an English participle), or after a comma, semicolon or parenthesis."""
-    after = tokens[k]
+    after = _first(tokens[k])
     if tokens[k - 1][-1:] in ",;)":
         return True
     if (
         language == "en"
         and k >= 2
-        and _bare(tokens[k - 2]) == "to"
+        and _bare(_last(tokens[k - 2])) == "to"
         and _bare(after) in _OBJECT_OPENERS
     ):
         # "Decision to Enter | the Korean War": an infinitive is not cut from its object.
@@ -203,9 +254,9 @@ _OBJECT_OPENERS = words("a an the his her its their our this that these those")
 
 def _inside_noun_phrase(tokens: list[str], k: int) -> bool:
     """Whether the word at `k` follows an article with no other function word between."""
-    for word in reversed(tokens[:k]):
+    for word in reversed([w for unit in tokens[:k] for w in split_unit(unit)]):
         bare = _bare(word)
-        if bare in _UNCOUNTED:
+        if bare in _ARTICLES["en"]:
             return True
         if bare in FUNCTION_WORDS["en"] or word[-1:] in ",;:":
             return False
@@ -213,10 +264,19 @@ def _inside_noun_phrase(tokens: list[str], k: int) -> bool:
 
 
 def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -> bool:
-    last = _bare(phrase[-1])
-    if last in function_words or last in _ANNOUNCING or _open_quotes(" ".join(phrase)):
+    last = _bare(_last(phrase[-1]))
+    if last in function_words or _announcing(phrase[-1]) or unclosed_quotation(phrase):
+        return False
+    if language == "de" and _german_adjective(_last(phrase[-1])):
         return False
     return not _adjective(last, language)
+
+
+def _german_adjective(word: str) -> bool:
+    """A German noun is capitalized: a lowercase word with an adjective's ending ("die
+    friedliche", "der deutschen") is the adjective before its noun."""
+    plain = _HIDDEN_TAGS.sub("", word).strip(",;:“”„‘’\"'")
+    return plain.isalpha() and plain.islower() and plain.endswith(("e", "en", "er", "es", "em"))
 
 
 def _adjective(word: str, language: str) -> bool:
@@ -235,16 +295,63 @@ def _adjective(word: str, language: str) -> bool:
     return word.endswith(_ADJECTIVE_ENDINGS)
 
 
-def _key_words(phrase: list[str], function_words: frozenset[str]) -> int:
-    return sum(_bare(w) not in function_words for w in phrase)
+def _key_words(phrase: list[str], language: str, function_words: frozenset[str]) -> int:
+    """How many words of `phrase` carry meaning. In Pinyin a run of capitalized syllables is
+    one name ("Zhou Enlai"), so one key word: a name alone says nothing of a record."""
+    keys = [
+        word for unit in phrase for word in split_unit(unit) if _bare(word) not in function_words
+    ]
+    if language == "zh":
+        return sum(
+            not (unit[:1].isupper() and index and keys[index - 1][:1].isupper())
+            for index, unit in enumerate(keys)
+        )
+    return len(keys)
 
 
-def _counted(phrase: list[str]) -> int:
-    return sum(_bare(w) not in _UNCOUNTED for w in phrase)
+def _length(phrase: list[str], language: str) -> int:
+    """How many words `phrase` has, an initial article not counted (an English title has
+    lost its own, and a foreign one kept stands for it: "Die Legende von der verpaßten
+    Gelegenheit" is as long as "Legend of the Missed Opportunity")."""
+    total = sum(len(split_unit(unit)) for unit in phrase)
+    if phrase and _bare(_first(phrase[0])) in _ARTICLES.get(language, ()):
+        total -= 1
+    return total
+
+
+def _counted(phrase: list[str], language: str) -> int:
+    """The words of `phrase` a short title's length counts: not its articles (14.30), nor the
+    "de" that links a Romance compound ("rideau de fer")."""
+    articles = _ARTICLES.get(language, frozenset())
+    total = 0
+    for unit in phrase:
+        parts = split_unit(unit)
+        for index, word in enumerate(parts):
+            bare = _bare(word)
+            if bare in articles:
+                continue
+            if language in ROMANCE and bare in _LINKS and 0 < index < len(parts) - 1:
+                continue
+            total += 1
+    return total
 
 
 def _initials(phrase: list[str]) -> int:
-    return sum(bool(re.fullmatch(r"[A-ZА-Я]\.", w)) for w in phrase)
+    return sum(bool(re.fullmatch(r"[A-ZА-Я]\.", w)) for unit in phrase for w in split_unit(unit))
+
+
+def _announcing(unit: str) -> bool:
+    """Whether `unit` is an abbreviation announcing a number ("no.", "vol."); the "g." that
+    closes a date ("12 noiabria 1940 g.") is the year's own."""
+    return _bare(unit) in _ANNOUNCING
+
+
+def _first(unit: str) -> str:
+    return split_unit(unit)[0]
+
+
+def _last(unit: str) -> str:
+    return split_unit(unit)[-1]
 
 
 def _first_words(
@@ -254,38 +361,76 @@ def _first_words(
     function_words: frozenset[str],
     names_whole: bool = True,
 ) -> list[str]:
-    """The first `count` words when they end a unit: never inside a quotation or a name (a
-    capitalized word followed by another in a sentence-case title), an announcing abbreviation
-    taking its number along ("Vypiska iz protokola no. 78")."""
+    """The first `count` words, to the end of the unit the last of them is in, when they end
+    a unit: never inside a quotation or a name (a capitalized word followed by another in a
+    sentence-case title), an announcing abbreviation taking its number along ("Vypiska iz
+    protokola no. 78")."""
     # Articles are not counted (they belong to the phrase they open): "Records of the Warsaw
     # Pact" is four words, and a cut after "Warsaw" would split its name.
     taken = 0
-    while taken < len(tokens) and _counted(tokens[:taken]) < count:
+    while taken < len(tokens) and _counted(tokens[:taken], language) < count:
         taken += 1
     phrase = tokens[:taken]
-    if _bare(phrase[-1]) in _ANNOUNCING and len(tokens) > count:
-        phrase = tokens[: count + 1]
-    if _open_quotes(" ".join(phrase)) or not _can_end_unit(phrase, language, function_words):
+    if _announcing(phrase[-1]) and len(tokens) > taken:
+        phrase = tokens[: taken + 1]
+    if unclosed_quotation(phrase) or not _can_end_unit(phrase, language, function_words):
         return []
     if names_whole and len(tokens) > len(phrase) and language != "en":
         following = tokens[len(phrase)]
-        if phrase[-1][:1].isupper() and following[:1].isupper():
+        if _last(phrase[-1])[:1].isupper() and following[:1].isupper():
             return []
+    if (
+        len(tokens) > len(phrase)
+        and office_word(phrase[-1])
+        and _bare(_first(tokens[len(phrase)])) not in function_words
+    ):
+        # "Pis'mo posla Paniushkina ministru | inostrannykh del Vyshinskomu": a title of
+        # office is not cut from the words that lead to its holder's name (14.30).
+        return []
     return phrase
 
 
+def _completed_noun_phrase(
+    tokens: list[str], language: str, function_words: frozenset[str]
+) -> list[str]:
+    """The first four words and the noun they end before, when the fourth is an adjective
+    ("Akten zur deutschen auswärtigen | Politik", "Records of the Soviet Military |
+    Administration"): the limit of four words yields to the noun phrase, which a cut may not
+    break (14.30)."""
+    taken = 0
+    while taken < len(tokens) and _counted(tokens[:taken], language) < 4:
+        taken += 1
+    if taken >= len(tokens) or not _ends_on_adjective(tokens[:taken], language):
+        return []
+    phrase = tokens[: taken + 1]
+    if not _can_end_unit(phrase, language, function_words) or unclosed_quotation(phrase):
+        return []
+    if taken + 1 < len(tokens) and not _phrase_ends(tokens, taken + 1, language, function_words):
+        return []
+    return phrase
+
+
+def _ends_on_adjective(phrase: list[str], language: str) -> bool:
+    last = _last(phrase[-1])
+    return (language == "de" and _german_adjective(last)) or _adjective(_bare(last), language)
+
+
 def _can_end_unit(phrase: list[str], language: str, function_words: frozenset[str]) -> bool:
-    last = _bare(phrase[-1])
-    if last in _ANNOUNCING:
+    last = _bare(_last(phrase[-1]))
+    if _announcing(phrase[-1]):
         return False
-    if any(ch.isdigit() for ch in last) and len(phrase) > 1 and _bare(phrase[-2]) in _ANNOUNCING:
+    if (
+        any(ch.isdigit() for ch in last)
+        and len(phrase) > 1
+        and _bare(_last(phrase[-2])) in _ANNOUNCING
+    ):
         return True
     return _can_end(phrase, language, function_words)
 
 
 def _trim(phrase: list[str], function_words: frozenset[str]) -> list[str]:
     while len(phrase) > 1 and (
-        _bare(phrase[-1]) in function_words or _bare(phrase[-1]) in _ANNOUNCING
+        _bare(_last(phrase[-1])) in function_words or _announcing(phrase[-1])
     ):
         phrase = phrase[:-1]
     return phrase
@@ -298,25 +443,53 @@ def _without_author(tokens: list[str], author_names: Sequence[str]) -> list[str]
         return tokens
     for index in range(len(tokens) - 1, 1, -1):
         if _bare(tokens[index]) == "of":
-            rest = {_bare(w).split("-")[0] for w in tokens[index + 1 :]}
+            rest = {_bare(w).split("-")[0] for u in tokens[index + 1 :] for w in split_unit(u)}
             if rest & surnames:
                 return tokens[:index]
             break
     return tokens
 
 
+_ABBREVIATED = words(
+    "etc inc ltd bros corp co dept gov pres prof sen rep rev vol vols nos eds trans jr sr st"
+    " adm capt cf col dr gen lt mr mrs ms mt sgt vs al ca gg гг др проч"
+)
+
+
+def _without_final_period(text: str) -> str:
+    """A period the record typed after the title ("The 1953 Coup in Iran.") is no part of it;
+    an abbreviation's ("U.S.", "Inc.") is."""
+    if not text.endswith(".") or text.endswith(".."):
+        return text
+    last = _HIDDEN_TAGS.sub("", text.rsplit(None, 1)[-1])[:-1]
+    if (
+        len(last) < 2
+        or "." in last
+        or not last.isalpha()
+        or last.lower() in _ABBREVIATED
+        or f"{last.lower()}." in _ANNOUNCING
+    ):
+        return text
+    return text[:-1]
+
+
 def _without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str]:
-    """A trailing year or span of years is not a key word: "Memoirs, 1925–1950" -> "Memoirs",
-    "Border Clash of 1969" -> "Border Clash". A number that is not set off ("Voina 421") stays.
-    A period of several words set off by a comma goes as well ("Civilization and Capitalism,
-    15th–18th Century") when two words at least are left.
+    """A trailing span of years is the period the work covers, not a key word: "Memoirs,
+    1925–1950" -> "Memoirs" (one not set off, "Koreiskaia voina 1950–53", is left to the
+    cut, which drops it with the words around it when the title is long). A single year after a
+    comma is what the title is about and stays ("Poland, 1956", "Berlin Crisis, 1961"); one
+    after "of" or in parentheses goes ("Border Clash of 1969" -> "Border Clash"). A number
+    that is no year ("Voina 421") stays. A period of several words set off by a comma goes
+    as well ("Civilization and Capitalism, 15th–18th Century") when two words are left.
     """
-    # ", 1950–1953 gg." (Russian gody): the years and their abbreviation go together.
+    # ", 1950–1953 gg." (Russian gody): the years and their abbreviation go together; a
+    # single year with its "g." stays, as a single year does.
     if (
         len(tokens) > 3
         and tokens[-1] in _YEAR_WORDS
-        and tokens[-3].endswith(",")
         and _YEARS.match(tokens[-2])
+        and (_SPAN.search(tokens[-2]) or tokens[-1] in _PLURAL_YEAR_WORDS)
+        and tokens[-3].endswith(",")
     ):
         return [*tokens[:-3], tokens[-3].rstrip(",")]
     period = _period_segment(tokens)
@@ -325,12 +498,11 @@ def _without_dates(tokens: list[str], function_words: frozenset[str]) -> list[st
     if len(tokens) < 2 or not _YEARS.match(tokens[-1]):
         return tokens
     before = tokens[:-1]
-    if len(before) == 1 and not re.search(r"[–-]", tokens[-1]):
-        # One word and one year name an event, not a period covered: "Poland, 1956" is the
-        # key phrase itself (a span, "Memoirs, 1925–1950", is still dropped).
-        return tokens
+    span = bool(_SPAN.search(tokens[-1]))
     if before[-1].endswith(","):
-        return [*before[:-1], before[-1].rstrip(",")]
+        # A year and what it is the year of name an event, not a period covered: "Poland,
+        # 1956" is the key phrase itself; a span, "Memoirs, 1925–1950", is still dropped.
+        return [*before[:-1], before[-1].rstrip(",")] if span else tokens
     if _bare(before[-1]) in function_words and len(before) > 1:
         return before[:-1]
     if tokens[-1].startswith("("):
@@ -352,6 +524,8 @@ def _period_segment(tokens: list[str]) -> int:
             segment = tokens[start:]
             if len(segment) > 4 or not any(_ORDINAL_SPAN.match(w) for w in segment):
                 return 0
+            if len(segment) == 1 and _YEARS.match(segment[0]) and not _SPAN.search(segment[0]):
+                return 0  # a single year: "Poland, 1956" (see _without_dates)
             if all(_ORDINAL_SPAN.match(w) or _bare(w) in _PERIOD_WORDS for w in segment):
                 return len(segment)
             return 0
@@ -365,12 +539,6 @@ def _participle(word: str) -> bool:
 
 def _bare(word: str) -> str:
     return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
-
-
-def _open_quotes(text: str) -> bool:
-    plain = _HIDDEN_TAGS.sub("", text)
-    doubles = plain.count("“") - plain.count("”") + plain.count('"') % 2
-    return doubles > 0
 
 
 def _balance_tags(text: str) -> str:

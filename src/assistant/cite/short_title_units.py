@@ -1,0 +1,386 @@
+"""The word groups a short title never splits (CMOS 18 14.30: a short title never breaks a
+phrase or a name): a quotation, a date, a name with the title of office before it, and in
+French, Spanish, Italian and Portuguese a noun with the "de" compound or the adjective that
+follows it ("rideau de fer", "politique soviétique").
+
+`join_units` turns a title's words into units, each a string whose words are joined by
+`JOIN`; `split_unit` gives a unit's words back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.cite.typography import words
+
+JOIN = "\ue200"  # between the words of one unit (outside the range richtext hides tags in)
+_HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
+
+ROMANCE = frozenset({"fr", "es", "it", "pt"})
+
+# --- quotations ---------------------------------------------------------------------------
+# Opening mark -> the marks that close it (German „…“ and French «…» as well as English).
+_CLOSERS = {"“": "”", "‘": "’", '"': '"', "'": "'", "„": "“”", "«": "»", "‹": "›", "‚": "‘’"}
+_TRAILING = ".,;:!?)]…"
+
+
+def _opening_marks(word: str) -> str:
+    """The quotation marks opening `word` ("“‘It’s" -> "“‘"); an apostrophe before a digit
+    ("’50s") opens nothing."""
+    plain = _HIDDEN_TAGS.sub("", word)
+    marks = ""
+    for index, char in enumerate(plain):
+        if char not in _CLOSERS:
+            break
+        following = plain[index + 1 : index + 2]
+        if char in "'‘" and (following.isdigit() or not following):
+            break
+        marks += char
+    return marks
+
+
+def _closing_marks(word: str) -> str:
+    """The marks closing `word`, before any trailing punctuation ("Revolution,’”" -> "’”")."""
+    plain = _HIDDEN_TAGS.sub("", word).rstrip(_TRAILING)
+    marks = ""
+    while plain and plain[-1] in "”’\"'“»›‘":
+        marks = plain[-1] + marks
+        plain = plain[:-1].rstrip(_TRAILING)
+    return marks
+
+
+def _quotations(words_: list[str]) -> list[tuple[int, int]]:
+    """Spans (first, last) of the quotations among `tokens`; one never closed is no span.
+    An apostrophe inside a word ("It’s") or after an s with no single quotation open
+    ("Soviets’") is no quotation mark."""
+    tokens = [_HIDDEN_TAGS.sub("", word) for word in words_]
+    spans = []
+    index = 0
+    while index < len(tokens):
+        if not _opening_marks(tokens[index]):
+            index += 1
+            continue
+        end = _closed_at(tokens, index)
+        if end is None:
+            index += 1
+            continue
+        if end > index:
+            spans.append((index, end))
+        index = end + 1
+    return spans
+
+
+def _closed_at(tokens: list[str], index: int) -> int | None:
+    """Where the quotation opening at `index` closes (None if it does not)."""
+    opened = _opening_marks(tokens[index])
+    for last in range(index, len(tokens)):
+        word = tokens[last]
+        closing = _closing_marks(word[len(opened) :] if last == index else word)
+        if any(mark in _CLOSERS[opened[0]] for mark in closing):
+            return last
+    return None
+
+
+def unclosed_quotation(units: list[str]) -> bool:
+    """Whether a quotation opens in `units` and does not close there (a short title cut
+    there would leave its mark open)."""
+    tokens = [_HIDDEN_TAGS.sub("", w) for unit in units for w in split_unit(unit)]
+    return any(
+        _opening_marks(token) and _closed_at(tokens, index) is None
+        for index, token in enumerate(tokens)
+    )
+
+
+# --- dates ---------------------------------------------------------------------------------
+_MONTHS = words(
+    "january february march april may june july august september october november december"
+    " jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."
+    " janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+    " januar jänner februar märz april juni juli oktober dezember"
+    " enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre"
+    " noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre"
+    " dicembre janeiro fevereiro março maio junho julho setembro outubro dezembro"
+    " май мая мае март марта марте mai maia mae mart marta marte"
+)
+# Russian months by stem, in any case ("января", "декабре", "dekabria", "fevrale").
+_MONTH_STEMS = re.compile(
+    r"^(?:январ|феврал|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр"
+    r"|ianvar|fevral|aprel|iiun|iiul|avgust|sentiabr|oktiabr|noiabr|dekabr)[а-яa-z]{0,3}$"
+)
+_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:\.|er|st|nd|rd|th)?,?$")
+_YEAR = re.compile(r"^(?:1\d{3}|20\d{2}),?$")
+# "1941 года", "1941 g.": the word "year" after a year.
+_YEAR_WORDS = words("года году год г. goda godu god g.")
+_DATE_LINKS = words("de del")  # "5 de mayo de 1941"
+_SPAN_LINKS = words("to till until and à au et a al y bis und zum al e до по i do po")
+
+
+def _month(word: str) -> bool:
+    bare = word.lower().rstrip(",")
+    return bare in _MONTHS or bool(_MONTH_STEMS.match(bare))
+
+
+def _day(word: str) -> bool:
+    return bool(_DAY.match(word))
+
+
+def _year(word: str) -> bool:
+    return bool(_YEAR.match(word))
+
+
+def _year_word(word: str) -> bool:
+    return word.lower() in _YEAR_WORDS
+
+
+def _dates(tokens: list[str]) -> list[tuple[int, int]]:
+    """Spans of dates: "5 May 1941", "May 5, 1941", "5 мая 1941 года", "10. September
+    1955", "5 de mayo de 1941", "May 1941", "1941 года"; a month alone ("May") is none. A
+    span of two years in words ("1944 à 1958", "1945 bis 1955") is one term as well."""
+    plain = [_HIDDEN_TAGS.sub("", token) for token in tokens]
+    spans = []
+    index = 0
+    while index < len(plain):
+        end = _date_at(plain, index)
+        if (
+            end == index
+            and index + 2 < len(plain)
+            and _year(plain[index])
+            and plain[index + 1].lower() in _SPAN_LINKS
+            and _year(plain[index + 2].rstrip(".,;:"))
+        ):
+            end = index + 2
+        if end > index:
+            spans.append((index, end))
+            index = end + 1
+        else:
+            index += 1
+    return spans
+
+
+def _date_at(plain: list[str], start: int) -> int:
+    """The last index of a date starting at `start` (`start` itself when none does)."""
+    parts: list[str] = []
+    index = start
+
+    def take(test: Callable[[str], bool], link: bool = False) -> bool:
+        nonlocal index
+        probe = index
+        if link and probe < len(plain) and plain[probe].lower() in _DATE_LINKS:
+            probe += 1
+        if probe < len(plain) and test(plain[probe]):
+            index = probe + 1
+            return True
+        return False
+
+    if take(_day):
+        if not take(_month, link=True):
+            return start
+        parts = ["day", "month"]
+        if take(_year, link=True):
+            parts.append("year")
+    elif take(_month):
+        parts.append("month")
+        if take(_day):
+            parts.append("day")
+        if take(_year):
+            parts.append("year")
+    elif take(_year):
+        parts.append("year")
+    if "year" in parts:
+        take(_year_word)
+    if len(parts) < 2 and not (parts == ["year"] and index - start == 2):
+        return start
+    return index - 1
+
+
+# --- a name with its title of office -------------------------------------------------------
+_OFFICES = words(
+    "president premier chairman general ambassador secretary minister marshal comrade king"
+    " queen senator governor admiral colonel captain lieutenant chancellor emperor pope"
+    " prince princess shah sheikh generalissimo secretary-general vice-president"
+    " président général maréchal ministre ambassadeur camarade roi reine chancelier"
+    " secrétaire präsident ministerpräsident bundeskanzler kanzler marschall botschafter"
+    " genosse genossen könig staatssekretär generalsekretär außenminister vorsitzende"
+    " vorsitzenden presidente generale ministro embajador ambasciatore mariscal"
+    " maresciallo compañero compagno rey re secretario segretario tov. тов. посол посла"
+    " послу послом послы послов posol posla poslu poslom"
+)
+# Two-word titles ("Prime Minister", "Secretary of State" is three).
+_OFFICE_PHRASES = (
+    ("prime", "minister"),
+    ("foreign", "minister"),
+    ("vice", "president"),
+    ("first", "secretary"),
+    ("general", "secretary"),
+    ("secretary", "of", "state"),
+    ("premier", "ministre"),
+)
+# Russian titles by stem, in any case ("товарища", "маршалу", "predsedatelia", "posla").
+_OFFICE_STEMS = re.compile(
+    r"^(?:президент|премьер|председател|генерал|генсек|министр|маршал|товарищ|секретар"
+    r"|корол|канцлер|prezident|prem[’']er|predsedatel|general|gensek|ministr|marshal"
+    r"|tovarishch|sekretar|korol|kantsler)[а-яa-z’']{0,4}$"
+)
+_PARTICLES = words("de du von van der da di")
+
+
+def _office_at(tokens: list[str], start: int) -> int:
+    """How many words of a title of office begin at `start` (0 for none)."""
+    lowered = [_HIDDEN_TAGS.sub("", t).lower() for t in tokens[start : start + 3]]
+    for phrase in _OFFICE_PHRASES:
+        if tuple(lowered[: len(phrase)]) == phrase:
+            return len(phrase)
+    if lowered and (lowered[0] in _OFFICES or _OFFICE_STEMS.match(lowered[0])):
+        return 1
+    return 0
+
+
+def office_word(word: str) -> bool:
+    """Whether `word` (one word, not a unit) is a title of office ("President", "министру")."""
+    return JOIN not in word and _office_at([word], 0) == 1
+
+
+def _name_word(word: str) -> bool:
+    plain = _HIDDEN_TAGS.sub("", word)
+    return plain[:1].isupper() and plain[-1:] not in ",;:"
+
+
+def _initial(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)*", _HIDDEN_TAGS.sub("", word)))
+
+
+def _offices(tokens: list[str], english: bool) -> list[tuple[int, int]]:
+    """Spans of a title of office with the name it precedes ("Prime Minister Eden",
+    "President Dwight D. Eisenhower", "тов. Сталина", "général de Gaulle"). In an English
+    title, where every word is capitalized, the name is one word with its initials; in a
+    sentence-case title it is the capitalized words that follow (three at most)."""
+    spans = []
+    index = 0
+    while index < len(tokens):
+        size = _office_at(tokens, index)
+        if not size or tokens[index + size - 1][-1:] in ",;:":
+            index += 1
+            continue
+        first = index + size
+        if first + 1 < len(tokens) and tokens[first].lower() in _PARTICLES:
+            first += 1  # "général de Gaulle"
+        last, names = first - 1, 0
+        while last + 1 < len(tokens) and _name_word(tokens[last + 1]):
+            last += 1
+            if _initial(tokens[last]):
+                continue  # an initial takes the surname after it along
+            names += 1
+            followed_by_initial = last + 1 < len(tokens) and _initial(tokens[last + 1])
+            if names >= 3 or (english and not followed_by_initial):
+                break
+        if last >= first:
+            spans.append((index, last))
+            index = last + 1
+        else:
+            index += 1
+    return spans
+
+
+# --- Romance noun phrases ------------------------------------------------------------------
+_COMPOUND_LINKS = {"fr": words("de d’ d'"), "es": words("de"), "it": words("di da"),
+                   "pt": words("de")}  # fmt: skip
+_ROMANCE_ADJECTIVE_ENDINGS = (
+    # French
+    "ique", "iques", "aise", "aises", "ienne", "iennes", "ale", "ales", "elle", "elles",
+    "iste", "istes", "aire", "aires", "euse", "euses", "eux", "ive", "ives", "oise", "oises",
+    "ée", "ées", "é", "és", "ère", "ères", "ier", "iers", "ains", "aine", "aines", "ande", "andes",
+    # Spanish, Italian, Portuguese
+    "ico", "ica", "icos", "icas", "ici", "iche", "ano", "ana", "anos", "anas", "ani", "ane",
+    "al", "ales", "ali", "ais", "ista", "istas", "isti", "ivo", "iva", "ivos", "ivas", "ivi",
+    "oso", "osa", "osos", "osas", "ario", "aria", "arios", "arias", "ese", "esi", "esa",
+    "esas", "ês", "és", "ado", "ada", "ados", "adas", "ido", "idos", "idas", "ata", "ato",
+    "ati", "ate",
+)  # fmt: skip
+_ROMANCE_ADJECTIVES = words(
+    "froid froide froids froides rouge rouges noir noire noirs noires blanc blanche libre"
+    " libres russe russes secret secrète secrets fría frío frías fríos fredda freddo fredde"
+    " freddi fria frio frias frios rojo roja rosso rossa vermelho vermelha"
+)
+# Nouns that end like adjectives (a noun after a noun is an apposition, not its adjective).
+_ROMANCE_NOUN_ENDINGS = ("té", "tés", "dad", "dade", "tà")
+
+
+def romance_adjective(word: str) -> bool:
+    """Whether `word` is, by its ending, a French, Spanish, Italian or Portuguese adjective
+    ("soviétique", "franco-soviétiques", "fredda")."""
+    bare = _HIDDEN_TAGS.sub("", word).lower().strip(",;:.“”‘’\"'«»").rsplit("-", 1)[-1]
+    if bare in _ROMANCE_ADJECTIVES:
+        return True
+    if len(bare) < 5 or not bare.isalpha() or bare.endswith(_ROMANCE_NOUN_ENDINGS):
+        return False
+    return bare.endswith(_ROMANCE_ADJECTIVE_ENDINGS)
+
+
+def _bare_compound(before: str, after: str) -> bool:
+    """Whether "de" links `before` and `after` into one term: no article after it ("rideau
+    de fer"), or a name of two capitalized parts ("Europe de l’Est")."""
+    after = _HIDDEN_TAGS.sub("", after)
+    elided = re.match(r"(?i)l[’']", after)
+    if not elided:
+        return True
+    return _HIDDEN_TAGS.sub("", before)[:1].isupper() and after[2:3].isupper()
+
+
+def _romance_phrases(
+    tokens: list[str], language: str, function_words: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Spans of a noun with the bare "de" compound after it ("rideau de fer", "guerre de
+    Corée": no article after "de") and with the adjectives that follow it ("politique
+    soviétique", "guerra fredda")."""
+    links = _COMPOUND_LINKS.get(language, frozenset())
+
+    def content(index: int) -> bool:
+        word = tokens[index]
+        bare = _HIDDEN_TAGS.sub("", word).lower().strip("“”‘’\"'«»")
+        return bare not in function_words and word[-1:] not in ",;:" and bare[:1].isalpha()
+
+    spans = []
+    for index in range(1, len(tokens)):
+        bare = _HIDDEN_TAGS.sub("", tokens[index]).lower()
+        if (
+            bare in links
+            and index + 1 < len(tokens)
+            and content(index - 1)
+            and _HIDDEN_TAGS.sub("", tokens[index + 1]).lower() not in function_words
+            and _HIDDEN_TAGS.sub("", tokens[index + 1])[:1].isalpha()  # not "de 1944 à 1958"
+            and _bare_compound(tokens[index - 1], tokens[index + 1])
+        ):
+            spans.append((index - 1, index + 1))
+        elif content(index - 1) and romance_adjective(tokens[index]):
+            spans.append((index - 1, index))
+    return spans
+
+
+# --- units ---------------------------------------------------------------------------------
+
+
+def join_units(tokens: list[str], language: str, function_words: frozenset[str]) -> list[str]:
+    """`tokens` with each word group no cut may split joined into one unit."""
+    joined = [False] * len(tokens)  # joined[i]: word i belongs with word i - 1
+    spans = [*_quotations(tokens), *_dates(tokens), *_offices(tokens, language == "en")]
+    if language in ROMANCE:
+        spans += _romance_phrases(tokens, language, function_words)
+    for first, last in spans:
+        for index in range(first + 1, last + 1):
+            joined[index] = True
+    units: list[str] = []
+    for token, with_previous in zip(tokens, joined, strict=True):
+        if with_previous and units:
+            units[-1] += JOIN + token
+        else:
+            units.append(token)
+    return units
+
+
+def split_unit(unit: str) -> list[str]:
+    return unit.split(JOIN)
+
+
+def show_units(text: str) -> str:
+    return text.replace(JOIN, " ")
