@@ -1,5 +1,5 @@
-"""The engine on the third to sixth held-out libraries (tests/cite/realistic/heldout3 to
-heldout6), now tuning sets: the engine was changed in answer to their mismatches
+"""The engine on the third to tenth held-out libraries (tests/cite/realistic/heldout3 to
+heldout10), now tuning sets: the engine was changed in answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
 figures no longer measure an unseen library. The floors asserted are the figures after those
@@ -24,6 +24,14 @@ FLOORS = {
     # First sight 93.5 %; fixed: a journal's month with a volume, an ownerless web page led
     # by its title, an event's year and a name kept whole in short titles.
     "heldout6": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 11),
+    # First sight 95.7 / 79.7 / 89.3 / 87.2 %: export quirks (JSTOR, stable URLs, initial The),
+    # titles' own languages, date ranges, short-title units (quotations, dates, offices).
+    "heldout7": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 12),
+    "heldout8": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 12),
+    # A boxed document's page after the box, as the CSL style and both oracles set it (the
+    # set puts it before; CMOS 14.127 read as page after the shelfmark), is left.
+    "heldout9": ({"note": 97.5, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
+    "heldout10": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
 }
 
 

@@ -118,8 +118,7 @@ def full(item: Item, citation: Citation) -> Parts:
     # The institution that holds or issued an unpublished document (Zotero's "institution").
     described.append(t(item.get("publisher")))
     described.append(t(_date(item)))
-    # A foliated file's page, folio or column follows the shelfmark; other locators and a
-    # boxed document's own page precede it (CMOS 14.127).
+    # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
     after_shelfmark = page_follows_shelfmark(item, citation)
     if not after_shelfmark:
         described.append(t(locator_text(citation)))

@@ -57,8 +57,7 @@ def _tail_note(item: Item, citation: Citation, loc: str) -> list[Parts]:
     """What follows the publication facts: locator, archival copy, medium, link."""
     if item.get("archive_location") or item.get("archive"):
         location, collection, archive = archive_parts(item)
-        # A foliated file's page, folio or column follows the shelfmark; other locators
-        # and a boxed document's own page precede it (CMOS 14.127).
+        # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
         # A document published in a book also held in an archive is cited by the book's page,
         # which goes with the book's facts, before the archival data: 14.127 puts a page
         # after the shelfmark only when the archival copy itself is cited.

@@ -265,18 +265,11 @@ def archive_parts(item: Item, *, bib: bool = False) -> list[Parts]:
     ]
 
 
-# A box or folder holds whole documents; a shelfmark or file reference ("FO 371/84091",
-# "f. 5, op. 1, d. 12") is foliated itself.
-_CONTAINER_LOCATION = re.compile(r"(?:box|folder|carton|container)\b", re.IGNORECASE)
-
-
 def page_follows_shelfmark(item: Item, citation: Citation) -> bool:
-    """Whether the locator goes after the archival location (CMOS 14.127): a page, folio or
-    column of a foliated file does ("FO 371/84091, fol. 8"); a page of a document kept in a
-    box is the document's own and goes with it ("5, box 6")."""
-    if (citation.label or "page") not in ("page", "folio", "column"):
-        return False
-    return not _CONTAINER_LOCATION.match(item.get("archive_location"))
+    """Whether the locator goes after the archival location: a page, folio or column does,
+    as the CSL 18th-edition style and both its processors set it (CMOS 14.127); other
+    locators (a chapter, a section) precede it."""
+    return (citation.label or "page") in ("page", "folio", "column")
 
 
 def medium(item: Item, *, capital: bool) -> str:

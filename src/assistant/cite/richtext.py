@@ -115,7 +115,9 @@ _GENERIC = words(
     " woodcut gouache tempera acrylic bronze marble sculpture mixed digital microfilm"
     " microfiche cassette audiocassette videocassette compact record unpublished private"
     " personal ciphered coded secret top confidential official open forum blog working"
-    " discussion policy briefing research technical annual"
+    " discussion policy briefing research technical annual diary diaries journal notebook"
+    " logbook log ledger scrapbook daybook record records minute dispatch despatch despatches"
+    " circular directive order instruction resolution protocol communiqué statement"
 )
 
 

@@ -119,11 +119,13 @@ def engine_scores(items: list[dict[str, Any]], expected: dict[str, Any]) -> Scor
     engine = ChicagoEngine({item["id"]: item for item in items})
     for case in expected["items"]:
         citation = Citation(case["id"], case["locator"], case["label"])
-        score.check("note", case["id"], case["note"], engine.full_note(citation).html())
+        full = engine.full_note(citation).html()
+        score.check("note", case["id"], case["note"], full, case.get("note_also", ()))
         short = engine.short_note(citation).html()
         score.check("short", case["id"], case["short"], short, case.get("short_also", ()))
         printed = engine.bibliography([case["id"]])
-        score.check("bib", case["id"], case["bib"], printed[0].html() if printed else None)
+        entry = printed[0].html() if printed else None
+        score.check("bib", case["id"], case["bib"], entry, case.get("bib_also", ()))
     for sequence in expected["sequences"]:
         subset = _sequence_items(items, sequence)
         seq_engine = ChicagoEngine({item["id"]: item for item in subset}, ibid=sequence["ibid"])
@@ -148,10 +150,11 @@ def oracle_scores(
     notes, entries = render(items, _first_and_second(expected), ids, False)
     entry_of = dict(entries)
     for index, case in enumerate(cases):
-        score.check("note", case["id"], case["note"], notes[index])
+        score.check("note", case["id"], case["note"], notes[index], case.get("note_also", ()))
         short = notes[len(cases) + index]
         score.check("short", case["id"], case["short"], short, case.get("short_also", ()))
-        score.check("bib", case["id"], case["bib"], entry_of.get(case["id"]) or None)
+        entry = entry_of.get(case["id"]) or None
+        score.check("bib", case["id"], case["bib"], entry, case.get("bib_also", ()))
     for sequence in expected["sequences"]:
         subset = _sequence_items(items, sequence)
         seq_notes = [
