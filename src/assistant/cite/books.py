@@ -95,11 +95,17 @@ def full(item: Item, citation: Citation) -> Parts:
         # the entry, and no publication facts (CMOS 14.130).
         entry_title = title(item)
         under = [Run("under "), *entry_title] if entry_title else []
+        # An online reference work's entry is dated by its revision (CMOS 14.130, 14.104):
+        # "last modified November 20, 2026" (Zotero's Wikipedia translator files it as issued).
+        revised = ""
+        if item.get("URL") and item.date and item.date.start and item.date.start.day:
+            revised = f"last modified {item.date.text()}"
         return join(
             [
                 container(item),
                 t(edition(item, capital=False)),
                 under,
+                t(revised),
                 t(loc),
                 t(accessed(item, capital=False)),
                 url,

@@ -146,12 +146,14 @@ class Item:
 
     @property
     def primary(self) -> list[Name]:
-        """Who leads the entry: authors, else editors, else translators."""
+        """Who leads the entry: authors, else editors, else translators. An anonymous book in
+        translation leads with its title (CMOS 14.79), its translator after it; an unsigned
+        document a translator presents is known by the translator."""
         if self.authors:
             return self.authors
         if self.editors_lead:
             return self.editors
-        return self.translators if not self.editors else []
+        return self.translators if not self.editors and self.family != "book" else []
 
     @property
     def editor_translator(self) -> bool:
@@ -173,9 +175,26 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value] if value is not None else []
 
 
+_VIDEO_PLATFORMS = {"youtube": "YouTube", "youtu.be": "YouTube", "vimeo": "Vimeo"}
+
+
+def video_platform(raw: Mapping[str, Any]) -> str:
+    """ "YouTube" for a video posted there (its URL, or the platform Zotero's translator
+    records as source or container), else "" (CMOS 18 14.167 online videos)."""
+    if raw.get("type") not in ("motion_picture", "broadcast"):
+        return ""
+    places = " ".join(
+        str(raw.get(key) or "") for key in ("URL", "source", "container-title", "publisher")
+    ).lower()
+    return next((name for key, name in _VIDEO_PLATFORMS.items() if key in places), "")
+
+
 def _quoted(family: str, csl_type: str, raw: Mapping[str, Any]) -> bool:
     """Whether the title goes in quotation marks: a part of something (an article, an
-    episode of a series, a track of an album, a data set) rather than a whole work."""
+    episode of a series, a track of an album, a data set, a video posted on a platform)
+    rather than a whole work."""
+    if family == "film" and video_platform(raw):
+        return True
     if family in ("broadcast", "song"):
         return bool(raw.get("container-title"))
     if family == "technical":

@@ -10,7 +10,7 @@ run their facts on after the title, the medium in lowercase inside a note.
 
 from __future__ import annotations
 
-from assistant.cite.items import Item
+from assistant.cite.items import Item, video_platform
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
 from assistant.cite.names import Name, names_bib, names_note, parse_names
@@ -241,7 +241,36 @@ def other_bibliography(item: Item) -> Parts:
     return join([*described, *facts, *tail, *archive_parts(item, bib=True), t(link(item))], ". ")
 
 
+# --- videos posted online (14.167) ---------------------------------------------------------
+
+
+def _video_facts(item: Item) -> Parts:
+    """ "YouTube video, 9:15": the platform and the running time (CSL `dimensions`)."""
+    kind = f"{video_platform(item.raw)} video"
+    return t(", ".join(p for p in (kind, item.get("dimensions")) if p))
+
+
+def video_full(item: Item, citation: Citation) -> Parts:
+    """ "US National Archives, “Duck and Cover (1951),” YouTube video, 9:15, January 21,
+    2014, URL": the channel in the author's place, the title quoted (CMOS 18 14.167)."""
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    return join(
+        [creator, title(item), _video_facts(item), t(_date(item)), t(locator_text(citation)),
+         t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
+def video_bibliography(item: Item) -> Parts:
+    return join(
+        [t(creator_bib(item)), title(item), _video_facts(item), t(_date(item)), t(link(item))],
+        ". ",
+    )
+
+
 def full(item: Item, citation: Citation) -> Parts:
+    if item.family == "film" and video_platform(item.raw):
+        return video_full(item, citation)
     if item.family == "film":
         return film_full(item, citation)
     if item.family == "broadcast":
@@ -252,6 +281,8 @@ def full(item: Item, citation: Citation) -> Parts:
 
 
 def bibliography(item: Item) -> Parts:
+    if item.family == "film" and video_platform(item.raw):
+        return video_bibliography(item)
     if item.family == "film":
         return film_bibliography(item)
     if item.family == "broadcast":

@@ -37,14 +37,13 @@ class Name:
         if self.static:
             return " ".join(p for p in (self.family, self.given) if p)
         # "Martin Luther King Jr." (CMOS 18 drops the comma before Jr.).
-        return " ".join(
-            p for p in (self.given, self.dropping, self.particle, self.family, self.suffix) if p
-        )
+        surname = _with_particle(self.particle, self.family)
+        return " ".join(p for p in (self.given, self.dropping, surname, self.suffix) if p)
 
     def short(self) -> str:
         if self.literal:
             return self.literal
-        return " ".join(p for p in (self.particle, self.family) if p) or self.given
+        return _with_particle(self.particle, self.family) or self.given
 
     def inverted(self) -> str:
         if self.literal or self.static or self.cjk or not self.given:
@@ -86,7 +85,25 @@ def _given_tokens(given: str) -> list[str]:
 def _apostrophes(text: str) -> str:
     """The typographic apostrophe in a printed name (O’Neill, Kim Tong-ch’un), as in the rest
     of the note (CMOS 6.115); exports often carry the typewriter one."""
-    return text.replace("'", "\u2019") if "'" in text else text
+    if "'" not in text:
+        return text
+    # At the start of a word it is an ʻayn ("'Abd al-Nasir" -> "‘Abd"), set as the opening
+    # single quotation mark where the romanization's own sign is not used (CMOS 11.79).
+    text = re.sub(r"(?:(?<=^)|(?<=[\s-]))'(?=\w)", "\u2018", text)
+    return text.replace("'", "\u2019")
+
+
+def _with_particle(particle: str, family: str) -> str:
+    """ "de Gaulle", but "al-Baghdādī" and "d’Estaing": a particle ending in a hyphen or an
+    apostrophe is written against the name."""
+    if not particle:
+        return family
+    return f"{particle}{family}" if particle[-1] in "-’'" else f"{particle} {family}"
+
+
+# The Arabic article written with a hyphen before a family name: a particle, inverted after
+# the given names and ignored in alphabetizing ("Baghdādī, ʻAbd al-Laṭīf al-", CMOS 8.14).
+_ARABIC_ARTICLE = re.compile(r"^(al-|el-)(?=\w)")
 
 
 def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
@@ -112,7 +129,10 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
         warnings.append(f"{role} {given!r} has no family name; printed as given")
         return Name(literal=given)
     cjk = bool(_CJK.search(family + given)) and " " not in family + given
-    particle = str(raw.get("non-dropping-particle", "") or "").strip()
+    particle = _apostrophes(str(raw.get("non-dropping-particle", "") or "").strip())
+    article = _ARABIC_ARTICLE.match(family)
+    if article and not particle and given:
+        particle, family = article.group(1), family[article.end() :]
     if particle[:1].isupper():
         # A particle its bearer capitalizes is part of the surname: "Von Eschen, Penny M.",
         # filed under V (CMOS 18 8.5, 14.71); a lowercase one stays a particle ("Linden,
@@ -122,7 +142,7 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
         family=family,
         given=given,
         particle=particle,
-        dropping=str(raw.get("dropping-particle", "") or "").strip(),
+        dropping=_apostrophes(str(raw.get("dropping-particle", "") or "").strip()),
         suffix=str(raw.get("suffix", "") or "").strip(),
         static=bool(raw.get("static-ordering")) or cjk,
         cjk=cjk,

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import ModuleType
 
 from assistant.cite import archival, books, legal, media, other, periodicals, web
-from assistant.cite.items import Item
+from assistant.cite.items import Item, video_platform
 from assistant.cite.locators import has_volume, locator_text, locator_warnings
 from assistant.cite.model import Citation, Note, RichText, Run
 from assistant.cite.names import Name, names_short
@@ -115,7 +115,7 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     """The short note without its locator: "Caro, *Years of Lyndon Johnson*"."""
     names = item.primary
     creator: Parts
-    if suppress_author or item.family == "film":
+    if suppress_author or (item.family == "film" and not video_platform(item.raw)):
         # A film's short note is its title, as its full note leads with it (14.165).
         creator = []
     elif names:

@@ -101,7 +101,14 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
 
 
 def _book_title_of_review(item: Item) -> str:
-    return re.sub(r"(?i)^review of\s+", "", item.title)
+    """The reviewed book's title from a review's own: JSTOR words an untitled review "Review
+    of *Book*, by Author", and the author is printed from `reviewed-author` anyway."""
+    title = re.sub(r"(?i)^review of\s+", "", item.title)
+    for name in parse_names(item.raw, "reviewed-author", [], item.id)[:1]:
+        first = (name.given or name.family or name.literal).split(" ")[0]
+        if first:
+            title = re.split(rf",?\s+by\s+(?={re.escape(first)})", title, maxsplit=1)[0]
+    return title
 
 
 def short_review(item: Item) -> Parts:

@@ -136,6 +136,10 @@ def edition(item: Item, *, capital: bool) -> str:
     text = raw.strip().rstrip(".")
     lower = text.lower()
     number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?(?:\s+ed(?:ition|n)?)?", lower)
+    first = re.fullmatch(r"(?:1|1st|first)(?:\s+(?:ed|edn|edition))?\.?", lower)
+    if first:
+        # A first edition is not mentioned (CMOS 14.113): catalogues record "First edition".
+        return ""
     if number:
         out = f"{ordinal(int(number.group(1)))} ed."
     elif lower.split(" ")[0] in _ORDINAL_WORDS and len(lower.split()) <= 2:

@@ -48,9 +48,23 @@ def case_title(text: str, english: bool) -> str:
     every language a space before a colon or question mark goes (French and catalogue
     spacing) and a period the record closed the title with goes."""
     text = record_period(close_up_marks(text))
-    if not english or not text or _NON_LATIN.search(text):
+    if not text:
+        return text
+    if not english:
+        return _subtitle_capital(text)
+    if _NON_LATIN.search(text):
         return text
     return title_case(subtitle_colon(text))
+
+
+# Sentence style in other languages capitalizes the first word of the subtitle as of the
+# title (CMOS 11.6, 11.27); records from SciELO, Persée and the like type it lowercase.
+# Russian keeps a lowercase word after the colon (11.x, Russian usage), so Cyrillic is left.
+_SUBTITLE_START = re.compile(r"(:\s+(?:[«“‘\"'(¿¡]\s?)?)([a-zà-öø-ÿ])")
+
+
+def _subtitle_capital(text: str) -> str:
+    return _SUBTITLE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
 
 
 # Title pages and library records set a subtitle off with a spaced dash or a period; CMOS
