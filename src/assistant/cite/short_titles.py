@@ -42,21 +42,29 @@ FUNCTION_WORDS = {
     "zh": words("de yu he ji zai dui guanyu yi zhi ba bei cong xiang gen tong huo"),
     "fr": words(
         "le la les l un une des de du d et ou à au aux en pour sur dans par avec sans sous"
-        " entre vers contre chez"
+        " entre vers contre chez depuis pendant devant derrière selon malgré parmi envers"
+        " durant avant après jusqu ni mais"
     ),
     "de": words(
         "der die das des dem den ein eine einer eines einem einen und oder in im von vom zu"
-        " zur zum mit für auf über unter nach bei aus an am gegen zwischen durch um"
+        " zur zum mit für auf über unter nach bei aus an am gegen zwischen durch um ins ans"
+        " beim aufs vor hinter neben ohne seit bis während wegen trotz gegenüber entlang"
+        " aber sowie sondern"
     ),
-    "es": words("el la los las un una de del y e o u en con por para a al sin sobre entre"),
+    "es": words(
+        "el la los las un una unos unas de del y e o u ni pero en con por para a al sin sobre"
+        " entre ante bajo desde hacia hasta tras durante mediante contra según segun"
+    ),
     "it": words(
         "il lo la i gli le l’ l' un una uno di del dello della dei degli delle e ed o in con"
         " per a da dal dalla dai su sul sulla tra fra nel nello nella negli nelle al allo alla"
-        " ai agli alle"
+        " ai agli alle col coi sui sugli sulle dagli dalle dallo degl' contro verso senza"
+        " durante dopo presso oltre entro fino sotto sopra ma né"
     ),
     "pt": words(
         "o a os as um uma uns umas de do da dos das e ou em no na nos nas com por pelo pela"
-        " para ao aos à às sem sobre entre"
+        " pelos pelas para ao aos à às sem sobre entre perante após desde até durante sob"
+        " contra num numa nuns numas dum duma neste nesta nesse nessa naquele naquela mas nem"
     ),
 }
 # Only an English title loses its initial article (the sets' house style keeps a foreign
@@ -152,13 +160,12 @@ def _choose(
     n = len(tokens)
     size = _length(tokens, language)
     question = tokens[-1].endswith("?")
-    if size > 4 and language == "en":
-        tokens = _without_author(tokens, author_names)
+    if size > 4 or language != "en":
+        tokens = _without_author(tokens, language, function_words, author_names)
         if len(tokens) < n:
             return tokens
-    # Four words or fewer are not shortened (14.30); five words stay whole as well (an editor
-    # keeps "Korean War in World History"), and so does a question of up to seven.
-    if size <= 5 or (question and size <= 7):
+    # Four words or fewer are not shortened (14.30), nor is a question of up to seven.
+    if size <= 4 or (question and size <= 7):
         return tokens
     # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed").
     least = 4 if question else 1
@@ -169,6 +176,12 @@ def _choose(
         and _phrase_ends(tokens, k, language, function_words)
     ]
     ends = [k for k in ends if _can_end(tokens[:k], language, function_words)]
+    # An appositive after a comma restates the head ("Imperialism, the Highest Stage of
+    # Capitalism"): the head alone is the short title.
+    series = any(_bare(w) in _SERIES_CONJUNCTIONS for unit in tokens for w in split_unit(unit))
+    apposed = [k for k in ends if not series and _apposition_at(tokens, k, language)]
+    if apposed and size > 5:
+        return tokens[: min(apposed)]
     # The longest head phrase of at most four words that says something (two key words) ...
     said = [
         k
@@ -177,7 +190,26 @@ def _choose(
         and _key_words(tokens[:k], language, function_words) >= 2
     ]
     if said:
-        return tokens[: max(said)]
+        head = max(said)
+        if _generic_head(tokens, head, language):
+            # ... with the phrase that follows when the head only names an era, a war, a
+            # state or a genre ("Cold War | in the Middle East", "United States | and the
+            # Origins"): such a head names many works, not this one.
+            later = [k for k in ends if k > head and _counted(tokens[:k], language) <= 5]
+            if later:
+                return tokens[: min(later)]
+            if size <= 6 or _counted(tokens, language) <= 5:
+                return tokens
+        elif size > 5 or (language == "en" and _clause_or_conjunct_at(tokens, head)):
+            # A head that names the work's own subject is enough, and in a title of five
+            # words too when what follows is a relative clause or a second subject of its
+            # own ("Window of Vulnerability | That Wasn't", "Nuclear Alerts | and Crisis
+            # Management").
+            return tokens[:head]
+    # Five words stay whole otherwise (an editor keeps "History of American Foreign
+    # Policy").
+    if size <= 5:
+        return tokens
     # ... else a one-word head with the phrase it governs, if that is four words at most
     # ("Impact of the Korean War") ...
     counted = [
@@ -212,6 +244,52 @@ def _choose(
     if ends:
         return tokens[: min(ends)]
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
+
+
+# Head nouns that name only a general era or war, a state, a genre or a relation: a head
+# phrase ending on one ("Cold War", "Korean War", "Soviet Union", "United States", "Nation
+# Building") is shared by many works and does not identify this one (14.30 keeps
+# the key words that do), so it keeps the phrase after it.
+_GENERIC_HEAD_NOUNS = words("war wars union states building")
+
+
+_RELATIVES = words("that which who whom whose")
+
+
+def _clause_or_conjunct_at(tokens: list[str], k: int) -> bool:
+    """Whether unit `k` opens a relative clause, or an "and" joining a second noun phrase
+    of two key words with no article ("and Crisis Management", not "and the Shah")."""
+    after = [w for unit in tokens[k:] for w in split_unit(unit)]
+    if _bare(after[0]) in _RELATIVES:
+        return True
+    rest = after[1:]
+    return (
+        _bare(after[0]) == "and"
+        and len(rest) >= 2
+        and not any(_bare(w) in FUNCTION_WORDS["en"] for w in rest)
+    )
+
+
+def _generic_head(tokens: list[str], k: int, language: str) -> bool:
+    """Whether the head phrase `tokens[:k]` needs the phrase after it: its noun is generic,
+    or the definite article before it points to the "of" after it ("Rethinking the Role |
+    of Ideology")."""
+    if language != "en":
+        return False
+    flat = [w for unit in tokens[:k] for w in split_unit(unit)]
+    if _bare(flat[-1]) in _GENERIC_HEAD_NOUNS:
+        return True
+    return len(flat) >= 2 and _bare(flat[-2]) == "the" and _bare(_first(tokens[k])) == "of"
+
+
+# A comma before "and" or "or" later in the title makes a series ("CIA, the British Left,
+# and the Cold War"), not an apposition.
+_SERIES_CONJUNCTIONS = words("and or und et y e ou o и")
+
+
+def _apposition_at(tokens: list[str], k: int, language: str) -> bool:
+    """Whether a comma before unit `k` sets off a noun phrase its article opens."""
+    return tokens[k - 1].endswith(",") and _bare(_first(tokens[k])) in _ARTICLES.get(language, ())
 
 
 def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list[str]:
@@ -436,18 +514,65 @@ def _trim(phrase: list[str], function_words: frozenset[str]) -> list[str]:
     return phrase
 
 
-def _without_author(tokens: list[str], author_names: Sequence[str]) -> list[str]:
-    """ "Selected Works of Mao Tse-tung" by Mao: "Selected Works" (the note names him)."""
-    surnames = {name.casefold() for name in author_names if name}
+# Particles inside a personal name ("ʻAbd al-Laṭīf", "Charles de Gaulle") and the words
+# that put a name after the noun it depends on ("Memoirs of", "Mémoires de").
+_NAME_PARTICLES = words(
+    "al el ibn bin bint abu ben de del della di da du des dos van von der den ten ter la le"
+)
+_NAME_CONNECTORS = words("of de du des da do dos das di del della von van")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|at|az|ash|ath|adh)-", re.IGNORECASE)
+_NOT_CASED = re.compile(r"^[^\w]*|^[ʻʼʿʾ’‘]+")
+
+
+def _name_key(word: str) -> str:
+    """A name's word to compare: no quotation marks, ʻayn or Arabic article ("al-Baghdādī",
+    "Baghdādī" -> "baghdādī")."""
+    bare = _bare(word).lstrip("ʻʼʿʾ’‘").removesuffix("’s").removesuffix("'s")
+    return _ARABIC_ARTICLE.sub("", bare)
+
+
+def _name_like(word: str) -> bool:
+    plain = _HIDDEN_TAGS.sub("", word).strip(",;“”‘’\"'")
+    if plain.lower() in _NAME_PARTICLES:
+        return True
+    plain = _ARABIC_ARTICLE.sub("", plain)
+    cased = [ch for ch in plain if ch.isupper() or ch.islower()]
+    return bool(cased) and cased[0].isupper()
+
+
+def _without_author(
+    tokens: list[str], language: str, function_words: frozenset[str], author_names: Sequence[str]
+) -> list[str]:
+    """A title that ends on its author's own name loses it, the note names him ("Selected
+    Works of Mao Tse-tung" by Mao: "Selected Works"; "Mudhakkirāt ʻAbd al-Laṭīf
+    al-Baghdādī" by al-Baghdādī: "Mudhakkirāt"). The name is the run of capitalized words
+    (and particles) at the end; an English one follows its "of"."""
+    surnames = {_name_key(name.split()[-1]) for name in author_names if name.strip()}
     if not surnames:
         return tokens
-    for index in range(len(tokens) - 1, 1, -1):
-        if _bare(tokens[index]) == "of":
-            rest = {_bare(w).split("-")[0] for u in tokens[index + 1 :] for w in split_unit(u)}
-            if rest & surnames:
-                return tokens[:index]
-            break
-    return tokens
+    start = len(tokens)
+    while start > 1 and _name_like(tokens[start - 1]) and "," not in tokens[start - 1][:-1]:
+        start -= 1
+    name = [w for unit in tokens[start:] for w in split_unit(unit)]
+    keys = {_name_key(w) for w in name} | {_name_key(w).split("-")[0] for w in name}
+    # A possessive makes the name an attribute of the words after it ("Kim Il Sung's
+    # Juche Ideology"): the title then does not end on the name.
+    possessive = any(_bare(w).endswith(("’s", "'s")) for w in name)
+    if start >= len(tokens) or possessive or not keys & surnames:
+        return tokens
+    # Particles at the run's head connect it ("de Fidel Castro"): they go with it.
+    while start < len(tokens) and _bare(tokens[start]) in _NAME_PARTICLES:
+        start += 1
+    rest = tokens[:start]
+    connected = bool(rest) and _bare(_last(rest[-1])) in _NAME_CONNECTORS
+    if language == "en" and not connected:
+        return tokens
+    rest = _trim(rest, function_words | _NAME_CONNECTORS)
+    if not rest or _key_words(rest, language, function_words | _NAME_CONNECTORS) < 1:
+        return tokens
+    if language == "en" and not _can_end(rest, language, function_words):
+        return tokens
+    return rest
 
 
 _ABBREVIATED = words(
