@@ -388,8 +388,9 @@ def test_headline_style_and_hyphenated_compounds_8_159_8_161(raw: str, cased: st
 
 
 def test_titles_in_other_languages_keep_their_capitalization_11_6() -> None:
+    # Sentence style as written, but the subtitle's first word capitalized (CMOS 8.158, 11.6).
     assert forms(book("fr", title="La guerre froide: une histoire", language="fr"))[0] == (
-        "Jan Doe, <i>La guerre froide: une histoire</i> (Press, 1990), 12."
+        "Jan Doe, <i>La guerre froide: Une histoire</i> (Press, 1990), 12."
     )
     assert forms(book("ru", title="Холодная война и мир", language="ru"))[0] == (
         "Jan Doe, <i>Холодная война и мир</i> (Press, 1990), 12."

@@ -1,5 +1,6 @@
-"""The engine on the third to tenth held-out libraries (tests/cite/realistic/heldout3 to
-heldout10), now tuning sets: the engine was changed in answer to their mismatches
+"""The engine on the third to fourteenth held-out libraries but the eleventh
+(tests/cite/realistic/heldout3 to heldout14), now tuning sets: the engine was changed in
+answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
 figures no longer measure an unseen library. The floors asserted are the figures after those
@@ -32,6 +33,14 @@ FLOORS = {
     # set puts it before; CMOS 14.127 read as page after the shelfmark), is left.
     "heldout9": ({"note": 97.5, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
     "heldout10": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
+    # First sight 87.5 / 86.1 / 92.4 %. Left: short-title cuts that are an editor's call
+    # (an Arabic postposed adjective, "Discurso en el acto", "Long-Term Competition", "Status
+    # of"), a comma after quotes closing an italic title (heldout3 wants it inside), the
+    # letter dated by `original-date`, a map's order of scale and series, a season across
+    # 2000-2001 written "2000-01" against CMOS 9.64's own table (2000-2001).
+    "heldout12": ({"note": 100.0, "short": 92.5, "bib": 100.0, "seq": 91.6}, 13),
+    "heldout13": ({"note": 97.5, "short": 97.5, "bib": 97.5, "seq": 100.0}, 12),
+    "heldout14": ({"note": 95.3, "short": 88.3, "bib": 95.3, "seq": 96.4}, 14),
 }
 
 

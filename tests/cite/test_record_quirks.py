@@ -181,3 +181,99 @@ def test_an_untitled_document_is_known_in_short_notes_by_what_it_is_and_its_date
     full, short, _ = forms(diary, locator="")
     assert full.startswith("Matthew B. Ridgway, diary, April 11, 1951, ")
     assert short == "Ridgway, diary, April 11, 1951, 14."
+
+
+# --- rules the twelfth to fourteenth held-out libraries showed ------------------------------
+
+
+def test_an_anonymous_book_in_translation_leads_with_its_title_14_79() -> None:
+    item = book("w", title="A Diary of the Siege", translator=[{"family": "Reid", "given": "Ann"}])
+    del item["author"]
+    full, short, bib = forms(item)
+    assert full.startswith("<i>A Diary of the Siege</i>, trans. Ann Reid (")
+    assert short == "<i>Diary of the Siege</i>, 14."
+    assert bib is not None and bib.startswith(
+        "<i>A Diary of the Siege</i>. Translated by Ann Reid."
+    )
+
+
+def test_a_first_edition_is_not_mentioned_14_113() -> None:
+    for typed in ("First edition", "1st ed.", "1"):
+        full, _, bib = forms(book("f", edition=typed))
+        assert "ed." not in full and bib is not None and "ed." not in bib, typed
+
+
+def test_jstors_review_of_title_gives_the_reviewed_books_title_14_102() -> None:
+    review = article(
+        title="Review of The Quiet War: Berlin, 1958, by Hans Adler and Mia Kern",
+        **{
+            "reviewed-author": [
+                {"family": "Adler", "given": "Hans"},
+                {"family": "Kern", "given": "Mia"},
+            ]
+        },
+    )
+    full, _, _ = forms(review)
+    assert full.startswith(
+        "Lilla Varga, review of <i>The Quiet War: Berlin, 1958</i>, by Hans Adler and Mia Kern,"
+    )
+
+
+def test_arabic_al_is_a_particle_and_an_ayn_typed_as_an_apostrophe_opens_8_14() -> None:
+    item = book("a", author=[{"family": "al-Hakim", "given": "Tawfiq"}])
+    full, short, bib = forms(item)
+    assert full.startswith("Tawfiq al-Hakim, ")
+    assert short.startswith("al-Hakim, ")
+    assert bib is not None and bib.startswith("Hakim, Tawfiq al-.")
+    engine = ChicagoEngine(
+        {"a": item, "g": book("g", author=[{"family": "Gordon", "given": "J."}])}
+    )
+    # Filed under H, after Gordon.
+    assert [e.text[:3] for e in engine.bibliography()] == ["Gor", "Hak"]
+    ayn = book("n", author=[{"family": "'Abd al-Rahman", "given": "Salah"}])
+    assert forms(ayn)[0].startswith("Salah \u2018Abd al-Rahman, ")
+
+
+def test_a_foreign_subtitle_opens_with_a_capital_but_russian_keeps_its_lowercase_11_6() -> None:
+    pt = book("p", title="A guerra fria no Brasil: o caso de 1964", language="pt")
+    assert "<i>A guerra fria no Brasil: O caso de 1964</i>" in forms(pt)[0]
+    ru = book("r", title="Холодная война: новые документы", language="ru")
+    assert "<i>Холодная война: новые документы</i>" in forms(ru)[0]
+
+
+def test_an_online_reference_entry_is_dated_by_its_last_revision_14_130() -> None:
+    entry = {
+        "id": "w",
+        "type": "entry-encyclopedia",
+        "title": "Berlin Blockade",
+        "container-title": "Wikipedia",
+        "URL": "https://en.wikipedia.org/w/index.php?title=Berlin_Blockade&oldid=1",
+        "issued": {"date-parts": [[2025, 3, 2]]},
+    }
+    full, _, _ = forms(entry, locator="")
+    assert "under “Berlin Blockade,” last modified March 2, 2025, https://" in full
+
+
+def test_a_video_posted_online_is_cited_as_cmos_14_167_gives_it() -> None:
+    video = {
+        "id": "v",
+        "type": "motion_picture",
+        "title": "The Berlin Airlift Explained",
+        "author": [{"literal": "History Channel Archive"}],
+        "dimensions": "12:04",
+        "URL": "https://www.youtube.com/watch?v=abc123",
+        "issued": {"date-parts": [[2019, 6, 24]]},
+    }
+    full, short, bib = forms(video, locator="")
+    assert full == (
+        "History Channel Archive, “The Berlin Airlift Explained,” YouTube video, 12:04,"
+        " June 24, 2019, https://www.youtube.com/watch?v=abc123."
+    )
+    assert short == "History Channel Archive, “Berlin Airlift Explained,” 14."
+    assert bib == (
+        "History Channel Archive. “The Berlin Airlift Explained.” YouTube video, 12:04."
+        " June 24, 2019. https://www.youtube.com/watch?v=abc123."
+    )
+    # A film on disc keeps the film form.
+    film = dict(video, URL="", dimensions="")
+    assert forms(film, locator="")[0].startswith("<i>The Berlin Airlift Explained</i>")

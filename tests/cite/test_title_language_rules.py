@@ -218,8 +218,8 @@ def test_a_french_title_loses_its_french_spacing_in_the_note_ch_11() -> None:
         language="fr",
     )
     note, _, entry = forms(item)
-    assert "“La France et l’OTAN, 1949–1966: une alliance difficile,”" in note
-    assert entry is not None and "1949–1966: une alliance difficile.”" in entry
+    assert "“La France et l’OTAN, 1949–1966: Une alliance difficile,”" in note
+    assert entry is not None and "1949–1966: Une alliance difficile.”" in entry
 
 
 # --- since, before, after, until: preposition or conjunction (CMOS 8.159) ------------------

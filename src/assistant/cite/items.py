@@ -153,7 +153,18 @@ class Item:
             return self.authors
         if self.editors_lead:
             return self.editors
-        return self.translators if not self.editors and self.family != "book" else []
+        return self.translators if self.translators_lead else []
+
+    @property
+    def translators_lead(self) -> bool:
+        """The translator stands in the author's place (an unsigned document a translator
+        presents), not for an anonymous book, which leads with its title (CMOS 14.79)."""
+        return (
+            bool(self.translators)
+            and not self.authors
+            and not self.editors
+            and self.family != "book"
+        )
 
     @property
     def editor_translator(self) -> bool:

@@ -108,7 +108,8 @@ def _book_title_of_review(item: Item) -> str:
         first = (name.given or name.family or name.literal).split(" ")[0]
         if first:
             title = re.split(rf",?\s+by\s+(?={re.escape(first)})", title, maxsplit=1)[0]
-    return title
+    # Headline style lowercased the book's article inside "Review of the …": it opens now.
+    return title[:1].upper() + title[1:]
 
 
 def short_review(item: Item) -> Parts:

@@ -88,7 +88,7 @@ def creator(item: Item, names: Callable[[Sequence[Name]], str]) -> str:
         if item.editor_translator:
             return names(item.editors) + (", eds. and trans." if plural else ", ed. and trans.")
         return names(item.editors) + (", eds." if plural else ", ed.")
-    if item.translators and not item.editors:
+    if item.translators_lead:
         return names(item.translators) + ", trans."
     return ""
 
@@ -106,7 +106,7 @@ def secondary(item: Item, *, bib: bool) -> list[Parts]:
     in the bibliography "Edited by X", "Translated by Y"."""
     out: list[Parts] = []
     editors = item.editors if not item.editors_lead else []
-    translators = item.translators if (item.authors or item.editors) else []
+    translators = item.translators if not item.translators_lead else []
     if editors and item.editor_translator:
         label = "Edited and translated by " if bib else "ed. and trans. "
         return [t(label + _secondary_names(editors, bib))]
@@ -136,8 +136,7 @@ def edition(item: Item, *, capital: bool) -> str:
     text = raw.strip().rstrip(".")
     lower = text.lower()
     number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?(?:\s+ed(?:ition|n)?)?", lower)
-    first = re.fullmatch(r"(?:1|1st|first)(?:\s+(?:ed|edn|edition))?\.?", lower)
-    if first:
+    if re.fullmatch(r"(?:1|1st|first)(?:\s+(?:ed|edn|edition))?\.?", lower):
         # A first edition is not mentioned (CMOS 14.113): catalogues record "First edition".
         return ""
     if number:
