@@ -1,4 +1,4 @@
-"""The engine on the third to fourteenth held-out libraries but the eleventh
+"""The engine on the third to fourteenth held-out libraries
 (tests/cite/realistic/heldout3 to heldout14), now tuning sets: the engine was changed in
 answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
@@ -38,6 +38,9 @@ FLOORS = {
     # of"), a comma after quotes closing an italic title (heldout3 wants it inside), the
     # letter dated by `original-date`, a map's order of scale and series, a season across
     # 2000-2001 written "2000-01" against CMOS 9.64's own table (2000-2001).
+    # The last set written, scored once on the final engine: 96.5 % on first sight (Pandoc
+    # 45.8 %, citeproc-js 50.7 %); then closed-up initials and a degree recorded alone fixed.
+    "heldout11": ({"note": 100.0, "short": 97.5, "bib": 100.0, "seq": 100.0}, 16),
     "heldout12": ({"note": 100.0, "short": 92.5, "bib": 100.0, "seq": 91.6}, 13),
     "heldout13": ({"note": 97.5, "short": 97.5, "bib": 97.5, "seq": 100.0}, 12),
     "heldout14": ({"note": 95.3, "short": 88.3, "bib": 95.3, "seq": 96.4}, 14),

@@ -277,3 +277,27 @@ def test_a_video_posted_online_is_cited_as_cmos_14_167_gives_it() -> None:
     # A film on disc keeps the film form.
     film = dict(video, URL="", dimensions="")
     assert forms(film, locator="")[0].startswith("<i>The Berlin Airlift Explained</i>")
+
+
+# --- the eleventh held-out library, after its one scoring -----------------------------------
+
+
+def test_initials_typed_closed_up_are_spaced_10_12() -> None:
+    full, _, bib = forms(book("i", author=[{"family": "Egorov", "given": "V.K."}]))
+    assert full.startswith("V. K. Egorov, ")
+    assert bib is not None and bib.startswith("Egorov, V. K.")
+
+
+def test_a_degree_recorded_alone_is_a_dissertation_14_113() -> None:
+    thesis = {
+        "id": "t",
+        "type": "thesis",
+        "title": "Soviet Advisers in Hanoi",
+        "genre": "Ph.D.",
+        "publisher": "Cornell University",
+        "author": [{"family": "Lam", "given": "Mai"}],
+        "issued": {"date-parts": [[2009]]},
+    }
+    full, _, bib = forms(thesis)
+    assert "(PhD diss., Cornell University, 2009)" in full
+    assert bib is not None and "PhD diss., Cornell University, 2009." in bib

@@ -101,6 +101,7 @@ def _with_particle(particle: str, family: str) -> str:
     return f"{particle}{family}" if particle[-1] in "-’'" else f"{particle} {family}"
 
 
+_CLOSED_INITIALS = re.compile(r"(?<=\b[A-ZÀ-ÞА-ЯЁ])\.(?=[A-ZÀ-ÞА-ЯЁ]\b)")
 # The Arabic article written with a hyphen before a family name: a particle, inverted after
 # the given names and ignored in alphabetizing ("Baghdādī, ʻAbd al-Laṭīf al-", CMOS 8.14).
 _ARABIC_ARTICLE = re.compile(r"^(al-|el-)(?=\w)")
@@ -118,6 +119,8 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
     literal = _apostrophes(str(raw.get("literal", "") or "").strip())
     family = _apostrophes(str(raw.get("family", "") or "").strip())
     given = _apostrophes(str(raw.get("given", "") or "").strip())
+    # Initials are spaced ("N.I." -> "N. I.", CMOS 10.12), as catalogues often do not.
+    given = _CLOSED_INITIALS.sub(". ", given)
     if literal:
         return Name(literal=literal)
     if not family and not given:

@@ -17,8 +17,11 @@ from assistant.cite.pieces import (
 )
 from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
 
+# ProQuest records the degree alone ("Ph.D."): a doctoral dissertation too.
 _DOCTORAL = re.compile(
-    r"^(?:ph\.?\s?d\.?|doctoral)\s+(?:diss(?:ertation)?\.?|thesis)$|^dissertation$", re.IGNORECASE
+    r"^(?:(?:ph\.?\s?d\.?|doctoral)(?:\s+(?:diss(?:ertation)?\.?|thesis))?"
+    r"|dissertation|doctoral dissertation)$",
+    re.IGNORECASE,
 )
 _MASTERS = re.compile(r"^(?:m\.?\s?a\.?|master['’]?s)\s+thesis$", re.IGNORECASE)
 
