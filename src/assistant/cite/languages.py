@@ -15,6 +15,7 @@ function words counting against it. One ambiguous word never turns an English ti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Names (English and native) and ISO 639-2 codes of languages, to ISO 639-1.
 _NAMES = {
@@ -139,6 +140,8 @@ _ABBREVIATION = re.compile(r"(?<![\w'’])[^\W\d_]{1,2}\.")
 _ELISION = re.compile(r"^(l|d|qu|jusqu)['’](?=\w)", re.IGNORECASE)
 
 
+# A title is read once per engine and its notes many times: the answer depends on its text only.
+@lru_cache(maxsize=8192)
 def guess(text: str) -> str:
     """The language a title reads as: a two-letter code, or "" when its words do not tell.
 
