@@ -301,3 +301,25 @@ def test_a_degree_recorded_alone_is_a_dissertation_14_113() -> None:
     full, _, bib = forms(thesis)
     assert "(PhD diss., Cornell University, 2009)" in full
     assert bib is not None and "PhD diss., Cornell University, 2009." in bib
+
+
+def test_a_letter_in_a_collection_is_dated_by_its_original_date_14_111() -> None:
+    letter = {
+        "id": "l",
+        "type": "personal_communication",
+        "genre": "letter",
+        "author": [{"family": "Kennan", "given": "George F."}],
+        "recipient": [{"family": "Acheson", "given": "Dean"}],
+        "container-title": "Selected Letters",
+        "editor": [{"family": "Costigliola", "given": "Frank"}],
+        "publisher": "Norton",
+        "issued": {"date-parts": [[2014]]},
+        "original-date": {"date-parts": [[1950, 8, 21]]},
+    }
+    full, short, bib = forms(letter)
+    assert full == (
+        "George F. Kennan, letter to Dean Acheson, August 21, 1950, in <i>Selected Letters</i>,"
+        " ed. Frank Costigliola (Norton, 2014), 12."
+    )
+    assert short == "Kennan, letter to Acheson, August 21, 1950, 14."
+    assert bib is not None and "repr." not in bib and "August 21, 1950. In" in bib

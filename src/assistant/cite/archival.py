@@ -35,6 +35,13 @@ def _letter_described(item: Item, *, bib: bool) -> Parts:
     return t(genre) if item.get("genre") else []
 
 
+def _letter_date(item: Item) -> str:
+    """A published letter's own date: its `original-date` when the record dates the book by
+    `issued`, else `issued`."""
+    date = item.document_date or item.date
+    return date.text() if date else ""
+
+
 def _in_journal(item: Item) -> bool:
     """An interview printed in a journal: a container with a volume or an issue."""
     return bool(item.get("container-title") and (item.get("volume") or item.get("issue")))
@@ -73,7 +80,7 @@ def full(item: Item, citation: Citation) -> Parts:
     location, collection, archive = archive_parts(item)
     if item.get("container-title") and item.family == "letter":
         described = [creator, title(item), _letter_described(item, bib=False)]
-        described.append(t(item.date.text() if item.date else ""))
+        described.append(t(_letter_date(item)))
         published = _published_in(item, locator_text(citation), bib=False)
         return join([*described, published, location, collection, archive, url], ", ")
     if item.family == "interview":
@@ -136,8 +143,7 @@ def bibliography(item: Item) -> Parts:
     if item.get("container-title") and item.family == "letter":
         described = [creator, title(item)]
         letter = _letter_described(item, bib=True)
-        date = item.date.text() if item.date else ""
-        described.append(join([letter, t(date)], ", "))
+        described.append(join([letter, t(_letter_date(item))], ", "))
         published = _published_in(item, "", bib=True)
         return join([*described, published, location, collection, archive, url], ". ")
     if item.family == "interview":

@@ -115,6 +115,10 @@ class Item:
     original_date: Date | None
     accessed: Date | None
     warnings: list[str] = field(default_factory=list)
+    # A letter printed in a collection, dated by the record's `original-date` (Zotero's
+    # letter has no container, so writers put the book's year in `issued`): the letter's own
+    # date, not a reprint's original (CMOS 14.111).
+    document_date: Date | None = None
     styled: dict[str, Parts] = field(default_factory=dict)  # titles as runs, built once
     fields: dict[str, str] = field(default_factory=dict)  # `get` results, read once
 
@@ -274,6 +278,12 @@ def prepare(item_id: str, raw: Any) -> Item:
         date = parse_date(raw.get("event-date"), warnings, f"{item_id}: event-date")
     if date is None and family not in ("web", "entry") and not raw.get("status"):
         warnings.append(f"{item_id}: no date (printed n.d.)")
+    original = parse_date(raw.get("original-date"), warnings, f"{item_id}: original-date")
+    letter_date = (
+        original
+        if family == "letter" and raw.get("container-title") and original and original.start
+        else None
+    )
     return Item(
         id=item_id,
         family=family,
@@ -291,7 +301,8 @@ def prepare(item_id: str, raw: Any) -> Item:
         short_title=short,
         quoted=_quoted(family, csl_type, raw),
         date=date,
-        original_date=parse_date(raw.get("original-date"), warnings, f"{item_id}: original-date"),
+        original_date=None if letter_date else original,
+        document_date=letter_date,
         accessed=parse_date(raw.get("accessed"), warnings, f"{item_id}: accessed"),
         warnings=warnings,
     )

@@ -141,7 +141,8 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
         described = []
         if item.recipients:
             described.append(t(f"{genre} to {names_short(item.recipients)}"))
-        described.append(t(item.date.text() if item.date else ""))
+        dated = item.document_date or item.date
+        described.append(t(dated.text() if dated else ""))
         short_title = join(described, ", ")
     if item.family == "archival" and not short_title and item.get("genre"):
         # An untitled document is known by what it is and its date: "diary, August 23, 1958"
