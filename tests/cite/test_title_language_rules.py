@@ -12,57 +12,15 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from assistant.cite.engine import ChicagoEngine
 from assistant.cite.languages import code_of, guess
-from assistant.cite.model import Citation, Note
 from assistant.cite.titles import language_code, record_period
 from assistant.cite.typography import close_up_marks, number_ranges, title_case
 
-DOE = [{"family": "Doe", "given": "Jan"}]
-
-
-def forms(item: dict[str, Any], locator: str = "12") -> tuple[str, str, str | None]:
-    """(full note, short note, bibliography entry or None) as HTML."""
-    engine = ChicagoEngine({item["id"]: item})
-    full, short = engine.render_notes(
-        [Note.of(Citation(item["id"], locator)), Note.of(Citation(item["id"], "14"))]
-    )
-    entry = engine.bibliography_entry(item["id"])
-    return full.html(), short.html(), entry.html() if entry is not None else None
-
-
-def book(item_id: str, **fields: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "id": item_id,
-        "type": "book",
-        "title": "Title",
-        "author": DOE,
-        "publisher": "Press",
-        "issued": {"date-parts": [[1990]]},
-    }
-    item.update(fields)
-    return {k: v for k, v in item.items() if v is not None}
-
-
-def article(item_id: str, **fields: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "id": item_id,
-        "type": "article-journal",
-        "title": "The Thaw in Poland",
-        "author": DOE,
-        "container-title": "Slavic Review",
-        "volume": "12",
-        "issue": "3",
-        "page": "40-61",
-        "issued": {"date-parts": [[1988]]},
-    }
-    item.update(fields)
-    return {k: v for k, v in item.items() if v is not None}
-
+from .test_cmos18_rules import DOE, book
+from .test_cmos18_tuning_rules import article, forms
 
 # --- the language a title reads as (CMOS 11: other languages keep their capitals) ----------
 

@@ -26,6 +26,7 @@ from assistant.cite.short_title_units import (
     split_unit,
     unclosed_quotation,
 )
+from assistant.cite.titles import record_period
 from assistant.cite.typography import STOP_WORDS, words
 
 # Words a short title must not end on, by language (CMOS 14.30: no article, preposition or
@@ -143,7 +144,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         # changes the choice, and the search stays bounded for any length.
         units = join_units(tokens[:_MOST_WORDS], language, function_words)
         tokens = _choose(units, language, function_words, author_names)
-    short = _without_final_period(show_units(" ".join(tokens)).rstrip(",;:"))
+    short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
     return _balance_tags(show_tags(short, tags))
 
 
@@ -573,29 +574,6 @@ def _without_author(
     if language == "en" and not _can_end(rest, language, function_words):
         return tokens
     return rest
-
-
-_ABBREVIATED = words(
-    "etc inc ltd bros corp co dept gov pres prof sen rep rev vol vols nos eds trans jr sr st"
-    " adm capt cf col dr gen lt mr mrs ms mt sgt vs al ca gg гг др проч"
-)
-
-
-def _without_final_period(text: str) -> str:
-    """A period the record typed after the title ("The 1953 Coup in Iran.") is no part of it;
-    an abbreviation's ("U.S.", "Inc.") is."""
-    if not text.endswith(".") or text.endswith(".."):
-        return text
-    last = _HIDDEN_TAGS.sub("", text.rsplit(None, 1)[-1])[:-1]
-    if (
-        len(last) < 2
-        or "." in last
-        or not last.isalpha()
-        or last.lower() in _ABBREVIATED
-        or f"{last.lower()}." in _ANNOUNCING
-    ):
-        return text
-    return text[:-1]
 
 
 def _without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str]:
