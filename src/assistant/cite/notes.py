@@ -163,11 +163,16 @@ def _short_locator(item: Item, citation: Citation) -> str:
     return loc
 
 
+_SHORT_HEAD_KEYS = {False: "short-head-0", True: "short-head-1"}
+
+
 def short_parts(item: Item, citation: Citation, full_names: FullNames) -> Parts:
     if item.family == "legal":
         return legal.short(item, citation)
     # Everything before the locator depends on the item alone (and on [-@id]): built once.
-    key = f"short-head-{int(citation.suppress_author)}-{sorted(full_names)}"
+    key = _SHORT_HEAD_KEYS[citation.suppress_author]
+    if full_names:
+        key = f"{key}-{sorted(full_names)}"
     head = item.styled.get(key)
     if head is None:
         head = item.styled[key] = short_head(item, citation.suppress_author, full_names)
@@ -214,11 +219,19 @@ class NoteRenderer:
     def __init__(self, items: Mapping[str, Item], *, ibid: bool) -> None:
         self.items = items
         self.ibid = ibid
-        self.default_full_names = given_names_needed(items.values())
+        self._default_full_names: Mapping[str, FullNames] | None = None
         # Rendered citations by (citation, form, at note start, in prose, given names): items
         # never change after construction, so re-rendering reuses every unchanged citation.
         self._cache: dict[tuple[Citation, str, bool, bool, FullNames], tuple[Parts, list[str]]]
         self._cache = {}
+
+    @property
+    def default_full_names(self) -> Mapping[str, FullNames]:
+        """Given names needed among all the items (for a citation previewed outside notes):
+        computed on first use, since rendering notes works out its own for the cited items."""
+        if self._default_full_names is None:
+            self._default_full_names = given_names_needed(self.items.values())
+        return self._default_full_names
 
     def cite(
         self,
@@ -292,15 +305,18 @@ class NoteRenderer:
         for note in notes:
             warnings: list[str] = []
             parts: Parts = []
+            length = 0  # characters in `parts` so far
+            has_prose = False  # whether the note's own text has printed anything yet
             current: list[Citation] = []
             printed: list[tuple[int, int, int]] = []
             for index, segment in enumerate(note.segments):
                 if isinstance(segment, str):
-                    parts.extend(markdown_runs(segment))
+                    runs = markdown_runs(segment)
+                    parts.extend(runs)
+                    length += sum(len(r.text) for r in runs)
+                    has_prose = has_prose or any(r.text.strip() for r in runs)
                     continue
-                in_prose = bool("".join(r.text for r in parts).strip()) and not any(
-                    c.author_in_text for c in segment
-                )
+                in_prose = has_prose and not any(c.author_in_text for c in segment)
                 group: list[Parts] = []
                 for citation in segment:
                     if citation.item_id not in seen:
@@ -326,16 +342,17 @@ class NoteRenderer:
                 joined = join(group, "; ")
                 if in_prose and joined:
                     joined = [Run("("), *joined, Run(")")]
-                start = sum(len(r.text) for r in parts)
+                start = length
                 parts.extend(joined)
-                printed.append((index, start, start + sum(len(r.text) for r in joined)))
+                length += sum(len(r.text) for r in joined)
+                has_prose = has_prose or any(r.text.strip() for r in joined)
+                printed.append((index, start, length))
             if not note.segments:
                 warnings.append("empty note")
             rendered = finish(parts, warnings)
             # finish() keeps the text's length (it moves punctuation, turns nested parentheses
             # into brackets) but for the closing period, so the offsets still hold; a period
             # it adds right after the last group is that citation's.
-            length = sum(len(r.text) for r in parts)
             if printed and printed[-1][2] == length and len(rendered.text) == length + 1:
                 index, start, end = printed[-1]
                 printed[-1] = (index, start, end + 1)
