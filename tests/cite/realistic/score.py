@@ -1,8 +1,9 @@
 """How many notes, short notes and bibliography entries are CMOS-right on the realistic library.
 
 Run by hand from a tree:
-    PYTHONPATH=<tree>/src python tests/cite/realistic/score.py [--quiet] [FOLDER]
-FOLDER holds another library.json and expected.json (e.g. heldout/); this folder by default.
+    PYTHONPATH=<tree>/src python tests/cite/realistic/score.py [--quiet] [--engine-only] [FOLDER...]
+Each FOLDER holds another library.json and expected.json (e.g. heldout/); this folder by default.
+--quiet leaves out the mismatches, --engine-only the oracles (seconds instead of a minute).
 
 Scores the engine (assistant.cite.engine.ChicagoEngine) and, when they are installed, the two
 oracles (Pandoc's citeproc, citeproc-js) against `expected.json`: the note, short note and
@@ -216,18 +217,21 @@ def main(argv: list[str]) -> int:
     quiet = "--quiet" in argv
     # The oracles take most of a run; --engine-only is for checking a change against every set.
     oracles = () if "--engine-only" in argv else ORACLES
-    folders = [Path(arg) for arg in argv if not arg.startswith("--")]
-    items, expected = load(folders[0] if folders else HERE)
-    scores = [engine_scores(items, expected)]
-    for name, make in oracles:
-        render = make()
-        if render is None:
-            print(f"{name}: not installed, skipped")
-            continue
-        scores.append(oracle_scores(name, render, items, expected))
-    for score in scores:
-        print(report(score, mismatches=not quiet))
-        print()
+    folders = [Path(arg) for arg in argv if not arg.startswith("--")] or [HERE]
+    for folder in folders:
+        if len(folders) > 1:
+            print(f"## {folder.name}")
+        items, expected = load(folder)
+        scores = [engine_scores(items, expected)]
+        for name, make in oracles:
+            render = make()
+            if render is None:
+                print(f"{name}: not installed, skipped")
+                continue
+            scores.append(oracle_scores(name, render, items, expected))
+        for score in scores:
+            print(report(score, mismatches=not quiet))
+            print()
     return 0
 
 
