@@ -360,3 +360,54 @@ def test_one_person_under_two_forms_files_as_one_name_titles_alphabetical_14_68(
     order = [entry.html().split("<i>")[1][:12] for entry in ChicagoEngine(items).bibliography()]
     # "duongtoichienthangatranslation" < "duongtoichienthanghoiky", diacritics ignored.
     assert order == ["Duong Toi Ch", "Đường tới ch", "The River Tr"]
+
+
+# --- a periodical's initial "The", and the page of a report held in an archive ------------
+
+
+def test_a_book_reviews_and_an_interviews_journal_drop_their_the_14_172() -> None:
+    review = {
+        "id": "r",
+        "type": "review-book",
+        "author": [{"family": "Okafor", "given": "Ngozi"}],
+        "container-title": "The Journal of African History",
+        "reviewed-title": "Merchants of the Niger",
+        "volume": "30",
+        "issue": "2",
+        "page": "340-341",
+        "issued": {"date-parts": [["1989"]]},
+    }
+    assert "<i>Journal of African History</i> 30" in forms(review)[0]
+    interview = {
+        "id": "i",
+        "type": "interview",
+        "title": "The Art of Translation No. 4",
+        "author": [{"family": "Achebe", "given": "Chinua"}],
+        "interviewer": [{"family": "Brooks", "given": "Jerome"}],
+        "container-title": "The Paris Review",
+        "issue": "133",
+        "issued": {"date-parts": [["1994"]]},
+    }
+    assert "<i>Paris Review</i>, no. 133" in forms(interview)[0]
+    # An interview in a book keeps the book's "The".
+    in_book = dict(interview, id="j", publisher="Heinemann", issue=None)
+    in_book["container-title"] = "The Writer Speaks"
+    assert "<i>The Writer Speaks</i>" in forms(in_book)[0]
+
+
+def test_a_report_held_in_an_archive_is_cited_by_its_own_page_before_the_shelfmark_14_127() -> None:
+    report = {
+        "id": "rep",
+        "type": "report",
+        "title": "Economic Prospects of the Gold Coast",
+        "genre": "Research Memorandum",
+        "number": "RM-12",
+        "author": [{"literal": "Colonial Office, Economic Department"}],
+        "issued": {"date-parts": [["1951"]]},
+        "archive": "The National Archives, Kew",
+        "archive_location": "CO 554/254",
+    }
+    assert forms(report, "7")[0] == (
+        "Colonial Office, Economic Department, <i>Economic Prospects of the Gold Coast</i>,"
+        " Research Memorandum RM-12 (1951), 7, CO 554/254, The National Archives, Kew."
+    )

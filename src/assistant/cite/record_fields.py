@@ -61,7 +61,16 @@ _DATABASES = {
 }
 # Periodicals whose initial article is dropped in citations (CMOS 18 14.89 newspapers, 14.172
 # journals, 14.171 magazines); a book's or a series' title keeps it.
-_PERIODICAL_TYPES = {"article-journal", "article-magazine", "article-newspaper", "review"}
+_PERIODICAL_TYPES = {
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "review",
+    "review-book",
+}
+# Types Zotero gives a piece published in a journal or in a book alike: the container is a
+# periodical when it has an issue and no publisher ("The Paris Review", no. 24).
+_PUBLISHED_IN_EITHER = {"interview", "letter", "personal_communication"}
 _PUBLISHER_LEGAL = re.compile(
     r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co\.?,? Ltd|Pvt\.? Ltd|Limited|Incorporated)\.?$"
 )
@@ -91,7 +100,9 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         if trimmed and trimmed != _text(out.get("publisher")):
             out["publisher"] = trimmed
     container = _text(out.get("container-title"))
-    if str(out.get("type", "")) in _PERIODICAL_TYPES and container:
+    kind = str(out.get("type", ""))
+    in_periodical = kind in _PUBLISHED_IN_EITHER and out.get("issue") and not publisher
+    if container and (kind in _PERIODICAL_TYPES or in_periodical):
         trimmed = re.sub(r"^The\s+(?=[A-Z])", "", container)
         if trimmed != container:
             out["container-title"] = trimmed
