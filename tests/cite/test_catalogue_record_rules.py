@@ -159,6 +159,11 @@ def test_a_catalogues_edition_statement_is_given_in_english_14_112(
         ),
         ("Colonial Lagos (Revised Edition)", "rev. ed.", "Colonial Lagos"),
         ("The Niger Company, 2nd Edition", "2nd ed.", "The Niger Company"),
+        (
+            "Palm Oil and Empire: Revised and Expanded Ed.",
+            "rev. and expanded ed.",
+            "Palm Oil and Empire",
+        ),
     ],
 )
 def test_an_edition_written_into_the_title_is_the_edition_14_112(
@@ -174,7 +179,11 @@ def test_an_edition_written_into_the_title_is_the_edition_14_112(
 
 def test_a_title_that_is_about_an_edition_keeps_it() -> None:
     # "Edition" opening the title, or in the middle of a phrase, is the title's own word.
-    for title in ("Second Edition", "The Second Edition of Hakluyt's Voyages"):
+    for title in (
+        "Second Edition",
+        "The Second Edition of Hakluyt's Voyages",
+        "Printers and the Making of the Second Edition",
+    ):
         assert cleaned(catalogue_book(title=title))["title"] == title
 
 

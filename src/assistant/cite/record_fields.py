@@ -201,8 +201,9 @@ _ORDINAL_WORDS = (
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d+(?:st|nd|rd|th)"
 )
 _TITLE_EDITION = re.compile(
-    rf"(?:,|\s[-–—]|:)?\s*\(?((?:{_ORDINAL_WORDS}|revised|updated|expanded|enlarged|new)"
-    r"(?:,?\s+(?:and\s+)?(?:revised|updated|expanded|enlarged))*\s+edition)\)?(?=\s*(?::|$))",
+    rf"(?:,|\s[-–—]|:|\s(?=\())\s*\(?((?:{_ORDINAL_WORDS}|revised|updated|expanded|enlarged|new)"
+    r"(?:,?\s+(?:and\s+)?(?:revised|updated|expanded|enlarged))*\s+(?:edition|ed\.))\)?"
+    r"(?=\s*(?::|$))",
     re.IGNORECASE,
 )
 
