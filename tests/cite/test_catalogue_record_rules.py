@@ -63,6 +63,10 @@ def catalogue_book(**fields: Any) -> dict[str, Any]:
             "",
             "Reprinted for J.M. Gutch and Sold in London by R. Baldwin, and R. Triphook",
         ),
+        # The place after the publisher, and a colon inside a publisher's own name.
+        ("Oxford University Press: Oxford", "", "Oxford University Press"),
+        ("Gallimard : Paris", "", "Gallimard"),
+        ("Harvard University Press: Belknap", "", "Harvard University Press: Belknap"),
         # Commas inside a publisher's own name stay.
         ("Little, Brown", "", "Little, Brown"),
         ("Farrar, Straus and Giroux", "", "Farrar, Straus and Giroux"),

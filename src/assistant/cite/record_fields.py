@@ -156,11 +156,28 @@ def _without_place(publisher: str, place: str) -> str:
     York : Routledge" -> "Routledge"; of two publishers with their places the first."""
     if not publisher:
         return publisher
+    places = _PLACES | {p.strip().casefold() for p in re.split(r"[;:]", place) if p.strip()}
     for chunk in publisher.split(";"):
         match = _ISBD_PLACE.match(chunk.strip())
-        if match:
-            return match.group(2).strip().rstrip(",:;").strip()
-    places = _PLACES | {p.strip().casefold() for p in re.split(r"[;:]", place) if p.strip()}
+        if not match:
+            continue
+        before, after = match.group(1).strip(), match.group(2).strip().rstrip(",:;").strip()
+        if after.casefold() in places and before.casefold() not in places:
+            return before  # the place written after the publisher ("Gallimard : Paris")
+        if not _PUBLISHER_WORDS.search(before):
+            return after
+    return _without_comma_place(publisher, places)
+
+
+# Words that make a name a publisher's, not a place's ("Oxford University Press: Oxford").
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:Press|Presses|Verlag|Books|Publishers?|Publishing|University|Universit\w*|Éditions"
+    r"|Editions|Editorial|Editora|Izdatel\w*|Издательство|Inc|Ltd|Co)\b|&",
+    re.IGNORECASE,
+)
+
+
+def _without_comma_place(publisher: str, places: frozenset[str] | set[str]) -> str:
     segments = [s.strip() for s in publisher.split(",")]
     if len(segments) < 2:
         return publisher
