@@ -424,3 +424,27 @@ def test_a_report_held_in_an_archive_is_cited_by_its_own_page_before_the_shelfma
         "Colonial Office, Economic Department, <i>Economic Prospects of the Gold Coast</i>,"
         " Research Memorandum RM-12 (1951), 7, CO 554/254, The National Archives, Kew."
     )
+
+
+def test_an_untitled_letter_files_among_its_authors_works_by_its_description_14_70() -> None:
+    items = {
+        "book": catalogue_book(id="book", title="Memoirs of a district officer"),
+        "cable": {
+            "id": "cable",
+            "type": "personal_communication",
+            "genre": "telegram",
+            "author": [{"family": "Wright", "given": "Olive"}],
+            "recipient": [{"literal": "Colonial Office"}],
+            "issued": {"date-parts": [["1957", 3, 6]]},
+            "archive": "The National Archives, Kew",
+            "archive_location": "CO 554/1162",
+        },
+        "atlas": catalogue_book(id="atlas", title="An atlas of the Niger"),
+    }
+    entries = [entry.html() for entry in ChicagoEngine(items).bibliography()]
+    # "Atlas" < "Memoirs" < "Telegram to Colonial Office": the untitled cable is not first.
+    assert [e.split(". ")[1][:12] for e in entries] == [
+        "<i>An Atlas ",
+        "<i>Memoirs o",
+        "Telegram to ",
+    ]
