@@ -122,10 +122,13 @@ def archive_page_repeated(text: str, items: Iterable[Item]) -> str:
 def published_document_page(text: str, items: Iterable[Item]) -> str:
     """A document published in a book and also held in an archive is cited by the book's
     page, which follows the book's facts, before the archival signature (the style puts a
-    "p." after the signature, as for the archival copy itself, CMOS 14.127)."""
+    "p." after the signature, as for the archival copy itself, CMOS 14.127); so is a book or
+    a report held in an archive, whose pages are its own whichever copy was read."""
     for item in items:
         location = item.get("archive_location")
-        if item.get("type") != "chapter" or not item.get("container-title") or not location:
+        published = item.get("type") == "chapter" and item.get("container-title")
+        whole = item.get("type") in ("book", "report", "pamphlet", "classic", "collection")
+        if not (published or whole) or not location:
             continue
         for form in {location, en_dash_ranges(location, [])}:
             pattern = rf"\), ({re.escape(form)}), pp?\. (\d+(?:[–-]\d+)?)(?![\d–])"

@@ -13,7 +13,7 @@ import re
 
 from assistant.cite.items import Item
 from assistant.cite.model import RichText
-from assistant.cite.names import collate, names_bib
+from assistant.cite.names import collate, names_bib, names_note
 from assistant.cite.richtext import strip_markup
 
 _ARTICLE = re.compile(r"^(?:the|an|a)\s+", re.IGNORECASE)
@@ -31,7 +31,7 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
     """(first name or title, with others, the others, role, title, date)."""
     names = item.primary
     role = 0 if item.authors else (1 if item.editors else 2)
-    title = title_sort_key(item.title, item.english)
+    title = title_sort_key(item.title or _described(item), item.english)
     date = item.date.sort_key() if item.date else (0, 0, 0)
     if not names:
         substitute = ""
@@ -55,6 +55,16 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
     )
     others = "\x01".join(n.sort_key() for n in names[1:])
     return (person, int(len(names) > 1), others, role, title + "\x01" + first.sort_key(), date)
+
+
+def _described(item: Item) -> str:
+    """What an untitled document's entry gives in its title's place, by which it files among
+    its author's works (14.70): "Telegram to USSR Ministry of Foreign Affairs", "Memorandum"."""
+    genre = item.get("genre")
+    if item.family == "letter":
+        recipients = names_note(item.recipients, et_al=False)
+        return " to ".join(p for p in (genre or "letter", recipients) if p)
+    return genre
 
 
 def has_entry(item: Item) -> bool:

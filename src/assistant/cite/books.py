@@ -60,8 +60,10 @@ def _tail_note(item: Item, citation: Citation, loc: str) -> list[Parts]:
         # Page, folio and column follow the shelfmark; other locators precede it (CMOS 14.127).
         # A document published in a book also held in an archive is cited by the book's page,
         # which goes with the book's facts, before the archival data: 14.127 puts a page
-        # after the shelfmark only when the archival copy itself is cited.
-        published = item.family == "chapter" and bool(item.get("container-title"))
+        # after the shelfmark only when the archival copy itself is cited. So is a book or
+        # a report, whose pages are its own whichever copy was read ("NSC 162/2 (1953), 5,
+        # box 6, ..."; a CREST copy's document number after the page).
+        published = item.family != "chapter" or bool(item.get("container-title"))
         if location and (published or not page_follows_shelfmark(item, citation)):
             return [t(loc), location, collection, archive, t(medium(item, capital=False))]
         if location and loc:

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.cite.dates import Date, parse_date
-from assistant.cite.names import Name, east_asian_order, parse_names, same_names
+from assistant.cite.names import (
+    Name,
+    east_asian_order,
+    parse_names,
+    same_names,
+    vietnamese_order,
+)
 from assistant.cite.record_fields import cleaned
 from assistant.cite.richtext import Parts, hide_tags, show_tags
 from assistant.cite.short_titles import derive_short_title, subtitle_of
@@ -162,12 +168,15 @@ class Item:
     @property
     def translators_lead(self) -> bool:
         """The translator stands in the author's place (an unsigned document a translator
-        presents), not for an anonymous book, which leads with its title (CMOS 14.79)."""
+        presents in a journal, CMOS 14.104), not for an anonymous book, which leads with its
+        title (CMOS 14.79), nor for a document in a digital archive, which leads with its
+        title as a document in a published collection does (14.106), its translator after
+        it."""
         return (
             bool(self.translators)
             and not self.authors
             and not self.editors
-            and self.family != "book"
+            and self.family not in ("book", "web")
         )
 
     @property
@@ -256,6 +265,20 @@ def prepare(item_id: str, raw: Any) -> Item:
         for key in unflagged:
             names[key] = east_asian_order(names[key])
         container_authors = east_asian_order(container_authors)
+    # A name the library left in Western order is read as Vietnamese only when unflagged.
+    flagged_western = {
+        key
+        for key in names
+        if any(
+            isinstance(n, Mapping) and n.get("static-ordering") is False
+            for n in _as_list(raw.get(key))
+        )
+    }
+    vietnamese_work = language_code(raw) == "vi"
+    for key in names:
+        if key not in flagged_western:
+            names[key] = vietnamese_order(names[key], vietnamese_work)
+    container_authors = vietnamese_order(container_authors, vietnamese_work)
     title = str(raw.get("title", "") or "").strip()
     short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
     if not title and family not in ("letter", "interview") and not raw.get("reviewed-title"):

@@ -14,6 +14,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from assistant.cite.typography import words
+
 _CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
                   r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")  # fmt: skip
 
@@ -61,12 +63,19 @@ class Name:
             f"{collate(self.family)}\x00{collate(f'{self.given} {self.particle} {self.dropping}')}"
         )
 
+    def short_key(self) -> str:
+        """The short form as a reader tells names apart: "Nguyễn" and "Nguyen" print the same
+        surname to anyone who reads past diacritics (CMOS 14.29), so they are one key."""
+        return collate(self.short())
+
     def same_person(self, other: Name) -> bool:
         """Whether two name forms can be one person: "John Lewis Gaddis" and "John L. Gaddis",
-        "J. L. Gaddis" and "John Gaddis" (given names that agree as far as both go)."""
-        if self.short() != other.short() or self.literal or other.literal:
+        "J. L. Gaddis" and "John Gaddis" (given names that agree as far as both go), "Võ
+        Nguyên Giáp" and "Vo Nguyen Giap" (the same name with and without diacritics)."""
+        if self.short_key() != other.short_key() or self.literal or other.literal:
             return self == other
-        mine, theirs = _given_tokens(self.given), _given_tokens(other.given)
+        mine = [collate(w) for w in _given_tokens(self.given)]
+        theirs = [collate(w) for w in _given_tokens(other.given)]
         for a, b in zip(mine, theirs, strict=False):
             if a == b:
                 continue
@@ -102,6 +111,7 @@ def _with_particle(particle: str, family: str) -> str:
 
 
 _CLOSED_INITIALS = re.compile(r"(?<=\b[A-ZÀ-ÞА-ЯЁ])\.(?=[A-ZÀ-ÞА-ЯЁ]\b)")
+_BARE_INITIAL = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞА-ЯЁ])(?![\w.’'-])")
 # The Arabic article written with a hyphen before a family name: a particle, inverted after
 # the given names and ignored in alphabetizing ("Baghdādī, ʻAbd al-Laṭīf al-", CMOS 8.14).
 _ARABIC_ARTICLE = re.compile(r"^(al-|el-)(?=\w)")
@@ -121,6 +131,9 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
     given = _apostrophes(str(raw.get("given", "") or "").strip())
     # Initials are spaced ("N.I." -> "N. I.", CMOS 10.12), as catalogues often do not.
     given = _CLOSED_INITIALS.sub(". ", given)
+    # An initial written without its period ("Jeffrey S", as Project MUSE and PubMed records
+    # give it) takes one (CMOS 10.12); a script without capitals has no initials to mark.
+    given = _BARE_INITIAL.sub(r"\1.", given)
     if literal:
         return Name(literal=literal)
     if not family and not given:
@@ -165,6 +178,40 @@ def east_asian_order(names: list[Name]) -> list[Name]:
             out.append(name)
         else:
             out.append(replace(name, static=True))
+    return out
+
+
+# Vietnamese family names, their diacritics folded (some are Chinese or Korean
+# romanizations too, so a name needs the work's language or its own letters as well).
+_VIETNAMESE_FAMILIES = words(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong truong dinh doan luong"
+    " trinh vuong quach ton luu phung kieu trieu nghiem thach tong ho lam cao ha chu ly la ta"
+    " mai lai thai to tang van"
+)
+# Letters only Vietnamese writes among the Latin-script languages: ă đ ơ ư, and vowels with
+# a dot below, a hook above or a circumflex or breve with a tone mark.
+_VIETNAMESE_LETTERS = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+
+
+def vietnamese_order(names: list[Name], vietnamese_work: bool) -> list[Name]:
+    """Vietnamese names in their own order, family name first and never inverted (CMOS 18
+    8.18): "Nguyễn Thị Bình", "Võ Nguyên Giáp", as `static-ordering` would mark them. A name
+    counts when its family name is a Vietnamese one, its given names are syllables (no
+    initial, no hyphen), and the work is in Vietnamese or the name has Vietnamese letters; a
+    name the library ordered Western on a work in another language ("Viet Thanh Nguyen") is
+    left as it is."""
+    out = []
+    for name in names:
+        letters = bool(_VIETNAMESE_LETTERS.search(name.family + name.given))
+        known = collate(name.family) in _VIETNAMESE_FAMILIES
+        syllables = all(len(w) <= 7 for w in name.given.split()) and not re.search(
+            r"[.\-]", name.given
+        )
+        plain = not (name.literal or name.cjk or name.particle or name.dropping or name.suffix)
+        if known and syllables and plain and name.given and (vietnamese_work or letters):
+            out.append(replace(name, static=True))
+        else:
+            out.append(name)
     return out
 
 
@@ -230,7 +277,15 @@ def same_names(a: Sequence[Name], b: Sequence[Name]) -> bool:
 def collate(text: str) -> str:
     """A sort key that ignores case, accents, spaces and punctuation, letter by letter as
     CMOS 14.66 and 16.58 sort: "Lüthi" files with "Luthi", "de Gaulle" under D... as given."""
-    return _NOT_COLLATED.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    folded = unicodedata.normalize("NFKD", text.casefold()).translate(_FOLDED_LETTERS)
+    return _NOT_COLLATED.sub("", folded)
 
 
 _NOT_COLLATED = re.compile(r"[^\w]|_")
+# Letters with a stroke and ligatures, which Unicode does not decompose, alphabetized like
+# letters with diacritics, under the letter they are written on (CMOS 18 14.66, 16.58: "Đ"
+# with D, "Ø" with O, "Æ" as "ae"). Applied after casefold, which gives "ß" as "ss".
+_FOLDED_LETTERS = str.maketrans(
+    {"đ": "d", "ð": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i",
+     "ħ": "h", "ŧ": "t", "ŀ": "l", "ƀ": "b", "ɨ": "i", "ʉ": "u", "ơ": "o", "ư": "u"}
+)  # fmt: skip

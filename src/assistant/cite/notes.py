@@ -86,7 +86,7 @@ def given_names_needed(items: Iterable[Item]) -> dict[str, FullNames]:
     people: dict[str, list[tuple[Name, set[str]]]] = defaultdict(list)
     for item in items:
         for name in _printed(item):
-            entries = people[name.short()]
+            entries = people[name.short_key()]
             for known, ids in entries:
                 if known.same_person(name):
                     ids.add(item.id)
@@ -97,7 +97,7 @@ def given_names_needed(items: Iterable[Item]) -> dict[str, FullNames]:
     for item in items:
         needed = set()
         for index, name in enumerate(_printed(item)):
-            for namesake, ids in people.get(name.short(), []):
+            for namesake, ids in people.get(name.short_key(), []):
                 if not namesake.same_person(name) and ids - _coauthored(items, name, ids):
                     needed.add(index)
                     break

@@ -3,14 +3,21 @@
 Zotero and Better BibTeX export what their translators captured: `archive` "JSTOR" and an
 `archive_location` holding the stable URL (Zotero's "Archive" and "Loc. in Archive" fields,
 filled by its JSTOR translator), publishers' legal forms ("The New Press", "Brill Ltd."), a
-periodical's initial "The". Each is corrected here, once, before the item is rendered, so every
-renderer sees the record a copy editor would have typed.
+periodical's initial "The"; and what library catalogues (MARC records, as Zotero's Library of
+Congress, WorldCat, HathiTrust and Internet Archive translators bring them in) write into one
+field: the place before the publisher ("New York : Macmillan"), the series number after the
+series ("African studies series ; 89"), an edition statement in the catalogue's language ("3d
+ed.", "3. Aufl.", "2-е изд."), an edition inside the title (Google Books: "…, Second Edition:
+…"). Each is corrected here, once, before the item is rendered, so every renderer sees the
+record a copy editor would have typed.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from assistant.cite.typography import ordinal, words
 
 # Databases and platforms, not archives: what a library catalogue or a translator records as
 # where the copy came from (CMOS 18 14.8, 14.11: a database is named only for material that
@@ -54,7 +61,16 @@ _DATABASES = {
 }
 # Periodicals whose initial article is dropped in citations (CMOS 18 14.89 newspapers, 14.172
 # journals, 14.171 magazines); a book's or a series' title keeps it.
-_PERIODICAL_TYPES = {"article-journal", "article-magazine", "article-newspaper", "review"}
+_PERIODICAL_TYPES = {
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "review",
+    "review-book",
+}
+# Types Zotero gives a piece published in a journal or in a book alike: the container is a
+# periodical when it has an issue and no publisher ("The Paris Review", no. 24).
+_PUBLISHED_IN_EITHER = {"interview", "letter", "personal_communication"}
 _PUBLISHER_LEGAL = re.compile(
     r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co\.?,? Ltd|Pvt\.? Ltd|Limited|Incorporated)\.?$"
 )
@@ -77,19 +93,214 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         out.pop("archive_location", None)
         if not _text(out.get("URL")):
             out["URL"] = location
-    publisher = _text(out.get("publisher"))
+    publisher = _without_place(_text(out.get("publisher")), _text(out.get("publisher-place")))
     if publisher:
         # An initial "The" and a legal form are omitted from a publisher's name (14.52).
         trimmed = _PUBLISHER_LEGAL.sub("", re.sub(r"^The\s+(?=[A-Z])", "", publisher))
-        if trimmed and trimmed != publisher:
+        if trimmed and trimmed != _text(out.get("publisher")):
             out["publisher"] = trimmed
     container = _text(out.get("container-title"))
-    if str(out.get("type", "")) in _PERIODICAL_TYPES and container:
+    kind = str(out.get("type", ""))
+    in_periodical = kind in _PUBLISHED_IN_EITHER and out.get("issue") and not publisher
+    if container and (kind in _PERIODICAL_TYPES or in_periodical):
         trimmed = re.sub(r"^The\s+(?=[A-Z])", "", container)
         if trimmed != container:
             out["container-title"] = trimmed
+    _split_series(out)
+    _edition_from_title(out)
+    edition = _text(out.get("edition"))
+    if edition:
+        english = _english_edition(edition)
+        if english != edition:
+            out["edition"] = english
     return out
 
 
 def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
+
+
+# Places of publication that catalogues write before the publisher with a comma ("New York,
+# Harper", MARC 260 $a without ISBD punctuation): the place is no part of the publisher's name
+# and CMOS 18 omits it (14.99). A place before " : " needs no list (ISBD's own separator).
+_PLACES = frozenset(
+    p.casefold()
+    for p in (
+        "New York", "N.Y.", "London", "Paris", "Boston", "Chicago", "Philadelphia",
+        "Washington", "Washington, D.C.", "Cambridge", "Oxford", "Princeton", "New Haven",
+        "Berkeley", "Los Angeles", "San Francisco", "Stanford", "Ithaca", "Baltimore",
+        "Garden City", "Englewood Cliffs", "Westport", "Armonk", "Lanham", "Boulder",
+        "Ann Arbor", "Chapel Hill", "Durham", "Lawrence", "Lexington", "Lincoln", "Madison",
+        "Minneapolis", "Austin", "Bloomington", "Urbana", "Columbus", "Pittsburgh", "Detroit",
+        "Cleveland", "Toronto", "Montreal", "Ottawa", "Edinburgh", "Glasgow", "Dublin",
+        "Bristol", "Manchester", "Birmingham", "Harmondsworth", "Basingstoke", "Abingdon",
+        "Berlin", "München", "Munich", "Leipzig", "Frankfurt", "Frankfurt am Main",
+        "Hamburg", "Stuttgart", "Köln", "Cologne", "Bonn", "Wien", "Vienna", "Zürich",
+        "Zurich", "Basel", "Bern", "Genève", "Geneva", "Amsterdam", "Leiden", "The Hague",
+        "Den Haag", "Bruxelles", "Brussels", "Roma", "Rome", "Milano", "Milan", "Firenze",
+        "Florence", "Torino", "Turin", "Bologna", "Madrid", "Barcelona", "Lisboa", "Lisbon",
+        "Moscow", "Moskva", "Leningrad", "St. Petersburg", "Warszawa", "Warsaw", "Praha",
+        "Prague", "Budapest", "Stockholm", "Oslo", "Copenhagen", "København", "Helsinki",
+        "Tokyo", "Beijing", "Peking", "Shanghai", "Hong Kong", "Taipei", "Seoul", "Delhi",
+        "New Delhi", "Bombay", "Calcutta", "Cairo", "Beirut", "Jerusalem", "Tel Aviv",
+        "Mexico", "Buenos Aires", "Sydney", "Melbourne", "Hanoi", "Saigon",
+    )
+)  # fmt: skip
+# A state, province or country after the city ("Cambridge, Mass.", "Garden City, N.Y.").
+_REGION = re.compile(r"^(?:[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)*|[A-Z]{2}|England|USA|U\.S\.A\.)$")
+_ISBD_PLACE = re.compile(r"^([^:;\d]{1,40}?)\s*:\s*(\S.*)$")
+
+
+def _without_place(publisher: str, place: str) -> str:
+    """ "New York : Macmillan" -> "Macmillan"; "New York, Harper" -> "Harper"; "London ; New
+    York : Routledge" -> "Routledge"; of two publishers with their places the first."""
+    if not publisher:
+        return publisher
+    places = _PLACES | {p.strip().casefold() for p in re.split(r"[;:]", place) if p.strip()}
+    for chunk in publisher.split(";"):
+        match = _ISBD_PLACE.match(chunk.strip())
+        if not match:
+            continue
+        before, after = match.group(1).strip(), match.group(2).strip().rstrip(",:;").strip()
+        if after.casefold() in places and before.casefold() not in places:
+            return before  # the place written after the publisher ("Gallimard : Paris")
+        if not _PUBLISHER_WORDS.search(before):
+            return after
+    return _without_comma_place(publisher, places)
+
+
+# Words that make a name a publisher's, not a place's ("Oxford University Press: Oxford").
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:Press|Presses|Verlag|Books|Publishers?|Publishing|University|Universit\w*|Éditions"
+    r"|Editions|Editorial|Editora|Izdatel\w*|Издательство|Inc|Ltd|Co)\b|&",
+    re.IGNORECASE,
+)
+
+
+def _without_comma_place(publisher: str, places: frozenset[str] | set[str]) -> str:
+    segments = [s.strip() for s in publisher.split(",")]
+    if len(segments) < 2:
+        return publisher
+    taken = 0
+    if segments[0].casefold() in places:
+        taken = 1
+        while taken < len(segments) - 1 and _REGION.match(segments[taken]):
+            taken += 1
+    if taken == 0:
+        return publisher
+    rest = ", ".join(segments[taken:]).strip().rstrip(",:;").strip()
+    return rest or publisher
+
+
+# "African studies series ; 89", "Repères ; 115", "(Studies in history ; no. 12)": MARC 490's
+# volume ($v) after ISBD's " ; " (CMOS 14.123 gives the series number after the series title).
+_SERIES_NUMBER = re.compile(
+    r"^\(?(.*?\S)\s*;\s*(?:(?:no|nr|n°|vol|v|bd|t|tome|heft|h|т|вып)\.?\s*)?(\d+[a-z]?)\)?$",
+    re.IGNORECASE,
+)
+
+
+def _split_series(out: dict[str, Any]) -> None:
+    series = _text(out.get("collection-title"))
+    match = _SERIES_NUMBER.match(series)
+    if not match:
+        return
+    number = _text(out.get("collection-number"))
+    if number and number != match.group(2):
+        return
+    out["collection-title"] = match.group(1).rstrip(" ,;")
+    out["collection-number"] = match.group(2)
+
+
+# An edition statement inside a title, as Google Books writes it ("From Arab Nationalism to
+# OPEC, Second Edition: Eisenhower, ..."): it belongs in the edition (CMOS 14.112).
+_ORDINAL_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d+(?:st|nd|rd|th)"
+)
+_TITLE_EDITION = re.compile(
+    rf"(?:,|\s[-–—]|:|\s(?=\())\s*\(?((?:{_ORDINAL_WORDS}|revised|updated|expanded|enlarged|new)"
+    r"(?:,?\s+(?:and\s+)?(?:revised|updated|expanded|enlarged))*\s+(?:edition|ed\.))\)?"
+    r"(?=\s*(?::|$))",
+    re.IGNORECASE,
+)
+
+
+def _edition_from_title(out: dict[str, Any]) -> None:
+    title = _text(out.get("title"))
+    match = _TITLE_EDITION.search(title)
+    if not match or match.start() == 0:
+        return
+    out["title"] = (title[: match.start()] + title[match.end() :]).strip()
+    short = _text(out.get("title-short"))
+    if short:
+        out["title-short"] = _TITLE_EDITION.sub("", short).strip() or short
+    if not _text(out.get("edition")):
+        out["edition"] = match.group(1).lower()
+
+
+# Edition statements in the languages catalogues write them: the number, the word for
+# "edition" and the usual descriptions, all given in English abbreviations (CMOS 14.112:
+# "2nd ed., rev. and enl."). A statement with any other word is left as it is.
+_EDITION_LABELS = words(
+    "ed edn edition éd édition aufl auflage изд издание edición edizione ed wyd wydanie uitg"
+    " uitgave druk vyd vydání upplagan uppl opl oplag painos izd izdanie"
+)
+_EDITION_TERMS = {
+    **dict.fromkeys(
+        words(
+            "rev revised revue révisée überarb überarbeitete durchges durchgesehene verb"
+            " verbesserte испр исправленное перераб переработанное revisada"
+            " riveduta popr poprawione"
+        ),
+        "rev.",
+    ),
+    **dict.fromkeys(
+        words(
+            "enl enlarged erw erweiterte augm augmentée доп дополненное aum aumentada ampliada"
+            " ampliata rozsz rozszerzone"
+        ),
+        "enl.",
+    ),
+    **dict.fromkeys(words("corr corrected corrigée corregida corretta"), "corr."),
+    **dict.fromkeys(words("und et и y e i and"), "and"),
+}
+_EDITION_TOKEN = re.compile(r"[^\s.,;]+\.?|[,;]")
+_ORDINAL_NUMBER = re.compile(
+    r"^(\d+)(?:st|nd|rd|th|d|e|er|re|ème|eme|a|ª|o|º|\.|-?е|-?e|-?я|-?ое|-?го)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _english_edition(edition: str) -> str:
+    """ "3d ed." -> "3rd ed.", "3. Aufl." -> "3rd ed.", "2e éd. revue et augmentée" -> "2nd
+    ed., rev. and enl.", "2-е изд., испр. и доп." -> "2nd ed., rev. and enl."."""
+    if re.match(r"^\d+(?:st|nd|rd|th|d)\b", edition, re.IGNORECASE) or not re.search(
+        r"\d", edition
+    ):
+        # An English statement is kept as written ("2nd enl. ed."), but for the old "2d", "3d".
+        return re.sub(r"\b(\d*[23])d\b", lambda m: ordinal(int(m.group(1))), edition)
+    tokens = _EDITION_TOKEN.findall(edition)
+    number = 0
+    labelled = False
+    terms: list[str] = []
+    for token in tokens:
+        if token in ",;":
+            continue
+        bare = token.rstrip(".").casefold()
+        numbered = _ORDINAL_NUMBER.match(token)
+        if numbered and not number:
+            number = int(numbered.group(1))
+        elif bare in _EDITION_LABELS:
+            labelled = True
+        elif bare in _EDITION_TERMS:
+            terms.append(_EDITION_TERMS[bare])
+        else:
+            return edition
+    if not number or not labelled or number > 999:
+        return edition
+    while terms and terms[0] == "and":
+        terms.pop(0)
+    while terms and terms[-1] == "and":
+        terms.pop()
+    out = f"{ordinal(number)} ed."
+    return f"{out}, {' '.join(terms)}" if terms else out

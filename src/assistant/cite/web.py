@@ -12,7 +12,15 @@ import re
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation
-from assistant.cite.pieces import accessed, archive_parts, creator_bib, creator_note, link, title
+from assistant.cite.pieces import (
+    accessed,
+    archive_parts,
+    creator_bib,
+    creator_note,
+    link,
+    secondary,
+    title,
+)
 from assistant.cite.richtext import Parts, join, lower_first, paren, t
 from assistant.cite.titles import styled_title
 
@@ -76,6 +84,8 @@ def full(item: Item, citation: Citation) -> Parts:
         [
             creator,
             title(item),
+            # A translated document: "trans. X" after its title (CMOS 14.104, 14.106).
+            *secondary(item, bib=False),
             kind,
             [] if named else site(item),
             t(date),
@@ -101,7 +111,7 @@ def bibliography(item: Item) -> Parts:
             # An unsigned blog post is led by the blog, in italics, its sponsor after it.
             creator = styled_title(item.cased("container-title"), quoted=False)
             where = join([t(item.get("publisher")), date], ", ")
-    sentences = [creator, title(item), where]
+    sentences = [creator, title(item), *secondary(item, bib=True), where]
     sentences.append(t(accessed(item, capital=True)))
     sentences.extend(archive_parts(item, bib=True))
     sentences.append(t(link(item)))
