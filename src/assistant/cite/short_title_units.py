@@ -1,7 +1,7 @@
 """The word groups a short title never splits (CMOS 18 14.30: a short title never breaks a
-phrase or a name): a quotation, a date, a name with the title of office before it, and in
-French, Spanish, Italian and Portuguese a noun with the "de" compound or the adjective that
-follows it ("rideau de fer", "politique soviétique").
+phrase or a name): a quotation, a date (found by `short_title_dates`), a name with the title
+of office before it, and in French, Spanish, Italian and Portuguese a noun with the "de"
+compound or the adjective that follows it ("rideau de fer", "politique soviétique").
 
 `join_units` turns a title's words into units, each a string whose words are joined by
 `JOIN`; `split_unit` gives a unit's words back.
@@ -10,8 +10,8 @@ follows it ("rideau de fer", "politique soviétique").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from assistant.cite.short_title_dates import date_spans
 from assistant.cite.typography import words
 
 JOIN = "\ue200"  # between the words of one unit (outside the range richtext hides tags in)
@@ -90,108 +90,6 @@ def unclosed_quotation(units: list[str]) -> bool:
         _opening_marks(token) and _closed_at(tokens, index) is None
         for index, token in enumerate(tokens)
     )
-
-
-# --- dates ---------------------------------------------------------------------------------
-_MONTHS = words(
-    "january february march april may june july august september october november december"
-    " jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."
-    " janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    " januar jänner februar märz april juni juli oktober dezember"
-    " enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre"
-    " noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre"
-    " dicembre janeiro fevereiro março maio junho julho setembro outubro dezembro"
-    " май мая мае март марта марте mai maia mae mart marta marte"
-)
-# Russian months by stem, in any case ("января", "декабре", "dekabria", "fevrale").
-_MONTH_STEMS = re.compile(
-    r"^(?:январ|феврал|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр"
-    r"|ianvar|fevral|aprel|iiun|iiul|avgust|sentiabr|oktiabr|noiabr|dekabr)[а-яa-z]{0,3}$"
-)
-_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:\.|er|st|nd|rd|th)?,?$")
-_YEAR = re.compile(r"^(?:1\d{3}|20\d{2}),?$")
-# "1941 года", "1941 g.": the word "year" after a year.
-_YEAR_WORDS = words("года году год г. goda godu god g.")
-_DATE_LINKS = words("de del")  # "5 de mayo de 1941"
-_SPAN_LINKS = words("to till until and à au et a al y bis und zum al e до по i do po")
-
-
-def _month(word: str) -> bool:
-    bare = word.lower().rstrip(",")
-    return bare in _MONTHS or bool(_MONTH_STEMS.match(bare))
-
-
-def _day(word: str) -> bool:
-    return bool(_DAY.match(word))
-
-
-def _year(word: str) -> bool:
-    return bool(_YEAR.match(word))
-
-
-def _year_word(word: str) -> bool:
-    return word.lower() in _YEAR_WORDS
-
-
-def _dates(tokens: list[str]) -> list[tuple[int, int]]:
-    """Spans of dates: "5 May 1941", "May 5, 1941", "5 мая 1941 года", "10. September
-    1955", "5 de mayo de 1941", "May 1941", "1941 года"; a month alone ("May") is none. A
-    span of two years in words ("1944 à 1958", "1945 bis 1955") is one term as well."""
-    plain = [_HIDDEN_TAGS.sub("", token) for token in tokens]
-    spans = []
-    index = 0
-    while index < len(plain):
-        end = _date_at(plain, index)
-        if (
-            end == index
-            and index + 2 < len(plain)
-            and _year(plain[index])
-            and plain[index + 1].lower() in _SPAN_LINKS
-            and _year(plain[index + 2].rstrip(".,;:"))
-        ):
-            end = index + 2
-        if end > index:
-            spans.append((index, end))
-            index = end + 1
-        else:
-            index += 1
-    return spans
-
-
-def _date_at(plain: list[str], start: int) -> int:
-    """The last index of a date starting at `start` (`start` itself when none does)."""
-    parts: list[str] = []
-    index = start
-
-    def take(test: Callable[[str], bool], link: bool = False) -> bool:
-        nonlocal index
-        probe = index
-        if link and probe < len(plain) and plain[probe].lower() in _DATE_LINKS:
-            probe += 1
-        if probe < len(plain) and test(plain[probe]):
-            index = probe + 1
-            return True
-        return False
-
-    if take(_day):
-        if not take(_month, link=True):
-            return start
-        parts = ["day", "month"]
-        if take(_year, link=True):
-            parts.append("year")
-    elif take(_month):
-        parts.append("month")
-        if take(_day):
-            parts.append("day")
-        if take(_year):
-            parts.append("year")
-    elif take(_year):
-        parts.append("year")
-    if "year" in parts:
-        take(_year_word)
-    if len(parts) < 2 and not (parts == ["year"] and index - start == 2):
-        return start
-    return index - 1
 
 
 # --- a name with its title of office -------------------------------------------------------
@@ -363,7 +261,7 @@ def _romance_phrases(
 def join_units(tokens: list[str], language: str, function_words: frozenset[str]) -> list[str]:
     """`tokens` with each word group no cut may split joined into one unit."""
     joined = [False] * len(tokens)  # joined[i]: word i belongs with word i - 1
-    spans = [*_quotations(tokens), *_dates(tokens), *_offices(tokens, language == "en")]
+    spans = [*_quotations(tokens), *date_spans(tokens), *_offices(tokens, language == "en")]
     if language in ROMANCE:
         spans += _romance_phrases(tokens, language, function_words)
     for first, last in spans:

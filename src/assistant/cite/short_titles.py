@@ -1,15 +1,16 @@
 """Short titles (CMOS 18 14.30) for items without a `title-short`.
 
 What a careful editor does: take the main title (no subtitle, no initial A, An or The, no
-trailing dates), keep it whole when it is short, and otherwise keep its head phrase, the words
-before the first phrase that could be dropped (a prepositional phrase, a second conjunct, a
-participle clause), choosing the longest such phrase of at most four words. The cut never
-leaves a function word, an adjective or an announcing abbreviation ("no.") hanging at the end,
-never splits a word group (a quotation, a date, a name with its title of office, a Romance
-compound or postposed adjective: `short_title_units`), and is made with the title's own
-language's function words (Russian in Cyrillic and transliteration, German, French, Spanish,
-Italian, Portuguese, Pinyin); a question keeps its verb (never "Weishenme women", two words of
-a question). Articles, in every language, are not counted toward the four words.
+trailing dates: `short_title_dates`), keep it whole when it is short, and otherwise keep its
+head phrase, the words before the first phrase that could be dropped (a prepositional phrase,
+a second conjunct, a participle clause), choosing the longest such phrase of at most four
+words. The cut never leaves a function word, an adjective or an announcing abbreviation
+("no.") hanging at the end, never splits a word group (a quotation, a date, a name with its
+title of office, a Romance compound or postposed adjective: `short_title_units`), and is made
+with the title's own language's function words (Russian in Cyrillic and transliteration,
+German, French, Spanish, Italian, Portuguese, Pinyin); a question keeps its verb (never
+"Weishenme women", two words of a question). Articles, in every language, are not counted
+toward the four words.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.cite.richtext import hide_tags, show_tags
+from assistant.cite.short_title_dates import without_dates
 from assistant.cite.short_title_units import (
     ROMANCE,
     join_units,
@@ -88,8 +90,6 @@ _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
 # U.S. Policy"), as a colon does.
 _DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
-_YEARS = re.compile(r"^\(?(?:1\d{3}|20\d{2})(?:[–/-]\d{2,4})?\)?[.,;]?$")
-_SPAN = re.compile(r"\d[–/-]\d")
 _ANNOUNCING = words(
     "no. nos. vol. vols. pt. pts. ch. chap. sec. art. p. pp. fol. ff. nr. t. str. ed. eds. g. gg."
 )
@@ -112,8 +112,6 @@ _RUSSIAN_ADJECTIVE = re.compile(
     r"|ovoi|evoi"
     r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|(?<![аеёиоуыэюя])ний|няя)$"
 )
-_YEAR_WORDS = words("g. gg. г. гг.")
-_PLURAL_YEAR_WORDS = words("gg. гг.")
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 _MOST_WORDS = 40
 
@@ -138,7 +136,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     ):
         tokens = tokens[1:]
     function_words = FUNCTION_WORDS.get(language, frozenset())
-    tokens = _without_dates(tokens, function_words)
+    tokens = without_dates(tokens, function_words)
     if tokens:
         # A short title comes from the head of the title: past its first forty words nothing
         # changes the choice, and the search stays bounded for any length.
@@ -574,65 +572,6 @@ def _without_author(
     if language == "en" and not _can_end(rest, language, function_words):
         return tokens
     return rest
-
-
-def _without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str]:
-    """A trailing span of years is the period the work covers, not a key word: "Memoirs,
-    1925–1950" -> "Memoirs" (one not set off, "Koreiskaia voina 1950–53", is left to the
-    cut, which drops it with the words around it when the title is long). A single year after a
-    comma is what the title is about and stays ("Poland, 1956", "Berlin Crisis, 1961"); one
-    after "of" or in parentheses goes ("Border Clash of 1969" -> "Border Clash"). A number
-    that is no year ("Voina 421") stays. A period of several words set off by a comma goes
-    as well ("Civilization and Capitalism, 15th–18th Century") when two words are left.
-    """
-    # ", 1950–1953 gg." (Russian gody): the years and their abbreviation go together; a
-    # single year with its "g." stays, as a single year does.
-    if (
-        len(tokens) > 3
-        and tokens[-1] in _YEAR_WORDS
-        and _YEARS.match(tokens[-2])
-        and (_SPAN.search(tokens[-2]) or tokens[-1] in _PLURAL_YEAR_WORDS)
-        and tokens[-3].endswith(",")
-    ):
-        return [*tokens[:-3], tokens[-3].rstrip(",")]
-    period = _period_segment(tokens)
-    if period and len(tokens) - period >= 2:
-        return [*tokens[: -period - 1], tokens[-period - 1].rstrip(",")]
-    if len(tokens) < 2 or not _YEARS.match(tokens[-1]):
-        return tokens
-    before = tokens[:-1]
-    span = bool(_SPAN.search(tokens[-1]))
-    if before[-1].endswith(","):
-        # A year and what it is the year of name an event, not a period covered: "Poland,
-        # 1956" is the key phrase itself; a span, "Memoirs, 1925–1950", is still dropped.
-        return [*before[:-1], before[-1].rstrip(",")] if span else tokens
-    if _bare(before[-1]) in function_words and len(before) > 1:
-        return before[:-1]
-    if tokens[-1].startswith("("):
-        return before
-    return tokens
-
-
-_ORDINAL_SPAN = re.compile(
-    r"^(?:\d{1,2}(?:st|nd|rd|th)|\d{1,4}s?)(?:[–-](?:\d{1,2}(?:st|nd|rd|th)|\d{1,4}s?))?[.,;]?$"
-)
-_PERIOD_WORDS = words("century centuries c. ca. bc bce ad ce and to early late mid the era")
-
-
-def _period_segment(tokens: list[str]) -> int:
-    """How many words at the end, after a comma, only name a period of time ("15th–18th
-    Century", "1945 to 1953", "1950s"): 0 when none do."""
-    for start in range(len(tokens) - 1, 0, -1):
-        if tokens[start - 1].endswith(","):
-            segment = tokens[start:]
-            if len(segment) > 4 or not any(_ORDINAL_SPAN.match(w) for w in segment):
-                return 0
-            if len(segment) == 1 and _YEARS.match(segment[0]) and not _SPAN.search(segment[0]):
-                return 0  # a single year: "Poland, 1956" (see _without_dates)
-            if all(_ORDINAL_SPAN.match(w) or _bare(w) in _PERIOD_WORDS for w in segment):
-                return len(segment)
-            return 0
-    return 0
 
 
 def _participle(word: str) -> bool:
