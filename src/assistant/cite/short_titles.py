@@ -28,89 +28,23 @@ from assistant.cite.short_title_units import (
     split_unit,
     unclosed_quotation,
 )
+from assistant.cite.short_title_words import (
+    ARTICLES,
+    DROPPED_ARTICLES,
+    FUNCTION_WORDS,
+    LINKS,
+    adjective,
+    german_adjective,
+)
 from assistant.cite.titles import record_period
-from assistant.cite.typography import STOP_WORDS, words
+from assistant.cite.typography import words
 
-# Words a short title must not end on, by language (CMOS 14.30: no article, preposition or
-# conjunction left hanging); a cut is made before them. Unknown languages use none.
-FUNCTION_WORDS = {
-    "en": STOP_WORDS | words("vs. v. versus toward towards"),
-    # Russian in Cyrillic and in Library of Congress transliteration.
-    "ru": words(
-        "и в во на с со о об обо к ко по за из от до для без при через а но или ни у над под"
-        " перед между про i v vo na s so o ob obo k ko po za iz ot do dlia bez pri cherez a"
-        " no ili ni u nad pod pered mezhdu pro"
-    ),
-    # Pinyin particles, prepositions and conjunctions.
-    "zh": words("de yu he ji zai dui guanyu yi zhi ba bei cong xiang gen tong huo"),
-    "fr": words(
-        "le la les l un une des de du d et ou à au aux en pour sur dans par avec sans sous"
-        " entre vers contre chez depuis pendant devant derrière selon malgré parmi envers"
-        " durant avant après jusqu ni mais"
-    ),
-    "de": words(
-        "der die das des dem den ein eine einer eines einem einen und oder in im von vom zu"
-        " zur zum mit für auf über unter nach bei aus an am gegen zwischen durch um ins ans"
-        " beim aufs vor hinter neben ohne seit bis während wegen trotz gegenüber entlang"
-        " aber sowie sondern"
-    ),
-    "es": words(
-        "el la los las un una unos unas de del y e o u ni pero en con por para a al sin sobre"
-        " entre ante bajo desde hacia hasta tras durante mediante contra según segun"
-    ),
-    "it": words(
-        "il lo la i gli le l’ l' un una uno di del dello della dei degli delle e ed o in con"
-        " per a da dal dalla dai su sul sulla tra fra nel nello nella negli nelle al allo alla"
-        " ai agli alle col coi sui sugli sulle dagli dalle dallo degl' contro verso senza"
-        " durante dopo presso oltre entro fino sotto sopra ma né"
-    ),
-    "pt": words(
-        "o a os as um uma uns umas de do da dos das e ou em no na nos nas com por pelo pela"
-        " pelos pelas para ao aos à às sem sobre entre perante após desde até durante sob"
-        " contra num numa nuns numas dum duma neste nesta nesse nessa naquele naquela mas nem"
-    ),
-}
-# Only an English title loses its initial article (the sets' house style keeps a foreign
-# one: "Die Legende", "La guerre de Corée").
-_DROPPED_ARTICLES = {"en": words("a an the")}
-# Articles are part of the phrase they open, so they do not count toward the four words, in
-# any language (CMOS 14.30 counts the words that carry meaning).
-_ARTICLES = {
-    "en": words("a an the"),
-    "de": words("der die das des dem den ein eine einer eines einem einen"),
-    "fr": words("le la les l’ l' un une des"),
-    "es": words("el la los las lo un una unos unas"),
-    "it": words("il lo la i gli le l’ l' un uno una un’ un'"),
-    "pt": words("o a os as um uma uns umas"),
-}
-# A bare "de" inside a compound ("rideau de fer", "Iron Curtain") links two nouns into one
-# term, as an English compound does without a word: it is not counted either.
-_LINKS = words("de di da d’ d'")
 _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
 # U.S. Policy"), as a colon does.
 _DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
 _ANNOUNCING = words(
     "no. nos. vol. vols. pt. pts. ch. chap. sec. art. p. pp. fol. ff. nr. t. str. ed. eds. g. gg."
-)
-# English adjectives a phrase cannot end on ("Discrepancy between the Russian", "Mao and the
-# Sino-Soviet"): peoples and places, and the suffixes only adjectives carry.
-_ADJECTIVES = words(
-    "soviet communist socialist nationalist capitalist imperialist fascist marxist leninist"
-    " stalinist maoist french dutch greek thai swiss irish welsh scottish british polish danish"
-    " swedish finnish turkish spanish english jewish civil foreign domestic international"
-    " national global regional military political economic social cultural diplomatic"
-    " strategic nuclear atomic new old great early late first second third last final"
-    " northern southern eastern western central"
-)
-_ADJECTIVE_ENDINGS = ("ese", "ean", "ical", "ous", "ful", "less", "ible", "able")
-_NOUNS_IN_IAN = words("historian civilian guardian politician librarian musician physician")
-# A soft adjective ends in -nii after a consonant ("poslednii", "vnutrennii"); after a vowel
-# the ending is a noun's ("otnoshenii", "issledovanii", "kolonii").
-_RUSSIAN_ADJECTIVE = re.compile(
-    r"(skii|skaia|skoe|skie|skoi|skogo|skikh|nyi|naia|nye|nogo|nykh|nyi|(?<![aeiouy])nii|niaia"
-    r"|ovoi|evoi"
-    r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|(?<![аеёиоуыэюя])ний|няя)$"
 )
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 _MOST_WORDS = 40
@@ -132,7 +66,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     if (
         len(tokens) > 1
         and tokens[0][:1].isalpha()
-        and _bare(tokens[0]) in _DROPPED_ARTICLES.get(language, ())
+        and _bare(tokens[0]) in DROPPED_ARTICLES.get(language, ())
     ):
         tokens = tokens[1:]
     function_words = FUNCTION_WORDS.get(language, frozenset())
@@ -288,7 +222,7 @@ _SERIES_CONJUNCTIONS = words("and or und et y e ou o и")
 
 def _apposition_at(tokens: list[str], k: int, language: str) -> bool:
     """Whether a comma before unit `k` sets off a noun phrase its article opens."""
-    return tokens[k - 1].endswith(",") and _bare(_first(tokens[k])) in _ARTICLES.get(language, ())
+    return tokens[k - 1].endswith(",") and _bare(_first(tokens[k])) in ARTICLES.get(language, ())
 
 
 def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list[str]:
@@ -298,7 +232,7 @@ def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list
     if len(tokens) < 2 or not (_participle(tokens[0]) and _bare(tokens[1]) == "of"):
         return []
     rest = tokens[2:]
-    if rest and _bare(rest[0]) in _ARTICLES["en"]:
+    if rest and _bare(rest[0]) in ARTICLES["en"]:
         rest = rest[1:]
     if not 2 <= len(rest) <= 4 or any(_bare(w) in function_words for w in rest):
         return []
@@ -333,7 +267,7 @@ def _inside_noun_phrase(tokens: list[str], k: int) -> bool:
     """Whether the word at `k` follows an article with no other function word between."""
     for word in reversed([w for unit in tokens[:k] for w in split_unit(unit)]):
         bare = _bare(word)
-        if bare in _ARTICLES["en"]:
+        if bare in ARTICLES["en"]:
             return True
         if bare in FUNCTION_WORDS["en"] or word[-1:] in ",;:":
             return False
@@ -344,32 +278,9 @@ def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -
     last = _bare(_last(phrase[-1]))
     if last in function_words or _announcing(phrase[-1]) or unclosed_quotation(phrase):
         return False
-    if language == "de" and _german_adjective(_last(phrase[-1])):
+    if language == "de" and german_adjective(_last(phrase[-1])):
         return False
-    return not _adjective(last, language)
-
-
-def _german_adjective(word: str) -> bool:
-    """A German noun is capitalized: a lowercase word with an adjective's ending ("die
-    friedliche", "der deutschen") is the adjective before its noun."""
-    plain = _HIDDEN_TAGS.sub("", word).strip(",;:“”„‘’\"'")
-    return plain.isalpha() and plain.islower() and plain.endswith(("e", "en", "er", "es", "em"))
-
-
-def _adjective(word: str, language: str) -> bool:
-    word = word.rstrip(".,;:")
-    if language == "ru":
-        return bool(_RUSSIAN_ADJECTIVE.search(word))
-    if language != "en" or (not word.isalpha() and "-" not in word):
-        return False
-    if "-" in word:
-        # "Sino-Soviet", "Soviet-American", "anti-Communist": compounds of adjectives.
-        return _adjective(word.rsplit("-", 1)[1], language) or word.startswith("sino-")
-    if word in _ADJECTIVES:
-        return True
-    if word.endswith("ian") and word not in _NOUNS_IN_IAN:
-        return True
-    return word.endswith(_ADJECTIVE_ENDINGS)
+    return not adjective(last, language)
 
 
 def _key_words(phrase: list[str], language: str, function_words: frozenset[str]) -> int:
@@ -391,7 +302,7 @@ def _length(phrase: list[str], language: str) -> int:
     lost its own, and a foreign one kept stands for it: "Die Legende von der verpaßten
     Gelegenheit" is as long as "Legend of the Missed Opportunity")."""
     total = sum(len(split_unit(unit)) for unit in phrase)
-    if phrase and _bare(_first(phrase[0])) in _ARTICLES.get(language, ()):
+    if phrase and _bare(_first(phrase[0])) in ARTICLES.get(language, ()):
         total -= 1
     return total
 
@@ -399,7 +310,7 @@ def _length(phrase: list[str], language: str) -> int:
 def _counted(phrase: list[str], language: str) -> int:
     """The words of `phrase` a short title's length counts: not its articles (14.30), nor the
     "de" that links a Romance compound ("rideau de fer")."""
-    articles = _ARTICLES.get(language, frozenset())
+    articles = ARTICLES.get(language, frozenset())
     total = 0
     for unit in phrase:
         parts = split_unit(unit)
@@ -407,7 +318,7 @@ def _counted(phrase: list[str], language: str) -> int:
             bare = _bare(word)
             if bare in articles:
                 continue
-            if language in ROMANCE and bare in _LINKS and 0 < index < len(parts) - 1:
+            if language in ROMANCE and bare in LINKS and 0 < index < len(parts) - 1:
                 continue
             total += 1
     return total
@@ -489,7 +400,7 @@ def _completed_noun_phrase(
 
 def _ends_on_adjective(phrase: list[str], language: str) -> bool:
     last = _last(phrase[-1])
-    return (language == "de" and _german_adjective(last)) or _adjective(_bare(last), language)
+    return (language == "de" and german_adjective(last)) or adjective(_bare(last), language)
 
 
 def _can_end_unit(phrase: list[str], language: str, function_words: frozenset[str]) -> bool:
