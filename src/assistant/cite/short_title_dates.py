@@ -24,18 +24,24 @@ _MONTHS = words(
     " noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre"
     " dicembre janeiro fevereiro março maio junho julho setembro outubro dezembro"
     " май мая мае март марта марте mai maia mae mart marta marte"
+    " január február március április május június július augusztus szeptember október"
+    " november december"
 )
 # Russian months by stem, in any case ("января", "декабре", "dekabria", "fevrale").
 _MONTH_STEMS = re.compile(
     r"^(?:январ|феврал|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр"
     r"|ianvar|fevral|aprel|iiun|iiul|avgust|sentiabr|oktiabr|noiabr|dekabr)[а-яa-z]{0,3}$"
 )
-_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:\.|er|st|nd|rd|th)?,?$")
-_YEAR = re.compile(r"^(?:1\d{3}|20\d{2}),?$")
+# A day as English, French, German and Hungarian write it ("5th", "1er", "5.", "20-i",
+# "20-án").
+_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:\.|er|st|nd|rd|th|-[a-zé]{1,3})?,?$")
+# A year, also with the period of a Hungarian year-first date ("1953. június 20-i").
+_YEAR = re.compile(r"^(?:1\d{3}|20\d{2})[.,]?$")
 # The word "year" after a year ("1941 года", "1941 g."), and "years" after a span
 # ("1950–1953 gg.").
-_YEAR_WORDS = words("года году год г. гг. goda godu god g. gg.")
+_YEAR_WORDS = words("года году год г. гг. goda godu god g. gg. року рік р. roku rok r.")
 _PLURAL_YEAR_WORDS = words("gg. гг.")
+_SPAN_OPENERS = words("from between de du von vom desde entre dal dalla da s с ot от z od")
 _DATE_LINKS = words("de del")  # "5 de mayo de 1941"
 _SPAN_LINKS = words("to till until and à au et a al y bis und zum al e до по i do po")
 
@@ -114,6 +120,10 @@ def _date_at(plain: list[str], start: int) -> int:
             parts.append("year")
     elif take(_year):
         parts.append("year")
+        if take(_month):  # Hungarian, year first: "1953. június 20-i"
+            parts.append("month")
+            if take(_day):
+                parts.append("day")
     if "year" in parts:
         take(_year_word)
     if len(parts) < 2 and not (parts == ["year"] and index - start == 2):
@@ -153,11 +163,23 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
         and tokens[-3].endswith(",")
     ):
         return [*tokens[:-3], tokens[-3].rstrip(",")]
+    # A span of years in words, with the preposition that opens it ("Histoire du Viêt-Nam
+    # de 1940 à 1952", "from 1945 to 1953"), is the period covered too.
+    if (
+        len(tokens) >= 6
+        and _bare(tokens[-4]) in _SPAN_OPENERS
+        and _year(tokens[-3])
+        and tokens[-2].lower() in _SPAN_LINKS
+        and _year(tokens[-1].rstrip(".,;:)"))
+    ):
+        return tokens[:-4]
     period = _period_segment(tokens)
     if period and len(tokens) - period >= 2:
         return [*tokens[: -period - 1], tokens[-period - 1].rstrip(",")]
     if len(tokens) < 2 or not _YEARS.match(tokens[-1]):
         return tokens
+    if tokens[-1].endswith(")") and not tokens[-1].startswith("("):
+        return tokens  # the year closes a longer parenthesis, which goes whole or stays
     before = tokens[:-1]
     span = bool(_SPAN.search(tokens[-1]))
     if before[-1].endswith(","):

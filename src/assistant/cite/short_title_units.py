@@ -92,6 +92,75 @@ def unclosed_quotation(units: list[str]) -> bool:
     )
 
 
+# --- parentheses ----------------------------------------------------------------------------
+
+
+def _parentheses(tokens: list[str]) -> list[tuple[int, int]]:
+    """Spans of the parentheses among `tokens` ("(1965, as Provisionally Extended in 1966 and
+    1968)"): a parenthetical goes whole or stays whole, never left open; one never closed
+    runs to the end."""
+    spans = []
+    index = 0
+    while index < len(tokens):
+        plain = _HIDDEN_TAGS.sub("", tokens[index]).lstrip("“‘\"'")
+        if plain.startswith(("(", "[")) and plain.count(plain[0]) > plain.count(
+            ")]"[plain[0] == "["]
+        ):
+            closer = ")]"[plain[0] == "["]
+            end = next(
+                (last for last in range(index + 1, len(tokens)) if closer in tokens[last]),
+                len(tokens) - 1,
+            )
+            spans.append((index, end))
+            index = end
+        index += 1
+    return spans
+
+
+# --- Vietnamese words ------------------------------------------------------------------------
+
+
+def _vietnamese_words(tokens: list[str], function_words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of Vietnamese words, which are written a syllable apart: a name's capitalized
+    syllables with another name a dash joins to it ("Việt Nam - Trung Quốc"), and two
+    lowercase syllables that are no function word ("quan hệ", relations), which is the
+    commonest length of a Vietnamese word, so that 14.30's four words are counted as words."""
+    plain = [_HIDDEN_TAGS.sub("", t) for t in tokens]
+
+    def content(i: int) -> bool:
+        word = plain[i].strip("“”‘’\"'(),;:")
+        return bool(word[:1].isalpha()) and word.lower() not in function_words
+
+    def capital(i: int) -> bool:
+        return content(i) and plain[i].lstrip("“‘\"'(")[:1].isupper()
+
+    spans = []
+    index = 0
+    while index < len(tokens):
+        last = index
+        if not content(index):
+            pass
+        elif capital(index) and (index or (len(tokens) > 1 and capital(1))):
+            while last + 1 < len(tokens) and not plain[last].endswith((",", ";")):
+                if capital(last + 1):
+                    last += 1
+                elif plain[last + 1] in "-–—" and last + 2 < len(tokens) and capital(last + 2):
+                    last += 2
+                else:
+                    break
+        elif (
+            index + 1 < len(tokens)
+            and content(index + 1)
+            and not capital(index + 1)
+            and not plain[index].endswith((",", ";"))
+        ):
+            last = index + 1
+        if last > index:
+            spans.append((index, last))
+        index = last + 1
+    return spans
+
+
 # --- a name with its title of office -------------------------------------------------------
 _OFFICES = words(
     "president premier chairman general ambassador secretary minister marshal comrade king"
@@ -261,7 +330,14 @@ def _romance_phrases(
 def join_units(tokens: list[str], language: str, function_words: frozenset[str]) -> list[str]:
     """`tokens` with each word group no cut may split joined into one unit."""
     joined = [False] * len(tokens)  # joined[i]: word i belongs with word i - 1
-    spans = [*_quotations(tokens), *date_spans(tokens), *_offices(tokens, language == "en")]
+    spans = [
+        *_quotations(tokens),
+        *_parentheses(tokens),
+        *date_spans(tokens),
+        *_offices(tokens, language == "en"),
+    ]
+    if language == "vi":
+        spans += _vietnamese_words(tokens, function_words)
     if language in ROMANCE:
         spans += _romance_phrases(tokens, language, function_words)
     for first, last in spans:

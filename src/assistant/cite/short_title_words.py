@@ -22,8 +22,26 @@ FUNCTION_WORDS = {
         " перед между про i v vo na s so o ob obo k ko po za iz ot do dlia bez pri cherez a"
         " no ili ni u nad pod pered mezhdu pro"
     ),
-    # Pinyin particles, prepositions and conjunctions.
-    "zh": words("de yu he ji zai dui guanyu yi zhi ba bei cong xiang gen tong huo"),
+    "uk": words(
+        "і й та а але чи або в у на з із зі до від для без при через про по за над під перед"
+        " між о об к"
+    ),
+    "pl": words(
+        "i oraz a ale lub albo czy ani lecz w we z ze na do od dla pod przed po o przez przy"
+        " między nad za u wśród bez ku około wobec"
+    ),
+    # Hungarian marks its cases with suffixes: its free function words are conjunctions.
+    "hu": words("a az egy és s vagy meg de hogy is"),
+    "vi": words(
+        "về của và với cho ở từ đến trong trên dưới sau trước giữa theo vì do tại những các"
+        " là được bị mà hay hoặc nhưng khi"
+    ),
+    # Pinyin particles, prepositions and conjunctions, and the postpositions that close a
+    # phrase ("Wenhua dageming zhong", in the Cultural Revolution): see NO_CUT_BEFORE.
+    "zh": words(
+        "de yu he ji zai dui guanyu yi zhi ba bei cong xiang gen tong huo"
+        " zhong shang xia nei wai yilai qijian shiqi"
+    ),
     "fr": words(
         "le la les l un une des de du d et ou à au aux en pour sur dans par avec sans sous"
         " entre vers contre chez depuis pendant devant derrière selon malgré parmi envers"
@@ -63,6 +81,36 @@ ARTICLES = {
     "es": words("el la los las lo un una unos unas"),
     "it": words("il lo la i gli le l’ l' un uno una un’ un'"),
     "pt": words("o a os as um uma uns umas"),
+    "hu": words("a az egy"),
+}
+# Words a phrase does not end before although a short title cannot end on them: in Pinyin
+# "de" and "zhi" tie a modifier to the head noun after it and a postposition closes the
+# phrase before it ("Wenhua dageming zhong de | renmin jiefangjun": the army is the key
+# noun), so a cut before them keeps the modifiers and loses the head (14.30).
+NO_CUT_BEFORE = {"zh": words("de zhi zhong shang xia nei wai yilai qijian shiqi")}
+# Opening phrases that only announce a genre ("Some Considerations Relating to", "Notes
+# on", "Réflexions sur", "K voprosu o"): no key words, the key words are their complement.
+LEAD_PHRASES = {
+    "en": re.compile(
+        r"(?i)^(?:(?:a|an|some|a few|further|preliminary|brief|(?:some )?additional)\s+)?"
+        r"(?:considerations|notes?|reflections|remarks|thoughts|essay|observations|comments"
+        r"|an inquiry)"
+        r"\s+(?:relating to|related to|concerning|regarding|on|upon|about|toward|towards)\s+"
+    ),
+    "fr": re.compile(
+        r"(?i)^(?:(?:quelques|brèves|nouvelles)\s+)?(?:réflexions|remarques|notes|essai"
+        r"|observations|considérations)\s+(?:sur|à propos d[eu]|concernant)\s+"
+    ),
+    "de": re.compile(
+        r"(?i)^(?:bemerkungen|überlegungen|anmerkungen|gedanken)\s+(?:zu[rm]?|über)\s+"
+    ),
+    "es": re.compile(
+        r"(?i)^(?:notas|apuntes|reflexiones|consideraciones|observaciones)\s+(?:sobre|acerca de)\s+"
+    ),
+    "ru": re.compile(
+        r"(?i)^(?:(?:к|k)\s+(?:вопросу|voprosu)|(?:заметки|zametki|размышления|razmyshleniia))"
+        r"\s+(?:об?|ob?)\s+"
+    ),
 }
 # A bare "de" inside a compound ("rideau de fer", "Iron Curtain") links two nouns into one
 # term, as an English compound does without a word: it is not counted either.
@@ -86,6 +134,11 @@ _RUSSIAN_ADJECTIVE = re.compile(
     r"|ovoi|evoi"
     r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|(?<![аеёиоуыэюя])ний|няя)$"
 )
+
+
+def bare(word: str) -> str:
+    """`word` lowercased, without hidden markup, quotation marks or a trailing comma."""
+    return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
 
 
 def german_adjective(word: str) -> bool:

@@ -18,8 +18,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.cite.languages import guess
 from assistant.cite.richtext import hide_tags, show_tags
 from assistant.cite.short_title_dates import without_dates
+from assistant.cite.short_title_phrases import (
+    SERIES_CONJUNCTIONS,
+    apposition_at,
+    clause_or_conjunct_at,
+    generic_head,
+    pair_end,
+    participle,
+    phrase_ends,
+    sentence,
+    splits_pair,
+)
 from assistant.cite.short_title_units import (
     ROMANCE,
     join_units,
@@ -32,10 +44,12 @@ from assistant.cite.short_title_words import (
     ARTICLES,
     DROPPED_ARTICLES,
     FUNCTION_WORDS,
+    LEAD_PHRASES,
     LINKS,
     adjective,
     german_adjective,
 )
+from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.titles import record_period
 from assistant.cite.typography import words
 
@@ -59,25 +73,87 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     main = _SUBTITLE.split(hidden, maxsplit=1)[0].rstrip(": ")
     head = _DASH_SUBTITLE.split(main, maxsplit=1)[0]
     # (Two dashes set off a parenthesis, "The War—and Peace—in Korea", not a subtitle.)
-    if head != main and main.count("—") == 1 and _counted(head.split(), "en") >= 1:
-        main = head
-    tokens = main.split()
-    # The article goes, not a quotation mark before it ("“The Long Telegram”" stays whole).
     if (
-        len(tokens) > 1
-        and tokens[0][:1].isalpha()
-        and _bare(tokens[0]) in DROPPED_ARTICLES.get(language, ())
+        head != main
+        and main.count("—") == 1
+        and _counted(head.split(), "en") >= 1
+        and not _parallel(head, main[len(head) :].lstrip(" —"))
     ):
-        tokens = tokens[1:]
+        main = head
+    main = _EDITION.sub("", main)
+    # A title's own words tell its language when the record's says English ("Хрущевская
+    # «оттепель»" reviewed in an English journal): function words are the title's.
+    read = guess(main)
+    if language == "en" and read and read != "en":
+        language = read
+    tokens = _without_article(main.split(), language)
     function_words = FUNCTION_WORDS.get(language, frozenset())
     tokens = without_dates(tokens, function_words)
     if tokens:
         # A short title comes from the head of the title: past its first forty words nothing
         # changes the choice, and the search stays bounded for any length.
         units = join_units(tokens[:_MOST_WORDS], language, function_words)
-        tokens = _choose(units, language, function_words, author_names)
+        chosen = _choose(units, language, function_words, author_names)
+        complement = _complement(tokens, language)
+        if complement:
+            # A lead phrase that announces a genre is no key words: the short title is the
+            # complement's, with the lead phrase only when both fit ("Remarks on East-West
+            # Relations", not "Some Considerations Relating").
+            units = join_units(complement[:_MOST_WORDS], language, function_words)
+            own = _choose(units, language, function_words, author_names)
+            if show_units(" ".join(chosen[-len(own) :])) != show_units(" ".join(own)):
+                chosen = own
+        tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
     return _balance_tags(show_tags(short, tags))
+
+
+# An edition statement the record typed into the title ("From Arab Nationalism to OPEC,
+# Second Edition") names no work (CMOS 14.113 puts it after the title).
+_EDITION = re.compile(
+    r"(?i),\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|revised|expanded"
+    r"|new|updated|enlarged)(?:\s+and\s+\w+)?\s+(?:edition|ed\.)$"
+)
+
+
+def _parallel(first: str, second: str) -> bool:
+    """Whether the halves a dash joins mirror each other ("Heresy, Yes—Conspiracy, No"):
+    two short halves of one shape are one title, not a title and its subtitle."""
+    shape = [re.sub(r"[^,;]", "", w) for w in first.split()]
+    return len(shape) <= 3 and shape == [re.sub(r"[^,;]", "", w) for w in second.split()]
+
+
+def _complement(tokens: list[str], language: str) -> list[str]:
+    """The complement of a lead phrase that only announces a genre ("Some Considerations
+    Relating to | Property Rights in Man"), of two words at least: where a title's key
+    words (14.30) are when a cut would keep the lead phrase alone ([] when none)."""
+    lead = LEAD_PHRASES.get(language)
+    match = lead.match(" ".join(tokens)) if lead else None
+    if not match:
+        return []
+    rest = " ".join(tokens)[match.end() :].split()
+    if rest and _bare(rest[0]) in DROPPED_ARTICLES.get(language, ()):
+        rest = rest[1:]
+    return rest if len(rest) >= 2 else []
+
+
+def record_short_title(short: str, language: str = "en") -> str:
+    """A record's own short title (Zotero's Short Title, which it often fills in itself
+    from the main title) without the initial English article a derived one drops (14.30:
+    "The Struggle for the Middle East" -> "Struggle for the Middle East")."""
+    hidden, tags = hide_tags(short)
+    return show_tags(" ".join(_without_article(hidden.split(), language)), tags)
+
+
+def _without_article(tokens: list[str], language: str) -> list[str]:
+    # The article goes, not a quotation mark before it ("“The Long Telegram”" stays whole).
+    if (
+        len(tokens) > 1
+        and tokens[0][:1].isalpha()
+        and _bare(tokens[0]) in DROPPED_ARTICLES.get(language, ())
+    ):
+        return tokens[1:]
+    return tokens
 
 
 def subtitle_of(title: str) -> str:
@@ -97,8 +173,9 @@ def _choose(
         tokens = _without_author(tokens, language, function_words, author_names)
         if len(tokens) < n:
             return tokens
-    # Four words or fewer are not shortened (14.30), nor is a question of up to seven.
-    if size <= 4 or (question and size <= 7):
+    # Four words or fewer are not shortened (14.30), nor is a question or a sentence of up
+    # to seven ("I'm Glad the CIA Is 'Immoral'": a cut would leave half a clause).
+    if size <= 4 or ((question or sentence(tokens, language)) and size <= 7):
         return tokens
     # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed").
     least = 4 if question else 1
@@ -106,13 +183,17 @@ def _choose(
         k
         for k in range(1, n)
         if _counted(tokens[:k], language) >= least
-        and _phrase_ends(tokens, k, language, function_words)
+        and phrase_ends(tokens, k, language, function_words)
     ]
-    ends = [k for k in ends if _can_end(tokens[:k], language, function_words)]
+    ends = [
+        k
+        for k in ends
+        if _can_end(tokens[:k], language, function_words) and not splits_pair(tokens, k)
+    ]
     # An appositive after a comma restates the head ("Imperialism, the Highest Stage of
     # Capitalism"): the head alone is the short title.
-    series = any(_bare(w) in _SERIES_CONJUNCTIONS for unit in tokens for w in split_unit(unit))
-    apposed = [k for k in ends if not series and _apposition_at(tokens, k, language)]
+    series = any(_bare(w) in SERIES_CONJUNCTIONS for unit in tokens for w in split_unit(unit))
+    apposed = [k for k in ends if not series and apposition_at(tokens, k, language)]
     if apposed and size > 5:
         return tokens[: min(apposed)]
     # The longest head phrase of at most four words that says something (two key words) ...
@@ -124,7 +205,7 @@ def _choose(
     ]
     if said:
         head = max(said)
-        if _generic_head(tokens, head, language):
+        if generic_head(tokens, head, language):
             # ... with the phrase that follows when the head only names an era, a war, a
             # state or a genre ("Cold War | in the Middle East", "United States | and the
             # Origins"): such a head names many works, not this one.
@@ -133,7 +214,7 @@ def _choose(
                 return tokens[: min(later)]
             if size <= 6 or _counted(tokens, language) <= 5:
                 return tokens
-        elif size > 5 or (language == "en" and _clause_or_conjunct_at(tokens, head)):
+        elif size > 5 or (language == "en" and clause_or_conjunct_at(tokens, head)):
             # A head that names the work's own subject is enough, and in a title of five
             # words too when what follows is a relative clause or a second subject of its
             # own ("Window of Vulnerability | That Wasn't", "Nuclear Alerts | and Crisis
@@ -156,7 +237,7 @@ def _choose(
         return tokens[: min(counted)]
     # ... else, for a long title, its first four words when they make a unit ("Doklad o
     # boevykh deistviiakh"); a title of up to seven words without a usable cut stays whole.
-    if size <= 7 and language == "en":
+    if size <= 7 and language in _WHOLE_WITHOUT_CUT:
         return _object_of_gerund(tokens, function_words) or tokens
     first = _first_words(tokens, 4, language, function_words) or _completed_noun_phrase(
         tokens, language, function_words
@@ -179,57 +260,11 @@ def _choose(
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
 
 
-# Head nouns that name only a general era or war, a state, a genre or a relation: a head
-# phrase ending on one ("Cold War", "Korean War", "Soviet Union", "United States", "Nation
-# Building") is shared by many works and does not identify this one (14.30 keeps
-# the key words that do), so it keeps the phrase after it.
-_GENERIC_HEAD_NOUNS = words("war wars union states building")
-
-
-_RELATIVES = words("that which who whom whose")
-
-
-def _clause_or_conjunct_at(tokens: list[str], k: int) -> bool:
-    """Whether unit `k` opens a relative clause, or an "and" joining a second noun phrase
-    of two key words with no article ("and Crisis Management", not "and the Shah")."""
-    after = [w for unit in tokens[k:] for w in split_unit(unit)]
-    if _bare(after[0]) in _RELATIVES:
-        return True
-    rest = after[1:]
-    return (
-        _bare(after[0]) == "and"
-        and len(rest) >= 2
-        and not any(_bare(w) in FUNCTION_WORDS["en"] for w in rest)
-    )
-
-
-def _generic_head(tokens: list[str], k: int, language: str) -> bool:
-    """Whether the head phrase `tokens[:k]` needs the phrase after it: its noun is generic,
-    or the definite article before it points to the "of" after it ("Rethinking the Role |
-    of Ideology")."""
-    if language != "en":
-        return False
-    flat = [w for unit in tokens[:k] for w in split_unit(unit)]
-    if _bare(flat[-1]) in _GENERIC_HEAD_NOUNS:
-        return True
-    return len(flat) >= 2 and _bare(flat[-2]) == "the" and _bare(_first(tokens[k])) == "of"
-
-
-# A comma before "and" or "or" later in the title makes a series ("CIA, the British Left,
-# and the Cold War"), not an apposition.
-_SERIES_CONJUNCTIONS = words("and or und et y e ou o и")
-
-
-def _apposition_at(tokens: list[str], k: int, language: str) -> bool:
-    """Whether a comma before unit `k` sets off a noun phrase its article opens."""
-    return tokens[k - 1].endswith(",") and _bare(_first(tokens[k])) in ARTICLES.get(language, ())
-
-
 def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list[str]:
     """The key words of a title too long to keep whole whose head is a gerund and its "of"
     ("Making of an Atlantic Ruling Class" -> "Atlantic Ruling Class"): the noun phrase the
     gerund governs, when it is two to four words with no function word."""
-    if len(tokens) < 2 or not (_participle(tokens[0]) and _bare(tokens[1]) == "of"):
+    if len(tokens) < 2 or not (participle(tokens[0]) and _bare(tokens[1]) == "of"):
         return []
     rest = tokens[2:]
     if rest and _bare(rest[0]) in ARTICLES["en"]:
@@ -239,39 +274,11 @@ def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list
     return rest if _can_end(rest, "en", function_words) else []
 
 
-def _phrase_ends(tokens: list[str], k: int, language: str, function_words: frozenset[str]) -> bool:
-    """Whether a phrase can end after the first `k` units: before a preposition, conjunction
-    or article (or an English participle), or after a comma, semicolon or parenthesis."""
-    after = _first(tokens[k])
-    if tokens[k - 1][-1:] in ",;)":
-        return True
-    if (
-        language == "en"
-        and k >= 2
-        and _bare(_last(tokens[k - 2])) == "to"
-        and _bare(after) in _OBJECT_OPENERS
-    ):
-        # "Decision to Enter | the Korean War": an infinitive is not cut from its object.
-        return False
-    if _bare(after) in function_words:
-        return True
-    # A participle inside a noun phrase an article opened is its adjective ("an Atlantic
-    # Ruling Class"), not the start of a clause ("Stalin Meeting Mao").
-    return language == "en" and _participle(after) and not _inside_noun_phrase(tokens, k)
-
-
-_OBJECT_OPENERS = words("a an the his her its their our this that these those")
-
-
-def _inside_noun_phrase(tokens: list[str], k: int) -> bool:
-    """Whether the word at `k` follows an article with no other function word between."""
-    for word in reversed([w for unit in tokens[:k] for w in split_unit(unit)]):
-        bare = _bare(word)
-        if bare in ARTICLES["en"]:
-            return True
-        if bare in FUNCTION_WORDS["en"] or word[-1:] in ",;:":
-            return False
-    return False
+# Languages whose title of up to seven words stays whole without a usable cut: English
+# (an editor keeps "Lyndon Johnson Confronts the Dominican Crisis"), and Pinyin and
+# Hungarian, where modifiers come before their head noun, so the first words are no head
+# phrase ("Wenhua dageming zhong de renmin jiefangjun").
+_WHOLE_WITHOUT_CUT = frozenset({"en", "zh", "hu"})
 
 
 def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -> bool:
@@ -287,7 +294,10 @@ def _key_words(phrase: list[str], language: str, function_words: frozenset[str])
     """How many words of `phrase` carry meaning. In Pinyin a run of capitalized syllables is
     one name ("Zhou Enlai"), so one key word: a name alone says nothing of a record."""
     keys = [
-        word for unit in phrase for word in split_unit(unit) if _bare(word) not in function_words
+        word
+        for unit in phrase
+        for word in _words(unit, language)
+        if _bare(word) not in function_words
     ]
     if language == "zh":
         return sum(
@@ -301,7 +311,7 @@ def _length(phrase: list[str], language: str) -> int:
     """How many words `phrase` has, an initial article not counted (an English title has
     lost its own, and a foreign one kept stands for it: "Die Legende von der verpaßten
     Gelegenheit" is as long as "Legend of the Missed Opportunity")."""
-    total = sum(len(split_unit(unit)) for unit in phrase)
+    total = sum(len(_words(unit, language)) for unit in phrase)
     if phrase and _bare(_first(phrase[0])) in ARTICLES.get(language, ()):
         total -= 1
     return total
@@ -313,7 +323,7 @@ def _counted(phrase: list[str], language: str) -> int:
     articles = ARTICLES.get(language, frozenset())
     total = 0
     for unit in phrase:
-        parts = split_unit(unit)
+        parts = _words(unit, language)
         for index, word in enumerate(parts):
             bare = _bare(word)
             if bare in articles:
@@ -322,6 +332,12 @@ def _counted(phrase: list[str], language: str) -> int:
                 continue
             total += 1
     return total
+
+
+def _words(unit: str, language: str) -> list[str]:
+    """The words of a unit as 14.30 counts them: a Vietnamese unit is one word of several
+    syllables (short_title_units)."""
+    return [unit] if language == "vi" else split_unit(unit)
 
 
 def _initials(phrase: list[str]) -> int:
@@ -361,11 +377,23 @@ def _first_words(
     phrase = tokens[:taken]
     if _announcing(phrase[-1]) and len(tokens) > taken:
         phrase = tokens[: taken + 1]
+    # The limit of four words yields to a pair the cut falls in, whose second half is short
+    # (14.30: "Report on Coal and Steel Production").
+    reach = max(
+        (pair_end(tokens, j) for j in range(1, min(len(phrase) + 1, len(tokens)))), default=0
+    )
+    phrase = tokens[: max(reach, len(phrase))]
     if unclosed_quotation(phrase) or not _can_end_unit(phrase, language, function_words):
         return []
     if names_whole and len(tokens) > len(phrase) and language != "en":
         following = tokens[len(phrase)]
-        if _last(phrase[-1])[:1].isupper() and following[:1].isupper():
+        # (An acronym after a name is its genitive, "Президиума | ЦК КПСС": the Presidium
+        # of the CC, a cut an English title would make too.)
+        if (
+            _last(phrase[-1])[:1].isupper()
+            and following[:1].isupper()
+            and not _HIDDEN_TAGS.sub("", following).strip(",;“”‘’\"'«»").isupper()
+        ):
             return []
     if (
         len(tokens) > len(phrase)
@@ -393,7 +421,7 @@ def _completed_noun_phrase(
     phrase = tokens[: taken + 1]
     if not _can_end_unit(phrase, language, function_words) or unclosed_quotation(phrase):
         return []
-    if taken + 1 < len(tokens) and not _phrase_ends(tokens, taken + 1, language, function_words):
+    if taken + 1 < len(tokens) and not phrase_ends(tokens, taken + 1, language, function_words):
         return []
     return phrase
 
@@ -483,15 +511,6 @@ def _without_author(
     if language == "en" and not _can_end(rest, language, function_words):
         return tokens
     return rest
-
-
-def _participle(word: str) -> bool:
-    bare = _bare(word)
-    return len(bare) > 5 and bare.endswith("ing") and word[:1].isupper()
-
-
-def _bare(word: str) -> str:
-    return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
 
 
 def _balance_tags(text: str) -> str:
