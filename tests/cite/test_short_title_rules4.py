@@ -240,3 +240,28 @@ def test_14_30_a_records_own_short_title_loses_its_initial_article():
     assert engine.short_title("b") == "Politics of Oil"
     # A foreign title keeps its article, as a derived short title does.
     assert engine.short_title("d") == "Die Mauer"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a gerund is not cut from its object, nor a phrasal verb from its particle.
+        ("Taking Apart the Iron Curtain: Essays", "Taking Apart the Iron Curtain"),
+        ("Fighting the Cold War in the Middle East after Suez", "Fighting the Cold War"),
+        ("Selling Out the Revolution in Eastern Europe", "Selling Out the Revolution"),
+    ],
+)
+def test_14_30_a_gerund_keeps_its_object(title, expected):
+    assert derive_short_title(title, "en") == expected
+
+
+def test_14_30_a_status_report_is_short_titled_by_its_subject():
+    # "Status of" announces a report's genre: four words of the subject fit, not both.
+    assert (
+        derive_short_title("Status of the Chinese Communist Missile Program", "en")
+        == "Chinese Communist Missile Program"
+    )
+    # A title of five words or fewer keeps its lead phrase: it is not shortened.
+    assert (
+        derive_short_title("Notes on the Berlin Blockade", "en") == "Notes on the Berlin Blockade"
+    )

@@ -111,6 +111,9 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
     ):
         # "Decision to Enter | the Korean War": an infinitive is not cut from its object.
         return False
+    if language == "en" and _bare(after) in _OBJECT_OPENERS and _gerund_before(tokens, k):
+        # Nor a gerund ("Taking Off | the Cold War Lens", "Fighting | the Cold War").
+        return False
     if _bare(after) in function_words or (language == "en" and _bare(after) in _RELATIVES):
         return True
     # A participle inside a noun phrase an article opened is its adjective ("an Atlantic
@@ -119,6 +122,18 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
 
 
 _OBJECT_OPENERS = words("a an the his her its their our this that these those")
+# Adverbs that make a phrasal verb with the verb before them ("Taking Off", "Selling Out").
+_PARTICLES = words("off up down out over back away apart")
+
+
+def _gerund_before(tokens: list[str], k: int) -> bool:
+    """Whether the words before unit `k` end on a gerund, or a gerund and its particle."""
+    flat = [w for unit in tokens[:k] for w in split_unit(unit)]
+    if len(flat) >= 2 and _bare(flat[-1]) in _PARTICLES:
+        flat = flat[:-1]
+    return participle(flat[-1])
+
+
 _COORDINATORS = words("and or & und oder et ou y e o i и і та és")
 # The preposition opening a pair and the word that opens its second half ("from | to").
 _PAIRS = {"from": "to", "between": "and", "de": "à", "von": "bis", "desde": "hasta",

@@ -93,9 +93,9 @@ NO_CUT_BEFORE = {"zh": words("de zhi zhong shang xia nei wai yilai qijian shiqi"
 LEAD_PHRASES = {
     "en": re.compile(
         r"(?i)^(?:(?:a|an|some|a few|further|preliminary|brief|(?:some )?additional)\s+)?"
-        r"(?:considerations|notes?|reflections|remarks|thoughts|essay|observations|comments"
-        r"|an inquiry)"
-        r"\s+(?:relating to|related to|concerning|regarding|on|upon|about|toward|towards)\s+"
+        r"(?:(?:considerations|notes?|reflections|remarks|thoughts|essay|observations"
+        r"|comments)\s+(?:relating to|related to|concerning|regarding|on|upon|about|toward"
+        r"|towards)|(?:status|aspects)\s+of)\s+"
     ),
     "fr": re.compile(
         r"(?i)^(?:(?:quelques|brèves|nouvelles)\s+)?(?:réflexions|remarques|notes|essai"

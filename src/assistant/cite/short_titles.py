@@ -95,13 +95,15 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         units = join_units(tokens[:_MOST_WORDS], language, function_words)
         chosen = _choose(units, language, function_words, author_names)
         complement = _complement(tokens, language)
-        if complement:
-            # A lead phrase that announces a genre is no key words: the short title is the
-            # complement's, with the lead phrase only when both fit ("Remarks on East-West
-            # Relations", not "Some Considerations Relating").
+        if complement and _counted(units, language) > 5:
+            # A lead phrase that announces a genre is no key words: a title to be shortened
+            # gets the complement's short title, with the lead phrase only when both fit in
+            # four words ("Remarks on East-West Relations", not "Some Considerations
+            # Relating").
             units = join_units(complement[:_MOST_WORDS], language, function_words)
             own = _choose(units, language, function_words, author_names)
-            if show_units(" ".join(chosen[-len(own) :])) != show_units(" ".join(own)):
+            kept = show_units(" ".join(chosen[-len(own) :])) == show_units(" ".join(own))
+            if not kept or _counted(chosen, language) > 4:
                 chosen = own
         tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
