@@ -265,3 +265,29 @@ def test_14_30_a_status_report_is_short_titled_by_its_subject():
     assert (
         derive_short_title("Notes on the Berlin Blockade", "en") == "Notes on the Berlin Blockade"
     )
+
+
+def test_14_30_a_bracketed_description_is_shortened_inside_its_brackets():
+    assert (
+        derive_short_title("[Letter from Dean Rusk (State Department) to McGeorge Bundy]", "en")
+        == "[Letter from Dean Rusk]"
+    )
+
+
+def test_14_30_a_short_title_does_not_end_on_a_form_of_be():
+    assert not derive_short_title(
+        "Soviet Planners Were Revising Their Doctrine for Europe in 1962", "en"
+    ).endswith("Were")
+
+
+def test_14_30_coordinations_are_read_in_the_titles_language():
+    # Russian "o" is "about", not the Spanish "or": the cut before it stands.
+    assert (
+        derive_short_title("Spravka MID SSSR o sovetsko-kitaiskikh peregovorakh o granitse", "ru")
+        == "Spravka MID SSSR"
+    )
+    # German "und" joins two nouns "für" governs: not split.
+    assert (
+        derive_short_title("Zeitschrift für politische Geschichte und Zeitgeschichte", "de")
+        == "Zeitschrift für politische Geschichte und Zeitgeschichte"
+    )

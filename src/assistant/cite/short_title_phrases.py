@@ -92,7 +92,7 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
     or article (or an English participle) or a parenthesis, or after a comma, semicolon or
     parenthesis."""
     after = _first(tokens[k])
-    if tokens[k - 1][-1:] in ",;)" or _HIDDEN_TAGS.sub("", after)[:1] in "([":
+    if tokens[k - 1][-1:] in ",;)" or _HIDDEN_TAGS.sub("", after)[:1] == "(":
         return True
     if _bare(after) in NO_CUT_BEFORE.get(language, ()):
         return False
@@ -134,19 +134,33 @@ def _gerund_before(tokens: list[str], k: int) -> bool:
     return participle(flat[-1])
 
 
-_COORDINATORS = words("and or & und oder et ou y e o i и і та és")
+# Coordinating conjunctions by language.
+_COORDINATORS = {
+    "en": words("and or &"), "de": words("und oder sowie"), "fr": words("et ou"),
+    "es": words("y e o u"), "it": words("e ed o"), "pt": words("e ou"),
+    "ru": words("и или i ili"), "uk": words("і й та або"), "pl": words("i oraz lub albo"),
+    "hu": words("és vagy"),
+}  # fmt: skip
 # The preposition opening a pair and the word that opens its second half ("from | to").
 _PAIRS = {"from": "to", "between": "and", "de": "à", "von": "bis", "desde": "hasta",
           "od": "do", "ot": "do", "от": "до", "с": "по", "s": "po"}  # fmt: skip
 _PREPOSITIONS = FUNCTION_WORDS["en"] - words("a an the and or nor but") | set(_PAIRS)
 
 
-def splits_pair(tokens: list[str], k: int) -> bool:
+def _prepositions(language: str) -> frozenset[str]:
+    if language == "en":
+        return _PREPOSITIONS
+    function_words = FUNCTION_WORDS.get(language, frozenset())
+    others = ARTICLES.get(language, frozenset()) | _COORDINATORS.get(language, frozenset())
+    return function_words - others | set(_PAIRS)
+
+
+def splits_pair(tokens: list[str], k: int, language: str = "en") -> bool:
     """Whether a cut before unit `k` leaves the first half of a pair (see `pair_end`)."""
-    return pair_end(tokens, k) > 0
+    return pair_end(tokens, k, language) > 0
 
 
-def pair_end(tokens: list[str], k: int) -> int:
+def pair_end(tokens: list[str], k: int, language: str = "en") -> int:
     """Where the pair a cut before unit `k` would split ends (the units up to the end of its
     second half), 0 when the cut splits none. A pair is a coordination or a from-to pair
     whose second half is short (two words, an article not counted) and ends the title:
@@ -161,20 +175,24 @@ def pair_end(tokens: list[str], k: int) -> int:
     head = [w for unit in tokens[:k] for w in split_unit(unit)]
     rest = [w for unit in tokens[k:] for w in split_unit(unit)]
     bare = [_bare(w) for w in rest]
+    coordinators = _COORDINATORS.get(language, frozenset())
+    prepositions = _prepositions(language)
+    articles = ARTICLES.get(language, frozenset())
+    function_words = FUNCTION_WORDS.get(language, frozenset())
     pair = _PAIRS.get(_bare(head[0])) == bare[0] and not any(
-        _bare(w) in _PREPOSITIONS for w in head[1:]
+        _bare(w) in prepositions for w in head[1:]
     )
     start = 1  # where the second half begins in `rest`
-    if bare[0] not in _COORDINATORS and not pair:
-        links = [i for i, w in enumerate(bare) if w in _COORDINATORS]
+    if bare[0] not in coordinators and not pair:
+        links = [i for i, w in enumerate(bare) if w in coordinators]
         if not head[-1].endswith(",") or not links or not rest[links[0] - 1].endswith(","):
             return 0
         start = links[0] + 1
-    article = start < len(rest) and bare[start] in ARTICLES["en"]
+    article = start < len(rest) and bare[start] in articles
     first = start + article
     # The second half runs to the next function word or comma; it ends the title.
     last = first
-    while last < len(rest) and bare[last] not in FUNCTION_WORDS["en"]:
+    while last < len(rest) and bare[last] not in function_words:
         last += 1
         if rest[last - 1].endswith((",", ";")):
             break
@@ -196,9 +214,9 @@ def pair_end(tokens: list[str], k: int) -> int:
         return 0
     conjunct = 0
     for word in reversed(head):
-        if _bare(word) in _PREPOSITIONS:
+        if _bare(word) in prepositions:
             return _units_to(tokens, len(head) + last) if conjunct <= 2 else 0
-        conjunct += _bare(word) not in ARTICLES["en"]
+        conjunct += _bare(word) not in articles
     return 0
 
 
@@ -213,7 +231,7 @@ def _units_to(tokens: list[str], count: int) -> int:
 
 
 # Forms of "be" that make a title a sentence ("I'm Glad the CIA Is 'Immoral'").
-_FINITE = words(
+FINITE = words(
     "is are was were am isn’t aren’t wasn’t weren’t isn't aren't wasn't weren't it’s it's"
     " that’s that's there’s there's"
 )
@@ -228,7 +246,7 @@ def sentence(tokens: list[str], language: str) -> bool:
         bare = _bare(word).replace("'", "’")
         if bare in _RELATIVES:
             return False
-        if bare in _FINITE or bare.endswith(("’m", "’re")):
+        if bare in FINITE or bare.endswith(("’m", "’re")):
             return True
     return False
 

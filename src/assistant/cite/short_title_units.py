@@ -96,19 +96,17 @@ def unclosed_quotation(units: list[str]) -> bool:
 
 
 def _parentheses(tokens: list[str]) -> list[tuple[int, int]]:
-    """Spans of the parentheses among `tokens` ("(1965, as Provisionally Extended in 1966 and
-    1968)"): a parenthetical goes whole or stays whole, never left open; one never closed
-    runs to the end."""
+    """Spans of the parentheses among `tokens` after the first word ("(1965, as Provisionally
+    Extended in 1966 and 1968)"): a parenthetical goes whole or stays whole, never left open;
+    one never closed runs to the end. (Brackets around a whole title mark a description,
+    "[Letter from … to …]", which is cut as any title is.)"""
     spans = []
-    index = 0
+    index = 1
     while index < len(tokens):
         plain = _HIDDEN_TAGS.sub("", tokens[index]).lstrip("“‘\"'")
-        if plain.startswith(("(", "[")) and plain.count(plain[0]) > plain.count(
-            ")]"[plain[0] == "["]
-        ):
-            closer = ")]"[plain[0] == "["]
+        if plain.startswith("(") and plain.count("(") > plain.count(")"):
             end = next(
-                (last for last in range(index + 1, len(tokens)) if closer in tokens[last]),
+                (last for last in range(index + 1, len(tokens)) if ")" in tokens[last]),
                 len(tokens) - 1,
             )
             spans.append((index, end))

@@ -22,6 +22,7 @@ from assistant.cite.languages import guess
 from assistant.cite.richtext import hide_tags, show_tags
 from assistant.cite.short_title_dates import without_dates
 from assistant.cite.short_title_phrases import (
+    FINITE,
     SERIES_CONJUNCTIONS,
     apposition_at,
     clause_or_conjunct_at,
@@ -62,6 +63,7 @@ _ANNOUNCING = words(
 )
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 _MOST_WORDS = 40
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}(?:\([a-zа-яё]\))?")  # "ЦК", "КПСС", "ВКП(б)"
 
 
 def derive_short_title(title: str, language: str = "en", author_names: Sequence[str] = ()) -> str:
@@ -69,6 +71,10 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
 
     `author_names` are the surnames the short note prints before the title: words naming them
     again ("Selected Works of Mao Tse-tung" by Mao) are no key words of a longer title."""
+    described = re.fullmatch(r"\[([^\[\]]+)\]\.?", title.strip())
+    if described:
+        # A description the writer supplies in brackets is shortened inside them.
+        return f"[{derive_short_title(described.group(1), language, author_names)}]"
     hidden, tags = hide_tags(title)
     main = _SUBTITLE.split(hidden, maxsplit=1)[0].rstrip(": ")
     head = _DASH_SUBTITLE.split(main, maxsplit=1)[0]
@@ -190,7 +196,7 @@ def _choose(
     ends = [
         k
         for k in ends
-        if _can_end(tokens[:k], language, function_words) and not splits_pair(tokens, k)
+        if _can_end(tokens[:k], language, function_words) and not splits_pair(tokens, k, language)
     ]
     # An appositive after a comma restates the head ("Imperialism, the Highest Stage of
     # Capitalism"): the head alone is the short title.
@@ -287,6 +293,8 @@ def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -
     last = _bare(_last(phrase[-1]))
     if last in function_words or _announcing(phrase[-1]) or unclosed_quotation(phrase):
         return False
+    if language == "en" and last.replace("'", "’") in FINITE:
+        return False  # "Olafur Eliasson Is": half a clause
     if language == "de" and german_adjective(_last(phrase[-1])):
         return False
     return not adjective(last, language)
@@ -382,20 +390,18 @@ def _first_words(
     # The limit of four words yields to a pair the cut falls in, whose second half is short
     # (14.30: "Report on Coal and Steel Production").
     reach = max(
-        (pair_end(tokens, j) for j in range(1, min(len(phrase) + 1, len(tokens)))), default=0
+        (pair_end(tokens, j, language) for j in range(1, min(len(phrase) + 1, len(tokens)))),
+        default=0,
     )
     phrase = tokens[: max(reach, len(phrase))]
     if unclosed_quotation(phrase) or not _can_end_unit(phrase, language, function_words):
         return []
     if names_whole and len(tokens) > len(phrase) and language != "en":
-        following = tokens[len(phrase)]
-        # (An acronym after a name is its genitive, "Президиума | ЦК КПСС": the Presidium
-        # of the CC, a cut an English title would make too.)
-        if (
-            _last(phrase[-1])[:1].isupper()
-            and following[:1].isupper()
-            and not _HIDDEN_TAGS.sub("", following).strip(",;“”‘’\"'«»").isupper()
-        ):
+        following, last = tokens[len(phrase)], _last(phrase[-1])
+        # (An acronym after a noun is its genitive, "Президиума | ЦК КПСС": the Presidium
+        # of the CC, a cut an English title would make too; not one after an acronym.)
+        genitive = _acronym(following) and not _acronym(last)
+        if last[:1].isupper() and following[:1].isupper() and not genitive:
             return []
     if (
         len(tokens) > len(phrase)
@@ -406,6 +412,10 @@ def _first_words(
         # office is not cut from the words that lead to its holder's name (14.30).
         return []
     return phrase
+
+
+def _acronym(word: str) -> bool:
+    return bool(_ACRONYM.fullmatch(_HIDDEN_TAGS.sub("", word).strip(",;“”‘’\"'«»")))
 
 
 def _completed_noun_phrase(
