@@ -165,6 +165,28 @@ def short_title_article(text: str, items: Iterable[Item]) -> str:
     return text
 
 
+def record_short_title_article(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.30: a short title omits an initial A, An or The, the writer's own (Zotero's
+    Short Title, often filled in from the title) as well as a derived one; an English title
+    only, as a foreign one keeps its article."""
+    for item in items:
+        words = str(item.get("title-short", "")).split()
+        language = str(item.get("language", "en") or "en").lower()
+        if len(words) < 2 or words[0].lower() not in {"a", "an", "the"}:
+            continue
+        if not language.startswith("en") or item.get("type") in _AS_WRITTEN:
+            continue
+        lead = re.match(r"\w+", re.sub(r"<[^>]+>|^[“‘\"']", "", words[1]))
+        if lead:
+            pattern = rf"(“|<i>)(?:The|A|An) (?=(?:<[^>]+>)*[“‘]?{re.escape(lead.group())})"
+            text = re.sub(pattern, r"\1", text, flags=re.IGNORECASE)
+    return text
+
+
+# Types whose short title is the writer's as typed: legal names (Bluebook) and posts.
+_AS_WRITTEN = {"legal_case", "legislation", "bill", "treaty", "regulation", "post"}
+
+
 def signed_entry_short_form(text: str, items: Iterable[Item]) -> str:
     """CMOS 14.130: a signed article in a scholarly reference work is cited like a chapter in a
     book; 'under' (s.v.) belongs to unsigned entries looked up by headword."""
@@ -288,6 +310,7 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
 ]
 SHORT_RULES: list[Callable[[str, Iterable[Item]], str]] = [
     short_title_article,
+    record_short_title_article,
     signed_entry_short_form,
 ]
 

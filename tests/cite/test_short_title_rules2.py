@@ -181,8 +181,10 @@ def test_a_typed_final_period_is_no_part_of_the_short_title_14_30() -> None:
     ("title", "short"),
     [
         # A Pinyin name is one key word: "Mao Zedong" alone says nothing of the record of a
-        # talk, so the cut does not stop after it (14.30, two key words at least).
-        ("Mao Zedong yu Heluxiaofu huitan jilu", "Mao Zedong yu Heluxiaofu"),
+        # talk, so the cut does not stop after it (14.30, two key words at least); and the
+        # head noun comes last ("huitan jilu", record of talks), so a title of up to seven
+        # words without another cut stays whole, as an English one does.
+        ("Mao Zedong yu Heluxiaofu huitan jilu", "Mao Zedong yu Heluxiaofu huitan jilu"),
         # A phrase of two nouns is still cut before its second conjunct.
         ("Zhong Mei guanxi yu Taiwan wenti de lishi yanjiu", "Zhong Mei guanxi"),
     ],

@@ -23,7 +23,7 @@ from assistant.cite.names import (
 )
 from assistant.cite.record_fields import cleaned
 from assistant.cite.richtext import Parts, hide_tags, show_tags
-from assistant.cite.short_titles import derive_short_title, subtitle_of
+from assistant.cite.short_titles import derive_short_title, record_short_title, subtitle_of
 from assistant.cite.titles import case_title, is_english, language_code, reads_english
 from assistant.cite.typography import number_ranges, smart_quotes
 
@@ -291,7 +291,10 @@ def prepare(item_id: str, raw: Any) -> Item:
         title = case_title(title, english)
         short = case_title(short, english)
     language = language_code(raw)
-    if not short and title:
+    if short:
+        if not headword and family != "legal" and csl_type not in AS_WRITTEN_TYPES:
+            short = record_short_title(short, language)
+    elif title:
         # A translation given in brackets after the title is no part of the short title.
         surnames = [n.family or n.literal for key in ("author", "editor") for n in names[key]]
         short = derive_short_title(_BRACKETED.sub("", title), language, surnames)

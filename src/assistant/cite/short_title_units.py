@@ -1,7 +1,7 @@
 """The word groups a short title never splits (CMOS 18 14.30: a short title never breaks a
-phrase or a name): a quotation, a date, a name with the title of office before it, and in
-French, Spanish, Italian and Portuguese a noun with the "de" compound or the adjective that
-follows it ("rideau de fer", "politique soviétique").
+phrase or a name): a quotation, a date (found by `short_title_dates`), a name with the title
+of office before it, and in French, Spanish, Italian and Portuguese a noun with the "de"
+compound or the adjective that follows it ("rideau de fer", "politique soviétique").
 
 `join_units` turns a title's words into units, each a string whose words are joined by
 `JOIN`; `split_unit` gives a unit's words back.
@@ -10,8 +10,8 @@ follows it ("rideau de fer", "politique soviétique").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from assistant.cite.short_title_dates import date_spans
 from assistant.cite.typography import words
 
 JOIN = "\ue200"  # between the words of one unit (outside the range richtext hides tags in)
@@ -92,106 +92,71 @@ def unclosed_quotation(units: list[str]) -> bool:
     )
 
 
-# --- dates ---------------------------------------------------------------------------------
-_MONTHS = words(
-    "january february march april may june july august september october november december"
-    " jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."
-    " janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    " januar jänner februar märz april juni juli oktober dezember"
-    " enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre"
-    " noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre"
-    " dicembre janeiro fevereiro março maio junho julho setembro outubro dezembro"
-    " май мая мае март марта марте mai maia mae mart marta marte"
-)
-# Russian months by stem, in any case ("января", "декабре", "dekabria", "fevrale").
-_MONTH_STEMS = re.compile(
-    r"^(?:январ|феврал|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр"
-    r"|ianvar|fevral|aprel|iiun|iiul|avgust|sentiabr|oktiabr|noiabr|dekabr)[а-яa-z]{0,3}$"
-)
-_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:\.|er|st|nd|rd|th)?,?$")
-_YEAR = re.compile(r"^(?:1\d{3}|20\d{2}),?$")
-# "1941 года", "1941 g.": the word "year" after a year.
-_YEAR_WORDS = words("года году год г. goda godu god g.")
-_DATE_LINKS = words("de del")  # "5 de mayo de 1941"
-_SPAN_LINKS = words("to till until and à au et a al y bis und zum al e до по i do po")
+# --- parentheses ----------------------------------------------------------------------------
 
 
-def _month(word: str) -> bool:
-    bare = word.lower().rstrip(",")
-    return bare in _MONTHS or bool(_MONTH_STEMS.match(bare))
-
-
-def _day(word: str) -> bool:
-    return bool(_DAY.match(word))
-
-
-def _year(word: str) -> bool:
-    return bool(_YEAR.match(word))
-
-
-def _year_word(word: str) -> bool:
-    return word.lower() in _YEAR_WORDS
-
-
-def _dates(tokens: list[str]) -> list[tuple[int, int]]:
-    """Spans of dates: "5 May 1941", "May 5, 1941", "5 мая 1941 года", "10. September
-    1955", "5 de mayo de 1941", "May 1941", "1941 года"; a month alone ("May") is none. A
-    span of two years in words ("1944 à 1958", "1945 bis 1955") is one term as well."""
-    plain = [_HIDDEN_TAGS.sub("", token) for token in tokens]
+def _parentheses(tokens: list[str]) -> list[tuple[int, int]]:
+    """Spans of the parentheses among `tokens` after the first word ("(1965, as Provisionally
+    Extended in 1966 and 1968)"): a parenthetical goes whole or stays whole, never left open;
+    one never closed runs to the end. (Brackets around a whole title mark a description,
+    "[Letter from … to …]", which is cut as any title is.)"""
     spans = []
-    index = 0
-    while index < len(plain):
-        end = _date_at(plain, index)
-        if (
-            end == index
-            and index + 2 < len(plain)
-            and _year(plain[index])
-            and plain[index + 1].lower() in _SPAN_LINKS
-            and _year(plain[index + 2].rstrip(".,;:"))
-        ):
-            end = index + 2
-        if end > index:
+    index = 1
+    while index < len(tokens):
+        plain = _HIDDEN_TAGS.sub("", tokens[index]).lstrip("“‘\"'")
+        if plain.startswith("(") and plain.count("(") > plain.count(")"):
+            end = next(
+                (last for last in range(index + 1, len(tokens)) if ")" in tokens[last]),
+                len(tokens) - 1,
+            )
             spans.append((index, end))
-            index = end + 1
-        else:
-            index += 1
+            index = end
+        index += 1
     return spans
 
 
-def _date_at(plain: list[str], start: int) -> int:
-    """The last index of a date starting at `start` (`start` itself when none does)."""
-    parts: list[str] = []
-    index = start
+# --- Vietnamese words ------------------------------------------------------------------------
 
-    def take(test: Callable[[str], bool], link: bool = False) -> bool:
-        nonlocal index
-        probe = index
-        if link and probe < len(plain) and plain[probe].lower() in _DATE_LINKS:
-            probe += 1
-        if probe < len(plain) and test(plain[probe]):
-            index = probe + 1
-            return True
-        return False
 
-    if take(_day):
-        if not take(_month, link=True):
-            return start
-        parts = ["day", "month"]
-        if take(_year, link=True):
-            parts.append("year")
-    elif take(_month):
-        parts.append("month")
-        if take(_day):
-            parts.append("day")
-        if take(_year):
-            parts.append("year")
-    elif take(_year):
-        parts.append("year")
-    if "year" in parts:
-        take(_year_word)
-    if len(parts) < 2 and not (parts == ["year"] and index - start == 2):
-        return start
-    return index - 1
+def _vietnamese_words(tokens: list[str], function_words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of Vietnamese words, which are written a syllable apart: a name's capitalized
+    syllables with another name a dash joins to it ("Việt Nam - Trung Quốc"), and two
+    lowercase syllables that are no function word ("quan hệ", relations), which is the
+    commonest length of a Vietnamese word, so that 14.30's four words are counted as words."""
+    plain = [_HIDDEN_TAGS.sub("", t) for t in tokens]
+
+    def content(i: int) -> bool:
+        word = plain[i].strip("“”‘’\"'(),;:")
+        return bool(word[:1].isalpha()) and word.lower() not in function_words
+
+    def capital(i: int) -> bool:
+        return content(i) and plain[i].lstrip("“‘\"'(")[:1].isupper()
+
+    spans = []
+    index = 0
+    while index < len(tokens):
+        last = index
+        if not content(index):
+            pass
+        elif capital(index) and (index or (len(tokens) > 1 and capital(1))):
+            while last + 1 < len(tokens) and not plain[last].endswith((",", ";")):
+                if capital(last + 1):
+                    last += 1
+                elif plain[last + 1] in "-–—" and last + 2 < len(tokens) and capital(last + 2):
+                    last += 2
+                else:
+                    break
+        elif (
+            index + 1 < len(tokens)
+            and content(index + 1)
+            and not capital(index + 1)
+            and not plain[index].endswith((",", ";"))
+        ):
+            last = index + 1
+        if last > index:
+            spans.append((index, last))
+        index = last + 1
+    return spans
 
 
 # --- a name with its title of office -------------------------------------------------------
@@ -363,7 +328,14 @@ def _romance_phrases(
 def join_units(tokens: list[str], language: str, function_words: frozenset[str]) -> list[str]:
     """`tokens` with each word group no cut may split joined into one unit."""
     joined = [False] * len(tokens)  # joined[i]: word i belongs with word i - 1
-    spans = [*_quotations(tokens), *_dates(tokens), *_offices(tokens, language == "en")]
+    spans = [
+        *_quotations(tokens),
+        *_parentheses(tokens),
+        *date_spans(tokens),
+        *_offices(tokens, language == "en"),
+    ]
+    if language == "vi":
+        spans += _vietnamese_words(tokens, function_words)
     if language in ROMANCE:
         spans += _romance_phrases(tokens, language, function_words)
     for first, last in spans:

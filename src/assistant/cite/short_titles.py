@@ -1,15 +1,16 @@
 """Short titles (CMOS 18 14.30) for items without a `title-short`.
 
 What a careful editor does: take the main title (no subtitle, no initial A, An or The, no
-trailing dates), keep it whole when it is short, and otherwise keep its head phrase, the words
-before the first phrase that could be dropped (a prepositional phrase, a second conjunct, a
-participle clause), choosing the longest such phrase of at most four words. The cut never
-leaves a function word, an adjective or an announcing abbreviation ("no.") hanging at the end,
-never splits a word group (a quotation, a date, a name with its title of office, a Romance
-compound or postposed adjective: `short_title_units`), and is made with the title's own
-language's function words (Russian in Cyrillic and transliteration, German, French, Spanish,
-Italian, Portuguese, Pinyin); a question keeps its verb (never "Weishenme women", two words of
-a question). Articles, in every language, are not counted toward the four words.
+trailing dates: `short_title_dates`), keep it whole when it is short, and otherwise keep its
+head phrase, the words before the first phrase that could be dropped (a prepositional phrase,
+a second conjunct, a participle clause), choosing the longest such phrase of at most four
+words. The cut never leaves a function word, an adjective or an announcing abbreviation
+("no.") hanging at the end, never splits a word group (a quotation, a date, a name with its
+title of office, a Romance compound or postposed adjective: `short_title_units`), and is made
+with the title's own language's function words (Russian in Cyrillic and transliteration,
+German, French, Spanish, Italian, Portuguese, Pinyin); a question keeps its verb (never
+"Weishenme women", two words of a question). Articles, in every language, are not counted
+toward the four words.
 """
 
 from __future__ import annotations
@@ -17,7 +18,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.cite.languages import guess
 from assistant.cite.richtext import hide_tags, show_tags
+from assistant.cite.short_title_dates import without_dates
+from assistant.cite.short_title_phrases import (
+    FINITE,
+    SERIES_CONJUNCTIONS,
+    apposition_at,
+    clause_or_conjunct_at,
+    generic_head,
+    pair_end,
+    participle,
+    phrase_ends,
+    sentence,
+    splits_pair,
+)
 from assistant.cite.short_title_units import (
     ROMANCE,
     join_units,
@@ -26,96 +41,29 @@ from assistant.cite.short_title_units import (
     split_unit,
     unclosed_quotation,
 )
+from assistant.cite.short_title_words import (
+    ARTICLES,
+    DROPPED_ARTICLES,
+    FUNCTION_WORDS,
+    LEAD_PHRASES,
+    LINKS,
+    adjective,
+    german_adjective,
+)
+from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.titles import record_period
-from assistant.cite.typography import STOP_WORDS, words
+from assistant.cite.typography import words
 
-# Words a short title must not end on, by language (CMOS 14.30: no article, preposition or
-# conjunction left hanging); a cut is made before them. Unknown languages use none.
-FUNCTION_WORDS = {
-    "en": STOP_WORDS | words("vs. v. versus toward towards"),
-    # Russian in Cyrillic and in Library of Congress transliteration.
-    "ru": words(
-        "и в во на с со о об обо к ко по за из от до для без при через а но или ни у над под"
-        " перед между про i v vo na s so o ob obo k ko po za iz ot do dlia bez pri cherez a"
-        " no ili ni u nad pod pered mezhdu pro"
-    ),
-    # Pinyin particles, prepositions and conjunctions.
-    "zh": words("de yu he ji zai dui guanyu yi zhi ba bei cong xiang gen tong huo"),
-    "fr": words(
-        "le la les l un une des de du d et ou à au aux en pour sur dans par avec sans sous"
-        " entre vers contre chez depuis pendant devant derrière selon malgré parmi envers"
-        " durant avant après jusqu ni mais"
-    ),
-    "de": words(
-        "der die das des dem den ein eine einer eines einem einen und oder in im von vom zu"
-        " zur zum mit für auf über unter nach bei aus an am gegen zwischen durch um ins ans"
-        " beim aufs vor hinter neben ohne seit bis während wegen trotz gegenüber entlang"
-        " aber sowie sondern"
-    ),
-    "es": words(
-        "el la los las un una unos unas de del y e o u ni pero en con por para a al sin sobre"
-        " entre ante bajo desde hacia hasta tras durante mediante contra según segun"
-    ),
-    "it": words(
-        "il lo la i gli le l’ l' un una uno di del dello della dei degli delle e ed o in con"
-        " per a da dal dalla dai su sul sulla tra fra nel nello nella negli nelle al allo alla"
-        " ai agli alle col coi sui sugli sulle dagli dalle dallo degl' contro verso senza"
-        " durante dopo presso oltre entro fino sotto sopra ma né"
-    ),
-    "pt": words(
-        "o a os as um uma uns umas de do da dos das e ou em no na nos nas com por pelo pela"
-        " pelos pelas para ao aos à às sem sobre entre perante após desde até durante sob"
-        " contra num numa nuns numas dum duma neste nesta nesse nessa naquele naquela mas nem"
-    ),
-}
-# Only an English title loses its initial article (the sets' house style keeps a foreign
-# one: "Die Legende", "La guerre de Corée").
-_DROPPED_ARTICLES = {"en": words("a an the")}
-# Articles are part of the phrase they open, so they do not count toward the four words, in
-# any language (CMOS 14.30 counts the words that carry meaning).
-_ARTICLES = {
-    "en": words("a an the"),
-    "de": words("der die das des dem den ein eine einer eines einem einen"),
-    "fr": words("le la les l’ l' un une des"),
-    "es": words("el la los las lo un una unos unas"),
-    "it": words("il lo la i gli le l’ l' un uno una un’ un'"),
-    "pt": words("o a os as um uma uns umas"),
-}
-# A bare "de" inside a compound ("rideau de fer", "Iron Curtain") links two nouns into one
-# term, as an English compound does without a word: it is not counted either.
-_LINKS = words("de di da d’ d'")
 _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
 # U.S. Policy"), as a colon does.
 _DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
-_YEARS = re.compile(r"^\(?(?:1\d{3}|20\d{2})(?:[–/-]\d{2,4})?\)?[.,;]?$")
-_SPAN = re.compile(r"\d[–/-]\d")
 _ANNOUNCING = words(
     "no. nos. vol. vols. pt. pts. ch. chap. sec. art. p. pp. fol. ff. nr. t. str. ed. eds. g. gg."
 )
-# English adjectives a phrase cannot end on ("Discrepancy between the Russian", "Mao and the
-# Sino-Soviet"): peoples and places, and the suffixes only adjectives carry.
-_ADJECTIVES = words(
-    "soviet communist socialist nationalist capitalist imperialist fascist marxist leninist"
-    " stalinist maoist french dutch greek thai swiss irish welsh scottish british polish danish"
-    " swedish finnish turkish spanish english jewish civil foreign domestic international"
-    " national global regional military political economic social cultural diplomatic"
-    " strategic nuclear atomic new old great early late first second third last final"
-    " northern southern eastern western central"
-)
-_ADJECTIVE_ENDINGS = ("ese", "ean", "ical", "ous", "ful", "less", "ible", "able")
-_NOUNS_IN_IAN = words("historian civilian guardian politician librarian musician physician")
-# A soft adjective ends in -nii after a consonant ("poslednii", "vnutrennii"); after a vowel
-# the ending is a noun's ("otnoshenii", "issledovanii", "kolonii").
-_RUSSIAN_ADJECTIVE = re.compile(
-    r"(skii|skaia|skoe|skie|skoi|skogo|skikh|nyi|naia|nye|nogo|nykh|nyi|(?<![aeiouy])nii|niaia"
-    r"|ovoi|evoi"
-    r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|(?<![аеёиоуыэюя])ний|няя)$"
-)
-_YEAR_WORDS = words("g. gg. г. гг.")
-_PLURAL_YEAR_WORDS = words("gg. гг.")
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 _MOST_WORDS = 40
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}(?:\([a-zа-яё]\))?")  # "ЦК", "КПСС", "ВКП(б)"
 
 
 def derive_short_title(title: str, language: str = "en", author_names: Sequence[str] = ()) -> str:
@@ -123,29 +71,97 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
 
     `author_names` are the surnames the short note prints before the title: words naming them
     again ("Selected Works of Mao Tse-tung" by Mao) are no key words of a longer title."""
+    described = re.fullmatch(r"\[([^\[\]]+)\]\.?", title.strip())
+    if described:
+        # A description the writer supplies in brackets is shortened inside them.
+        return f"[{derive_short_title(described.group(1), language, author_names)}]"
     hidden, tags = hide_tags(title)
     main = _SUBTITLE.split(hidden, maxsplit=1)[0].rstrip(": ")
     head = _DASH_SUBTITLE.split(main, maxsplit=1)[0]
     # (Two dashes set off a parenthesis, "The War—and Peace—in Korea", not a subtitle.)
-    if head != main and main.count("—") == 1 and _counted(head.split(), "en") >= 1:
-        main = head
-    tokens = main.split()
-    # The article goes, not a quotation mark before it ("“The Long Telegram”" stays whole).
     if (
-        len(tokens) > 1
-        and tokens[0][:1].isalpha()
-        and _bare(tokens[0]) in _DROPPED_ARTICLES.get(language, ())
+        head != main
+        and main.count("—") == 1
+        and _counted(head.split(), "en") >= 1
+        and not _parallel(head, main[len(head) :].lstrip(" —"))
     ):
-        tokens = tokens[1:]
+        main = head
+    main = _EDITION.sub("", main)
+    # A title's own words tell its language when the record's says English ("Хрущевская
+    # «оттепель»" reviewed in an English journal): function words are the title's.
+    read = guess(main)
+    if language == "en" and read and read != "en":
+        language = read
+    tokens = _without_article(main.split(), language)
     function_words = FUNCTION_WORDS.get(language, frozenset())
-    tokens = _without_dates(tokens, function_words)
+    tokens = without_dates(tokens, function_words)
     if tokens:
         # A short title comes from the head of the title: past its first forty words nothing
         # changes the choice, and the search stays bounded for any length.
         units = join_units(tokens[:_MOST_WORDS], language, function_words)
-        tokens = _choose(units, language, function_words, author_names)
+        chosen = _choose(units, language, function_words, author_names)
+        complement = _complement(tokens, language)
+        if complement and _counted(units, language) > 5:
+            # A lead phrase that announces a genre is no key words: a title to be shortened
+            # gets the complement's short title, with the lead phrase only when both fit in
+            # four words ("Remarks on East-West Relations", not "Some Considerations
+            # Relating").
+            units = join_units(complement[:_MOST_WORDS], language, function_words)
+            own = _choose(units, language, function_words, author_names)
+            kept = show_units(" ".join(chosen[-len(own) :])) == show_units(" ".join(own))
+            if not kept or _counted(chosen, language) > 4:
+                chosen = own
+        tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
     return _balance_tags(show_tags(short, tags))
+
+
+# An edition statement the record typed into the title ("From Arab Nationalism to OPEC,
+# Second Edition") names no work (CMOS 14.113 puts it after the title).
+_EDITION = re.compile(
+    r"(?i),\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|revised|expanded"
+    r"|new|updated|enlarged)(?:\s+and\s+\w+)?\s+(?:edition|ed\.)$"
+)
+
+
+def _parallel(first: str, second: str) -> bool:
+    """Whether the halves a dash joins mirror each other ("Heresy, Yes—Conspiracy, No"):
+    two short halves of one shape are one title, not a title and its subtitle."""
+    shape = [re.sub(r"[^,;]", "", w) for w in first.split()]
+    return len(shape) <= 3 and shape == [re.sub(r"[^,;]", "", w) for w in second.split()]
+
+
+def _complement(tokens: list[str], language: str) -> list[str]:
+    """The complement of a lead phrase that only announces a genre ("Some Considerations
+    Relating to | Property Rights in Man"), of two words at least: where a title's key
+    words (14.30) are when a cut would keep the lead phrase alone ([] when none)."""
+    lead = LEAD_PHRASES.get(language)
+    match = lead.match(" ".join(tokens)) if lead else None
+    if not match:
+        return []
+    rest = " ".join(tokens)[match.end() :].split()
+    if rest and _bare(rest[0]) in DROPPED_ARTICLES.get(language, ()):
+        rest = rest[1:]
+    return rest if len(rest) >= 2 else []
+
+
+def record_short_title(short: str, language: str = "en") -> str:
+    """A record's own short title (Zotero's Short Title, which it often fills in itself
+    from the main title) without the initial English article a derived one drops (14.30:
+    "The Struggle for the Middle East" -> "Struggle for the Middle East")."""
+    hidden, tags = hide_tags(short)
+    return show_tags(" ".join(_without_article(hidden.split(), language)), tags)
+
+
+def _without_article(tokens: list[str], language: str) -> list[str]:
+    # The article goes, not a quotation mark before it ("“The Long Telegram”" stays whole).
+    if (
+        len(tokens) > 1
+        and tokens[0][:1].isalpha()
+        and _bare(tokens[0]) in DROPPED_ARTICLES.get(language, ())
+    ):
+        return tokens[1:]
+    return tokens
 
 
 def subtitle_of(title: str) -> str:
@@ -165,8 +181,9 @@ def _choose(
         tokens = _without_author(tokens, language, function_words, author_names)
         if len(tokens) < n:
             return tokens
-    # Four words or fewer are not shortened (14.30), nor is a question of up to seven.
-    if size <= 4 or (question and size <= 7):
+    # Four words or fewer are not shortened (14.30), nor is a question or a sentence of up
+    # to seven ("I'm Glad the CIA Is 'Immoral'": a cut would leave half a clause).
+    if size <= 4 or ((question or sentence(tokens, language)) and size <= 7):
         return tokens
     # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed").
     least = 4 if question else 1
@@ -174,13 +191,17 @@ def _choose(
         k
         for k in range(1, n)
         if _counted(tokens[:k], language) >= least
-        and _phrase_ends(tokens, k, language, function_words)
+        and phrase_ends(tokens, k, language, function_words)
     ]
-    ends = [k for k in ends if _can_end(tokens[:k], language, function_words)]
+    ends = [
+        k
+        for k in ends
+        if _can_end(tokens[:k], language, function_words) and not splits_pair(tokens, k, language)
+    ]
     # An appositive after a comma restates the head ("Imperialism, the Highest Stage of
     # Capitalism"): the head alone is the short title.
-    series = any(_bare(w) in _SERIES_CONJUNCTIONS for unit in tokens for w in split_unit(unit))
-    apposed = [k for k in ends if not series and _apposition_at(tokens, k, language)]
+    series = any(_bare(w) in SERIES_CONJUNCTIONS for unit in tokens for w in split_unit(unit))
+    apposed = [k for k in ends if not series and apposition_at(tokens, k, language)]
     if apposed and size > 5:
         return tokens[: min(apposed)]
     # The longest head phrase of at most four words that says something (two key words) ...
@@ -192,7 +213,7 @@ def _choose(
     ]
     if said:
         head = max(said)
-        if _generic_head(tokens, head, language):
+        if generic_head(tokens, head, language):
             # ... with the phrase that follows when the head only names an era, a war, a
             # state or a genre ("Cold War | in the Middle East", "United States | and the
             # Origins"): such a head names many works, not this one.
@@ -201,7 +222,7 @@ def _choose(
                 return tokens[: min(later)]
             if size <= 6 or _counted(tokens, language) <= 5:
                 return tokens
-        elif size > 5 or (language == "en" and _clause_or_conjunct_at(tokens, head)):
+        elif size > 5 or (language == "en" and clause_or_conjunct_at(tokens, head)):
             # A head that names the work's own subject is enough, and in a title of five
             # words too when what follows is a relative clause or a second subject of its
             # own ("Window of Vulnerability | That Wasn't", "Nuclear Alerts | and Crisis
@@ -224,7 +245,7 @@ def _choose(
         return tokens[: min(counted)]
     # ... else, for a long title, its first four words when they make a unit ("Doklad o
     # boevykh deistviiakh"); a title of up to seven words without a usable cut stays whole.
-    if size <= 7 and language == "en":
+    if size <= 7 and language in _WHOLE_WITHOUT_CUT:
         return _object_of_gerund(tokens, function_words) or tokens
     first = _first_words(tokens, 4, language, function_words) or _completed_noun_phrase(
         tokens, language, function_words
@@ -247,138 +268,46 @@ def _choose(
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
 
 
-# Head nouns that name only a general era or war, a state, a genre or a relation: a head
-# phrase ending on one ("Cold War", "Korean War", "Soviet Union", "United States", "Nation
-# Building") is shared by many works and does not identify this one (14.30 keeps
-# the key words that do), so it keeps the phrase after it.
-_GENERIC_HEAD_NOUNS = words("war wars union states building")
-
-
-_RELATIVES = words("that which who whom whose")
-
-
-def _clause_or_conjunct_at(tokens: list[str], k: int) -> bool:
-    """Whether unit `k` opens a relative clause, or an "and" joining a second noun phrase
-    of two key words with no article ("and Crisis Management", not "and the Shah")."""
-    after = [w for unit in tokens[k:] for w in split_unit(unit)]
-    if _bare(after[0]) in _RELATIVES:
-        return True
-    rest = after[1:]
-    return (
-        _bare(after[0]) == "and"
-        and len(rest) >= 2
-        and not any(_bare(w) in FUNCTION_WORDS["en"] for w in rest)
-    )
-
-
-def _generic_head(tokens: list[str], k: int, language: str) -> bool:
-    """Whether the head phrase `tokens[:k]` needs the phrase after it: its noun is generic,
-    or the definite article before it points to the "of" after it ("Rethinking the Role |
-    of Ideology")."""
-    if language != "en":
-        return False
-    flat = [w for unit in tokens[:k] for w in split_unit(unit)]
-    if _bare(flat[-1]) in _GENERIC_HEAD_NOUNS:
-        return True
-    return len(flat) >= 2 and _bare(flat[-2]) == "the" and _bare(_first(tokens[k])) == "of"
-
-
-# A comma before "and" or "or" later in the title makes a series ("CIA, the British Left,
-# and the Cold War"), not an apposition.
-_SERIES_CONJUNCTIONS = words("and or und et y e ou o и")
-
-
-def _apposition_at(tokens: list[str], k: int, language: str) -> bool:
-    """Whether a comma before unit `k` sets off a noun phrase its article opens."""
-    return tokens[k - 1].endswith(",") and _bare(_first(tokens[k])) in _ARTICLES.get(language, ())
-
-
 def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list[str]:
     """The key words of a title too long to keep whole whose head is a gerund and its "of"
     ("Making of an Atlantic Ruling Class" -> "Atlantic Ruling Class"): the noun phrase the
     gerund governs, when it is two to four words with no function word."""
-    if len(tokens) < 2 or not (_participle(tokens[0]) and _bare(tokens[1]) == "of"):
+    if len(tokens) < 2 or not (participle(tokens[0]) and _bare(tokens[1]) == "of"):
         return []
     rest = tokens[2:]
-    if rest and _bare(rest[0]) in _ARTICLES["en"]:
+    if rest and _bare(rest[0]) in ARTICLES["en"]:
         rest = rest[1:]
     if not 2 <= len(rest) <= 4 or any(_bare(w) in function_words for w in rest):
         return []
     return rest if _can_end(rest, "en", function_words) else []
 
 
-def _phrase_ends(tokens: list[str], k: int, language: str, function_words: frozenset[str]) -> bool:
-    """Whether a phrase can end after the first `k` units: before a preposition, conjunction
-    or article (or an English participle), or after a comma, semicolon or parenthesis."""
-    after = _first(tokens[k])
-    if tokens[k - 1][-1:] in ",;)":
-        return True
-    if (
-        language == "en"
-        and k >= 2
-        and _bare(_last(tokens[k - 2])) == "to"
-        and _bare(after) in _OBJECT_OPENERS
-    ):
-        # "Decision to Enter | the Korean War": an infinitive is not cut from its object.
-        return False
-    if _bare(after) in function_words:
-        return True
-    # A participle inside a noun phrase an article opened is its adjective ("an Atlantic
-    # Ruling Class"), not the start of a clause ("Stalin Meeting Mao").
-    return language == "en" and _participle(after) and not _inside_noun_phrase(tokens, k)
-
-
-_OBJECT_OPENERS = words("a an the his her its their our this that these those")
-
-
-def _inside_noun_phrase(tokens: list[str], k: int) -> bool:
-    """Whether the word at `k` follows an article with no other function word between."""
-    for word in reversed([w for unit in tokens[:k] for w in split_unit(unit)]):
-        bare = _bare(word)
-        if bare in _ARTICLES["en"]:
-            return True
-        if bare in FUNCTION_WORDS["en"] or word[-1:] in ",;:":
-            return False
-    return False
+# Languages whose title of up to seven words stays whole without a usable cut: English
+# (an editor keeps "Lyndon Johnson Confronts the Dominican Crisis"), and Pinyin and
+# Hungarian, where modifiers come before their head noun, so the first words are no head
+# phrase ("Wenhua dageming zhong de renmin jiefangjun").
+_WHOLE_WITHOUT_CUT = frozenset({"en", "zh", "hu"})
 
 
 def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -> bool:
     last = _bare(_last(phrase[-1]))
     if last in function_words or _announcing(phrase[-1]) or unclosed_quotation(phrase):
         return False
-    if language == "de" and _german_adjective(_last(phrase[-1])):
+    if language == "en" and last.replace("'", "’") in FINITE:
+        return False  # "Olafur Eliasson Is": half a clause
+    if language == "de" and german_adjective(_last(phrase[-1])):
         return False
-    return not _adjective(last, language)
-
-
-def _german_adjective(word: str) -> bool:
-    """A German noun is capitalized: a lowercase word with an adjective's ending ("die
-    friedliche", "der deutschen") is the adjective before its noun."""
-    plain = _HIDDEN_TAGS.sub("", word).strip(",;:“”„‘’\"'")
-    return plain.isalpha() and plain.islower() and plain.endswith(("e", "en", "er", "es", "em"))
-
-
-def _adjective(word: str, language: str) -> bool:
-    word = word.rstrip(".,;:")
-    if language == "ru":
-        return bool(_RUSSIAN_ADJECTIVE.search(word))
-    if language != "en" or (not word.isalpha() and "-" not in word):
-        return False
-    if "-" in word:
-        # "Sino-Soviet", "Soviet-American", "anti-Communist": compounds of adjectives.
-        return _adjective(word.rsplit("-", 1)[1], language) or word.startswith("sino-")
-    if word in _ADJECTIVES:
-        return True
-    if word.endswith("ian") and word not in _NOUNS_IN_IAN:
-        return True
-    return word.endswith(_ADJECTIVE_ENDINGS)
+    return not adjective(last, language)
 
 
 def _key_words(phrase: list[str], language: str, function_words: frozenset[str]) -> int:
     """How many words of `phrase` carry meaning. In Pinyin a run of capitalized syllables is
     one name ("Zhou Enlai"), so one key word: a name alone says nothing of a record."""
     keys = [
-        word for unit in phrase for word in split_unit(unit) if _bare(word) not in function_words
+        word
+        for unit in phrase
+        for word in _words(unit, language)
+        if _bare(word) not in function_words
     ]
     if language == "zh":
         return sum(
@@ -392,8 +321,8 @@ def _length(phrase: list[str], language: str) -> int:
     """How many words `phrase` has, an initial article not counted (an English title has
     lost its own, and a foreign one kept stands for it: "Die Legende von der verpaßten
     Gelegenheit" is as long as "Legend of the Missed Opportunity")."""
-    total = sum(len(split_unit(unit)) for unit in phrase)
-    if phrase and _bare(_first(phrase[0])) in _ARTICLES.get(language, ()):
+    total = sum(len(_words(unit, language)) for unit in phrase)
+    if phrase and _bare(_first(phrase[0])) in ARTICLES.get(language, ()):
         total -= 1
     return total
 
@@ -401,18 +330,24 @@ def _length(phrase: list[str], language: str) -> int:
 def _counted(phrase: list[str], language: str) -> int:
     """The words of `phrase` a short title's length counts: not its articles (14.30), nor the
     "de" that links a Romance compound ("rideau de fer")."""
-    articles = _ARTICLES.get(language, frozenset())
+    articles = ARTICLES.get(language, frozenset())
     total = 0
     for unit in phrase:
-        parts = split_unit(unit)
+        parts = _words(unit, language)
         for index, word in enumerate(parts):
             bare = _bare(word)
             if bare in articles:
                 continue
-            if language in ROMANCE and bare in _LINKS and 0 < index < len(parts) - 1:
+            if language in ROMANCE and bare in LINKS and 0 < index < len(parts) - 1:
                 continue
             total += 1
     return total
+
+
+def _words(unit: str, language: str) -> list[str]:
+    """The words of a unit as 14.30 counts them: a Vietnamese unit is one word of several
+    syllables (short_title_units)."""
+    return [unit] if language == "vi" else split_unit(unit)
 
 
 def _initials(phrase: list[str]) -> int:
@@ -452,11 +387,21 @@ def _first_words(
     phrase = tokens[:taken]
     if _announcing(phrase[-1]) and len(tokens) > taken:
         phrase = tokens[: taken + 1]
+    # The limit of four words yields to a pair the cut falls in, whose second half is short
+    # (14.30: "Report on Coal and Steel Production").
+    reach = max(
+        (pair_end(tokens, j, language) for j in range(1, min(len(phrase) + 1, len(tokens)))),
+        default=0,
+    )
+    phrase = tokens[: max(reach, len(phrase))]
     if unclosed_quotation(phrase) or not _can_end_unit(phrase, language, function_words):
         return []
     if names_whole and len(tokens) > len(phrase) and language != "en":
-        following = tokens[len(phrase)]
-        if _last(phrase[-1])[:1].isupper() and following[:1].isupper():
+        following, last = tokens[len(phrase)], _last(phrase[-1])
+        # (An acronym after a noun is its genitive, "Президиума | ЦК КПСС": the Presidium
+        # of the CC, a cut an English title would make too; not one after an acronym.)
+        genitive = _acronym(following) and not _acronym(last)
+        if last[:1].isupper() and following[:1].isupper() and not genitive:
             return []
     if (
         len(tokens) > len(phrase)
@@ -467,6 +412,10 @@ def _first_words(
         # office is not cut from the words that lead to its holder's name (14.30).
         return []
     return phrase
+
+
+def _acronym(word: str) -> bool:
+    return bool(_ACRONYM.fullmatch(_HIDDEN_TAGS.sub("", word).strip(",;“”‘’\"'«»")))
 
 
 def _completed_noun_phrase(
@@ -484,14 +433,14 @@ def _completed_noun_phrase(
     phrase = tokens[: taken + 1]
     if not _can_end_unit(phrase, language, function_words) or unclosed_quotation(phrase):
         return []
-    if taken + 1 < len(tokens) and not _phrase_ends(tokens, taken + 1, language, function_words):
+    if taken + 1 < len(tokens) and not phrase_ends(tokens, taken + 1, language, function_words):
         return []
     return phrase
 
 
 def _ends_on_adjective(phrase: list[str], language: str) -> bool:
     last = _last(phrase[-1])
-    return (language == "de" and _german_adjective(last)) or _adjective(_bare(last), language)
+    return (language == "de" and german_adjective(last)) or adjective(_bare(last), language)
 
 
 def _can_end_unit(phrase: list[str], language: str, function_words: frozenset[str]) -> bool:
@@ -574,74 +523,6 @@ def _without_author(
     if language == "en" and not _can_end(rest, language, function_words):
         return tokens
     return rest
-
-
-def _without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str]:
-    """A trailing span of years is the period the work covers, not a key word: "Memoirs,
-    1925–1950" -> "Memoirs" (one not set off, "Koreiskaia voina 1950–53", is left to the
-    cut, which drops it with the words around it when the title is long). A single year after a
-    comma is what the title is about and stays ("Poland, 1956", "Berlin Crisis, 1961"); one
-    after "of" or in parentheses goes ("Border Clash of 1969" -> "Border Clash"). A number
-    that is no year ("Voina 421") stays. A period of several words set off by a comma goes
-    as well ("Civilization and Capitalism, 15th–18th Century") when two words are left.
-    """
-    # ", 1950–1953 gg." (Russian gody): the years and their abbreviation go together; a
-    # single year with its "g." stays, as a single year does.
-    if (
-        len(tokens) > 3
-        and tokens[-1] in _YEAR_WORDS
-        and _YEARS.match(tokens[-2])
-        and (_SPAN.search(tokens[-2]) or tokens[-1] in _PLURAL_YEAR_WORDS)
-        and tokens[-3].endswith(",")
-    ):
-        return [*tokens[:-3], tokens[-3].rstrip(",")]
-    period = _period_segment(tokens)
-    if period and len(tokens) - period >= 2:
-        return [*tokens[: -period - 1], tokens[-period - 1].rstrip(",")]
-    if len(tokens) < 2 or not _YEARS.match(tokens[-1]):
-        return tokens
-    before = tokens[:-1]
-    span = bool(_SPAN.search(tokens[-1]))
-    if before[-1].endswith(","):
-        # A year and what it is the year of name an event, not a period covered: "Poland,
-        # 1956" is the key phrase itself; a span, "Memoirs, 1925–1950", is still dropped.
-        return [*before[:-1], before[-1].rstrip(",")] if span else tokens
-    if _bare(before[-1]) in function_words and len(before) > 1:
-        return before[:-1]
-    if tokens[-1].startswith("("):
-        return before
-    return tokens
-
-
-_ORDINAL_SPAN = re.compile(
-    r"^(?:\d{1,2}(?:st|nd|rd|th)|\d{1,4}s?)(?:[–-](?:\d{1,2}(?:st|nd|rd|th)|\d{1,4}s?))?[.,;]?$"
-)
-_PERIOD_WORDS = words("century centuries c. ca. bc bce ad ce and to early late mid the era")
-
-
-def _period_segment(tokens: list[str]) -> int:
-    """How many words at the end, after a comma, only name a period of time ("15th–18th
-    Century", "1945 to 1953", "1950s"): 0 when none do."""
-    for start in range(len(tokens) - 1, 0, -1):
-        if tokens[start - 1].endswith(","):
-            segment = tokens[start:]
-            if len(segment) > 4 or not any(_ORDINAL_SPAN.match(w) for w in segment):
-                return 0
-            if len(segment) == 1 and _YEARS.match(segment[0]) and not _SPAN.search(segment[0]):
-                return 0  # a single year: "Poland, 1956" (see _without_dates)
-            if all(_ORDINAL_SPAN.match(w) or _bare(w) in _PERIOD_WORDS for w in segment):
-                return len(segment)
-            return 0
-    return 0
-
-
-def _participle(word: str) -> bool:
-    bare = _bare(word)
-    return len(bare) > 5 and bare.endswith("ing") and word[:1].isupper()
-
-
-def _bare(word: str) -> str:
-    return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
 
 
 def _balance_tags(text: str) -> str:

@@ -1,0 +1,209 @@
+"""Dates in a title, as a short title treats them (CMOS 18 14.30): a date is one word group
+a cut never splits ("5 мая 1941 года", "May 5, 1941", "1944 à 1958"), and a trailing span
+of years is the period the work covers, not a key word, so it goes ("Memoirs, 1925–1950").
+
+`date_spans` finds the dates among a title's words (for `short_title_units`);
+`without_dates` drops the trailing period (for `short_titles`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.cite.typography import words
+
+_HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
+
+_MONTHS = words(
+    "january february march april may june july august september october november december"
+    " jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."
+    " janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+    " januar jänner februar märz april juni juli oktober dezember"
+    " enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre"
+    " noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre"
+    " dicembre janeiro fevereiro março maio junho julho setembro outubro dezembro"
+    " май мая мае март марта марте mai maia mae mart marta marte"
+    " január február március április május június július augusztus szeptember október"
+    " november december"
+)
+# Russian months by stem, in any case ("января", "декабре", "dekabria", "fevrale").
+_MONTH_STEMS = re.compile(
+    r"^(?:январ|феврал|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр"
+    r"|ianvar|fevral|aprel|iiun|iiul|avgust|sentiabr|oktiabr|noiabr|dekabr)[а-яa-z]{0,3}$"
+)
+# A day as English, French, German and Hungarian write it ("5th", "1er", "5.", "20-i",
+# "20-án").
+_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:\.|er|st|nd|rd|th|-[a-zé]{1,3})?,?$")
+# A year, also with the period of a Hungarian year-first date ("1953. június 20-i").
+_YEAR = re.compile(r"^(?:1\d{3}|20\d{2})[.,]?$")
+# The word "year" after a year ("1941 года", "1941 g."), and "years" after a span
+# ("1950–1953 gg.").
+_YEAR_WORDS = words("года году год г. гг. goda godu god g. gg. року рік р. roku rok r.")
+_PLURAL_YEAR_WORDS = words("gg. гг.")
+_SPAN_OPENERS = words("from between de du von vom desde entre dal dalla da s с ot от z od")
+_DATE_LINKS = words("de del")  # "5 de mayo de 1941"
+_SPAN_LINKS = words("to till until and à au et a al y bis und zum al e до по i do po")
+
+
+# --- dates as word groups ------------------------------------------------------------------
+
+
+def _month(word: str) -> bool:
+    bare = word.lower().rstrip(",")
+    return bare in _MONTHS or bool(_MONTH_STEMS.match(bare))
+
+
+def _day(word: str) -> bool:
+    return bool(_DAY.match(word))
+
+
+def _year(word: str) -> bool:
+    return bool(_YEAR.match(word))
+
+
+def _year_word(word: str) -> bool:
+    return word.lower() in _YEAR_WORDS
+
+
+def date_spans(tokens: list[str]) -> list[tuple[int, int]]:
+    """Spans (first, last) of dates: "5 May 1941", "May 5, 1941", "5 мая 1941 года", "10.
+    September 1955", "5 de mayo de 1941", "May 1941", "1941 года"; a month alone ("May") is
+    none. A span of two years in words ("1944 à 1958", "1945 bis 1955") is one term as well."""
+    plain = [_HIDDEN_TAGS.sub("", token) for token in tokens]
+    spans = []
+    index = 0
+    while index < len(plain):
+        end = _date_at(plain, index)
+        if (
+            end == index
+            and index + 2 < len(plain)
+            and _year(plain[index])
+            and plain[index + 1].lower() in _SPAN_LINKS
+            and _year(plain[index + 2].rstrip(".,;:"))
+        ):
+            end = index + 2
+        if end > index:
+            spans.append((index, end))
+            index = end + 1
+        else:
+            index += 1
+    return spans
+
+
+def _date_at(plain: list[str], start: int) -> int:
+    """The last index of a date starting at `start` (`start` itself when none does)."""
+    parts: list[str] = []
+    index = start
+
+    def take(test: Callable[[str], bool], link: bool = False) -> bool:
+        nonlocal index
+        probe = index
+        if link and probe < len(plain) and plain[probe].lower() in _DATE_LINKS:
+            probe += 1
+        if probe < len(plain) and test(plain[probe]):
+            index = probe + 1
+            return True
+        return False
+
+    if take(_day):
+        if not take(_month, link=True):
+            return start
+        parts = ["day", "month"]
+        if take(_year, link=True):
+            parts.append("year")
+    elif take(_month):
+        parts.append("month")
+        if take(_day):
+            parts.append("day")
+        if take(_year):
+            parts.append("year")
+    elif take(_year):
+        parts.append("year")
+        if take(_month):  # Hungarian, year first: "1953. június 20-i"
+            parts.append("month")
+            if take(_day):
+                parts.append("day")
+    if "year" in parts:
+        take(_year_word)
+    if len(parts) < 2 and not (parts == ["year"] and index - start == 2):
+        return start
+    return index - 1
+
+
+# --- the trailing period a short title drops -----------------------------------------------
+_YEARS = re.compile(r"^\(?(?:1\d{3}|20\d{2})(?:[–/-]\d{2,4})?\)?[.,;]?$")
+_SPAN = re.compile(r"\d[–/-]\d")
+_ORDINAL_SPAN = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)|\d{1,4}s?)(?:[–-](?:\d{1,2}(?:st|nd|rd|th)|\d{1,4}s?))?[.,;]?$"
+)
+_PERIOD_WORDS = words("century centuries c. ca. bc bce ad ce and to early late mid the era")
+
+
+def _bare(word: str) -> str:
+    return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
+
+
+def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str]:
+    """A trailing span of years is the period the work covers, not a key word: "Memoirs,
+    1925–1950" -> "Memoirs" (one not set off, "Koreiskaia voina 1950–53", is left to the
+    cut, which drops it with the words around it when the title is long). A single year after a
+    comma is what the title is about and stays ("Poland, 1956", "Berlin Crisis, 1961"); one
+    after "of" or in parentheses goes ("Border Clash of 1969" -> "Border Clash"). A number
+    that is no year ("Voina 421") stays. A period of several words set off by a comma goes
+    as well ("Civilization and Capitalism, 15th–18th Century") when two words are left.
+    """
+    # ", 1950–1953 gg." (Russian gody): the years and their abbreviation go together; a
+    # single year with its "g." stays, as a single year does.
+    if (
+        len(tokens) > 3
+        and tokens[-1] in _YEAR_WORDS
+        and _YEARS.match(tokens[-2])
+        and (_SPAN.search(tokens[-2]) or tokens[-1] in _PLURAL_YEAR_WORDS)
+        and tokens[-3].endswith(",")
+    ):
+        return [*tokens[:-3], tokens[-3].rstrip(",")]
+    # A span of years in words, with the preposition that opens it ("Histoire du Viêt-Nam
+    # de 1940 à 1952", "from 1945 to 1953"), is the period covered too.
+    if (
+        len(tokens) >= 6
+        and _bare(tokens[-4]) in _SPAN_OPENERS
+        and _year(tokens[-3])
+        and tokens[-2].lower() in _SPAN_LINKS
+        and _year(tokens[-1].rstrip(".,;:)"))
+    ):
+        return tokens[:-4]
+    period = _period_segment(tokens)
+    if period and len(tokens) - period >= 2:
+        return [*tokens[: -period - 1], tokens[-period - 1].rstrip(",")]
+    if len(tokens) < 2 or not _YEARS.match(tokens[-1]):
+        return tokens
+    if tokens[-1].endswith(")") and not tokens[-1].startswith("("):
+        return tokens  # the year closes a longer parenthesis, which goes whole or stays
+    before = tokens[:-1]
+    span = bool(_SPAN.search(tokens[-1]))
+    if before[-1].endswith(","):
+        # A year and what it is the year of name an event, not a period covered: "Poland,
+        # 1956" is the key phrase itself; a span, "Memoirs, 1925–1950", is still dropped.
+        return [*before[:-1], before[-1].rstrip(",")] if span else tokens
+    if _bare(before[-1]) in function_words and len(before) > 1:
+        return before[:-1]
+    if tokens[-1].startswith("("):
+        return before
+    return tokens
+
+
+def _period_segment(tokens: list[str]) -> int:
+    """How many words at the end, after a comma, only name a period of time ("15th–18th
+    Century", "1945 to 1953", "1950s"): 0 when none do."""
+    for start in range(len(tokens) - 1, 0, -1):
+        if tokens[start - 1].endswith(","):
+            segment = tokens[start:]
+            if len(segment) > 4 or not any(_ORDINAL_SPAN.match(w) for w in segment):
+                return 0
+            if len(segment) == 1 and _YEARS.match(segment[0]) and not _SPAN.search(segment[0]):
+                return 0  # a single year: "Poland, 1956" (see without_dates)
+            if all(_ORDINAL_SPAN.match(w) or _bare(w) in _PERIOD_WORDS for w in segment):
+                return len(segment)
+            return 0
+    return 0

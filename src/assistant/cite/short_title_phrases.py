@@ -1,0 +1,267 @@
+"""Where a phrase of a title ends, and which cuts would break one (CMOS 18 14.30: a short
+title keeps the main title's key words and never breaks a phrase): before a preposition,
+conjunction or article, after a comma; never between the halves of a short pair ("Inquiry
+into Satellite | and Missile Programs", "From Arab Nationalism | to OPEC"), nor inside a
+sentence, an infinitive and its object; an appositive after a comma may go.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cite.short_title_units import split_unit
+from assistant.cite.short_title_words import ARTICLES, FUNCTION_WORDS, NO_CUT_BEFORE
+from assistant.cite.short_title_words import bare as _bare
+from assistant.cite.typography import words
+
+_HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
+
+
+def _first(unit: str) -> str:
+    return split_unit(unit)[0]
+
+
+def _last(unit: str) -> str:
+    return split_unit(unit)[-1]
+
+
+# Head nouns that name only a general era or war, a state, a genre or a relation: a head
+# phrase ending on one ("Cold War", "Korean War", "Soviet Union", "United States", "Nation
+# Building") is shared by many works and does not identify this one (14.30 keeps
+# the key words that do), so it keeps the phrase after it.
+GENERIC_HEAD_NOUNS = words("war wars union states building")
+
+
+_RELATIVES = words("that which who whom whose")
+
+
+def clause_or_conjunct_at(tokens: list[str], k: int) -> bool:
+    """Whether unit `k` opens a relative clause, or an "and" joining a second noun phrase
+    of two key words with no article ("and Crisis Management", not "and the Shah")."""
+    after = [w for unit in tokens[k:] for w in split_unit(unit)]
+    if _bare(after[0]) in _RELATIVES:
+        return True
+    rest = after[1:]
+    return (
+        _bare(after[0]) == "and"
+        and len(rest) >= 2
+        and not any(_bare(w) in FUNCTION_WORDS["en"] for w in rest)
+    )
+
+
+def generic_head(tokens: list[str], k: int, language: str) -> bool:
+    """Whether the head phrase `tokens[:k]` needs the phrase after it: its noun is generic,
+    or the definite article before it points to the "of" after it ("Rethinking the Role |
+    of Ideology")."""
+    if language != "en":
+        return False
+    flat = [w for unit in tokens[:k] for w in split_unit(unit)]
+    if _bare(flat[-1]) in GENERIC_HEAD_NOUNS:
+        return True
+    return len(flat) >= 2 and _bare(flat[-2]) == "the" and _bare(_first(tokens[k])) == "of"
+
+
+# A comma before "and" or "or" later in the title makes a series ("CIA, the British Left,
+# and the Cold War"), not an apposition.
+SERIES_CONJUNCTIONS = words("and or und et y e ou o и")
+
+
+def apposition_at(tokens: list[str], k: int, language: str) -> bool:
+    """Whether a comma before unit `k` sets off a noun phrase its article opens, or (after
+    a head of two words) a noun with the phrase it governs ("Abstract Expressionism, Weapon
+    of the Cold War")."""
+    if not tokens[k - 1].endswith(","):
+        return False
+    if _bare(_first(tokens[k])) in ARTICLES.get(language, ()):
+        return True
+    after = [w for unit in tokens[k : k + 4] for w in split_unit(unit)][:4]
+    return (
+        language == "en"
+        and sum(_bare(w) not in ARTICLES["en"] for u in tokens[:k] for w in split_unit(u)) >= 2
+        and after[0][:1].isupper()
+        and _bare(after[0]).isalpha()
+        and _bare(after[0]) not in FUNCTION_WORDS["en"]
+        and len(after) > 2
+        and _bare(after[1]) in _PREPOSITIONS
+        and not after[0].endswith(",")
+    )
+
+
+def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozenset[str]) -> bool:
+    """Whether a phrase can end after the first `k` units: before a preposition, conjunction
+    or article (or an English participle) or a parenthesis, or after a comma, semicolon or
+    parenthesis."""
+    after = _first(tokens[k])
+    if tokens[k - 1][-1:] in ",;)" or _HIDDEN_TAGS.sub("", after)[:1] == "(":
+        return True
+    if _bare(after) in NO_CUT_BEFORE.get(language, ()):
+        return False
+    if language == "zh":
+        # Words before the first "de" modify the head noun after it ("Zhongguo
+        # gongchandang yu Sulian gongchandang de | guanxi"): no cut falls among them.
+        flat = [_bare(w) for unit in tokens for w in split_unit(unit)]
+        before = sum(len(split_unit(unit)) for unit in tokens[:k])
+        if "de" in flat[before:] and "de" not in flat[:before]:
+            return False
+    if (
+        language == "en"
+        and k >= 2
+        and _bare(_last(tokens[k - 2])) == "to"
+        and _bare(after) in _OBJECT_OPENERS
+    ):
+        # "Decision to Enter | the Korean War": an infinitive is not cut from its object.
+        return False
+    if language == "en" and _bare(after) in _OBJECT_OPENERS and _gerund_before(tokens, k):
+        # Nor a gerund ("Taking Off | the Cold War Lens", "Fighting | the Cold War").
+        return False
+    if _bare(after) in function_words or (language == "en" and _bare(after) in _RELATIVES):
+        return True
+    # A participle inside a noun phrase an article opened is its adjective ("an Atlantic
+    # Ruling Class"), not the start of a clause ("Stalin Meeting Mao").
+    return language == "en" and participle(after) and not _inside_noun_phrase(tokens, k)
+
+
+_OBJECT_OPENERS = words("a an the his her its their our this that these those")
+# Adverbs that make a phrasal verb with the verb before them ("Taking Off", "Selling Out").
+_PARTICLES = words("off up down out over back away apart")
+
+
+def _gerund_before(tokens: list[str], k: int) -> bool:
+    """Whether the words before unit `k` end on a gerund, or a gerund and its particle."""
+    flat = [w for unit in tokens[:k] for w in split_unit(unit)]
+    if len(flat) >= 2 and _bare(flat[-1]) in _PARTICLES:
+        flat = flat[:-1]
+    return participle(flat[-1])
+
+
+# Coordinating conjunctions by language.
+_COORDINATORS = {
+    "en": words("and or &"), "de": words("und oder sowie"), "fr": words("et ou"),
+    "es": words("y e o u"), "it": words("e ed o"), "pt": words("e ou"),
+    "ru": words("и или i ili"), "uk": words("і й та або"), "pl": words("i oraz lub albo"),
+    "hu": words("és vagy"),
+}  # fmt: skip
+# The preposition opening a pair and the word that opens its second half ("from | to").
+_PAIRS = {"from": "to", "between": "and", "de": "à", "von": "bis", "desde": "hasta",
+          "od": "do", "ot": "do", "от": "до", "с": "по", "s": "po"}  # fmt: skip
+_PREPOSITIONS = FUNCTION_WORDS["en"] - words("a an the and or nor but") | set(_PAIRS)
+
+
+def _prepositions(language: str) -> frozenset[str]:
+    if language == "en":
+        return _PREPOSITIONS
+    function_words = FUNCTION_WORDS.get(language, frozenset())
+    others = ARTICLES.get(language, frozenset()) | _COORDINATORS.get(language, frozenset())
+    return function_words - others | set(_PAIRS)
+
+
+def splits_pair(tokens: list[str], k: int, language: str = "en") -> bool:
+    """Whether a cut before unit `k` leaves the first half of a pair (see `pair_end`)."""
+    return pair_end(tokens, k, language) > 0
+
+
+def pair_end(tokens: list[str], k: int, language: str = "en") -> int:
+    """Where the pair a cut before unit `k` would split ends (the units up to the end of its
+    second half), 0 when the cut splits none. A pair is a coordination or a from-to pair
+    whose second half is short (two words, an article not counted) and ends the title:
+    both halves make one key phrase (14.30). That is a title opening on the pair ("From
+    Arab Nationalism | to OPEC"), a series of single words ("Moscow, Tehran, | and the
+    Tudeh Party"; one ending on a general era, "America, Russia, | and the Cold War", leaves
+    it), and two conjuncts a preposition governs that share their head noun, the second
+    having no article of its own ("Inquiry into Satellite | and Missile Programs", "of the
+    United States | and Soviet Economies"; not "Neutralization of Laos | and the Geneva
+    Conference"). A title's own first conjunct may stand alone ("Nuclear Alerts | and
+    Crisis Management")."""
+    head = [w for unit in tokens[:k] for w in split_unit(unit)]
+    rest = [w for unit in tokens[k:] for w in split_unit(unit)]
+    bare = [_bare(w) for w in rest]
+    coordinators = _COORDINATORS.get(language, frozenset())
+    prepositions = _prepositions(language)
+    articles = ARTICLES.get(language, frozenset())
+    function_words = FUNCTION_WORDS.get(language, frozenset())
+    pair = _PAIRS.get(_bare(head[0])) == bare[0] and not any(
+        _bare(w) in prepositions for w in head[1:]
+    )
+    start = 1  # where the second half begins in `rest`
+    if bare[0] not in coordinators and not pair:
+        links = [i for i, w in enumerate(bare) if w in coordinators]
+        if not head[-1].endswith(",") or not links or not rest[links[0] - 1].endswith(","):
+            return 0
+        start = links[0] + 1
+    article = start < len(rest) and bare[start] in articles
+    first = start + article
+    # The second half runs to the next function word or comma; it ends the title.
+    last = first
+    while last < len(rest) and bare[last] not in function_words:
+        last += 1
+        if rest[last - 1].endswith((",", ";")):
+            break
+    if not 1 <= last - first <= 2 or last < len(rest):
+        return 0
+    if pair:
+        return _units_to(tokens, len(head) + last)
+    if head[-1].endswith(","):
+        # A series of single words, the head's last among them ("Moscow, Tehran,").
+        single = len(head) < 2 or head[-2].endswith(",")
+        if (
+            single
+            and all(w.endswith(",") for w in rest[: start - 1])
+            and bare[last - 1] not in GENERIC_HEAD_NOUNS
+        ):
+            return _units_to(tokens, len(head) + last)
+        return 0
+    if article:
+        return 0
+    conjunct = 0
+    for word in reversed(head):
+        if _bare(word) in prepositions:
+            return _units_to(tokens, len(head) + last) if conjunct <= 2 else 0
+        conjunct += _bare(word) not in articles
+    return 0
+
+
+def _units_to(tokens: list[str], count: int) -> int:
+    """How many units of `tokens` hold their first `count` words."""
+    total = 0
+    for index, unit in enumerate(tokens):
+        total += len(split_unit(unit))
+        if total >= count:
+            return index + 1
+    return len(tokens)
+
+
+# Forms of "be" that make a title a sentence ("I'm Glad the CIA Is 'Immoral'").
+FINITE = words(
+    "is are was were am isn’t aren’t wasn’t weren’t isn't aren't wasn't weren't it’s it's"
+    " that’s that's there’s there's"
+)
+
+
+def sentence(tokens: list[str], language: str) -> bool:
+    """Whether an English title is a sentence: a form of "be" before any relative pronoun
+    ("Window of Vulnerability That Wasn't" is a noun phrase with its clause)."""
+    if language != "en":
+        return False
+    for word in (w for unit in tokens for w in split_unit(unit)):
+        bare = _bare(word).replace("'", "’")
+        if bare in _RELATIVES:
+            return False
+        if bare in FINITE or bare.endswith(("’m", "’re")):
+            return True
+    return False
+
+
+def _inside_noun_phrase(tokens: list[str], k: int) -> bool:
+    """Whether the word at `k` follows an article with no other function word between."""
+    for word in reversed([w for unit in tokens[:k] for w in split_unit(unit)]):
+        bare = _bare(word)
+        if bare in ARTICLES["en"]:
+            return True
+        if bare in FUNCTION_WORDS["en"] or word[-1:] in ",;:":
+            return False
+    return False
+
+
+def participle(word: str) -> bool:
+    bare = _bare(word)
+    return len(bare) > 5 and bare.endswith("ing") and word[:1].isupper()

@@ -1,0 +1,164 @@
+"""The words a short title is cut by, in each language (CMOS 18 14.30: a short title never
+ends on an article, preposition, conjunction or an adjective left without its noun): function
+words, the articles a short title does not count (and, in English, drops), and the adjectives
+a cut may not leave hanging.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cite.typography import STOP_WORDS, words
+
+_HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
+
+# Words a short title must not end on, by language (CMOS 14.30: no article, preposition or
+# conjunction left hanging); a cut is made before them. Unknown languages use none.
+FUNCTION_WORDS = {
+    "en": STOP_WORDS | words("vs. v. versus toward towards"),
+    # Russian in Cyrillic and in Library of Congress transliteration.
+    "ru": words(
+        "и в во на с со о об обо к ко по за из от до для без при через а но или ни у над под"
+        " перед между про i v vo na s so o ob obo k ko po za iz ot do dlia bez pri cherez a"
+        " no ili ni u nad pod pered mezhdu pro"
+    ),
+    "uk": words(
+        "і й та а але чи або в у на з із зі до від для без при через про по за над під перед"
+        " між о об к"
+    ),
+    "pl": words(
+        "i oraz a ale lub albo czy ani lecz w we z ze na do od dla pod przed po o przez przy"
+        " między nad za u wśród bez ku około wobec"
+    ),
+    # Hungarian marks its cases with suffixes: its free function words are conjunctions.
+    "hu": words("a az egy és s vagy meg de hogy is"),
+    "vi": words(
+        "về của và với cho ở từ đến trong trên dưới sau trước giữa theo vì do tại những các"
+        " là được bị mà hay hoặc nhưng khi"
+    ),
+    # Pinyin particles, prepositions and conjunctions, and the postpositions that close a
+    # phrase ("Wenhua dageming zhong", in the Cultural Revolution): see NO_CUT_BEFORE.
+    "zh": words(
+        "de yu he ji zai dui guanyu yi zhi ba bei cong xiang gen tong huo"
+        " zhong shang xia nei wai yilai qijian shiqi"
+    ),
+    "fr": words(
+        "le la les l un une des de du d et ou à au aux en pour sur dans par avec sans sous"
+        " entre vers contre chez depuis pendant devant derrière selon malgré parmi envers"
+        " durant avant après jusqu ni mais"
+    ),
+    "de": words(
+        "der die das des dem den ein eine einer eines einem einen und oder in im von vom zu"
+        " zur zum mit für auf über unter nach bei aus an am gegen zwischen durch um ins ans"
+        " beim aufs vor hinter neben ohne seit bis während wegen trotz gegenüber entlang"
+        " aber sowie sondern"
+    ),
+    "es": words(
+        "el la los las un una unos unas de del y e o u ni pero en con por para a al sin sobre"
+        " entre ante bajo desde hacia hasta tras durante mediante contra según segun"
+    ),
+    "it": words(
+        "il lo la i gli le l’ l' un una uno di del dello della dei degli delle e ed o in con"
+        " per a da dal dalla dai su sul sulla tra fra nel nello nella negli nelle al allo alla"
+        " ai agli alle col coi sui sugli sulle dagli dalle dallo degl' contro verso senza"
+        " durante dopo presso oltre entro fino sotto sopra ma né"
+    ),
+    "pt": words(
+        "o a os as um uma uns umas de do da dos das e ou em no na nos nas com por pelo pela"
+        " pelos pelas para ao aos à às sem sobre entre perante após desde até durante sob"
+        " contra num numa nuns numas dum duma neste nesta nesse nessa naquele naquela mas nem"
+    ),
+}
+# Only an English title loses its initial article (the sets' house style keeps a foreign
+# one: "Die Legende", "La guerre de Corée").
+DROPPED_ARTICLES = {"en": words("a an the")}
+# Articles are part of the phrase they open, so they do not count toward the four words, in
+# any language (CMOS 14.30 counts the words that carry meaning).
+ARTICLES = {
+    "en": words("a an the"),
+    "de": words("der die das des dem den ein eine einer eines einem einen"),
+    "fr": words("le la les l’ l' un une des"),
+    "es": words("el la los las lo un una unos unas"),
+    "it": words("il lo la i gli le l’ l' un uno una un’ un'"),
+    "pt": words("o a os as um uma uns umas"),
+    "hu": words("a az egy"),
+}
+# Words a phrase does not end before although a short title cannot end on them: in Pinyin
+# "de" and "zhi" tie a modifier to the head noun after it and a postposition closes the
+# phrase before it ("Wenhua dageming zhong de | renmin jiefangjun": the army is the key
+# noun), so a cut before them keeps the modifiers and loses the head (14.30).
+NO_CUT_BEFORE = {"zh": words("de zhi zhong shang xia nei wai yilai qijian shiqi")}
+# Opening phrases that only announce a genre ("Some Considerations Relating to", "Notes
+# on", "Réflexions sur", "K voprosu o"): no key words, the key words are their complement.
+LEAD_PHRASES = {
+    "en": re.compile(
+        r"(?i)^(?:(?:a|an|some|a few|further|preliminary|brief|(?:some )?additional)\s+)?"
+        r"(?:(?:considerations|notes?|reflections|remarks|thoughts|essay|observations"
+        r"|comments)\s+(?:relating to|related to|concerning|regarding|on|upon|about|toward"
+        r"|towards)|(?:status|aspects)\s+of)\s+"
+    ),
+    "fr": re.compile(
+        r"(?i)^(?:(?:quelques|brèves|nouvelles)\s+)?(?:réflexions|remarques|notes|essai"
+        r"|observations|considérations)\s+(?:sur|à propos d[eu]|concernant)\s+"
+    ),
+    "de": re.compile(
+        r"(?i)^(?:bemerkungen|überlegungen|anmerkungen|gedanken)\s+(?:zu[rm]?|über)\s+"
+    ),
+    "es": re.compile(
+        r"(?i)^(?:notas|apuntes|reflexiones|consideraciones|observaciones)\s+(?:sobre|acerca de)\s+"
+    ),
+    "ru": re.compile(
+        r"(?i)^(?:(?:к|k)\s+(?:вопросу|voprosu)|(?:заметки|zametki|размышления|razmyshleniia))"
+        r"\s+(?:об?|ob?)\s+"
+    ),
+}
+# A bare "de" inside a compound ("rideau de fer", "Iron Curtain") links two nouns into one
+# term, as an English compound does without a word: it is not counted either.
+LINKS = words("de di da d’ d'")
+# English adjectives a phrase cannot end on ("Discrepancy between the Russian", "Mao and the
+# Sino-Soviet"): peoples and places, and the suffixes only adjectives carry.
+_ADJECTIVES = words(
+    "soviet communist socialist nationalist capitalist imperialist fascist marxist leninist"
+    " stalinist maoist french dutch greek thai swiss irish welsh scottish british polish danish"
+    " swedish finnish turkish spanish english jewish civil foreign domestic international"
+    " national global regional military political economic social cultural diplomatic"
+    " strategic nuclear atomic new old great early late first second third last final"
+    " northern southern eastern western central"
+)
+_ADJECTIVE_ENDINGS = ("ese", "ean", "ical", "ous", "ful", "less", "ible", "able")
+_NOUNS_IN_IAN = words("historian civilian guardian politician librarian musician physician")
+# A soft adjective ends in -nii after a consonant ("poslednii", "vnutrennii"); after a vowel
+# the ending is a noun's ("otnoshenii", "issledovanii", "kolonii").
+_RUSSIAN_ADJECTIVE = re.compile(
+    r"(skii|skaia|skoe|skie|skoi|skogo|skikh|nyi|naia|nye|nogo|nykh|nyi|(?<![aeiouy])nii|niaia"
+    r"|ovoi|evoi"
+    r"|ский|ская|ское|ские|ской|ского|ских|ный|ная|ные|ного|ных|(?<![аеёиоуыэюя])ний|няя)$"
+)
+
+
+def bare(word: str) -> str:
+    """`word` lowercased, without hidden markup, quotation marks or a trailing comma."""
+    return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
+
+
+def german_adjective(word: str) -> bool:
+    """A German noun is capitalized: a lowercase word with an adjective's ending ("die
+    friedliche", "der deutschen") is the adjective before its noun."""
+    plain = _HIDDEN_TAGS.sub("", word).strip(",;:“”„‘’\"'")
+    return plain.isalpha() and plain.islower() and plain.endswith(("e", "en", "er", "es", "em"))
+
+
+def adjective(word: str, language: str) -> bool:
+    word = word.rstrip(".,;:")
+    if language == "ru":
+        return bool(_RUSSIAN_ADJECTIVE.search(word))
+    if language != "en" or (not word.isalpha() and "-" not in word):
+        return False
+    if "-" in word:
+        # "Sino-Soviet", "Soviet-American", "anti-Communist": compounds of adjectives.
+        return adjective(word.rsplit("-", 1)[1], language) or word.startswith("sino-")
+    if word in _ADJECTIVES:
+        return True
+    if word.endswith("ian") and word not in _NOUNS_IN_IAN:
+        return True
+    return word.endswith(_ADJECTIVE_ENDINGS)
