@@ -206,14 +206,15 @@ def video_platform(raw: Mapping[str, Any]) -> str:
 
 def _quoted(family: str, csl_type: str, raw: Mapping[str, Any]) -> bool:
     """Whether the title goes in quotation marks: a part of something (an article, an
-    episode of a series, a track of an album, a data set, a video posted on a platform)
+    episode of a series, a track of an album, a video posted on a platform)
     rather than a whole work."""
     if family == "film" and video_platform(raw):
         return True
     if family in ("broadcast", "song"):
         return bool(raw.get("container-title"))
     if family == "technical":
-        return csl_type == "dataset"
+        # A data set is a freestanding publication, italic as a book (CMOS 18 14.176).
+        return False
     return family in _QUOTED
 
 

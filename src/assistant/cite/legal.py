@@ -28,7 +28,7 @@ from assistant.cite.pieces import (
     medium,
     title,
 )
-from assistant.cite.richtext import Parts, capitalize, join, markup_runs, paren, t
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, markup_runs, paren, t
 
 # Reporters of the US Supreme Court: the court is implied and not named (Bluebook 10.4).
 _SUPREME_REPORTERS = re.compile(r"^(U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(\s?2d)?)$")
@@ -137,8 +137,33 @@ def short(item: Item, citation: Citation) -> Parts:
     return join([markup_runs(name), t(pinpoint)], ", ")
 
 
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
+    "|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada"
+    "|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
+    "|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah"
+    "|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia"
+)
+# A party that is a government, named in so many cases that a short form cannot use it
+# (Bluebook 10.9, as CMOS 18 14.174 follows it): the United States, a state, "People",
+# "Commonwealth", "State".
+_GOVERNMENT_PARTY = re.compile(
+    rf"^(?:the\s+)?(?:United States(?: of America)?|U\.\s?S\.|USA|State|People|Commonwealth"
+    rf"|(?:State|Commonwealth|People(?: of the State)?) of (?:{_US_STATES})|{_US_STATES})$",
+    re.IGNORECASE,
+)
+
+
 def _first_party(case_name: str) -> str:
-    return _VERSUS.split(case_name, maxsplit=1)[0].strip() or case_name
+    """The party a short form names: the first, unless it is a government and the other is
+    not ("*United States v. Rosenberg*" → "*Rosenberg*", Bluebook 10.9)."""
+    parties = [p.strip() for p in _VERSUS.split(case_name, maxsplit=1)]
+    first = parties[0] or case_name
+    other = parties[1] if len(parties) == 2 else ""
+    if other and _GOVERNMENT_PARTY.match(first) and not _GOVERNMENT_PARTY.match(other):
+        return other
+    return first
 
 
 # --- congressional hearings --------------------------------------------------------------
@@ -183,10 +208,7 @@ def _identification(item: Item) -> str:
     kind = item.csl_type
     number = item.get("number")
     if kind == "patent":
-        match = re.match(r"^([A-Z]{2})\s*(?:Patent\s*)?(.+)$", number)
-        label = f"{match.group(1)} Patent {match.group(2)}" if match else f"Patent {number}"
-        if not number:
-            label = ""
+        label = _patent_label(number, item.get("authority")) if number else ""
         filed = parse_date(item.raw.get("submitted"), [], "submitted")
         pieces = [label]
         if filed:
@@ -201,6 +223,32 @@ def _identification(item: Item) -> str:
     return ", ".join(p for p in pieces if p)
 
 
+# The United States as a patent's issuing authority, however the record words it: "US" (CMOS
+# 18 14.158, "US Patent 3,138,743"; CMOS 10.33 writes US without periods).
+_UNITED_STATES = re.compile(
+    r"^(?:U\.?\s?S\.?(?:A\.?)?|United States(?: of America)?|USPTO"
+    r"|United States Patent (?:and Trademark )?Office)$",
+    re.IGNORECASE,
+)
+_PATENT_NUMBER = re.compile(
+    r"^(?P<country>[A-Z]{2}|U\.S\.)?\s*(?:Patent|Pat\.)?\s*(?:No\.\s*)?(?P<number>.+)$"
+)
+
+
+def _patent_label(number: str, authority: str) -> str:
+    """ "US Patent 3,138,743" (CMOS 18 14.158): the country, from a prefix of the number
+    ("US3138743", "GB 2,123,456") or from the issuing authority, "US" for the United States
+    however worded, any other authority as the record names it ("European Patent Office")."""
+    match = _PATENT_NUMBER.match(number.strip())
+    country = ""
+    if match and match.group("number")[:1].isdigit():
+        country, number = match.group("country") or "", match.group("number")
+    country = country or authority
+    if _UNITED_STATES.match(country):
+        country = "US"
+    return " ".join(p for p in (country, "Patent", number) if p)
+
+
 def _technical_facts(item: Item) -> str:
     if item.csl_type == "patent":
         return ""
@@ -210,7 +258,59 @@ def _technical_facts(item: Item) -> str:
     return ", ".join(p for p in (item.get("publisher"), date) if p)
 
 
+_DATA_WORD = re.compile(r"^Data(?:set|base|\s+set)?s?\b(?!\s+[A-Z])")
+
+
+def _dataset_described(item: Item, *, bib: bool) -> list[Parts]:
+    """A data set's number, version and kind, in that order: "version 6.0, dataset"."""
+    version = item.get("version")
+    pieces = [item.get("number"), f"version {version}" if version else ""]
+    if bib:
+        return [t(capitalize(", ".join(p for p in pieces if p)))]
+    genre = item.get("genre")
+    # "Dataset", "Data set", "Database" as Zotero's type label gives them: a description, run
+    # on lowercase in a note (a named kind, "SPSS file", keeps its capitals).
+    genre = genre[:1].lower() + genre[1:] if _DATA_WORD.match(genre) else lower_first(genre)
+    return [t(", ".join(p for p in (*pieces, genre) if p))]
+
+
+def _dataset_full(item: Item, citation: Citation) -> Parts:
+    """A data set is a freestanding publication (CMOS 18 14.176): its title italic, its
+    publisher and date in parentheses as a book's, "(Groningen Growth and Development Centre,
+    2020)"; with no publisher the year runs on after a comma."""
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    head = join([creator, title(item), *_dataset_described(item, bib=False)], ", ")
+    date = date_or_status(item, year_only=True)
+    if item.get("publisher"):
+        head = head + paren(f"{item.get('publisher')}, {date}")
+    else:
+        head = join([head, t(date)], ", ")
+    return join(
+        [head, t(locator_text(citation)), t(medium(item, capital=False)), *archive_parts(item),
+         t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
+def _dataset_bibliography(item: Item) -> Parts:
+    """ "Bolt, Jutta. *Maddison Project Database 2020*. Publisher, 2020. URL."; the kind of
+    data set opens the publication sentence: "Version 6.0. Dataset, 2021." (14.176)."""
+    facts = ", ".join(
+        p
+        for p in (item.get("genre"), item.get("publisher"), date_or_status(item, year_only=True))
+        if p
+    )
+    return join(
+        [t(creator_bib(item)), title(item), *_dataset_described(item, bib=True),
+         t(capitalize(facts)), t(medium(item, capital=True)), *archive_parts(item, bib=True),
+         t(link(item))],
+        ". ",
+    )  # fmt: skip
+
+
 def _technical_full(item: Item, citation: Citation) -> Parts:
+    if item.csl_type == "dataset":
+        return _dataset_full(item, citation)
     creator = [] if citation.suppress_author else t(creator_note(item))
     return join(
         [creator, title(item), t(item.get("genre")), t(_identification(item)),
@@ -221,6 +321,8 @@ def _technical_full(item: Item, citation: Citation) -> Parts:
 
 
 def _technical_bibliography(item: Item) -> Parts:
+    if item.csl_type == "dataset":
+        return _dataset_bibliography(item)
     return join(
         [t(creator_bib(item)), title(item), t(capitalize(item.get("genre"))),
          t(capitalize(_identification(item))), t(capitalize(_technical_facts(item))),

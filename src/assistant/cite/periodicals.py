@@ -11,7 +11,6 @@ from assistant.cite.names import names_note, parse_names
 from assistant.cite.pieces import (
     accessed,
     archive_parts,
-    container,
     creator_bib,
     creator_note,
     link,
@@ -23,18 +22,64 @@ from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import styled_title
 from assistant.cite.typography import page_range
 
+# An issue given with its label already ("no. 3", "Nos. 6-7", "Number 4"): the label goes, the
+# number is labelled the Chicago way.
+_ISSUE_LABEL = re.compile(r"^(?:nos?\.?|numbers?|num\.|#)\s*(?=\d)", re.IGNORECASE)
+# An issue that is a number: figures or a roman numeral, a letter code with figures ("S1",
+# "4A"), or a range or pair of those ("6–7", "12/13", "3 & 4").
+_ISSUE_NUMBER = r"(?:\d+[A-Za-z]?|[A-Za-z]\d+|[IVXLC]+)"
+_NUMBERED_ISSUE = re.compile(rf"^{_ISSUE_NUMBER}(?:\s*(?:[–/,&]|and)\s*{_ISSUE_NUMBER})*$")
+# Words that lead an issue which is not a number, as CMOS 18 14.171 prints them: a supplement
+# is "suppl. 1", a part "pt. 2", other descriptive words lowercase ("special issue").
+_ISSUE_WORDS = {
+    "supplement": "suppl.",
+    "suppl": "suppl.",
+    "supp": "suppl.",
+    "part": "pt.",
+    "pt": "pt.",
+    "special": "special",
+    "issue": "issue",
+    "annual": "annual",
+}
+
+
+def issue_text(issue: str) -> str:
+    """ "no. 3", "nos. 6–7", "no. 12/13" (a double issue numbered with a slash is one issue);
+    an issue led by a word prints as given, its common word abbreviated and lowercase the way
+    CMOS 18 14.171 sets it: "Supplement 1" → "suppl. 1". "no." labels numbers only."""
+    issue = page_range(_ISSUE_LABEL.sub("", issue.strip()), abbreviate=False)
+    if _NUMBERED_ISSUE.match(issue):
+        term = "nos." if re.search(r"[–,&]| and ", issue) else "no."
+        return f"{term} {issue}"
+    words = issue.split(" ")
+    for n, word in enumerate(words):
+        known = _ISSUE_WORDS.get(word.rstrip(".").lower())
+        if known is None:
+            break
+        words[n] = known
+    return " ".join(words)
+
+
+def periodical_name(item: Item) -> Parts:
+    """The journal, magazine or newspaper, italic, without its initial "The" wherever it is
+    named (CMOS 18 14.172): also for a review, an interview or a letter printed in it, whose
+    records Zotero exports under types the cleaning of records does not treat as periodicals."""
+    cached = item.styled.get("periodical")
+    if cached is None:
+        name = re.sub(r"^The\s+(?=[A-Z])", "", item.cased("container-title"))
+        cached = item.styled["periodical"] = styled_title(name, quoted=False) if name else []
+    return list(cached)
+
 
 def _serial(item: Item) -> Parts:
     """ "*Diplomatic History* 25, no. 3 (2001)": the journal, volume, issue, date."""
-    serial = list(container(item))
+    serial = periodical_name(item)
     volume, issue = item.get("volume"), item.get("issue")
     if volume:
         serial += t(f" {volume}")
     if issue:
-        issue = page_range(issue, abbreviate=False)
-        # "nos. 6–7" for a range; a double issue numbered "14/15" is one issue.
-        issue_term = "nos." if re.search(r"[–,&]| and ", issue) else "no."
-        serial += t(f", {issue_term} {issue}" if volume or serial else f"{issue_term} {issue}")
+        issue = issue_text(issue)
+        serial += t(f", {issue}" if volume or serial else issue)
     # A journal's volume or issue number identifies the issue, so its month goes; a season
     # stays (CMOS 14.171). Only a journal cited by date alone keeps the month.
     date = item.date.text(year_only=bool(issue or volume), seasons=True) if item.date else ""
@@ -128,7 +173,7 @@ def _issue(item: Item) -> Parts:
     if volume:
         serial += t(f" {volume}")
     if issue:
-        serial += t(f", no. {page_range(issue, abbreviate=False)}")
+        serial += t(f", {issue_text(issue)}")
     date = item.date.text(year_only=bool(issue), seasons=True) if item.date else ""
     return serial + paren(date or "n.d.")
 
@@ -161,7 +206,7 @@ def full(item: Item, citation: Citation) -> Parts:
             own,
             review,
             *secondary(item, bib=False),
-            container(item),
+            periodical_name(item),
             t(date),
             t(_edition(item)),
             t(_section(item)),
@@ -189,22 +234,26 @@ def bibliography(item: Item) -> Parts:
         seen = t(accessed(item, capital=True))
         return join([*sentences, *archive_parts(item, bib=True), seen, url], ". ")
     date = t(item.date.text() if item.date else "")
+    # A review in a newspaper or magazine: "Review of *Film*." after its headline (14.102).
+    own, review = _review(item, bib=True)
     if not creator and item.get("container-title"):
         # Unsigned: the periodical stands in the author's place.
         return join(
             [
-                container(item),
-                title(item),
+                periodical_name(item),
+                own,
+                review,
                 join([date, t(_edition(item)), t(_section(item))], ", "),
                 url,
             ],
             ". ",
         )
-    serial = join([container(item), date, t(_edition(item)), t(_section(item))], ", ")
+    serial = join([periodical_name(item), date, t(_edition(item)), t(_section(item))], ", ")
     return join(
         [
             creator,
-            title(item),
+            own,
+            review,
             *secondary(item, bib=True),
             serial,
             *archive_parts(item, bib=True),
