@@ -314,3 +314,34 @@ def test_a_reports_page_precedes_the_box_it_is_kept_in_14_119_14_128() -> None:
         "Val Peterson, “Memorandum on Civil Defense,” March 2, 1954, box 4, folder 9, p. 3,"
         " Eisenhower Library."
     )
+
+
+# --- theses (14.113) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("genre", "language", "in_note"),
+    [
+        ("Thèse de doctorat", "fr", "thèse de doctorat"),
+        ("Kandidatskaia dissertatsiia", "ru", "kandidatskaia dissertatsiia"),
+        ("PhD diss.", "en", "PhD diss."),
+        # German capitalizes its nouns: the description keeps its capital.
+        ("Habilitationsschrift", "de", "Habilitationsschrift"),
+    ],
+)
+def test_a_thesis_description_runs_on_lowercase_in_a_note_14_113(
+    genre: str, language: str, in_note: str
+) -> None:
+    item = {
+        "id": "th",
+        "type": "thesis",
+        "title": "La France et la guerre de Corée",
+        "author": [{"family": "Vial", "given": "Anne"}],
+        "genre": genre,
+        "publisher": "Université Paris 1",
+        "issued": {"date-parts": [[1994]]},
+        "language": language,
+    }
+    full, _, bib = forms(item)
+    assert f"({in_note}, Université Paris 1, 1994), 12." in full
+    assert bib is not None and f"{genre[:1].upper()}{genre[1:]}, Université Paris 1, 1994." in bib
