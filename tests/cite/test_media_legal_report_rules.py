@@ -53,6 +53,7 @@ def article(issue: str, **fields: Any) -> dict[str, Any]:
         ("12/13", "12, no. 12/13 (2010)"),
         ("3-4", "12, nos. 3–4 (2010)"),
         ("No. 4", "12, no. 4 (2010)"),
+        ("Issue 4", "12, no. 4 (2010)"),
         # An issue led by a word prints as given, "suppl." lowercase and abbreviated.
         ("Supplement 2", "12, suppl. 2 (2010)"),
         ("suppl. 2", "12, suppl. 2 (2010)"),
@@ -63,6 +64,15 @@ def test_no_labels_numbered_issues_only_14_171(issue: str, printed: str) -> None
     full, _, bib = forms(article(issue))
     assert f"<i>Journal of Cold War Studies</i> {printed}: 12." in full
     assert bib is not None and f"<i>Journal of Cold War Studies</i> {printed}: 101–30." in bib
+
+
+@pytest.mark.parametrize(
+    ("issue", "printed"),
+    [("Spring", "12 (Spring 2010)"), ("Winter 2010-11", "12 (Winter 2010–11)")],
+)
+def test_a_season_in_the_issue_field_dates_the_issue_14_171(issue: str, printed: str) -> None:
+    full, _, _ = forms(article(issue))
+    assert f"<i>Journal of Cold War Studies</i> {printed}: 12." in full
 
 
 # --- a periodical's initial "The" (14.172) ---------------------------------------------------

@@ -24,7 +24,7 @@ from assistant.cite.typography import page_range
 
 # An issue given with its label already ("no. 3", "Nos. 6-7", "Number 4"): the label goes, the
 # number is labelled the Chicago way.
-_ISSUE_LABEL = re.compile(r"^(?:nos?\.?|numbers?|num\.|#)\s*(?=\d)", re.IGNORECASE)
+_ISSUE_LABEL = re.compile(r"^(?:nos?\.?|numbers?|num\.|issues?|#)\s*(?=\d)", re.IGNORECASE)
 # An issue that is a number: figures or a roman numeral, a letter code with figures ("S1",
 # "4A"), or a range or pair of those ("6–7", "12/13", "3 & 4").
 _ISSUE_NUMBER = r"(?:\d+[A-Za-z]?|[A-Za-z]\d+|[IVXLC]+)"
@@ -41,6 +41,14 @@ _ISSUE_WORDS = {
     "issue": "issue",
     "annual": "annual",
 }
+
+
+_SEASON_WORD = r"(?:Spring|Summer|Fall|Autumn|Winter)"
+_SEASON_ISSUE = re.compile(
+    rf"^(?P<season>{_SEASON_WORD}(?:\s*[–/-]\s*{_SEASON_WORD})?)"
+    r"(?:\s+(?P<year>\d{4}(?:[–/-]\d{2,4})?))?$",
+    re.IGNORECASE,
+)
 
 
 def issue_text(issue: str) -> str:
@@ -75,6 +83,11 @@ def _serial(item: Item) -> Parts:
     """ "*Diplomatic History* 25, no. 3 (2001)": the journal, volume, issue, date."""
     serial = periodical_name(item)
     volume, issue = item.get("volume"), item.get("issue")
+    season = _SEASON_ISSUE.match(issue)
+    if season and (volume or item.date):
+        # A season typed into the issue field dates the issue, it is no issue number:
+        # "12 (Spring 1995)" (CMOS 18 14.171).
+        issue = ""
     if volume:
         serial += t(f" {volume}")
     if issue:
@@ -83,6 +96,10 @@ def _serial(item: Item) -> Parts:
     # A journal's volume or issue number identifies the issue, so its month goes; a season
     # stays (CMOS 14.171). Only a journal cited by date alone keeps the month.
     date = item.date.text(year_only=bool(issue or volume), seasons=True) if item.date else ""
+    if season and not issue and not re.match(_SEASON_WORD, date, re.IGNORECASE):
+        # The issue's own year, "Winter 1995–96", says more than the record's date.
+        years = page_range(season.group("year") or "", abbreviate=False) or date
+        date = f"{season.group('season')} {years}".strip()
     status = item.get("status").lower()
     if not date and status and not (volume or issue):
         # Accepted, not yet out: "*Cold War History*, forthcoming" (CMOS 18 14.75).
