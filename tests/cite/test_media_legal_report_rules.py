@@ -199,6 +199,7 @@ def test_a_recordings_medium_ends_its_publication_sentence_14_163() -> None:
         ("2,708,656", "United States", "US Patent 2,708,656"),
         ("2,708,656", "U.S.", "US Patent 2,708,656"),
         ("US 2,708,656", "", "US Patent 2,708,656"),
+        ("US2708656", "", "US Patent 2,708,656"),
         ("1,234,567", "GB", "GB Patent 1,234,567"),
         ("0,123,456", "European Patent Office", "European Patent Office Patent 0,123,456"),
     ],

@@ -208,7 +208,8 @@ def _identification(item: Item) -> str:
     kind = item.csl_type
     number = item.get("number")
     if kind == "patent":
-        label = _patent_label(number, item.get("authority")) if number else ""
+        authority = item.get("authority") or item.get("country")
+        label = _patent_label(number, authority) if number else ""
         filed = parse_date(item.raw.get("submitted"), [], "submitted")
         pieces = [label]
         if filed:
@@ -237,8 +238,9 @@ _PATENT_NUMBER = re.compile(
 
 def _patent_label(number: str, authority: str) -> str:
     """ "US Patent 3,138,743" (CMOS 18 14.158): the country, from a prefix of the number
-    ("US3138743", "GB 2,123,456") or from the issuing authority, "US" for the United States
-    however worded, any other authority as the record names it ("European Patent Office")."""
+    ("US3138743", "GB 2,123,456") or from the issuing authority (Better BibTeX's `country`
+    when there is none), "US" for the United States however worded, any other authority as
+    the record names it ("European Patent Office")."""
     match = _PATENT_NUMBER.match(number.strip())
     country = ""
     if match and match.group("number")[:1].isdigit():
@@ -246,6 +248,9 @@ def _patent_label(number: str, authority: str) -> str:
     country = country or authority
     if _UNITED_STATES.match(country):
         country = "US"
+        if number.isdigit():
+            # As the USPTO prints its numbers, and CMOS 14.158's example: "3,138,743".
+            number = f"{int(number):,}"
     return " ".join(p for p in (country, "Patent", number) if p)
 
 
