@@ -345,9 +345,9 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
             "issued": {"date-parts": [[1950]]},
         },
         "",
-        "Army Map Service, <i>Korea</i>, map, Army Map Service, 1950, 1:250,000.",
+        "Army Map Service, <i>Korea</i>, map, 1:250,000 (Army Map Service, 1950).",
         "Army Map Service, <i>Korea</i>.",
-        "Army Map Service. <i>Korea</i>. Map. Army Map Service, 1950. 1:250,000.",
+        "Army Map Service. <i>Korea</i>. Map. 1:250,000. Army Map Service, 1950.",
     ),
     (
         "14.133",

@@ -356,3 +356,27 @@ def test_a_thesis_description_runs_on_lowercase_in_a_note_14_113(
     full, _, bib = forms(item)
     assert f"({in_note}, Université Paris 1, 1994), 12." in full
     assert bib is not None and f"{genre[:1].upper()}{genre[1:]}, Université Paris 1, 1994." in bib
+
+
+# --- maps (14.133) ------------------------------------------------------------------------
+
+
+def test_a_map_is_cited_as_a_book_its_scale_and_series_before_the_facts_14_133() -> None:
+    item = {
+        "id": "map",
+        "type": "map",
+        "title": "Berlin",
+        "scale": "1:12,500",
+        "collection-title": "GSGS 4480",
+        "publisher": "War Office",
+        "issued": {"date-parts": [[1945]]},
+    }
+    full, short, bib = forms(item, "")
+    assert full == "<i>Berlin</i>, 1:12,500, GSGS 4480 (War Office, 1945)."
+    assert short == "<i>Berlin</i>, 14."
+    assert bib == "<i>Berlin</i>. 1:12,500. GSGS 4480. War Office, 1945."
+    unpublished = {**item, "genre": "Manuscript map"}
+    del unpublished["publisher"]
+    assert forms(unpublished, "")[0] == (
+        "<i>Berlin</i>, manuscript map, 1:12,500, GSGS 4480, 1945."
+    )

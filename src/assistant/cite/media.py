@@ -21,9 +21,10 @@ from assistant.cite.pieces import (
     creator_note,
     link,
     medium,
+    series,
     title,
 )
-from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t, text_of
 
 
 def _note_medium(item: Item) -> str:
@@ -221,13 +222,33 @@ def _run_on(item: Item, *, note: bool) -> list[Parts]:
     if item.family == "performance":
         return [t(genre), t(event), t(item.get("publisher")), t(place), t(date)]
     if item.family == "map":
-        return [t(genre), t(item.get("publisher")), t(date), t(item.get("scale"))]
+        # A map is cited as a book is (CMOS 18 14.133): what it is, its scale and its series
+        # describe it, then the publication facts; see `_map_full`.
+        return [t(genre), t(item.get("scale")), t(series(item)), t(item.get("publisher")), t(date)]
     # Recordings: the label and catalogue number, the date, the medium (14.163).
     label = " ".join(p for p in (item.get("publisher"), item.get("number")) if p)
     return [t(label), t(date)]
 
 
+def _map_full(item: Item, citation: Citation) -> Parts:
+    """ "Army Map Service, *Korea*, 1:250,000, AMS Series L552 (Army Map Service, 1950)": the
+    scale and series after the title, the publisher and year in parentheses, as for a book
+    (CMOS 18 14.133)."""
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    genre, scale, map_series, publisher, date = _run_on(item, note=True)
+    head = join([creator, title(item), genre, scale, map_series], ", ")
+    facts = join([publisher, date], ", ")
+    head = head + paren(text_of(facts)) if publisher else join([head, date], ", ")
+    return join(
+        [head, t(locator_text(citation)), t(_note_medium(item)), *archive_parts(item),
+         t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
 def other_full(item: Item, citation: Citation) -> Parts:
+    if item.family == "map":
+        return _map_full(item, citation)
     creator = [] if citation.suppress_author else t(creator_note(item))
     described = [creator, title(item)]
     if item.family == "song":
@@ -257,8 +278,8 @@ def other_bibliography(item: Item) -> Parts:
     if item.family == "artwork":
         facts = pieces  # "1951. Oil on plywood. Musée Picasso, Paris."
     elif item.family == "map":
-        genre, *rest = _run_on(item, note=False)
-        facts = [genre, join(rest[:2], ", "), rest[2]]
+        genre, scale, map_series, publisher, date = _run_on(item, note=False)
+        facts = [genre, scale, map_series, join([publisher, date], ", ")]
     else:
         facts = [join(pieces, ", ")]
         if pieces:
