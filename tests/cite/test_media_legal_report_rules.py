@@ -54,6 +54,8 @@ def article(issue: str, **fields: Any) -> dict[str, Any]:
         ("3-4", "12, nos. 3–4 (2010)"),
         ("No. 4", "12, no. 4 (2010)"),
         ("Issue 4", "12, no. 4 (2010)"),
+        ("n° 4", "12, no. 4 (2010)"),
+        ("H. 4", "12, no. 4 (2010)"),
         # An issue led by a word prints as given, "suppl." lowercase and abbreviated.
         ("Supplement 2", "12, suppl. 2 (2010)"),
         ("suppl. 2", "12, suppl. 2 (2010)"),
@@ -380,3 +382,17 @@ def test_a_map_is_cited_as_a_book_its_scale_and_series_before_the_facts_14_133()
     assert forms(unpublished, "")[0] == (
         "<i>Berlin</i>, manuscript map, 1:12,500, GSGS 4480, 1945."
     )
+
+
+def test_a_bill_known_by_its_number_gives_it_once_14_174() -> None:
+    item = {
+        "id": "bill",
+        "type": "bill",
+        "title": "S. 2311",
+        "number": "S. 2311",
+        "chapter-number": "81st Cong.",
+        "issued": {"date-parts": [[1950]]},
+    }
+    assert forms(item, "")[0] == "S. 2311, 81st Cong. (1950)."
+    named = {**item, "title": "Internal Security Act of 1950"}
+    assert forms(named, "")[0] == "Internal Security Act of 1950, S. 2311, 81st Cong. (1950)."

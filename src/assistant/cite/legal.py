@@ -62,7 +62,14 @@ def _public_law(item: Item) -> str:
     number = item.get("number")
     if number and number[0].isdigit() and item.csl_type == "legislation":
         return f"Pub. L. No. {number}"
+    if _same_words(number, item.title):
+        # A bill known by its number has it as its title too ("H.R. 9490"): given once.
+        return ""
     return number
+
+
+def _same_words(a: str, b: str) -> bool:
+    return bool(a) and re.sub(r"[\s.]", "", a).casefold() == re.sub(r"[\s.]", "", b).casefold()
 
 
 def _roman_title(item: Item) -> Parts:

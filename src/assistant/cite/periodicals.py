@@ -22,9 +22,13 @@ from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import styled_title
 from assistant.cite.typography import page_range
 
-# An issue given with its label already ("no. 3", "Nos. 6-7", "Number 4"): the label goes, the
-# number is labelled the Chicago way.
-_ISSUE_LABEL = re.compile(r"^(?:nos?\.?|numbers?|num\.|issues?|#)\s*(?=\d)", re.IGNORECASE)
+# An issue given with its label already ("no. 3", "Nos. 6-7", "Number 4", French "n° 3",
+# German "Nr. 2" or "H. 2" for Heft, Spanish "núm. 5", Czech "č. 4"): the label goes, the
+# number is labelled the Chicago way, in English as CMOS 14.171 prints every journal's.
+_ISSUE_LABEL = re.compile(
+    r"^(?:nos?\.?|n[°º]s?\.?|numbers?|num\.|núm\.|nr\.?|h\.|heft|č\.|issues?|#)\s*(?=\d)",
+    re.IGNORECASE,
+)
 # An issue that is a number: figures or a roman numeral, a letter code with figures ("S1",
 # "4A"), or a range or pair of those ("6–7", "12/13", "3 & 4").
 _ISSUE_NUMBER = r"(?:\d+[A-Za-z]?|[A-Za-z]\d+|[IVXLC]+)"
