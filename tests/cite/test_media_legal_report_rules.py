@@ -396,3 +396,39 @@ def test_a_bill_known_by_its_number_gives_it_once_14_174() -> None:
     assert forms(item, "")[0] == "S. 2311, 81st Cong. (1950)."
     named = {**item, "title": "Internal Security Act of 1950"}
     assert forms(named, "")[0] == "Internal Security Act of 1950, S. 2311, 81st Cong. (1950)."
+
+
+# --- letters and interviews printed in newspapers (14.110, 14.192) --------------------------
+
+
+def test_a_letter_to_the_editor_and_a_newspaper_interview_cite_the_paper_by_date() -> None:
+    letter = {
+        "id": "let",
+        "type": "letter",
+        "genre": "letter to the editor",
+        "author": [{"family": "Thomas", "given": "Norman"}],
+        "container-title": "The Washington Post",
+        "issued": {"date-parts": [[1951, 4, 14]]},
+    }
+    full, _, bib = forms(letter, "")
+    assert full == "Norman Thomas, letter to the editor, <i>Washington Post</i>, April 14, 1951."
+    assert bib == "Thomas, Norman. Letter to the editor. <i>Washington Post</i>, April 14, 1951."
+    interview = {
+        "id": "int",
+        "type": "interview",
+        "title": "Tito Speaks of Nonalignment",
+        "author": [{"family": "Tito", "given": "Josip Broz"}],
+        "interviewer": [{"family": "Sulzberger", "given": "C. L."}],
+        "container-title": "The Times",
+        "page": "8",
+        "issued": {"date-parts": [[1956, 7, 20]]},
+    }
+    full, _, bib = forms(interview, "")
+    assert full == (
+        "Josip Broz Tito, “Tito Speaks of Nonalignment,” interview by C. L. Sulzberger,"
+        " <i>Times</i>, July 20, 1956."
+    )
+    assert bib == (
+        "Tito, Josip Broz. “Tito Speaks of Nonalignment.” Interview by C. L. Sulzberger."
+        " <i>Times</i>, July 20, 1956."
+    )
