@@ -432,3 +432,49 @@ def test_a_letter_to_the_editor_and_a_newspaper_interview_cite_the_paper_by_date
         "Tito, Josip Broz. “Tito Speaks of Nonalignment.” Interview by C. L. Sulzberger."
         " <i>Times</i>, July 20, 1956."
     )
+
+
+def test_a_repositorys_version_label_is_not_doubled_14_169_14_176() -> None:
+    item = {
+        "id": "dv",
+        "type": "dataset",
+        "title": "Soviet Foreign Aid Commitments",
+        "author": [{"family": "Roe", "given": "Jane"}],
+        "publisher": "Harvard Dataverse",
+        "version": "V2",
+        "issued": {"date-parts": [[2019]]},
+    }
+    assert forms(item, "")[0] == (
+        "Jane Roe, <i>Soviet Foreign Aid Commitments</i>, version 2 (Harvard Dataverse, 2019)."
+    )
+    software = {
+        "id": "sw",
+        "type": "software",
+        "title": "Tropy",
+        "version": "v1.15",
+        "publisher": "Corporation for Digital Scholarship",
+        "issued": {"date-parts": [[2023]]},
+    }
+    assert forms(software, "")[0] == (
+        "<i>Tropy</i>, v. 1.15, Corporation for Digital Scholarship, released 2023."
+    )
+
+
+def test_a_jstor_review_title_gives_up_its_byline_when_no_reviewed_author_14_102() -> None:
+    item = {
+        "id": "rev",
+        "type": "review",
+        "title": "Review of The Specter of Munich, by Jeffrey Record",
+        "author": [{"family": "Ostrow", "given": "Daniel"}],
+        "container-title": "The Journal of Military History",
+        "volume": "71",
+        "issue": "4",
+        "page": "1290-1291",
+        "issued": {"date-parts": [[2007]]},
+    }
+    full, short, _ = forms(item, "1290")
+    assert full == (
+        "Daniel Ostrow, review of <i>The Specter of Munich</i>, by Jeffrey Record,"
+        " <i>Journal of Military History</i> 71, no. 4 (2007): 1290."
+    )
+    assert short == "Ostrow, review of <i>Specter of Munich</i>, 14."

@@ -224,7 +224,7 @@ def _identification(item: Item) -> str:
         if item.date:
             pieces.append(("and issued " if len(pieces) > 1 else "issued ") + item.date.text())
         return ", ".join(p for p in pieces if p)
-    version = item.get("version")
+    version = _version(item)
     if kind == "software":
         return f"v. {version}" if version else ""  # the short label (CMOS 18 14.169)
     pieces = [number, f"version {version}" if version else ""]
@@ -261,6 +261,12 @@ def _patent_label(number: str, authority: str) -> str:
     return " ".join(p for p in (country, "Patent", number) if p)
 
 
+def _version(item: Item) -> str:
+    """The version number alone: repositories write "V2" (Dataverse) or "v1.0.2" (Zenodo,
+    GitHub), and the label is the citation's own ("version 2", "v. 2", CMOS 18 14.169)."""
+    return re.sub(r"^(?:version|ver\.?|v\.?)\s*(?=\d)", "", item.get("version"), flags=re.I)
+
+
 def _technical_facts(item: Item) -> str:
     if item.csl_type == "patent":
         return ""
@@ -275,7 +281,7 @@ _DATA_WORD = re.compile(r"^Data(?:set|base|\s+set)?s?\b(?!\s+[A-Z])")
 
 def _dataset_described(item: Item, *, bib: bool) -> list[Parts]:
     """A data set's number, version and kind, in that order: "version 6.0, dataset"."""
-    version = item.get("version")
+    version = _version(item)
     pieces = [item.get("number"), f"version {version}" if version else ""]
     if bib:
         return [t(capitalize(", ".join(p for p in pieces if p)))]

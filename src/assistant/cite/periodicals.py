@@ -153,17 +153,37 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
     if not (reviewed or authors or is_review):
         return title(item), []
     own = title(item)
+    by = names_note(authors, et_al=False) if authors else ""
     if not reviewed and (is_review or authors):
         # Zotero has no field for the reviewed title: a review is an article whose title is
         # the book's ("Review of …" when the record says so) and whose reviewed author is the
         # book's author.
         reviewed, own = _book_title_of_review(item), []
+        if not authors:
+            reviewed, by = _split_byline(reviewed)
     if not reviewed:
         return own, []
     words = [Run("Review of " if bib else "review of "), *styled_title(reviewed, False)]
-    if authors:
-        words += t(", by " + names_note(authors, et_al=False))
+    if by:
+        words += t(", by " + by)
     return own, words
+
+
+# JSTOR's "Review of *Book*, by A. Author" (or "…, by A and B", "…, ed. by A"): the byline.
+_PERSON = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+"
+_BYLINE = re.compile(
+    rf"^(?P<title>.+?),\s+(?:ed(?:ited)?\.?\s+)?by\s+"
+    rf"(?P<by>{_PERSON}(?:(?:,\s+|,?\s+and\s+){_PERSON})*)$"
+)
+
+
+def _split_byline(reviewed: str) -> tuple[str, str]:
+    """A reviewed title and its author when the record has no `reviewed-author` and the
+    review's title carries the byline, as JSTOR titles untitled reviews."""
+    match = _BYLINE.match(reviewed)
+    if not match:
+        return reviewed, ""
+    return match.group("title"), match.group("by")
 
 
 def _book_title_of_review(item: Item) -> str:
@@ -183,7 +203,7 @@ def short_review(item: Item) -> Parts:
     own, review = _review(item, bib=False)
     if own or not review:
         return []
-    reviewed = item.cased("reviewed-title") or _book_title_of_review(item)
+    reviewed = item.cased("reviewed-title") or _split_byline(_book_title_of_review(item))[0]
     return [Run("review of "), *styled_title(derive_short_title(reviewed, item.language), False)]
 
 
