@@ -478,3 +478,19 @@ def test_a_jstor_review_title_gives_up_its_byline_when_no_reviewed_author_14_102
         " <i>Journal of Military History</i> 71, no. 4 (2007): 1290."
     )
     assert short == "Ostrow, review of <i>Specter of Munich</i>, 14."
+
+
+def test_a_podcast_episode_abbreviated_in_the_record_is_worded_once_14_168() -> None:
+    item = {
+        "id": "pod",
+        "type": "song",
+        "title": "The U-2 Incident",
+        "author": [{"family": "Rowe", "given": "Nora"}],
+        "container-title": "Cold War Files",
+        "number": "Ep. 7",
+        "medium": "podcast",
+        "issued": {"date-parts": [[2021, 5, 1]]},
+    }
+    assert forms(item, "")[0] == (
+        "Nora Rowe, “The U-2 Incident,” <i>Cold War Files</i>, podcast, episode 7, May 1, 2021."
+    )

@@ -10,6 +10,8 @@ run their facts on after the title, the medium in lowercase inside a note.
 
 from __future__ import annotations
 
+import re
+
 from assistant.cite.items import Item, video_platform
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
@@ -98,8 +100,10 @@ def _numbered(word: str, value: str) -> str:
         return ""
     if value[:1].isdigit():
         return f"{word} {value}"
-    if value.lower().startswith(word + " "):
-        return word + value[len(word) :]
+    # "Episode 29", "Ep. 29", "episode29": the word once, lowercase.
+    labelled = re.match(rf"(?i)^(?:{word}|{word[:2]}\.)\s*(?=\d)", value)
+    if labelled:
+        return f"{word} {value[labelled.end() :]}"
     return value
 
 
