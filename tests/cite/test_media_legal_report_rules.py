@@ -494,3 +494,20 @@ def test_a_podcast_episode_abbreviated_in_the_record_is_worded_once_14_168() -> 
     assert forms(item, "")[0] == (
         "Nora Rowe, “The U-2 Incident,” <i>Cold War Files</i>, podcast, episode 7, May 1, 2021."
     )
+
+
+def test_an_unreported_case_gives_its_docket_number_and_exact_date_bluebook_10_8_1() -> None:
+    item = {
+        "id": "case",
+        "type": "legal_case",
+        "title": "United States v. Hiss",
+        "number": "C 128-402",
+        "authority": "S.D.N.Y.",
+        "issued": {"date-parts": [[1950, 1, 21]]},
+    }
+    full, short, _ = forms(item)
+    assert (
+        full
+        == "<i>United States v. Hiss</i>, No. C 128-402, slip op. at 12 (S.D.N.Y. Jan. 21, 1950)."
+    )
+    assert short == "<i>Hiss</i>, slip op. at 14."

@@ -39,8 +39,41 @@ def _year(item: Item) -> str:
     return item.date.text(year_only=True) if item.date else ""
 
 
+def _unreported(item: Item) -> bool:
+    """A case known only by its docket number, in no reporter (Bluebook 10.8.1)."""
+    return (
+        item.csl_type == "legal_case"
+        and not item.get("container-title")
+        and bool(item.get("number"))
+    )
+
+
+def _docket(number: str) -> str:
+    return number if re.match(r"(?i)^(?:no|civ|cr|crim)\b", number) else f"No. {number}"
+
+
+_BLUEBOOK_MONTHS = (
+    *("Jan.", "Feb.", "Mar.", "Apr.", "May", "June"),
+    *("July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."),
+)
+
+
+def _decided(item: Item) -> str:
+    """An unreported case's exact date, months abbreviated as the Bluebook's table T12 has
+    them ("Mar. 4, 1987"); the year alone when the record gives no day."""
+    start = item.date.start if item.date else None
+    if start is None or not start.month or not 1 <= start.month <= 12:
+        return _year(item)
+    day = f" {start.day}," if start.day else ""
+    return f"{_BLUEBOOK_MONTHS[start.month - 1]}{day} {_year(item)}"
+
+
 def _citation_numbers(item: Item, pinpoint: str) -> str:
-    """ "343 U.S. 579, 585": volume, reporter or code, first page, pinpoint."""
+    """ "343 U.S. 579, 585": volume, reporter or code, first page, pinpoint; an unreported
+    case's docket number and slip opinion page, "No. 86-0207, slip op. at 12"."""
+    if _unreported(item):
+        slip = f"slip op. at {pinpoint}" if pinpoint else ""
+        return ", ".join(p for p in (_docket(item.get("number")), slip) if p)
     volume, reporter = item.get("volume"), item.get("container-title")
     first = item.get("page").split("-")[0].split("–")[0].strip()
     if item.csl_type == "regulation":
@@ -55,7 +88,8 @@ def _court_year(item: Item) -> str:
         court.lower()
     ):
         court = ""
-    return " ".join(p for p in (court, _year(item)) if p)
+    date = _decided(item) if _unreported(item) else _year(item)
+    return " ".join(p for p in (court, date) if p)
 
 
 def _public_law(item: Item) -> str:
@@ -136,6 +170,8 @@ def short(item: Item, citation: Citation) -> Parts:
     if item.csl_type == "legal_case":
         name = item.short_title if item.raw.get("title-short") else _first_party(item.title)
         numbers = " ".join(p for p in (item.get("volume"), item.get("container-title")) if p)
+        if _unreported(item):
+            numbers = "slip op."
         where = f"{numbers} at {pinpoint}" if numbers and pinpoint else pinpoint
         return join([markup_runs(name, Run("", italic=True)), t(where)], ", ")
     # A statute, bill or treaty is known by its whole name ("National Security Act of 1947",
