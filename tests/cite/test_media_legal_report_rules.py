@@ -511,3 +511,10 @@ def test_an_unreported_case_gives_its_docket_number_and_exact_date_bluebook_10_8
         == "<i>United States v. Hiss</i>, No. C 128-402, slip op. at 12 (S.D.N.Y. Jan. 21, 1950)."
     )
     assert short == "<i>Hiss</i>, slip op. at 14."
+
+
+def test_labels_typed_with_a_journals_volume_and_pages_are_not_printed_14_171() -> None:
+    item = article("3", volume="Vol. 12", page="pp. 101-130")
+    full, _, bib = forms(item)
+    assert "<i>Journal of Cold War Studies</i> 12, no. 3 (2010): 12." in full
+    assert bib is not None and "<i>Journal of Cold War Studies</i> 12, no. 3 (2010): 101–30." in bib

@@ -7,7 +7,7 @@ from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
 from assistant.cite.names import names_note
-from assistant.cite.periodicals import journal_facts, periodical_name, serial
+from assistant.cite.periodicals import journal_facts, pages, periodical_name, serial
 from assistant.cite.pieces import (
     archive_parts,
     container,
@@ -22,7 +22,6 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t, text_of
-from assistant.cite.typography import page_range
 
 
 def _letter_described(item: Item, *, bib: bool) -> Parts:
@@ -79,7 +78,7 @@ def _published_in(item: Item, loc: str, *, bib: bool) -> Parts:
     no. 1 (1993): 96") or a book ("in *The Adams-Jefferson Letters*, ed. Lester J. Cappon
     (University of North Carolina Press, 1959), 2:488", CMOS 18 14.110-14.111)."""
     if (item.get("volume") and not item.get("publisher")) or item.get("issue"):
-        where = loc if not bib else page_range(item.get("page"))
+        where = loc if not bib else pages(item)
         return serial(item) + (t(f": {where}") if where else [])
     book = [Run("In " if bib else "in "), *container(item)]
     for part in secondary(item, bib=bib):
@@ -124,7 +123,7 @@ def full(item: Item, citation: Citation) -> Parts:
             described.append(t(item.get("genre").lower() or "interview"))
         if _in_journal(item):
             # Published in a journal: the journal's facts as an article gives them (14.171).
-            where = locator_text(citation) or page_range(item.get("page"))
+            where = locator_text(citation) or pages(item)
             return join([*described, journal_facts(item, where), location, archive, url], ", ")
         if _in_book(item):
             # Published in a book: "in *Book*, ed. X (Publisher, 1985), 104" (CMOS 14.106).
@@ -188,7 +187,7 @@ def bibliography(item: Item) -> Parts:
         if item.interviewers:
             sentences.append(t(f"Interview by {names_note(item.interviewers, et_al=False)}"))
         if _in_journal(item):
-            sentences.append(journal_facts(item, page_range(item.get("page"))))
+            sentences.append(journal_facts(item, pages(item)))
             return join([*sentences, location, archive, url], ". ")
         if _in_book(item):
             in_book = join([[Run("In "), *container(item)]], "")

@@ -83,10 +83,27 @@ def periodical_name(item: Item) -> Parts:
     return list(cached)
 
 
+# A label typed with the number ("Vol. 12", "vol 12", German "Bd. 12", French "t. 12" or
+# "vol. 12"; "pp. 23-45"): the citation gives the number alone, as CMOS 14.171 does.
+_VOLUME_LABEL = re.compile(r"(?i)^(?:vol(?:ume)?s?\.?|bd\.|t\.|jg\.|jahrgang)\s*(?=\d)")
+_PAGE_LABEL = re.compile(r"(?i)^(?:pp?\.|pages?|s\.)\s*(?=[\divxlc])")
+
+
+def volume_number(item: Item) -> str:
+    """The volume of a journal, without a label the record typed with it."""
+    return _VOLUME_LABEL.sub("", item.get("volume"))
+
+
+def pages(item: Item) -> str:
+    """A printed piece's page range, without a "pp." the record typed with it, inclusive
+    numbers abbreviated the Chicago way (`page_range`)."""
+    return page_range(_PAGE_LABEL.sub("", item.get("page")))
+
+
 def _serial(item: Item) -> Parts:
     """ "*Diplomatic History* 25, no. 3 (2001)": the journal, volume, issue, date."""
     serial = periodical_name(item)
-    volume, issue = item.get("volume"), item.get("issue")
+    volume, issue = volume_number(item), item.get("issue")
     season = _SEASON_ISSUE.match(issue)
     if season and (volume or item.date):
         # A season typed into the issue field dates the issue, it is no issue number:
@@ -210,7 +227,7 @@ def short_review(item: Item) -> Parts:
 def _issue(item: Item) -> Parts:
     """A whole issue of a journal (CSL `periodical`): "*Bulletin*, no. 3 (Fall 1993)"."""
     serial = title(item)
-    volume, issue = item.get("volume"), item.get("issue")
+    volume, issue = volume_number(item), item.get("issue")
     if volume:
         serial += t(f" {volume}")
     if issue:
@@ -231,7 +248,7 @@ def full(item: Item, citation: Citation) -> Parts:
     url = t(link(item))
     if item.family == "article":
         serial = _serial(item)
-        where = loc or page_range(item.get("page"))
+        where = loc or pages(item)
         if where:
             serial += t(f": {where}")
         own, review = _review(item, bib=False)
@@ -269,7 +286,7 @@ def bibliography(item: Item) -> Parts:
     if item.family == "article":
         serial = _serial(item)
         if item.get("page"):
-            serial += t(f": {page_range(item.get('page'))}")
+            serial += t(f": {pages(item)}")
         own, review = _review(item, bib=True)
         sentences = [creator, own, review, *secondary(item, bib=True), serial]
         seen = t(accessed(item, capital=True))
