@@ -232,6 +232,8 @@ def test_a_patent_names_its_country_us_for_the_united_states_14_158(
         ("Commonwealth v. Sacco", "Sacco"),
         ("People v. Woody", "Woody"),
         ("Texas v. Johnson", "Johnson"),
+        ("United States ex rel. Knauff v. Shaughnessy", "Knauff"),
+        ("Missouri ex rel. Gaines v. Canada", "Gaines"),
         # A private first party stays; so does the first of two governments.
         ("Dennis v. United States", "Dennis"),
         ("Texas v. New Mexico", "Texas"),
@@ -518,3 +520,19 @@ def test_labels_typed_with_a_journals_volume_and_pages_are_not_printed_14_171() 
     full, _, bib = forms(item)
     assert "<i>Journal of Cold War Studies</i> 12, no. 3 (2010): 12." in full
     assert bib is not None and "<i>Journal of Cold War Studies</i> 12, no. 3 (2010): 101–30." in bib
+
+
+@pytest.mark.parametrize(
+    "name", ["In re Debs", "Ex parte Quirin", "Missouri ex rel. Gaines v. Canada"]
+)
+def test_a_case_name_keeps_its_procedural_phrases_lowercase_bluebook_10_2(name: str) -> None:
+    item = {
+        "id": "case",
+        "type": "legal_case",
+        "title": name,
+        "container-title": "U.S.",
+        "volume": "317",
+        "page": "1",
+        "issued": {"date-parts": [[1942]]},
+    }
+    assert forms(item, "")[0] == f"<i>{name}</i>, 317 U.S. 1 (1942)."

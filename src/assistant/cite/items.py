@@ -266,8 +266,11 @@ def prepare(item_id: str, raw: Any) -> Item:
     # Dictionary headwords and entries cited "under" a reference work keep their own case.
     headword = family == "entry" and (csl_type == "entry-dictionary" or not names["author"])
     if not headword and csl_type not in AS_WRITTEN_TYPES:
-        title = case_title(title, english)
-        short = case_title(short, english)
+        # A case name is printed as the reporter prints it, "In re Debs", "Ex parte
+        # Milligan", "ex rel." (Bluebook 10.2, CMOS 18 14.174): tidied, never headline-cased.
+        headline = english and csl_type != "legal_case"
+        title = case_title(title, headline)
+        short = case_title(short, headline)
     language = language_code(raw)
     if not short and title:
         # A translation given in brackets after the title is no part of the short title.

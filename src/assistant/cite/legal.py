@@ -203,6 +203,10 @@ def _first_party(case_name: str) -> str:
     not ("*United States v. Rosenberg*" → "*Rosenberg*", Bluebook 10.9)."""
     parties = [p.strip() for p in _VERSUS.split(case_name, maxsplit=1)]
     first = parties[0] or case_name
+    relator = re.match(r"^(?P<state>.+?)\s+ex\s+rel\.?\s+(?P<relator>.+)$", first)
+    if relator and _GOVERNMENT_PARTY.match(relator.group("state")):
+        # "United States ex rel. Knauff v. Shaughnessy": the relator, "Knauff".
+        return relator.group("relator")
     other = parties[1] if len(parties) == 2 else ""
     if other and _GOVERNMENT_PARTY.match(first) and not _GOVERNMENT_PARTY.match(other):
         return other
