@@ -119,16 +119,22 @@ def archive_page_repeated(text: str, items: Iterable[Item]) -> str:
     return text
 
 
+_UNPUBLISHED_TYPES = frozenset(
+    {"manuscript", "document", "letter", "personal_communication", "interview"}
+)
+
+
 def published_document_page(text: str, items: Iterable[Item]) -> str:
-    """A document published in a book and also held in an archive is cited by the book's
-    page, which follows the book's facts, before the archival signature (the style puts a
-    "p." after the signature, as for the archival copy itself, CMOS 14.127); so is a book or
-    a report held in an archive, whose pages are its own whichever copy was read."""
+    """CMOS 18 14.119-14.128: a work with publication facts of its own (a report, a book, a
+    document published in a book) also held in an archive is cited by its own page, which
+    follows its facts, before the archival signature; the style puts a "p." after the
+    signature, as it does for an unpublished document's page."""
     for item in items:
         location = item.get("archive_location")
-        published = item.get("type") == "chapter" and item.get("container-title")
-        whole = item.get("type") in ("book", "report", "pamphlet", "classic", "collection")
-        if not (published or whole) or not location:
+        published = item.get("type") not in _UNPUBLISHED_TYPES or (
+            item.get("container-title") and item.get("publisher")
+        )
+        if not published or not location:
             continue
         for form in {location, en_dash_ranges(location, [])}:
             pattern = rf"\), ({re.escape(form)}), pp?\. (\d+(?:[–-]\d+)?)(?![\d–])"

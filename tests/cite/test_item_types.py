@@ -101,7 +101,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "",
         "J. B. Fuller, <i>Korea Blues</i>, Swing Time, 1951, 78 rpm.",
         "Fuller, <i>Korea Blues</i>.",
-        "Fuller, J. B. <i>Korea Blues</i>. Swing Time, 1951. 78 rpm.",
+        "Fuller, J. B. <i>Korea Blues</i>. Swing Time, 1951, 78 rpm.",
     ),
     (
         "14.163",
@@ -267,7 +267,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         None,
     ),
     (
-        "14.113",
+        "14.176",
         {
             "id": "data",
             "type": "dataset",
@@ -279,9 +279,9 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
             "URL": "https://correlatesofwar.org",
         },
         "",
-        "Meredith Reid Sarkees, “Correlates of War Project: Interstate War Data,” version 4.0, Correlates of War Project, 2010, https://correlatesofwar.org.",
-        "Sarkees, “Correlates of War Project.”",
-        "Sarkees, Meredith Reid. “Correlates of War Project: Interstate War Data.” Version 4.0. Correlates of War Project, 2010. https://correlatesofwar.org.",
+        "Meredith Reid Sarkees, <i>Correlates of War Project: Interstate War Data</i>, version 4.0 (Correlates of War Project, 2010), https://correlatesofwar.org.",
+        "Sarkees, <i>Correlates of War Project</i>.",
+        "Sarkees, Meredith Reid. <i>Correlates of War Project: Interstate War Data</i>. Version 4.0. Correlates of War Project, 2010. https://correlatesofwar.org.",
     ),
     (
         "14.169",
@@ -345,9 +345,9 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
             "issued": {"date-parts": [[1950]]},
         },
         "",
-        "Army Map Service, <i>Korea</i>, map, Army Map Service, 1950, 1:250,000.",
+        "Army Map Service, <i>Korea</i>, map, 1:250,000 (Army Map Service, 1950).",
         "Army Map Service, <i>Korea</i>.",
-        "Army Map Service. <i>Korea</i>. Map. Army Map Service, 1950. 1:250,000.",
+        "Army Map Service. <i>Korea</i>. Map. 1:250,000. Army Map Service, 1950.",
     ),
     (
         "14.133",

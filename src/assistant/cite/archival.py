@@ -7,7 +7,7 @@ from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
 from assistant.cite.names import names_note
-from assistant.cite.periodicals import journal_facts, serial
+from assistant.cite.periodicals import journal_facts, pages, periodical_name, serial
 from assistant.cite.pieces import (
     archive_parts,
     container,
@@ -22,7 +22,6 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t, text_of
-from assistant.cite.typography import page_range
 
 
 def _letter_described(item: Item, *, bib: bool) -> Parts:
@@ -53,6 +52,23 @@ def _in_book(item: Item) -> bool:
     return bool(item.get("container-title") and item.get("publisher"))
 
 
+def _in_newspaper(item: Item) -> bool:
+    """A letter or interview printed in a newspaper or magazine cited by its date: a container
+    with neither volume, issue nor publisher, and a page or no URL (an online collection of
+    oral histories has a URL and no pages)."""
+    return bool(
+        item.get("container-title")
+        and not (item.get("volume") or item.get("issue") or item.get("publisher"))
+        and (item.get("page") or not item.get("URL"))
+    )
+
+
+def _newspaper_facts(item: Item, loc: str) -> Parts:
+    """ "*New York Times*, July 2, 1950": the paper and the day (CMOS 18 14.110, 14.192)."""
+    date = item.date.text() if item.date else ""
+    return join([periodical_name(item), t(date), t(loc)], ", ")
+
+
 def _date(item: Item) -> str:
     return (item.date.text() if item.date else "") or "n.d."
 
@@ -62,7 +78,7 @@ def _published_in(item: Item, loc: str, *, bib: bool) -> Parts:
     no. 1 (1993): 96") or a book ("in *The Adams-Jefferson Letters*, ed. Lester J. Cappon
     (University of North Carolina Press, 1959), 2:488", CMOS 18 14.110-14.111)."""
     if (item.get("volume") and not item.get("publisher")) or item.get("issue"):
-        where = loc if not bib else page_range(item.get("page"))
+        where = loc if not bib else pages(item)
         return serial(item) + (t(f": {where}") if where else [])
     book = [Run("In " if bib else "in "), *container(item)]
     for part in secondary(item, bib=bib):
@@ -74,10 +90,26 @@ def _published_in(item: Item, loc: str, *, bib: bool) -> Parts:
     return join([book + (paren(facts) if facts else []), t(loc)], ", ")
 
 
+def _interview_or_letter(item: Item, *, bib: bool = False) -> list[Parts]:
+    """What the piece is: "letter to the editor", "interview by Harrison E. Salisbury"."""
+    if item.family == "letter":
+        return [_letter_described(item, bib=bib)]
+    if item.interviewers:
+        by = names_note(item.interviewers, et_al=False)
+        return [t(("Interview by " if bib else "interview by ") + by)]
+    kind = item.get("genre") or "interview"
+    return [t(capitalize(kind) if bib else kind.lower())]
+
+
 def full(item: Item, citation: Citation) -> Parts:
     creator = [] if citation.suppress_author else t(creator_note(item))
     url = t(link(item))
     location, collection, archive = archive_parts(item)
+    if _in_newspaper(item) and item.family in ("letter", "interview"):
+        # "Reinhold Niebuhr, letter to the editor, *New York Times*, July 2, 1950" (14.192).
+        described = [creator, title(item), *_interview_or_letter(item)]
+        published = _newspaper_facts(item, locator_text(citation))
+        return join([*described, published, location, collection, archive, url], ", ")
     if item.get("container-title") and item.family == "letter":
         described = [creator, title(item), _letter_described(item, bib=False)]
         described.append(t(_letter_date(item)))
@@ -91,7 +123,7 @@ def full(item: Item, citation: Citation) -> Parts:
             described.append(t(item.get("genre").lower() or "interview"))
         if _in_journal(item):
             # Published in a journal: the journal's facts as an article gives them (14.171).
-            where = locator_text(citation) or page_range(item.get("page"))
+            where = locator_text(citation) or pages(item)
             return join([*described, journal_facts(item, where), location, archive, url], ", ")
         if _in_book(item):
             # Published in a book: "in *Book*, ed. X (Publisher, 1985), 104" (CMOS 14.106).
@@ -140,6 +172,10 @@ def bibliography(item: Item) -> Parts:
     creator = t(creator_bib(item))
     url = t(link(item))
     location, collection, archive = archive_parts(item)
+    if _in_newspaper(item) and item.family in ("letter", "interview"):
+        described = [creator, title(item), *_interview_or_letter(item, bib=True)]
+        published = _newspaper_facts(item, "")
+        return join([*described, published, location, collection, archive, url], ". ")
     if item.get("container-title") and item.family == "letter":
         described = [creator, title(item)]
         letter = _letter_described(item, bib=True)
@@ -151,7 +187,7 @@ def bibliography(item: Item) -> Parts:
         if item.interviewers:
             sentences.append(t(f"Interview by {names_note(item.interviewers, et_al=False)}"))
         if _in_journal(item):
-            sentences.append(journal_facts(item, page_range(item.get("page"))))
+            sentences.append(journal_facts(item, pages(item)))
             return join([*sentences, location, archive, url], ". ")
         if _in_book(item):
             in_book = join([[Run("In "), *container(item)]], "")

@@ -215,14 +215,15 @@ def video_platform(raw: Mapping[str, Any]) -> str:
 
 def _quoted(family: str, csl_type: str, raw: Mapping[str, Any]) -> bool:
     """Whether the title goes in quotation marks: a part of something (an article, an
-    episode of a series, a track of an album, a data set, a video posted on a platform)
+    episode of a series, a track of an album, a video posted on a platform)
     rather than a whole work."""
     if family == "film" and video_platform(raw):
         return True
     if family in ("broadcast", "song"):
         return bool(raw.get("container-title"))
     if family == "technical":
-        return csl_type == "dataset"
+        # A data set is a freestanding publication, italic as a book (CMOS 18 14.176).
+        return False
     return family in _QUOTED
 
 
@@ -288,8 +289,11 @@ def prepare(item_id: str, raw: Any) -> Item:
     # Dictionary headwords and entries cited "under" a reference work keep their own case.
     headword = family == "entry" and (csl_type == "entry-dictionary" or not names["author"])
     if not headword and csl_type not in AS_WRITTEN_TYPES:
-        title = case_title(title, english)
-        short = case_title(short, english)
+        # A case name is printed as the reporter prints it, "In re Debs", "Ex parte
+        # Milligan", "ex rel." (Bluebook 10.2, CMOS 18 14.174): tidied, never headline-cased.
+        headline = english and csl_type != "legal_case"
+        title = case_title(title, headline)
+        short = case_title(short, headline)
     language = language_code(raw)
     if short:
         if not headword and family != "legal" and csl_type not in AS_WRITTEN_TYPES:

@@ -28,7 +28,7 @@ from assistant.cite.pieces import (
     medium,
     title,
 )
-from assistant.cite.richtext import Parts, capitalize, join, markup_runs, paren, t
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, markup_runs, paren, t
 
 # Reporters of the US Supreme Court: the court is implied and not named (Bluebook 10.4).
 _SUPREME_REPORTERS = re.compile(r"^(U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(\s?2d)?)$")
@@ -39,8 +39,41 @@ def _year(item: Item) -> str:
     return item.date.text(year_only=True) if item.date else ""
 
 
+def _unreported(item: Item) -> bool:
+    """A case known only by its docket number, in no reporter (Bluebook 10.8.1)."""
+    return (
+        item.csl_type == "legal_case"
+        and not item.get("container-title")
+        and bool(item.get("number"))
+    )
+
+
+def _docket(number: str) -> str:
+    return number if re.match(r"(?i)^(?:no|civ|cr|crim)\b", number) else f"No. {number}"
+
+
+_BLUEBOOK_MONTHS = (
+    *("Jan.", "Feb.", "Mar.", "Apr.", "May", "June"),
+    *("July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."),
+)
+
+
+def _decided(item: Item) -> str:
+    """An unreported case's exact date, months abbreviated as the Bluebook's table T12 has
+    them ("Mar. 4, 1987"); the year alone when the record gives no day."""
+    start = item.date.start if item.date else None
+    if start is None or not start.month or not 1 <= start.month <= 12:
+        return _year(item)
+    day = f" {start.day}," if start.day else ""
+    return f"{_BLUEBOOK_MONTHS[start.month - 1]}{day} {_year(item)}"
+
+
 def _citation_numbers(item: Item, pinpoint: str) -> str:
-    """ "343 U.S. 579, 585": volume, reporter or code, first page, pinpoint."""
+    """ "343 U.S. 579, 585": volume, reporter or code, first page, pinpoint; an unreported
+    case's docket number and slip opinion page, "No. 86-0207, slip op. at 12"."""
+    if _unreported(item):
+        slip = f"slip op. at {pinpoint}" if pinpoint else ""
+        return ", ".join(p for p in (_docket(item.get("number")), slip) if p)
     volume, reporter = item.get("volume"), item.get("container-title")
     first = item.get("page").split("-")[0].split("–")[0].strip()
     if item.csl_type == "regulation":
@@ -55,14 +88,22 @@ def _court_year(item: Item) -> str:
         court.lower()
     ):
         court = ""
-    return " ".join(p for p in (court, _year(item)) if p)
+    date = _decided(item) if _unreported(item) else _year(item)
+    return " ".join(p for p in (court, date) if p)
 
 
 def _public_law(item: Item) -> str:
     number = item.get("number")
     if number and number[0].isdigit() and item.csl_type == "legislation":
         return f"Pub. L. No. {number}"
+    if _same_words(number, item.title):
+        # A bill known by its number has it as its title too ("H.R. 9490"): given once.
+        return ""
     return number
+
+
+def _same_words(a: str, b: str) -> bool:
+    return bool(a) and re.sub(r"[\s.]", "", a).casefold() == re.sub(r"[\s.]", "", b).casefold()
 
 
 def _roman_title(item: Item) -> Parts:
@@ -129,6 +170,8 @@ def short(item: Item, citation: Citation) -> Parts:
     if item.csl_type == "legal_case":
         name = item.short_title if item.raw.get("title-short") else _first_party(item.title)
         numbers = " ".join(p for p in (item.get("volume"), item.get("container-title")) if p)
+        if _unreported(item):
+            numbers = "slip op."
         where = f"{numbers} at {pinpoint}" if numbers and pinpoint else pinpoint
         return join([markup_runs(name, Run("", italic=True)), t(where)], ", ")
     # A statute, bill or treaty is known by its whole name ("National Security Act of 1947",
@@ -137,8 +180,37 @@ def short(item: Item, citation: Citation) -> Parts:
     return join([markup_runs(name), t(pinpoint)], ", ")
 
 
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
+    "|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada"
+    "|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
+    "|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah"
+    "|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia"
+)
+# A party that is a government, named in so many cases that a short form cannot use it
+# (Bluebook 10.9, as CMOS 18 14.174 follows it): the United States, a state, "People",
+# "Commonwealth", "State".
+_GOVERNMENT_PARTY = re.compile(
+    rf"^(?:the\s+)?(?:United States(?: of America)?|U\.\s?S\.|USA|State|People|Commonwealth"
+    rf"|(?:State|Commonwealth|People(?: of the State)?) of (?:{_US_STATES})|{_US_STATES})$",
+    re.IGNORECASE,
+)
+
+
 def _first_party(case_name: str) -> str:
-    return _VERSUS.split(case_name, maxsplit=1)[0].strip() or case_name
+    """The party a short form names: the first, unless it is a government and the other is
+    not ("*United States v. Rosenberg*" → "*Rosenberg*", Bluebook 10.9)."""
+    parties = [p.strip() for p in _VERSUS.split(case_name, maxsplit=1)]
+    first = parties[0] or case_name
+    relator = re.match(r"^(?P<state>.+?)\s+ex\s+rel\.?\s+(?P<relator>.+)$", first)
+    if relator and _GOVERNMENT_PARTY.match(relator.group("state")):
+        # "United States ex rel. Knauff v. Shaughnessy": the relator, "Knauff".
+        return relator.group("relator")
+    other = parties[1] if len(parties) == 2 else ""
+    if other and _GOVERNMENT_PARTY.match(first) and not _GOVERNMENT_PARTY.match(other):
+        return other
+    return first
 
 
 # --- congressional hearings --------------------------------------------------------------
@@ -183,10 +255,8 @@ def _identification(item: Item) -> str:
     kind = item.csl_type
     number = item.get("number")
     if kind == "patent":
-        match = re.match(r"^([A-Z]{2})\s*(?:Patent\s*)?(.+)$", number)
-        label = f"{match.group(1)} Patent {match.group(2)}" if match else f"Patent {number}"
-        if not number:
-            label = ""
+        authority = item.get("authority") or item.get("country")
+        label = _patent_label(number, authority) if number else ""
         filed = parse_date(item.raw.get("submitted"), [], "submitted")
         pieces = [label]
         if filed:
@@ -194,11 +264,47 @@ def _identification(item: Item) -> str:
         if item.date:
             pieces.append(("and issued " if len(pieces) > 1 else "issued ") + item.date.text())
         return ", ".join(p for p in pieces if p)
-    version = item.get("version")
+    version = _version(item)
     if kind == "software":
         return f"v. {version}" if version else ""  # the short label (CMOS 18 14.169)
     pieces = [number, f"version {version}" if version else ""]
     return ", ".join(p for p in pieces if p)
+
+
+# The United States as a patent's issuing authority, however the record words it: "US" (CMOS
+# 18 14.158, "US Patent 3,138,743"; CMOS 10.33 writes US without periods).
+_UNITED_STATES = re.compile(
+    r"^(?:U\.?\s?S\.?(?:A\.?)?|United States(?: of America)?|USPTO"
+    r"|United States Patent (?:and Trademark )?Office)$",
+    re.IGNORECASE,
+)
+_PATENT_NUMBER = re.compile(
+    r"^(?P<country>[A-Z]{2}|U\.S\.)?\s*(?:Patent|Pat\.)?\s*(?:No\.\s*)?(?P<number>.+)$"
+)
+
+
+def _patent_label(number: str, authority: str) -> str:
+    """ "US Patent 3,138,743" (CMOS 18 14.158): the country, from a prefix of the number
+    ("US3138743", "GB 2,123,456") or from the issuing authority (Better BibTeX's `country`
+    when there is none), "US" for the United States however worded, any other authority as
+    the record names it ("European Patent Office")."""
+    match = _PATENT_NUMBER.match(number.strip())
+    country = ""
+    if match and match.group("number")[:1].isdigit():
+        country, number = match.group("country") or "", match.group("number")
+    country = country or authority
+    if _UNITED_STATES.match(country):
+        country = "US"
+        if number.isdigit():
+            # As the USPTO prints its numbers, and CMOS 14.158's example: "3,138,743".
+            number = f"{int(number):,}"
+    return " ".join(p for p in (country, "Patent", number) if p)
+
+
+def _version(item: Item) -> str:
+    """The version number alone: repositories write "V2" (Dataverse) or "v1.0.2" (Zenodo,
+    GitHub), and the label is the citation's own ("version 2", "v. 2", CMOS 18 14.169)."""
+    return re.sub(r"^(?:version|ver\.?|v\.?)\s*(?=\d)", "", item.get("version"), flags=re.I)
 
 
 def _technical_facts(item: Item) -> str:
@@ -210,7 +316,59 @@ def _technical_facts(item: Item) -> str:
     return ", ".join(p for p in (item.get("publisher"), date) if p)
 
 
+_DATA_WORD = re.compile(r"^Data(?:set|base|\s+set)?s?\b(?!\s+[A-Z])")
+
+
+def _dataset_described(item: Item, *, bib: bool) -> list[Parts]:
+    """A data set's number, version and kind, in that order: "version 6.0, dataset"."""
+    version = _version(item)
+    pieces = [item.get("number"), f"version {version}" if version else ""]
+    if bib:
+        return [t(capitalize(", ".join(p for p in pieces if p)))]
+    genre = item.get("genre")
+    # "Dataset", "Data set", "Database" as Zotero's type label gives them: a description, run
+    # on lowercase in a note (a named kind, "SPSS file", keeps its capitals).
+    genre = genre[:1].lower() + genre[1:] if _DATA_WORD.match(genre) else lower_first(genre)
+    return [t(", ".join(p for p in (*pieces, genre) if p))]
+
+
+def _dataset_full(item: Item, citation: Citation) -> Parts:
+    """A data set is a freestanding publication (CMOS 18 14.176): its title italic, its
+    publisher and date in parentheses as a book's, "(Groningen Growth and Development Centre,
+    2020)"; with no publisher the year runs on after a comma."""
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    head = join([creator, title(item), *_dataset_described(item, bib=False)], ", ")
+    date = date_or_status(item, year_only=True)
+    if item.get("publisher"):
+        head = head + paren(f"{item.get('publisher')}, {date}")
+    else:
+        head = join([head, t(date)], ", ")
+    return join(
+        [head, t(locator_text(citation)), t(medium(item, capital=False)), *archive_parts(item),
+         t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
+def _dataset_bibliography(item: Item) -> Parts:
+    """ "Bolt, Jutta. *Maddison Project Database 2020*. Publisher, 2020. URL."; the kind of
+    data set opens the publication sentence: "Version 6.0. Dataset, 2021." (14.176)."""
+    facts = ", ".join(
+        p
+        for p in (item.get("genre"), item.get("publisher"), date_or_status(item, year_only=True))
+        if p
+    )
+    return join(
+        [t(creator_bib(item)), title(item), *_dataset_described(item, bib=True),
+         t(capitalize(facts)), t(medium(item, capital=True)), *archive_parts(item, bib=True),
+         t(link(item))],
+        ". ",
+    )  # fmt: skip
+
+
 def _technical_full(item: Item, citation: Citation) -> Parts:
+    if item.csl_type == "dataset":
+        return _dataset_full(item, citation)
     creator = [] if citation.suppress_author else t(creator_note(item))
     return join(
         [creator, title(item), t(item.get("genre")), t(_identification(item)),
@@ -221,6 +379,8 @@ def _technical_full(item: Item, citation: Citation) -> Parts:
 
 
 def _technical_bibliography(item: Item) -> Parts:
+    if item.csl_type == "dataset":
+        return _dataset_bibliography(item)
     return join(
         [t(creator_bib(item)), title(item), t(capitalize(item.get("genre"))),
          t(capitalize(_identification(item))), t(capitalize(_technical_facts(item))),

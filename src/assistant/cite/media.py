@@ -10,6 +10,8 @@ run their facts on after the title, the medium in lowercase inside a note.
 
 from __future__ import annotations
 
+import re
+
 from assistant.cite.items import Item, video_platform
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
@@ -21,9 +23,10 @@ from assistant.cite.pieces import (
     creator_note,
     link,
     medium,
+    series,
     title,
 )
-from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t, text_of
 
 
 def _note_medium(item: Item) -> str:
@@ -89,10 +92,33 @@ def film_bibliography(item: Item) -> Parts:
 # --- broadcasts and podcasts (14.165, 14.168) --------------------------------------------
 
 
+def _numbered(word: str, value: str) -> str:
+    """ "episode 29" from "29" or from "Episode 29" as Better BibTeX writes the field: the
+    word once, lowercase inside the sentence (CMOS 18 14.165); a number given otherwise
+    ("Part Two", "S01E05") prints as written."""
+    if not value:
+        return ""
+    if value[:1].isdigit():
+        return f"{word} {value}"
+    # "Episode 29", "Ep. 29", "episode29": the word once, lowercase.
+    labelled = re.match(rf"(?i)^(?:{word}|{word[:2]}\.)\s*(?=\d)", value)
+    if labelled:
+        return f"{word} {value[labelled.end() :]}"
+    return value
+
+
 def _episode(item: Item) -> str:
-    season, number = item.get("volume"), item.get("number")
-    pieces = [f"season {season}" if season else "", f"episode {number}" if number else ""]
+    pieces = [_numbered("season", item.get("volume")), _numbered("episode", item.get("number"))]
     return ", ".join(p for p in pieces if p)
+
+
+def _directed_by(item: Item, *, bib: bool) -> str:
+    """ "directed by Elliot Silverstein" after an episode's title (CMOS 18 14.165), from CSL
+    `director`; a broadcast's `author` stays its author, in the lead."""
+    directors = parse_names(item.raw, "director", [], item.id)
+    if not directors:
+        return ""
+    return ("Directed by " if bib else "directed by ") + names_note(directors, et_al=False)
 
 
 def _aired(item: Item) -> str:
@@ -117,8 +143,9 @@ def broadcast_full(item: Item, citation: Citation) -> Parts:
     creator = [] if citation.suppress_author else t(creator_note(item))
     series = container(item)
     return join(
-        [creator, series, t(_episode(item)), title(item), t(_aired(item)),
-         t(locator_text(citation)), t(_note_medium(item)), *archive_parts(item), t(link(item))],
+        [creator, series, t(_episode(item)), title(item), t(_directed_by(item, bib=False)),
+         t(_aired(item)), t(locator_text(citation)), t(_note_medium(item)), *archive_parts(item),
+         t(link(item))],
         ", ",
     )  # fmt: skip
 
@@ -129,7 +156,7 @@ def broadcast_bibliography(item: Item) -> Parts:
     described = join([t(capitalize(episode)), title(item)], ", ") if series else title(item)
     head = [series, described] if series else [described]
     return join(
-        [t(creator_bib(item)), *head, t(capitalize(_aired(item))),
+        [t(creator_bib(item)), *head, t(_directed_by(item, bib=True)), t(capitalize(_aired(item))),
          t(medium(item, capital=True)), *archive_parts(item, bib=True), t(link(item))],
         ". ",
     )  # fmt: skip
@@ -144,8 +171,7 @@ def is_podcast(item: Item) -> bool:
 def _podcast_facts(item: Item, citation: Citation | None) -> Parts:
     """ "*Cold War Conversations*, podcast, episode 250, June 2, 2022" (CMOS 18 14.168): the
     podcast, its medium, the episode, a publisher before the date (unlike a network)."""
-    number = item.get("number")
-    episode = f"episode {number}" if number and number[0].isdigit() else number
+    episode = _numbered("episode", item.get("number"))
     return join(
         [container(item), t(_podcast_medium(item)), t(episode), t(item.get("publisher")),
          t(_date(item)), t(locator_text(citation) if citation else "")],
@@ -200,13 +226,33 @@ def _run_on(item: Item, *, note: bool) -> list[Parts]:
     if item.family == "performance":
         return [t(genre), t(event), t(item.get("publisher")), t(place), t(date)]
     if item.family == "map":
-        return [t(genre), t(item.get("publisher")), t(date), t(item.get("scale"))]
+        # A map is cited as a book is (CMOS 18 14.133): what it is, its scale and its series
+        # describe it, then the publication facts; see `_map_full`.
+        return [t(genre), t(item.get("scale")), t(series(item)), t(item.get("publisher")), t(date)]
     # Recordings: the label and catalogue number, the date, the medium (14.163).
     label = " ".join(p for p in (item.get("publisher"), item.get("number")) if p)
     return [t(label), t(date)]
 
 
+def _map_full(item: Item, citation: Citation) -> Parts:
+    """ "Army Map Service, *Korea*, 1:250,000, AMS Series L552 (Army Map Service, 1950)": the
+    scale and series after the title, the publisher and year in parentheses, as for a book
+    (CMOS 18 14.133)."""
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    genre, scale, map_series, publisher, date = _run_on(item, note=True)
+    head = join([creator, title(item), genre, scale, map_series], ", ")
+    facts = join([publisher, date], ", ")
+    head = head + paren(text_of(facts)) if publisher else join([head, date], ", ")
+    return join(
+        [head, t(locator_text(citation)), t(_note_medium(item)), *archive_parts(item),
+         t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
 def other_full(item: Item, citation: Citation) -> Parts:
+    if item.family == "map":
+        return _map_full(item, citation)
     creator = [] if citation.suppress_author else t(creator_note(item))
     described = [creator, title(item)]
     if item.family == "song":
@@ -227,12 +273,17 @@ def other_bibliography(item: Item) -> Parts:
             described.append([Run("On "), *album[1:]])
     pieces = [p for p in _run_on(item, note=False) if p]
     tail = [t(medium(item, capital=True))] if item.family != "artwork" else []
+    if item.family == "song":
+        # A recording's medium ends its publication sentence: "Columbia CL 1251, 1958, LP."
+        # (CMOS 18 14.163).
+        pieces += [p for p in (t(_note_medium(item)),) if p]
+        tail = []
     facts: list[Parts]
     if item.family == "artwork":
         facts = pieces  # "1951. Oil on plywood. Musée Picasso, Paris."
     elif item.family == "map":
-        genre, *rest = _run_on(item, note=False)
-        facts = [genre, join(rest[:2], ", "), rest[2]]
+        genre, scale, map_series, publisher, date = _run_on(item, note=False)
+        facts = [genre, scale, map_series, join([publisher, date], ", ")]
     else:
         facts = [join(pieces, ", ")]
         if pieces:

@@ -36,13 +36,24 @@ def thesis_kind(genre: str) -> str:
     return genre
 
 
+def _degree_in_note(kind: str, language: str) -> str:
+    """A thesis's description is a common noun phrase, lowercase inside a note's parentheses
+    in any language that does not capitalize its nouns ("kandidatskaia dissertatsiia",
+    "thèse de doctorat", CMOS 18 14.113); "PhD diss.", "DPhil thesis" and German
+    "Habilitationsschrift" keep their capitals."""
+    first = kind.split(" ")[0]
+    if language != "de" and first[:1].isupper() and first[1:].islower() and first.isalpha():
+        return kind[0].lower() + kind[1:]
+    return lower_first(kind)
+
+
 def _facts(item: Item, *, note: bool = True) -> str:
     """What the parentheses hold: "PhD diss., Harvard University, 2005";
     "lecture, Sinews of Peace, Fulton, MO, March 5, 1946"."""
     pieces: tuple[str, ...]
     if item.family == "thesis":
         kind = thesis_kind(item.get("genre"))
-        genre = lower_first(kind) if note else kind
+        genre = _degree_in_note(kind, item.language) if note else kind
         pieces = (genre, item.get("publisher"), date_or_status(item, year_only=True))
     else:
         pieces = (

@@ -11,7 +11,6 @@ from assistant.cite.names import names_note, parse_names
 from assistant.cite.pieces import (
     accessed,
     archive_parts,
-    container,
     creator_bib,
     creator_note,
     link,
@@ -23,21 +22,105 @@ from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import styled_title
 from assistant.cite.typography import page_range
 
+# An issue given with its label already ("no. 3", "Nos. 6-7", "Number 4", French "n° 3",
+# German "Nr. 2" or "H. 2" for Heft, Spanish "núm. 5", Czech "č. 4"): the label goes, the
+# number is labelled the Chicago way, in English as CMOS 14.171 prints every journal's.
+_ISSUE_LABEL = re.compile(
+    r"^(?:nos?\.?|n[°º]s?\.?|numbers?|num\.|núm\.|nr\.?|h\.|heft|č\.|issues?|#)\s*(?=\d)",
+    re.IGNORECASE,
+)
+# An issue that is a number: figures or a roman numeral, a letter code with figures ("S1",
+# "4A"), or a range or pair of those ("6–7", "12/13", "3 & 4").
+_ISSUE_NUMBER = r"(?:\d+[A-Za-z]?|[A-Za-z]\d+|[IVXLC]+)"
+_NUMBERED_ISSUE = re.compile(rf"^{_ISSUE_NUMBER}(?:\s*(?:[–/,&]|and)\s*{_ISSUE_NUMBER})*$")
+# Words that lead an issue which is not a number, as CMOS 18 14.171 prints them: a supplement
+# is "suppl. 1", a part "pt. 2", other descriptive words lowercase ("special issue").
+_ISSUE_WORDS = {
+    "supplement": "suppl.",
+    "suppl": "suppl.",
+    "supp": "suppl.",
+    "part": "pt.",
+    "pt": "pt.",
+    "special": "special",
+    "issue": "issue",
+    "annual": "annual",
+}
+
+
+_SEASON_WORD = r"(?:Spring|Summer|Fall|Autumn|Winter)"
+_SEASON_ISSUE = re.compile(
+    rf"^(?P<season>{_SEASON_WORD}(?:\s*[–/-]\s*{_SEASON_WORD})?)"
+    r"(?:\s+(?P<year>\d{4}(?:[–/-]\d{2,4})?))?$",
+    re.IGNORECASE,
+)
+
+
+def issue_text(issue: str) -> str:
+    """ "no. 3", "nos. 6–7", "no. 12/13" (a double issue numbered with a slash is one issue);
+    an issue led by a word prints as given, its common word abbreviated and lowercase the way
+    CMOS 18 14.171 sets it: "Supplement 1" → "suppl. 1". "no." labels numbers only."""
+    issue = page_range(_ISSUE_LABEL.sub("", issue.strip()), abbreviate=False)
+    if _NUMBERED_ISSUE.match(issue):
+        term = "nos." if re.search(r"[–,&]| and ", issue) else "no."
+        return f"{term} {issue}"
+    words = issue.split(" ")
+    for n, word in enumerate(words):
+        known = _ISSUE_WORDS.get(word.rstrip(".").lower())
+        if known is None:
+            break
+        words[n] = known
+    return " ".join(words)
+
+
+def periodical_name(item: Item) -> Parts:
+    """The journal, magazine or newspaper, italic, without its initial "The" wherever it is
+    named (CMOS 18 14.172): also for a review, an interview or a letter printed in it, whose
+    records Zotero exports under types the cleaning of records does not treat as periodicals."""
+    cached = item.styled.get("periodical")
+    if cached is None:
+        name = re.sub(r"^The\s+(?=[A-Z])", "", item.cased("container-title"))
+        cached = item.styled["periodical"] = styled_title(name, quoted=False) if name else []
+    return list(cached)
+
+
+# A label typed with the number ("Vol. 12", "vol 12", German "Bd. 12", French "t. 12" or
+# "vol. 12"; "pp. 23-45"): the citation gives the number alone, as CMOS 14.171 does.
+_VOLUME_LABEL = re.compile(r"(?i)^(?:vol(?:ume)?s?\.?|bd\.|t\.|jg\.|jahrgang)\s*(?=\d)")
+_PAGE_LABEL = re.compile(r"(?i)^(?:pp?\.|pages?|s\.)\s*(?=[\divxlc])")
+
+
+def volume_number(item: Item) -> str:
+    """The volume of a journal, without a label the record typed with it."""
+    return _VOLUME_LABEL.sub("", item.get("volume"))
+
+
+def pages(item: Item) -> str:
+    """A printed piece's page range, without a "pp." the record typed with it, inclusive
+    numbers abbreviated the Chicago way (`page_range`)."""
+    return page_range(_PAGE_LABEL.sub("", item.get("page")))
+
 
 def _serial(item: Item) -> Parts:
     """ "*Diplomatic History* 25, no. 3 (2001)": the journal, volume, issue, date."""
-    serial = list(container(item))
-    volume, issue = item.get("volume"), item.get("issue")
+    serial = periodical_name(item)
+    volume, issue = volume_number(item), item.get("issue")
+    season = _SEASON_ISSUE.match(issue)
+    if season and (volume or item.date):
+        # A season typed into the issue field dates the issue, it is no issue number:
+        # "12 (Spring 1995)" (CMOS 18 14.171).
+        issue = ""
     if volume:
         serial += t(f" {volume}")
     if issue:
-        issue = page_range(issue, abbreviate=False)
-        # "nos. 6–7" for a range; a double issue numbered "14/15" is one issue.
-        issue_term = "nos." if re.search(r"[–,&]| and ", issue) else "no."
-        serial += t(f", {issue_term} {issue}" if volume or serial else f"{issue_term} {issue}")
+        issue = issue_text(issue)
+        serial += t(f", {issue}" if volume or serial else issue)
     # A journal's volume or issue number identifies the issue, so its month goes; a season
     # stays (CMOS 14.171). Only a journal cited by date alone keeps the month.
     date = item.date.text(year_only=bool(issue or volume), seasons=True) if item.date else ""
+    if season and not issue and not re.match(_SEASON_WORD, date, re.IGNORECASE):
+        # The issue's own year, "Winter 1995–96", says more than the record's date.
+        years = page_range(season.group("year") or "", abbreviate=False) or date
+        date = f"{season.group('season')} {years}".strip()
     status = item.get("status").lower()
     if not date and status and not (volume or issue):
         # Accepted, not yet out: "*Cold War History*, forthcoming" (CMOS 18 14.75).
@@ -87,17 +170,37 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
     if not (reviewed or authors or is_review):
         return title(item), []
     own = title(item)
+    by = names_note(authors, et_al=False) if authors else ""
     if not reviewed and (is_review or authors):
         # Zotero has no field for the reviewed title: a review is an article whose title is
         # the book's ("Review of …" when the record says so) and whose reviewed author is the
         # book's author.
         reviewed, own = _book_title_of_review(item), []
+        if not authors:
+            reviewed, by = _split_byline(reviewed)
     if not reviewed:
         return own, []
     words = [Run("Review of " if bib else "review of "), *styled_title(reviewed, False)]
-    if authors:
-        words += t(", by " + names_note(authors, et_al=False))
+    if by:
+        words += t(", by " + by)
     return own, words
+
+
+# JSTOR's "Review of *Book*, by A. Author" (or "…, by A and B", "…, ed. by A"): the byline.
+_PERSON = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+"
+_BYLINE = re.compile(
+    rf"^(?P<title>.+?),\s+(?:ed(?:ited)?\.?\s+)?by\s+"
+    rf"(?P<by>{_PERSON}(?:(?:,\s+|,?\s+and\s+){_PERSON})*)$"
+)
+
+
+def _split_byline(reviewed: str) -> tuple[str, str]:
+    """A reviewed title and its author when the record has no `reviewed-author` and the
+    review's title carries the byline, as JSTOR titles untitled reviews."""
+    match = _BYLINE.match(reviewed)
+    if not match:
+        return reviewed, ""
+    return match.group("title"), match.group("by")
 
 
 def _book_title_of_review(item: Item) -> str:
@@ -117,18 +220,18 @@ def short_review(item: Item) -> Parts:
     own, review = _review(item, bib=False)
     if own or not review:
         return []
-    reviewed = item.cased("reviewed-title") or _book_title_of_review(item)
+    reviewed = item.cased("reviewed-title") or _split_byline(_book_title_of_review(item))[0]
     return [Run("review of "), *styled_title(derive_short_title(reviewed, item.language), False)]
 
 
 def _issue(item: Item) -> Parts:
     """A whole issue of a journal (CSL `periodical`): "*Bulletin*, no. 3 (Fall 1993)"."""
     serial = title(item)
-    volume, issue = item.get("volume"), item.get("issue")
+    volume, issue = volume_number(item), item.get("issue")
     if volume:
         serial += t(f" {volume}")
     if issue:
-        serial += t(f", no. {page_range(issue, abbreviate=False)}")
+        serial += t(f", {issue_text(issue)}")
     date = item.date.text(year_only=bool(issue), seasons=True) if item.date else ""
     return serial + paren(date or "n.d.")
 
@@ -145,7 +248,7 @@ def full(item: Item, citation: Citation) -> Parts:
     url = t(link(item))
     if item.family == "article":
         serial = _serial(item)
-        where = loc or page_range(item.get("page"))
+        where = loc or pages(item)
         if where:
             serial += t(f": {where}")
         own, review = _review(item, bib=False)
@@ -161,7 +264,7 @@ def full(item: Item, citation: Citation) -> Parts:
             own,
             review,
             *secondary(item, bib=False),
-            container(item),
+            periodical_name(item),
             t(date),
             t(_edition(item)),
             t(_section(item)),
@@ -183,28 +286,32 @@ def bibliography(item: Item) -> Parts:
     if item.family == "article":
         serial = _serial(item)
         if item.get("page"):
-            serial += t(f": {page_range(item.get('page'))}")
+            serial += t(f": {pages(item)}")
         own, review = _review(item, bib=True)
         sentences = [creator, own, review, *secondary(item, bib=True), serial]
         seen = t(accessed(item, capital=True))
         return join([*sentences, *archive_parts(item, bib=True), seen, url], ". ")
     date = t(item.date.text() if item.date else "")
+    # A review in a newspaper or magazine: "Review of *Film*." after its headline (14.102).
+    own, review = _review(item, bib=True)
     if not creator and item.get("container-title"):
         # Unsigned: the periodical stands in the author's place.
         return join(
             [
-                container(item),
-                title(item),
+                periodical_name(item),
+                own,
+                review,
                 join([date, t(_edition(item)), t(_section(item))], ", "),
                 url,
             ],
             ". ",
         )
-    serial = join([container(item), date, t(_edition(item)), t(_section(item))], ", ")
+    serial = join([periodical_name(item), date, t(_edition(item)), t(_section(item))], ", ")
     return join(
         [
             creator,
-            title(item),
+            own,
+            review,
             *secondary(item, bib=True),
             serial,
             *archive_parts(item, bib=True),

@@ -268,10 +268,21 @@ def archive_parts(item: Item, *, bib: bool = False) -> list[Parts]:
     ]
 
 
+# Families of unpublished documents, whose archival location is where the document itself
+# is: a page or folio of it is found within that location.
+_UNPUBLISHED = frozenset({"archival", "letter", "interview"})
+
+
 def page_follows_shelfmark(item: Item, citation: Citation) -> bool:
-    """Whether the locator goes after the archival location: a page, folio or column does,
-    as the CSL 18th-edition style and both its processors set it (CMOS 14.127); other
+    """Whether the locator goes after the archival location. A work with publication facts of
+    its own (a report, a book, a document printed in a collection) is cited by its own page,
+    right after those facts; the archive is only where the copy consulted is kept, named
+    after the work as a whole (CMOS 18 14.119-14.128): "*Basic National Security Policy*, NSC
+    162/2 (1953), 5, box 6, …". In an unpublished document a page, folio or column follows
+    the shelfmark, as the CSL 18th-edition style sets it ("box 3, folder 2, p. 3"); other
     locators (a chapter, a section) precede it."""
+    if item.family not in _UNPUBLISHED:
+        return False
     return (citation.label or "page") in ("page", "folio", "column")
 
 
