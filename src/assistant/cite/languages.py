@@ -105,6 +105,15 @@ _FUNCTION_WORDS = {
         " kak ne chto"
     ),
 }
+_ANY_FUNCTION_WORD = frozenset().union(*_FUNCTION_WORDS.values())
+
+
+def is_function_word(word: str) -> bool:
+    """Whether `word` is an article, preposition or conjunction of a language this module
+    knows ("le", "der", "và" is not), in any case: a word no proper noun begins with."""
+    return word.lower() in _ANY_FUNCTION_WORD
+
+
 # English function words: evidence against every other language.
 _ENGLISH = _words(
     "the of and to for with on from by at a an is are was were its their his her this that"
@@ -122,6 +131,12 @@ _GERMAN_ENDING = re.compile(r"(?:heit|keit|schaft|ische[nrs]?|liche[nrs]?|ungen)
 # Endings of LC-transliterated Russian (sovetskaia, istoriia, Istoricheskii, vneshniaia).
 _RUSSIAN_ENDING = re.compile(r"(?:skaia|skii|skoi|skogo|skikh|iia|aia|nykh|[^aeiou]ii)$")
 # Letters only some of these languages write: a tie between two is broken by them.
+# The soft sign of LC-transliterated Russian, a ’ (or ʹ) after a consonant at the end of a
+# word ("ottepel’", "Sibir’") or before a vowel inside one ("Lavrent’eva", "Vasil’ev"):
+# English has it only as an apostrophe after s ("the States’") or in n’t, ’ve, ’ll, o’clock.
+_SOFT_SIGN = re.compile(
+    r"[a-zа-я]{2}[bcdfgklmnprtvz]['’ʹ](?![\w'’ʹ])|[a-z][bcdfgklmnprstvz]['’ʹ][aeiou]|ʹ",
+)
 _LETTERS = {
     "de": "äöüß",
     "fr": "éèêàçùûôîïëœ",
@@ -169,7 +184,7 @@ def guess(text: str) -> str:
     own = dict.fromkeys(_FUNCTION_WORDS, 0)
     english = 0.0
     english_own = 0  # English words no other language listed here has
-    endings = {"de": 0.0, "ru": 0.0}
+    endings = {"de": 0.0, "ru": 0.5 * len(_SOFT_SIGN.findall(text))}
     for index, token in enumerate(tokens):
         if len(token) > 1 and token.isupper():
             continue  # an acronym ("MIT", "UN", "DE"), no word of a language

@@ -11,10 +11,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.cite.languages import code_of, guess
+from assistant.cite.languages import code_of, guess, is_function_word
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
-from assistant.cite.typography import close_up_marks, title_case, words
+from assistant.cite.typography import close_up_marks, prefixed_open_compounds, title_case, words
 
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u2e80-\u9fff\uac00-\ud7af]")
 
@@ -51,10 +51,48 @@ def case_title(text: str, english: bool) -> str:
     if not text:
         return text
     if not english:
-        return _subtitle_capital(text)
+        return _subtitle_capital(joined_open_compounds(text))
     if _NON_LATIN.search(text):
         return text
-    return title_case(subtitle_colon(text))
+    return title_case(subtitle_colon(prefixed_open_compounds(text)))
+
+
+# A hyphen typed with spaces beside a name of more than one word ("Việt Nam - Trung Quốc",
+# "Lào - Việt Nam"): an en dash joins a compound one of whose elements is open, closed up
+# (CMOS 6.80, 6.85). Only in sentence style, where capitals mark the names; a capital after
+# the dash that is an article ("Le", "Die") starts a subtitle instead. English titles are
+# headline style, all capitals, and a spaced dash there is a subtitle's (`subtitle_colon`).
+_NAME_WORD = r"[^\W\d_][\w’'.]*"
+_SPACED_HYPHEN = re.compile(
+    rf"(?<![\w\-])(?:({_NAME_WORD})\s+)?({_NAME_WORD})[ \u00a0]+-[ \u00a0]+({_NAME_WORD})"
+    rf"(?:\s+({_NAME_WORD}))?"
+)
+
+
+def joined_open_compounds(text: str) -> str:
+    """ "Quan hệ Việt Nam - Trung Quốc" -> "Quan hệ Việt Nam–Trung Quốc": the hyphen between
+    two capitalized names, one of them open (two words), becomes an en dash, closed up
+    (CMOS 6.80)."""
+    if " - " not in text and "\u00a0-" not in text:
+        return text
+
+    def capital(word: str | None) -> bool:
+        return bool(word) and word[:1].isupper()  # type: ignore[index]
+
+    def dash(match: re.Match[str]) -> str:
+        outer_left, left, right, outer_right = match.groups()
+        # The title's first word, or a subtitle's, has its capital by position only.
+        positional = not text[: match.start()].rstrip(" “‘«\"'(").rstrip() or text[
+            : match.start()
+        ].rstrip().endswith((":", ".", "?", "!"))
+        open_compound = (capital(outer_left) and not positional) or capital(outer_right)
+        if not (capital(left) and capital(right) and open_compound) or is_function_word(right):
+            return match.group(0)
+        head = f"{outer_left} " if outer_left else ""
+        tail = f" {outer_right}" if outer_right else ""
+        return f"{head}{left}–{right}{tail}"
+
+    return _SPACED_HYPHEN.sub(dash, text)
 
 
 # Sentence style in other languages capitalizes the first word of the subtitle as of the
