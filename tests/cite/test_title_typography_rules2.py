@@ -92,6 +92,7 @@ def test_an_italic_variable_in_a_book_title_keeps_its_case_in_every_form() -> No
         ("Letters to comrade V. M. Molotov", "Letters to Comrade V. M. Molotov"),
         # ... and versus only between the parties of a case name.
         ("Brown V. Board of Education", "Brown v. Board of Education"),
+        ("United States v. E. C. Knight Co.", "United States v. E. C. Knight Co."),
         ("Youngstown Sheet & Tube Co. vs. Sawyer", "Youngstown Sheet & Tube Co. vs. Sawyer"),
     ],
 )
@@ -135,6 +136,11 @@ def test_a_prefix_to_an_open_compound_takes_an_en_dash_6_80(raw: str, cased: str
         # Two single words, a lowercase word, or an article opening a subtitle: as typed.
         ("Otnosheniia SSSR - Kitai", "Otnosheniia SSSR - Kitai"),
         ("Charles de Gaulle - La France libre", "Charles de Gaulle - La France libre"),
+        # German capitalizes its nouns: capitals there tell no names.
+        (
+            "Die deutsche Frage - Europäische Sicherheit",
+            "Die deutsche Frage - Europäische Sicherheit",
+        ),
         ("Quan hệ Việt Nam - những vấn đề", "Quan hệ Việt Nam - những vấn đề"),
     ],
 )
@@ -210,6 +216,11 @@ def test_a_comma_follows_an_italic_title_that_ends_with_its_own_quoted_words_6_9
 def test_a_comma_goes_inside_an_italic_title_that_is_a_quotation_6_9() -> None:
     _full, short, _bib = forms(book("bury", title='"We Will Bury You"'))
     assert short == "Doe, <i>“We Will Bury You,”</i> 14."
+
+
+def test_a_title_opening_with_a_quotation_closed_before_its_end_keeps_the_comma_out_6_9() -> None:
+    _full, short, _bib = forms(book("them", title='"Them" and "us"'))
+    assert short == "Doe, <i>“Them” and “Us”</i>, 14."
 
 
 def test_a_soft_sign_is_a_letter_never_a_closing_quote_6_9() -> None:

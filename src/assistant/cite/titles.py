@@ -73,8 +73,8 @@ def joined_open_compounds(text: str) -> str:
     """ "Quan hệ Việt Nam - Trung Quốc" -> "Quan hệ Việt Nam–Trung Quốc": the hyphen between
     two capitalized names, one of them open (two words), becomes an en dash, closed up
     (CMOS 6.80)."""
-    if " - " not in text and "\u00a0-" not in text:
-        return text
+    if (" - " not in text and "\u00a0-" not in text) or guess(text) == "de":
+        return text  # German capitalizes every noun: its capitals tell no names
 
     def capital(word: str | None) -> bool:
         return bool(word) and word[:1].isupper()  # type: ignore[index]

@@ -167,7 +167,7 @@ def title_case(text: str) -> str:
             out.append(tok)  # the rest of a word split by markup ("H<sub>2</sub>O", "<i>n</i>th")
         elif i in (first, last) or capitalize_next:
             out.append(_capitalize_word(tok))
-        elif lower in ("v.", "vs.") and _beside_initial(tokens, i):
+        elif tok in ("V.", "Vs.") and _beside_initial(tokens, i):
             out.append(_capitalize_word(tok))  # "S. V. Chervonenko": an initial, not versus
         elif (
             lower in STOP_WORDS
@@ -197,8 +197,9 @@ _INITIAL = re.compile(r"[^\W\d_]\.")
 
 def _beside_initial(tokens: list[str], i: int) -> bool:
     """Whether the word at `tokens[i]` stands next to an initial ("S. V. Chervonenko",
-    "V. I. Lenin"): there "V." is an initial too. "v." is versus only between the parties
-    of a case name ("Roe v. Wade"), which are words."""
+    "Comrade V. M. Molotov"): there a capital "V." is an initial too. "v." is versus only
+    between the parties of a case name ("Roe v. Wade"); a source that wrote it lowercase
+    meant versus ("United States v. E. C. Knight Co.")."""
     before = [tok for tok in tokens[max(0, i - 3) : i] if not tok.isspace()]
     after = [tok for tok in tokens[i + 1 : i + 4] if not tok.isspace()]
     return bool(
@@ -641,7 +642,13 @@ def quotes_belong_to_title(italic_title: str) -> bool:
     printed, a quoted word at its end (*Hot “Cold War”*): a comma or period after it then
     follows the title, outside the italics. A title that is a quotation as a whole
     (*“Them”*, *“One Hell of a Gamble”*) takes them inside its marks (CMOS 6.9)."""
-    return not italic_title.lstrip().startswith(("“", "‘", "«", '"'))
+    title = italic_title.strip()
+    if not title.startswith(("“", "‘", "«", '"')):
+        return True
+    # A title that opens with a quotation closed before its end (*“Them” and “Us”*) ends
+    # with a quotation of its own words too.
+    body = title[1:].rstrip('”’»"')
+    return "”" in body or "»" in body or '"' in body
 
 
 def _quotes_to_pass(runs: list[Run], text: str, moves: list[re.Match[str]]) -> list[re.Match[str]]:
