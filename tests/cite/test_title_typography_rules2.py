@@ -68,6 +68,14 @@ def test_a_word_after_a_quoted_question_starts_a_segment_8_159(raw: str, cased: 
             'Reading <span class="nocase">iPhone</span> culture',
             'Reading <span class="nocase">iPhone</span> Culture',
         ),
+        (
+            'Rome from 200 <span style="font-variant:small-caps;">bce</span> to the empire',
+            'Rome from 200 <span style="font-variant:small-caps;">bce</span> to the Empire',
+        ),
+        (
+            "Reading <span class='nocase'>eBay</span> data",
+            "Reading <span class='nocase'>eBay</span> Data",
+        ),
         # A whole word in italics is a word of the title like any other.
         ("A study of <i>pravda</i> in the thaw", "A Study of <i>Pravda</i> in the Thaw"),
     ],
