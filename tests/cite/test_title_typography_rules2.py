@@ -110,6 +110,22 @@ def test_v_is_versus_only_between_parties_never_an_initial_8_159(raw: str, cased
 @pytest.mark.parametrize(
     ("raw", "cased"),
     [
+        ("China in the post-Mao era", "China in the Post-Mao Era"),
+        ("The anti-American left in Europe", "The Anti-American Left in Europe"),
+        ("pre-Columbian trade routes", "Pre-Columbian Trade Routes"),
+        ("Voices of the non-Western world", "Voices of the Non-Western World"),
+        ("ex-Nazis in Bonn", "Ex-Nazis in Bonn"),
+        # A particle of a name is no prefix: "al-Nasir", "Mao Tse-tung" as written.
+        ("Gamal ʻAbd al-Nasir and his rivals", "Gamal ʻAbd al-Nasir and His Rivals"),
+    ],
+)
+def test_a_prefix_before_a_proper_noun_is_capitalized_8_161(raw: str, cased: str) -> None:
+    assert title_case(raw) == cased
+
+
+@pytest.mark.parametrize(
+    ("raw", "cased"),
+    [
         # A prefix joined to an open compound takes an en dash, and headline style
         # capitalizes the prefix (6.80, 8.161) ...
         ("The pre-Civil War South", "The Pre–Civil War South"),

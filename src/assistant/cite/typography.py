@@ -107,8 +107,8 @@ _PROTECTED = re.compile(
 )
 # Prefixes that cannot stand as words: the element after them keeps its case (CMOS 8.161).
 _PREFIXES = words(
-    "anti co counter de e extra infra inter intra macro micro mid mini multi neo non over post"
-    " pre pro proto pseudo quasi re semi socio sub super supra trans ultra un"
+    "anti co counter de e ex extra infra inter intra macro micro mid mini multi neo non over"
+    " pan post pre pro proto pseudo quasi re semi socio sub super supra trans ultra un"
 )
 _DOTTED = re.compile(r"(?:[a-z]\.){2,}")
 _NUMBER_WORDS = words(
@@ -315,6 +315,11 @@ def _capitalize_word(word: str) -> str:
         if "-" in word and _english_compound(word):
             # "Self-determination" as a record holds it: "Self-Determination" (8.161).
             return _capitalize_word(word.lower())
+        head = word.split("-", 1)[0]
+        if "-" in word and head in _PREFIXES:
+            # "post-Mao", "anti-American", "pre-Columbian": the first element is capitalized
+            # always (8.161), the name after the prefix as written.
+            return word[:1].upper() + word[1:]
         return word
     if "-" not in word:
         return word[:1].upper() + word[1:]
