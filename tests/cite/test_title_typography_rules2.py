@@ -39,7 +39,12 @@ from .test_cmos18_tuning_rules import article, forms
             "“Down with the Shah!” The Revolution in the Streets",
         ),
         ("(Why?) a question of the war", "(Why?) A Question of the War"),
-        # ... but a closing quote after an ordinary word changes nothing.
+        # ... unless a conjunction goes on with the title after the quotation.
+        (
+            "“What is to be done?” and other essays",
+            "“What Is to Be Done?” and Other Essays",
+        ),
+        # A closing quote after an ordinary word changes nothing.
         (
             "the “Long Telegram” and the origins of containment",
             "The “Long Telegram” and the Origins of Containment",

@@ -146,10 +146,13 @@ def title_case(text: str) -> str:
     first, last = word_positions[0], word_positions[-1]
     out: list[str] = []
     capitalize_next = False
+    # A quoted question closed ("“What Is to Be Done?” and Other Essays"): a conjunction
+    # after it goes on with the title; any other word starts a segment.
+    quoted_stop = False
     for i, tok in enumerate(tokens):
         if tok == "\x01":
             out.append(tok)
-            capitalize_next = False
+            capitalize_next = quoted_stop = False
             continue
         if not tok[0].isalnum():
             out.append(tok)
@@ -157,10 +160,16 @@ def title_case(text: str) -> str:
                 tok == '"' and (i == 0 or tokens[i - 1].isspace())
             ):
                 capitalize_next = True
+                quoted_stop = False
             elif not tok.isspace() and tok not in _KEEPS_CAPITAL:
                 capitalize_next = False
+            elif capitalize_next and tok in ("”", "’", '"', "'"):
+                quoted_stop = True
             continue
         lower = tok.lower()
+        if quoted_stop and lower in ("and", "or", "nor") and i != last:
+            capitalize_next = False
+        quoted_stop = False
         if i > 0 and tokens[i - 1] in ("=", "+", "^"):
             out.append(tok)  # part of a formula ("E=mc"), not a word of the title
         elif (i > 1 and tokens[i - 1] == "\x00" and tokens[i - 2][0].isalnum()) or (
