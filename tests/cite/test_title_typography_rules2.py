@@ -307,6 +307,10 @@ def test_a_reviewed_title_is_cased_by_its_own_language_11_x() -> None:
         ("Tesis doctoral", "tesis doctoral"),
         ("Кандидатская диссертация", "кандидатская диссертация"),
         ("Master’s thesis", "master’s thesis"),
+        ("Doctoral dissertation", "doctoral dissertation"),
+        ("Oral history interview", "oral history interview"),
+        ("Telephone interview", "telephone interview"),
+        ("Mimeographed typescript", "mimeographed typescript"),
         # A name, an abbreviation, a German noun: as written.
         ("PhD diss.", "PhD diss."),
         ("Zoom video call", "Zoom video call"),

@@ -119,6 +119,16 @@ _GENERIC = words(
     " discussion policy briefing research technical annual diary diaries journal notebook"
     " logbook log ledger scrapbook daybook record records minute dispatch despatch despatches"
     " circular directive order instruction resolution protocol communiqué statement"
+    # Thesis, report, interview and format descriptions Zotero records carry.
+    " doctoral senior honors honours undergraduate graduate habilitation special staff"
+    " occasional background white fact press country oral telephone phone streaming"
+    " podcast carbon topographic road printed mimeographed mimeograph conference symposium"
+    " workshop webinar public inaugural commencement televised unsigned signed original"
+    " copy excerpt translation abstract summary pamphlet leaflet brochure flyer broadside"
+    " postcard newsletter catalogue catalog exhibition preprint proposal petition affidavit"
+    " testimony deposition questionnaire survey dataset database spreadsheet software"
+    " computer website web online electronic slide negative photographic gelatin silver"
+    " albumen lantern glass long short feature documentary animated motion silent"
 )
 
 
