@@ -9,6 +9,7 @@ numbers), 6.9 (commas and periods with quotation marks), 11.x (a title's own lan
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -343,3 +344,32 @@ def test_a_foreign_thesis_description_is_lowercase_in_the_note_only() -> None:
         "Doe, Jan. “Sovetskaia politika v Koree.” Kandidatskaia dissertatsiia,"
         " Leningradskii gosudarstvennyi universitet, 1985."
     )
+
+
+# --- bad input: bounded time -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [
+        "1950-1953中" * 20_000,  # many ranges beside characters: no rescan from the start
+        "l'" * 100_000,  # one run without spaces: the domain test starts at its start only
+        "Việt Nam - " * 20_000,
+        "post-" * 40_000 + "Cold War",
+        "‘x’’ " * 40_000 + "”,",
+    ],
+)
+def test_the_new_title_rules_finish_on_huge_titles(blob: str) -> None:
+    results: list[str] = []
+
+    def run() -> None:
+        results.append(case_title(blob, english=False))
+        results.append(case_title(blob, english=True))
+        results.append(guess(blob))
+        results.append(number_ranges(blob))
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive(), "the title rules did not finish on a huge title"
+    assert len(results) == 4

@@ -149,7 +149,9 @@ _LETTERS = {
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # Web addresses and domain names ("FranUlmer.com") are no words of a title's language.
-_DOMAIN = re.compile(r"\S*[\w-]\.(?:[a-z]{2,6})\b(?:/\S*)?")
+# Tried only where a run of non-spaces starts: from inside one it would rescan the rest of
+# the run at every character (quadratic on a long run without spaces).
+_DOMAIN = re.compile(r"(?<!\S)\S*[\w-]\.(?:[a-z]{2,6})\b(?:/\S*)?")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ABBREVIATION = re.compile(r"(?<![\w'’])[^\W\d_]{1,2}\.")
 _ELISION = re.compile(r"^(l|d|qu|jusqu)['’](?=\w)", re.IGNORECASE)

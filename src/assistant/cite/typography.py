@@ -465,7 +465,11 @@ def number_ranges(text: str) -> str:
 
     def dash(match: re.Match[str]) -> str:
         first, last = match.group(1), match.group(2)
-        if not _plausible_range(first, last) or _IDENTIFIER_BEFORE.search(text, 0, match.start()):
+        # The label is right before the number: a window keeps many ranges linear.
+        window = max(0, match.start() - 40)
+        if not _plausible_range(first, last) or _IDENTIFIER_BEFORE.search(
+            text, window, match.start()
+        ):
             return match.group(0)
         return f"{first}–{last}"
 
