@@ -78,7 +78,13 @@ def test_a_word_after_a_quoted_question_starts_a_segment_8_159(raw: str, cased: 
             "Reading <span class='nocase'>eBay</span> data",
             "Reading <span class='nocase'>eBay</span> Data",
         ),
-        # A whole word in italics is a word of the title like any other.
+        # A phrase or title in another language keeps its own capitals (CMOS 11.6) ...
+        ("Reading <i>Les misérables</i> in Moscow", "Reading <i>Les misérables</i> in Moscow"),
+        (
+            "Adenauer and <i>Der kalte Krieg und die deutsche Frage</i>",
+            "Adenauer and <i>Der kalte Krieg und die deutsche Frage</i>",
+        ),
+        # ... a word in italics the language of which does not tell is a word of the title.
         ("A study of <i>pravda</i> in the thaw", "A Study of <i>Pravda</i> in the Thaw"),
     ],
 )

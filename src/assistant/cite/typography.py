@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.cite.languages import guess
 from assistant.cite.model import Run
 
 
@@ -102,6 +103,7 @@ _WORD = re.compile(r"\w[\w'’\-.]*|[^\w\s]|\s+")
 _PROTECTED = re.compile(
     r"""<span\s+class\s*=\s*["']nocase["']\s*>.*?</span>"""
     r"|<(i|em)>[^\W\d_][\d′']?</\1>|<(sub|sup)>[^<>]*</\2>"
+    r"|<(i|em)>([^<>]*)</\3>"
     r"|<[^<>]*>",
     re.DOTALL | re.IGNORECASE,
 )
@@ -134,9 +136,19 @@ def title_case(text: str) -> str:
     tags: list[str] = []
 
     def hide(match: re.Match[str]) -> str:
-        tags.append(match.group(0))
-        # A nocase span stands for a word (it may be the title's first); a tag for nothing.
-        return "\x01" if "</" in match.group(0)[1:] else "\x00"
+        element = match.group(0)
+        if match.group(3) is not None:
+            inner = match.group(4)
+            language = guess(inner)
+            if not language or language == "en":
+                # An English phrase in italics is cased with the title: only its tags hide.
+                tags.extend([element[: match.start(4) - match.start()], f"</{match.group(3)}>"])
+                return "\x00" + inner + "\x00"
+            # A title or phrase in another language keeps its own capitals (CMOS 11.6):
+            # "Reading <i>Les misérables</i> in Moscow".
+        tags.append(element)
+        # A protected element stands for a word (it may be the title's first); a tag for nothing.
+        return "\x01" if "</" in element[1:] else "\x00"
 
     protected = _PROTECTED.sub(hide, text) if "<" in text else text
     tokens = _WORD.findall(protected)
