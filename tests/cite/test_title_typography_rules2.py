@@ -84,6 +84,11 @@ def test_a_word_after_a_quoted_question_starts_a_segment_8_159(raw: str, cased: 
             "Adenauer and <i>Der kalte Krieg und die deutsche Frage</i>",
             "Adenauer and <i>Der kalte Krieg und die deutsche Frage</i>",
         ),
+        (
+            "The slogan “Nie ma chleba bez wolności” in Poznań",
+            "The Slogan “Nie ma chleba bez wolności” in Poznań",
+        ),
+        ("The “Long telegram” and its readers", "The “Long Telegram” and Its Readers"),
         # ... a word in italics the language of which does not tell is a word of the title.
         ("A study of <i>pravda</i> in the thaw", "A Study of <i>Pravda</i> in the Thaw"),
     ],

@@ -104,7 +104,8 @@ _PROTECTED = re.compile(
     r"""<span\s+class\s*=\s*["']nocase["']\s*>.*?</span>"""
     r"|<(i|em)>[^\W\d_][\d′']?</\1>|<(sub|sup)>[^<>]*</\2>"
     r"|<(i|em)>([^<>]*)</\3>"
-    r"|<[^<>]*>",
+    r"|<[^<>]*>"
+    r"|“([^“”<>]+)”",
     re.DOTALL | re.IGNORECASE,
 )
 # Prefixes that cannot stand as words: the element after them keeps its case (CMOS 8.161).
@@ -137,6 +138,14 @@ def title_case(text: str) -> str:
 
     def hide(match: re.Match[str]) -> str:
         element = match.group(0)
+        if match.group(5) is not None:
+            language = guess(match.group(5))
+            if not language or language == "en":
+                return element
+            # A quotation in another language keeps its capitals too: "The Slogan “Nie
+            # ma chleba bez wolności” in Poznań".
+            tags.append(match.group(5))
+            return "“\x01”"
         if match.group(3) is not None:
             inner = match.group(4)
             language = guess(inner)
@@ -150,7 +159,7 @@ def title_case(text: str) -> str:
         # A protected element stands for a word (it may be the title's first); a tag for nothing.
         return "\x01" if "</" in element[1:] else "\x00"
 
-    protected = _PROTECTED.sub(hide, text) if "<" in text else text
+    protected = _PROTECTED.sub(hide, text) if "<" in text or "“" in text else text
     tokens = _WORD.findall(protected)
     word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum() or tok == "\x01"]
     if not word_positions:
