@@ -305,6 +305,14 @@ def test_a_reviewed_title_is_cased_by_its_own_language_11_x() -> None:
         **{"reviewed-title": "Sovetskaia zhizn'", "reviewed-author": DOE},
     )
     assert "review of <i>Sovetskaia zhizn’</i>, by Jan Doe" in forms(item)[0]
+    # The record's language is the review's: the reviewed title still reads as Russian.
+    item = article(
+        "rev3",
+        title="Lichnost' i vlast'",
+        language="en",
+        **{"reviewed-author": [{"family": "Ivanov", "given": "P. S."}]},
+    )
+    assert forms(item)[1] == "Doe, review of <i>Lichnost’ i vlast’</i>, 14."
 
 
 # --- descriptions in notes (14.113) ----------------------------------------------------------

@@ -31,8 +31,19 @@ def language_code(item: Mapping[str, Any]) -> str:
 
 def is_english(item: Mapping[str, Any]) -> bool:
     """Whether the item's title takes headline style: its language is English, or unknown
-    and the title does not read as another language."""
-    return language_code(item) == "en"
+    and the title does not read as another language. A review that holds the reviewed work's
+    title in `title` (no `reviewed-title`) is judged by that title's own words: its
+    `language` is the review's ("en" for a review of a Russian book in *Kritika*, CMOS 11.x)."""
+    english = language_code(item) == "en"
+    if _titled_by_reviewed_work(item):
+        return reads_english(str(item.get("title", "") or ""), english)
+    return english
+
+
+def _titled_by_reviewed_work(item: Mapping[str, Any]) -> bool:
+    return not item.get("reviewed-title") and (
+        bool(item.get("reviewed-author")) or item.get("type") in ("review", "review-book")
+    )
 
 
 def reads_english(text: str, default: bool) -> bool:
