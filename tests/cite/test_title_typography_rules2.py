@@ -173,6 +173,8 @@ def test_a_prefix_to_an_open_compound_takes_an_en_dash_6_80(raw: str, cased: str
         # Two single words, a lowercase word, or an article opening a subtitle: as typed.
         ("Otnosheniia SSSR - Kitai", "Otnosheniia SSSR - Kitai"),
         ("Charles de Gaulle - La France libre", "Charles de Gaulle - La France libre"),
+        # One capital after the dash may be a subtitle's, by position.
+        ("Hồ Chí Minh - Tuyển tập", "Hồ Chí Minh - Tuyển tập"),
         # German capitalizes its nouns: capitals there tell no names.
         (
             "Die deutsche Frage - Europäische Sicherheit",

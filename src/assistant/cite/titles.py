@@ -68,40 +68,32 @@ def case_title(text: str, english: bool) -> str:
     return title_case(subtitle_colon(prefixed_open_compounds(text)))
 
 
-# A hyphen typed with spaces beside a name of more than one word ("Việt Nam - Trung Quốc",
+# A hyphen typed with spaces before a name of more than one word ("Việt Nam - Trung Quốc",
 # "Lào - Việt Nam"): an en dash joins a compound one of whose elements is open, closed up
-# (CMOS 6.80, 6.85). Only in sentence style, where capitals mark the names; a capital after
-# the dash that is an article ("Le", "Die") starts a subtitle instead. English titles are
-# headline style, all capitals, and a spaced dash there is a subtitle's (`subtitle_colon`).
+# (CMOS 6.80, 6.85). Only in sentence style, where capitals mark the names; the name after
+# the dash must be two capitalized words, since one capital there may be a subtitle's by
+# position ("Hồ Chí Minh - Tuyển tập"), and an article ("Le", "Die") starts a subtitle.
+# English titles are headline style, all capitals, and a spaced dash there is a subtitle's
+# (`subtitle_colon`).
 _NAME_WORD = r"[^\W\d_][\w’'.]*"
 _SPACED_HYPHEN = re.compile(
-    rf"(?<![\w\-])(?:({_NAME_WORD})\s+)?({_NAME_WORD})[ \u00a0]+-[ \u00a0]+({_NAME_WORD})"
-    rf"(?:\s+({_NAME_WORD}))?"
+    rf"(?<![\w\-])({_NAME_WORD})[ \u00a0]+-[ \u00a0]+({_NAME_WORD})(\s+{_NAME_WORD})"
 )
 
 
 def joined_open_compounds(text: str) -> str:
     """ "Quan hệ Việt Nam - Trung Quốc" -> "Quan hệ Việt Nam–Trung Quốc": the hyphen between
-    two capitalized names, one of them open (two words), becomes an en dash, closed up
+    a capitalized name and a name of two capitalized words becomes an en dash, closed up
     (CMOS 6.80)."""
     if (" - " not in text and "\u00a0-" not in text) or guess(text) == "de":
         return text  # German capitalizes every noun: its capitals tell no names
 
-    def capital(word: str | None) -> bool:
-        return bool(word) and word[:1].isupper()  # type: ignore[index]
-
     def dash(match: re.Match[str]) -> str:
-        outer_left, left, right, outer_right = match.groups()
-        # The title's first word, or a subtitle's, has its capital by position only.
-        positional = not text[: match.start()].rstrip(" “‘«\"'(").rstrip() or text[
-            : match.start()
-        ].rstrip().endswith((":", ".", "?", "!"))
-        open_compound = (capital(outer_left) and not positional) or capital(outer_right)
-        if not (capital(left) and capital(right) and open_compound) or is_function_word(right):
+        left, right, outer_right = match.groups()
+        names = (left, right, outer_right.strip())
+        if not all(word[:1].isupper() for word in names) or is_function_word(right):
             return match.group(0)
-        head = f"{outer_left} " if outer_left else ""
-        tail = f" {outer_right}" if outer_right else ""
-        return f"{head}{left}–{right}{tail}"
+        return f"{left}–{right}{outer_right}"
 
     return _SPACED_HYPHEN.sub(dash, text)
 
