@@ -105,6 +105,15 @@ _FUNCTION_WORDS = {
         " kak ne chto"
     ),
 }
+_ANY_FUNCTION_WORD = frozenset().union(*_FUNCTION_WORDS.values())
+
+
+def is_function_word(word: str) -> bool:
+    """Whether `word` is an article, preposition or conjunction of a language this module
+    knows ("le", "der", "và" is not), in any case: a word no proper noun begins with."""
+    return word.lower() in _ANY_FUNCTION_WORD
+
+
 # English function words: evidence against every other language.
 _ENGLISH = _words(
     "the of and to for with on from by at a an is are was were its their his her this that"
@@ -122,6 +131,12 @@ _GERMAN_ENDING = re.compile(r"(?:heit|keit|schaft|ische[nrs]?|liche[nrs]?|ungen)
 # Endings of LC-transliterated Russian (sovetskaia, istoriia, Istoricheskii, vneshniaia).
 _RUSSIAN_ENDING = re.compile(r"(?:skaia|skii|skoi|skogo|skikh|iia|aia|nykh|[^aeiou]ii)$")
 # Letters only some of these languages write: a tie between two is broken by them.
+# The soft sign of LC-transliterated Russian, a ’ (or ʹ) after a consonant at the end of a
+# word ("ottepel’", "Sibir’") or before a vowel inside one ("Lavrent’eva", "Vasil’ev"):
+# English has it only as an apostrophe after s ("the States’") or in n’t, ’ve, ’ll, o’clock.
+_SOFT_SIGN = re.compile(
+    r"[a-zа-я]{2}[bcdfgklmnprtvz]['’ʹ](?![\w'’ʹ])|[a-z][bcdfgklmnprstvz]['’ʹ][aeiou]|ʹ",
+)
 _LETTERS = {
     "de": "äöüß",
     "fr": "éèêàçùûôîïëœ",
@@ -134,7 +149,9 @@ _LETTERS = {
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # Web addresses and domain names ("FranUlmer.com") are no words of a title's language.
-_DOMAIN = re.compile(r"\S*[\w-]\.(?:[a-z]{2,6})\b(?:/\S*)?")
+# Tried only where a run of non-spaces starts: from inside one it would rescan the rest of
+# the run at every character (quadratic on a long run without spaces).
+_DOMAIN = re.compile(r"(?<!\S)\S*[\w-]\.(?:[a-z]{2,6})\b(?:/\S*)?")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ABBREVIATION = re.compile(r"(?<![\w'’])[^\W\d_]{1,2}\.")
 _ELISION = re.compile(r"^(l|d|qu|jusqu)['’](?=\w)", re.IGNORECASE)
@@ -169,7 +186,7 @@ def guess(text: str) -> str:
     own = dict.fromkeys(_FUNCTION_WORDS, 0)
     english = 0.0
     english_own = 0  # English words no other language listed here has
-    endings = {"de": 0.0, "ru": 0.0}
+    endings = {"de": 0.0, "ru": 0.5 * len(_SOFT_SIGN.findall(text))}
     for index, token in enumerate(tokens):
         if len(token) > 1 and token.isupper():
             continue  # an acronym ("MIT", "UN", "DE"), no word of a language

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from assistant.cite.languages import guess
 from assistant.cite.model import Run
-from assistant.cite.typography import words
+from assistant.cite.typography import closing_singles, quotes_belong_to_title, words
 
 Parts = list[Run]
 
@@ -118,16 +119,54 @@ _GENERIC = words(
     " discussion policy briefing research technical annual diary diaries journal notebook"
     " logbook log ledger scrapbook daybook record records minute dispatch despatch despatches"
     " circular directive order instruction resolution protocol communiqué statement"
+    # Thesis, report, interview and format descriptions Zotero records carry.
+    " doctoral senior honors honours undergraduate graduate habilitation special staff"
+    " occasional background white fact press country oral telephone phone streaming"
+    " podcast carbon topographic road printed mimeographed mimeograph conference symposium"
+    " workshop webinar public inaugural commencement televised unsigned signed original"
+    " copy excerpt translation abstract summary pamphlet leaflet brochure flyer broadside"
+    " postcard newsletter catalogue catalog exhibition preprint proposal petition affidavit"
+    " testimony deposition questionnaire survey dataset database spreadsheet software"
+    " computer website web online electronic slide negative photographic gelatin silver"
+    " albumen lantern glass long short feature documentary animated motion silent"
 )
 
 
+# The same descriptions in the languages a historian's records carry (theses above all).
+_GENERIC_ABROAD = words(
+    "kandidatskaia doktorskaia dissertatsiia dissertatsii avtoreferat diplomnaia diplomnaya"
+    " кандидатская докторская диссертация автореферат thèse mémoire rapport tesis tesina tesi"
+    " tese dissertação memoria informe relazione praca rozprawa"
+)
+# Languages that capitalize no common noun or adjective (German capitalizes every noun, and
+# English the adjectives of proper nouns): a capital opening a description in them is there
+# by position only, unless the word is a name, which no description opens with.
+_LOWERCASE_NOUNS = frozenset({"ru", "uk", "fr", "es", "it", "pt", "pl", "cs", "nl", "sl"})
+
+
 def lower_first(text: str) -> str:
-    """A description run on inside a note starts lowercase: "Master’s thesis" -> "master’s
-    thesis", "Oil on canvas" -> "oil on canvas"; "PhD diss.", "DVD", "Zoom video call" stay."""
+    """A description run on inside a note starts lowercase (CMOS 14.113, 14.24: "PhD diss.",
+    a generic description, not a title): "Master’s thesis" -> "master’s thesis", "Oil on
+    canvas" -> "oil on canvas", "Kandidatskaia dissertatsiia" -> "kandidatskaia
+    dissertatsiia", "Thèse de doctorat" -> "thèse de doctorat"; "PhD diss.", "DVD", "Zoom
+    video call", German "Dissertation" (a noun) stay."""
     first = text.split(" ")[0]
-    if first[1:].islower() and first[:1].isupper() and first.lower() in _GENERIC:
+    if not (first[1:].islower() and first[:1].isupper()):
+        return text
+    lower = first.lower()
+    if lower in _GENERIC or lower in _GENERIC_ABROAD or guess(text) in _LOWERCASE_NOUNS:
         return text[0].lower() + text[1:]
     return text
+
+
+def _italic_tail(parts: Parts) -> str:
+    """The text of the italic runs that end `parts` (an italic title)."""
+    texts: list[str] = []
+    for run in reversed(parts):
+        if not run.italic:
+            break
+        texts.append(run.text)
+    return "".join(reversed(texts))
 
 
 def comma_then(head: Parts, tail: str) -> Parts:
@@ -136,8 +175,19 @@ def comma_then(head: Parts, tail: str) -> Parts:
     last = head[-1]
     text = last.text
     closing = len(text) - len(text.rstrip("”’"))
+    if closing:
+        # A ’ that closes no ‘ is a letter ("ottepel’”"): the marks start after it.
+        whole = text_of(head)
+        singles = closing_singles(whole)
+        offset = len(whole) - len(text)
+        while closing and text[len(text) - closing] == "’":
+            if offset + len(text) - closing in singles:
+                break
+            closing -= 1
     if not closing or (closing == len(text) and len(head) == 1):
         return [*head, Run(", " + tail)]
+    if last.italic and quotes_belong_to_title(_italic_tail(head)):
+        return [*head, Run(", " + tail)]  # *Hot “Cold War”*, 250: the title's own marks
     body = text[: len(text) - closing]
     before = body[-1:] if body else text_of(head[:-1])[-1:]
     quotes = text[len(text) - closing :]

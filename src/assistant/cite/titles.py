@@ -11,10 +11,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.cite.languages import code_of, guess
+from assistant.cite.languages import code_of, guess, is_function_word
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
-from assistant.cite.typography import close_up_marks, title_case, words
+from assistant.cite.typography import close_up_marks, prefixed_open_compounds, title_case, words
 
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u2e80-\u9fff\uac00-\ud7af]")
 
@@ -31,8 +31,19 @@ def language_code(item: Mapping[str, Any]) -> str:
 
 def is_english(item: Mapping[str, Any]) -> bool:
     """Whether the item's title takes headline style: its language is English, or unknown
-    and the title does not read as another language."""
-    return language_code(item) == "en"
+    and the title does not read as another language. A review that holds the reviewed work's
+    title in `title` (no `reviewed-title`) is judged by that title's own words: its
+    `language` is the review's ("en" for a review of a Russian book in *Kritika*, CMOS 11.x)."""
+    english = language_code(item) == "en"
+    if _titled_by_reviewed_work(item):
+        return reads_english(str(item.get("title", "") or ""), english)
+    return english
+
+
+def _titled_by_reviewed_work(item: Mapping[str, Any]) -> bool:
+    return not item.get("reviewed-title") and (
+        bool(item.get("reviewed-author")) or item.get("type") in ("review", "review-book")
+    )
 
 
 def reads_english(text: str, default: bool) -> bool:
@@ -51,10 +62,40 @@ def case_title(text: str, english: bool) -> str:
     if not text:
         return text
     if not english:
-        return _subtitle_capital(text)
+        return _subtitle_capital(joined_open_compounds(text))
     if _NON_LATIN.search(text):
         return text
-    return title_case(subtitle_colon(text))
+    return title_case(subtitle_colon(prefixed_open_compounds(text)))
+
+
+# A hyphen typed with spaces before a name of more than one word ("Việt Nam - Trung Quốc",
+# "Lào - Việt Nam"): an en dash joins a compound one of whose elements is open, closed up
+# (CMOS 6.80, 6.85). Only in sentence style, where capitals mark the names; the name after
+# the dash must be two capitalized words, since one capital there may be a subtitle's by
+# position ("Hồ Chí Minh - Tuyển tập"), and an article ("Le", "Die") starts a subtitle.
+# English titles are headline style, all capitals, and a spaced dash there is a subtitle's
+# (`subtitle_colon`).
+_NAME_WORD = r"[^\W\d_][\w’'.]*"
+_SPACED_HYPHEN = re.compile(
+    rf"(?<![\w\-])({_NAME_WORD})[ \u00a0]+-[ \u00a0]+({_NAME_WORD})(\s+{_NAME_WORD})"
+)
+
+
+def joined_open_compounds(text: str) -> str:
+    """ "Quan hệ Việt Nam - Trung Quốc" -> "Quan hệ Việt Nam–Trung Quốc": the hyphen between
+    a capitalized name and a name of two capitalized words becomes an en dash, closed up
+    (CMOS 6.80)."""
+    if (" - " not in text and "\u00a0-" not in text) or guess(text) == "de":
+        return text  # German capitalizes every noun: its capitals tell no names
+
+    def dash(match: re.Match[str]) -> str:
+        left, right, outer_right = match.groups()
+        names = (left, right, outer_right.strip())
+        if not all(word[:1].isupper() for word in names) or is_function_word(right):
+            return match.group(0)
+        return f"{left}–{right}{outer_right}"
+
+    return _SPACED_HYPHEN.sub(dash, text)
 
 
 # Sentence style in other languages capitalizes the first word of the subtitle as of the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.cite.languages import guess
 from assistant.cite.model import Run
 
 
@@ -93,12 +94,24 @@ STOP_WORDS = _CSL_STOP_WORDS | _LONG_PREPOSITIONS
 _WORD = re.compile(r"\w[\w'’\-.]*|[^\w\s]|\s+")
 
 
-# Markup title casing must not touch: a `nocase` span whole (CSL rich text), any other tag.
-_PROTECTED = re.compile(r'<span class="nocase">.*?</span>|<[^<>]*>', re.DOTALL)
+# Markup title casing must not touch: a `nocase` span whole (CSL rich text); a letter set in
+# italics by itself, a variable ("<i>n</i>-Person Games", "<i>k</i>-Means"), which rich text
+# marks on purpose and which keeps its case (CMOS 8.159 leaves symbols as they are); a
+# superscript or subscript ("1<sup>st</sup>", "H<sub>2</sub>O"); any other tag. A whole
+# element stands for a word of the title, a tag alone for nothing. (Small capitals are cased
+# like any text, as CSL processors do: tests/cite/test_cmos18_rules.py pins it.)
+_PROTECTED = re.compile(
+    r"""<span\s+class\s*=\s*["']nocase["']\s*>.*?</span>"""
+    r"|<(i|em)>[^\W\d_][\d′']?</\1>|<(sub|sup)>[^<>]*</\2>"
+    r"|<(i|em)>([^<>]*)</\3>"
+    r"|<[^<>]*>"
+    r"|“([^“”<>]+)”",
+    re.DOTALL | re.IGNORECASE,
+)
 # Prefixes that cannot stand as words: the element after them keeps its case (CMOS 8.161).
 _PREFIXES = words(
-    "anti co counter de e extra infra inter intra macro micro mid mini multi neo non over post"
-    " pre pro proto pseudo quasi re semi socio sub super supra trans ultra un"
+    "anti co counter de e ex extra infra inter intra macro micro mid mini multi neo non over"
+    " pan post pre pro proto pseudo quasi re semi socio sub super supra trans ultra un"
 )
 _DOTTED = re.compile(r"(?:[a-z]\.){2,}")
 _NUMBER_WORDS = words(
@@ -124,11 +137,29 @@ def title_case(text: str) -> str:
     tags: list[str] = []
 
     def hide(match: re.Match[str]) -> str:
-        tags.append(match.group(0))
-        # A nocase span stands for a word (it may be the title's first); a tag for nothing.
-        return "\x01" if match.group(0).startswith("<span class") else "\x00"
+        element = match.group(0)
+        if match.group(5) is not None:
+            language = guess(match.group(5))
+            if not language or language == "en":
+                return element
+            # A quotation in another language keeps its capitals too: "The Slogan “Nie
+            # ma chleba bez wolności” in Poznań".
+            tags.append(match.group(5))
+            return "“\x01”"
+        if match.group(3) is not None:
+            inner = match.group(4)
+            language = guess(inner)
+            if not language or language == "en":
+                # An English phrase in italics is cased with the title: only its tags hide.
+                tags.extend([element[: match.start(4) - match.start()], f"</{match.group(3)}>"])
+                return "\x00" + inner + "\x00"
+            # A title or phrase in another language keeps its own capitals (CMOS 11.6):
+            # "Reading <i>Les misérables</i> in Moscow".
+        tags.append(element)
+        # A protected element stands for a word (it may be the title's first); a tag for nothing.
+        return "\x01" if "</" in element[1:] else "\x00"
 
-    protected = _PROTECTED.sub(hide, text) if "<" in text else text
+    protected = _PROTECTED.sub(hide, text) if "<" in text or "“" in text else text
     tokens = _WORD.findall(protected)
     word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum() or tok == "\x01"]
     if not word_positions:
@@ -136,10 +167,13 @@ def title_case(text: str) -> str:
     first, last = word_positions[0], word_positions[-1]
     out: list[str] = []
     capitalize_next = False
+    # A quoted question closed ("“What Is to Be Done?” and Other Essays"): a conjunction
+    # after it goes on with the title; any other word starts a segment.
+    quoted_stop = False
     for i, tok in enumerate(tokens):
         if tok == "\x01":
             out.append(tok)
-            capitalize_next = False
+            capitalize_next = quoted_stop = False
             continue
         if not tok[0].isalnum():
             out.append(tok)
@@ -147,16 +181,26 @@ def title_case(text: str) -> str:
                 tok == '"' and (i == 0 or tokens[i - 1].isspace())
             ):
                 capitalize_next = True
-            elif not tok.isspace() and tok not in ("\x00", "(", "–"):
+                quoted_stop = False
+            elif not tok.isspace() and tok not in _KEEPS_CAPITAL:
                 capitalize_next = False
+            elif capitalize_next and tok in ("”", "’", '"', "'"):
+                quoted_stop = True
             continue
         lower = tok.lower()
+        if quoted_stop and lower in ("and", "or", "nor") and i != last:
+            capitalize_next = False
+        quoted_stop = False
         if i > 0 and tokens[i - 1] in ("=", "+", "^"):
             out.append(tok)  # part of a formula ("E=mc"), not a word of the title
-        elif i > 1 and tokens[i - 1] == "\x00" and tokens[i - 2][0].isalnum():
-            out.append(tok)  # the rest of a word split by markup ("1<sup>st</sup>")
+        elif (i > 1 and tokens[i - 1] == "\x00" and tokens[i - 2][0].isalnum()) or (
+            i > 0 and tokens[i - 1] == "\x01"
+        ):
+            out.append(tok)  # the rest of a word split by markup ("H<sub>2</sub>O", "<i>n</i>th")
         elif i in (first, last) or capitalize_next:
             out.append(_capitalize_word(tok))
+        elif tok in ("V.", "Vs.") and _beside_initial(tokens, i):
+            out.append(_capitalize_word(tok))  # "S. V. Chervonenko": an initial, not versus
         elif (
             lower in STOP_WORDS
             and (tok.islower() or tok.istitle())
@@ -173,6 +217,26 @@ def title_case(text: str) -> str:
     result = "".join(out)
     pieces = re.split("[\x00\x01]", result)
     return "".join(piece + (tags[i] if i < len(tags) else "") for i, piece in enumerate(pieces))
+
+
+# Marks after which a capital still due stays due: a tag, an opening parenthesis, an en
+# dash, and the closing quotation marks and brackets after ? or ! ("‘Why Are We Telling
+# Lies?’ The Creation of …": the quoted question ends a segment of the title, and the next
+# word starts the next one, CMOS 8.159).
+_KEEPS_CAPITAL = frozenset({"\x00", "(", "–", "”", "’", ")", "]", "»", '"', "'"})
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+
+def _beside_initial(tokens: list[str], i: int) -> bool:
+    """Whether the word at `tokens[i]` stands next to an initial ("S. V. Chervonenko",
+    "Comrade V. M. Molotov"): there a capital "V." is an initial too. "v." is versus only
+    between the parties of a case name ("Roe v. Wade"); a source that wrote it lowercase
+    meant versus ("United States v. E. C. Knight Co.")."""
+    before = [tok for tok in tokens[max(0, i - 3) : i] if not tok.isspace()]
+    after = [tok for tok in tokens[i + 1 : i + 4] if not tok.isspace()]
+    return bool(
+        (before and _INITIAL.fullmatch(before[-1])) or (after and _INITIAL.fullmatch(after[0]))
+    )
 
 
 # A title typed in capitals (a catalogue record, a title page copied as printed) carries no
@@ -281,6 +345,11 @@ def _capitalize_word(word: str) -> str:
         if "-" in word and _english_compound(word):
             # "Self-determination" as a record holds it: "Self-Determination" (8.161).
             return _capitalize_word(word.lower())
+        head = word.split("-", 1)[0]
+        if "-" in word and head in _PREFIXES:
+            # "post-Mao", "anti-American", "pre-Columbian": the first element is capitalized
+            # always (8.161), the name after the prefix as written.
+            return word[:1].upper() + word[1:]
         return word
     if "-" not in word:
         return word[:1].upper() + word[1:]
@@ -373,9 +442,12 @@ def _abbreviate_range(first: str, last: str) -> str:
 
 
 # Numbers, ordinals or decades ("15th-18th Century", "1950s-60s"): a range wherever a hyphen
-# joins two of them alone (CMOS 6.78, 6.83).
+# joins two of them alone (CMOS 6.78, 6.83). Chinese, Japanese and Korean characters run
+# on without spaces ("十年论战：1956-1966中苏关系"): beside them a number stands alone.
+_LETTER_OR_DIGIT = r"[^\W\u2e80-\u9fff\u3040-\u30ff\uac00-\ud7af\uf900-\ufaff]"
 _TITLE_RANGE = re.compile(
-    r"(?<![\w\-–/.])(\d{1,4}(?:st|nd|rd|th|s)?)-(\d{1,4}(?:st|nd|rd|th|s)?)(?![\w\-–/])"
+    rf"(?<![\-–/.])(?<!{_LETTER_OR_DIGIT})(\d{{1,4}}(?:st|nd|rd|th|s)?)"
+    rf"-(\d{{1,4}}(?:st|nd|rd|th|s)?)(?![\-–/])(?!{_LETTER_OR_DIGIT})"
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -414,12 +486,49 @@ def number_ranges(text: str) -> str:
 
     def dash(match: re.Match[str]) -> str:
         first, last = match.group(1), match.group(2)
-        if not _plausible_range(first, last) or _IDENTIFIER_BEFORE.search(text, 0, match.start()):
+        # The label is right before the number: a window keeps many ranges linear.
+        window = max(0, match.start() - 40)
+        if not _plausible_range(first, last) or _IDENTIFIER_BEFORE.search(
+            text, window, match.start()
+        ):
             return match.group(0)
         return f"{first}–{last}"
 
     text = _TITLE_RANGE.sub(dash, text)
     return _DATE_RANGE.sub("\\1–", text) if "-" in text else text
+
+
+# Open compounds a historian's English titles join a prefix to (CMOS 6.80: "post–World War
+# II", "pre–Civil War"): proper nouns of more than one word, which a hyphen after the prefix
+# would split ("post-Cold War" reads as "post-cold" war). A list, because capitals alone do
+# not tell an open compound from a proper adjective and its noun: "Anti-Japanese War" is a
+# war against Japan, not something against "the Japanese War".
+_OPEN_COMPOUND = (
+    r"(?:World\s+War\s+(?:I{1,3}|One|Two)|(?:First|Second)\s+World\s+War"
+    r"|(?:Cold|Civil|Great|Korean|Vietnam|Gulf|Boer|Crimean|Six-Day|Yom\s+Kippur|Opium"
+    r"|Napoleonic|Russo-Japanese|Sino-Japanese)\s+Wars?"
+    r"|New\s+(?:Deal|Left|Right|York|Economic\s+Policy)|Great\s+(?:Depression|Society|Leap"
+    r"\s+Forward|Terror)|(?:Cultural|Russian|French|Industrial|Bolshevik|October|Chinese"
+    r"|Cuban|Iranian|Islamic)\s+Revolution|Third\s+World|Soviet\s+Union|United\s+(?:States"
+    r"|Nations|Kingdom)|(?:Middle|Far|Near)\s+East|(?:Latin|North|South|Central)\s+America"
+    r"|(?:Southeast|South|East|Central)\s+Asia|(?:Eastern|Western|Central)\s+Europe"
+    r"|Marshall\s+Plan|Iron\s+Curtain|Berlin\s+Wall|Warsaw\s+Pact|Bretton\s+Woods"
+    r"|Second\s+Vatican\s+Council|Prague\s+Spring|Arab\s+Spring)(?![\w\-])"
+)
+_PREFIXED_COMPOUND = re.compile(
+    r"(?<![\w\-])((?:anti|counter|ex|inter|mid|neo|non|pan|post|pre|pro|pseudo|quasi"
+    r"|semi|sub|super|trans|ultra))-(?=" + _OPEN_COMPOUND + ")",
+    re.IGNORECASE,
+)
+
+
+def prefixed_open_compounds(text: str) -> str:
+    """An en dash between a prefix and the open compound it qualifies: "post-Cold War
+    Order" -> "post–Cold War Order", "pre-World War II" -> "pre–World War II" (CMOS 6.80);
+    headline style then capitalizes the prefix (8.161): "Post–Cold War"."""
+    if "-" not in text:
+        return text
+    return _PREFIXED_COMPOUND.sub(r"\1–", text)
 
 
 # A space before a colon, semicolon, question mark or exclamation point, as French sets
@@ -500,6 +609,7 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
         for match in _CLUSTER.finditer(text)
         if "”" in match.group(1) or text.find("‘", 0, match.start()) != -1
     ]
+    moves = _quotes_to_pass(runs, text, moves)
     if not moves:
         return runs
     chars = list(text)
@@ -535,6 +645,81 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
         else:
             out.append(fmt.with_text(ch))
     return out
+
+
+def closing_singles(text: str) -> set[int]:
+    """The positions of the ’ in `text` that close a single quotation opened by ‘; any other
+    ’ is an apostrophe or a letter (the soft sign of a transliteration, "ottepel’",
+    "Lavrent’eva"), and punctuation never moves past it."""
+    if "‘" not in text:
+        return set()
+    closers: set[int] = set()
+    depth = 0
+    index = 0
+    while index < len(text):
+        ch = text[index]
+        if ch == "‘":
+            depth += 1
+        elif ch == "’" and depth:
+            end = index
+            while end < len(text) and text[end] == "’":
+                end += 1
+            prev = text[index - 1] if index else " "
+            after = text[end] if end < len(text) else " "
+            if not (prev.isalnum() and after.isalnum()):
+                # "Rus’’": a run of marks after a word closes as many quotations as are
+                # open, from its end; the ones before are letters.
+                count = min(end - index, depth)
+                closers.update(range(end - count, end))
+                depth -= count
+            index = end
+            continue
+        index += 1
+    return closers
+
+
+def quotes_belong_to_title(italic_title: str) -> bool:
+    """Whether the closing quotation marks an italic title ends with are part of it as
+    printed, a quoted word at its end (*Hot “Cold War”*): a comma or period after it then
+    follows the title, outside the italics. A title that is a quotation as a whole
+    (*“Them”*, *“One Hell of a Gamble”*) takes them inside its marks (CMOS 6.9)."""
+    title = italic_title.strip()
+    if not title.startswith(("“", "‘", "«", '"')):
+        return True
+    # A title that opens with a quotation closed before its end (*“Them” and “Us”*) ends
+    # with a quotation of its own words too.
+    body = title[1:].rstrip('”’»"')
+    return "”" in body or "»" in body or '"' in body
+
+
+def _quotes_to_pass(runs: list[Run], text: str, moves: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The moves that stand: a leading ’ that closes nothing is a letter, and the marks are
+    moved from after it (none left, no move); marks ending an italic title whose quotation is
+    only its last words stay where they are, the comma after the title."""
+    singles = closing_singles(text)
+    italic: list[bool] = []
+    for run in runs:
+        italic.extend([run.italic] * len(run.text))
+    kept: list[re.Match[str]] = []
+    for match in moves:
+        start = match.start(1)
+        while start < match.end(1) and text[start] == "’" and start not in singles:
+            start += 1
+        if start == match.end(1):
+            continue
+        if italic[start] and not italic[match.end(1)]:
+            begin = start
+            while begin > 0 and italic[begin - 1]:
+                begin -= 1
+            if quotes_belong_to_title(text[begin:start]):
+                continue
+        if start != match.start(1):
+            shifted = _CLUSTER.match(text, start)
+            if shifted is None:
+                continue
+            match = shifted
+        kept.append(match)
+    return kept
 
 
 _CLUSTER = re.compile(r"([”’]+)[.,]")
