@@ -352,6 +352,9 @@ def test_notes_equal_pandoc_citeproc_chicago_notes(tmp_path: Path) -> None:
     # Note 4 is an inline note citing in its commentary; Pandoc puts such a citation in
     # parentheses, a rule of the notes engine (not of reading) checked there.
     compared = [n for n in plain if n != 3]
+    # Where CMOS differs from Pandoc: a short title omits its initial article, the record's
+    # own Short Title too (CMOS 14.30; pinned in tests/cite/test_short_title_rules4.py).
+    theirs = [text.replace("Stueck, The Korean War", "Stueck, Korean War") for text in theirs]
     assert [ours[n] for n in compared] == [theirs[n] for n in compared]
 
 
