@@ -91,6 +91,7 @@ def test_an_archival_file_number_keeps_its_hyphen_in_the_note_6_78() -> None:
             "The Papacy and the Balkans (ca. 1400–1500)",
         ),
         ("Trade in the Levant, C. 1700", "Trade in the Levant, c. 1700"),
+        ("the cotton trade, c.1750-1850", "The Cotton Trade, c.1750–1850"),
         # ...but a capital initial before a number is a name's, and a first word is capitalized.
         ("Letters of John C. 1862 Edition", "Letters of John C. 1862 Edition"),
         ("c. 1900: a world on the move", "C. 1900: A World on the Move"),

@@ -198,6 +198,8 @@ def title_case(text: str) -> str:
             i > 0 and tokens[i - 1] == "\x01"
         ):
             out.append(tok)  # the rest of a word split by markup ("H<sub>2</sub>O", "<i>n</i>th")
+        elif i != first and not capitalize_next and _CLOSED_CIRCA.fullmatch(tok):
+            out.append(tok[0].lower() + tok[1:])  # "c.1750-1850", closed up, last or not
         elif i in (first, last) or capitalize_next:
             out.append(_capitalize_word(tok))
         elif tok in ("V.", "Vs.") and _beside_initial(tokens, i):
@@ -228,6 +230,7 @@ def title_case(text: str) -> str:
 # Abbreviations before a date that stay lowercase inside a title: circa, floruit (CMOS ch. 10
 # spells them lowercase, among the scholarly abbreviations; 8.159 capitalizes words, not them).
 _DATE_ABBREVIATIONS = words("c. ca. fl.")
+_CLOSED_CIRCA = re.compile(r"(?:c|ca|fl)\.\d{3,4}\b.*")
 
 
 def _circa(tokens: list[str], i: int) -> bool:
@@ -514,6 +517,8 @@ _YEAR_TO_PHRASE = re.compile(
     r"(?:[^\W\d_]+[\s-])?(\d{4})(?!\d))",
     re.IGNORECASE,
 )
+# Years after a closed-up circa: "c.1750-1850" (the period hides them from _TITLE_RANGE).
+_CIRCA_RANGE = re.compile(r"(?<![\w.])((?:c|ca|fl)\.)(\d{4})-(\d{2,4})(?![\w\-–])", re.IGNORECASE)
 # A double hyphen between numbers, TeX's en dash (ProQuest's and BibTeX's "1981--1989").
 _DOUBLE_HYPHEN = re.compile(r"(?<=\d)\s?--\s?(?=\d)")
 # A unit right before a number in a shelfmark ("ll. 12-15", "Listy 65-67", "Bl. 1-12",
@@ -563,6 +568,14 @@ def number_ranges(text: str, *, shelfmark: bool = False) -> str:
         return f"{first}–" if int(last) > int(first) else match.group(0)
 
     text = _TITLE_RANGE.sub(dash, text)
+    text = _CIRCA_RANGE.sub(
+        lambda m: (
+            f"{m.group(1)}{m.group(2)}–{m.group(3)}"
+            if _year_pair(m.group(2), m.group(3))
+            else m.group(0)
+        ),
+        text,
+    )
     if "-" not in text:
         return text
     text = _YEAR_TO_PHRASE.sub(to_phrase, text)
