@@ -17,6 +17,7 @@ from assistant.cite.pieces import (
     creator_note,
     date_or_status,
     edition,
+    generic_part,
     link,
     medium,
     number_of_volumes,
@@ -116,11 +117,14 @@ def full(item: Item, citation: Citation) -> Parts:
         )
 
     colon = _colon_volume(item, citation, loc)
-    described: list[Parts] = [creator, title(item)]
+    generic = generic_part(item)
+    # "Alfred W. Crosby, foreword to *Ecological Imperialism*": a generic part is named, not
+    # quoted, and leads into its book (CMOS 14.110).
+    described: list[Parts] = [creator] if generic else [creator, title(item)]
     if family in ("chapter", "entry"):
         book = container(item)
         if book:
-            in_part = [Run("in "), *book]
+            in_part = [Run(f"{generic} to " if generic else "in "), *book]
             if _other_book_author(item):
                 in_part += t(", by " + names_note(item.container_authors))
             described.append(in_part)
@@ -206,7 +210,9 @@ def bibliography(item: Item) -> Parts:
         sentences.append(t(number_of_volumes(item)))
     else:
         book = container(item)
-        in_part: Parts = [Run("In "), *book] if book else []
+        generic = generic_part(item)
+        lead = f"{generic.capitalize()} to " if generic else "In "
+        in_part: Parts = [Run(lead), *book] if book else []
         if _other_book_author(item) and in_part:
             in_part += t(", by " + names_note(item.container_authors))
         named_volume = volume_title_parts(item, bib=False)
@@ -218,7 +224,7 @@ def bibliography(item: Item) -> Parts:
             text = text_of(part)
             if in_part:
                 in_part += t(", " + text[:1].lower() + text[1:])
-        sentences = [creator, title(item), in_part]
+        sentences = [creator, in_part] if generic and in_part else [creator, title(item), in_part]
         if not book and _event(item):
             presented = _presented(item)
             date = date_or_status(item, year_only=False)

@@ -48,7 +48,23 @@ def title(item: Item, *, short: bool = False) -> Parts:
     return list(cached)
 
 
+# The parts of a book CMOS 18 14.110 cites by their generic name, lowercase and unquoted
+# ("introduction to *Book*"), when that name is the part's whole title; "Introduction: The
+# Decolonization of Asia" has a title of its own and is cited as a chapter.
+_GENERIC_PARTS = words("introduction foreword preface afterword")
+
+
+def generic_part(item: Item) -> str:
+    """ "introduction" when the item is the book's part of that generic name (14.110)."""
+    name = (item.title or "").strip().rstrip(".").casefold()
+    if item.family != "chapter" or name not in _GENERIC_PARTS or not item.get("container-title"):
+        return ""
+    return name
+
+
 def _styled_item_title(item: Item, short: bool) -> Parts:
+    if short and generic_part(item):
+        return [Run(generic_part(item))]  # "Crosby, foreword, xiii." (14.110)
     text = item.short_title if short else item.title
     if not text:
         if item.family in ("letter", "interview") or item.authors or item.editors:
@@ -128,6 +144,9 @@ def _secondary_names(people: Sequence[Name], bib: bool) -> str:
     return names_note(people, et_al=False)
 
 
+_FIRST_OF = re.compile(r"(?:1st|first)\s+[^\d,;]+?\s+(?:ed|edn|edition)\.?")
+
+
 def edition(item: Item, *, capital: bool) -> str:
     """ "2nd ed.", "rev. ed." (CMOS 14.113), from a number, an ordinal or words."""
     raw = item.get("edition")
@@ -136,8 +155,13 @@ def edition(item: Item, *, capital: bool) -> str:
     text = raw.strip().rstrip(".")
     lower = text.lower()
     number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?(?:\s+ed(?:ition|n)?)?", lower)
-    if re.fullmatch(r"(?:1|1st|first)(?:\s+(?:ed|edn|edition))?\.?", lower):
-        # A first edition is not mentioned (CMOS 14.113): catalogues record "First edition".
+    if re.fullmatch(r"(?:1|1st|first)(?:\s+(?:ed|edn|edition))?\.?", lower) or _FIRST_OF.fullmatch(
+        lower
+    ):
+        # A first edition is not mentioned (CMOS 14.112-14.113): catalogues record "First
+        # edition", and a publisher's first printing under its imprint or in a format ("First
+        # Simon & Schuster hardcover edition", "1st Vintage Books ed.") is a first edition too:
+        # the publisher named in the facts of publication tells which one was used.
         return ""
     if number:
         out = f"{ordinal(int(number.group(1)))} ed."
@@ -258,12 +282,12 @@ def original_title(item: Item, *, bib: bool) -> Parts:
 
 def archive_parts(item: Item, *, bib: bool = False) -> list[Parts]:
     """Where an archival copy is: shelfmark, collection, repository and its place."""
-    location = number_ranges(item.get("archive_location"))
+    location = number_ranges(item.get("archive_location"), shelfmark=True)
     if bib:
         location = capitalize(location)
     return [
         t(location),
-        t(number_ranges(item.get("archive_collection"))),
+        t(number_ranges(item.get("archive_collection"), shelfmark=True)),
         t(", ".join(p for p in (item.get("archive"), item.get("archive-place")) if p)),
     ]
 

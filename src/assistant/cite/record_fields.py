@@ -75,6 +75,22 @@ _PUBLISHER_LEGAL = re.compile(
     r",?\s+(?:Inc|Ltd|LLC|L\.L\.C|Co\.?,? Ltd|Pvt\.? Ltd|Limited|Incorporated)\.?$"
 )
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# What a database adds to a periodical's name to tell its runs and copies apart: ProQuest
+# Historical Newspapers' "New York Times (1923-Current file)", "Chicago Daily Tribune
+# (1872-1922)", its "(Online)" and "(pre-1997 Fulltext)" copies. No part of the title the
+# paper printed (CMOS 14.89 names the paper as its masthead does); "(London)", a place an
+# editor adds, is kept.
+_DATABASE_RUN = re.compile(
+    r"\s*\((?:\d{4}\s*[-–]\s*(?:\d{4}|current(?:\s+file)?)|online(?:\s+edition)?|print"
+    r"|pre-\d{4}\s+full\s?text)\)\s*$",
+    re.IGNORECASE,
+)
+# Areas of a newspaper's or magazine's website that Zotero's translators file as the
+# article's section (from the page's "article:section").
+_WEBSITE_AREAS = words(
+    "archives archive blogs blog video videos multimedia interactive interactives live"
+    " podcasts podcast slideshow slideshows topics web online"
+) | {"web exclusive", "times insider", "breaking news", "latest news"}
 
 
 def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
@@ -103,9 +119,14 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
     kind = str(out.get("type", ""))
     in_periodical = kind in _PUBLISHED_IN_EITHER and out.get("issue") and not publisher
     if container and (kind in _PERIODICAL_TYPES or in_periodical):
-        trimmed = re.sub(r"^The\s+(?=[A-Z])", "", container)
+        trimmed = re.sub(r"^The\s+(?=[A-Z])", "", _DATABASE_RUN.sub("", container))
         if trimmed != container:
             out["container-title"] = trimmed
+    section = _text(out.get("section"))
+    if section and kind in _PERIODICAL_TYPES and section.casefold() in _WEBSITE_AREAS:
+        # A newspaper site's area ("Archives" on nytimes.com) is no section of the paper a
+        # reader can turn to: CMOS 14.89 gives a section of the printed edition only.
+        out.pop("section", None)
     _split_series(out)
     _edition_from_title(out)
     edition = _text(out.get("edition"))

@@ -6,6 +6,7 @@ import re
 
 from assistant.cite.languages import guess
 from assistant.cite.model import Run
+from assistant.cite.phrasal_verbs import particle_of_verb
 
 
 def words(text: str) -> frozenset[str]:
@@ -197,14 +198,21 @@ def title_case(text: str) -> str:
             i > 0 and tokens[i - 1] == "\x01"
         ):
             out.append(tok)  # the rest of a word split by markup ("H<sub>2</sub>O", "<i>n</i>th")
+        elif i != first and not capitalize_next and _CLOSED_CIRCA.fullmatch(tok):
+            out.append(tok[0].lower() + tok[1:])  # "c.1750-1850", closed up, last or not
         elif i in (first, last) or capitalize_next:
             out.append(_capitalize_word(tok))
         elif tok in ("V.", "Vs.") and _beside_initial(tokens, i):
             out.append(_capitalize_word(tok))  # "S. V. Chervonenko": an initial, not versus
+        elif _circa(tokens, i):
+            out.append(lower)  # "Empire, c. 1880–1950": an abbreviation, lowercase (8.159)
         elif (
             lower in STOP_WORDS
             and (tok.islower() or tok.istitle())
-            and not (lower in _ADVERBIAL_PARTICLES and _used_adverbially(tokens, i))
+            and not (
+                lower in _ADVERBIAL_PARTICLES
+                and (_used_adverbially(tokens, i) or _after_its_verb(tokens, i))
+            )
             and not (lower in _CONJUNCTIONS_TOO and _opens_clause(tokens, i))
             # "A&M", "A/B": a letter joined to its neighbours is not an article.
             and not (i + 1 < len(tokens) and tokens[i + 1] in ("&", "/"))
@@ -217,6 +225,23 @@ def title_case(text: str) -> str:
     result = "".join(out)
     pieces = re.split("[\x00\x01]", result)
     return "".join(piece + (tags[i] if i < len(tags) else "") for i, piece in enumerate(pieces))
+
+
+# Abbreviations before a date that stay lowercase inside a title: circa, floruit (CMOS ch. 10
+# spells them lowercase, among the scholarly abbreviations; 8.159 capitalizes words, not them).
+_DATE_ABBREVIATIONS = words("c. ca. fl.")
+_CLOSED_CIRCA = re.compile(r"(?:c|ca|fl)\.\d{3,4}\b.*")
+
+
+def _circa(tokens: list[str], i: int) -> bool:
+    """Whether `tokens[i]` is "c."/"ca." before a year: lowercase, or capitalized by a record
+    after a comma or a parenthesis ("Transnationalism, C. 1880", not "John C. 1880")."""
+    if tokens[i].lower() not in _DATE_ABBREVIATIONS or not (
+        i + 2 < len(tokens) and tokens[i + 1].isspace() and tokens[i + 2][:1].isdigit()
+    ):
+        return False
+    before = [tok for tok in tokens[max(0, i - 3) : i] if not tok.isspace()]
+    return tokens[i].islower() or (bool(before) and before[-1] in (",", "("))
 
 
 # Marks after which a capital still due stays due: a tag, an opening parenthesis, an en
@@ -308,6 +333,12 @@ def _used_adverbially(tokens: list[str], i: int) -> bool:
             return _used_adverbially(tokens, k)
         return True
     return False
+
+
+def _after_its_verb(tokens: list[str], i: int) -> bool:
+    """Whether the particle at `tokens[i]` follows the verb it makes a phrasal verb with
+    ("Filling In Some of the Blanks", "Taking Over the Party"; not "Living in the Shadow")."""
+    return i > 1 and tokens[i - 1] == " " and particle_of_verb(tokens[i - 2], tokens[i])
 
 
 # Prepositions that are also subordinating conjunctions: capitalized when they open a clause
@@ -477,12 +508,44 @@ def _plausible_range(first: str, last: str) -> bool:
     return b > a
 
 
-def number_ranges(text: str) -> str:
+# A year joined to a phrase that ends in a later year: "1953-nachalo 1980-kh gg.", "1945-early
+# 1950s", "1914-end of 1918" (CMOS 6.78: the en dash of "from ... to", whatever the language).
+# A short ending after the hyphen is the numeral's own case ending ("Ot 1953-go k 1956 godu",
+# "1980-kh"), not a word: the phrase starts with a word of four letters or a short one of these.
+_YEAR_TO_PHRASE = re.compile(
+    r"(?<![\w\-–])(\d{4})-(?=(?:[^\W\d_]{4,}|end|mid|fin)[\s-]"
+    r"(?:[^\W\d_]+[\s-])?(\d{4})(?!\d))",
+    re.IGNORECASE,
+)
+# Years after a closed-up circa: "c.1750-1850" (the period hides them from _TITLE_RANGE).
+_CIRCA_RANGE = re.compile(r"(?<![\w.])((?:c|ca|fl)\.)(\d{4})-(\d{2,4})(?![\w\-–])", re.IGNORECASE)
+# A double hyphen between numbers, TeX's en dash (ProQuest's and BibTeX's "1981--1989").
+_DOUBLE_HYPHEN = re.compile(r"(?<=\d)\s?--\s?(?=\d)")
+# A unit right before a number in a shelfmark ("ll. 12-15", "Listy 65-67", "Bl. 1-12",
+# "box 4-6", "ll. 3-5, 9-12"): the pair is a run of that unit.
+_LABELLED = re.compile(r"[^\W\d_]{1,12}\.?\s*(?:\d+(?:[\-–]\d+)?,\s*)*$")
+
+
+def _year_pair(first: str, last: str) -> bool:
+    """Whether "first-last" are years: 1944-1952, 1960-63, 1898-1903 (a span, not "2010-6321")."""
+    if len(first) != 4 or not (first.isdigit() and last.isdigit()) or len(last) not in (2, 4):
+        return False
+    a = int(first)
+    b = int(first[:2] + last) if len(last) == 2 else int(last)
+    return 1000 <= a < b <= 2100
+
+
+def number_ranges(text: str, *, shelfmark: bool = False) -> str:
     """En dashes between the numbers or dates of a range written with a hyphen, "1945-1953"
     -> "1945–1953", "June 1950-June 1951" -> "June 1950–June 1951" (CMOS 6.78, 6.83),
-    leaving identifiers alone: "NIE 11-4-57", "NSC-68", "974.7301/7-2756", "No. 94-465"."""
+    leaving identifiers alone: "NIE 11-4-57", "NSC-68", "974.7301/7-2756", "No. 94-465".
+
+    In an archival shelfmark or collection (`shelfmark`), a pair of numbers is a range only
+    when a unit labels it ("ll. 12-15", "Bl. 1-12") or when both are years ("1955-59"): a
+    bare pair is a file number ("2010-6321", Japan's Diplomatic Archives)."""
     if "-" not in text:
         return text
+    text = _DOUBLE_HYPHEN.sub("–", text)
 
     def dash(match: re.Match[str]) -> str:
         first, last = match.group(1), match.group(2)
@@ -492,9 +555,30 @@ def number_ranges(text: str) -> str:
             text, window, match.start()
         ):
             return match.group(0)
+        if (
+            shelfmark
+            and not _year_pair(first, last)
+            and not _LABELLED.search(text, window, match.start())
+        ):
+            return match.group(0)
         return f"{first}–{last}"
 
+    def to_phrase(match: re.Match[str]) -> str:
+        first, last = match.group(1), match.group(2)
+        return f"{first}–" if int(last) > int(first) else match.group(0)
+
     text = _TITLE_RANGE.sub(dash, text)
+    text = _CIRCA_RANGE.sub(
+        lambda m: (
+            f"{m.group(1)}{m.group(2)}–{m.group(3)}"
+            if _year_pair(m.group(2), m.group(3))
+            else m.group(0)
+        ),
+        text,
+    )
+    if "-" not in text:
+        return text
+    text = _YEAR_TO_PHRASE.sub(to_phrase, text)
     return _DATE_RANGE.sub("\\1–", text) if "-" in text else text
 
 
