@@ -13,10 +13,10 @@ import pytest
 
 from assistant.cite.dates import parse_date
 from assistant.cite.engine import ChicagoEngine
+from assistant.cite.headline import title_case
 from assistant.cite.model import Citation, Note
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import nest_quotes
-from assistant.cite.typography import title_case
 
 DOE = [{"family": "Doe", "given": "Jan"}]
 

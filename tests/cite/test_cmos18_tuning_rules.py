@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from assistant.cite.engine import ChicagoEngine
+from assistant.cite.headline import title_case
 from assistant.cite.model import Citation, Note
+from assistant.cite.ranges import number_ranges
 from assistant.cite.short_titles import derive_short_title
-from assistant.cite.typography import number_ranges, title_case
 
 from .test_cmos18_rules import DOE, book
 

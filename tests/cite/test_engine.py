@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from assistant.cite.engine import ChicagoEngine, markdown_runs, runs_to_text
+from assistant.cite.headline import title_case
 from assistant.cite.model import Citation, Note, Run
-from assistant.cite.typography import page_range, title_case
+from assistant.cite.ranges import page_range
 
 
 def _book(item_id: str, family: str, given: str, title: str, **extra: Any) -> dict[str, Any]:

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from assistant.cite.typography import number_ranges, title_case
+from assistant.cite.headline import title_case
+from assistant.cite.ranges import number_ranges
 
 from .test_cmos18_rules import DOE
 from .test_cmos18_tuning_rules import forms

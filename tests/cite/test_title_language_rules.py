@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from assistant.cite.headline import title_case
 from assistant.cite.languages import code_of, guess
+from assistant.cite.ranges import number_ranges
 from assistant.cite.titles import language_code, record_period
-from assistant.cite.typography import close_up_marks, number_ranges, title_case
+from assistant.cite.typography import close_up_marks
 
 from .test_cmos18_rules import DOE, book
 from .test_cmos18_tuning_rules import article, forms

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
+from assistant.cite.headline import title_case
 from assistant.cite.languages import guess
+from assistant.cite.ranges import number_ranges, page_range
 from assistant.cite.richtext import lower_first
 from assistant.cite.titles import case_title
-from assistant.cite.typography import number_ranges, page_range, title_case
 
 from .test_cmos18_rules import DOE, book
 from .test_cmos18_tuning_rules import article, forms

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.cite.typography import abbreviate_year_range
+from assistant.cite.ranges import abbreviate_year_range
 
 MONTHS = (
     "January",

@@ -21,11 +21,12 @@ from assistant.cite.names import (
     same_names,
     vietnamese_order,
 )
+from assistant.cite.ranges import number_ranges
 from assistant.cite.record_fields import cleaned
 from assistant.cite.richtext import Parts, hide_tags, show_tags
 from assistant.cite.short_titles import derive_short_title, record_short_title, subtitle_of
 from assistant.cite.titles import case_title, is_english, language_code, reads_english
-from assistant.cite.typography import number_ranges, smart_quotes
+from assistant.cite.typography import smart_quotes
 
 # CSL types this engine knows, mapped to the family that renders them.
 TYPE_FAMILY = {

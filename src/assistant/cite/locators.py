@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.cite.model import Citation
-from assistant.cite.typography import page_range
+from assistant.cite.ranges import page_range
 
 # Chicago's locator abbreviations (CSL's en-US short terms, as the style prints them).
 LOCATOR_TERMS = {

@@ -17,10 +17,10 @@ from assistant.cite.pieces import (
     secondary,
     title,
 )
+from assistant.cite.ranges import page_range
 from assistant.cite.richtext import Parts, join, paren, t
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import styled_title
-from assistant.cite.typography import page_range
 
 # An issue given with its label already ("no. 3", "Nos. 6-7", "Number 4", French "n° 3",
 # German "Nr. 2" or "H. 2" for Heft, Spanish "núm. 5", Czech "č. 4"): the label goes, the

@@ -10,9 +10,10 @@ from collections.abc import Callable, Sequence
 from assistant.cite.items import ROMAN_TYPES, Item
 from assistant.cite.model import Citation, Run
 from assistant.cite.names import Name, names_bib, names_note
+from assistant.cite.ranges import number_ranges
 from assistant.cite.richtext import Parts, capitalize, lower_first, markup_runs, t
 from assistant.cite.titles import styled_title
-from assistant.cite.typography import number_ranges, ordinal, words
+from assistant.cite.typography import ordinal, words
 
 _ORDINAL_WORDS = {
     "first": 1,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.cite.typography import STOP_WORDS, words
+from assistant.cite.headline import STOP_WORDS
+from assistant.cite.typography import words
 
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 

@@ -1,0 +1,424 @@
+"""Headline-style capitals (CMOS 8.159-8.161): which words of an English title take a capital,
+as CSL's title case does, with Chicago's refinements (prepositions of any length, hyphenated
+compounds, particles of phrasal verbs, words that stay as typed)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.cite.languages import guess
+from assistant.cite.phrasal_verbs import particle_of_verb
+from assistant.cite.typography import words
+
+# Words kept lowercase inside a headline-style title. CSL's list (articles, and, but, for, or,
+# nor, so, yet, and the short prepositions, as pandoc's citeproc applies it) ...
+_CSL_STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "the",
+        "till",
+        "to",
+        "v.",
+        "via",
+        "vs.",
+        "with",
+        "yet",
+    }
+)
+# ... and, since CMOS 17 8.159 lowercases prepositions "regardless of length", the longer ones
+# too ("Diplomacy between the Wars"), which the style capitalizes.
+_LONG_PREPOSITIONS = frozenset(
+    {
+        "about",
+        "above",
+        "across",
+        "after",
+        "against",
+        "along",
+        "amid",
+        "among",
+        "around",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "between",
+        "beyond",
+        "despite",
+        "during",
+        "since",
+        "except",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "like",
+        "per",
+        "amidst",
+        "atop",
+        "unto",
+        "vis-à-vis",
+        "under",
+        "underneath",
+        "unlike",
+        "until",
+        "upon",
+        "versus",
+        "within",
+        "without",
+    }
+)
+STOP_WORDS = _CSL_STOP_WORDS | _LONG_PREPOSITIONS
+
+_WORD = re.compile(r"\w[\w'’\-.]*|[^\w\s]|\s+")
+
+
+# Markup title casing must not touch: a `nocase` span whole (CSL rich text); a letter set in
+# italics by itself, a variable ("<i>n</i>-Person Games", "<i>k</i>-Means"), which rich text
+# marks on purpose and which keeps its case (CMOS 8.159 leaves symbols as they are); a
+# superscript or subscript ("1<sup>st</sup>", "H<sub>2</sub>O"); any other tag. A whole
+# element stands for a word of the title, a tag alone for nothing. (Small capitals are cased
+# like any text, as CSL processors do: tests/cite/test_cmos18_rules.py pins it.)
+_PROTECTED = re.compile(
+    r"""<span\s+class\s*=\s*["']nocase["']\s*>.*?</span>"""
+    r"|<(i|em)>[^\W\d_][\d′']?</\1>|<(sub|sup)>[^<>]*</\2>"
+    r"|<(i|em)>([^<>]*)</\3>"
+    r"|<[^<>]*>"
+    r"|“([^“”<>]+)”",
+    re.DOTALL | re.IGNORECASE,
+)
+# Prefixes that cannot stand as words: the element after them keeps its case (CMOS 8.161).
+_PREFIXES = words(
+    "anti co counter de e ex extra infra inter intra macro micro mid mini multi neo non over"
+    " pan post pre pro proto pseudo quasi re semi socio sub super supra trans ultra un"
+)
+_DOTTED = re.compile(r"(?:[a-z]\.){2,}")
+_NUMBER_WORDS = words(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+    " hundred first second third fourth fifth sixth seventh eighth ninth tenth eleventh"
+    " twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+    " twentieth"
+    " thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth"
+)
+
+
+def title_case(text: str) -> str:
+    """Headline-style capitalization (CMOS 8.159) for English titles.
+
+    Lowercase words are capitalized, except articles, coordinating conjunctions and prepositions
+    (lowercased even when the source capitalized them). The first and last words, and the first
+    word after a colon, a dash, a semicolon or an opening quotation mark, are always capitalized.
+    Words with capitals inside ("USSR-DPRK", "iPhone") keep them; CSL rich-text markup and
+    `nocase` spans are left alone, and so is anything else between angle brackets.
+    """
+    text = _unshout(text)
+    tags: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        element = match.group(0)
+        if match.group(5) is not None:
+            language = guess(match.group(5))
+            if not language or language == "en":
+                return element
+            # A quotation in another language keeps its capitals too: "The Slogan “Nie
+            # ma chleba bez wolności” in Poznań".
+            tags.append(match.group(5))
+            return "“\x01”"
+        if match.group(3) is not None:
+            inner = match.group(4)
+            language = guess(inner)
+            if not language or language == "en":
+                # An English phrase in italics is cased with the title: only its tags hide.
+                tags.extend([element[: match.start(4) - match.start()], f"</{match.group(3)}>"])
+                return "\x00" + inner + "\x00"
+            # A title or phrase in another language keeps its own capitals (CMOS 11.6):
+            # "Reading <i>Les misérables</i> in Moscow".
+        tags.append(element)
+        # A protected element stands for a word (it may be the title's first); a tag for nothing.
+        return "\x01" if "</" in element[1:] else "\x00"
+
+    protected = _PROTECTED.sub(hide, text) if "<" in text or "“" in text else text
+    tokens = _WORD.findall(protected)
+    word_positions = [i for i, tok in enumerate(tokens) if tok[0].isalnum() or tok == "\x01"]
+    if not word_positions:
+        return text
+    first, last = word_positions[0], word_positions[-1]
+    out: list[str] = []
+    capitalize_next = False
+    # A quoted question closed ("“What Is to Be Done?” and Other Essays"): a conjunction
+    # after it goes on with the title; any other word starts a segment.
+    quoted_stop = False
+    for i, tok in enumerate(tokens):
+        if tok == "\x01":
+            out.append(tok)
+            capitalize_next = quoted_stop = False
+            continue
+        if not tok[0].isalnum():
+            out.append(tok)
+            if tok in (":", ";", "?", "!", "—", "“", "‘") or (
+                tok == '"' and (i == 0 or tokens[i - 1].isspace())
+            ):
+                capitalize_next = True
+                quoted_stop = False
+            elif not tok.isspace() and tok not in _KEEPS_CAPITAL:
+                capitalize_next = False
+            elif capitalize_next and tok in ("”", "’", '"', "'"):
+                quoted_stop = True
+            continue
+        lower = tok.lower()
+        if quoted_stop and lower in ("and", "or", "nor") and i != last:
+            capitalize_next = False
+        quoted_stop = False
+        if i > 0 and tokens[i - 1] in ("=", "+", "^"):
+            out.append(tok)  # part of a formula ("E=mc"), not a word of the title
+        elif (i > 1 and tokens[i - 1] == "\x00" and tokens[i - 2][0].isalnum()) or (
+            i > 0 and tokens[i - 1] == "\x01"
+        ):
+            out.append(tok)  # the rest of a word split by markup ("H<sub>2</sub>O", "<i>n</i>th")
+        elif i != first and not capitalize_next and _CLOSED_CIRCA.fullmatch(tok):
+            out.append(tok[0].lower() + tok[1:])  # "c.1750-1850", closed up, last or not
+        elif i in (first, last) or capitalize_next:
+            out.append(_capitalize_word(tok))
+        elif tok in ("V.", "Vs.") and _beside_initial(tokens, i):
+            out.append(_capitalize_word(tok))  # "S. V. Chervonenko": an initial, not versus
+        elif _circa(tokens, i):
+            out.append(lower)  # "Empire, c. 1880–1950": an abbreviation, lowercase (8.159)
+        elif (
+            lower in STOP_WORDS
+            and (tok.islower() or tok.istitle())
+            and not (
+                lower in _ADVERBIAL_PARTICLES
+                and (_used_adverbially(tokens, i) or _after_its_verb(tokens, i))
+            )
+            and not (lower in _CONJUNCTIONS_TOO and _opens_clause(tokens, i))
+            # "A&M", "A/B": a letter joined to its neighbours is not an article.
+            and not (i + 1 < len(tokens) and tokens[i + 1] in ("&", "/"))
+            and not (i > 0 and tokens[i - 1] in ("&", "/"))
+        ):
+            out.append(lower)
+        else:
+            out.append(_capitalize_word(tok))
+        capitalize_next = False
+    result = "".join(out)
+    pieces = re.split("[\x00\x01]", result)
+    return "".join(piece + (tags[i] if i < len(tags) else "") for i, piece in enumerate(pieces))
+
+
+# Abbreviations before a date that stay lowercase inside a title: circa, floruit (CMOS ch. 10
+# spells them lowercase, among the scholarly abbreviations; 8.159 capitalizes words, not them).
+_DATE_ABBREVIATIONS = words("c. ca. fl.")
+_CLOSED_CIRCA = re.compile(r"(?:c|ca|fl)\.\d{3,4}\b.*")
+
+
+def _circa(tokens: list[str], i: int) -> bool:
+    """Whether `tokens[i]` is "c."/"ca." before a year: lowercase, or capitalized by a record
+    after a comma or a parenthesis ("Transnationalism, C. 1880", not "John C. 1880")."""
+    if tokens[i].lower() not in _DATE_ABBREVIATIONS or not (
+        i + 2 < len(tokens) and tokens[i + 1].isspace() and tokens[i + 2][:1].isdigit()
+    ):
+        return False
+    before = [tok for tok in tokens[max(0, i - 3) : i] if not tok.isspace()]
+    return tokens[i].islower() or (bool(before) and before[-1] in (",", "("))
+
+
+# Marks after which a capital still due stays due: a tag, an opening parenthesis, an en
+# dash, and the closing quotation marks and brackets after ? or ! ("‘Why Are We Telling
+# Lies?’ The Creation of …": the quoted question ends a segment of the title, and the next
+# word starts the next one, CMOS 8.159).
+_KEEPS_CAPITAL = frozenset({"\x00", "(", "–", "”", "’", ")", "]", "»", '"', "'"})
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+
+def _beside_initial(tokens: list[str], i: int) -> bool:
+    """Whether the word at `tokens[i]` stands next to an initial ("S. V. Chervonenko",
+    "Comrade V. M. Molotov"): there a capital "V." is an initial too. "v." is versus only
+    between the parties of a case name ("Roe v. Wade"); a source that wrote it lowercase
+    meant versus ("United States v. E. C. Knight Co.")."""
+    before = [tok for tok in tokens[max(0, i - 3) : i] if not tok.isspace()]
+    after = [tok for tok in tokens[i + 1 : i + 4] if not tok.isspace()]
+    return bool(
+        (before and _INITIAL.fullmatch(before[-1])) or (after and _INITIAL.fullmatch(after[0]))
+    )
+
+
+# A title typed in capitals (a catalogue record, a title page copied as printed) carries no
+# case information; CMOS headline style applies all the same (8.159). Only acronyms a
+# historian's titles use and roman numerals keep their capitals.
+_ACRONYMS = words(
+    "us usa u.s. uk un ussr urss nato cia kgb nkvd mgb gru oss nsc fbi prc roc rok dprk gdr"
+    " frg eu eec seato cento asean ccp kmt cpsu pla ii iii iv vi vii viii ix xi xii xiii xiv"
+    " xv xvi xvii xviii xix xx xxi ww wwii icbm sdi abm salt start mad un. itt ibm bbc cnn"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _unshout(text: str) -> str:
+    letters = _LETTER.findall(re.sub(r"<[^>]*>", "", text))
+    if len(letters) < 8 or any(c.islower() for c in letters):
+        return text
+    if sum(1 for w in re.findall(r"[^\W\d_]{4,}", text)) < 2:
+        return text  # "NATO", "SALT II": an acronym title, not a shouted one
+
+    def lower(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word if word.lower() in _ACRONYMS else word.lower()
+
+    parts = re.split(r"(<[^>]*>)", text)  # markup keeps its own spelling
+    return "".join(
+        part if part.startswith("<") else re.sub(r"[^\W\d_][\w.'’]*", lower, part) for part in parts
+    )
+
+
+# Prepositions that also serve as adverbs ("Starting All Over Again", "Giving In"): CMOS
+# 8.159 capitalizes them when used adverbially. Only the uses a reader can be sure of count:
+# with no object after them (before punctuation or a conjunction ending the phrase) or before
+# an adverb that cannot be their object.
+_ADVERBIAL_PARTICLES = words(
+    "about above across after along around before behind below beneath beyond by down in"
+    " inside near off on out outside over past since through throughout under up within"
+    " without"
+)
+_ADVERBS = words("again anew apart aside away back forth forward together")
+_PREPOSITIONS = (
+    _ADVERBIAL_PARTICLES | _LONG_PREPOSITIONS | words("at for from into of onto to toward via with")
+)
+_PHRASE_END = frozenset(":;,.?!—–)”’")
+
+
+def _used_adverbially(tokens: list[str], i: int) -> bool:
+    """Whether the preposition at `tokens[i]` has no object: the next word is an adverb of
+    `_ADVERBS`, or the phrase ends after it (punctuation), or "and"/"or" joins it to another
+    particle that is itself adverbial ("Over and Over Again")."""
+    j = i + 1
+    while j < len(tokens) and (tokens[j].isspace() or tokens[j] == "\x00"):
+        j += 1  # spaces and markup ("<i>Giving In</i>: …")
+    if j == len(tokens):
+        return True
+    nxt = tokens[j]
+    if nxt in _PHRASE_END:
+        return True
+    lower = nxt.lower()
+    if lower in _ADVERBS:
+        return True
+    if lower in ("and", "or", "but", "nor"):
+        # "Stalin Looked On and Did Nothing": a conjunction ends the phrase, unless another
+        # preposition shares the object ("in and around Seoul", "before and after the War").
+        k = j + 1
+        while k < len(tokens) and (tokens[k].isspace() or tokens[k] == "\x00"):
+            k += 1
+        if k < len(tokens) and tokens[k].lower() in _PREPOSITIONS:
+            return _used_adverbially(tokens, k)
+        return True
+    return False
+
+
+def _after_its_verb(tokens: list[str], i: int) -> bool:
+    """Whether the particle at `tokens[i]` follows the verb it makes a phrasal verb with
+    ("Filling In Some of the Blanks", "Taking Over the Party"; not "Living in the Shadow")."""
+    return i > 1 and tokens[i - 1] == " " and particle_of_verb(tokens[i - 2], tokens[i])
+
+
+# Prepositions that are also subordinating conjunctions: capitalized when they open a clause
+# ("Since We Met", "Before It Is Too Late", CMOS 8.159), lowercase before a year, a number,
+# an article or a noun phrase ("Europe since 1945", "Life before the War"). Only a subject
+# pronoun tells a clause for certain; "it" and "you" only when a word follows them.
+_CONJUNCTIONS_TOO = words("after before since till until")
+_SUBJECTS = words("i we he she they there")
+
+
+def _opens_clause(tokens: list[str], i: int) -> bool:
+    words_after = [tok for tok in tokens[i + 1 : i + 6] if tok[0].isalnum()]
+    spaced = [tok for tok in tokens[i + 1 : i + 6] if not tok.isspace()]
+    if not words_after or not spaced or spaced[0] != words_after[0]:
+        return False  # punctuation follows: the adverb test decides
+    nxt = words_after[0].lower()
+    if nxt in _SUBJECTS:
+        return True
+    return nxt in ("it", "you") and len(words_after) > 1 and spaced[1:2] == [words_after[1]]
+
+
+def _capitalize_word(word: str) -> str:
+    """A word in headline style. A hyphenated compound given in lowercase is capitalized by
+    CMOS 8.161: the first element always, later ones unless articles, prepositions or
+    conjunctions, and nothing after a prefix that is not a word of its own ("Anti-inflation").
+    A compound the source capitalized is left as written: a name like "Mao Tse-tung" or
+    "Kim Il-sung" keeps its lowercase second element."""
+    if _DOTTED.fullmatch(word):
+        return word.upper()  # "u.s." -> "U.S."
+    if not word.islower():
+        if "-" in word and word.split("-", 1)[0].lower() in _NUMBER_WORDS:
+            # A spelled-out number takes a capital on each element: "Twenty-First-Century"
+            # (CMOS 8.161), though the source wrote it in sentence style.
+            return _capitalize_word(word.lower())
+        if "-" in word and _english_compound(word):
+            # "Self-determination" as a record holds it: "Self-Determination" (8.161).
+            return _capitalize_word(word.lower())
+        head = word.split("-", 1)[0]
+        if "-" in word and head in _PREFIXES:
+            # "post-Mao", "anti-American", "pre-Columbian": the first element is capitalized
+            # always (8.161), the name after the prefix as written.
+            return word[:1].upper() + word[1:]
+        return word
+    if "-" not in word:
+        return word[:1].upper() + word[1:]
+    parts = word.split("-")
+    parts = [part.upper() if _DOTTED.fullmatch(part) else part for part in parts]
+    out = [parts[0][:1].upper() + parts[0][1:]]
+    after_prefix = parts[0] in _PREFIXES
+    for part in parts[1:]:
+        if after_prefix or part in STOP_WORDS:
+            out.append(part)
+        else:
+            out.append(part[:1].upper() + part[1:])
+        after_prefix = False
+    return "-".join(out)
+
+
+# First elements of English compounds that are words of their own ("Self-Determination",
+# "Well-Being", "Cold-War Politics"), unlike a syllable of a romanized name ("Mao Tse-tung").
+_COMPOUND_WORDS = words(
+    "self well ill half all cross world long short high low cold old new full free great far"
+    " near left right hard soft large small open first last middle state nation class mass"
+    " war peace arms power price top"
+)
+_VOWEL_GROUP = re.compile(r"[aeiouyäöüéè]+")
+_SYLLABLE_ELEMENT = re.compile(r"[a-zäöüé']+")
+
+
+def _english_compound(word: str) -> bool:
+    """Whether `word`, capitalized only on its first letter ("Self-determination"), is an
+    English compound whose later elements take capitals by CMOS 8.161, not a romanized name
+    whose lowercase syllable the source wrote on purpose ("Tse-tung", "Il-sung", "Fan-hsi").
+    A first element that is a word of its own tells (after a prefix, "Anti-inflation", the
+    case is kept anyway), and so does a later element of more than one syllable, which no
+    syllable of a Chinese or Korean name is."""
+    parts = word.split("-")
+    if len(parts) < 2 or not parts[0][:1].isupper() or parts[0][1:] != parts[0][1:].lower():
+        return False
+    if not all(_SYLLABLE_ELEMENT.fullmatch(part) for part in parts[1:]):
+        return False  # "U.S.-Soviet", "Soviet-American": already as the source wants
+    first = parts[0].lower()
+    if first in _PREFIXES:
+        return False
+    if first in _COMPOUND_WORDS:
+        return True
+    return all(len(_VOWEL_GROUP.findall(part)) >= 2 for part in parts[1:])
