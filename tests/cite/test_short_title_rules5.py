@@ -115,3 +115,23 @@ def test_14_30_places_in_apposition_go(title, expected):
 )
 def test_14_30_years_and_lapses(title, expected):
     assert _short(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: an acronym modifies the noun after it; the cut falls at the noun phrase's
+        # end, not after the acronym.
+        (
+            "Minutes of the SED CC Secretariat Meeting on Youth Policy",
+            "Minutes of the SED CC Secretariat Meeting",
+        ),
+        # An acronym that ends its phrase is cut after as any word.
+        (
+            "Report of the NATO Military Committee to the Council",
+            "Report of the NATO Military Committee",
+        ),
+    ],
+)
+def test_14_30_an_acronym_keeps_the_noun_it_modifies(title, expected):
+    assert _short(title) == expected

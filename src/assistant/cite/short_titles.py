@@ -461,6 +461,8 @@ def _first_words(
     phrase = tokens[: max(reach, len(phrase))]
     if unclosed_quotation(phrase) or not _can_end_unit(phrase, language, function_words):
         return []
+    if language == "en" and len(tokens) > len(phrase) and _modifies_next(tokens, len(phrase)):
+        return []
     if names_whole and len(tokens) > len(phrase) and language != "en":
         following, last = tokens[len(phrase)], _last(phrase[-1])
         # (An acronym after a noun is its genitive, "Президиума | ЦК КПСС": the Presidium
@@ -479,6 +481,19 @@ def _first_words(
     return phrase
 
 
+def _modifies_next(tokens: list[str], k: int) -> bool:
+    """Whether an English acronym ends `tokens[:k]` and modifies the noun after it ("the
+    CPSU CC | Politburo Meeting", "NATO | Defense Planning"): a cut there breaks the noun
+    phrase (14.30)."""
+    following = _first(tokens[k])
+    return (
+        _acronym(_last(tokens[k - 1]))
+        and not tokens[k - 1].endswith((",", ";"))
+        and following[:1].isupper()
+        and _bare(following) not in FUNCTION_WORDS["en"]
+    )
+
+
 def _acronym(word: str) -> bool:
     return bool(_ACRONYM.fullmatch(_HIDDEN_TAGS.sub("", word).strip(",;“”‘’\"'«»")))
 
@@ -493,7 +508,19 @@ def _completed_noun_phrase(
     taken = 0
     while taken < len(tokens) and _counted(tokens[:taken], language) < 4:
         taken += 1
-    if taken >= len(tokens) or not _ends_on_adjective(tokens[:taken], language):
+    if taken >= len(tokens):
+        return []
+    if language == "en" and _modifies_next(tokens, taken):
+        # An acronym modifies the words to the noun phrase's end, three at most.
+        later = [
+            k
+            for k in range(taken + 1, min(taken + 4, len(tokens) + 1))
+            if k == len(tokens) or phrase_ends(tokens, k, language, function_words)
+        ]
+        if not later:
+            return []
+        taken = min(later) - 1
+    elif not _ends_on_adjective(tokens[:taken], language):
         return []
     phrase = tokens[: taken + 1]
     if not _can_end_unit(phrase, language, function_words) or unclosed_quotation(phrase):
