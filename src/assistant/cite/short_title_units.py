@@ -325,6 +325,14 @@ def _romance_phrases(
 # --- possessives ----------------------------------------------------------------------------
 
 
+# Words whose "’s" is "is" or "us", not a possessive ("It’s Time", "Who’s Afraid").
+_CONTRACTIONS = words("it’s that’s there’s here’s what’s who’s he’s she’s let’s where’s how’s")
+
+
+def contraction(word: str) -> bool:
+    return _HIDDEN_TAGS.sub("", word).lower().strip("“‘\"'").replace("'", "’") in _CONTRACTIONS
+
+
 def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of an English possessive and the noun phrase it qualifies, to the next function
     word or comma, three words at most ("United States’ | Engagement", "Union’s | Grain
@@ -332,9 +340,15 @@ def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tupl
     spans = []
     for index in range(len(tokens) - 1):
         word = _HIDDEN_TAGS.sub("", tokens[index])
-        if word[-1:] in ",;:" or not (
-            word.endswith(("’s", "'s"))
-            or (word.endswith(("s’", "s'")) and not _opening_marks(word) and word[:-1].isalpha())
+        if (
+            word[-1:] in ",;:"
+            or contraction(word)
+            or not (
+                word.endswith(("’s", "'s"))
+                or (
+                    word.endswith(("s’", "s'")) and not _opening_marks(word) and word[:-1].isalpha()
+                )
+            )
         ):
             continue
         last = index

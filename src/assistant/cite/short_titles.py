@@ -36,6 +36,7 @@ from assistant.cite.short_title_phrases import (
 )
 from assistant.cite.short_title_units import (
     ROMANCE,
+    contraction,
     join_units,
     office_word,
     show_units,
@@ -359,6 +360,8 @@ def _possessive(phrase: list[str]) -> bool:
     """Whether `phrase` ends on a possessive ("Husák’s", "States’"), not on a quotation's
     closing mark ("the ‘Thaw’")."""
     word = _HIDDEN_TAGS.sub("", _last(phrase[-1])).rstrip(",;")
+    if contraction(word):
+        return False
     if word.endswith(("’s", "'s")):
         return True
     flat = "".join(w for unit in phrase for w in split_unit(unit))
