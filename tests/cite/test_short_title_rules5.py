@@ -126,6 +126,11 @@ def test_14_30_years_and_lapses(title, expected):
             "Minutes of the SED CC Secretariat Meeting on Youth Policy",
             "Minutes of the SED CC Secretariat Meeting",
         ),
+        # ... also when the four words end inside the phrase past the acronym.
+        (
+            "Memorandum for the NSC Planning Board on Indochina",
+            "Memorandum for the NSC Planning Board",
+        ),
         # An acronym that ends its phrase is cut after as any word.
         (
             "Report of the NATO Military Committee to the Council",

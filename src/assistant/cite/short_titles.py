@@ -485,16 +485,23 @@ def _first_words(
 
 
 def _modifies_next(tokens: list[str], k: int) -> bool:
-    """Whether an English acronym ends `tokens[:k]` and modifies the noun after it ("the
-    CPSU CC | Politburo Meeting", "NATO | Defense Planning"): a cut there breaks the noun
-    phrase (14.30)."""
+    """Whether a cut after `tokens[:k]` falls inside a noun phrase an English acronym opens
+    ("the CPSU CC | Politburo Meeting", "the NSC Planning | Board"): the acronym modifies
+    the words to the phrase's noun, and the cut would break the phrase (14.30)."""
     following = _first(tokens[k])
-    return (
-        _acronym(_last(tokens[k - 1]))
-        and not tokens[k - 1].endswith((",", ";"))
-        and following[:1].isupper()
-        and _bare(following) not in FUNCTION_WORDS["en"]
-    )
+    if (
+        tokens[k - 1].endswith((",", ";"))
+        or not following[:1].isupper()
+        or _bare(following) in FUNCTION_WORDS["en"]
+    ):
+        return False
+    start = k - 1
+    while start > 0 and not (
+        _bare(_last(tokens[start - 1])) in FUNCTION_WORDS["en"]
+        or tokens[start - 1].endswith((",", ";"))
+    ):
+        start -= 1
+    return _acronym(_first(tokens[start])) and k - start <= 3
 
 
 def _acronym(word: str) -> bool:
