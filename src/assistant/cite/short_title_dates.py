@@ -140,6 +140,14 @@ _ORDINAL_SPAN = re.compile(
 _PERIOD_WORDS = words("century centuries c. ca. bc bce ad ce and to early late mid the era")
 
 
+_LAPSE_ENDS = words("on after later afterward afterwards since")
+_LAPSE_UNITS = words("years decades months days weeks generations")
+_NUMBER_WORDS = words(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty"
+    " fifty sixty seventy eighty ninety hundred"
+)
+
+
 def _bare(word: str) -> str:
     return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
 
@@ -149,7 +157,8 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
     1925–1950" -> "Memoirs" (one not set off, "Koreiskaia voina 1950–53", is left to the
     cut, which drops it with the words around it when the title is long). A single year after a
     comma is what the title is about and stays ("Poland, 1956", "Berlin Crisis, 1961"); one
-    after "of" or in parentheses goes ("Border Clash of 1969" -> "Border Clash"). A number
+    after "of" or in parentheses goes ("Border Clash of 1969" -> "Border Clash") when two
+    words are left ("Promises of 1968" keeps its year, its only other key word). A number
     that is no year ("Voina 421") stays. A period of several words set off by a comma goes
     as well ("Civilization and Capitalism, 15th–18th Century") when two words are left.
     """
@@ -173,6 +182,16 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
         and _year(tokens[-1].rstrip(".,;:)"))
     ):
         return tokens[:-4]
+    # A lapse of time after the subject ("Husák’s Normalization Ten Years On", "The Bay of
+    # Pigs Forty Years Later") dates the work as a period does, and goes when two words are
+    # left.
+    if (
+        len(tokens) >= 5
+        and _bare(tokens[-1]) in _LAPSE_ENDS
+        and _bare(tokens[-2]) in _LAPSE_UNITS
+        and (_bare(tokens[-3]) in _NUMBER_WORDS or _bare(tokens[-3]).isdigit())
+    ):
+        return tokens[:-3]
     period = _period_segment(tokens)
     if period and len(tokens) - period >= 2:
         return [*tokens[: -period - 1], tokens[-period - 1].rstrip(",")]
@@ -186,7 +205,9 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
         # A year and what it is the year of name an event, not a period covered: "Poland,
         # 1956" is the key phrase itself; a span, "Memoirs, 1925–1950", is still dropped.
         return [*before[:-1], before[-1].rstrip(",")] if span else tokens
-    if _bare(before[-1]) in function_words and len(before) > 1:
+    if _bare(before[-1]) in function_words and len(before) > 2:
+        # (Only when two words are left, as for a period set off by a comma: with one, the
+        # year is a key word, "Promises of 1968", "Palestinians and 1948".)
         return before[:-1]
     if tokens[-1].startswith("("):
         return before

@@ -251,6 +251,26 @@ def sentence(tokens: list[str], language: str) -> bool:
     return False
 
 
+# The auxiliaries that open or carry a question ("Why Did It Fall?").
+_AUXILIARIES = words("do does did can could will would shall should may might must has have had")
+
+
+def verb_units(tokens: list[str], language: str, question: bool) -> list[int]:
+    """The units holding a form of "be" (and, in a question, an auxiliary) in an English
+    title."""
+    if language != "en":
+        return []
+    verbs = FINITE | _AUXILIARIES if question else FINITE
+    found = []
+    for index, unit in enumerate(tokens):
+        for word in split_unit(unit):
+            bare = _bare(word).rstrip("?!").replace("'", "’")
+            if bare in verbs or bare.endswith(("’m", "’re")):
+                found.append(index)
+                break
+    return found
+
+
 def _inside_noun_phrase(tokens: list[str], k: int) -> bool:
     """Whether the word at `k` follows an article with no other function word between."""
     for word in reversed([w for unit in tokens[:k] for w in split_unit(unit)]):

@@ -322,6 +322,49 @@ def _romance_phrases(
     return spans
 
 
+# --- possessives ----------------------------------------------------------------------------
+
+
+# Words whose "’s" is "is" or "us", not a possessive ("It’s Time", "Who’s Afraid").
+_CONTRACTIONS = words("it’s that’s there’s here’s what’s who’s he’s she’s let’s where’s how’s")
+
+
+def contraction(word: str) -> bool:
+    return _HIDDEN_TAGS.sub("", word).lower().strip("“‘\"'").replace("'", "’") in _CONTRACTIONS
+
+
+def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of an English possessive and the noun phrase it qualifies, to the next function
+    word or comma, three words at most ("United States’ | Engagement", "Union’s | Grain
+    Crisis"): a cut inside would end on the possessive or its noun's modifier."""
+    spans = []
+    for index in range(len(tokens) - 1):
+        word = _HIDDEN_TAGS.sub("", tokens[index])
+        if (
+            word[-1:] in ",;:"
+            or contraction(word)
+            or not (
+                word.endswith(("’s", "'s"))
+                or (
+                    word.endswith(("s’", "s'")) and not _opening_marks(word) and word[:-1].isalpha()
+                )
+            )
+        ):
+            continue
+        last = index
+        while last + 1 < len(tokens) and last - index < 3:
+            following = _HIDDEN_TAGS.sub("", tokens[last + 1])
+            bare = following.lower().strip("“”‘’\"',;:")
+            if bare in function_words or not bare[:1].isalpha():
+                break
+            last += 1
+            if following[-1:] in ",;:":
+                break
+        if last > index:
+            spans.append((index, last))
+    return spans
+
+
 # --- units ---------------------------------------------------------------------------------
 
 
@@ -334,6 +377,8 @@ def join_units(tokens: list[str], language: str, function_words: frozenset[str])
         *date_spans(tokens),
         *_offices(tokens, language == "en"),
     ]
+    if language == "en":
+        spans += _possessives(tokens, function_words)
     if language == "vi":
         spans += _vietnamese_words(tokens, function_words)
     if language in ROMANCE:

@@ -124,7 +124,7 @@ _ADJECTIVES = words(
     " swedish finnish turkish spanish english jewish civil foreign domestic international"
     " national global regional military political economic social cultural diplomatic"
     " strategic nuclear atomic new old great early late first second third last final"
-    " northern southern eastern western central"
+    " northern southern eastern western central cold united"
 )
 _ADJECTIVE_ENDINGS = ("ese", "ean", "ical", "ous", "ful", "less", "ible", "able")
 _NOUNS_IN_IAN = words("historian civilian guardian politician librarian musician physician")

@@ -32,9 +32,11 @@ from assistant.cite.short_title_phrases import (
     phrase_ends,
     sentence,
     splits_pair,
+    verb_units,
 )
 from assistant.cite.short_title_units import (
     ROMANCE,
+    contraction,
     join_units,
     office_word,
     show_units,
@@ -94,7 +96,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         language = read
     tokens = _without_article(main.split(), language)
     function_words = FUNCTION_WORDS.get(language, frozenset())
-    tokens = without_dates(tokens, function_words)
+    tokens = _without_setting(without_dates(tokens, function_words), function_words)
     if tokens:
         # A short title comes from the head of the title: past its first forty words nothing
         # changes the choice, and the search stays bounded for any length.
@@ -122,6 +124,36 @@ _EDITION = re.compile(
     r"(?i),\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|revised|expanded"
     r"|new|updated|enlarged)(?:\s+and\s+\w+)?\s+(?:edition|ed\.)$"
 )
+
+
+def _without_setting(tokens: list[str], function_words: frozenset[str]) -> list[str]:
+    """A title without the places set off by commas after its head ("The Asian-African
+    Conference, Bandung, Indonesia, April 1955" -> "Asian-African Conference"): where and
+    when the subject took place are in apposition to it, as a trailing date is, no key words
+    (14.30). Each place is one or two capitalized words; the head keeps two words at least."""
+    commas = [i for i, word in enumerate(tokens) if word.endswith(",")]
+    if not commas or commas[0] < 1 or commas[0] == len(tokens) - 1:
+        return tokens
+    head, rest = tokens[: commas[0] + 1], tokens[commas[0] + 1 :]
+    segments: list[list[str]] = [[]]
+    for word in rest:
+        segments[-1].append(word)
+        if word.endswith(","):
+            segments.append([])
+    places = [segment for segment in segments if segment]
+    # (Two segments at least, a place and its country or date: one name after a comma may
+    # be an inverted name, "Árbenz Guzmán, Jacobo", or a parallel phrase.)
+    if len(places) >= 2 and all(
+        len(segment) <= 2
+        and all(
+            (_name_like(w) and _bare(w).replace("-", "").isalpha()) or _bare(w).isdigit()
+            for w in segment
+        )
+        and not any(_bare(w) in function_words for w in segment)
+        for segment in places
+    ):
+        return [*head[:-1], head[-1].rstrip(",")]
+    return tokens
 
 
 def _parallel(first: str, second: str) -> bool:
@@ -181,15 +213,29 @@ def _choose(
         tokens = _without_author(tokens, language, function_words, author_names)
         if len(tokens) < n:
             return tokens
-    # Four words or fewer are not shortened (14.30), nor is a question or a sentence of up
-    # to seven ("I'm Glad the CIA Is 'Immoral'": a cut would leave half a clause).
-    if size <= 4 or ((question or sentence(tokens, language)) and size <= 7):
+    # Four words or fewer are not shortened (14.30).
+    if size <= 4:
         return tokens
     # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed").
     least = 4 if question else 1
+    # A sentence or a question is cut only after its last verb and the word that completes
+    # it, never inside its clause ("Cuban Rebel Is Visited | in Hideout"), or, in a
+    # sentence, at a comma that closes its first clause ("Everything Was Forever, | Until
+    # It Was No More"); with no such cut it stays whole ("I'm Glad the CIA Is 'Immoral'",
+    # "What Was Socialism, and Why Did It Fall?": the question mark is both clauses').
+    verbs = verb_units(tokens, language, question)
+    if verbs and (question or sentence(tokens, language)):
+        ends = [
+            k
+            for k in range(1, n)
+            if k >= verbs[-1] + 2
+            or (not question and k >= verbs[0] + 2 and tokens[k - 1][-1:] == ",")
+        ]
+    else:
+        verbs, ends = [], list(range(1, n))
     ends = [
         k
-        for k in range(1, n)
+        for k in ends
         if _counted(tokens[:k], language) >= least
         and phrase_ends(tokens, k, language, function_words)
     ]
@@ -201,7 +247,11 @@ def _choose(
     # An appositive after a comma restates the head ("Imperialism, the Highest Stage of
     # Capitalism"): the head alone is the short title.
     series = any(_bare(w) in SERIES_CONJUNCTIONS for unit in tokens for w in split_unit(unit))
-    apposed = [k for k in ends if not series and apposition_at(tokens, k, language)]
+    apposed = [
+        k
+        for k in ends
+        if not series and apposition_at(tokens, k, language) and _length(tokens[:k], language) <= 4
+    ]
     if apposed and size > 5:
         return tokens[: min(apposed)]
     # The longest head phrase of at most four words that says something (two key words) ...
@@ -217,7 +267,9 @@ def _choose(
             # ... with the phrase that follows when the head only names an era, a war, a
             # state or a genre ("Cold War | in the Middle East", "United States | and the
             # Origins"): such a head names many works, not this one.
-            later = [k for k in ends if k > head and _counted(tokens[:k], language) <= 5]
+            # (Four words at most, a unit begun within them kept whole: "United States and
+            # ‘Psychological Warfare’", not "Spanish Civil War and the Construction".)
+            later = [k for k in ends if k > head and _counted(tokens[: k - 1], language) < 4]
             if later:
                 return tokens[: min(later)]
             if size <= 6 or _counted(tokens, language) <= 5:
@@ -245,6 +297,8 @@ def _choose(
         return tokens[: min(counted)]
     # ... else, for a long title, its first four words when they make a unit ("Doklad o
     # boevykh deistviiakh"); a title of up to seven words without a usable cut stays whole.
+    if verbs and not ends:
+        return tokens
     if size <= 7 and language in _WHOLE_WITHOUT_CUT:
         return _object_of_gerund(tokens, function_words) or tokens
     first = _first_words(tokens, 4, language, function_words) or _completed_noun_phrase(
@@ -295,9 +349,23 @@ def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -
         return False
     if language == "en" and last.replace("'", "’") in FINITE:
         return False  # "Olafur Eliasson Is": half a clause
+    if language == "en" and _possessive(phrase):
+        return False  # "Origins of the United States’": a possessive's noun goes with it
     if language == "de" and german_adjective(_last(phrase[-1])):
         return False
     return not adjective(last, language)
+
+
+def _possessive(phrase: list[str]) -> bool:
+    """Whether `phrase` ends on a possessive ("Husák’s", "States’"), not on a quotation's
+    closing mark ("the ‘Thaw’")."""
+    word = _HIDDEN_TAGS.sub("", _last(phrase[-1])).rstrip(",;")
+    if contraction(word):
+        return False
+    if word.endswith(("’s", "'s")):
+        return True
+    flat = "".join(w for unit in phrase for w in split_unit(unit))
+    return word.endswith(("s’", "s'")) and "‘" not in flat and not word.startswith("'")
 
 
 def _key_words(phrase: list[str], language: str, function_words: frozenset[str]) -> int:
@@ -396,6 +464,8 @@ def _first_words(
     phrase = tokens[: max(reach, len(phrase))]
     if unclosed_quotation(phrase) or not _can_end_unit(phrase, language, function_words):
         return []
+    if language == "en" and len(tokens) > len(phrase) and _modifies_next(tokens, len(phrase)):
+        return []
     if names_whole and len(tokens) > len(phrase) and language != "en":
         following, last = tokens[len(phrase)], _last(phrase[-1])
         # (An acronym after a noun is its genitive, "Президиума | ЦК КПСС": the Presidium
@@ -414,6 +484,26 @@ def _first_words(
     return phrase
 
 
+def _modifies_next(tokens: list[str], k: int) -> bool:
+    """Whether a cut after `tokens[:k]` falls inside a noun phrase an English acronym opens
+    ("the CPSU CC | Politburo Meeting", "the NSC Planning | Board"): the acronym modifies
+    the words to the phrase's noun, and the cut would break the phrase (14.30)."""
+    following = _first(tokens[k])
+    if (
+        tokens[k - 1].endswith((",", ";"))
+        or not following[:1].isupper()
+        or _bare(following) in FUNCTION_WORDS["en"]
+    ):
+        return False
+    start = k - 1
+    while start > 0 and not (
+        _bare(_last(tokens[start - 1])) in FUNCTION_WORDS["en"]
+        or tokens[start - 1].endswith((",", ";"))
+    ):
+        start -= 1
+    return _acronym(_first(tokens[start])) and k - start <= 3
+
+
 def _acronym(word: str) -> bool:
     return bool(_ACRONYM.fullmatch(_HIDDEN_TAGS.sub("", word).strip(",;“”‘’\"'«»")))
 
@@ -428,7 +518,19 @@ def _completed_noun_phrase(
     taken = 0
     while taken < len(tokens) and _counted(tokens[:taken], language) < 4:
         taken += 1
-    if taken >= len(tokens) or not _ends_on_adjective(tokens[:taken], language):
+    if taken >= len(tokens):
+        return []
+    if language == "en" and _modifies_next(tokens, taken):
+        # An acronym modifies the words to the noun phrase's end, three at most.
+        later = [
+            k
+            for k in range(taken + 1, min(taken + 4, len(tokens) + 1))
+            if k == len(tokens) or phrase_ends(tokens, k, language, function_words)
+        ]
+        if not later:
+            return []
+        taken = min(later) - 1
+    elif not _ends_on_adjective(tokens[:taken], language):
         return []
     phrase = tokens[: taken + 1]
     if not _can_end_unit(phrase, language, function_words) or unclosed_quotation(phrase):
