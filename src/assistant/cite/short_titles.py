@@ -31,6 +31,7 @@ from assistant.cite.short_title_phrases import (
     participle,
     phrase_ends,
     sentence,
+    series_end,
     splits_pair,
     verb_units,
 )
@@ -97,6 +98,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     tokens = _without_article(main.split(), language)
     function_words = FUNCTION_WORDS.get(language, frozenset())
     tokens = _without_setting(without_dates(tokens, function_words), function_words)
+    tokens = _without_corporate_author(tokens, function_words, author_names)
     if tokens:
         # A short title comes from the head of the title: past its first forty words nothing
         # changes the choice, and the search stays bounded for any length.
@@ -216,7 +218,11 @@ def _choose(
     # Four words or fewer are not shortened (14.30).
     if size <= 4:
         return tokens
-    # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed").
+    # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed");
+    # one of five words is kept whole, a cut inside it would leave no question ("Who Ate
+    # Up All"), which a fifth word does not outweigh (14.30).
+    if question and _counted(tokens, language) <= 5:
+        return tokens
     least = 4 if question else 1
     # A sentence or a question is cut only after its last verb and the word that completes
     # it, never inside its clause ("Cuban Rebel Is Visited | in Hideout"), or, in a
@@ -244,6 +250,13 @@ def _choose(
         for k in ends
         if _can_end(tokens[:k], language, function_words) and not splits_pair(tokens, k, language)
     ]
+    # A series that opens the title is one key phrase, kept whole up to the phrase after it
+    # (14.30: "Politics, Power, and U.S. Policy | in Iran").
+    whole = series_end(tokens, language)
+    if whole:
+        if whole < n and phrase_ends(tokens, whole, language, function_words):
+            return tokens[:whole]
+        ends = [k for k in ends if k >= whole]
     # An appositive after a comma restates the head ("Imperialism, the Highest Stage of
     # Capitalism"): the head alone is the short title.
     series = any(_bare(w) in SERIES_CONJUNCTIONS for unit in tokens for w in split_unit(unit))
@@ -625,6 +638,33 @@ def _without_author(
     if language == "en" and not _can_end(rest, language, function_words):
         return tokens
     return rest
+
+
+def _without_corporate_author(
+    tokens: list[str], function_words: frozenset[str], author_names: Sequence[str]
+) -> list[str]:
+    """A title without the name of the body that wrote it, wherever it stands ("Report of
+    the National Bipartisan Commission on Central America" by that commission: "Report"):
+    the note names the author, so its name is no key word of the title (14.30). Only a name
+    of three words or more is looked for, and the title keeps a key word before it."""
+    plain = [_bare(_HIDDEN_TAGS.sub("", w)) for w in tokens]
+    for name in author_names:
+        parts = [_bare(w) for w in name.split()]
+        if parts and parts[0] in ARTICLES["en"]:
+            parts = parts[1:]
+        if len(parts) < 3:
+            continue
+        for start in range(1, len(plain) - len(parts) + 1):
+            if plain[start : start + len(parts)] != parts:
+                continue
+            before = _trim(tokens[:start], function_words)
+            if not before or _bare(before[-1]) in function_words:
+                break
+            after = tokens[start + len(parts) :]
+            if after and _bare(after[0]) not in function_words:
+                break
+            return [*before[:-1], before[-1].rstrip(",;:"), *after]
+    return tokens
 
 
 def _balance_tags(text: str) -> str:
