@@ -82,3 +82,19 @@ def test_corporate_author_name_dropped_wherever_it_stands_cmos_14_30() -> None:
     assert derive_short_title(
         "Report of the Royal Commission on Indian Currency", "en", ["Treasury"]
     ) not in ("Report", "")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: an appositive after a comma restates the name before it and goes ...
+        ("Dean Rusk, Secretary and Adviser", "Dean Rusk"),
+        ("Hubert Lyautey, Soldier of the Empire", "Hubert Lyautey"),
+        # ... an inverted given name (no function word, two words at most) is the name's own.
+        ("Árbenz Guzmán, Jacobo", "Árbenz Guzmán, Jacobo"),
+        # ... and a series of single words is no appositive.
+        ("Rubber, Tin and Colonial Malaya", "Rubber, Tin and Colonial Malaya"),
+    ],
+)
+def test_appositive_after_name_goes_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title) == expected

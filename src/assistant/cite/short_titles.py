@@ -267,6 +267,18 @@ def _choose(
     ]
     if apposed and size > 5:
         return tokens[: min(apposed)]
+    comma = next((k for k in range(1, n) if tokens[k - 1].endswith(",")), 0)
+    if (
+        comma
+        and size > 4
+        and 2 <= _counted(tokens[:comma], language) <= 4
+        and _appositive(tokens[comma:], language, function_words)
+    ):
+        # So does a noun phrase after a name or head of two words or more that runs to the
+        # title's end ("Dean Rusk, Secretary and Adviser"); a given name alone after the
+        # comma, with no function word, is an inverted name and stays ("Árbenz Guzmán,
+        # Jacobo").
+        return tokens[:comma]
     # The longest head phrase of at most four words that says something (two key words) ...
     said = [
         k
@@ -333,6 +345,19 @@ def _choose(
     if ends:
         return tokens[: min(ends)]
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
+
+
+def _appositive(rest: list[str], language: str, function_words: frozenset[str]) -> bool:
+    """Whether `rest`, after a comma, is one noun phrase restating what precedes: it opens on
+    a capitalized word, has no comma or number of its own, and is no name (three words, or
+    a function word among them)."""
+    flat = [w for unit in rest for w in split_unit(unit)]
+    first = _bare(flat[0])
+    if language != "en" or not flat[0][:1].isupper() or first in function_words:
+        return False
+    if any(unit[-1:] in ",;" for unit in rest) or any(ch.isdigit() for w in flat for ch in w):
+        return False
+    return len(flat) >= 3 or any(_bare(w) in function_words for w in flat)
 
 
 def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list[str]:
