@@ -34,7 +34,10 @@ _MONTH_STEMS = re.compile(
 )
 # A day as English, French, German and Hungarian write it ("5th", "1er", "5.", "20-i",
 # "20-án").
-_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:\.|er|st|nd|rd|th|-[a-zé]{1,3})?,?$")
+# (A span of days, "June 24–30, 1950", is a day too.)
+_DAY = re.compile(
+    r"^(?:[1-9]|[12]\d|3[01])(?:[–-](?:[1-9]|[12]\d|3[01]))?(?:\.|er|st|nd|rd|th|-[a-zé]{1,3})?,?$"
+)
 # A year, also with the period of a Hungarian year-first date ("1953. június 20-i").
 _YEAR = re.compile(r"^(?:1\d{3}|20\d{2})[.,]?$")
 # The word "year" after a year ("1941 года", "1941 g."), and "years" after a span
@@ -192,6 +195,14 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
         and (_bare(tokens[-3]) in _NUMBER_WORDS or _bare(tokens[-3]).isdigit())
     ):
         return tokens[:-3]
+    # A full date (a day, its month and year) set off by a comma after the subject ("The
+    # Korean Decision, June 24–30, 1950") says when it happened, as a span of years does:
+    # it goes when two words are left.
+    spans = date_spans(tokens)
+    if spans and spans[-1][1] == len(tokens) - 1 and spans[-1][0] >= 2:
+        first = spans[-1][0]
+        if tokens[first - 1].endswith(",") and spans[-1][1] - first >= 2:
+            return [*tokens[: first - 1], tokens[first - 1].rstrip(",")]
     period = _period_segment(tokens)
     if period and len(tokens) - period >= 2:
         return [*tokens[: -period - 1], tokens[-period - 1].rstrip(",")]

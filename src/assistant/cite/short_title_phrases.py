@@ -96,6 +96,12 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
         return True
     if _bare(after) in NO_CUT_BEFORE.get(language, ()):
         return False
+    if language == "en" and _passive_verb_at(tokens, k):
+        # A headline's passive verb and its agent ("Atomic Bombing of Nagasaki | Told by
+        # Flight Member") report on the subject the words before it name.
+        return True
+    if language == "en" and _passive_verb_at(tokens, k - 1):
+        return False  # nor between the verb and its agent ("Described | by Pilot")
     if language == "zh":
         # Words before the first "de" modify the head noun after it ("Zhongguo
         # gongchandang yu Sulian gongchandang de | guanxi"): no cut falls among them.
@@ -285,3 +291,82 @@ def _inside_noun_phrase(tokens: list[str], k: int) -> bool:
 def participle(word: str) -> bool:
     bare = _bare(word)
     return len(bare) > 5 and bare.endswith("ing") and word[:1].isupper()
+
+
+def series_end(tokens: list[str], language: str) -> int:
+    """Where a series of three or more that opens the title ends ("Politics, Power, and U.S.
+    Policy | in Iran", "Crime, Politics and the Police | in Colonial Kenya"), 0 when the
+    title opens on none. The terms of a series are one key phrase (14.30): no cut falls
+    inside it, whatever its length. Each term is three words at most with no preposition;
+    with a single comma ("Britain, America and ...") the first two terms are single words,
+    which tells a series from a name and its appositive ("Percy Spender, Minister and
+    Ambassador")."""
+    coordinators = _COORDINATORS.get(language, frozenset())
+    articles = ARTICLES.get(language, frozenset())
+    function_words = FUNCTION_WORDS.get(language, frozenset())
+    terms: list[list[str]] = [[]]
+    index = 0
+    while index < len(tokens):
+        unit = tokens[index]
+        bare = _bare(_first(unit))
+        if bare in coordinators:
+            break
+        if bare in function_words and bare not in articles:
+            return 0
+        terms[-1].append(unit)
+        index += 1
+        if unit.endswith(","):
+            terms.append([])
+        elif index < len(tokens) and _bare(_first(tokens[index])) not in coordinators:
+            continue
+    if index >= len(tokens) or len(terms) < 2 or (not terms[-1] and len(terms) < 3):
+        return 0
+    if any(not 1 <= len(term) <= 3 for term in terms[:-1]) or len(terms[-1]) > 3:
+        return 0
+    if len(terms) == 2 and (len(terms[0]) != 1 or len(terms[1]) != 1):
+        return 0
+    # The last term, after the conjunction: an article, then words to the next function
+    # word or comma.
+    end = index + 1
+    if end < len(tokens) and _bare(_first(tokens[end])) in articles:
+        end += 1
+    start = end
+    while end < len(tokens) and _bare(_first(tokens[end])) not in function_words:
+        end += 1
+        if tokens[end - 1].endswith((",", ";")):
+            break
+    if not 1 <= end - start <= 3 or any(ch.isdigit() for unit in tokens[:end] for ch in unit):
+        return 0
+    # A last term that names only an era or needs the "of" after it ("Stalin, Mao, and the
+    # End | of the Korean War", "the Failure | to Consult", "America, Russia, and the Cold
+    # War") leaves the first terms
+    # as the key phrase, cut where the terms end.
+    if _bare(_last(tokens[end - 1])) in GENERIC_HEAD_NOUNS:
+        return 0
+    if end < len(tokens) and _bare(_first(tokens[end])) in ("of", "to"):
+        return 0
+    return end
+
+
+# Past participles that do not end in -ed.
+_IRREGULAR_PARTICIPLES = words(
+    "told seen held made given taken found shown known written won lost hit struck kept left"
+    " sent built caught brought bought beaten driven sold said heard led paid met shot"
+    " chosen drawn thrown spent begun broken"
+)
+
+
+def _passive_verb_at(tokens: list[str], k: int) -> bool:
+    """Whether unit `k` is a capitalized past participle followed by "by" and its agent,
+    after two words at least: a headline's verb ("Told by Flight Member")."""
+    if k < 2 or k + 1 >= len(tokens) or tokens[k - 1][-1:] in ",;:":
+        return False
+    word = _first(tokens[k])
+    bare = _bare(word)
+    participle_form = bare in _IRREGULAR_PARTICIPLES or (len(bare) > 4 and bare.endswith("ed"))
+    return (
+        word[:1].isupper()
+        and len(split_unit(tokens[k])) == 1
+        and participle_form
+        and _bare(_first(tokens[k + 1])) == "by"
+    )

@@ -31,6 +31,7 @@ from assistant.cite.short_title_phrases import (
     participle,
     phrase_ends,
     sentence,
+    series_end,
     splits_pair,
     verb_units,
 )
@@ -97,6 +98,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     tokens = _without_article(main.split(), language)
     function_words = FUNCTION_WORDS.get(language, frozenset())
     tokens = _without_setting(without_dates(tokens, function_words), function_words)
+    tokens = _without_corporate_author(tokens, function_words, author_names)
     if tokens:
         # A short title comes from the head of the title: past its first forty words nothing
         # changes the choice, and the search stays bounded for any length.
@@ -216,7 +218,11 @@ def _choose(
     # Four words or fewer are not shortened (14.30).
     if size <= 4:
         return tokens
-    # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed").
+    # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed");
+    # one of five words is kept whole, a cut inside it would leave no question ("Who Ate
+    # Up All"), which a fifth word does not outweigh (14.30).
+    if question and _counted(tokens, language) <= 5:
+        return tokens
     least = 4 if question else 1
     # A sentence or a question is cut only after its last verb and the word that completes
     # it, never inside its clause ("Cuban Rebel Is Visited | in Hideout"), or, in a
@@ -244,6 +250,13 @@ def _choose(
         for k in ends
         if _can_end(tokens[:k], language, function_words) and not splits_pair(tokens, k, language)
     ]
+    # A series that opens the title is one key phrase, kept whole up to the phrase after it
+    # (14.30: "Politics, Power, and U.S. Policy | in Iran").
+    whole = series_end(tokens, language)
+    if whole:
+        if whole < n and phrase_ends(tokens, whole, language, function_words):
+            return tokens[:whole]
+        ends = [k for k in ends if k >= whole]
     # An appositive after a comma restates the head ("Imperialism, the Highest Stage of
     # Capitalism"): the head alone is the short title.
     series = any(_bare(w) in SERIES_CONJUNCTIONS for unit in tokens for w in split_unit(unit))
@@ -254,6 +267,18 @@ def _choose(
     ]
     if apposed and size > 5:
         return tokens[: min(apposed)]
+    comma = next((k for k in range(1, n) if tokens[k - 1].endswith(",")), 0)
+    if (
+        comma
+        and size > 4
+        and 2 <= _counted(tokens[:comma], language) <= 4
+        and _appositive(tokens[comma:], language, function_words)
+    ):
+        # So does a noun phrase after a name or head of two words or more that runs to the
+        # title's end ("Dean Rusk, Secretary and Adviser"); a given name alone after the
+        # comma, with no function word, is an inverted name and stays ("Árbenz Guzmán,
+        # Jacobo").
+        return tokens[:comma]
     # The longest head phrase of at most four words that says something (two key words) ...
     said = [
         k
@@ -320,6 +345,19 @@ def _choose(
     if ends:
         return tokens[: min(ends)]
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
+
+
+def _appositive(rest: list[str], language: str, function_words: frozenset[str]) -> bool:
+    """Whether `rest`, after a comma, is one noun phrase restating what precedes: it opens on
+    a capitalized word, has no comma or number of its own, and is no name (three words, or
+    a function word among them)."""
+    flat = [w for unit in rest for w in split_unit(unit)]
+    first = _bare(flat[0])
+    if language != "en" or not flat[0][:1].isupper() or first in function_words:
+        return False
+    if any(unit[-1:] in ",;" for unit in rest) or any(ch.isdigit() for w in flat for ch in w):
+        return False
+    return len(flat) >= 3 or any(_bare(w) in function_words for w in flat)
 
 
 def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list[str]:
@@ -625,6 +663,33 @@ def _without_author(
     if language == "en" and not _can_end(rest, language, function_words):
         return tokens
     return rest
+
+
+def _without_corporate_author(
+    tokens: list[str], function_words: frozenset[str], author_names: Sequence[str]
+) -> list[str]:
+    """A title without the name of the body that wrote it, wherever it stands ("Report of
+    the National Bipartisan Commission on Central America" by that commission: "Report"):
+    the note names the author, so its name is no key word of the title (14.30). Only a name
+    of three words or more is looked for, and the title keeps a key word before it."""
+    plain = [_bare(_HIDDEN_TAGS.sub("", w)) for w in tokens]
+    for name in author_names:
+        parts = [_bare(w) for w in name.split()]
+        if parts and parts[0] in ARTICLES["en"]:
+            parts = parts[1:]
+        if len(parts) < 3:
+            continue
+        for start in range(1, len(plain) - len(parts) + 1):
+            if plain[start : start + len(parts)] != parts:
+                continue
+            before = _trim(tokens[:start], function_words)
+            if not before or _bare(before[-1]) in function_words:
+                break
+            after = tokens[start + len(parts) :]
+            if after and _bare(after[0]) not in function_words:
+                break
+            return [*before[:-1], before[-1].rstrip(",;:"), *after]
+    return tokens
 
 
 def _balance_tags(text: str) -> str:
