@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from assistant.cite.typography import words
@@ -274,6 +275,7 @@ def same_names(a: Sequence[Name], b: Sequence[Name]) -> bool:
     return bool(a) and len(a) == len(b) and all(x == y for x, y in zip(a, b, strict=True))
 
 
+@lru_cache(maxsize=16384)
 def collate(text: str) -> str:
     """A sort key that ignores case, accents, spaces and punctuation, letter by letter as
     CMOS 14.66 and 16.58 sort: "Lüthi" files with "Luthi", "de Gaulle" under D... as given."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from assistant.cite.headline import title_case
@@ -55,10 +56,14 @@ def reads_english(text: str, default: bool) -> bool:
     return default if not language else language == "en"
 
 
+@lru_cache(maxsize=8192)
 def case_title(text: str, english: bool) -> str:
     """Headline style for English; other languages and non-Latin scripts as written. In
     every language a space before a colon or question mark goes (French and catalogue
-    spacing) and a period the record closed the title with goes."""
+    spacing) and a period the record closed the title with goes.
+
+    Cached: the result depends on the text alone, and an engine is rebuilt on the same
+    titles whenever the library changes."""
     text = record_period(close_up_marks(text))
     if not text:
         return text
