@@ -153,7 +153,12 @@ def edition(item: Item, *, capital: bool) -> str:
     raw = item.get("edition")
     if not raw:
         return ""
-    text = raw.strip().rstrip(".")
+    # Catalogues bracket an edition statement they supplied ("[1st ed.]", "[2nd ed.]", AACR2
+    # and RDA usage); the brackets are the catalogue's, not the book's, and go.
+    raw = raw.strip()
+    if re.fullmatch(r"\[[^\[\]]+\]", raw):
+        raw = raw[1:-1].strip()
+    text = raw.rstrip(".")
     lower = text.lower()
     number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?(?:\s+ed(?:ition|n)?)?", lower)
     if re.fullmatch(r"(?:1|1st|first)(?:\s+(?:ed|edn|edition))?\.?", lower) or _FIRST_OF.fullmatch(

@@ -55,11 +55,18 @@ def reads_english(text: str, default: bool) -> bool:
     return default if not language else language == "en"
 
 
+# A colon a record put between a title ending in a question mark or exclamation point and
+# its subtitle (Google Books joins every subtitle with ": "): the title's own mark separates
+# them, and no colon follows it (CMOS 18 6.131, 14.88): "Who Ate Up All the Shinga? An ...".
+_COLON_AFTER_MARK = re.compile(r"(?<=[?!])[ \u00a0]*:(?=\s)")
+
+
 def case_title(text: str, english: bool) -> str:
     """Headline style for English; other languages and non-Latin scripts as written. In
     every language a space before a colon or question mark goes (French and catalogue
-    spacing) and a period the record closed the title with goes."""
-    text = record_period(close_up_marks(text))
+    spacing), a colon after a question mark goes, and a period the record closed the title
+    with goes."""
+    text = record_period(_COLON_AFTER_MARK.sub("", close_up_marks(text)))
     if not text:
         return text
     if not english:
