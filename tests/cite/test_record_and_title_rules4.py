@@ -113,3 +113,36 @@ def test_bracketed_edition_statement_cmos_14_112(edition: str, printed: str | No
         assert "ed." not in full
     else:
         assert f"</i>, {printed} (Harbor Press" in full
+
+
+# --- an en dash joining an open compound (6.80) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "dashed"),
+    [
+        ("Franco-West German Relations, 1955-1963", "Franco–West German Relations, 1955–1963"),
+        ("The U.S.-South Korean Alliance", "The U.S.–South Korean Alliance"),
+        ("A Navy-Joint Chiefs Dispute", "A Navy–Joint Chiefs Dispute"),
+        # Two one-word elements keep their hyphen (6.80 is about open compounds).
+        ("Sino-Soviet Relations", "Sino-Soviet Relations"),
+        ("The Truman-MacArthur Controversy", "The Truman-MacArthur Controversy"),
+        ("U.S.-Soviet Trade", "U.S.-Soviet Trade"),
+        ("The North-South Dialogue", "The North-South Dialogue"),
+    ],
+)
+def test_en_dash_before_an_open_compound_cmos_6_80(raw: str, dashed: str) -> None:
+    item = {
+        "id": "d",
+        "type": "article-journal",
+        "title": raw,
+        "author": [{"family": "Lee", "given": "Anna"}],
+        "container-title": "Journal of American-East Asian Relations",
+        "volume": "3",
+        "page": "1-20",
+        "issued": {"date-parts": [[1994]]},
+    }
+    full, _short, _bib = forms(item)
+    assert f"“{dashed},”" in full
+    # A periodical's name stays as its masthead prints it.
+    assert "<i>Journal of American-East Asian Relations</i>" in full
