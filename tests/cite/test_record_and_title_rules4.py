@@ -146,3 +146,54 @@ def test_en_dash_before_an_open_compound_cmos_6_80(raw: str, dashed: str) -> Non
     assert f"“{dashed},”" in full
     # A periodical's name stays as its masthead prints it.
     assert "<i>Journal of American-East Asian Relations</i>" in full
+
+
+# --- archival containers lowercase in notes (14.128) ----------------------------------------
+
+
+def test_box_and_folder_lowercase_in_notes_cmos_14_128() -> None:
+    item = {
+        "id": "a",
+        "type": "manuscript",
+        "title": "Memorandum on Harbor Defenses",
+        "author": [{"family": "Lee", "given": "Anna"}],
+        "issued": {"date-parts": [[1951, 3, 2]]},
+        "archive_location": "Box 12, Folder 3",
+        "archive_collection": "Papers of Anna Lee",
+        "archive": "Hoover Institution Library and Archives",
+        "archive-place": "Stanford, CA",
+    }
+    full, _short, bib = forms(item)
+    assert "1951, box 12, folder 3, p. 12, Papers of Anna Lee" in full
+    assert bib is not None and "March 2, 1951. Box 12, folder 3. Papers of Anna Lee." in bib
+    # Another language's archival terms stay as typed.
+    item["archive_location"] = "Fond 5, Opis 30, Delo 12"
+    full, _short, _bib = forms(item)
+    assert "Fond 5, Opis 30, Delo 12" in full
+
+
+# --- a series of a series (14.123) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "series"),
+    [
+        ("Series C, vol. 2", "Documents on Harbor Policy, Series C, vol. 2"),
+        ("n.s., 14", "Documents on Harbor Policy, n.s., 14"),
+        ("14", "Documents on Harbor Policy 14"),
+    ],
+)
+def test_series_number_in_words_set_off_by_comma_cmos_14_123(number: str, series: str) -> None:
+    item = {
+        "id": "s",
+        "type": "book",
+        "title": "Harbors of the North",
+        "editor": [{"family": "Lee", "given": "Anna"}],
+        "collection-title": "Documents on Harbor Policy",
+        "collection-number": number,
+        "publisher": "Harbor Press",
+        "issued": {"date-parts": [[1997]]},
+    }
+    full, _short, bib = forms(item)
+    assert f"</i>, {series} (Harbor Press, 1997)" in full
+    assert bib is not None and f"</i>. {series}. Harbor Press, 1997." in bib
