@@ -197,3 +197,34 @@ def test_series_number_in_words_set_off_by_comma_cmos_14_123(number: str, series
     full, _short, bib = forms(item)
     assert f"</i>, {series} (Harbor Press, 1997)" in full
     assert bib is not None and f"</i>. {series}. Harbor Press, 1997." in bib
+
+
+# --- a newspaper read online has no section (14.89) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "has_section"),
+    [
+        # The site's area, filled by Zotero from "article:section": not a printed section.
+        ({"URL": "https://www.example-herald.com/world/2013/may/2/port-strike"}, False),
+        # The print edition, read in a database: its section is given.
+        ({"page": "A4"}, True),
+        ({"URL": "https://archive.example.org/herald/1963", "page": "A4"}, True),
+    ],
+)
+def test_online_newspaper_article_prints_no_section_cmos_14_89(
+    fields: dict[str, str], has_section: bool
+) -> None:
+    item = {
+        "id": "n",
+        "type": "article-newspaper",
+        "title": "Dockers Strike at the Port",
+        "author": [{"family": "Lee", "given": "Anna"}],
+        "container-title": "The Example Herald",
+        "section": "World news",
+        "issued": {"date-parts": [[2013, 5, 2]]},
+        **fields,
+    }
+    full, _short, bib = forms(item)
+    assert ("World news" in full) is has_section
+    assert bib is not None and ("World news" in bib) is has_section
