@@ -66,7 +66,11 @@ def newspaper_section(text: str, items: Iterable[Item]) -> str:
             r"((?:January|February|March|April|May|June|July|August|September|October|November|"
             r"December) \d{1,2}, \d{4})"
         )
-        text = re.sub(pattern, rf"\1 <i>{paper}</i>, \2, sec. {section}", text)
+        # An article read online (a URL, no page) has no printed section: the field holds
+        # the website's area, which the engine leaves out (record_fields.cleaned).
+        online = item.get("URL") and not item.get("page")
+        after = "" if online else f", sec. {section}"
+        text = re.sub(pattern, rf"\1 <i>{paper}</i>, \2{after}", text)
     return text
 
 

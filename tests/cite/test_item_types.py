@@ -464,7 +464,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
             "archive_collection": "Muccio Papers",
         },
         "",
-        "John J. Muccio, “Notes on the Korean Situation,” typescript, June 1950, Box 3, Muccio Papers, Harry S. Truman Library, Independence, MO.",
+        "John J. Muccio, “Notes on the Korean Situation,” typescript, June 1950, box 3, Muccio Papers, Harry S. Truman Library, Independence, MO.",
         "Muccio, “Notes on the Korean Situation.”",
         "Muccio, John J. “Notes on the Korean Situation.” Typescript. June 1950. Box 3. Muccio Papers. Harry S. Truman Library, Independence, MO.",
     ),

@@ -210,6 +210,9 @@ def title_case(text: str) -> str:
                 and (_used_adverbially(tokens, i) or _after_its_verb(tokens, i))
             )
             and not (lower in _CONJUNCTIONS_TOO and _opens_clause(tokens, i))
+            # "So" joins clauses only after a comma ("Poor, so We Left"); elsewhere it is an
+            # adverb, capitalized ("(Not So) Secret", "So Far from God", CMOS 18 8.159).
+            and not (lower == "so" and _previous_mark(tokens, i) != ",")
             # "A&M", "A/B": a letter joined to its neighbours is not an article.
             and not (i + 1 < len(tokens) and tokens[i + 1] in ("&", "/"))
             and not (i > 0 and tokens[i - 1] in ("&", "/"))
@@ -356,6 +359,39 @@ def _opens_clause(tokens: list[str], i: int) -> bool:
     return nxt in ("it", "you") and len(words_after) > 1 and spaced[1:2] == [words_after[1]]
 
 
+def _previous_mark(tokens: list[str], i: int) -> str:
+    j = i - 1
+    while j >= 0 and (tokens[j].isspace() or tokens[j] == "\x00"):
+        j -= 1
+    return tokens[j] if j >= 0 else ""
+
+
+# A particle that ends a hyphenated compound has no object: it is an adverb, capitalized
+# (CMOS 18 8.159, 8.161): "Fall-Out", "Build-Up", "Cover-Up", "Sit-In". "in" and "on" are
+# also syllables of romanized Korean names ("Jae-in"), so they count only after an element
+# that no such syllable is like (no final vowel or "ng"): "Sit-In", "Break-In", "Add-On".
+_CLOSING_PARTICLES = words("out up off down over back away about around through")
+
+
+def _closing_particle(parts: list[str]) -> bool:
+    last, before = parts[-1].lower(), parts[-2].lower()
+    if not before.isalpha():
+        return False
+    if last in _CLOSING_PARTICLES:
+        return True
+    return (
+        last in ("in", "on")
+        and len(before) >= 3
+        and before[-1] not in "aeiouy"
+        and not before.endswith("ng")
+    )
+
+
+# An acronym opening a compound ("UN-controlled", "NATO-led", "U.S.-backed"): the later
+# elements are English words, capitalized in headline style like any (CMOS 18 8.161).
+_ACRONYM = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]\.){2,})")
+
+
 def _capitalize_word(word: str) -> str:
     """A word in headline style. A hyphenated compound given in lowercase is capitalized by
     CMOS 8.161: the first element always, later ones unless articles, prepositions or
@@ -377,6 +413,12 @@ def _capitalize_word(word: str) -> str:
             # "post-Mao", "anti-American", "pre-Columbian": the first element is capitalized
             # always (8.161), the name after the prefix as written.
             return word[:1].upper() + word[1:]
+        parts = word.split("-")
+        if len(parts) > 1 and _ACRONYM.fullmatch(parts[0]):
+            tail = [p if p.upper() == p else _capitalize_word(p) for p in parts[1:]]
+            return "-".join([parts[0], *tail])
+        if len(parts) > 1 and parts[-1].islower() and _closing_particle(parts):
+            return "-".join([*parts[:-1], parts[-1][:1].upper() + parts[-1][1:]])
         return word
     if "-" not in word:
         return word[:1].upper() + word[1:]
@@ -384,8 +426,10 @@ def _capitalize_word(word: str) -> str:
     parts = [part.upper() if _DOTTED.fullmatch(part) else part for part in parts]
     out = [parts[0][:1].upper() + parts[0][1:]]
     after_prefix = parts[0] in _PREFIXES
-    for part in parts[1:]:
-        if after_prefix or part in STOP_WORDS:
+    for n, part in enumerate(parts[1:], 1):
+        if n == len(parts) - 1 and not after_prefix and _closing_particle(parts):
+            out.append(part[:1].upper() + part[1:])
+        elif after_prefix or part in STOP_WORDS:
             out.append(part)
         else:
             out.append(part[:1].upper() + part[1:])

@@ -147,7 +147,8 @@ class Item:
         """A title-like field (container, series, volume title) capitalized by its own
         language: a French journal keeps its case under an English article (CMOS 11.6)."""
         text = self.get(key)
-        return number_ranges(case_title(text, reads_english(text, self.english)))
+        masthead = key == "container-title" and self.family in ("article", "periodical")
+        return number_ranges(case_title(text, reads_english(text, self.english), masthead=masthead))
 
     @property
     def editors_lead(self) -> bool:

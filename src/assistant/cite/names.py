@@ -117,6 +117,19 @@ _BARE_INITIAL = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞА-ЯЁ])(?![\w.’'-])")
 # the given names and ignored in alphabetizing ("Baghdādī, ʻAbd al-Laṭīf al-", CMOS 8.14).
 _ARABIC_ARTICLE = re.compile(r"^(al-|el-)(?=\w)")
 
+# A generational suffix that a catalogue left at the end of the given names ("Samuel F., Jr.",
+# "John, III", "Samuel F. Jr."): it belongs after the surname ("Samuel F. Wells Jr.", inverted
+# "Wells, Samuel F., Jr.", CMOS 18 6.43, 14.72). A roman numeral counts only after a comma.
+_GIVEN_SUFFIX = re.compile(r"(?:,\s*|\s+)(Jr|Sr)\.?$|,\s*(II|III|IV|V|VI)$")
+
+
+def _split_suffix(given: str) -> tuple[str, str]:
+    match = _GIVEN_SUFFIX.search(given)
+    if not match or not given[: match.start()].strip():
+        return given, ""
+    suffix = f"{match.group(1)}." if match.group(1) else match.group(2)
+    return given[: match.start()].strip(), suffix
+
 
 def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
     if isinstance(raw, str):
@@ -135,6 +148,9 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
     # An initial written without its period ("Jeffrey S", as Project MUSE and PubMed records
     # give it) takes one (CMOS 10.12); a script without capitals has no initials to mark.
     given = _BARE_INITIAL.sub(r"\1.", given)
+    suffix = str(raw.get("suffix", "") or "").strip()
+    if not suffix:
+        given, suffix = _split_suffix(given)
     if literal:
         return Name(literal=literal)
     if not family and not given:
@@ -160,7 +176,7 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
         given=given,
         particle=particle,
         dropping=_apostrophes(str(raw.get("dropping-particle", "") or "").strip()),
-        suffix=str(raw.get("suffix", "") or "").strip(),
+        suffix=suffix,
         static=bool(raw.get("static-ordering")) or cjk,
         cjk=cjk,
     )

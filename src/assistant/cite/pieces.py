@@ -153,7 +153,12 @@ def edition(item: Item, *, capital: bool) -> str:
     raw = item.get("edition")
     if not raw:
         return ""
-    text = raw.strip().rstrip(".")
+    # Catalogues bracket an edition statement they supplied ("[1st ed.]", "[2nd ed.]", AACR2
+    # and RDA usage); the brackets are the catalogue's, not the book's, and go.
+    raw = raw.strip()
+    if re.fullmatch(r"\[[^\[\]]+\]", raw):
+        raw = raw[1:-1].strip()
+    text = raw.rstrip(".")
     lower = text.lower()
     number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?(?:\s+ed(?:ition|n)?)?", lower)
     if re.fullmatch(r"(?:1|1st|first)(?:\s+(?:ed|edn|edition))?\.?", lower) or _FIRST_OF.fullmatch(
@@ -211,6 +216,11 @@ def series(item: Item) -> str:
     number = item.get("collection-number")
     if number and not title:
         return ""
+    if number and not number[:1].isdigit():
+        # A number that is words ("Series B, vol. 3", "n.s., 12", "vol. 42") is a series of
+        # the series or a volume of it: set off by a comma (CMOS 18 14.123); a bare figure
+        # runs on ("Lund Studies in International History 37").
+        return f"{title}, {number}"
     return " ".join(p for p in (title, number) if p)
 
 
@@ -281,9 +291,17 @@ def original_title(item: Item, *, bib: bool) -> Parts:
     return [Run(lead), *styled_title(original, quoted=False)]
 
 
+# The English names of a container in an archive, typed capitalized in a record ("Box 4",
+# "Folder 12"): lowercase in a note (CMOS 18 14.128: "box 3, folder 12"); the bibliography
+# capitalizes only what opens its element ("Box 4."). Other languages' terms ("Fond 45",
+# "Bd. 1016") are left as typed.
+_CONTAINER_WORD = re.compile(r"\b(Box|Boxes|Folder|Folders|File|Files)(?=\s+\d)")
+
+
 def archive_parts(item: Item, *, bib: bool = False) -> list[Parts]:
     """Where an archival copy is: shelfmark, collection, repository and its place."""
     location = number_ranges(item.get("archive_location"), shelfmark=True)
+    location = _CONTAINER_WORD.sub(lambda m: m.group(1).lower(), location)
     if bib:
         location = capitalize(location)
     return [

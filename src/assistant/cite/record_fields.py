@@ -123,9 +123,12 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         if trimmed != container:
             out["container-title"] = trimmed
     section = _text(out.get("section"))
-    if section and kind in _PERIODICAL_TYPES and section.casefold() in _WEBSITE_AREAS:
-        # A newspaper site's area ("Archives" on nytimes.com) is no section of the paper a
-        # reader can turn to: CMOS 14.89 gives a section of the printed edition only.
+    online = bool(_text(out.get("URL"))) and not _text(out.get("page"))
+    if section and kind in _PERIODICAL_TYPES and (online or section.casefold() in _WEBSITE_AREAS):
+        # A newspaper site's area ("Archives" on nytimes.com, "UK news" on theguardian.com)
+        # is no section of the paper a reader can turn to: CMOS 14.89 gives a section of the
+        # printed edition only. An article read online (a URL and no page) has none: Zotero's
+        # translators fill the field from the page's "article:section", the site's area.
         out.pop("section", None)
     _split_series(out)
     _edition_from_title(out)

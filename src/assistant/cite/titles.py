@@ -16,7 +16,12 @@ from assistant.cite.headline import title_case
 from assistant.cite.languages import code_of, guess, is_function_word
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
-from assistant.cite.typography import close_up_marks, prefixed_open_compounds, words
+from assistant.cite.typography import (
+    close_up_marks,
+    joined_to_open_compounds,
+    prefixed_open_compounds,
+    words,
+)
 
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u2e80-\u9fff\uac00-\ud7af]")
 
@@ -56,22 +61,32 @@ def reads_english(text: str, default: bool) -> bool:
     return default if not language else language == "en"
 
 
+# A colon a record put between a title ending in a question mark or exclamation point and
+# its subtitle (Google Books joins every subtitle with ": "): the title's own mark separates
+# them, and no colon follows it (CMOS 18 6.131, 14.88): "Who Ate Up All the Shinga? An ...".
+_COLON_AFTER_MARK = re.compile(r"(?<=[?!])[ \u00a0]*:(?=\s)")
+
+
 @lru_cache(maxsize=8192)
-def case_title(text: str, english: bool) -> str:
+def case_title(text: str, english: bool, *, masthead: bool = False) -> str:
     """Headline style for English; other languages and non-Latin scripts as written. In
     every language a space before a colon or question mark goes (French and catalogue
-    spacing) and a period the record closed the title with goes.
+    spacing), a colon after a question mark goes, and a period the record closed the title
+    with goes.
 
-    Cached: the result depends on the text alone, and an engine is rebuilt on the same
+    Cached: the result depends on its arguments alone, and an engine is rebuilt on the same
     titles whenever the library changes."""
-    text = record_period(close_up_marks(text))
+    text = record_period(_COLON_AFTER_MARK.sub("", close_up_marks(text)))
     if not text:
         return text
     if not english:
         return _subtitle_capital(joined_open_compounds(text))
     if _NON_LATIN.search(text):
         return text
-    return title_case(subtitle_colon(prefixed_open_compounds(text)))
+    text = prefixed_open_compounds(text)
+    if not masthead:
+        text = joined_to_open_compounds(text)
+    return title_case(subtitle_colon(text))
 
 
 # A hyphen typed with spaces before a name of more than one word ("Việt Nam - Trung Quốc",

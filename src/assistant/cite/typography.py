@@ -66,6 +66,19 @@ _PREFIXED_COMPOUND = re.compile(
 )
 
 
+# A name joined by a hyphen to an open compound of two or more words: "U.S.-Latin American
+# Relations", "Department of State-Joint Chiefs of Staff Meeting" take an en dash, since the
+# hyphen would join only the nearest word (CMOS 6.80). Capitals alone do not tell "U.S.-Latin
+# American" from "U.S.-Soviet Relations", so the open compound must be a regional adjective
+# of two words ("Latin American", "West European", "South Korean") or a named body. A
+# periodical's name is left as its masthead prints it ("Journal of American-East Asian
+# Relations").
+_OPEN_ELEMENT = re.compile(
+    r"(?<=[\w.])-(?=(?:(?:Latin|North|South|East|West|Central|Southeast|Middle|Far|Near)"
+    r"\s+[A-Z][a-z]+(?:an|ean|ese|ern)(?![\w\-])|Joint\s+Chiefs\b))"
+)
+
+
 def prefixed_open_compounds(text: str) -> str:
     """An en dash between a prefix and the open compound it qualifies: "post-Cold War
     Order" -> "post–Cold War Order", "pre-World War II" -> "pre–World War II" (CMOS 6.80);
@@ -73,6 +86,11 @@ def prefixed_open_compounds(text: str) -> str:
     if "-" not in text:
         return text
     return _PREFIXED_COMPOUND.sub(r"\1–", text)
+
+
+def joined_to_open_compounds(text: str) -> str:
+    """ "U.S.-Latin American Relations" -> "U.S.–Latin American Relations" (CMOS 6.80)."""
+    return _OPEN_ELEMENT.sub("–", text) if "-" in text else text
 
 
 # A space before a colon, semicolon, question mark or exclamation point, as French sets
