@@ -70,3 +70,22 @@ def test_cut_never_splits_a_shared_article_cmos_14_30(title: str, expected: str)
 )
 def test_collection_name_kept_whole_cmos_14_232(title: str, expected: str) -> None:
     assert derive_short_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a series that opens the title is one key phrase only while it is short; one
+        # of more than six words names several subjects, and the short title keeps its
+        # first terms, four words at most.
+        (
+            "Jazz Clubs, Youth Gangs, and the Postwar Moral Panic over American Culture",
+            "Jazz Clubs, Youth Gangs",
+        ),
+        ("Rhythm ’n’ Blues, Radio Money, and the Segregated Music Trade", "Rhythm ’n’ Blues"),
+        # A short series stays one phrase.
+        ("Sugar, Slaves, and Sovereign Debt in Haiti", "Sugar, Slaves, and Sovereign Debt"),
+    ],
+)
+def test_long_opening_series_keeps_first_terms_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title) == expected

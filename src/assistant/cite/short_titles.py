@@ -265,6 +265,10 @@ def _choose(
     # A series that opens the title is one key phrase, kept whole up to the phrase after it
     # (14.30: "Politics, Power, and U.S. Policy | in Iran").
     whole = series_end(tokens, language)
+    if whole and _counted(tokens[:whole], language) > 6:
+        # ... when it is one: a series of more words than a short title holds twice over
+        # names several subjects, and the short title keeps its first terms (14.30).
+        whole = 0
     if whole:
         if whole < n and phrase_ends(tokens, whole, language, function_words):
             return tokens[:whole]
