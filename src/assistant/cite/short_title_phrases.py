@@ -226,6 +226,23 @@ def pair_end(tokens: list[str], k: int, language: str = "en") -> int:
     return 0
 
 
+def splits_shared_article(tokens: list[str], k: int, language: str = "en") -> bool:
+    """Whether a cut before unit `k` falls after "the" and one word, before "and" and a
+    conjunct with no article of its own: the article governs both ("the Aesthetic | and
+    Moral Perimeters", "the Rise | and Fall"), and the cut leaves half its noun phrase."""
+    head = [w for unit in tokens[:k] for w in split_unit(unit)]
+    rest = [_bare(w) for unit in tokens[k:] for w in split_unit(unit)]
+    articles = ARTICLES.get(language, frozenset())
+    return (
+        len(head) >= 2
+        and len(rest) >= 2
+        and _bare(head[-2]) in articles
+        and not head[-1].endswith(",")
+        and rest[0] in _COORDINATORS.get(language, frozenset())
+        and rest[1] not in FUNCTION_WORDS.get(language, frozenset())
+    )
+
+
 def _units_to(tokens: list[str], count: int) -> int:
     """How many units of `tokens` hold their first `count` words."""
     total = 0

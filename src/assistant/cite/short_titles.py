@@ -33,6 +33,7 @@ from assistant.cite.short_title_phrases import (
     sentence,
     series_end,
     splits_pair,
+    splits_shared_article,
     verb_units,
 )
 from assistant.cite.short_title_units import (
@@ -80,6 +81,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         return f"[{derive_short_title(described.group(1), language, author_names)}]"
     hidden, tags = hide_tags(title)
     main = _SUBTITLE.split(hidden, maxsplit=1)[0].rstrip(": ")
+    subtitled = main != hidden.strip()
     head = _DASH_SUBTITLE.split(main, maxsplit=1)[0]
     # (Two dashes set off a parenthesis, "The War—and Peace—in Korea", not a subtitle.)
     if (
@@ -89,6 +91,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         and not _parallel(head, main[len(head) :].lstrip(" —"))
     ):
         main = head
+        subtitled = True
     main = _EDITION.sub("", main)
     # A title's own words tell its language when the record's says English ("Хрущевская
     # «оттепель»" reviewed in an English journal): function words are the title's.
@@ -103,7 +106,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         # A short title comes from the head of the title: past its first forty words nothing
         # changes the choice, and the search stays bounded for any length.
         units = join_units(tokens[:_MOST_WORDS], language, function_words)
-        chosen = _choose(units, language, function_words, author_names)
+        chosen = _choose(units, language, function_words, author_names, subtitled)
         complement = _complement(tokens, language)
         if complement and _counted(units, language) > 5:
             # A lead phrase that announces a genre is no key words: a title to be shortened
@@ -111,7 +114,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
             # four words ("Remarks on East-West Relations", not "Some Considerations
             # Relating").
             units = join_units(complement[:_MOST_WORDS], language, function_words)
-            own = _choose(units, language, function_words, author_names)
+            own = _choose(units, language, function_words, author_names, subtitled)
             kept = show_units(" ".join(chosen[-len(own) :])) == show_units(" ".join(own))
             if not kept or _counted(chosen, language) > 4:
                 chosen = own
@@ -205,7 +208,11 @@ def subtitle_of(title: str) -> str:
 
 
 def _choose(
-    tokens: list[str], language: str, function_words: frozenset[str], author_names: Sequence[str]
+    tokens: list[str],
+    language: str,
+    function_words: frozenset[str],
+    author_names: Sequence[str],
+    subtitled: bool = False,
 ) -> list[str]:
     # `tokens` are units (short_title_units): a cut falls between them, never inside one.
     n = len(tokens)
@@ -218,6 +225,9 @@ def _choose(
     # Four words or fewer are not shortened (14.30).
     if size <= 4:
         return tokens
+    collection = _collection_name(tokens, language)
+    if collection:
+        return tokens[:collection]
     # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed");
     # one of five words is kept whole, a cut inside it would leave no question ("Who Ate
     # Up All"), which a fifth word does not outweigh (14.30).
@@ -248,11 +258,17 @@ def _choose(
     ends = [
         k
         for k in ends
-        if _can_end(tokens[:k], language, function_words) and not splits_pair(tokens, k, language)
+        if _can_end(tokens[:k], language, function_words)
+        and not splits_pair(tokens, k, language)
+        and not splits_shared_article(tokens, k, language)
     ]
     # A series that opens the title is one key phrase, kept whole up to the phrase after it
     # (14.30: "Politics, Power, and U.S. Policy | in Iran").
     whole = series_end(tokens, language)
+    if whole and _counted(tokens[:whole], language) > 6:
+        # ... when it is one: a series of more words than a short title holds twice over
+        # names several subjects, and the short title keeps its first terms (14.30).
+        whole = 0
     if whole:
         if whole < n and phrase_ends(tokens, whole, language, function_words):
             return tokens[:whole]
@@ -299,11 +315,17 @@ def _choose(
                 return tokens[: min(later)]
             if size <= 6 or _counted(tokens, language) <= 5:
                 return tokens
-        elif size > 5 or (language == "en" and clause_or_conjunct_at(tokens, head)):
+        elif size > 5 or (
+            language == "en"
+            and clause_or_conjunct_at(tokens, head)
+            and not (subtitled and _bare(_first(tokens[head])) == "and")
+        ):
             # A head that names the work's own subject is enough, and in a title of five
             # words too when what follows is a relative clause or a second subject of its
             # own ("Window of Vulnerability | That Wasn't", "Nuclear Alerts | and Crisis
-            # Management").
+            # Management"). A main title of five words before a subtitle is already the
+            # shortened form: two bare noun phrases joined by "and" are its head together
+            # ("Human Rights and Basic Needs: Jimmy Carter's ...") (14.30).
             return tokens[:head]
     # Five words stay whole otherwise (an editor keeps "History of American Foreign
     # Policy").
@@ -345,6 +367,26 @@ def _choose(
     if ends:
         return tokens[: min(ends)]
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
+
+
+_COLLECTION_WORDS = frozenset(("records", "papers"))
+
+
+def _collection_name(tokens: list[str], language: str) -> int:
+    """Where an archival collection's name ends, 0 when `tokens` name none: a creator's
+    name with "Records" or "Papers" after it, only its dates and call number following
+    ("Women Strike for Peace Records, 1961-1999 (DG 115)"). The name identifies the
+    collection as a whole: it is not cut inside (CMOS 14.232 cites a collection by its
+    name)."""
+    if language != "en":
+        return 0
+    for k, unit in enumerate(tokens[1:], start=2):
+        if _bare(_last(unit)) in _COLLECTION_WORDS:
+            rest = tokens[k:]
+            dates_only = all(not any(ch.isalpha() for ch in w) or w.startswith("(") for w in rest)
+            named = not any(_bare(w).lower() in ("of", "the", "from") for w in tokens[:k])
+            return k if dates_only and named and _counted(tokens[:k], language) <= 6 else 0
+    return 0
 
 
 def _appositive(rest: list[str], language: str, function_words: frozenset[str]) -> bool:
