@@ -194,6 +194,18 @@ def title_case(text: str) -> str:
             i > 0 and tokens[i - 1] == "\x01"
         ):
             out.append(tok)  # the rest of a word split by markup ("H<sub>2</sub>O", "<i>n</i>th")
+        elif lower in ("n’", "n'") and i > 0 and tokens[i - 1] in ("’", "'"):
+            out.append(lower)  # "Rock ’n’ Roll": "and" elided, two apostrophes, lowercase
+        elif (
+            i > 2
+            and tokens[i - 1] == ")"
+            and tokens[i - 3] == "("
+            and tokens[i - 2][0].isalpha()
+            and (tok.islower() or tok.istitle())
+        ):
+            # "(Re)marks", "(Un)making": the word goes on after its parenthesized prefix, one
+            # word, so one capital, on the prefix (CMOS 8.159, 8.161).
+            out.append(tok[:1].lower() + tok[1:])
         elif i != first and not capitalize_next and _CLOSED_CIRCA.fullmatch(tok):
             out.append(tok[0].lower() + tok[1:])  # "c.1750-1850", closed up, last or not
         elif i in (first, last) or capitalize_next:
