@@ -282,6 +282,26 @@ def journal_month_with_volume(text: str, items: Iterable[Item]) -> str:
     return text
 
 
+def secondary_before_edition(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.2 (order of elements) and 14.88: an editor or translator named after the title
+    comes before the edition, "trans. X, 2nd ed." and "Translated by X. 2nd ed."; the style
+    prints the edition first. A book cited by volume keeps its editors with the volume."""
+    if not any(
+        item.get("edition") and not item.get("volume") and item.get("type") == "book"
+        for item in items
+    ):
+        return text
+    edition = r"(?:\d+(?:st|nd|rd|th)|[Rr]ev\.|[A-Z][a-z]+) ed\."
+    text = re.sub(
+        rf", ({edition}), ((?:ed\.|trans\.|ed\. and trans\.) [^()]+?) \(", r", \2, \1 (", text
+    )
+    return re.sub(
+        rf"\. ({edition}) ((?:Edited|Translated|Edited and translated) by .+?)\. (?=[A-Z])",
+        r". \2. \1 ",
+        text,
+    )
+
+
 def ownerless_web_page(text: str, items: Iterable[Item]) -> str:
     """CMOS 14.104: a page with no author leads with its title; only an owner or sponsor
     (CSL `publisher`) stands in for the author, not the site's name (`container-title`)."""
@@ -306,6 +326,7 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
     abbreviated_year_ranges,
     blog_label,
     newspaper_section,
+    secondary_before_edition,
     circa,
     unsigned_chapter_editor,
     archive_page_repeated,
