@@ -87,3 +87,25 @@ def test_translator_and_editor_come_before_the_edition_cmos_14_2() -> None:
         "Duval, Henri. <i>Essays on the Gift Economy</i>. Edited by Karl Olsen. Translated by"
         " Susan Hart. 3rd ed. Verso, 2019."
     )
+
+
+# --- "till", "since", "after" naming something (8.159) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # After an article or "of" the word is no preposition: a name, capitalized.
+        ("Press Coverage of the Till Trial", "Press Coverage of the Till Trial"),
+        ("Echoes of Till Murder in Mississippi", "Echoes of Till Murder in Mississippi"),
+        ("The After Years: Veterans at Home", "The After Years: Veterans at Home"),
+        # A preposition still, before its object: lowercase.
+        ("Work till Dawn in the Mills", "Work till Dawn in the Mills"),
+        ("Europe Since 1945", "Europe since 1945"),
+        ("A Survey of Until 1900", "A Survey of until 1900"),
+    ],
+)
+def test_preposition_after_an_article_or_of_names_something_cmos_8_159(
+    given: str, expected: str
+) -> None:
+    assert title_case(given) == expected

@@ -222,6 +222,7 @@ def title_case(text: str) -> str:
                 and (_used_adverbially(tokens, i) or _after_its_verb(tokens, i))
             )
             and not (lower in _CONJUNCTIONS_TOO and _opens_clause(tokens, i))
+            and not (lower in _CONJUNCTIONS_TOO and _named(tokens, i))
             # "So" joins clauses only after a comma ("Poor, so We Left"); elsewhere it is an
             # adverb, capitalized ("(Not So) Secret", "So Far from God", CMOS 18 8.159).
             and not (lower == "so" and _previous_mark(tokens, i) != ",")
@@ -369,6 +370,19 @@ def _opens_clause(tokens: list[str], i: int) -> bool:
     if nxt in _SUBJECTS:
         return True
     return nxt in ("it", "you") and len(words_after) > 1 and spaced[1:2] == [words_after[1]]
+
+
+# After an article or "of" such a word cannot be a preposition or a conjunction (neither
+# takes one as its object): it names something, capitalized as a noun (CMOS 8.159): "the Till
+# Case", "Memories of Before". A number after it is the object of a preposition used so.
+_NAMING = words("a an the of")
+
+
+def _named(tokens: list[str], i: int) -> bool:
+    if _previous_mark(tokens, i).lower() not in _NAMING:
+        return False
+    following = [tok for tok in tokens[i + 1 : i + 4] if not tok.isspace()]
+    return bool(following) and following[0][0].isalpha() and following[0][0].isupper()
 
 
 def _previous_mark(tokens: list[str], i: int) -> str:
