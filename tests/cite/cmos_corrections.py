@@ -69,7 +69,9 @@ def newspaper_section(text: str, items: Iterable[Item]) -> str:
         # An article read online (a URL, no page) has no printed section: the field holds
         # the website's area, which the engine leaves out (record_fields.cleaned).
         online = item.get("URL") and not item.get("page")
-        after = "" if online else f", sec. {section}"
+        # Section "A" of page "A1" is the page number's letter, left out with the page.
+        of_page = re.fullmatch(re.escape(section) + r"\s*-?\d+\S*", str(item.get("page", "")))
+        after = "" if online or of_page else f", sec. {section}"
         text = re.sub(pattern, rf"\1 <i>{paper}</i>, \2{after}", text)
     return text
 

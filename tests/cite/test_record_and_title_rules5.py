@@ -109,3 +109,37 @@ def test_preposition_after_an_article_or_of_names_something_cmos_8_159(
     given: str, expected: str
 ) -> None:
     assert title_case(given) == expected
+
+
+# --- a newspaper's section that is its page number's letter (14.89) ---------------------------
+
+
+def _newspaper(**fields: Any) -> dict[str, Any]:
+    return {
+        "id": "hale1968",
+        "type": "article-newspaper",
+        "title": "Strike Spreads to the Docks",
+        "container-title": "Baltimore Sun",
+        "author": [{"family": "Hale", "given": "Martin"}],
+        "issued": {"date-parts": [[1968, 3, 2]]},
+        **fields,
+    }
+
+
+@pytest.mark.parametrize(
+    ("fields", "tail"),
+    [
+        # "B" of page "B3": the page's letter, omitted with the page (pages vary by edition).
+        ({"section": "B", "page": "B3"}, "March 2, 1968."),
+        ({"section": "C", "page": "C1-C2"}, "March 2, 1968."),
+        # A section with no page, or one the page does not carry, is printed.
+        ({"section": "B"}, "March 2, 1968, sec. B."),
+        ({"section": "4", "page": "12"}, "March 2, 1968, sec. 4."),
+    ],
+)
+def test_section_letter_of_the_page_goes_with_the_page_cmos_14_89(
+    fields: dict[str, Any], tail: str
+) -> None:
+    _full, _short, entry = forms(_newspaper(**fields))
+    assert entry is not None
+    assert entry.endswith("<i>Baltimore Sun</i>, " + tail)
