@@ -29,6 +29,12 @@ def _cased(title: str) -> str:
         ("Fish 'n' Chips in the Postwar North", "Fish ’n’ Chips in the Postwar North"),
         ("rhythm 'n' blues and the urban south", "Rhythm ’n’ Blues and the Urban South"),
         ("Country Music in the '70s", "Country Music in the ’70s"),
+        ("Berlin '68 and After", "Berlin ’68 and After"),
+        # Two digits opening a quotation that closes later are quoted, not elided.
+        (
+            "The Pamphlet '50 Years of Struggle' Reconsidered",
+            "The Pamphlet ‘50 Years of Struggle’ Reconsidered",
+        ),
         (
             "'Tis the Season: Christmas in Wartime Britain",
             "’Tis the Season: Christmas in Wartime Britain",

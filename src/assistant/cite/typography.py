@@ -14,9 +14,12 @@ def words(text: str) -> frozenset[str]:
 
 
 # What follows an apostrophe that stands for letters left out at a word's start: "'n'" (and),
-# a decade ("'90s"), the clipped words of verse and speech.
+# a decade ("'90s") or a year ("Paris '68", unless a quote closes later: "'50 Years of
+# Struggle'"), the clipped words of verse and speech.
 _ELIDED = re.compile(
-    r"(?:n['’](?!\w)|\d\d(?!\d)|(?:tis|twas|em|til|cause)(?![\w'’]))", re.IGNORECASE
+    r"(?:n['’](?!\w)|\d\ds(?!\w)|\d\d(?!\w)(?![^']*\w'(?!\w))"
+    r"|(?:tis|twas|em|til|cause)(?![\w'’]))",
+    re.IGNORECASE,
 )
 
 
