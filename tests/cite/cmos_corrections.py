@@ -69,7 +69,9 @@ def newspaper_section(text: str, items: Iterable[Item]) -> str:
         # An article read online (a URL, no page) has no printed section: the field holds
         # the website's area, which the engine leaves out (record_fields.cleaned).
         online = item.get("URL") and not item.get("page")
-        after = "" if online else f", sec. {section}"
+        # Section "A" of page "A1" is the page number's letter, left out with the page.
+        of_page = re.fullmatch(re.escape(section) + r"\s*-?\d+\S*", str(item.get("page", "")))
+        after = "" if online or of_page else f", sec. {section}"
         text = re.sub(pattern, rf"\1 <i>{paper}</i>, \2{after}", text)
     return text
 
@@ -282,6 +284,26 @@ def journal_month_with_volume(text: str, items: Iterable[Item]) -> str:
     return text
 
 
+def secondary_before_edition(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.2 (order of elements) and 14.88: an editor or translator named after the title
+    comes before the edition, "trans. X, 2nd ed." and "Translated by X. 2nd ed."; the style
+    prints the edition first. A book cited by volume keeps its editors with the volume."""
+    if not any(
+        item.get("edition") and not item.get("volume") and item.get("type") == "book"
+        for item in items
+    ):
+        return text
+    edition = r"(?:\d+(?:st|nd|rd|th)|[Rr]ev\.|[A-Z][a-z]+) ed\."
+    text = re.sub(
+        rf", ({edition}), ((?:ed\.|trans\.|ed\. and trans\.) [^()]+?) \(", r", \2, \1 (", text
+    )
+    return re.sub(
+        rf"\. ({edition}) ((?:Edited|Translated|Edited and translated) by .+?)\. (?=[A-Z])",
+        r". \2. \1 ",
+        text,
+    )
+
+
 def ownerless_web_page(text: str, items: Iterable[Item]) -> str:
     """CMOS 14.104: a page with no author leads with its title; only an owner or sponsor
     (CSL `publisher`) stands in for the author, not the site's name (`container-title`)."""
@@ -306,6 +328,7 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
     abbreviated_year_ranges,
     blog_label,
     newspaper_section,
+    secondary_before_edition,
     circa,
     unsigned_chapter_editor,
     archive_page_repeated,

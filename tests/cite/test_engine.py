@@ -190,7 +190,8 @@ def test_editors_only_and_translators() -> None:
         " Vol. 1. Cambridge University Press, 2010."
     )
     assert engine.full_note(Citation("tr", "5")).text == (
-        "Leo Tolstoy, War and Peace, 2nd ed., trans. Richard Pevear"
+        # The translator before the edition (CMOS 14.2's order of elements).
+        "Leo Tolstoy, War and Peace, trans. Richard Pevear, 2nd ed."
         " (Harvard University Press, 1996), 5."
     )
     assert "Translated by Richard Pevear." in engine.bibliography_entry("tr").text

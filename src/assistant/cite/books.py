@@ -139,13 +139,19 @@ def full(item: Item, citation: Citation) -> Parts:
         named_volume = volume_title_parts(item, bib=False)
         if family == "report":
             described.append(t(_report_described(item)))
+        in_volume = bool(named_volume or (volume and not colon))
+        if not in_volume:
+            # Editor or translator, then the edition (CMOS 14.2's order of elements: "trans.
+            # Patrick Smith, 4th ed."); with a volume the editors go with it, below.
+            described.extend(secondary(item, bib=False))
         # "3rd ed., vol. 2, *Global Power*": the edition is of the whole work (CMOS 14.117).
         described.append(t(edition(item, capital=False)))
         if named_volume:
             described.append(named_volume)
         if volume and not colon and not named_volume:
             described.append(t(f"vol. {volume}"))
-        described.extend(secondary(item, bib=False))
+        if in_volume:
+            described.extend(secondary(item, bib=False))
         # A multivolume work cited as a whole (no locator, or a chapter or section of it):
         # "2 vols." before the facts (CMOS 14.116); a page belongs to one volume.
         if not citation.locator.strip() or (citation.label or "page") != "page":
@@ -195,9 +201,12 @@ def bibliography(item: Item) -> Parts:
             # "Working Paper No. 47" in the bibliography, as the CSL style prints it (CMOS says
             # nothing; the note keeps "no.").
             sentences.append(t(_report_described(item).replace("no. ", "No. ")))
-        sentences.append(t(edition(item, capital=True)))
         responsibility = secondary(item, bib=True)
         named_volume = volume_title_parts(item, bib=True)
+        if not (named_volume or volume):
+            # "Translated by X. 4th ed.": editor or translator before the edition (CMOS 14.2).
+            sentences.extend(responsibility)
+        sentences.append(t(edition(item, capital=True)))
         if named_volume or volume:
             # "Vol. 2, edited by X": the volume and its editors read as one sentence.
             volume_parts = named_volume or t(f"Vol. {volume}")
@@ -205,8 +214,6 @@ def bibliography(item: Item) -> Parts:
                 text = text_of(part)
                 volume_parts = volume_parts + t(", " + text[:1].lower() + text[1:])
             sentences.append(volume_parts)
-        else:
-            sentences.extend(responsibility)
         sentences.append(t(number_of_volumes(item)))
     else:
         book = container(item)

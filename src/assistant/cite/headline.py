@@ -194,6 +194,18 @@ def title_case(text: str) -> str:
             i > 0 and tokens[i - 1] == "\x01"
         ):
             out.append(tok)  # the rest of a word split by markup ("H<sub>2</sub>O", "<i>n</i>th")
+        elif lower in ("n’", "n'") and i > 0 and tokens[i - 1] in ("’", "'"):
+            out.append(lower)  # "Rock ’n’ Roll": "and" elided, two apostrophes, lowercase
+        elif (
+            i > 2
+            and tokens[i - 1] == ")"
+            and tokens[i - 3] == "("
+            and tokens[i - 2][0].isalpha()
+            and (tok.islower() or tok.istitle())
+        ):
+            # "(Re)marks", "(Un)making": the word goes on after its parenthesized prefix, one
+            # word, so one capital, on the prefix (CMOS 8.159, 8.161).
+            out.append(tok[:1].lower() + tok[1:])
         elif i != first and not capitalize_next and _CLOSED_CIRCA.fullmatch(tok):
             out.append(tok[0].lower() + tok[1:])  # "c.1750-1850", closed up, last or not
         elif i in (first, last) or capitalize_next:
@@ -210,6 +222,7 @@ def title_case(text: str) -> str:
                 and (_used_adverbially(tokens, i) or _after_its_verb(tokens, i))
             )
             and not (lower in _CONJUNCTIONS_TOO and _opens_clause(tokens, i))
+            and not (lower in _CONJUNCTIONS_TOO and _named(tokens, i))
             # "So" joins clauses only after a comma ("Poor, so We Left"); elsewhere it is an
             # adverb, capitalized ("(Not So) Secret", "So Far from God", CMOS 18 8.159).
             and not (lower == "so" and _previous_mark(tokens, i) != ",")
@@ -357,6 +370,19 @@ def _opens_clause(tokens: list[str], i: int) -> bool:
     if nxt in _SUBJECTS:
         return True
     return nxt in ("it", "you") and len(words_after) > 1 and spaced[1:2] == [words_after[1]]
+
+
+# After an article or "of" such a word cannot be a preposition or a conjunction (neither
+# takes one as its object): it names something, capitalized as a noun (CMOS 8.159): "the Till
+# Case", "Memories of Before". A number after it is the object of a preposition used so.
+_NAMING = words("a an the of")
+
+
+def _named(tokens: list[str], i: int) -> bool:
+    if _previous_mark(tokens, i).lower() not in _NAMING:
+        return False
+    following = [tok for tok in tokens[i + 1 : i + 4] if not tok.isspace()]
+    return bool(following) and following[0][0].isalpha() and following[0][0].isupper()
 
 
 def _previous_mark(tokens: list[str], i: int) -> str:

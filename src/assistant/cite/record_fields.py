@@ -93,6 +93,10 @@ _WEBSITE_AREAS = words(
 ) | {"web exclusive", "times insider", "breaking news", "latest news"}
 
 
+def _section_of_page(section: str, page: str) -> bool:
+    return bool(re.fullmatch(re.escape(section) + r"\s*-?\d+(?:\s*[-–]\s*\S+)?", page))
+
+
 def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
     """`raw` with the fields above corrected (a new dict; `raw` is left as it was)."""
     out = dict(raw)
@@ -129,6 +133,12 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         # is no section of the paper a reader can turn to: CMOS 14.89 gives a section of the
         # printed edition only. An article read online (a URL and no page) has none: Zotero's
         # translators fill the field from the page's "article:section", the site's area.
+        out.pop("section", None)
+    elif (
+        section and kind in _PERIODICAL_TYPES and _section_of_page(section, _text(out.get("page")))
+    ):
+        # Section "A" of page "A1": the letter is the page number's, which a note and an entry
+        # leave out for a newspaper (CMOS 14.89: pages vary between editions); it goes with it.
         out.pop("section", None)
     _split_series(out)
     _edition_from_title(out)

@@ -13,6 +13,16 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# What follows an apostrophe that stands for letters left out at a word's start: "'n'" (and),
+# a decade ("'90s") or a year ("Paris '68", unless a quote closes later: "'50 Years of
+# Struggle'"), the clipped words of verse and speech.
+_ELIDED = re.compile(
+    r"(?:n['’](?!\w)|\d\ds(?!\w)|\d\d(?!\w)(?![^']*\w'(?!\w))"
+    r"|(?:tis|twas|em|til|cause)(?![\w'’]))",
+    re.IGNORECASE,
+)
+
+
 def smart_quotes(text: str, nested: bool) -> str:
     """Straight quotes to curly; `nested` when the text sits inside double quotes already."""
     if '"' not in text and "'" not in text:
@@ -32,7 +42,13 @@ def smart_quotes(text: str, nested: bool) -> str:
                 depth_open = False
         elif ch == "'":
             prev = text[i - 1] if i else " "
-            if (prev.isspace() or prev in "([{—–") and i + 1 < len(text) and text[i + 1].isalnum():
+            if _ELIDED.match(text, i + 1):
+                # An apostrophe for omitted letters, never an opening quote: "rock 'n' roll",
+                # "'tis", "the '90s" (CMOS 7.30: rock ’n’ roll, both marks apostrophes).
+                out.append("’")
+            elif (
+                (prev.isspace() or prev in "([{—–") and i + 1 < len(text) and text[i + 1].isalnum()
+            ):
                 # An opening single quote inside a nested title swaps back to double marks.
                 out.append("“" if nested else "‘")
             else:
