@@ -1,5 +1,5 @@
-"""The engine on the third to fourteenth held-out libraries
-(tests/cite/realistic/heldout3 to heldout14), now tuning sets: the engine was changed in
+"""The engine on the third to thirty-second held-out libraries
+(tests/cite/realistic/heldout3 to heldout32), now tuning sets: the engine was changed in
 answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
@@ -16,34 +16,62 @@ from .realistic.score import HERE, engine_scores, load, report
 # Agreement (%) after the fixes, kind by kind, and the order constraints met.
 FLOORS = {
     "heldout3": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 25),
-    # The data set, its title italic as a freestanding publication (CMOS 18 14.176; both
-    # oracles and the CSL style quote it), fixed with heldout14's and heldout17's.
     "heldout4": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 18),
-    # Two short titles an editor cuts by sense (a Pinyin document title, a headline ending on a
-    # verb) and one order CMOS leaves open (an untitled telegram) are left.
-    "heldout5": ({"note": 100.0, "short": 96.0, "bib": 100.0, "seq": 100.0}, 24),
-    # First sight 93.5 %; fixed: a journal's month with a volume, an ownerless web page led
-    # by its title, an event's year and a name kept whole in short titles.
+    "heldout5": ({"note": 100.0, "short": 98.0, "bib": 100.0, "seq": 100.0}, 25),
     "heldout6": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 11),
-    # First sight 95.7 / 79.7 / 89.3 / 87.2 %: export quirks (JSTOR, stable URLs, initial The),
-    # titles' own languages, date ranges, short-title units (quotations, dates, offices).
     "heldout7": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 12),
     "heldout8": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 12),
-    # A boxed report's page now before the box, after the report's own facts (CMOS 18
-    # 14.119-14.128; the CSL style and both oracles put it after the box), as heldout17 too.
     "heldout9": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
     "heldout10": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
-    # First sight 87.5 / 86.1 / 92.4 %. Left: short-title cuts that are an editor's call
-    # (an Arabic postposed adjective, "Discurso en el acto", "Long-Term Competition", "Status
-    # of"), a comma after quotes closing an italic title (heldout3 wants it inside), a
-    # map's order of scale and series, a season across
-    # 2000-2001 written "2000-01" against CMOS 9.64's own table (2000-2001).
-    # The last set written, scored once on the final engine: 96.5 % on first sight (Pandoc
-    # 45.8 %, citeproc-js 50.7 %); then closed-up initials and a degree recorded alone fixed.
-    "heldout11": ({"note": 100.0, "short": 97.5, "bib": 100.0, "seq": 100.0}, 16),
-    "heldout12": ({"note": 100.0, "short": 92.5, "bib": 100.0, "seq": 91.6}, 13),
+    "heldout11": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 16),
+    # Left: short-title cuts that are an editor's call (an Arabic postposed adjective,
+    # "Discurso en el acto"), and a sequence built on one of them.
+    "heldout12": ({"note": 100.0, "short": 95.0, "bib": 100.0, "seq": 91.6}, 13),
     "heldout13": ({"note": 100.0, "short": 100.0, "bib": 97.5, "seq": 100.0}, 12),
-    "heldout14": ({"note": 95.3, "short": 88.3, "bib": 95.3, "seq": 96.4}, 14),
+    # Left: a multivolume work's short note by the volume's own title, a five-word title
+    # cut or kept, and "Winter 2000–01" against CMOS 18 9.63's own table (2000–2001).
+    "heldout14": ({"note": 97.6, "short": 93.0, "bib": 97.6, "seq": 96.4}, 14),
+    # First sight 86.3 / 88.7 / 85.9 / 89.4 / 84.4 % for heldout15-18 and 20 (this session's
+    # first round). Left in heldout15: the title first for an unsigned translated journal
+    # document (five other sets put the translator in the author's place, 14.104), "2 vols."
+    # with a volume:page locator (ten other items have none), "1175–1202" against CMOS 18
+    # 9.63 ("1175–202"), a Vietnamese short-title cut.
+    "heldout15": ({"note": 95.0, "short": 97.5, "bib": 95.0, "seq": 96.1}, 13),
+    # Left: the original title of a translation printed (CMOS makes it optional), a season
+    # range in a sequence.
+    "heldout16": ({"note": 97.6, "short": 100.0, "bib": 97.6, "seq": 95.4}, 12),
+    # Left: "1767–1833" against CMOS 18 9.63 ("1767–833").
+    "heldout17": ({"note": 100.0, "short": 100.0, "bib": 97.7, "seq": 100.0}, 13),
+    # Left: "1285–1310" against CMOS 18 9.63 ("1285–310").
+    "heldout18": ({"note": 100.0, "short": 100.0, "bib": 97.5, "seq": 100.0}, 14),
+    # Second round's first sight 93.2 / 96.5 / 93.0 / 94.9 / 95.9 % (heldout19, 21-24). Left in
+    # heldout19: a Russian five-word short title ("Spravka o torgovle SSSR s Gvineei").
+    "heldout19": ({"note": 100.0, "short": 97.5, "bib": 100.0, "seq": 95.8}, 18),
+    "heldout20": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 16),
+    "heldout21": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 14),
+    "heldout22": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 14),
+    "heldout23": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 12),
+    "heldout24": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 15),
+    # Third round's first sight 95.9 / 94.3 / 89.3 / 95.1 % (heldout25-28). Left: a shortened
+    # quotation as a short title ("'Most Precious Fruit'"), a one-word head
+    # ("Reminiscences") where other sets keep the head's phrase.
+    "heldout25": ({"note": 100.0, "short": 95.1, "bib": 100.0, "seq": 100.0}, 12),
+    # Left: "Post-war" (CMOS 8.161) where heldout19 and 21 keep the record's "Post-War".
+    "heldout26": ({"note": 97.5, "short": 100.0, "bib": 97.5, "seq": 100.0}, 12),
+    # Left: a five-word title cut to its head ("American Airpower Strategy"), which 16 other
+    # sets' five-word titles contradict, and a series cut in a sequence.
+    "heldout27": ({"note": 100.0, "short": 97.5, "bib": 100.0, "seq": 90.0}, 14),
+    "heldout28": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 12),
+    # Fourth round's first sight 96.5 / 89.5 % (heldout29, 30).
+    "heldout29": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
+    # Left: "A Week Like Any Other" (CMOS 18 8.159 lowercases "like"), a prepositional tail
+    # ("Judeo-Christian Tradition in America") other sets keep.
+    "heldout30": ({"note": 97.5, "short": 95.0, "bib": 97.5, "seq": 100.0}, 14),
+    # Fifth round's first sight, scored last: 99.1 / 95.6 % (heldout31, 32; 97.3 % pooled).
+    # Left: a series of three in a short title, Persée's period before a subtitle ("La genèse
+    # du plan Schuman. Des origines"), two short-title cuts in sequences.
+    "heldout31": ({"note": 100.0, "short": 96.7, "bib": 100.0, "seq": 100.0}, 15),
+    "heldout32": ({"note": 96.6, "short": 100.0, "bib": 96.6, "seq": 87.5}, 12),
 }
 
 
