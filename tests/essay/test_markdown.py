@@ -542,3 +542,13 @@ def test_a_draft_imported_takes_missing_sources_from_its_bibliography_files(tmp_
     assert read_markdown_draft(text, tmp_path, library).essay.items["stueck-1995"]["title"] == (
         "Library copy"
     )
+
+
+@pytest.mark.parametrize("text", ["1@1@", "x@*", "see @", "mail a@b.org"])
+def test_an_at_sign_in_the_text_never_becomes_a_citation(text: str) -> None:
+    # Found by the round-trip property above: Pandoc reads "@*" after a digit as a citation
+    # of "*", so the writer escapes every "@" that is not between two letters or digits.
+    essay = Essay(title="T", blocks=[Block("paragraph", [Span("Text "), Span(text, True)])])
+    again = read_markdown(write_markdown(essay)).essay
+    assert again.notes() == []
+    assert "".join(i.text for i in again.blocks[0].inlines if isinstance(i, Span)) == f"Text {text}"

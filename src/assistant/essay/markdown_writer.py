@@ -26,7 +26,9 @@ __all__ = ["write_markdown"]
 _NOTE_PUNCT = ".,;:!?"
 
 
-_TEXT_SPECIAL = re.compile(r"[\\*_`\[\]^~<]|(?<![^\W_])@|(?<=-)-|\n")
+# "@" is escaped unless it sits between letters or digits ("a@b.org"): Pandoc reads a
+# citation after a letter too when a mark follows it ("1@*" cites "*").
+_TEXT_SPECIAL = re.compile(r"[\\*_`\[\]^~<]|(?<![^\W_])@|@(?![^\W_])|(?<=-)-|\n")
 
 
 def _escape_text(text: str, at_line_start: bool) -> str:
@@ -63,7 +65,8 @@ def _escape_commentary(text: str) -> str:
             out.append("\\\\")
         elif char in "`[]^~<":
             out.append("\\" + char)
-        elif char == "@" and not before.isalnum():
+        elif char == "@" and not (before.isalnum() and after.isalnum()):
+            # As in body text (`_TEXT_SPECIAL`): only an address-like "a@b" stays as typed.
             out.append("\\@")
         elif char == "-" and before == "-":
             out.append("\\-")
