@@ -26,9 +26,9 @@ __all__ = ["write_markdown"]
 _NOTE_PUNCT = ".,;:!?"
 
 
-# "@" is escaped unless it sits between letters or digits ("a@b.org"): Pandoc reads a
-# citation after a letter too when a mark follows it ("1@*" cites "*").
-_TEXT_SPECIAL = re.compile(r"[\\*_`\[\]^~<]|(?<![^\W_])@|@(?![^\W_])|(?<=-)-|\n")
+# Every "@" is escaped: Pandoc reads a citation even after a letter or digit ("1@*" cites
+# "*", the second "@" of "1@1@1" cites "1"), so no position is safe.
+_TEXT_SPECIAL = re.compile(r"[\\*_`\[\]^~<@]|(?<=-)-|\n")
 
 
 def _escape_text(text: str, at_line_start: bool) -> str:
@@ -65,8 +65,7 @@ def _escape_commentary(text: str) -> str:
             out.append("\\\\")
         elif char in "`[]^~<":
             out.append("\\" + char)
-        elif char == "@" and not (before.isalnum() and after.isalnum()):
-            # As in body text (`_TEXT_SPECIAL`): only an address-like "a@b" stays as typed.
+        elif char == "@":  # as in body text (`_TEXT_SPECIAL`): every "@" escaped
             out.append("\\@")
         elif char == "-" and before == "-":
             out.append("\\-")
