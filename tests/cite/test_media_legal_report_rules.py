@@ -12,18 +12,7 @@ from typing import Any
 
 import pytest
 
-from assistant.cite.engine import ChicagoEngine
-from assistant.cite.model import Citation, Note
-
-
-def forms(item: dict[str, Any], locator: str = "12") -> tuple[str, str, str | None]:
-    """(full note, short note, bibliography entry or None) as HTML."""
-    engine = ChicagoEngine({item["id"]: item})
-    full, short = engine.render_notes(
-        [Note.of(Citation(item["id"], locator)), Note.of(Citation(item["id"], "14"))]
-    )
-    entry = engine.bibliography_entry(item["id"])
-    return full.html(), short.html(), entry.html() if entry is not None else None
+from .test_cmos18_tuning_rules import forms
 
 
 def article(issue: str, **fields: Any) -> dict[str, Any]:
