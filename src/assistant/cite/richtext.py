@@ -74,12 +74,12 @@ def join(parts: Iterable[Parts], delimiter: str) -> Parts:
 
 
 def text_of(parts: Sequence[Run]) -> str:
+    """Plain text of runs (formatting dropped)."""
     return "".join(run.text for run in parts)
 
 
-def runs_to_text(runs: Sequence[Run]) -> str:
-    """Plain text of runs (formatting dropped)."""
-    return "".join(run.text for run in runs)
+# The engine's public name for the same function (assistant.cite.engine re-exports it).
+runs_to_text = text_of
 
 
 _URL_START = re.compile(r"(?:https?://|www\.|doi:)", re.IGNORECASE)
