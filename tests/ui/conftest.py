@@ -136,4 +136,6 @@ def window(controller, qtbot, dialogs):
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    # A new essay's reading-notes outline is read in a worker (Pandoc): tests start once it is in.
+    qtbot.waitUntil(lambda: not main.session.default_outline_pending, timeout=30000)
     return main

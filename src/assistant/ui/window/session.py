@@ -39,6 +39,20 @@ def essay_file(path: Path) -> Path:
     return path if path.suffix == ESSAY_SUFFIX else path.with_name(path.name + ESSAY_SUFFIX)
 
 
+def _read_default_outline(corpus_dir: Path) -> Any:
+    """The corpus's reading notes as an outline, else the bundled corpus's, else None."""
+    from assistant.essay.outline import outline_from_markdown
+    from assistant.essay.pandoc_ast import PandocError
+    from assistant.paths import bundled_corpus_dir
+
+    for candidate in (corpus_dir / READING_NOTES, bundled_corpus_dir() / READING_NOTES):
+        try:
+            return outline_from_markdown(candidate.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, PandocError):
+            continue
+    return None
+
+
 class EssaySession(QObject):
     """See the module docstring. `autosaved(result)` carries the autosave's Path or a
     TaskError; `essaySaved(path)` follows every successful save."""
@@ -48,6 +62,7 @@ class EssaySession(QObject):
     essayShown = Signal()
     docxImported = Signal(object)
     markdownImported = Signal(object)  # MarkdownResult, or TaskError
+    defaultOutlineShown = Signal()  # a new essay's reading-notes outline was read (or not found)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -56,6 +71,8 @@ class EssaySession(QObject):
         self._autosave_task: Any = None
         self._dirty_since_autosave = False
         self.lock = EssayLock()
+        self._outline_generation = 0
+        self.default_outline_pending = False
         # Autosave a few seconds after the last edit (essay/autosave.py decides when).
         self._schedule = AutosaveSchedule(window.settings.autosave_delay())
         self._timer = QTimer(self)
@@ -103,28 +120,42 @@ class EssaySession(QObject):
         essay.outline = self._window.outline_pane.outline()
         return essay
 
-    def _default_outline(self) -> Any:
-        from assistant.essay.outline import Outline, outline_from_markdown
-        from assistant.essay.pandoc_ast import PandocError
-        from assistant.paths import bundled_corpus_dir
-
-        notes = self._window.controller.corpus_dir / READING_NOTES
-        bundled = bundled_corpus_dir() / READING_NOTES
-        for candidate in (notes, bundled):
-            try:
-                return outline_from_markdown(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, PandocError):
-                continue
-        return Outline()
-
     def start_new_essay(self) -> None:
+        """An empty essay at once; the reading notes' outline follows from a worker, because
+        reading Markdown costs a Pandoc process the window must not wait on."""
+        from assistant.essay.outline import Outline
+
         essay = Essay(author=self._window.settings.author())
-        essay.outline = self._default_outline()
+        essay.outline = Outline()
         self.show_essay(essay, None)
+        self._outline_generation += 1
+        generation = self._outline_generation
+        self.default_outline_pending = True
+        corpus_dir = self._window.controller.corpus_dir
+        run_task(
+            lambda _task: _read_default_outline(corpus_dir),
+            on_result=lambda outline: self._default_outline_read(generation, outline),
+            on_error=lambda _error: self._default_outline_read(generation, None),
+            parent=self,
+            owner=self._window,
+        )
+
+    def _default_outline_read(self, generation: int, outline: Any) -> None:
+        if generation != self._outline_generation:
+            return  # another essay was shown meanwhile: it keeps its own outline
+        self.default_outline_pending = False
+        window = self._window
+        # Only into the untouched empty outline: a heading the writer already added stays theirs.
+        if outline is not None and not window.outline_pane.outline().root.children:
+            window.outline_pane.set_outline(outline)
+            window.editor.set_outline(window.outline_pane.outline())
+        self.defaultOutlineShown.emit()
 
     def show_essay(self, essay: Essay, path: Path | None) -> None:
         from assistant.essay.outline import Outline
 
+        self._outline_generation += 1
+        self.default_outline_pending = False
         window = self._window
         window.editor.set_essay(essay)
         window.outline_pane.set_outline(essay.outline if essay.outline is not None else Outline())
