@@ -108,10 +108,14 @@ def test_startup_outline_with_a_hostile_front_matter(tmp_path: Path, kind: str) 
 
 
 APP_STARTUP = """
-import json, sys
+import json, sys, time
 from assistant.ui.app import build_window, make_application
 app = make_application()
 window = build_window(sys.argv[1], sys.argv[2])
+deadline = time.monotonic() + 60  # the outline is read by Pandoc in a worker
+while window.session.default_outline_pending and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
 outline = window.outline_pane.outline()
 print(json.dumps([outline.root.title, len(list(outline.walk()))]))
 window.controller.shutdown()
