@@ -23,6 +23,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 from whoosh import qparser, query
 
+from assistant.library.page_ranges import spanned_pages
 from assistant.paths import resources_dir
 from assistant.search.analysis import DEFAULT_LANGUAGE, FastStemmingAnalyzer, fold
 from assistant.search.errors import SearchCancelled
@@ -383,6 +384,15 @@ class _Parser(qparser.QueryParser):
     ) -> Any:
         if self.cancel is not None and self.cancel.is_set():
             raise SearchCancelled()
+        if fieldname == "page" and termclass is query.Term and "pages" in self.schema:
+            # The label as typed, or any page a passage spans: page:46 finds "46–47", and
+            # page:40-50 finds every passage on a page from 40 to 50.
+            return query.Or(
+                [
+                    query.Term("page", text),
+                    *(query.Term("pages", page) for page in spanned_pages(text)),
+                ]
+            )
         if fieldname != "text" or fieldname not in self.schema:
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
         if len(text) > MAX_WORD_CHARS:

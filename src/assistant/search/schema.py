@@ -8,14 +8,16 @@ from typing import Any
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from assistant.library.model import Passage
+from assistant.library.page_ranges import spanned_pages
 from assistant.search.analysis import DEFAULT_LANGUAGE, FastStemmingAnalyzer, mark_language
 from assistant.search.whoosh_internals import WHOOSH_VERSION
 
 # Bump when passage splitting, the schema, the analyser or the posting format changes: every
 # source is then re-indexed (5: posting blocks pickled with protocol 4, see
 # whoosh_internals.py; 6: accent folding, CJK pairs, per-language stemming, a passage's
-# language; 7: PDF passages by layout, with printed pages and a flag for PDF page numbers).
-INDEX_VERSION = "7"
+# language; 7: PDF passages by layout, with printed pages and a flag for PDF page numbers;
+# 8: every page a passage spans indexed, so page:46 finds a passage on "46–47").
+INDEX_VERSION = "8"
 # Carried by every source's hash term: an index written by another version of the app or of
 # Whoosh is rebuilt rather than read with assumptions that may no longer hold.
 INDEX_SIGNATURE = f"v{INDEX_VERSION}w{WHOOSH_VERSION}"
@@ -30,6 +32,7 @@ def make_schema() -> Schema:
         ordinal=NUMERIC(stored=True, sortable=True),
         section=TEXT(analyzer=stemming, stored=True, phrase=False),
         page=ID(stored=True),
+        pages=KEYWORD(lowercase=True, scorable=False),
         kind=KEYWORD(lowercase=True, scorable=False),
         kindlabel=STORED(),
         front=STORED(),
@@ -79,6 +82,7 @@ def passage_fields(
         fields["_stored_text"] = passage.text
     if passage.page:
         fields["page"] = passage.page
+        fields["pages"] = " ".join(spanned_pages(passage.page))
     if passage.pdf_page:
         fields["pdfpage"] = True
     if passage.ordinal == 0:

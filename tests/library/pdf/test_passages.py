@@ -189,3 +189,31 @@ def test_a_phrase_across_the_page_break_is_found_by_search(tmp_path):
     SearchIndex(tmp_path / "index").update(Library.open(corpus))
     results = SearchIndex(tmp_path / "index").search('"would not intervene in Korea"')
     assert [(hit.source_id, hit.page) for hit in results.hits] == [("roe", "46–47")]
+
+
+def test_the_page_filter_finds_a_passage_running_over_that_page(tmp_path):
+    """page:46 and page:47 both find the passage printed on 46–47; page:40-46 any page in it;
+    page:48 nothing; the label as typed ("46–47") still matches."""
+    from assistant.library.corpus import Library
+    from assistant.search.index import SearchIndex
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    one, two = make.Page(), make.Page()
+    _folio(one, 46)
+    _folio(two, 47)
+    y = make.paragraph(one, make.TOP, prose(60, 1))
+    make.lines(one, y, ["Stalin had by then concluded that the Americans would not"])
+    make.lines(two, make.TOP, ["intervene in Korea, and he told Kim so in April."])
+    make.write(corpus / "roe.pdf", [one, two])
+    index = SearchIndex(tmp_path / "index")
+    index.update(Library.open(corpus))
+
+    def pages(query):
+        return sorted({hit.page for hit in index.search(query).hits})
+
+    assert pages("Americans page:46") == ["46–47"]
+    assert pages("Americans page:47") == ["46–47"]
+    assert pages("Americans page:40-46") == ["46–47"]
+    assert pages("Americans page:46–47") == ["46–47"]
+    assert pages("Americans page:48") == []
