@@ -110,3 +110,27 @@ def test_scorer_counts_a_wrong_form(library: tuple[list[dict[str, Any]], dict[st
     was_right = not any(m[:2] == ("note", case["id"]) for m in good.mismatches)
     assert ("note", case["id"]) in [m[:2] for m in bad.mismatches]
     assert bad.right["note"] == good.right["note"] - was_right
+
+
+def test_a_sequence_accepts_the_forms_its_item_accepts_at_the_sequence_locator() -> None:
+    """An item's `short_also` form is acceptable in a sequence too, moved to the sequence's
+    page; nothing is accepted for a note citing two works or a form that is not the item's."""
+    from .realistic.score import sequence_also
+
+    expected = {
+        "items": [
+            {
+                "id": "a",
+                "locator": "52",
+                "note": "Ann Roe, <i>Long Title of a Book</i> (Press, 2001), 52.",
+                "short": "Roe, <i>Long Title</i>, 52.",
+                "short_also": ["Roe, <i>Long Title of a Book</i>, 52."],
+            }
+        ]
+    }
+    assert sequence_also(expected, [["a", "60"]], "Roe, <i>Long Title</i>, 60.") == [
+        "Roe, <i>Long Title of a Book</i>, 60."
+    ]
+    assert sequence_also(expected, [["a", "60"]], "Ibid., 60.") == []
+    assert sequence_also(expected, [["a", "60"], ["a", "61"]], "Roe, <i>Long Title</i>, 60.") == []
+    assert sequence_also(expected, [["b", "60"]], "Roe, <i>Long Title</i>, 60.") == []

@@ -99,6 +99,33 @@ def _first_and_second(expected: dict[str, Any]) -> list[Note]:
     return [Note.of(c) for c in cites] + [Note.of(c) for c in cites]
 
 
+def _relocated(form: str, old: str, new: str) -> str | None:
+    """`form` (a note ending in its locator `old`) cited at `new` instead; None if it does not
+    end so."""
+    if old and form.endswith(f"{old}."):
+        return f"{form[: -len(old) - 1]}{new}."
+    return None
+
+
+def sequence_also(
+    expected: dict[str, Any], raw_note: Sequence[Sequence[str]], want: str
+) -> list[str]:
+    """The other forms accepted for a sequence's note: when the note cites one item and is
+    that item's full or short note at another locator, the forms the item's `note_also` or
+    `short_also` accept, at that locator (a form acceptable once is acceptable in a sequence)."""
+    if len(raw_note) != 1 or len(raw_note[0]) != 2:
+        return []
+    item_id, locator = raw_note[0]
+    case = next((c for c in expected["items"] if c["id"] == item_id), None)
+    if case is None:
+        return []
+    for kind in ("note", "short"):
+        if _relocated(case[kind], case["locator"], locator) == want:
+            forms = (_relocated(f, case["locator"], locator) for f in case.get(f"{kind}_also", ()))
+            return [f for f in forms if f is not None]
+    return []
+
+
 def _sequence_items(items: list[dict[str, Any]], sequence: dict[str, Any]) -> list[dict[str, Any]]:
     """The items a sequence cites: each sequence is a document of its own."""
     cited = {raw[0] for note in sequence["notes"] for raw in note}
@@ -134,7 +161,8 @@ def engine_scores(items: list[dict[str, Any]], expected: dict[str, Any]) -> Scor
         got = [note.html() for note in seq_engine.render_notes(notes)]
         for index, want in enumerate(sequence["expected"]):
             label = f"{sequence['name']} #{index + 1}"
-            score.check("seq", label, want, got[index] if index < len(got) else None)
+            also = sequence_also(expected, sequence["notes"][index], want)
+            score.check("seq", label, want, got[index] if index < len(got) else None, also)
     by_html = {engine.bibliography_entry(i["id"]).html(): i["id"] for i in items}
     order = [by_html.get(entry.html(), "?") for entry in engine.bibliography()]
     _score_order(score, expected, order)
@@ -163,7 +191,8 @@ def oracle_scores(
         ]
         got, _ = render(subset, seq_notes, None, sequence["ibid"])
         for index, want in enumerate(sequence["expected"]):
-            score.check("seq", f"{sequence['name']} #{index + 1}", want, got[index])
+            also = sequence_also(expected, sequence["notes"][index], want)
+            score.check("seq", f"{sequence['name']} #{index + 1}", want, got[index], also)
     _score_order(score, expected, [item_id for item_id, html in entries if html])
     return score
 
