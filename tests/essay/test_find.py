@@ -66,27 +66,64 @@ def test_a_pattern_matching_everywhere_is_bounded() -> None:
     assert len(find_all("a" * (find.MAX_MATCHES + 50), "a")) == find.MAX_MATCHES
 
 
-def test_notes_commentary_is_replaced_and_citations_kept() -> None:
-    citation = Citation("shen-2000", "52", prefix="see Shen")
+def test_notes_prose_is_replaced_and_citation_keys_and_pages_kept() -> None:
+    """Commentary, a prefix and a suffix are the writer's prose; the key and page are data."""
+    citation = Citation("shen-2000", "52", prefix="see Shen", suffix="Shen's emphasis")
     note = Note(("Shen argues this; ", (citation,), " and Shen again."))
-    assert count_in_note(note, "Shen") == 2
+    assert count_in_note(note, "Shen") == 4
     replaced, count = replace_in_note(note, "Shen", "Zhihua")
-    assert count == 2
-    assert replaced.segments == ("Zhihua argues this; ", (citation,), " and Zhihua again.")
+    assert count == 4
+    kept = Citation("shen-2000", "52", prefix="see Zhihua", suffix="Zhihua's emphasis")
+    assert replaced.segments == ("Zhihua argues this; ", (kept,), " and Zhihua again.")
     same, none = replace_in_note(note, "absent", "x")
     assert none == 0 and same is note
+    pages, count = replace_in_note(note, "52", "53")
+    assert count == 0 and pages is note
 
 
-def test_a_note_is_searched_in_its_source_form_commentary_only() -> None:
+def test_a_replacement_that_would_break_the_citation_group_is_not_made() -> None:
+    """ "; @other" typed into a prefix would read back as a second citation: left as it was."""
+    citation = Citation("shen-2000", "52", prefix="see")
+    note = Note(((citation,),))
+    same, count = replace_in_note(note, "see", "see; @other")
+    assert count == 0 and same is note
+    from assistant.essay.find import find_in_note, replace_in_note_at
+
+    span = find_in_note(note, "see")[0]
+    assert replace_in_note_at(note, span, "see", "see; @other", FindOptions()) is None
+
+
+def test_a_note_is_searched_in_its_source_form_prose_only() -> None:
     from assistant.essay.find import find_in_note, note_source
 
     note = Note(("See Stalin; ", (Citation("stalin-1950", "52"),), " on Stalin."))
     source = note_source(note)
     assert source.text == "See Stalin; [@stalin-1950, 52] on Stalin."
     spans = find_in_note(note, "stalin")
-    # The citation's key holds "stalin" too, but only the commentary is searched.
+    # The citation's key holds "stalin" too, but only the prose is searched.
     assert [source.text[a:b] for a, b in spans] == ["Stalin", "Stalin"]
     assert spans[1][0] == source.text.rindex("Stalin")
+
+
+def test_prefixes_and_suffixes_are_found_where_the_notes_strip_shows_them() -> None:
+    from assistant.essay.find import find_in_note, note_source, replace_in_note_at
+
+    group = (
+        Citation("a", "4", prefix="see Stalin's"),
+        Citation("stalin-1950", "7–9", label="chapter", suffix="on Stalin"),
+    )
+    note = Note(("Stalin: ", group, "."))
+    source = note_source(note)
+    spans = find_in_note(note, "Stalin")
+    assert [source.text[a:b] for a, b in spans] == ["Stalin"] * 3
+    # Each span sits in the text the strip shows: the prefix, then the suffix after the key.
+    assert spans[1][0] == source.text.index("see Stalin") + 4
+    assert spans[2][0] == source.text.rindex("Stalin")
+    changed = replace_in_note_at(note, spans[2], "Stalin", "Iosif Stalin", FindOptions())
+    assert changed is not None
+    assert changed.segments[1][1].suffix == "on Iosif Stalin"
+    assert changed.segments[1][1].locator == "7–9" and changed.segments[1][1].label == "chapter"
+    assert note_source(changed).text.endswith("on Iosif Stalin].")
 
 
 def test_replacing_one_match_in_a_note() -> None:

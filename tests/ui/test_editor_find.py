@@ -239,3 +239,27 @@ def test_after_moving_in_the_text_find_goes_on_from_the_cursor(two_notes, qtbot)
     assert bar.current_match() is None
     bar.find_next()
     assert _where(editor) == ("text", "0:Stalin")
+
+
+def test_a_citations_prefix_is_found_and_replaced_its_page_kept(editor, qtbot):
+    """ "see Khrushchev" before a citation is the writer's prose: Find selects it in the note's
+    edit line and Replace changes it; the key and the page stay as they were."""
+    note = Note(((Citation("zubok-pleshakov-1996", "61", prefix="see Khrushchev's"),),))
+    editor.insert_note(NoteAnchor(note))
+    editor.render_now()
+    editor.text_edit.go_to_top()
+    bar = editor.find_bar
+    bar.open_replace()
+    bar.find_edit.setText("Khrushchev")
+    assert bar.count_label.text() == "0 in the text, 1 in notes"
+    assert bar.find_next()
+    assert _where(editor) == ("note 2", "Khrushchev")
+    strip = editor.notes_strip
+    assert strip.source_edit.selectionStart() == strip.source_edit.text().index("Khrushchev")
+    bar.replace_edit.setText("Nikita Khrushchev")
+    assert bar.replace_one()
+    (citation,) = editor.anchors()[1].note.citations
+    assert citation.prefix == "see Nikita Khrushchev's"
+    assert (citation.item_id, citation.locator) == ("zubok-pleshakov-1996", "61")
+    editor.text_edit.undo()
+    assert editor.anchors()[1].note.citations[0].prefix == "see Khrushchev's"

@@ -3,22 +3,28 @@
 Matching follows the options a writer expects from a word processor: case-insensitive unless
 asked, whole words (letters and digits of any script, so "Stalin" does not match "Stalinism"),
 or a regular expression (Python's syntax; `\\1` or `\\g<name>` in the replacement). A bad
-expression is a `FindError` with a message, never an exception from `re`. Citations inside a
-note are the library's data, not the writer's prose: replacing works on the commentary around
-them and leaves `[@id, page]` groups alone.
+expression is a `FindError` with a message, never an exception from `re`. A citation's key
+and locator are the library's data, not the writer's prose: Find searches, and Replace
+changes, the commentary around them and each citation's prefix and suffix ("see", "emphasis
+mine"), never a key or a page.
 
 A note is searched as the writer edits it, in its source form (`note_source`: commentary with
 `[@id, 52]` groups, what the notes strip's edit line shows), so Find can select a match there;
-only the commentary's stretches of it are searched.
+only its prose (commentary, prefixes, suffixes) is searched.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from assistant.cite.model import Note
-from assistant.cite.pandoc_syntax import format_citation_group
+from assistant.cite.model import Citation, Note
+from assistant.cite.pandoc_syntax import (
+    CitationSyntaxError,
+    format_citation,
+    format_citation_group,
+    parse_citation_group,
+)
 
 MAX_MATCHES = 100_000  # bounded: a pattern matching every character of a long essay stops here
 
@@ -102,18 +108,67 @@ def replace_all(
     return "".join(pieces), len(spans)
 
 
+def _prose_pieces(citation: Citation) -> tuple[str, int, int]:
+    """A citation's source and where its prefix ends and its suffix begins in it."""
+    piece = format_citation(citation)
+    prefix_end = len(citation.prefix) if citation.prefix else 0
+    suffix_start = len(piece) - len(citation.suffix) if citation.suffix else len(piece)
+    return piece, prefix_end, suffix_start
+
+
+def _reads_back(citation: Citation) -> bool:
+    """Whether the citation, written in Pandoc syntax, reads back as one citation of the same
+    key and locator, written the same way."""
+    text = format_citation_group([citation])
+    try:
+        parsed = parse_citation_group(text)
+    except CitationSyntaxError:
+        return False
+    if len(parsed) != 1:
+        return False
+    back = parsed[0]
+    return (back.item_id, back.locator, back.label, back.suppress_author) == (
+        citation.item_id,
+        citation.locator,
+        citation.label,
+        citation.suppress_author,
+    ) and format_citation_group(parsed) == text
+
+
+def _replace_in_citation(
+    citation: Citation, query: str, replacement: str, options: FindOptions
+) -> tuple[Citation, int]:
+    """The citation with its prefix and suffix replaced (key and locator untouched), and the
+    count; a replacement that would change how the group reads back ("]", ";" or "@" typed
+    into a prefix) is not made."""
+    prefix, in_prefix = replace_all(citation.prefix, query, replacement, options)
+    suffix, in_suffix = replace_all(citation.suffix, query, replacement, options)
+    if not in_prefix + in_suffix:
+        return citation, 0
+    changed = replace(citation, prefix=prefix, suffix=suffix)
+    if not _reads_back(changed):
+        return citation, 0
+    return changed, in_prefix + in_suffix
+
+
 def count_in_note(note: Note, query: str, options: FindOptions = FindOptions()) -> int:
-    return sum(
-        len(find_all(segment, query, options))
-        for segment in note.segments
-        if isinstance(segment, str)
-    )
+    """Matches in the note's prose: its commentary and its citations' prefixes and suffixes."""
+    total = 0
+    for segment in note.segments:
+        if isinstance(segment, str):
+            total += len(find_all(segment, query, options))
+        else:
+            for citation in segment:
+                total += len(find_all(citation.prefix, query, options))
+                total += len(find_all(citation.suffix, query, options))
+    return total
 
 
 def replace_in_note(
     note: Note, query: str, replacement: str, options: FindOptions = FindOptions()
 ) -> tuple[Note, int]:
-    """The note with its commentary replaced (citation groups untouched), and the count."""
+    """The note with its prose replaced (commentary, prefixes and suffixes; the citations'
+    keys and locators untouched), and the count."""
     total = 0
     segments: list[str | tuple] = []
     for segment in note.segments:
@@ -122,44 +177,81 @@ def replace_in_note(
             segments.append(replaced)
             total += count
         else:
-            segments.append(segment)
+            group = []
+            for citation in segment:
+                changed, count = _replace_in_citation(citation, query, replacement, options)
+                group.append(changed)
+                total += count
+            segments.append(tuple(group))
     return (Note(tuple(segments)) if total else note), total
 
 
 @dataclass(frozen=True, slots=True)
+class Stretch:
+    """A stretch of a note's prose in its source text: commentary (`citation` None), or the
+    prefix or suffix of the `citation`-th citation of the group at `segment`."""
+
+    segment: int
+    start: int
+    end: int
+    citation: int | None = None
+    part: str = "text"  # "text", "prefix" or "suffix"
+
+
+@dataclass(frozen=True, slots=True)
 class NoteSource:
-    """A note as the writer types it, and where each commentary segment sits in that text."""
+    """A note as the writer types it, and where each stretch of its prose sits in that text."""
 
     text: str
-    # (segment index in Note.segments, start, end) of each commentary segment in `text`.
-    commentary: tuple[tuple[int, int, int], ...]
+    prose: tuple[Stretch, ...]
 
 
 def note_source(note: Note) -> NoteSource:
     """The note's source: commentary with `[@id, locator]` groups, as the notes strip edits it."""
     parts: list[str] = []
-    commentary: list[tuple[int, int, int]] = []
+    prose: list[Stretch] = []
     position = 0
     for index, segment in enumerate(note.segments):
         if isinstance(segment, tuple):
-            piece = f"[{format_citation_group(segment)}]"
+            position += 1  # "["
+            pieces = []
+            for number, citation in enumerate(segment):
+                if number:
+                    position += 2  # "; "
+                piece, prefix_end, suffix_start = _prose_pieces(citation)
+                if citation.prefix:
+                    prose.append(Stretch(index, position, position + prefix_end, number, "prefix"))
+                if citation.suffix:
+                    prose.append(
+                        Stretch(
+                            index, position + suffix_start, position + len(piece), number, "suffix"
+                        )
+                    )
+                pieces.append(piece)
+                position += len(piece)
+            position += 1  # "]"
+            piece = "[" + "; ".join(pieces) + "]"
         else:
             piece = segment
-            commentary.append((index, position, position + len(piece)))
+            prose.append(Stretch(index, position, position + len(piece)))
+            position += len(piece)
         parts.append(piece)
-        position += len(piece)
-    return NoteSource("".join(parts), tuple(commentary))
+    text = "".join(parts)
+    assert position == len(text)
+    return NoteSource(text, tuple(prose))
 
 
 def find_in_note(
     note: Note, query: str, options: FindOptions = FindOptions()
 ) -> list[tuple[int, int]]:
-    """Matches in the note's commentary, as spans of its source text (`note_source`)."""
+    """Matches in the note's prose (commentary, prefixes, suffixes), as spans of its source
+    text (`note_source`)."""
     source = note_source(note)
     spans: list[tuple[int, int]] = []
-    for _index, start, end in source.commentary:
+    for stretch in source.prose:
+        text = source.text[stretch.start : stretch.end]
         spans.extend(
-            (start + a, start + b) for a, b in find_all(source.text[start:end], query, options)
+            (stretch.start + a, stretch.start + b) for a, b in find_all(text, query, options)
         )
     return spans
 
@@ -168,16 +260,33 @@ def replace_in_note_at(
     note: Note, span: tuple[int, int], query: str, replacement: str, options: FindOptions
 ) -> Note | None:
     """The note with the match at `span` (of its source text) replaced; None when the span is
-    not a match inside one commentary segment (the note changed, or it would touch a citation)."""
+    not a match inside one stretch of prose (the note changed, or it would touch a citation's
+    key or locator, or the new prefix would no longer read back as one)."""
     source = note_source(note)
-    for index, start, end in source.commentary:
-        if start <= span[0] and span[1] <= end:
-            segment = source.text[start:end]
-            local = (span[0] - start, span[1] - start)
-            if local not in find_all(segment, query, options):
-                return None
-            new = replacement_for(segment, local, query, replacement, options)
-            segments = list(note.segments)
-            segments[index] = segment[: local[0]] + new + segment[local[1] :]
+    for stretch in source.prose:
+        if not (stretch.start <= span[0] and span[1] <= stretch.end):
+            continue
+        text = source.text[stretch.start : stretch.end]
+        local = (span[0] - stretch.start, span[1] - stretch.start)
+        if local not in find_all(text, query, options):
+            return None
+        new = text[: local[0]] + replacement_for(text, local, query, replacement, options)
+        new += text[local[1] :]
+        segments = list(note.segments)
+        if stretch.citation is None:
+            segments[stretch.segment] = new
             return Note(tuple(segments))
+        old_group = segments[stretch.segment]
+        assert isinstance(old_group, tuple)
+        group: list[Citation] = list(old_group)
+        citation = group[stretch.citation]
+        if stretch.part == "prefix":
+            changed = replace(citation, prefix=new)
+        else:
+            changed = replace(citation, suffix=new)
+        if not _reads_back(changed):
+            return None
+        group[stretch.citation] = changed
+        segments[stretch.segment] = tuple(group)
+        return Note(tuple(segments))
     return None

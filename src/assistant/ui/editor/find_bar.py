@@ -3,8 +3,9 @@
 Matches are marked in the text as you type. With the scope "Text and notes", Next/Previous
 walk the text and the notes in reading order: a note's matches come right after its number,
 and a match in a note is selected in the notes strip's edit line (the note selected, the page
-showing its number). Replace works there too, and Replace all changes the notes' commentary
-(never their citations) in one undo step with the text's. A match that would swallow a note
+showing its number). Replace works there too, and Replace all changes the notes' prose (their
+commentary and their citations' prefixes and suffixes, never a key or a page) in one undo step
+with the text's. A match that would swallow a note
 number is skipped: a replacement never deletes a note.
 """
 
