@@ -179,3 +179,67 @@ def test_a_letter_with_a_title_of_its_own_keeps_it_cmos_14_111() -> None:
     # Names that are not its sender's and recipient's: a title, kept.
     full, _, _ = forms(_letter("Truman to Stalin"))
     assert "“Truman to Stalin,”" in full
+
+
+def _broadcast(**fields: object) -> dict[str, object]:
+    item: dict[str, object] = {
+        "id": "b",
+        "type": "broadcast",
+        "title": "The Berlin Wall at Twenty",
+        "container-title": "Cross Currents",
+        "issued": {"date-parts": [[1981, 8, 13]]},
+    }
+    item.update(fields)
+    return item
+
+
+def test_a_signed_radio_broadcast_leads_with_its_author_cmos_14_165() -> None:
+    full, short, entry = forms(
+        _broadcast(
+            author=[{"family": "Salinger", "given": "Pierre"}],
+            publisher="Radio Liberty",
+            genre="Radio broadcast",
+        ),
+        locator="",
+    )
+    assert full == (
+        "Pierre Salinger, “The Berlin Wall at Twenty,” <i>Cross Currents</i>, Radio Liberty,"
+        " radio broadcast, August 13, 1981."
+    )
+    assert short == "Salinger, “Berlin Wall at Twenty,” 14."
+    assert entry == (
+        "Salinger, Pierre. “The Berlin Wall at Twenty.” <i>Cross Currents</i>, Radio Liberty,"
+        " radio broadcast, August 13, 1981."
+    )
+
+
+def test_a_signed_podcast_filed_as_a_broadcast_takes_the_podcast_form_cmos_14_168() -> None:
+    full, _, entry = forms(
+        _broadcast(
+            author=[{"family": "Okafor", "given": "Ada"}],
+            genre="Podcast",
+            number="31",
+            URL="https://example.org/cross-currents/31",
+        ),
+        locator="",
+    )
+    assert full == (
+        "Ada Okafor, “The Berlin Wall at Twenty,” <i>Cross Currents</i>, podcast, episode 31,"
+        " August 13, 1981, https://example.org/cross-currents/31."
+    )
+    assert entry == (
+        "Okafor, Ada. “The Berlin Wall at Twenty.” <i>Cross Currents</i>, podcast, episode 31,"
+        " August 13, 1981. https://example.org/cross-currents/31."
+    )
+
+
+def test_an_unsigned_episode_is_known_by_its_series_cmos_14_165() -> None:
+    full, _, entry = forms(_broadcast(publisher="WDR", number="4"), locator="")
+    assert full == (
+        "<i>Cross Currents</i>, episode 4, “The Berlin Wall at Twenty,” aired August 13, 1981,"
+        " on WDR."
+    )
+    assert entry == (
+        "<i>Cross Currents</i>. Episode 4, “The Berlin Wall at Twenty.” Aired August 13, 1981,"
+        " on WDR."
+    )
