@@ -90,6 +90,7 @@ def test_an_original_title_with_its_original_facts_is_given_cmos_14_108() -> Non
         # Not before a name: a word like any other ("Murder in the Van").
         ("murder in the van", "Murder in the Van"),
         ("The first ten Soviet plans", "The First Ten Soviet Plans"),
+        ("What do Americans think of NATO?", "What Do Americans Think of NATO?"),
     ],
 )
 def test_a_lowercase_name_particle_stays_lowercase_inside_a_title_cmos_8_159(

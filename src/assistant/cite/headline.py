@@ -389,10 +389,11 @@ def _named(tokens: list[str], i: int) -> bool:
 
 # Particles of personal names, typed lowercase before the capitalized name they belong to
 # ("bin Laden", "van Gogh", "de Gaulle", "von der Leyen"): a title keeps them as the name is
-# spelled (CMOS 8.5, 8.159), except as the title's or subtitle's first word. "Ten" and "la"
-# are left out: "the ten Soviet plans" in a sentence-cased record is a number, not "ten Brink".
+# spelled (CMOS 8.5, 8.159), except as the title's or subtitle's first word. "Ten", "la" and
+# "do" are left out: in a sentence-cased record "the ten Soviet plans" and "what do Americans
+# think" hold English words, not "ten Brink".
 _NAME_PARTICLES = words(
-    "al bin bint binti ibn el da das de del della dem den der des di do dos du le van von ter zu"
+    "al bin bint binti ibn el da das de del della dem den der des di dos du le van von ter zu"
 )
 
 
