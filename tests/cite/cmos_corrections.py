@@ -161,6 +161,24 @@ def original_title_as_written(text: str, items: Iterable[Item]) -> str:
     return text
 
 
+def original_title_without_facts(text: str, items: Iterable[Item]) -> str:
+    """CMOS 14.108: a translation's original title is given when it is of interest, with the
+    facts of its original publication; a record that carries the original title alone (no
+    original publisher, place or date) cites the translation only. The style prints
+    "originally published as *Title*" whenever the field is there."""
+    for item in items:
+        original = item.get("original-title")
+        if not original or any(
+            item.get(key)
+            for key in ("original-publisher", "original-date", "original-publisher-place")
+        ):
+            continue
+        for form in {original, " ".join(w[:1].upper() + w[1:] for w in original.split())}:
+            text = text.replace(f"; originally published as <i>{form}</i>", "")
+            text = text.replace(f" Originally published as <i>{form}</i>.", "")
+    return text
+
+
 def short_title_article(text: str, items: Iterable[Item]) -> str:
     """CMOS 14.30: a short title made from the title drops an initial A, An or The. (Applied to
     short notes only; titles of four words or fewer are otherwise kept whole.)"""
@@ -334,6 +352,7 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
     archive_page_repeated,
     published_document_page,
     original_title_as_written,
+    original_title_without_facts,
     interview_short_form,
     reprint_label,
     seasons,

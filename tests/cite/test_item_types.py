@@ -49,9 +49,10 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
             "author": [{"family": "Isaacs", "given": "Jeremy"}],
         },
         "",
-        "Jeremy Isaacs, <i>The Cold War</i>, episode 2, “Korea: The Unknown War,” aired October 4, 1998, on CNN.",
+        # Signed: led by its author, titled like an article in its series (CMOS 18 14.165).
+        "Jeremy Isaacs, “Korea: The Unknown War,” <i>The Cold War</i>, episode 2, CNN, October 4, 1998.",
         "Isaacs, “Korea.”",
-        "Isaacs, Jeremy. <i>The Cold War</i>. Episode 2, “Korea: The Unknown War.” Aired October 4, 1998, on CNN.",
+        "Isaacs, Jeremy. “Korea: The Unknown War.” <i>The Cold War</i>, episode 2, CNN, October 4, 1998.",
     ),
     (
         "14.165",
@@ -83,9 +84,9 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
             "URL": "https://example.org/pod/312",
         },
         "",
-        "Max Hastings, <i>History Extra</i>, episode 312, “The Forgotten War,” June 25, 2020, MP3 audio, https://example.org/pod/312.",
+        "Max Hastings, “The Forgotten War,” <i>History Extra</i>, episode 312, MP3 audio, June 25, 2020, https://example.org/pod/312.",
         "Hastings, “Forgotten War.”",
-        "Hastings, Max. <i>History Extra</i>. Episode 312, “The Forgotten War.” June 25, 2020. MP3 audio. https://example.org/pod/312.",
+        "Hastings, Max. “The Forgotten War.” <i>History Extra</i>, episode 312, MP3 audio, June 25, 2020. https://example.org/pod/312.",
     ),
     (
         "14.163",
@@ -696,9 +697,9 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
             "URL": "https://example.org/pod/312",
         },
         "",
-        "Max Hastings, <i>History Extra</i>, episode 312, “The Forgotten War,” BBC History Magazine, June 25, 2020, podcast, https://example.org/pod/312.",
+        "Max Hastings, “The Forgotten War,” <i>History Extra</i>, podcast, episode 312, BBC History Magazine, June 25, 2020, https://example.org/pod/312.",
         "Hastings, “Forgotten War.”",
-        "Hastings, Max. <i>History Extra</i>. Episode 312, “The Forgotten War.” BBC History Magazine, June 25, 2020. Podcast. https://example.org/pod/312.",
+        "Hastings, Max. “The Forgotten War.” <i>History Extra</i>, podcast, episode 312, BBC History Magazine, June 25, 2020. https://example.org/pod/312.",
     ),
     (
         "14.106",

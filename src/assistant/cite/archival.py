@@ -27,8 +27,9 @@ from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren,
 def _letter_described(item: Item, *, bib: bool) -> Parts:
     """ "telegram to Kim Il Sung" (the genre, lowercase in a note, and its recipient)."""
     genre = item.get("genre") or "letter"
-    if bib:
-        genre = capitalize(genre)
+    # A description, not a title: lowercase run on in a note (CMOS 14.111, 14.127: "memorandum
+    # to James E. Webb"), capitalized opening a sentence of the bibliography.
+    genre = capitalize(genre) if bib else lower_first(genre)
     if item.recipients:
         return t(f"{genre} to {names_note(item.recipients, et_al=False)}")
     return t(genre) if item.get("genre") else []

@@ -28,6 +28,7 @@ from assistant.cite.pieces import (
     report_number,
     secondary,
     series,
+    series_designation,
     title,
     volume_title_parts,
 )
@@ -149,14 +150,15 @@ def full(item: Item, citation: Citation) -> Parts:
         if named_volume:
             described.append(named_volume)
         if volume and not colon and not named_volume:
-            described.append(t(f"vol. {volume}"))
+            described.append(t(_series_then(item, f"vol. {volume}")))
         if in_volume:
             described.extend(secondary(item, bib=False))
         # A multivolume work cited as a whole (no locator, or a chapter or section of it):
         # "2 vols." before the facts (CMOS 14.116); a page belongs to one volume.
         if not citation.locator.strip() or (citation.label or "page") != "page":
             described.append(t(number_of_volumes(item)))
-    described.append(t(series(item)))
+    if not _designation_placed(item, described):
+        described.append(t(series(item)))
     head = join(described, ", ")
     if family == "chapter" and not item.get("container-title") and _event(item):
         date = date_or_status(item, year_only=False)
@@ -209,7 +211,7 @@ def bibliography(item: Item) -> Parts:
         sentences.append(t(edition(item, capital=True)))
         if named_volume or volume:
             # "Vol. 2, edited by X": the volume and its editors read as one sentence.
-            volume_parts = named_volume or t(f"Vol. {volume}")
+            volume_parts = named_volume or t(_series_then(item, f"Vol. {volume}"))
             for part in responsibility:
                 text = text_of(part)
                 volume_parts = volume_parts + t(", " + text[:1].lower() + text[1:])
@@ -240,7 +242,8 @@ def bibliography(item: Item) -> Parts:
             return join(sentences, ". ")
         sentences.append(t(edition(item, capital=True)))
         sentences.append(t(number_of_volumes(item)))
-    sentences.append(t(series(item)))
+    if not _designation_placed(item, sentences):
+        sentences.append(t(series(item)))
     sentences.append(t(publication_bib(item)))
     sentences.append(original_title(item, bib=True))
     sentences.extend(
@@ -251,3 +254,18 @@ def bibliography(item: Item) -> Parts:
         sentences.append(t(accessed(item, capital=True)))
     sentences.append(url)
     return join(sentences, ". ")
+
+
+def _series_then(item: Item, volume: str) -> str:
+    """ "2nd ser., vol. 36": a series designation before the volume it numbers (CMOS 14.126);
+    lowercase even first in a sentence of the bibliography, an abbreviation as written."""
+    designation = series_designation(item)
+    if not designation:
+        return volume
+    return f"{designation}, {volume[:1].lower()}{volume[1:]}"
+
+
+def _designation_placed(item: Item, parts: list[Parts]) -> bool:
+    """Whether _series_then already set the series designation before the volume."""
+    designation = series_designation(item)
+    return bool(designation) and any(f"{designation}, " in text_of(part) for part in parts)

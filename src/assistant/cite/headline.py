@@ -214,6 +214,8 @@ def title_case(text: str) -> str:
             out.append(_capitalize_word(tok))  # "S. V. Chervonenko": an initial, not versus
         elif _circa(tokens, i):
             out.append(lower)  # "Empire, c. 1880–1950": an abbreviation, lowercase (8.159)
+        elif tok.islower() and _name_particle(tokens, i):
+            out.append(tok)  # "Afghanistan, and bin Laden", "Letters of Vincent van Gogh"
         elif (
             lower in STOP_WORDS
             and (tok.islower() or tok.istitle())
@@ -383,6 +385,27 @@ def _named(tokens: list[str], i: int) -> bool:
         return False
     following = [tok for tok in tokens[i + 1 : i + 4] if not tok.isspace()]
     return bool(following) and following[0][0].isalpha() and following[0][0].isupper()
+
+
+# Particles of personal names, typed lowercase before the capitalized name they belong to
+# ("bin Laden", "van Gogh", "de Gaulle", "von der Leyen"): a title keeps them as the name is
+# spelled (CMOS 8.5, 8.159), except as the title's or subtitle's first word. "Ten", "la" and
+# "do" are left out: in a sentence-cased record "the ten Soviet plans" and "what do Americans
+# think" hold English words, not "ten Brink".
+_NAME_PARTICLES = words(
+    "al bin bint binti ibn el da das de del della dem den der des di dos du le van von ter zu"
+)
+
+
+def _name_particle(tokens: list[str], i: int) -> bool:
+    """Whether the lowercase `tokens[i]` is a particle of the name after it: one or more
+    particles ("van der"), then a capitalized word."""
+    j = i
+    while j < len(tokens) and tokens[j].lower() in _NAME_PARTICLES and tokens[j].islower():
+        if j + 1 >= len(tokens) or tokens[j + 1] != " ":
+            return False
+        j += 2
+    return j > i and j < len(tokens) and tokens[j][:1].isupper() and tokens[j][:1].isalpha()
 
 
 def _previous_mark(tokens: list[str], i: int) -> str:

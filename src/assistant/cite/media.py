@@ -3,8 +3,9 @@ broadcasts and podcasts, recordings, artworks and maps, performances and events.
 
 As `chicago-notes-bibliography.csl` encodes them: a film's director follows its title in a
 note ("*Casablanca*, directed by Michael Curtiz (Warner Bros., 1942)") and leads its
-bibliography entry ("Curtiz, Michael, dir."); a broadcast gives the series, the episode and its
-title, "aired" and the network (14.165, 14.168); recordings, artworks, maps and performances
+bibliography entry ("Curtiz, Michael, dir."); an unsigned broadcast gives the series, the episode
+and its title, "aired" and the network (14.165), a signed one or a podcast leads with its author
+and quoted title, then the series (14.165, 14.168); recordings, artworks, maps and performances
 run their facts on after the title, the medium in lowercase inside a note.
 """
 
@@ -139,8 +140,38 @@ def _podcast(item: Item) -> bool:
     return "podcast" in described or item.csl_type in ("song", "podcast")
 
 
+def _authored_broadcast_facts(item: Item, citation: Citation | None) -> Parts:
+    """What follows a signed broadcast's title: "*VOA Forum*, Voice of America, radio
+    broadcast, May 24, 1961"; a podcast as _podcast_facts gives it, "*Voices from Munich*,
+    podcast, episode 142, June 17, 2021" (CMOS 18 14.165, 14.168)."""
+    kind = item.get("medium") or item.get("genre")
+    kind = kind[:1].lower() + kind[1:] if kind[1:2].islower() else kind
+    episode = t(_episode(item))
+    directed = t(_directed_by(item, bib=False))
+    network = t(item.get("publisher"))
+    if _podcast(item):
+        order = [container(item), t(kind), episode, directed, network]
+    else:
+        order = [container(item), episode, directed, network, t(kind)]
+    located = t(locator_text(citation) if citation else "")
+    return join([*order, t(_date(item)), located], ", ")
+
+
+def _signed(item: Item) -> bool:
+    """A broadcast led by its author or host, cited as an article in its series is: "Edward R.
+    Murrow, “America Speaks to the World,” *VOA Forum*" (CMOS 18 14.165, 14.168); an unsigned
+    episode is known by its series ("*The Twilight Zone*, episode 29, “The Obsolete Man”")."""
+    return bool(item.authors) and bool(item.title)
+
+
 def broadcast_full(item: Item, citation: Citation) -> Parts:
     creator = [] if citation.suppress_author else t(creator_note(item))
+    if _signed(item):
+        return join(
+            [creator, title(item), _authored_broadcast_facts(item, citation),
+             *archive_parts(item), t(link(item))],
+            ", ",
+        )  # fmt: skip
     series = container(item)
     return join(
         [creator, series, t(_episode(item)), title(item), t(_directed_by(item, bib=False)),
@@ -151,6 +182,12 @@ def broadcast_full(item: Item, citation: Citation) -> Parts:
 
 
 def broadcast_bibliography(item: Item) -> Parts:
+    if _signed(item):
+        return join(
+            [t(creator_bib(item)), title(item), _authored_broadcast_facts(item, None),
+             *archive_parts(item, bib=True), t(link(item))],
+            ". ",
+        )  # fmt: skip
     series = container(item)
     episode = _episode(item)
     described = join([t(capitalize(episode)), title(item)], ", ") if series else title(item)

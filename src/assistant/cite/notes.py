@@ -137,7 +137,7 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
         short_title = t("interview")
     if item.family == "letter" and not short_title:
         # An untitled letter is known by its recipient and date: "letter to Mao, May 14, 1950".
-        genre = item.get("genre") or "letter"
+        genre = lower_first(item.get("genre") or "letter")
         described = []
         if item.recipients:
             described.append(t(f"{genre} to {names_short(item.recipients)}"))

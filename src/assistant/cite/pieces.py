@@ -210,8 +210,36 @@ def _edition_word(word: str) -> str:
     return word
 
 
+_NEW_OR_OLD_SERIES = re.compile(r"(?:(new|old)\s+series|(n|o)\.?\s?s\.?)", re.IGNORECASE)
+_NTH_SERIES = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?|([a-z]+))\s+ser(?:ies|\.)?", re.IGNORECASE)
+
+
+def series_designation(item: Item) -> str:
+    """A `collection-title` that only says which series of a long run the volume belongs to,
+    "n.s.", "2nd ser.", "Third Series": lowercase and abbreviated, before the volume number
+    (CMOS 14.126, 14.180: "2nd ser., vol. 36"; "n.s., 12"). "" for a series title."""
+    raw = (item.get("collection-title") or "").strip().rstrip(",;")
+    if not raw:
+        return ""
+    match = _NEW_OR_OLD_SERIES.fullmatch(raw)
+    if match:
+        letter = (match.group(1) or match.group(2))[0].lower()
+        return f"{letter}.s."
+    match = _NTH_SERIES.fullmatch(raw)
+    if match:
+        if match.group(1):
+            return f"{ordinal(int(match.group(1)))} ser."
+        n = _ORDINAL_WORDS.get(match.group(2).lower())
+        if n:
+            return f"{ordinal(n)} ser."
+    return ""
+
+
 def series(item: Item) -> str:
     """Series title and number, roman (CMOS 14.123): "Cold War International History 4"."""
+    designation = series_designation(item)
+    if designation:
+        return designation  # before a volume number its caller sets it there instead
     title = item.cased("collection-title")
     number = item.get("collection-number")
     if number and not title:
@@ -282,10 +310,15 @@ def _original(item: Item) -> str:
 
 
 def original_title(item: Item, *, bib: bool) -> Parts:
-    """ "originally published as *Der Kalte Krieg*": a translation's original title."""
+    """ "originally published as *Der Kalte Krieg*": a translation's original title, given
+    with the facts of its original publication (CMOS 14.108: the original is cited when it is
+    of interest, with its publisher and date). A record that carries the original title alone
+    (Zotero keeps it from the catalogue) gives the reader nothing to find: it is left out."""
     # The original of a translation is in its own language: as written, never headline-cased.
     original = item.get("original-title")
     if not original:
+        return []
+    if not (_original(item) or item.get("original-publisher-place")):
         return []
     lead = "Originally published as " if bib else "originally published as "
     return [Run(lead), *styled_title(original, quoted=False)]

@@ -4,6 +4,7 @@ with their hyphens."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 
@@ -69,6 +70,14 @@ _YEAR_TO_PHRASE = re.compile(
 )
 # Years after a closed-up circa: "c.1750-1850" (the period hides them from _TITLE_RANGE).
 _CIRCA_RANGE = re.compile(r"(?<![\w.])((?:c|ca|fl)\.)(\d{4})-(\d{2,4})(?![\w\-–])", re.IGNORECASE)
+# Years written with a slash for a season or fiscal year ("1989/90", "1914/15") at either end
+# of a range: "1945-1989/90", "1914-18/19", "1989/90-1991" (CMOS 6.78: the en dash of a range;
+# the slash stays, CMOS 6.106). _TITLE_RANGE leaves them, since a slash beside a number is
+# usually a file number ("511.00/7-1750"); here both ends must read as years.
+_SLASH_YEAR_RANGE = re.compile(
+    r"(?<![\w\-–/.])(\d{4}(?:/\d{2}(?:\d{2})?)?)-(\d{2}(?:\d{2})?(?:/\d{2}(?:\d{2})?)?)"
+    r"(?![\w\-–/])"
+)
 # A double hyphen between numbers, TeX's en dash (ProQuest's and BibTeX's "1981--1989").
 _DOUBLE_HYPHEN = re.compile(r"(?<=\d)\s?--\s?(?=\d)")
 # A unit right before a number in a shelfmark ("ll. 12-15", "Listy 65-67", "Bl. 1-12",
@@ -83,6 +92,22 @@ def _year_pair(first: str, last: str) -> bool:
     a = int(first)
     b = int(first[:2] + last) if len(last) == 2 else int(last)
     return 1000 <= a < b <= 2100
+
+
+def _slash_year_range(match: re.Match[str]) -> str:
+    """The en dash of _SLASH_YEAR_RANGE when its years run forward: "1914-18/19" (1914, 1918,
+    1919), not "1990/91-1989"."""
+    first, last = match.group(1), match.group(2)
+    if "/" not in first and "/" not in last:
+        return match.group(0)
+    parts = first.split("/") + last.split("/")
+    century = parts[0][:2]
+    years = [int(century + part) if len(part) == 2 else int(part) for part in parts]
+    if years[0] < 1000 or years[-1] > 2100:
+        return match.group(0)
+    if any(later < earlier for earlier, later in itertools.pairwise(years)):
+        return match.group(0)
+    return f"{first}–{last}"
 
 
 def number_ranges(text: str, *, shelfmark: bool = False) -> str:
@@ -118,6 +143,8 @@ def number_ranges(text: str, *, shelfmark: bool = False) -> str:
         return f"{first}–" if int(last) > int(first) else match.group(0)
 
     text = _TITLE_RANGE.sub(dash, text)
+    if "/" in text:
+        text = _SLASH_YEAR_RANGE.sub(_slash_year_range, text)
     text = _CIRCA_RANGE.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2)}–{m.group(3)}"

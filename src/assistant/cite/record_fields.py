@@ -126,6 +126,10 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         trimmed = re.sub(r"^The\s+(?=[A-Z])", "", _DATABASE_RUN.sub("", container))
         if trimmed != container:
             out["container-title"] = trimmed
+    if kind in ("letter", "personal_communication") and _descriptive_letter_title(out):
+        out.pop("title", None)
+        out.pop("title-short", None)
+        out.pop("shortTitle", None)
     section = _text(out.get("section"))
     online = bool(_text(out.get("URL"))) and not _text(out.get("page"))
     if section and kind in _PERIODICAL_TYPES and (online or section.casefold() in _WEBSITE_AREAS):
@@ -148,6 +152,44 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         if english != edition:
             out["edition"] = english
     return out
+
+
+# What a letter is, as a title that only describes it starts: "Letter from X to Y",
+# "Memorandum, X to Y", "Telegram to Y".
+_LETTER_WORDS = (
+    r"(?:letter|memorandum|memo|telegram|cable|cablegram|note|message|dispatch|despatch"
+    r"|postcard|card|circular|report|minute)"
+)
+
+
+def _name_forms(names: Any) -> list[str]:
+    """How a title may spell each person: the surname, the full name, a literal name."""
+    forms: list[str] = []
+    for name in names if isinstance(names, list) else []:
+        if not isinstance(name, dict):
+            continue
+        family, given = _text(name.get("family")), _text(name.get("given"))
+        literal = _text(name.get("literal"))
+        forms.extend(f for f in (family, f"{given} {family}".strip(), literal) if f)
+    return sorted(set(forms), key=len, reverse=True)
+
+
+def _descriptive_letter_title(out: dict[str, Any]) -> bool:
+    """Whether a letter's title only restates who wrote to whom, "Barrett to Webb", "Letter
+    from Kennan to Acheson", "Memorandum, Rusk to Bundy" (Zotero's habit for untitled
+    correspondence): CMOS 14.111 and 14.127 describe such a letter ("memorandum to James E.
+    Webb"), its recipient and date given by the note itself; the title adds nothing."""
+    title = _text(out.get("title")).rstrip(".")
+    recipients = _name_forms(out.get("recipient"))
+    if not title or not recipients:
+        return False
+    genre = re.escape(_text(out.get("genre")))
+    kind = rf"(?:{_LETTER_WORDS}{'|' + genre if genre else ''})"
+    senders = "|".join(re.escape(n) for n in _name_forms(out.get("author")))
+    sender = rf"(?:(?:from\s+)?(?:{senders})\s+)" if senders else r"(?!)"
+    to = "|".join(re.escape(n) for n in recipients)
+    pattern = rf"(?:{kind},?\s+{sender}?|{sender})to\s+(?:{to})"
+    return re.fullmatch(pattern, title, re.IGNORECASE) is not None
 
 
 def _text(value: Any) -> str:
