@@ -49,10 +49,11 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
             "author": [{"family": "Isaacs", "given": "Jeremy"}],
         },
         "",
-        # Signed: led by its author, titled like an article in its series (CMOS 18 14.165).
-        "Jeremy Isaacs, “Korea: The Unknown War,” <i>The Cold War</i>, episode 2, CNN, October 4, 1998.",
+        # A television episode keeps its series first even when signed (CMOS 18 14.165); only
+        # podcasts and radio talks lead with the speaker's quoted title (14.168).
+        "Jeremy Isaacs, <i>The Cold War</i>, episode 2, “Korea: The Unknown War,” aired October 4, 1998, on CNN.",
         "Isaacs, “Korea.”",
-        "Isaacs, Jeremy. “Korea: The Unknown War.” <i>The Cold War</i>, episode 2, CNN, October 4, 1998.",
+        "Isaacs, Jeremy. <i>The Cold War</i>. Episode 2, “Korea: The Unknown War.” Aired October 4, 1998, on CNN.",
     ),
     (
         "14.165",

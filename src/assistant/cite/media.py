@@ -158,10 +158,14 @@ def _authored_broadcast_facts(item: Item, citation: Citation | None) -> Parts:
 
 
 def _signed(item: Item) -> bool:
-    """A broadcast led by its author or host, cited as an article in its series is: "Edward R.
-    Murrow, “America Speaks to the World,” *VOA Forum*" (CMOS 18 14.165, 14.168); an unsigned
-    episode is known by its series ("*The Twilight Zone*, episode 29, “The Obsolete Man”")."""
-    return bool(item.authors) and bool(item.title)
+    """A podcast or a radio talk led by its speaker or host, cited as an article in its series
+    is: "Edward R. Murrow, “America Speaks to the World,” *VOA Forum*" (CMOS 18 14.165,
+    14.168). A television episode, signed or not, is known by its series ("*The Twilight
+    Zone*, episode 29, “The Obsolete Man”", CMOS 18 14.165), its people after the title."""
+    if not (item.authors and item.title):
+        return False
+    described = f"{item.get('medium')} {item.get('genre')}".lower()
+    return _podcast(item) or any(word in described for word in ("radio", "audio", "speech"))
 
 
 def broadcast_full(item: Item, citation: Citation) -> Parts:
