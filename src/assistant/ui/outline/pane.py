@@ -33,6 +33,7 @@ from assistant.cite.labels import CitationLabels
 from assistant.essay.evidence import EvidenceDetail, evidence_details, evidence_label
 from assistant.essay.model import PassageLink
 from assistant.essay.outline import Outline, OutlineNode, outline_from_markdown
+from assistant.essay.outline_history import OutlineHistory
 from assistant.ui import theme
 from assistant.ui.outline.model import OutlineModel
 from assistant.ui.outline.tree import OutlineTree
@@ -63,6 +64,10 @@ class OutlinePane(QWidget):
         self.confirm_delete: Callable[[OutlineNode], bool] = self._ask_delete
 
         self.model = OutlineModel(Outline(), self)
+        # Undo and redo of outline edits: a snapshot after each (essay/outline_history.py).
+        self.history = OutlineHistory()
+        self.history.reset(self.model.outline())
+        self.model.outlineChanged.connect(self._record_history)
         self.model.outlineChanged.connect(self.outlineChanged)
         self.model.outlineChanged.connect(self._update_placeholder)
         self.model.linkAttached.connect(self._on_link_attached)
@@ -134,6 +139,8 @@ class OutlinePane(QWidget):
             ("indent", "▶", "Indent under the previous note (Tab)", self.indent_current),
             ("up", "▲", "Move up (Ctrl+Shift+Up)", lambda: self.move_current(-1)),
             ("down", "▼", "Move down (Ctrl+Shift+Down)", lambda: self.move_current(+1)),
+            ("undo", "↶", "Undo the last outline change (Ctrl+Z in the outline)", self.undo),
+            ("redo", "↷", "Redo (Ctrl+Shift+Z in the outline)", self.redo),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -176,12 +183,16 @@ class OutlinePane(QWidget):
         layout.addWidget(self.insert_button)
 
         self._update_placeholder()
+        self._update_history_buttons()
         self._show_links(QModelIndex(), QModelIndex())
 
     # -- public API -------------------------------------------------------------------------
 
     def set_outline(self, outline: Outline | None) -> None:
+        """Show another essay's outline: its history starts here."""
         self.model.set_outline(outline if outline is not None else Outline())
+        self.history.reset(self.model.outline())
+        self._update_history_buttons()
         self.tree.expandToDepth(0)
         self._update_placeholder()
         self._show_links(self.tree.currentIndex(), QModelIndex())
@@ -213,9 +224,10 @@ class OutlinePane(QWidget):
         if not current.root.children:
             if not imported.root.title and current.root.title:
                 imported.root.title = current.root.title
-            self.set_outline(imported)
+            # Into the same outline object (the editor holds it), as one undoable edit.
+            self._replace_root(imported)
+            self.tree.expandToDepth(0)
             self._flash(f"Imported {sum(1 for _ in imported.walk()) - 1} notes.")
-            self.outlineChanged.emit()
             return
         self.model.beginResetModel()
         report = merge_outline(current, imported, name)
@@ -281,8 +293,41 @@ class OutlinePane(QWidget):
             "up": lambda: self.move_current(-1),
             "down": lambda: self.move_current(+1),
             "insert": self.insert_current,
+            "undo": self.undo,
+            "redo": self.redo,
         }
         actions[name]()
+
+    def undo(self) -> None:
+        self._restore(self.history.undo(), "Nothing to undo in the outline.")
+
+    def redo(self) -> None:
+        self._restore(self.history.redo(), "Nothing to redo in the outline.")
+
+    def _restore(self, snapshot: Outline | None, nothing: str) -> None:
+        if snapshot is None:
+            self._flash(nothing)
+            return
+        self._replace_root(snapshot)
+
+    def _replace_root(self, outline: Outline) -> None:
+        """Put `outline`'s tree into the shown outline object, which the editor and the essay
+        hold, and tell everyone it changed (the history records it unless it is the state an
+        undo just restored)."""
+        self.model.beginResetModel()
+        self.model.outline().root = outline.root
+        self.model._rebuild_cache()
+        self.model.endResetModel()
+        self._update_placeholder()
+        self.model.outlineChanged.emit()
+
+    def _record_history(self) -> None:
+        self.history.record(self.model.outline())
+        self._update_history_buttons()
+
+    def _update_history_buttons(self) -> None:
+        self.buttons["undo"].setEnabled(self.history.can_undo)
+        self.buttons["redo"].setEnabled(self.history.can_redo)
 
     def add_sibling(self) -> None:
         node = self.current_node()

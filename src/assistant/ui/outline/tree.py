@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 
 class OutlineTree(QTreeView):
     """Outliner keys, handled here rather than as QShortcuts so they only act in the tree:
     Tab / Shift+Tab indent and outdent, Insert adds a note (Shift+Insert a sub-note), Delete
-    deletes, Ctrl+Shift+Up/Down move, Ctrl+Shift+Return inserts into the draft; F2 renames."""
+    deletes, Ctrl+Shift+Up/Down move, Ctrl+Shift+Return inserts into the draft; F2 renames;
+    Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo outline edits, not the draft's typing."""
+
+    _HISTORY_KEYS: ClassVar[dict[QKeySequence.StandardKey, str]] = {
+        QKeySequence.StandardKey.Undo: "undo",
+        QKeySequence.StandardKey.Redo: "redo",
+    }
 
     command = Signal(str)
 
@@ -48,8 +55,31 @@ class OutlineTree(QTreeView):
         ): "insert",
     }
 
+    def _history_command(self, event) -> str | None:
+        for key, name in self._HISTORY_KEYS.items():
+            if event.matches(key):
+                return name
+        return None
+
+    def event(self, event) -> bool:
+        # The draft's Undo action owns Ctrl+Z window-wide; in the tree the outline's history
+        # answers it, as a line edit keeps Ctrl+Z for its own text.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self.state() != QAbstractItemView.State.EditingState
+            and self._history_command(event) is not None
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
+            history = self._history_command(event)
+            if history is not None:
+                self.command.emit(history)
+                event.accept()
+                return
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             name = self._KEYS.get((event.key(), modifiers))
             if name is not None:
