@@ -38,7 +38,7 @@ _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}(?:\([a-zа-яё]\))?")  # "ЦК", "КПСС", "ВКП(б)"
 
 
-_WHOLE_WITHOUT_CUT = frozenset({"en", "zh", "hu"})
+_WHOLE_WITHOUT_CUT = frozenset({"en", "zh", "hu", "ko"})
 
 
 def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -> bool:

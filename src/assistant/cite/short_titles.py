@@ -38,6 +38,7 @@ from assistant.cite.short_title_ends import (
     _without_corporate_author,
 )
 from assistant.cite.short_title_phrases import (
+    PREPOSITIONS,
     SERIES_CONJUNCTIONS,
     apposition_at,
     clause_or_conjunct_at,
@@ -316,10 +317,14 @@ def _choose(
                 return tokens[: min(later)]
             if size <= 6 or _counted(tokens, language) <= 5:
                 return tokens
-        elif size > 5 or (
-            language == "en"
-            and clause_or_conjunct_at(tokens, head)
-            and not (subtitled and _bare(_first(tokens[head])) == "and")
+        elif (
+            size > 5
+            or _trailing_prepositional_phrase(tokens, head, language, function_words)
+            or (
+                language == "en"
+                and clause_or_conjunct_at(tokens, head)
+                and not (subtitled and _bare(_first(tokens[head])) == "and")
+            )
         ):
             # A head that names the work's own subject is enough, and in a title of five
             # words too when what follows is a relative clause or a second subject of its
@@ -370,6 +375,28 @@ def _choose(
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
 
 
+def _trailing_prepositional_phrase(
+    tokens: list[str], head: int, language: str, function_words: frozenset[str]
+) -> bool:
+    """Whether a title of five words is a bare noun phrase of three words and a
+    prepositional phrase after it ("Japan's Political Revolution | under MacArthur",
+    "American Airpower Strategy | in Korea"): the phrase only places the subject the head
+    names, and is the first thing a short title drops (14.30). Not "of", which makes the
+    head's own complement ("Crisis of Détente in Europe"), nor a head with a function word
+    or a gerund, which is no bare noun phrase. A head of two words keeps its phrase ("Red
+    Wings over the Yalu", "Soviet Policy in West Africa"): two words say too little."""
+    if language != "en" or _counted(tokens[:head], language) < 3:
+        return False
+    if _bare(_first(tokens[head])) in ("of", "to"):
+        return False
+    flat = [w for unit in tokens[:head] for w in split_unit(unit)]
+    return (
+        _bare(_first(tokens[head])) in PREPOSITIONS
+        and not any(_bare(w) in function_words for w in flat)
+        and not participle(flat[0])
+    )
+
+
 _COLLECTION_WORDS = frozenset(("records", "papers"))
 
 
@@ -418,7 +445,7 @@ def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list
 
 
 # Languages whose title of up to seven words stays whole without a usable cut: English
-# (an editor keeps "Lyndon Johnson Confronts the Dominican Crisis"), and Pinyin and
+# (an editor keeps "Lyndon Johnson Confronts the Dominican Crisis"), and Pinyin, Korean and
 # Hungarian, where modifiers come before their head noun, so the first words are no head
 # phrase ("Wenhua dageming zhong de renmin jiefangjun").
 def _balance_tags(text: str) -> str:
