@@ -95,3 +95,30 @@ def test_five_word_title_drops_trailing_prepositional_phrase_cmos_14_30(
     title: str, expected: str
 ) -> None:
     assert derive_short_title(title).replace("'", "’") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a headline's subordinate clause ("as/after/while ... is/was") is dropped
+        # first; the main clause is then shortened by the usual rules.
+        ("Rebels Take Saigon Airport as President Is Flown Out", "Rebels Take Saigon Airport"),
+        ("Strikers Occupy Gdansk Shipyard While Talks Are Held", "Strikers Occupy Gdansk Shipyard"),
+        # A passive headline whose subject is three words or more keeps the subject ...
+        ("Kenya's New Constitution Is Signed in London", "Kenya’s New Constitution"),
+        ("Rebel Raid on Border Post Repelled", "Rebel Raid on Border Post"),
+        # ... a subject of two words keeps its verb, and an active sentence with an object
+        # complement is no passive.
+        ("Cuban Rebel Is Visited in Hideout", "Cuban Rebel Is Visited"),
+        (
+            "Junta Declares Opposition Newspaper Closed",
+            "Junta Declares Opposition Newspaper Closed",
+        ),
+        # "as" with no clause after it is a preposition.
+        ("Nuclear Weapons as Instruments of Diplomacy", "Nuclear Weapons as Instruments"),
+    ],
+)
+def test_headline_keeps_main_clause_and_passive_subject_cmos_14_30(
+    title: str, expected: str
+) -> None:
+    assert derive_short_title(title).replace("'", "’") == expected

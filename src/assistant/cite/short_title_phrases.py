@@ -368,7 +368,7 @@ def series_end(tokens: list[str], language: str) -> int:
 
 
 # Past participles that do not end in -ed.
-_IRREGULAR_PARTICIPLES = words(
+IRREGULAR_PARTICIPLES = words(
     "told seen held made given taken found shown known written won lost hit struck kept left"
     " sent built caught brought bought beaten driven sold said heard led paid met shot"
     " chosen drawn thrown spent begun broken"
@@ -382,7 +382,7 @@ def _passive_verb_at(tokens: list[str], k: int) -> bool:
         return False
     word = _first(tokens[k])
     bare = _bare(word)
-    participle_form = bare in _IRREGULAR_PARTICIPLES or (len(bare) > 4 and bare.endswith("ed"))
+    participle_form = bare in IRREGULAR_PARTICIPLES or (len(bare) > 4 and bare.endswith("ed"))
     return (
         word[:1].isupper()
         and len(split_unit(tokens[k])) == 1

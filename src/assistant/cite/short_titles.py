@@ -37,6 +37,7 @@ from assistant.cite.short_title_ends import (
     _without_author,
     _without_corporate_author,
 )
+from assistant.cite.short_title_headlines import main_clause_end, passive_subject_end
 from assistant.cite.short_title_phrases import (
     PREPOSITIONS,
     SERIES_CONJUNCTIONS,
@@ -230,6 +231,15 @@ def _choose(
     collection = _collection_name(tokens, language)
     if collection:
         return tokens[:collection]
+    if language == "en" and not question:
+        # A headline's subordinate clause goes first; a passive one keeps its subject
+        # (short_title_headlines).
+        main = main_clause_end(tokens)
+        if main:
+            return _choose(tokens[:main], language, function_words, author_names, subtitled)
+        subject = passive_subject_end(tokens)
+        if subject:
+            return tokens[:subject]
     # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed");
     # one of five words is kept whole, a cut inside it would leave no question ("Who Ate
     # Up All"), which a fifth word does not outweigh (14.30).
