@@ -122,3 +122,24 @@ def test_headline_keeps_main_clause_and_passive_subject_cmos_14_30(
     title: str, expected: str
 ) -> None:
     assert derive_short_title(title).replace("'", "’") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a cut never breaks a name ("the ... Council"): the name kept whole beats the
+        # limit of four words, up to six.
+        (
+            "Report by the Joint Intelligence Committee on Soviet Capabilities and Intentions"
+            " in the Far East during the Coming Decade",
+            "Report by the Joint Intelligence Committee",
+        ),
+        (
+            "Statement by the International Red Cross Committee on the Treatment of"
+            " Prisoners of War Held in Camps in Korea",
+            "Statement by the International Red Cross Committee",
+        ),
+    ],
+)
+def test_cut_never_breaks_a_name_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title) == expected
