@@ -143,3 +143,25 @@ def test_headline_keeps_main_clause_and_passive_subject_cmos_14_30(
 )
 def test_cut_never_breaks_a_name_cmos_14_30(title: str, expected: str) -> None:
     assert derive_short_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a one-word subject and its verb are no title: the verb keeps the phrase it
+        # governs, to five words ending on a noun.
+        (
+            "Nehru Appeals for Peaceful Settlement of Kashmir Dispute at the United Nations",
+            "Nehru Appeals for Peaceful Settlement",
+        ),
+        (
+            "Moscow Warns against Rearmament of West Germany in NATO",
+            "Moscow Warns against Rearmament",
+        ),
+        # A noun phrase of a number or a compound and a plural is no sentence.
+        ("Twelve Theses on the Origins of the Cold War in Asia", "Twelve Theses"),
+        ("Soviet-American Relations in the Age of Détente, 1969–1979", "Soviet-American Relations"),
+    ],
+)
+def test_subject_and_bare_verb_keep_their_complement_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title) == expected

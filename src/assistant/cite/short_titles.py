@@ -62,9 +62,11 @@ from assistant.cite.short_title_words import (
     DROPPED_ARTICLES,
     FUNCTION_WORDS,
     LEAD_PHRASES,
+    adjective,
 )
 from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.titles import record_period
+from assistant.cite.typography import words
 
 _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
@@ -327,6 +329,13 @@ def _choose(
                 return tokens[: min(later)]
             if size <= 6 or _counted(tokens, language) <= 5:
                 return tokens
+        elif size > 5 and _subject_and_verb(tokens, head, language):
+            # A subject and a bare verb are no title ("Truman Calls | for World Campaign"):
+            # the verb keeps the phrase it governs, to five words ending on its noun.
+            later = [k for k in ends if k > head + 1 and _counted(tokens[:k], language) <= 5]
+            if later:
+                return tokens[: max(later)]
+            return tokens[:head]
         elif (
             size > 5
             or _trailing_prepositional_phrase(tokens, head, language, function_words)
@@ -383,6 +392,38 @@ def _choose(
     if ends:
         return tokens[: min(ends)]
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
+
+
+# Plural endings only nouns have ("Relations", "Agreements"), and the possessive: no verb.
+_NOUN_PLURALS = ("ss", "’s", "'s", "ions", "ments", "ities", "ships", "isms", "ists", "ances")
+_NUMBER_WORDS = words(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " twenty thirty forty fifty hundred"
+)
+
+
+def _subject_and_verb(tokens: list[str], head: int, language: str) -> bool:
+    """Whether a head of two words is a one-word subject and its verb in the third person
+    ("Truman Calls | for ...", "Ministry Warns | against ..."): a name or noun that is no
+    adjective, number, compound or plural, then a word in -s with no ending only a noun
+    has ("East-West Relations", "Fourteen Notes" are noun phrases) that a preposition other
+    than "of" follows."""
+    if language != "en" or head != 2 or len(tokens) <= head:
+        return False
+    first, second = _bare(tokens[0]), _bare(tokens[1])
+    return (
+        tokens[0][:1].isupper()
+        and len(split_unit(tokens[0])) == len(split_unit(tokens[1])) == 1
+        and not first.endswith("s")
+        and not adjective(first, language)
+        and not any(ch.isdigit() for ch in first)
+        and first not in _NUMBER_WORDS
+        and "-" not in first
+        and second.endswith("s")
+        and not second.endswith(_NOUN_PLURALS)
+        and _bare(_first(tokens[head])) in PREPOSITIONS
+        and _bare(_first(tokens[head])) != "of"
+    )
 
 
 def _trailing_prepositional_phrase(
