@@ -165,3 +165,27 @@ def test_cut_never_breaks_a_name_cmos_14_30(title: str, expected: str) -> None:
 )
 def test_subject_and_bare_verb_keep_their_complement_cmos_14_30(title: str, expected: str) -> None:
     assert derive_short_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: two bare noun phrases joined by "and" that a prepositional phrase then
+        # qualifies together are one head; the prepositional phrase goes.
+        (
+            "Labor Migration and Urban Growth in Colonial Nigeria, 1900–1960",
+            "Labor Migration and Urban Growth",
+        ),
+        (
+            "Price Controls and Black Markets under the Vichy Regime",
+            "Price Controls and Black Markets",
+        ),
+        # A second conjunct an article opens is a phrase of its own, and the first subject
+        # the head (the rule of test_short_title_rules7).
+        ("Coffee Prices and the Politics of Land Reform in Brazil", "Coffee Prices"),
+    ],
+)
+def test_coordinated_noun_phrases_before_shared_complement_cmos_14_30(
+    title: str, expected: str
+) -> None:
+    assert derive_short_title(title) == expected

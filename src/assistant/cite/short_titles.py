@@ -329,6 +329,11 @@ def _choose(
                 return tokens[: min(later)]
             if size <= 6 or _counted(tokens, language) <= 5:
                 return tokens
+        elif size > 5 and _coordination_end(tokens, head, language, function_words):
+            # Two bare noun phrases joined by "and" that a prepositional phrase then
+            # qualifies together ("Land Reform and Rural Unrest | in South Korea") are one
+            # head: the phrase after them is what goes (14.30).
+            return tokens[: _coordination_end(tokens, head, language, function_words)]
         elif size > 5 and _subject_and_verb(tokens, head, language):
             # A subject and a bare verb are no title ("Truman Calls | for World Campaign"):
             # the verb keeps the phrase it governs, to five words ending on its noun.
@@ -392,6 +397,30 @@ def _choose(
     if ends:
         return tokens[: min(ends)]
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
+
+
+def _coordination_end(
+    tokens: list[str], head: int, language: str, function_words: frozenset[str]
+) -> int:
+    """Where a second bare noun phrase joined to the head by "and" ends, before a
+    preposition other than "of" (0 when there is none): "Land Reform | and Rural Unrest |
+    in South Korea". Both phrases have two words or more and no function word, five words
+    together at most."""
+    if language != "en" or head >= len(tokens) or _bare(_first(tokens[head])) != "and":
+        return 0
+    if _counted(tokens[:head], language) < 2 or any(
+        _bare(w) in function_words for unit in tokens[:head] for w in split_unit(unit)
+    ):
+        return 0
+    end = head + 1
+    while end < len(tokens) and _bare(_first(tokens[end])) not in function_words:
+        end += 1
+    if end >= len(tokens) or end - head - 1 < 2 or tokens[end - 1][-1:] in ",;:":
+        return 0
+    following = _bare(_first(tokens[end]))
+    if following not in PREPOSITIONS or following in ("of", "and", "or", "to"):
+        return 0
+    return end if _counted(tokens[:end], language) <= 5 else 0
 
 
 # Plural endings only nouns have ("Relations", "Agreements"), and the possessive: no verb.
