@@ -189,3 +189,21 @@ def test_coordinated_noun_phrases_before_shared_complement_cmos_14_30(
     title: str, expected: str
 ) -> None:
     assert derive_short_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 11.94-11.95, 14.30: with the record's language missing (read as English), the
+        # title's own romanization tells Japanese or Korean, and their particles apply.
+        ("Sengo Nihon ni okeru rōdō undō no tenkai", "Sengo Nihon"),
+        (
+            "Chŏnjaeng ihu Soryŏn ŭi tae-Puk chŏngch'aek",
+            "Chŏnjaeng ihu Soryŏn ŭi tae-Puk chŏngch'aek",
+        ),
+        # An English title with a Japanese name is still English.
+        ("Tōkyō and Ōsaka in the Meiji Era of Industrial Growth", "Tōkyō and Ōsaka"),
+    ],
+)
+def test_romanization_tells_japanese_and_korean_cmos_11_94(title: str, expected: str) -> None:
+    assert derive_short_title(title, "en") == expected

@@ -100,7 +100,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     main = _EDITION.sub("", main)
     # A title's own words tell its language when the record's says English ("Хрущевская
     # «оттепель»" reviewed in an English journal): function words are the title's.
-    read = guess(main)
+    read = _romanized_east_asian(main) or guess(main)
     if language == "en" and read and read != "en":
         language = read
     tokens = _without_article(main.split(), language)
@@ -126,6 +126,25 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
     return _balance_tags(show_tags(short, tags))
+
+
+def _romanized_east_asian(title: str) -> str:
+    """ "ja" or "ko" when a title's own letters tell romanized Japanese or Korean (11.94,
+    11.95) and no English function word says otherwise: Hepburn's long vowels "ō", "ū" with
+    a Japanese particle among the words ("Senryōki Nihon ni okeru ..."), McCune-Reischauer's
+    "ŏ", "ŭ" ("Haebang chŏnhu Miguk ŭi ..."); "" otherwise. (A record that says English
+    for such a title is the catalogue's default, not the title's language.)"""
+    plain = [_bare(w) for w in title.split()]
+    english = FUNCTION_WORDS["en"]
+    if "ŏ" in title or "ŭ" in title:
+        own = FUNCTION_WORDS["ko"]
+        if not any(w in english and w not in own for w in plain):
+            return "ko"
+    if "ō" in title or "ū" in title:
+        own = FUNCTION_WORDS["ja"]
+        if any(w in own for w in plain) and not any(w in english and w not in own for w in plain):
+            return "ja"
+    return ""
 
 
 # An edition statement the record typed into the title ("From Arab Nationalism to OPEC,
