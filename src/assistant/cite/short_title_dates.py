@@ -216,6 +216,10 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
         # A year and what it is the year of name an event, not a period covered: "Poland,
         # 1956" is the key phrase itself; a span, "Memoirs, 1925–1950", is still dropped.
         return [*before[:-1], before[-1].rstrip(",")] if span else tokens
+    if len(before) >= 2 and before[-1].lower() in _SPAN_LINKS and _year(before[-2]):
+        # "Die Berlinkrise 1958 bis 1963": the link is no preposition governing the year
+        # but the middle of a span, one term the cut keeps or drops whole (14.30).
+        return tokens
     if _bare(before[-1]) in function_words and len(before) > 2:
         # (Only when two words are left, as for a period set off by a comma: with one, the
         # year is a key word, "Promises of 1968", "Palestinians and 1948".)

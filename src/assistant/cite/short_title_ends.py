@@ -38,7 +38,7 @@ _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}(?:\([a-zа-яё]\))?")  # "ЦК", "КПСС", "ВКП(б)"
 
 
-_WHOLE_WITHOUT_CUT = frozenset({"en", "zh", "hu"})
+_WHOLE_WITHOUT_CUT = frozenset({"en", "zh", "hu", "ko"})
 
 
 def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -> bool:
@@ -160,6 +160,8 @@ def _first_words(
         default=0,
     )
     phrase = tokens[: max(reach, len(phrase))]
+    if language == "en" and names_whole:
+        phrase = tokens[: _name_end(tokens, len(phrase), language) or len(phrase)]
     if unclosed_quotation(phrase) or not _can_end_unit(phrase, language, function_words):
         return []
     if language == "en" and len(tokens) > len(phrase) and _modifies_next(tokens, len(phrase)):
@@ -180,6 +182,34 @@ def _first_words(
         # office is not cut from the words that lead to its holder's name (14.30).
         return []
     return phrase
+
+
+def _name_end(tokens: list[str], k: int, language: str) -> int:
+    """Where the name a cut after `tokens[:k]` falls inside ends (0 when it falls inside
+    none): a run of capitalized words after "the", four words at most ("Report by the
+    National Security | Council"), that no "of", "for" or "and" carries on. A name is never
+    broken, and keeping it whole beats the limit of four words, to six (14.30)."""
+    english = FUNCTION_WORDS["en"]
+
+    def named(index: int) -> bool:
+        word = _first(tokens[index])
+        return word[:1].isupper() and _bare(word) not in english
+
+    if k >= len(tokens) or not named(k) or not named(k - 1) or tokens[k - 1][-1:] in ",;:":
+        return 0
+    start = k - 1
+    while start > 0 and named(start - 1) and tokens[start - 1][-1:] not in ",;:":
+        start -= 1
+    if start == 0 or _bare(_last(tokens[start - 1])) != "the":
+        return 0
+    end = k
+    while end < len(tokens) and named(end) and tokens[end - 1][-1:] not in ",;:":
+        end += 1
+    if end < len(tokens) and _bare(_first(tokens[end])) in ("of", "for", "and"):
+        # The name runs on ("the Berlin Wall Committee of Inquiry"): it cannot be kept
+        # whole, and the cut falls where it did.
+        return 0
+    return end if end - start <= 4 and _counted(tokens[:end], language) <= 6 else 0
 
 
 def _modifies_next(tokens: list[str], k: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.cite.short_title_units import split_unit
-from assistant.cite.short_title_words import ARTICLES, FUNCTION_WORDS, NO_CUT_BEFORE
+from assistant.cite.short_title_words import ARTICLES, FUNCTION_WORDS, GENITIVES, NO_CUT_BEFORE
 from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.typography import words
 
@@ -82,7 +82,7 @@ def apposition_at(tokens: list[str], k: int, language: str) -> bool:
         and _bare(after[0]).isalpha()
         and _bare(after[0]) not in FUNCTION_WORDS["en"]
         and len(after) > 2
-        and _bare(after[1]) in _PREPOSITIONS
+        and _bare(after[1]) in PREPOSITIONS
         and not after[0].endswith(",")
     )
 
@@ -102,12 +102,14 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
         return True
     if language == "en" and _passive_verb_at(tokens, k - 1):
         return False  # nor between the verb and its agent ("Described | by Pilot")
-    if language == "zh":
-        # Words before the first "de" modify the head noun after it ("Zhongguo
-        # gongchandang yu Sulian gongchandang de | guanxi"): no cut falls among them.
+    genitives = GENITIVES.get(language)
+    if genitives:
+        # Words before the first "de" (Korean "ŭi") modify the head noun after it
+        # ("Zhongguo gongchandang yu Sulian gongchandang de | guanxi"): no cut falls among
+        # them.
         flat = [_bare(w) for unit in tokens for w in split_unit(unit)]
         before = sum(len(split_unit(unit)) for unit in tokens[:k])
-        if "de" in flat[before:] and "de" not in flat[:before]:
+        if genitives & set(flat[before:]) and not genitives & set(flat[:before]):
             return False
     if (
         language == "en"
@@ -150,12 +152,12 @@ _COORDINATORS = {
 # The preposition opening a pair and the word that opens its second half ("from | to").
 _PAIRS = {"from": "to", "between": "and", "de": "à", "von": "bis", "desde": "hasta",
           "od": "do", "ot": "do", "от": "до", "с": "по", "s": "po"}  # fmt: skip
-_PREPOSITIONS = FUNCTION_WORDS["en"] - words("a an the and or nor but") | set(_PAIRS)
+PREPOSITIONS = FUNCTION_WORDS["en"] - words("a an the and or nor but") | set(_PAIRS)
 
 
 def _prepositions(language: str) -> frozenset[str]:
     if language == "en":
-        return _PREPOSITIONS
+        return PREPOSITIONS
     function_words = FUNCTION_WORDS.get(language, frozenset())
     others = ARTICLES.get(language, frozenset()) | _COORDINATORS.get(language, frozenset())
     return function_words - others | set(_PAIRS)
@@ -366,7 +368,7 @@ def series_end(tokens: list[str], language: str) -> int:
 
 
 # Past participles that do not end in -ed.
-_IRREGULAR_PARTICIPLES = words(
+IRREGULAR_PARTICIPLES = words(
     "told seen held made given taken found shown known written won lost hit struck kept left"
     " sent built caught brought bought beaten driven sold said heard led paid met shot"
     " chosen drawn thrown spent begun broken"
@@ -380,7 +382,7 @@ def _passive_verb_at(tokens: list[str], k: int) -> bool:
         return False
     word = _first(tokens[k])
     bare = _bare(word)
-    participle_form = bare in _IRREGULAR_PARTICIPLES or (len(bare) > 4 and bare.endswith("ed"))
+    participle_form = bare in IRREGULAR_PARTICIPLES or (len(bare) > 4 and bare.endswith("ed"))
     return (
         word[:1].isupper()
         and len(split_unit(tokens[k])) == 1

@@ -333,6 +333,9 @@ def contraction(word: str) -> bool:
     return _HIDDEN_TAGS.sub("", word).lower().strip("“‘\"'").replace("'", "’") in _CONTRACTIONS
 
 
+_BE = frozenset(("is", "are", "was", "were"))
+
+
 def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of an English possessive and the noun phrase it qualifies, to the next function
     word or comma, three words at most ("United States’ | Engagement", "Union’s | Grain
@@ -355,8 +358,8 @@ def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tupl
         while last + 1 < len(tokens) and last - index < 3:
             following = _HIDDEN_TAGS.sub("", tokens[last + 1])
             bare = following.lower().strip("“”‘’\"',;:")
-            if bare in function_words or not bare[:1].isalpha():
-                break
+            if bare in function_words or not bare[:1].isalpha() or bare in _BE:
+                break  # (nor the verb of a headline: "Japan’s New Charter | Is Proclaimed")
             last += 1
             if following[-1:] in ",;:":
                 break

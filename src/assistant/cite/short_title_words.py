@@ -43,6 +43,14 @@ FUNCTION_WORDS = {
         "de yu he ji zai dui guanyu yi zhi ba bei cong xiang gen tong huo"
         " zhong shang xia nei wai yilai qijian shiqi"
     ),
+    # Romanized Japanese (Hepburn) and Korean (McCune-Reischauer and Revised Romanization)
+    # write their particles and postpositions as words after the noun they mark ("Senryōki
+    # Nihon ni okeru", "Miguk ŭi"): a short title never ends on one (14.30, 11.94-11.95).
+    "ja": words(
+        "no ni okeru tsuite kansuru taisuru yoru meguru shite to wa ga o wo e de kara made"
+        " yori ya mo"
+    ),
+    "ko": words("ŭi ui wa kwa gwa e esŏ eseo ro ŭro euro rŭl reul ŭl eul nŭn neun ŭn eun ka ga i"),
     "fr": words(
         "le la les l un une des de du d et ou à au aux en pour sur dans par avec sans sous"
         " entre vers contre chez depuis pendant devant derrière selon malgré parmi envers"
@@ -88,7 +96,14 @@ ARTICLES = {
 # "de" and "zhi" tie a modifier to the head noun after it and a postposition closes the
 # phrase before it ("Wenhua dageming zhong de | renmin jiefangjun": the army is the key
 # noun), so a cut before them keeps the modifiers and loses the head (14.30).
-NO_CUT_BEFORE = {"zh": words("de zhi zhong shang xia nei wai yilai qijian shiqi")}
+# Korean "ŭi" (Revised Romanization "ui") is such a genitive too ("Haebang chŏnhu Miguk ŭi |
+# tae-Han chŏngch'aek": the policy is the key noun).
+NO_CUT_BEFORE = {
+    "zh": words("de zhi zhong shang xia nei wai yilai qijian shiqi"),
+    "ko": words("ŭi ui"),
+}
+# The genitive that ties all the words before it to the head noun after it.
+GENITIVES = {"zh": words("de"), "ko": words("ŭi ui")}
 # Opening phrases that only announce a genre ("Some Considerations Relating to", "Notes
 # on", "Réflexions sur", "K voprosu o"): no key words, the key words are their complement.
 LEAD_PHRASES = {
@@ -96,7 +111,12 @@ LEAD_PHRASES = {
         r"(?i)^(?:(?:a|an|some|a few|further|preliminary|brief|(?:some )?additional)\s+)?"
         r"(?:(?:considerations|notes?|reflections|remarks|thoughts|essay|observations"
         r"|comments)\s+(?:relating to|related to|concerning|regarding|on|upon|about|toward"
-        r"|towards)|(?:status|aspects)\s+of)\s+"
+        r"|towards)|(?:status|aspects)\s+of"
+        # A document's genre named before its subject ("White Paper on", "Report on",
+        # "Memorandum on"): the genre is no key word either.
+        r"|(?:(?:white|green|position|briefing|background|discussion|policy|working)\s+papers?"
+        r"|reports?|memorand(?:um|a)|statements?|aide-m[ée]moire|study|survey)"
+        r"\s+(?:on|upon|about|concerning|regarding|relating to))\s+"
     ),
     "fr": re.compile(
         r"(?i)^(?:(?:quelques|brèves|nouvelles)\s+)?(?:réflexions|remarques|notes|essai"

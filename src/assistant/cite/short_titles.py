@@ -37,7 +37,9 @@ from assistant.cite.short_title_ends import (
     _without_author,
     _without_corporate_author,
 )
+from assistant.cite.short_title_headlines import main_clause_end, passive_subject_end
 from assistant.cite.short_title_phrases import (
+    PREPOSITIONS,
     SERIES_CONJUNCTIONS,
     apposition_at,
     clause_or_conjunct_at,
@@ -60,9 +62,11 @@ from assistant.cite.short_title_words import (
     DROPPED_ARTICLES,
     FUNCTION_WORDS,
     LEAD_PHRASES,
+    adjective,
 )
 from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.titles import record_period
+from assistant.cite.typography import words
 
 _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
@@ -96,7 +100,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     main = _EDITION.sub("", main)
     # A title's own words tell its language when the record's says English ("Хрущевская
     # «оттепель»" reviewed in an English journal): function words are the title's.
-    read = guess(main)
+    read = _romanized_east_asian(main) or guess(main)
     if language == "en" and read and read != "en":
         language = read
     tokens = _without_article(main.split(), language)
@@ -122,6 +126,25 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
     return _balance_tags(show_tags(short, tags))
+
+
+def _romanized_east_asian(title: str) -> str:
+    """ "ja" or "ko" when a title's own letters tell romanized Japanese or Korean (11.94,
+    11.95) and no English function word says otherwise: Hepburn's long vowels "ō", "ū" with
+    a Japanese particle among the words ("Senryōki Nihon ni okeru ..."), McCune-Reischauer's
+    "ŏ", "ŭ" ("Haebang chŏnhu Miguk ŭi ..."); "" otherwise. (A record that says English
+    for such a title is the catalogue's default, not the title's language.)"""
+    plain = [_bare(w) for w in title.split()]
+    english = FUNCTION_WORDS["en"]
+    if "ŏ" in title or "ŭ" in title:
+        own = FUNCTION_WORDS["ko"]
+        if not any(w in english and w not in own for w in plain):
+            return "ko"
+    if "ō" in title or "ū" in title:
+        own = FUNCTION_WORDS["ja"]
+        if any(w in own for w in plain) and not any(w in english and w not in own for w in plain):
+            return "ja"
+    return ""
 
 
 # An edition statement the record typed into the title ("From Arab Nationalism to OPEC,
@@ -229,6 +252,15 @@ def _choose(
     collection = _collection_name(tokens, language)
     if collection:
         return tokens[:collection]
+    if language == "en" and not question:
+        # A headline's subordinate clause goes first; a passive one keeps its subject
+        # (short_title_headlines).
+        main = main_clause_end(tokens)
+        if main:
+            return _choose(tokens[:main], language, function_words, author_names, subtitled)
+        subject = passive_subject_end(tokens)
+        if subject:
+            return tokens[:subject]
     # A question keeps its verb: at least four words ("Was 1968 a Strategic Watershed");
     # one of five words is kept whole, a cut inside it would leave no question ("Who Ate
     # Up All"), which a fifth word does not outweigh (14.30).
@@ -316,10 +348,26 @@ def _choose(
                 return tokens[: min(later)]
             if size <= 6 or _counted(tokens, language) <= 5:
                 return tokens
-        elif size > 5 or (
-            language == "en"
-            and clause_or_conjunct_at(tokens, head)
-            and not (subtitled and _bare(_first(tokens[head])) == "and")
+        elif size > 5 and _coordination_end(tokens, head, language, function_words):
+            # Two bare noun phrases joined by "and" that a prepositional phrase then
+            # qualifies together ("Land Reform and Rural Unrest | in South Korea") are one
+            # head: the phrase after them is what goes (14.30).
+            return tokens[: _coordination_end(tokens, head, language, function_words)]
+        elif size > 5 and _subject_and_verb(tokens, head, language):
+            # A subject and a bare verb are no title ("Truman Calls | for World Campaign"):
+            # the verb keeps the phrase it governs, to five words ending on its noun.
+            later = [k for k in ends if k > head + 1 and _counted(tokens[:k], language) <= 5]
+            if later:
+                return tokens[: max(later)]
+            return tokens[:head]
+        elif (
+            size > 5
+            or _trailing_prepositional_phrase(tokens, head, language, function_words)
+            or (
+                language == "en"
+                and clause_or_conjunct_at(tokens, head)
+                and not (subtitled and _bare(_first(tokens[head])) == "and")
+            )
         ):
             # A head that names the work's own subject is enough, and in a title of five
             # words too when what follows is a relative clause or a second subject of its
@@ -370,6 +418,84 @@ def _choose(
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
 
 
+def _coordination_end(
+    tokens: list[str], head: int, language: str, function_words: frozenset[str]
+) -> int:
+    """Where a second bare noun phrase joined to the head by "and" ends, before a
+    preposition other than "of" (0 when there is none): "Land Reform | and Rural Unrest |
+    in South Korea". Both phrases have two words or more and no function word, five words
+    together at most."""
+    if language != "en" or head >= len(tokens) or _bare(_first(tokens[head])) != "and":
+        return 0
+    if _counted(tokens[:head], language) < 2 or any(
+        _bare(w) in function_words for unit in tokens[:head] for w in split_unit(unit)
+    ):
+        return 0
+    end = head + 1
+    while end < len(tokens) and _bare(_first(tokens[end])) not in function_words:
+        end += 1
+    if end >= len(tokens) or end - head - 1 < 2 or tokens[end - 1][-1:] in ",;:":
+        return 0
+    following = _bare(_first(tokens[end]))
+    if following not in PREPOSITIONS or following in ("of", "and", "or", "to"):
+        return 0
+    return end if _counted(tokens[:end], language) <= 5 else 0
+
+
+# Plural endings only nouns have ("Relations", "Agreements"), and the possessive: no verb.
+_NOUN_PLURALS = ("ss", "’s", "'s", "ions", "ments", "ities", "ships", "isms", "ists", "ances")
+_NUMBER_WORDS = words(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " twenty thirty forty fifty hundred"
+)
+
+
+def _subject_and_verb(tokens: list[str], head: int, language: str) -> bool:
+    """Whether a head of two words is a one-word subject and its verb in the third person
+    ("Truman Calls | for ...", "Ministry Warns | against ..."): a name or noun that is no
+    adjective, number, compound or plural, then a word in -s with no ending only a noun
+    has ("East-West Relations", "Fourteen Notes" are noun phrases) that a preposition other
+    than "of" follows."""
+    if language != "en" or head != 2 or len(tokens) <= head:
+        return False
+    first, second = _bare(tokens[0]), _bare(tokens[1])
+    return (
+        tokens[0][:1].isupper()
+        and len(split_unit(tokens[0])) == len(split_unit(tokens[1])) == 1
+        and not first.endswith("s")
+        and not adjective(first, language)
+        and not any(ch.isdigit() for ch in first)
+        and first not in _NUMBER_WORDS
+        and "-" not in first
+        and second.endswith("s")
+        and not second.endswith(_NOUN_PLURALS)
+        and _bare(_first(tokens[head])) in PREPOSITIONS
+        and _bare(_first(tokens[head])) != "of"
+    )
+
+
+def _trailing_prepositional_phrase(
+    tokens: list[str], head: int, language: str, function_words: frozenset[str]
+) -> bool:
+    """Whether a title of five words is a bare noun phrase of three words and a
+    prepositional phrase after it ("Japan's Political Revolution | under MacArthur",
+    "American Airpower Strategy | in Korea"): the phrase only places the subject the head
+    names, and is the first thing a short title drops (14.30). Not "of", which makes the
+    head's own complement ("Crisis of Détente in Europe"), nor a head with a function word
+    or a gerund, which is no bare noun phrase. A head of two words keeps its phrase ("Red
+    Wings over the Yalu", "Soviet Policy in West Africa"): two words say too little."""
+    if language != "en" or _counted(tokens[:head], language) < 3:
+        return False
+    if _bare(_first(tokens[head])) in ("of", "to"):
+        return False
+    flat = [w for unit in tokens[:head] for w in split_unit(unit)]
+    return (
+        _bare(_first(tokens[head])) in PREPOSITIONS
+        and not any(_bare(w) in function_words for w in flat)
+        and not participle(flat[0])
+    )
+
+
 _COLLECTION_WORDS = frozenset(("records", "papers"))
 
 
@@ -418,7 +544,7 @@ def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list
 
 
 # Languages whose title of up to seven words stays whole without a usable cut: English
-# (an editor keeps "Lyndon Johnson Confronts the Dominican Crisis"), and Pinyin and
+# (an editor keeps "Lyndon Johnson Confronts the Dominican Crisis"), and Pinyin, Korean and
 # Hungarian, where modifiers come before their head noun, so the first words are no head
 # phrase ("Wenhua dageming zhong de renmin jiefangjun").
 def _balance_tags(text: str) -> str:

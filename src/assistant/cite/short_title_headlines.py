@@ -1,0 +1,85 @@
+"""Headlines that are sentences, as a short title treats them (CMOS 18 14.30: the key words
+of the main clause). A subordinate clause after the main one ("Soviet Troops Enter Kabul |
+as Amin Is Ousted") is the first thing to drop, as a subtitle is; a passive sentence whose
+subject is a noun phrase of three words or more ("Japan's New Charter | Is Proclaimed by
+Emperor", "Indian Attack on Lahore Front | Repulsed") is shortened to its subject, which
+names what the story is about. A subject of two words keeps its verb ("Cuban Rebel Is
+Visited"): two words say too little. `short_titles` calls these before its own cut.
+"""
+
+from __future__ import annotations
+
+from assistant.cite.short_title_phrases import FINITE, IRREGULAR_PARTICIPLES, PREPOSITIONS
+from assistant.cite.short_title_units import split_unit
+from assistant.cite.short_title_words import FUNCTION_WORDS
+from assistant.cite.short_title_words import bare as _bare
+from assistant.cite.typography import words
+
+# Conjunctions that open a subordinate clause after a headline's main one.
+_SUBORDINATORS = words(
+    "as after while when whereas because since until before although though if once"
+)
+
+
+def _flat(tokens: list[str]) -> list[str]:
+    return [w for unit in tokens for w in split_unit(unit)]
+
+
+def _finite(word: str) -> bool:
+    return _bare(word).replace("'", "’") in FINITE
+
+
+def _counted(tokens: list[str]) -> int:
+    return sum(_bare(w) not in ("a", "an", "the") for w in _flat(tokens))
+
+
+def main_clause_end(tokens: list[str]) -> int:
+    """Where an English headline's main clause ends before a subordinate one (0 when it
+    has none): at "as", "after", "while", "when" ... followed by a clause of its own, one
+    with a form of "be" ("as Amin Is Ousted"), after a main clause of two words or more."""
+    for k in range(2, len(tokens) - 1):
+        word = split_unit(tokens[k])[0]
+        if _bare(word) not in _SUBORDINATORS or tokens[k - 1][-1:] in ",;:":
+            continue
+        if _counted(tokens[:k]) >= 2 and any(_finite(w) for w in _flat(tokens[k + 1 :])):
+            return k
+    return 0
+
+
+def _participle(word: str) -> bool:
+    bare = _bare(word)
+    return word[:1].isupper() and (
+        bare in IRREGULAR_PARTICIPLES or (len(bare) > 4 and bare.endswith("ed"))
+    )
+
+
+def passive_subject_end(tokens: list[str]) -> int:
+    """Where the subject of a passive English headline ends (0 when the title is none, or
+    its subject has fewer than three words or more than five): before "Is/Are/Was/Were"
+    and a participle ("Japan's New Charter | Is Proclaimed by Emperor"), or before a
+    participle that ends the title, the verb "is" left out as headlines do ("Indian Attack
+    on Lahore Front | Repulsed")."""
+    for k in range(1, len(tokens)):
+        words = split_unit(tokens[k])
+        if tokens[k - 1][-1:] in ",;:":
+            return 0
+        if _finite(words[0]):
+            following = split_unit(tokens[k + 1])[0] if k + 1 < len(tokens) else ""
+            if not (len(words) == 1 and following and _participle(following)):
+                return 0
+            elided = False
+        elif k == len(tokens) - 1 and len(words) == 1 and _participle(words[0]):
+            elided = True
+        else:
+            continue
+        subject = tokens[:k]
+        flat = _flat(subject)
+        if not 3 <= _counted(subject) <= 5 or _bare(flat[-1]) in FUNCTION_WORDS["en"]:
+            return 0
+        # Without "is", only a noun phrase with its prepositional phrase is surely the
+        # subject ("Indian Attack on Lahore Front"): "SCAP Orders Red Paper Akahata
+        # Suspended" is active, its participle the object's complement.
+        if elided and not any(_bare(w) in PREPOSITIONS for w in flat[1:]):
+            return 0
+        return k
+    return 0
