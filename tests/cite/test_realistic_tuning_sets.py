@@ -1,5 +1,5 @@
-"""The engine on the third to thirty-sixth held-out libraries
-(tests/cite/realistic/heldout3 to heldout36), now tuning sets: the engine was changed in
+"""The engine on the third to thirty-eighth held-out libraries
+(tests/cite/realistic/heldout3 to heldout38), now tuning sets: the engine was changed in
 answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
@@ -73,10 +73,19 @@ FLOORS = {
     "heldout31": ({"note": 100.0, "short": 96.7, "bib": 100.0, "seq": 100.0}, 15),
     "heldout32": ({"note": 96.6, "short": 100.0, "bib": 96.6, "seq": 87.5}, 12),
     # Second day, first round's first sight: 94.4 / 94.3 / 91.7 / 88.3 % (heldout33-36).
-    "heldout33": ({"note": 95.0, "short": 92.5, "bib": 95.0, "seq": 95.8}, 13),
-    "heldout34": ({"note": 100.0, "short": 82.5, "bib": 100.0, "seq": 95.0}, 15),
-    "heldout35": ({"note": 92.8, "short": 92.8, "bib": 92.8, "seq": 83.3}, 16),
-    "heldout36": ({"note": 92.5, "short": 85.0, "bib": 90.0, "seq": 84.0}, 13),
+    # Left: a German genitive cut ("Luftbrücke im Spiegel"), a site owner leading a web
+    # page's short note (CMOS's "Google" example; heldout33 drops it), "Policy Review of
+    # Voice for Free Hungary" (a name only a list would know), unsigned newspapers' short
+    # notes without the paper (heldout36 against 15 sets), surname-only short notes for two
+    # cited Khans (against 14.29), a bracketed translation inside the quotation marks
+    # (heldout36 against eight sets), "Working Paper no. 212," (against three sets).
+    "heldout33": ({"note": 100.0, "short": 95.0, "bib": 100.0, "seq": 100.0}, 13),
+    "heldout34": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 15),
+    "heldout35": ({"note": 100.0, "short": 97.6, "bib": 100.0, "seq": 100.0}, 16),
+    "heldout36": ({"note": 97.5, "short": 90.0, "bib": 95.0, "seq": 92.0}, 13),
+    # Second round's first sight: 91.5 / 94.1 % (heldout37, 38).
+    "heldout37": ({"note": 87.5, "short": 90.0, "bib": 92.5, "seq": 100.0}, 17),
+    "heldout38": ({"note": 94.5, "short": 91.8, "bib": 91.8, "seq": 100.0}, 17),
 }
 
 
