@@ -173,27 +173,8 @@ def test_ibid_notes_repeated_at_the_foot_of_pages_are_notes_not_running_feet(tmp
     assert notes == [(f"{n}. Ibid., {44 + n}.", str(40 + n)) for n in range(1, 5)]
 
 
-def test_a_phrase_across_the_page_break_is_found_by_search(tmp_path):
-    from assistant.library.corpus import Library
-    from assistant.search.index import SearchIndex
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    one, two = make.Page(), make.Page()
-    _folio(one, 46)
-    _folio(two, 47)
-    y = make.paragraph(one, make.TOP, prose(60, 1))
-    make.lines(one, y, ["Stalin had by then concluded that the Americans would not"])
-    make.lines(two, make.TOP, ["intervene in Korea, and he told Kim so in April."])
-    make.write(corpus / "roe.pdf", [one, two])
-    SearchIndex(tmp_path / "index").update(Library.open(corpus))
-    results = SearchIndex(tmp_path / "index").search('"would not intervene in Korea"')
-    assert [(hit.source_id, hit.page) for hit in results.hits] == [("roe", "46–47")]
-
-
-def test_the_page_filter_finds_a_passage_running_over_that_page(tmp_path):
-    """page:46 and page:47 both find the passage printed on 46–47; page:40-46 any page in it;
-    page:48 nothing; the label as typed ("46–47") still matches."""
+def _indexed_page_break(tmp_path):
+    """A PDF whose sentence runs from printed page 46 onto 47, indexed."""
     from assistant.library.corpus import Library
     from assistant.search.index import SearchIndex
 
@@ -208,6 +189,18 @@ def test_the_page_filter_finds_a_passage_running_over_that_page(tmp_path):
     make.write(corpus / "roe.pdf", [one, two])
     index = SearchIndex(tmp_path / "index")
     index.update(Library.open(corpus))
+    return index
+
+
+def test_a_phrase_across_the_page_break_is_found_by_search(tmp_path):
+    results = _indexed_page_break(tmp_path).search('"would not intervene in Korea"')
+    assert [(hit.source_id, hit.page) for hit in results.hits] == [("roe", "46–47")]
+
+
+def test_the_page_filter_finds_a_passage_running_over_that_page(tmp_path):
+    """page:46 and page:47 both find the passage printed on 46–47; page:40-46 any page in it;
+    page:48 nothing; the label as typed ("46–47") still matches."""
+    index = _indexed_page_break(tmp_path)
 
     def pages(query):
         return sorted({hit.page for hit in index.search(query).hits})
