@@ -322,6 +322,105 @@ def _romance_phrases(
     return spans
 
 
+# Romance "de" compounds chained into one name of more than six words ("Reunión de Consulta
+# de Ministros de Relaciones Exteriores") are more than a short title can hold: such a name
+# is cut after its head noun (14.30: four words, a name of up to six kept whole, as "Report
+# by the National Security Council" is).
+_LONGEST_NAME = 6
+
+
+def _cut_long_names(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` (Romance phrases) with each chain of them longer than `_LONGEST_NAME` words
+    freed at its head noun: the head stands alone, the rest stays one unit."""
+    chains: list[list[tuple[int, int]]] = []
+    for span in sorted(spans):
+        if chains and span[0] <= max(last for _, last in chains[-1]):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    kept = []
+    for chain in chains:
+        first = chain[0][0]
+        last = max(end for _, end in chain)
+        if last - first + 1 > _LONGEST_NAME:
+            kept += [(max(a, first + 1), b) for a, b in chain if b > first + 1]
+        else:
+            kept += chain
+    return kept
+
+
+# --- a coordination of two names -------------------------------------------------------------
+
+# "And" in each language whose titles are written in sentence case, where a capital inside
+# the title marks a name (11.27: not English, whose titles capitalize every word, nor German,
+# which capitalizes every noun).
+_AND = {
+    "it": words("e ed"),
+    "es": words("y e"),
+    "fr": words("et"),
+    "pt": words("e"),
+    "pl": words("i a"),
+    "ru": words("i и"),
+    "uk": words("i і й та"),
+    "hu": words("és"),
+    "vi": words("và"),
+}
+_NAME_PARTICLES = words("de di da del della dei degli du des von van der den do dos das y")
+_LONGEST_SIDE = 4
+
+
+def _roman_or_name(word: str) -> bool:
+    plain = _HIDDEN_TAGS.sub("", word).strip("“”‘’\"'«»()")
+    return plain[:1].isupper() and word[-1:] not in ",;:"
+
+
+def _name_pairs(tokens: list[str], language: str) -> list[tuple[int, int]]:
+    """Spans of two names joined by "and" ("Pio XII e Alcide De Gasperi", "Fidel Castro y
+    Ernesto Guevara"): a coordination of names names one subject, which a short title keeps
+    whole (14.30). Both sides are runs of capitalized words (a numeral of a name, "XII", and
+    a particle inside a name, "de", among them), of two words or more each, so that a common
+    noun after the conjunction ("e la scomunica") or a single capitalized word that only
+    opens the title stays cuttable."""
+    conjunctions = _AND.get(language, frozenset())
+    spans = []
+    for index in range(2, len(tokens) - 2):
+        if _HIDDEN_TAGS.sub("", tokens[index]).lower() not in conjunctions:
+            continue
+        start = index
+        while start > 0 and index - start < _LONGEST_SIDE:
+            word = _HIDDEN_TAGS.sub("", tokens[start - 1])
+            if _roman_or_name(word):
+                start -= 1
+            elif (
+                word.lower() in _NAME_PARTICLES
+                and start > 1
+                and start < index
+                and _roman_or_name(tokens[start - 2])
+            ):
+                start -= 2
+            else:
+                break
+        end = index
+        while end + 1 < len(tokens) and end - index < _LONGEST_SIDE:
+            word = _HIDDEN_TAGS.sub("", tokens[end + 1])
+            if _roman_or_name(word):
+                end += 1
+            elif (
+                word.lower() in _NAME_PARTICLES
+                and end + 2 < len(tokens)
+                and end > index
+                and _roman_or_name(tokens[end + 2])
+            ):
+                end += 2
+            else:
+                break
+            if tokens[end][-1:] in ",;:":
+                break
+        if index - start >= 2 and end - index >= 2:
+            spans.append((start, end))
+    return spans
+
+
 # --- possessives ----------------------------------------------------------------------------
 
 
@@ -385,7 +484,8 @@ def join_units(tokens: list[str], language: str, function_words: frozenset[str])
     if language == "vi":
         spans += _vietnamese_words(tokens, function_words)
     if language in ROMANCE:
-        spans += _romance_phrases(tokens, language, function_words)
+        spans += _cut_long_names(_romance_phrases(tokens, language, function_words))
+    spans += _name_pairs(tokens, language)
     for first, last in spans:
         for index in range(first + 1, last + 1):
             joined[index] = True
