@@ -53,3 +53,22 @@ def test_long_chained_name_is_cut_after_head_noun_cmos_14_30(
     title: str, language: str, expected: str
 ) -> None:
     assert derive_short_title(title, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # 14.30: a preposition fused with its article ("im", "sul", "du") is two words as a
+        # title's length counts them, as English "in the" is: a title of six words so
+        # counted is shortened to its head phrase.
+        ("Die Währungsreform im Urteil der Ost-Presse", "de", "Die Währungsreform im Urteil"),
+        ("Lettera del Sant’Uffizio sul divorzio", "it", "Lettera del Sant’Uffizio"),
+        # ... while one of five words without a contraction stays whole.
+        ("Die kurze Geschichte der Bundesrepublik", "de",
+         "Die kurze Geschichte der Bundesrepublik"),
+    ],
+)  # fmt: skip
+def test_contracted_article_counts_as_two_words_cmos_14_30(
+    title: str, language: str, expected: str
+) -> None:
+    assert derive_short_title(title, language) == expected
