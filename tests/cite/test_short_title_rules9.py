@@ -22,6 +22,10 @@ from assistant.cite.short_titles import derive_short_title
          "Charles de Gaulle et Konrad Adenauer"),
         ("Getúlio Vargas e Juan Perón na política continental", "pt",
          "Getúlio Vargas e Juan Perón"),
+        # German capitalizes nouns, not the adjectives before them: two capitalized words
+        # in a row are a name there too.
+        ("Konrad Adenauer und Kurt Schumacher im Streit um die Westbindung", "de",
+         "Konrad Adenauer und Kurt Schumacher"),
         # A common noun after the conjunction stays cuttable (lowercase in sentence case),
         # and so does a coordination whose first side is one word that only opens the title.
         ("Il Partito comunista e la questione meridionale nel dopoguerra", "it",
@@ -72,3 +76,9 @@ def test_contracted_article_counts_as_two_words_cmos_14_30(
     title: str, language: str, expected: str
 ) -> None:
     assert derive_short_title(title, language) == expected
+
+
+def test_name_is_never_cut_after_its_capitalized_particle_cmos_14_30() -> None:
+    # 14.30: a short title never splits a name; "De" in "Francesco De Martino" is the name's.
+    title = "La Chiesa e Francesco De Martino negli anni del centrosinistra"
+    assert derive_short_title(title, "it") == "La Chiesa e Francesco De Martino"

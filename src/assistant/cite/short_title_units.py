@@ -352,9 +352,12 @@ def _cut_long_names(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # --- a coordination of two names -------------------------------------------------------------
 
 # "And" in each language whose titles are written in sentence case, where a capital inside
-# the title marks a name (11.27: not English, whose titles capitalize every word, nor German,
-# which capitalizes every noun).
+# the title marks a name (11.27; not English, whose titles capitalize every word). German
+# capitalizes every noun but not an adjective before it: two capitalized words in a row are
+# a name there too ("Konrad Adenauer", "Kalter Krieg"), and a single noun is never taken for
+# one (each side has two words or more).
 _AND = {
+    "de": words("und"),
     "it": words("e ed"),
     "es": words("y e"),
     "fr": words("et"),
@@ -365,56 +368,67 @@ _AND = {
     "hu": words("és"),
     "vi": words("và"),
 }
-_NAME_PARTICLES = words("de di da del della dei degli du des von van der den do dos das y")
+_NAME_PARTICLES = words("de di da del della dei degli du des von van der den do dos das")
 _LONGEST_SIDE = 4
 
 
-def _roman_or_name(word: str) -> bool:
-    plain = _HIDDEN_TAGS.sub("", word).strip("“”‘’\"'«»()")
-    return plain[:1].isupper() and word[-1:] not in ",;:"
+def _capitalized_particles(tokens: list[str]) -> list[tuple[int, int]]:
+    """Spans of a capitalized particle with the surname after it, between two capitalized
+    words ("Alcide De Gasperi", "James Van Fleet"): a name is never cut after its particle
+    (14.30), which a function word in lowercase would otherwise allow."""
+    plain = [_HIDDEN_TAGS.sub("", t).strip("“”‘’\"'«»()") for t in tokens]
+    return [
+        (i, i + 1)
+        for i in range(1, len(tokens) - 1)
+        if plain[i].lower() in _NAME_PARTICLES
+        and plain[i][:1].isupper()
+        and plain[i - 1][:1].isupper()
+        and plain[i + 1][:1].isupper()
+        and tokens[i - 1][-1:] not in ",;:"
+    ]
 
 
-def _name_pairs(tokens: list[str], language: str) -> list[tuple[int, int]]:
+def _name_pairs(
+    tokens: list[str], language: str, function_words: frozenset[str]
+) -> list[tuple[int, int]]:
     """Spans of two names joined by "and" ("Pio XII e Alcide De Gasperi", "Fidel Castro y
     Ernesto Guevara"): a coordination of names names one subject, which a short title keeps
-    whole (14.30). Both sides are runs of capitalized words (a numeral of a name, "XII", and
-    a particle inside a name, "de", among them), of two words or more each, so that a common
+    whole (14.30). Both sides are runs of capitalized words that are no function word (an
+    article capitalized at the title's start is none of a name), a numeral of a name, "XII",
+    and a particle inside a name, "de", among them; two words or more each, so that a common
     noun after the conjunction ("e la scomunica") or a single capitalized word that only
     opens the title stays cuttable."""
     conjunctions = _AND.get(language, frozenset())
+    plain = [_HIDDEN_TAGS.sub("", t) for t in tokens]
+
+    def name(i: int) -> bool:
+        word = plain[i].strip("“”‘’\"'«»()")
+        return (
+            word[:1].isupper() and word.lower() not in function_words and plain[i][-1:] not in ",;:"
+        )
+
+    def particle(i: int) -> bool:
+        return plain[i].lower() in _NAME_PARTICLES
+
     spans = []
     for index in range(2, len(tokens) - 2):
-        if _HIDDEN_TAGS.sub("", tokens[index]).lower() not in conjunctions:
+        if plain[index].lower() not in conjunctions:
             continue
-        start = index
+        start = index  # the first side is tokens[start:index]
         while start > 0 and index - start < _LONGEST_SIDE:
-            word = _HIDDEN_TAGS.sub("", tokens[start - 1])
-            if _roman_or_name(word):
+            if name(start - 1):
                 start -= 1
-            elif (
-                word.lower() in _NAME_PARTICLES
-                and start > 1
-                and start < index
-                and _roman_or_name(tokens[start - 2])
-            ):
+            elif start < index and start > 1 and particle(start - 1) and name(start - 2):
                 start -= 2
             else:
                 break
-        end = index
+        end = index  # the second side is tokens[index + 1 : end + 1]
         while end + 1 < len(tokens) and end - index < _LONGEST_SIDE:
-            word = _HIDDEN_TAGS.sub("", tokens[end + 1])
-            if _roman_or_name(word):
-                end += 1
-            elif (
-                word.lower() in _NAME_PARTICLES
-                and end + 2 < len(tokens)
-                and end > index
-                and _roman_or_name(tokens[end + 2])
-            ):
+            if end > index and end + 2 < len(tokens) and particle(end + 1) and name(end + 2):
                 end += 2
+            elif name(end + 1):
+                end += 1
             else:
-                break
-            if tokens[end][-1:] in ",;:":
                 break
         if index - start >= 2 and end - index >= 2:
             spans.append((start, end))
@@ -485,7 +499,8 @@ def join_units(tokens: list[str], language: str, function_words: frozenset[str])
         spans += _vietnamese_words(tokens, function_words)
     if language in ROMANCE:
         spans += _cut_long_names(_romance_phrases(tokens, language, function_words))
-    spans += _name_pairs(tokens, language)
+    spans += _name_pairs(tokens, language, function_words)
+    spans += _capitalized_particles(tokens)
     for first, last in spans:
         for index in range(first + 1, last + 1):
             joined[index] = True
