@@ -38,6 +38,16 @@ _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}(?:\([a-zа-яё]\))?")  # "ЦК", "КПСС", "ВКП(б)"
 
 
+# A preposition fused with its article is two words as a title's length counts them, as
+# English "in the" is ("im Spiegel der SED-Presse" is "in the mirror of the SED press").
+CONTRACTED_ARTICLES = {
+    "de": words("im am zum zur vom beim ins ans aufs"),
+    "it": words("del dello della dei degli delle nel nello nella nei negli nelle al allo alla"
+                " ai agli alle dal dallo dalla dai dagli dalle sul sullo sulla sui sugli sulle"),
+    "fr": words("du au aux"),
+    "es": words("del al"),
+    "pt": words("do da dos das no na nos nas ao aos pelo pela pelos pelas"),
+}  # fmt: skip
 _WHOLE_WITHOUT_CUT = frozenset({"en", "zh", "hu", "ko"})
 
 
@@ -88,6 +98,8 @@ def _length(phrase: list[str], language: str) -> int:
     lost its own, and a foreign one kept stands for it: "Die Legende von der verpaßten
     Gelegenheit" is as long as "Legend of the Missed Opportunity")."""
     total = sum(len(_words(unit, language)) for unit in phrase)
+    contractions = CONTRACTED_ARTICLES.get(language, frozenset())
+    total += sum(_bare(w) in contractions for unit in phrase for w in split_unit(unit))
     if phrase and _bare(_first(phrase[0])) in ARTICLES.get(language, ()):
         total -= 1
     return total

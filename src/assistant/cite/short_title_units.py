@@ -322,6 +322,119 @@ def _romance_phrases(
     return spans
 
 
+# Romance "de" compounds chained into one name of more than six words ("Reunión de Consulta
+# de Ministros de Relaciones Exteriores") are more than a short title can hold: such a name
+# is cut after its head noun (14.30: four words, a name of up to six kept whole, as "Report
+# by the National Security Council" is).
+_LONGEST_NAME = 6
+
+
+def _cut_long_names(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` (Romance phrases) with each chain of them longer than `_LONGEST_NAME` words
+    freed at its head noun: the head stands alone, the rest stays one unit."""
+    chains: list[list[tuple[int, int]]] = []
+    for span in sorted(spans):
+        if chains and span[0] <= max(last for _, last in chains[-1]):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    kept = []
+    for chain in chains:
+        first = chain[0][0]
+        last = max(end for _, end in chain)
+        if last - first + 1 > _LONGEST_NAME:
+            kept += [(max(a, first + 1), b) for a, b in chain if b > first + 1]
+        else:
+            kept += chain
+    return kept
+
+
+# --- a coordination of two names -------------------------------------------------------------
+
+# "And" in each language whose titles are written in sentence case, where a capital inside
+# the title marks a name (11.27; not English, whose titles capitalize every word). German
+# capitalizes every noun but not an adjective before it: two capitalized words in a row are
+# a name there too ("Konrad Adenauer", "Kalter Krieg"), and a single noun is never taken for
+# one (each side has two words or more).
+_AND = {
+    "de": words("und"),
+    "it": words("e ed"),
+    "es": words("y e"),
+    "fr": words("et"),
+    "pt": words("e"),
+    "pl": words("i a"),
+    "ru": words("i и"),
+    "uk": words("i і й та"),
+    "hu": words("és"),
+    "vi": words("và"),
+}
+_NAME_PARTICLES = words("de di da del della dei degli du des von van der den do dos das")
+_LONGEST_SIDE = 4
+
+
+def _capitalized_particles(tokens: list[str]) -> list[tuple[int, int]]:
+    """Spans of a capitalized particle with the surname after it, between two capitalized
+    words ("Alcide De Gasperi", "James Van Fleet"): a name is never cut after its particle
+    (14.30), which a function word in lowercase would otherwise allow."""
+    plain = [_HIDDEN_TAGS.sub("", t).strip("“”‘’\"'«»()") for t in tokens]
+    return [
+        (i, i + 1)
+        for i in range(1, len(tokens) - 1)
+        if plain[i].lower() in _NAME_PARTICLES
+        and plain[i][:1].isupper()
+        and plain[i - 1][:1].isupper()
+        and plain[i + 1][:1].isupper()
+        and tokens[i - 1][-1:] not in ",;:"
+    ]
+
+
+def _name_pairs(
+    tokens: list[str], language: str, function_words: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Spans of two names joined by "and" ("Pio XII e Alcide De Gasperi", "Fidel Castro y
+    Ernesto Guevara"): a coordination of names names one subject, which a short title keeps
+    whole (14.30). Both sides are runs of capitalized words that are no function word (an
+    article capitalized at the title's start is none of a name), a numeral of a name, "XII",
+    and a particle inside a name, "de", among them; two words or more each, so that a common
+    noun after the conjunction ("e la scomunica") or a single capitalized word that only
+    opens the title stays cuttable."""
+    conjunctions = _AND.get(language, frozenset())
+    plain = [_HIDDEN_TAGS.sub("", t) for t in tokens]
+
+    def name(i: int) -> bool:
+        word = plain[i].strip("“”‘’\"'«»()")
+        return (
+            word[:1].isupper() and word.lower() not in function_words and plain[i][-1:] not in ",;:"
+        )
+
+    def particle(i: int) -> bool:
+        return plain[i].lower() in _NAME_PARTICLES
+
+    spans = []
+    for index in range(2, len(tokens) - 2):
+        if plain[index].lower() not in conjunctions:
+            continue
+        start = index  # the first side is tokens[start:index]
+        while start > 0 and index - start < _LONGEST_SIDE:
+            if name(start - 1):
+                start -= 1
+            elif start < index and start > 1 and particle(start - 1) and name(start - 2):
+                start -= 2
+            else:
+                break
+        end = index  # the second side is tokens[index + 1 : end + 1]
+        while end + 1 < len(tokens) and end - index < _LONGEST_SIDE:
+            if end > index and end + 2 < len(tokens) and particle(end + 1) and name(end + 2):
+                end += 2
+            elif name(end + 1):
+                end += 1
+            else:
+                break
+        if index - start >= 2 and end - index >= 2:
+            spans.append((start, end))
+    return spans
+
+
 # --- possessives ----------------------------------------------------------------------------
 
 
@@ -385,7 +498,9 @@ def join_units(tokens: list[str], language: str, function_words: frozenset[str])
     if language == "vi":
         spans += _vietnamese_words(tokens, function_words)
     if language in ROMANCE:
-        spans += _romance_phrases(tokens, language, function_words)
+        spans += _cut_long_names(_romance_phrases(tokens, language, function_words))
+    spans += _name_pairs(tokens, language, function_words)
+    spans += _capitalized_particles(tokens)
     for first, last in spans:
         for index in range(first + 1, last + 1):
             joined[index] = True
