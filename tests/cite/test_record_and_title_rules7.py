@@ -161,3 +161,48 @@ def test_a_reprint_under_a_new_title_names_its_earlier_title_cmos_14_114() -> No
     )
     full, _, _ = forms(reissued)
     assert "(Harper, 1931; repr., Bison Books, 1998; originally published as <i>Life on" in full
+
+
+def _page(item_id: str, site: str, url: str, **fields: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": item_id,
+        "type": "webpage",
+        "title": fields.pop("title", "The founding treaty"),
+        "container-title": site,
+        "URL": url,
+        "accessed": {"date-parts": [[2025, 4, 9]]},
+        "language": "en",
+    }
+    item.update(fields)
+    return item
+
+
+def test_a_site_named_as_its_address_is_its_owner_in_every_form_cmos_14_104() -> None:
+    # An organization's own site (OECD at oecd.org) owns the page: it leads the short note and
+    # the bibliography entry, and files there; the full note stays title first.
+    page = _page("o", "OECD", "https://www.oecd.org/about/history/")
+    full, short, entry = forms(page)
+    assert full.startswith("“The Founding Treaty,” OECD, 12, accessed April 9, 2025,")
+    assert short == "OECD, “Founding Treaty,” 14."
+    assert entry == (
+        "OECD. “The Founding Treaty.” Accessed April 9, 2025. https://www.oecd.org/about/history/."
+    )
+    items = [page, book("b", title="Paris and Europe", author=[{"family": "Nash", "given": "Ada"}])]
+    assert _order(items) == ["b", "o"]  # Nash < OECD
+
+
+@pytest.mark.parametrize(
+    ("site", "url"),
+    [
+        ("Wilson Center Digital Archive", "https://digitalarchive.wilsoncenter.org/document/1"),
+        ("National Army Museum", "https://www.nam.ac.uk/explore/malaya"),
+        ("CVCE.eu", "https://www.cvce.eu/en/unit/1"),
+        ("History of the BBC", "https://www.bbc.com/historyofthebbc/suez/"),
+    ],
+)
+def test_a_site_with_a_name_of_its_own_is_a_title_not_an_owner_cmos_14_104(
+    site: str, url: str
+) -> None:
+    _, short, entry = forms(_page("s", site, url))
+    assert short == "“Founding Treaty,” 14."
+    assert entry is not None and entry.startswith(f"“The Founding Treaty.” {site}. Accessed")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.cite import web
 from assistant.cite.items import Item
 from assistant.cite.languages import code_of, guess
 from assistant.cite.model import RichText
@@ -70,7 +71,7 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
             substitute = item.get("container-title")
         elif item.family == "web":
             # Filed under what leads its entry: the owner, else its own title (14.66, 14.104).
-            substitute = item.get("publisher")
+            substitute = web.owner(item)
         return (title_sort_key(substitute, item.english) or title, 0, "", 0, title, date)
     # One person's works stay together whatever form of the name they carry ("Vladislav
     # Zubok", "Vladislav M. Zubok"): surname and first given name, then alone before with

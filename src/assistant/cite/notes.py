@@ -125,7 +125,7 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
         creator = container(item)
     elif item.family == "web":
         blog = item.cased("container-title") if web.is_blog(item) else ""
-        creator = styled_title(blog, quoted=False) if blog else t(item.get("publisher"))
+        creator = styled_title(blog, quoted=False) if blog else t(web.owner(item))
     else:
         creator = []
     short_title = title(item, short=True)
