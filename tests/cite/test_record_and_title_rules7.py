@@ -14,6 +14,7 @@ import pytest
 
 from assistant.cite.engine import ChicagoEngine
 from assistant.cite.headline import title_case
+from assistant.cite.model import Citation
 
 from .test_cmos18_rules import book
 from .test_cmos18_tuning_rules import forms
@@ -206,3 +207,114 @@ def test_a_site_with_a_name_of_its_own_is_a_title_not_an_owner_cmos_14_104(
     _, short, entry = forms(_page("s", site, url))
     assert short == "“Founding Treaty,” 14."
     assert entry is not None and entry.startswith(f"“The Founding Treaty.” {site}. Accessed")
+
+
+def _unlocated(item: dict[str, Any]) -> tuple[str, str, str | None]:
+    """(full note, short note, bibliography entry) of a document cited whole."""
+    engine = ChicagoEngine({item["id"]: item})
+    entry = engine.bibliography_entry(item["id"])
+    return (
+        engine.full_note(Citation(item["id"])).html(),
+        engine.short_note(Citation(item["id"])).html(),
+        entry.html() if entry is not None else None,
+    )
+
+
+def _document(**fields: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": "d",
+        "type": "manuscript",
+        "author": [{"family": "Hale", "given": "Martha K."}],
+        "issued": {"date-parts": [[1962, 4, 3]]},
+        "archive": "Public Record Office of Northern Ireland",
+        "archive-place": "Belfast",
+        "archive_location": "CAB 4/1190",
+        "language": "en",
+    }
+    item.update(fields)
+    return item
+
+
+@pytest.mark.parametrize(
+    ("genre", "title", "short", "described", "shortened"),
+    [
+        (
+            "record of conversation",
+            "Record of conversation with the Irish minister for external affairs",
+            None,
+            "record of conversation with the Irish minister for external affairs",
+            "record of conversation",
+        ),
+        (
+            "minutes",
+            "Minutes of the cabinet security committee, third meeting",
+            "Minutes of the cabinet security committee",
+            "minutes of the cabinet security committee, third meeting",
+            "minutes of the cabinet security committee",
+        ),
+    ],
+)
+def test_a_title_that_opens_with_the_documents_kind_is_its_description_cmos_14_127(
+    genre: str, title: str, short: str | None, described: str, shortened: str
+) -> None:
+    full, short_note, entry = _unlocated(
+        _document(genre=genre, title=title, **{"title-short": short})
+    )
+    # Roman, unquoted, lowercase in the note's running text, the kind not said twice.
+    assert full == (
+        f"Martha K. Hale, {described}, April 3, 1962, CAB 4/1190, Public Record Office of"
+        " Northern Ireland, Belfast."
+    )
+    assert short_note == f"Hale, {shortened}, April 3, 1962."
+    assert entry == (
+        f"Hale, Martha K. {described[:1].upper()}{described[1:]}. April 3, 1962. CAB 4/1190."
+        " Public Record Office of Northern Ireland, Belfast."
+    )
+
+
+def test_a_letter_titled_by_its_writer_and_recipient_is_described_cmos_14_111() -> None:
+    # The other half of the same rule: "Hale to Quinn" only restates who wrote to whom.
+    letter = _document(
+        type="letter",
+        genre="Telegram",
+        title="Hale to Quinn",
+        recipient=[{"family": "Quinn", "given": "Patrick"}],
+    )
+    full, short, _ = _unlocated(letter)
+    assert full.startswith("Martha K. Hale, telegram to Patrick Quinn, April 3, 1962,")
+    assert short == "Hale, telegram to Quinn, April 3, 1962."
+
+
+@pytest.mark.parametrize(
+    ("fields", "quoted"),
+    [
+        # A title of its own, the kind after it (CMOS 14.120).
+        (
+            {"genre": "memorandum", "title": "The Border Question"},
+            "“The Border Question,” memorandum,",
+        ),
+        # No kind named: a title the archive gave, headline style, quoted.
+        ({"title": "Memorandum on the Border Question"}, "“Memorandum on the Border Question,”"),
+        # The title opens with another word than the kind.
+        (
+            {"genre": "ciphered telegram", "title": "Telegram on the border"},
+            "“Telegram on the Border,” ciphered telegram,",
+        ),
+    ],
+)
+def test_a_document_with_a_title_of_its_own_keeps_it_quoted_cmos_14_120(
+    fields: dict[str, Any], quoted: str
+) -> None:
+    full, _, _ = _unlocated(_document(**fields))
+    assert full.startswith(f"Martha K. Hale, {quoted} April 3, 1962,")
+
+
+def test_a_published_document_keeps_its_quoted_title_cmos_14_106() -> None:
+    # A memorandum printed in a documents collection is cited as a chapter of it.
+    published = _document(
+        genre="memorandum",
+        title="Memorandum of conversation with the Irish minister",
+        **{"container-title": "Documents on Irish Policy", "publisher": "Royal Irish Academy"},
+    )
+    full, _, _ = _unlocated(published)
+    assert "“Memorandum of Conversation with the Irish Minister,”" in full
