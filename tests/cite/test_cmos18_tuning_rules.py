@@ -536,8 +536,8 @@ def test_the_original_title_of_a_translation_keeps_its_own_capitalization_14_88(
     # Given with its original publisher (CMOS 14.108); without any original facts it is left
     # out (tests/cite/test_record_and_title_rules6.py).
     assert full == (
-        "Jan Doe, <i>The Captive Mind</i> (Instytut Literacki; repr., Press, 1990;"
-        " originally published as <i>Zniewolony umysł</i>), 12."
+        "Jan Doe, <i>The Captive Mind</i> (Press, 1990; originally published as"
+        " <i>Zniewolony umysł</i> [Instytut Literacki]), 12."
     )
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.cite import web
 from assistant.cite.items import Item
+from assistant.cite.languages import code_of, guess
 from assistant.cite.model import RichText
 from assistant.cite.names import collate, names_bib, names_note
 from assistant.cite.richtext import strip_markup
@@ -20,10 +22,35 @@ _ARTICLE = re.compile(r"^(?:the|an|a)\s+", re.IGNORECASE)
 THREE_EM_DASH = "\u2014\u2014\u2014"
 
 
-def title_sort_key(text: str, english: bool = True) -> str:
+def _articles(spaced: str, elided: str = "") -> re.Pattern[str]:
+    pattern = rf"^(?:{'|'.join(spaced.split())})\s+"
+    if elided:
+        pattern += rf"|^(?:{'|'.join(elided.split())})['’]\s*(?=\w)"
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# An initial article is ignored in a foreign title as in an English one (CMOS 14.66, 8.x):
+# "Il Vaticano e Mosca" files under V. Which words are articles depends on the title's
+# language, so "La Jolla" and "El Paso" in an English title keep their place under L and E.
+_FOREIGN_ARTICLES = {
+    "it": _articles("il lo la i gli le un una uno", "l un"),
+    "fr": _articles("le la les un une", "l"),
+    "es": _articles("el la los las un una"),
+    "pt": _articles("o a os as um uma"),
+    "de": _articles("der die das ein eine"),
+}
+
+
+def title_sort_key(text: str, english: bool = True, language: str = "") -> str:
+    """A title as it files: an initial article of its language left out. `language` is the
+    item's own (ISO 639-1); without it a title that is not English is judged by its words."""
     plain = strip_markup(text).lstrip("“‘\"'([")
     if english:
         plain = _ARTICLE.sub("", plain)
+    else:
+        article = _FOREIGN_ARTICLES.get(language or guess(plain))
+        if article:
+            plain = article.sub("", plain, count=1)
     return collate(plain)
 
 
@@ -31,7 +58,9 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
     """(first name or title, with others, the others, role, title, date)."""
     names = item.primary
     role = 0 if item.authors else (1 if item.editors else 2)
-    title = title_sort_key(item.title or _described(item), item.english)
+    title = title_sort_key(
+        item.title or _described(item), item.english, code_of(item.get("language"))
+    )
     date = item.date.sort_key() if item.date else (0, 0, 0)
     if not names:
         substitute = ""
@@ -42,7 +71,7 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
             substitute = item.get("container-title")
         elif item.family == "web":
             # Filed under what leads its entry: the owner, else its own title (14.66, 14.104).
-            substitute = item.get("publisher")
+            substitute = web.owner(item)
         return (title_sort_key(substitute, item.english) or title, 0, "", 0, title, date)
     # One person's works stay together whatever form of the name they carry ("Vladislav
     # Zubok", "Vladislav M. Zubok"): surname and first given name, then alone before with

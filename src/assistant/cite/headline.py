@@ -214,6 +214,12 @@ def title_case(text: str) -> str:
             out.append(_capitalize_word(tok))  # "S. V. Chervonenko": an initial, not versus
         elif _circa(tokens, i):
             out.append(lower)  # "Empire, c. 1880–1950": an abbreviation, lowercase (8.159)
+        elif (
+            lower in _FOREIGN_CONJUNCTIONS
+            and (tok.islower() or len(tok) > 1)
+            and _between_capitals(tokens, i)
+        ):
+            out.append(lower)  # "Gaudium et Spes", "Sturm und Drang": the phrase's own case
         elif tok.islower() and _name_particle(tokens, i):
             out.append(tok)  # "Afghanistan, and bin Laden", "Letters of Vincent van Gogh"
         elif (
@@ -406,6 +412,21 @@ def _name_particle(tokens: list[str], i: int) -> bool:
             return False
         j += 2
     return j > i and j < len(tokens) and tokens[j][:1].isupper() and tokens[j][:1].isalpha()
+
+
+# Conjunctions of other languages that are never English words: inside an English title a
+# foreign phrase keeps its own capitals (CMOS 8.159, 11.6), so "Gaudium et Spes" and "Sturm und
+# Drang" keep "et" and "und" lowercase. Only between two capitalized words: the phrase's; a
+# one-letter one ("y") only as typed lowercase, since "Plan Y" is a letter.
+_FOREIGN_CONJUNCTIONS = words("et und oder y")
+
+
+def _between_capitals(tokens: list[str], i: int) -> bool:
+    before = [tok for tok in tokens[max(0, i - 3) : i] if not tok.isspace()]
+    after = [tok for tok in tokens[i + 1 : i + 4] if not tok.isspace()]
+    return bool(before and after) and all(
+        side[0].isalpha() and side[0].isupper() for side in (before[-1], after[0])
+    )
 
 
 def _previous_mark(tokens: list[str], i: int) -> str:

@@ -235,3 +235,32 @@ def guess(text: str) -> str:
     if english >= 1.0 and english > score:
         return "en"
     return ""
+
+
+# The language books are published in at the great publishing places: whether a translation's
+# "original" facts (CSL original-publisher-place) are of the translation's own first edition
+# (New York: a reprint, CMOS 14.114) or of the original in its language (Paris: 14.108).
+_PLACE_LANGUAGES = {
+    "en": "New York, London, Boston, Chicago, Philadelphia, Washington, Cambridge, Oxford,"
+    " Princeton, New Haven, Berkeley, Los Angeles, San Francisco, Stanford, Ithaca, Baltimore,"
+    " Garden City, Englewood Cliffs, Ann Arbor, Chapel Hill, Durham, Toronto, Edinburgh,"
+    " Dublin, Sydney, Melbourne, Harmondsworth, Basingstoke, Abingdon, Lanham, Westport",
+    "de": "Berlin, München, Munich, Leipzig, Frankfurt, Frankfurt am Main, Hamburg, Stuttgart,"
+    " Köln, Cologne, Bonn, Wien, Vienna, Zürich, Zurich, Göttingen, Tübingen",
+    "fr": "Paris, Genève, Geneva, Bruxelles, Lyon, Montréal",
+    "it": "Roma, Rome, Milano, Milan, Firenze, Florence, Torino, Turin, Bologna, Napoli",
+    "es": "Madrid, Barcelona, Buenos Aires, México, Mexico City, La Habana, Havana, Santiago",
+    "pt": "Lisboa, Lisbon, Rio de Janeiro, São Paulo, Porto",
+    "ru": "Moscow, Moskva, Leningrad, St. Petersburg",
+}
+_PLACES = {
+    place.strip().casefold(): code
+    for code, places in _PLACE_LANGUAGES.items()
+    for place in places.split(",")
+}
+
+
+def place_language(place: str) -> str:
+    """The language published at a place of publication ("New York, NY" -> "en"), or ""."""
+    city = place.split(",")[0].split(";")[0].strip().casefold()
+    return _PLACES.get(city, "")

@@ -125,7 +125,7 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
         creator = container(item)
     elif item.family == "web":
         blog = item.cased("container-title") if web.is_blog(item) else ""
-        creator = styled_title(blog, quoted=False) if blog else t(item.get("publisher"))
+        creator = styled_title(blog, quoted=False) if blog else t(web.owner(item))
     else:
         creator = []
     short_title = title(item, short=True)
@@ -148,7 +148,10 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
         # An untitled document is known by what it is and its date: "diary, August 23, 1958"
         # (CMOS 14.119), as its full note describes it.
         date = item.date.text() if item.date else ""
-        short_title = join([t(lower_first(item.get("genre"))), t(date)], ", ")
+        # A description given as the title was ("memorandum of conversation with …") is
+        # shortened as a title would be, to its record's short form.
+        genre = item.get("genre-short") or item.get("genre")
+        short_title = join([t(lower_first(genre)), t(date)], ", ")
     return join([creator, short_title], ", ")
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.cite.items import ROMAN_TYPES, Item
+from assistant.cite.languages import code_of, guess, place_language
 from assistant.cite.model import Citation, Run
 from assistant.cite.names import Name, names_bib, names_note
 from assistant.cite.ranges import number_ranges
@@ -289,7 +290,7 @@ def publication(item: Item, *, year_only: bool = True) -> str:
     current = ", ".join(
         p for p in (item.get("publisher"), date_or_status(item, year_only=year_only)) if p
     )
-    original = _original(item)
+    original = "" if originals_facts(item) else _original(item)
     return f"{original}; repr., {current}" if original else current
 
 
@@ -297,7 +298,7 @@ def publication_bib(item: Item, *, year_only: bool = True) -> str:
     current = ", ".join(
         p for p in (item.get("publisher"), date_or_status(item, year_only=year_only)) if p
     )
-    original = _original(item)
+    original = "" if originals_facts(item) else _original(item)
     return f"{original}. Reprint, {current}" if original else current
 
 
@@ -309,19 +310,50 @@ def _original(item: Item) -> str:
     return ", ".join(p for p in (publisher, date) if p)
 
 
-def original_title(item: Item, *, bib: bool) -> Parts:
-    """ "originally published as *Der Kalte Krieg*": a translation's original title, given
-    with the facts of its original publication (CMOS 14.108: the original is cited when it is
-    of interest, with its publisher and date). A record that carries the original title alone
-    (Zotero keeps it from the catalogue) gives the reader nothing to find: it is left out."""
-    # The original of a translation is in its own language: as written, never headline-cased.
+def _own_language(item: Item) -> str:
+    return code_of(item.get("language")) or ("en" if item.english else guess(item.title or ""))
+
+
+def originals_facts(item: Item) -> bool:
+    """Whether a translation's original facts (CSL original-publisher, -date, -place) are of
+    its original in another language (CMOS 14.108: "originally published as *La nausée*
+    (Gallimard, 1938)"), not of an earlier edition that this one reprints (14.114: "Knopf,
+    1947; repr., Duke University Press, 1995", a translation's own first edition). They are
+    the original's unless they say otherwise: an original title that reads as the item's own
+    language (a reprint under a new title), or facts published where the item's language is
+    (New York for an English book) or by a publisher whose name reads as that language."""
     original = item.get("original-title")
+    if not original or not (_original(item) or item.get("original-publisher-place")):
+        return False
+    own = _own_language(item)
+    if guess(original) == own:
+        return False
+    place = place_language(item.get("original-publisher-place"))
+    return place != own and guess(item.get("original-publisher")) != own
+
+
+def original_title(item: Item, *, bib: bool) -> Parts:
+    """ "originally published as *Der Kalte Krieg* (Suhrkamp, 1961)": a translation's
+    original title, given with the facts of its original publication (CMOS 14.108: the
+    original is cited when it is of interest, with its publisher and date); a reprint's
+    earlier title, in its own language, after the reprint's facts (14.114). A record that
+    carries the original title alone (Zotero keeps it from the catalogue) gives the reader
+    nothing to find, and a translation's title beside facts of its own first edition (a
+    reprint) names a book those facts are not of: either way it is left out."""
+    original = item.get("original-title")
+    lead = "Originally published as " if bib else "originally published as "
     if not original:
         return []
-    if not (_original(item) or item.get("original-publisher-place")):
-        return []
-    lead = "Originally published as " if bib else "originally published as "
-    return [Run(lead), *styled_title(original, quoted=False)]
+    # The original of a translation is in its own language: as written, never headline-cased.
+    parts = [Run(lead), *styled_title(original, quoted=False)]
+    if not originals_facts(item):
+        retitled = bool(_original(item)) and guess(original) == _own_language(item)
+        return parts if retitled else []
+    facts = _original(item)
+    if facts:
+        # Inside a note's parentheses the facts take brackets (CMOS 6.101).
+        parts.append(Run(f" ({facts})" if bib else f" [{facts}]"))
+    return parts
 
 
 # The English names of a container in an archive, typed capitalized in a record ("Box 4",

@@ -126,10 +126,7 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         trimmed = re.sub(r"^The\s+(?=[A-Z])", "", _DATABASE_RUN.sub("", container))
         if trimmed != container:
             out["container-title"] = trimmed
-    if kind in ("letter", "personal_communication") and _descriptive_letter_title(out):
-        out.pop("title", None)
-        out.pop("title-short", None)
-        out.pop("shortTitle", None)
+    _describe_unpublished(out, kind)
     section = _text(out.get("section"))
     online = bool(_text(out.get("URL"))) and not _text(out.get("page"))
     if section and kind in _PERIODICAL_TYPES and (online or section.casefold() in _WEBSITE_AREAS):
@@ -172,6 +169,45 @@ def _name_forms(names: Any) -> list[str]:
         literal = _text(name.get("literal"))
         forms.extend(f for f in (family, f"{given} {family}".strip(), literal) if f)
     return sorted(set(forms), key=len, reverse=True)
+
+
+# Unpublished documents: CSL types of letters and of manuscripts in an archive.
+_LETTER_TYPES = frozenset({"letter", "personal_communication"})
+_UNPUBLISHED_TYPES = _LETTER_TYPES | {"manuscript", "document"}
+
+
+def _describe_unpublished(out: dict[str, Any], kind: str) -> None:
+    """An unpublished document whose title only describes it has no title (CMOS 14.111,
+    14.127): it is cited by its description, roman and unquoted, lowercase in a note's running
+    text ("memorandum to James E. Webb", "memorandum of conversation with Cuban ambassador
+    Ernesto Dihigo"). A title describes the document when it restates who wrote to whom
+    ("Barrett to Webb"), or when it opens with the very kind of document the record names
+    (genre "memorandum", title "Memorandum of conversation with …"): then the title is the
+    description, given in the genre's place, so the kind is not said twice, and the record's
+    short title (else the kind) is the short note's description. A document in a published
+    collection (FRUS: a container and a publisher) keeps its title, as does one whose record
+    names no kind: "Memorandum on Formosa" is a title the archive gave it."""
+    if kind not in _UNPUBLISHED_TYPES or (out.get("container-title") and out.get("publisher")):
+        return
+    title = _text(out.get("title"))
+    short = _text(out.get("title-short")) or _text(out.get("shortTitle"))
+    genre = _text(out.get("genre"))
+    if kind in _LETTER_TYPES and _descriptive_letter_title(out):
+        described = ""
+    elif genre and not out.get("recipient") and _opens_with(title, genre):
+        described = title
+    else:
+        return
+    for key in ("title", "title-short", "shortTitle"):
+        out.pop(key, None)
+    if described:
+        out["genre"] = described
+        out["genre-short"] = short if _opens_with(short, genre) else genre
+
+
+def _opens_with(title: str, genre: str) -> bool:
+    """Whether `title` starts with the word(s) `genre`, and says more."""
+    return re.match(rf"{re.escape(genre)}\b\W*\w", title, re.IGNORECASE) is not None
 
 
 def _descriptive_letter_title(out: dict[str, Any]) -> bool:

@@ -8,6 +8,7 @@ given only when the page has no date of its own (14.12).
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
@@ -59,11 +60,33 @@ def lead(item: Item) -> tuple[Parts, Parts]:
     creator = t(creator_note(item))
     if creator:
         return creator, site(item)
-    # The owner or sponsor (publisher) stands in for the author (CMOS 14.104, 14.206). A site's
-    # name is a title, not an owner: with no owner the page leads with its own title.
-    owner = item.get("publisher")
+    # The owner or sponsor stands in for the author (CMOS 14.104, 14.206); with none the page
+    # leads with its own title.
+    who = owner(item)
     site_name = item.cased("container-title")
-    return t(owner), (t(site_name) if site_name and site_name != owner else [])
+    return t(who), (t(site_name) if site_name and site_name != who else [])
+
+
+def owner(item: Item) -> str:
+    """Who owns or sponsors an unsigned page (CMOS 14.104): its publisher, else a site named
+    as its own address is (NATO at nato.int, Archivio Apostolico Vaticano at
+    archivioapostolicovaticano.va), an organization's own site. Any other site's name is a
+    title, not an owner ("Wilson Center Digital Archive", "History of the BBC"); a name that
+    abbreviates the address's ("National Army Museum" at nam.ac.uk) is left a title too."""
+    publisher = item.get("publisher")
+    if publisher or is_blog(item):
+        return publisher
+    site_name = item.get("container-title")
+    host = urlsplit(item.get("URL")).hostname or ""
+    labels = host.split(".")
+    if not site_name or len(labels) < 2:
+        return ""
+    joined = re.sub(r"\W|_", "", site_name).casefold()
+    # The registered name: the label before the top-level domain ("nato" of www.nato.int), or
+    # before a second-level one ("nam" of www.nam.ac.uk).
+    second_level = len(labels) >= 3 and labels[-2] in ("ac", "co", "com", "gov", "org", "edu")
+    registered = labels[-3] if second_level else labels[-2]
+    return site_name if joined and joined == registered.casefold() else ""
 
 
 def _post_kind(item: Item) -> tuple[Parts, bool]:
