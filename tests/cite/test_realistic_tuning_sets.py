@@ -1,5 +1,5 @@
-"""The engine on the third to thirty-eighth held-out libraries
-(tests/cite/realistic/heldout3 to heldout38), now tuning sets: the engine was changed in
+"""The engine on the third to forty-second held-out libraries
+(tests/cite/realistic/heldout3 to heldout42), now tuning sets: the engine was changed in
 answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
@@ -83,9 +83,21 @@ FLOORS = {
     "heldout34": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 15),
     "heldout35": ({"note": 100.0, "short": 97.6, "bib": 100.0, "seq": 100.0}, 16),
     "heldout36": ({"note": 97.5, "short": 90.0, "bib": 95.0, "seq": 92.0}, 13),
-    # Second round's first sight: 91.5 / 94.1 % (heldout37, 38).
-    "heldout37": ({"note": 87.5, "short": 90.0, "bib": 92.5, "seq": 100.0}, 17),
-    "heldout38": ({"note": 94.5, "short": 91.8, "bib": 91.8, "seq": 100.0}, 17),
+    # Second round's first sight: 91.5 / 94.1 % (heldout37, 38). Left: "3 vols." before a
+    # volume:page locator (heldout37 twice, 15, 39 twice, 41, against 17 items of 12 sets), a
+    # headline-cased Spanish title ("Historia Mínima de Cuba": sentence case needs a lexicon),
+    # "Yankee No!, 35" (the issue's rule: no comma after ? or !), a chapter's volume in its
+    # short note (heldout37 against heldout13 and 17), a conference paper in parentheses
+    # with "the" (heldout38 against four sets), unsigned newspapers' short notes without
+    # the paper (heldout36, 38, 42 against 15 sets), "La Democrazia cristiana e la scomunica"
+    # cut (three sets keep such five-word coordinations).
+    "heldout37": ({"note": 92.5, "short": 92.5, "bib": 97.5, "seq": 100.0}, 17),
+    "heldout38": ({"note": 97.2, "short": 94.5, "bib": 97.2, "seq": 100.0}, 19),
+    # Third round's first sight: 93.0 / 97.4 / 93.7 / 96.0 % (heldout39-42).
+    "heldout39": ({"note": 92.5, "short": 87.5, "bib": 97.5, "seq": 95.6}, 15),
+    "heldout40": ({"note": 97.6, "short": 95.3, "bib": 97.6, "seq": 100.0}, 16),
+    "heldout41": ({"note": 94.8, "short": 94.8, "bib": 89.7, "seq": 96.0}, 13),
+    "heldout42": ({"note": 100.0, "short": 90.2, "bib": 100.0, "seq": 92.5}, 14),
 }
 
 
