@@ -138,8 +138,6 @@ def full(item: Item, citation: Citation) -> Parts:
         described.append(t(edition(item, capital=False)))
     else:
         named_volume = volume_title_parts(item, bib=False)
-        if family == "report":
-            described.append(t(_report_described(item)))
         in_volume = bool(named_volume or (volume and not colon))
         if not in_volume:
             # Editor or translator, then the edition (CMOS 14.2's order of elements: "trans.
@@ -147,6 +145,10 @@ def full(item: Item, citation: Citation) -> Parts:
             described.extend(secondary(item, bib=False))
         # "3rd ed., vol. 2, *Global Power*": the edition is of the whole work (CMOS 14.117).
         described.append(t(edition(item, capital=False)))
+        if family == "report":
+            # The report's number goes with its series, after the editor and the edition
+            # (CMOS 14.123): "ed. J. Smith, NASA SP-4105, NASA History Series".
+            described.append(t(_report_described(item)))
         if named_volume:
             described.append(named_volume)
         if volume and not colon and not named_volume:
@@ -199,16 +201,17 @@ def bibliography(item: Item) -> Parts:
     sentences: list[Parts]
     if family in ("book", "report") or (family == "entry" and not item.get("container-title")):
         sentences = [creator, title(item)]
-        if family == "report":
-            # "Working Paper No. 47" in the bibliography, as the CSL style prints it (CMOS says
-            # nothing; the note keeps "no.").
-            sentences.append(t(_report_described(item).replace("no. ", "No. ")))
         responsibility = secondary(item, bib=True)
         named_volume = volume_title_parts(item, bib=True)
         if not (named_volume or volume):
             # "Translated by X. 4th ed.": editor or translator before the edition (CMOS 14.2).
             sentences.extend(responsibility)
         sentences.append(t(edition(item, capital=True)))
+        if family == "report":
+            # "Working Paper No. 47" in the bibliography, as the CSL style prints it (CMOS says
+            # nothing; the note keeps "no."), with its series after the editor and the
+            # edition (CMOS 14.123).
+            sentences.append(t(_report_described(item).replace("no. ", "No. ")))
         if named_volume or volume:
             # "Vol. 2, edited by X": the volume and its editors read as one sentence.
             volume_parts = named_volume or t(_series_then(item, f"Vol. {volume}"))

@@ -105,10 +105,12 @@ _PROTECTED = re.compile(
     r"|“([^“”<>]+)”",
     re.DOTALL | re.IGNORECASE,
 )
-# Prefixes that cannot stand as words: the element after them keeps its case (CMOS 8.161).
+# Prefixes and combining forms that cannot stand as words ("thermo-", "hydro-", "bio-"):
+# the element after them keeps its case (CMOS 8.161; the prefixes of CMOS 7.96).
 _PREFIXES = words(
-    "anti co counter de e ex extra infra inter intra macro micro mid mini multi neo non over"
-    " pan post pre pro proto pseudo quasi re semi socio sub super supra trans ultra un"
+    "ante anti bi bio co counter de e electro ex extra geo hydro hyper infra inter intra macro"
+    " mega meta micro mid mini multi neo neuro non over pan post pre pro proto pseudo"
+    " psycho quasi re semi socio sub super supra tele thermo trans ultra un"
 )
 _DOTTED = re.compile(r"(?:[a-z]\.){2,}")
 _NUMBER_WORDS = words(

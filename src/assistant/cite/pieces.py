@@ -236,6 +236,9 @@ def series_designation(item: Item) -> str:
     return ""
 
 
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
 def series(item: Item) -> str:
     """Series title and number, roman (CMOS 14.123): "Cold War International History 4"."""
     designation = series_designation(item)
@@ -245,10 +248,10 @@ def series(item: Item) -> str:
     number = item.get("collection-number")
     if number and not title:
         return ""
-    if number and not number[:1].isdigit():
+    if number and not number[:1].isdigit() and not _ROMAN.fullmatch(number):
         # A number that is words ("Series B, vol. 3", "n.s., 12", "vol. 42") is a series of
-        # the series or a volume of it: set off by a comma (CMOS 18 14.123); a bare figure
-        # runs on ("Lund Studies in International History 37").
+        # the series or a volume of it: set off by a comma (CMOS 18 14.123); a bare figure,
+        # arabic or roman, runs on ("Lund Studies in International History 37").
         return f"{title}, {number}"
     return " ".join(p for p in (title, number) if p)
 

@@ -304,20 +304,30 @@ def _without_comma_place(publisher: str, places: frozenset[str] | set[str]) -> s
     return rest or publisher
 
 
-# "African studies series ; 89", "Repères ; 115", "(Studies in history ; no. 12)": MARC 490's
-# volume ($v) after ISBD's " ; " (CMOS 14.123 gives the series number after the series title).
+# "African studies series ; 89", "Repères ; 115", "(Studies in history ; no. 12)",
+# "Statens offentliga utredningar ; 2002:87", "Cahiers ; XII": MARC 490's volume ($v) after
+# ISBD's " ; " (CMOS 14.123 gives the series number after the series title, no punctuation
+# between them). A number is digits, possibly year:number ("2002:87", "1994/3"), or a roman
+# numeral in capitals ("civil" is a word, not a number).
+_NUMBER_LABEL = r"(?:(?:no|nr|n°|vol|v|bd|t|tome|heft|h|т|вып)\.?\s*)?"
+_NUMBER = r"(\d+(?:[:./-]\d+)*[a-z]?|(?-i:[IVXLCDM]+))"
 _SERIES_NUMBER = re.compile(
-    r"^\(?(.*?\S)\s*;\s*(?:(?:no|nr|n°|vol|v|bd|t|tome|heft|h|т|вып)\.?\s*)?(\d+[a-z]?)\)?$",
+    rf"^\(?(.*?\S)\s*;\s*{_NUMBER_LABEL}{_NUMBER}\)?$",
     re.IGNORECASE,
 )
+# The number in its own field, still with the ISBD separator or a label: "; 2002:87", "no. 5".
+_BARE_NUMBER = re.compile(rf"^;?\s*{_NUMBER_LABEL}{_NUMBER}$", re.IGNORECASE)
 
 
 def _split_series(out: dict[str, Any]) -> None:
+    number = _text(out.get("collection-number"))
+    bare = _BARE_NUMBER.match(number)
+    if bare and number.startswith(";"):
+        number = out["collection-number"] = bare.group(1)
     series = _text(out.get("collection-title"))
     match = _SERIES_NUMBER.match(series)
     if not match:
         return
-    number = _text(out.get("collection-number"))
     if number and number != match.group(2):
         return
     out["collection-title"] = match.group(1).rstrip(" ,;")
