@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from assistant.cite.languages import guess
 from assistant.cite.richtext import hide_tags, show_tags
-from assistant.cite.short_title_dates import without_dates
+from assistant.cite.short_title_dates import date_spans, without_dates
 from assistant.cite.short_title_ends import (
     _WHOLE_WITHOUT_CUT,
     _can_end,
@@ -39,6 +39,7 @@ from assistant.cite.short_title_ends import (
 )
 from assistant.cite.short_title_headlines import main_clause_end, passive_subject_end
 from assistant.cite.short_title_phrases import (
+    GENERIC_HEAD_NOUNS,
     PREPOSITIONS,
     SERIES_CONJUNCTIONS,
     apposition_at,
@@ -72,6 +73,13 @@ _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
 # U.S. Policy"), as a colon does.
 _DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
+# A head that only names a document's genre ("NSC Meeting—Chile", "Memorandum—Laos"):
+# the dash then joins the genre to its subject, which the head alone does not name, and
+# is no subtitle break (6.85: an em dash sets off an amplifying element).
+_DOCUMENT_GENRES = words(
+    "meeting meetings memorandum memo report conversation telegram cable letter minutes"
+    " briefing note notes"
+)
 _MOST_WORDS = 40
 
 
@@ -94,6 +102,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         and main.count("—") == 1
         and _counted(head.split(), "en") >= 1
         and not _parallel(head, main[len(head) :].lstrip(" —"))
+        and _bare(head.split()[-1]) not in _DOCUMENT_GENRES
     ):
         main = head
         subtitled = True
@@ -112,6 +121,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         # changes the choice, and the search stays bounded for any length.
         units = join_units(tokens[:_MOST_WORDS], language, function_words)
         chosen = _choose(units, language, function_words, author_names, subtitled)
+        chosen = _first_term_of_series(units, chosen, language, function_words)
         complement = _complement(tokens, language)
         if complement and _counted(units, language) > 5:
             # A lead phrase that announces a genre is no key words: a title to be shortened
@@ -121,11 +131,46 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
             units = join_units(complement[:_MOST_WORDS], language, function_words)
             own = _choose(units, language, function_words, author_names, subtitled)
             kept = show_units(" ".join(chosen[-len(own) :])) == show_units(" ".join(own))
-            if not kept or _counted(chosen, language) > 4:
+            flat = [w for unit in own for w in split_unit(unit)]
+            # (A complement that opens on a date, "Preliminary Analysis of the October 1,
+            # 1965, Coup", would give a date alone: the lead phrase then stays.)
+            dated = bool(date_spans(flat)) and date_spans(flat)[0] == (0, len(flat) - 1)
+            if not dated and (not kept or _counted(chosen, language) > 4):
                 chosen = own
         tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
     return _balance_tags(show_tags(short, tags))
+
+
+def _first_term_of_series(
+    units: list[str], chosen: list[str], language: str, function_words: frozenset[str]
+) -> list[str]:
+    """A cut after the second term of a series of three ("Satellite Communications,
+    Globalization, | and the Cold War") moves back to the first term when that term is a
+    key phrase of its own, two words or more with no function word ("Satellite
+    Communications"): the second term, a single word, was only the next item of a list
+    the cut broke (14.30); two terms of two words each are a pair ("Jazz Clubs, Youth
+    Gangs"). A first term of one word keeps the second with it ("America,
+    Russia"), and so does a first term that only names a state or a war ("United States,
+    Algeria")."""
+    k = len(chosen)
+    if k < 3 or k >= len(units) or not units[k - 1].endswith(","):
+        return chosen
+    if _bare(_first(units[k])) not in SERIES_CONJUNCTIONS:
+        return chosen
+    commas = [i + 1 for i, unit in enumerate(units[: k - 1]) if unit.endswith(",")]
+    if len(commas) != 1:
+        return chosen
+    first = units[: commas[0]]
+    flat = [w for unit in first for w in split_unit(unit)]
+    if (
+        _counted(first, language) >= 2
+        and _counted(units[commas[0] : k], language) == 1
+        and not any(_bare(w) in function_words for w in flat)
+        and _bare(flat[-1]) not in GENERIC_HEAD_NOUNS
+    ):
+        return first
+    return chosen
 
 
 def _romanized_east_asian(title: str) -> str:
