@@ -117,3 +117,23 @@ def test_dash_after_a_generic_document_head_is_no_subtitle_cmos_6_85(
     title: str, expected: str
 ) -> None:
     assert derive_short_title(title, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a headline's noun chain is one compound, its last noun the head: a cut
+        # never falls inside it, and a chain past the fourth word is kept whole up to six.
+        ("House Passes Foreign Aid Authorization Bill after Long Debate",
+         "House Passes Foreign Aid Authorization Bill"),
+        ("Moscow Rejects Nuclear Free Zone Plan for Central Europe",
+         "Moscow Rejects Nuclear Free Zone Plan"),
+        # A short wh-clause whose chain runs to its end stays whole.
+        ("Why the Partial Test Ban Treaty Still Matters",
+         "Why the Partial Test Ban Treaty Still Matters"),
+        # In sentence case a capital after lowercase words opens a name, no chain.
+        ("Seventy years ago today Stalin died in his dacha", "Seventy years ago today"),
+    ],
+)  # fmt: skip
+def test_headline_noun_chain_is_not_cut_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title, "en") == expected

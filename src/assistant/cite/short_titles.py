@@ -81,6 +81,8 @@ _DOCUMENT_GENRES = words(
     " briefing note notes"
 )
 _MOST_WORDS = 40
+# The words that open an indirect question, a clause of its own ("Why the ... Matters").
+_WH_WORDS = words("why how what when where whether who")
 
 
 def derive_short_title(title: str, language: str = "en", author_names: Sequence[str] = ()) -> str:
@@ -442,9 +444,17 @@ def _choose(
         return tokens
     if size <= 7 and language in _WHOLE_WITHOUT_CUT:
         return _object_of_gerund(tokens, function_words) or tokens
-    first = _first_words(tokens, 4, language, function_words) or _completed_noun_phrase(
-        tokens, language, function_words
-    )
+    first = _first_words(tokens, 4, language, function_words)
+    if first and language == "en":
+        chain = _noun_chain_end(tokens, len(first), function_words)
+        clause = sentence(tokens, language) or _bare(_first(tokens[0])) in _WH_WORDS
+        if chain == n and clause and _counted(tokens, language) <= 7:
+            # A short sentence or wh-clause whose chain runs to its end is kept whole
+            # ("Why the Threshold Test Ban Treaty Still Matters").
+            return tokens
+        if chain and _counted(tokens[:chain], language) <= 6:
+            return tokens[:chain]
+    first = first or _completed_noun_phrase(tokens, language, function_words)
     if first:
         return first
     # Else a phrase of four words at most, initials not counted ("Zapis' besedy I. V.
@@ -461,6 +471,34 @@ def _choose(
     if ends:
         return tokens[: min(ends)]
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
+
+
+def _noun_chain_end(tokens: list[str], k: int, function_words: frozenset[str]) -> int:
+    """Where the run of capitalized content words a cut after `tokens[:k]` falls inside
+    ends, 0 when the cut falls between phrases: a headline's noun chain ("Atom Test |
+    Treaty", "Threshold Test Ban | Treaty") is one compound, its last noun the head the
+    words before it modify, so a cut inside it leaves modifiers without their noun
+    (14.30)."""
+    before = tokens[k - 1].rstrip("”’\"'")
+    if k >= len(tokens) or before.endswith((",", ";", ":", "?", "!", ".")):
+        return 0
+    if not _last(before)[:1].isupper() or _bare(_last(before)) in function_words:
+        return 0  # the chain spans the cut: a capital after lowercase opens a name
+    if any(
+        _bare(w) in function_words and _bare(w) not in ARTICLES["en"]
+        for unit in tokens[:k]
+        for w in split_unit(unit)
+    ):
+        return 0  # only a headline's own chain, not one inside a phrase ("Papers of the ...")
+    end = k
+    while end < len(tokens):
+        word = _first(tokens[end])
+        if not word[:1].isupper() or _bare(word) in function_words:
+            break
+        end += 1
+        if tokens[end - 1].endswith((",", ";", ":")):
+            break
+    return end if end > k else 0
 
 
 def _coordination_end(
