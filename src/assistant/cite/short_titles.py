@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from assistant.cite.languages import guess
 from assistant.cite.richtext import hide_tags, show_tags
+from assistant.cite.short_title_chains import first_term_of_series, noun_chain_end
 from assistant.cite.short_title_dates import date_spans, without_dates
 from assistant.cite.short_title_ends import (
     _WHOLE_WITHOUT_CUT,
@@ -39,7 +40,6 @@ from assistant.cite.short_title_ends import (
 )
 from assistant.cite.short_title_headlines import main_clause_end, passive_subject_end
 from assistant.cite.short_title_phrases import (
-    GENERIC_HEAD_NOUNS,
     PREPOSITIONS,
     SERIES_CONJUNCTIONS,
     apposition_at,
@@ -123,7 +123,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         # changes the choice, and the search stays bounded for any length.
         units = join_units(tokens[:_MOST_WORDS], language, function_words)
         chosen = _choose(units, language, function_words, author_names, subtitled)
-        chosen = _first_term_of_series(units, chosen, language, function_words)
+        chosen = first_term_of_series(units, chosen, language, function_words)
         complement = _complement(tokens, language)
         if complement and _counted(units, language) > 5:
             # A lead phrase that announces a genre is no key words: a title to be shortened
@@ -142,37 +142,6 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
     return _balance_tags(show_tags(short, tags))
-
-
-def _first_term_of_series(
-    units: list[str], chosen: list[str], language: str, function_words: frozenset[str]
-) -> list[str]:
-    """A cut after the second term of a series of three ("Satellite Communications,
-    Globalization, | and the Cold War") moves back to the first term when that term is a
-    key phrase of its own, two words or more with no function word ("Satellite
-    Communications"): the second term, a single word, was only the next item of a list
-    the cut broke (14.30); two terms of two words each are a pair ("Jazz Clubs, Youth
-    Gangs"). A first term of one word keeps the second with it ("America,
-    Russia"), and so does a first term that only names a state or a war ("United States,
-    Algeria")."""
-    k = len(chosen)
-    if k < 3 or k >= len(units) or not units[k - 1].endswith(","):
-        return chosen
-    if _bare(_first(units[k])) not in SERIES_CONJUNCTIONS:
-        return chosen
-    commas = [i + 1 for i, unit in enumerate(units[: k - 1]) if unit.endswith(",")]
-    if len(commas) != 1:
-        return chosen
-    first = units[: commas[0]]
-    flat = [w for unit in first for w in split_unit(unit)]
-    if (
-        _counted(first, language) >= 2
-        and _counted(units[commas[0] : k], language) == 1
-        and not any(_bare(w) in function_words for w in flat)
-        and _bare(flat[-1]) not in GENERIC_HEAD_NOUNS
-    ):
-        return first
-    return chosen
 
 
 def _romanized_east_asian(title: str) -> str:
@@ -446,7 +415,7 @@ def _choose(
         return _object_of_gerund(tokens, function_words) or tokens
     first = _first_words(tokens, 4, language, function_words)
     if first and language == "en":
-        chain = _noun_chain_end(tokens, len(first), function_words)
+        chain = noun_chain_end(tokens, len(first), function_words)
         clause = sentence(tokens, language) or _bare(_first(tokens[0])) in _WH_WORDS
         if chain == n and clause and _counted(tokens, language) <= 7:
             # A short sentence or wh-clause whose chain runs to its end is kept whole
@@ -471,34 +440,6 @@ def _choose(
     if ends:
         return tokens[: min(ends)]
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
-
-
-def _noun_chain_end(tokens: list[str], k: int, function_words: frozenset[str]) -> int:
-    """Where the run of capitalized content words a cut after `tokens[:k]` falls inside
-    ends, 0 when the cut falls between phrases: a headline's noun chain ("Atom Test |
-    Treaty", "Threshold Test Ban | Treaty") is one compound, its last noun the head the
-    words before it modify, so a cut inside it leaves modifiers without their noun
-    (14.30)."""
-    before = tokens[k - 1].rstrip("”’\"'")
-    if k >= len(tokens) or before.endswith((",", ";", ":", "?", "!", ".")):
-        return 0
-    if not _last(before)[:1].isupper() or _bare(_last(before)) in function_words:
-        return 0  # the chain spans the cut: a capital after lowercase opens a name
-    if any(
-        _bare(w) in function_words and _bare(w) not in ARTICLES["en"]
-        for unit in tokens[:k]
-        for w in split_unit(unit)
-    ):
-        return 0  # only a headline's own chain, not one inside a phrase ("Papers of the ...")
-    end = k
-    while end < len(tokens):
-        word = _first(tokens[end])
-        if not word[:1].isupper() or _bare(word) in function_words:
-            break
-        end += 1
-        if tokens[end - 1].endswith((",", ";", ":")):
-            break
-    return end if end > k else 0
 
 
 def _coordination_end(
