@@ -137,3 +137,17 @@ def test_dash_after_a_generic_document_head_is_no_subtitle_cmos_6_85(
 )  # fmt: skip
 def test_headline_noun_chain_is_not_cut_cmos_14_30(title: str, expected: str) -> None:
     assert derive_short_title(title, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30 (four words at most): a bare key phrase of three words and a lone noun
+        # joined to it lose the lone noun; two balanced pairs stay one phrase.
+        ("Soviet Nuclear Strategy and Diplomacy: The Khrushchev Years", "Soviet Nuclear Strategy"),
+        ("Peasant Land Reform and Revolution", "Peasant Land Reform"),
+        ("Human Rights and Basic Needs: Jimmy Carter's Diplomacy", "Human Rights and Basic Needs"),
+    ],
+)  # fmt: skip
+def test_three_word_phrase_and_a_lone_noun_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title, "en") == expected

@@ -369,6 +369,17 @@ def _choose(
             # qualifies together ("Land Reform and Rural Unrest | in South Korea") are one
             # head: the phrase after them is what goes (14.30).
             return tokens[: _coordination_end(tokens, head, language, function_words)]
+        elif (
+            size == 5
+            and head == n - 2
+            and _bare(_first(tokens[head])) == "and"
+            and _counted(tokens[:head], language) >= 3
+            and not any(_bare(w) in function_words for u in tokens[:head] for w in split_unit(u))
+        ):
+            # A bare key phrase of three words and a lone noun joined to it ("Labor
+            # Movement Formation | and Politics"): the lone noun is the fifth word a short
+            # title does not take; the phrase alone names the subject (14.30).
+            return tokens[:head]
         elif size > 5 and _subject_and_verb(tokens, head, language):
             # A subject and a bare verb are no title ("Truman Calls | for World Campaign"):
             # the verb keeps the phrase it governs, to five words ending on its noun.
