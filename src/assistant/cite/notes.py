@@ -132,6 +132,10 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     if item.family in ("article", "periodical"):
         short_title = periodicals.short_review(item) or short_title
     if item.family == "entry" and short_title and not item.authors:
+        # The headword an unsigned entry is cited under is given as the work prints it
+        # (14.130), not cut as a title is: "under “Koreiskaia voina 1950–53.”"
+        if not item.raw.get("title-short") and ":" not in (item.title or ""):
+            short_title = title(item)
         short_title = [Run("under "), *short_title]
     if item.family == "interview" and not short_title:
         short_title = t("interview")

@@ -143,6 +143,8 @@ _ORDINAL_SPAN = re.compile(
 _PERIOD_WORDS = words("century centuries c. ca. bc bce ad ce and to early late mid the era")
 
 
+# Heads that name no subject without the years after them ("The War 1939–1945").
+_GENERIC_PERIOD_HEADS = words("war wars years period era decade decades age crisis")
 _LAPSE_ENDS = words("on after later afterward afterwards since")
 _LAPSE_UNITS = words("years decades months days weeks generations")
 _NUMBER_WORDS = words(
@@ -157,8 +159,8 @@ def _bare(word: str) -> str:
 
 def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str]:
     """A trailing span of years is the period the work covers, not a key word: "Memoirs,
-    1925–1950" -> "Memoirs" (one not set off, "Koreiskaia voina 1950–53", is left to the
-    cut, which drops it with the words around it when the title is long). A single year after a
+    1925–1950" -> "Memoirs", and one not set off too ("Oljealder 1965–1995" -> "Oljealder")
+    unless only a generic head is left ("War 1939–1945"). A single year after a
     comma is what the title is about and stays ("Poland, 1956", "Berlin Crisis, 1961"); one
     after "of" or in parentheses goes ("Border Clash of 1969" -> "Border Clash") when two
     words are left ("Promises of 1968" keeps its year, its only other key word). A number
@@ -220,6 +222,19 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
         # "Die Berlinkrise 1958 bis 1963": the link is no preposition governing the year
         # but the middle of a span, one term the cut keeps or drops whole (14.30).
         return tokens
+    if (
+        span
+        and not tokens[-1].startswith("(")
+        and _bare(before[-1]) not in function_words
+        and any(
+            _bare(w) not in function_words and _bare(w) not in _GENERIC_PERIOD_HEADS for w in before
+        )
+    ):
+        # A span of years run on after the key words without a comma ("Oljealder
+        # 1965–1995", "Tagebuch aus Moskau 1931–1939") is the period covered as well, set
+        # off or not (14.30); it stays when only a generic head would be left ("The War
+        # 1939–1945"), which the years alone tell apart.
+        return before
     if _bare(before[-1]) in function_words and len(before) > 2:
         # (Only when two words are left, as for a period set off by a comma: with one, the
         # year is a key word, "Promises of 1968", "Palestinians and 1948".)

@@ -77,6 +77,23 @@ FUNCTION_WORDS = {
         " pelos pelas para ao aos à às sem sobre entre perante após desde até durante sob"
         " contra num numa nuns numas dum duma neste nesta nesse nessa naquele naquela mas nem"
     ),
+    # Swedish, Danish and Norwegian (bokmål and nynorsk): articles, prepositions,
+    # conjunctions and the pronoun articles "den", "det", "de" a noun phrase opens with
+    # ("Rikets säkerhet och den | personliga integriteten").
+    "sv": words(
+        "och eller men samt den det de en ett i på av för med till om från under över vid"
+        " mot efter utan mellan genom hos inom kring åt som än"
+    ),
+    "da": words(
+        "og eller men samt den det de en et i på af for med til om fra under over ved mod"
+        " efter uden mellem gennem hos inden omkring som end"
+    ),
+    "no": words(
+        "og eller men samt den det de ei en et eit i på av for med til om fra frå under over"
+        " ved mot etter uten utan mellom gjennom hos innen innan omkring som enn dei"
+    ),
+    # Finnish marks its cases with suffixes: its free function words are conjunctions.
+    "fi": words("ja sekä tai eli mutta vai"),
 }
 # Only an English title loses its initial article (the sets' house style keeps a foreign
 # one: "Die Legende", "La guerre de Corée").
@@ -91,6 +108,9 @@ ARTICLES = {
     "it": words("il lo la i gli le l’ l' un uno una un’ un'"),
     "pt": words("o a os as um uma uns umas"),
     "hu": words("a az egy"),
+    "sv": words("en ett den det de"),
+    "da": words("en et den det de"),
+    "no": words("en ei et eit den det dei de"),
 }
 # Words a phrase does not end before although a short title cannot end on them: in Pinyin
 # "de" and "zhi" tie a modifier to the head noun after it and a postposition closes the
@@ -116,7 +136,10 @@ LEAD_PHRASES = {
         # "Memorandum on"): the genre is no key word either.
         r"|(?:(?:white|green|position|briefing|background|discussion|policy|working)\s+papers?"
         r"|reports?|memorand(?:um|a)|statements?|aide-m[ée]moire|study|survey)"
-        r"\s+(?:on|upon|about|concerning|regarding|relating to))\s+"
+        r"\s+(?:on|upon|about|concerning|regarding|relating to)"
+        # A generic lead that names the kind of inquiry ("A Study of the Motion ...", "An
+        # Analysis of", "Survey of"): its complement is the subject (14.30).
+        r"|(?:study|survey|analysis|examination|investigation|inquiry)\s+of)\s+"
     ),
     "fr": re.compile(
         r"(?i)^(?:(?:quelques|brèves|nouvelles)\s+)?(?:réflexions|remarques|notes|essai"
@@ -183,3 +206,9 @@ def adjective(word: str, language: str) -> bool:
     if word.endswith("ian") and word not in _NOUNS_IN_IAN:
         return True
     return word.endswith(_ADJECTIVE_ENDINGS)
+
+
+# Norwegian bokmål and nynorsk (ISO 639-1 "nb", "nn") share the function words of "no".
+for _code in ("nb", "nn"):
+    FUNCTION_WORDS[_code] = FUNCTION_WORDS["no"]
+    ARTICLES[_code] = ARTICLES["no"]

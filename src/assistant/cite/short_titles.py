@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 from assistant.cite.languages import guess
 from assistant.cite.richtext import hide_tags, show_tags
-from assistant.cite.short_title_dates import without_dates
+from assistant.cite.short_title_chains import first_term_of_series, noun_chain_end
+from assistant.cite.short_title_dates import date_spans, without_dates
 from assistant.cite.short_title_ends import (
     _WHOLE_WITHOUT_CUT,
     _can_end,
@@ -72,7 +73,16 @@ _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
 # U.S. Policy"), as a colon does.
 _DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
+# A head that only names a document's genre ("NSC Meeting—Chile", "Memorandum—Laos"):
+# the dash then joins the genre to its subject, which the head alone does not name, and
+# is no subtitle break (6.85: an em dash sets off an amplifying element).
+_DOCUMENT_GENRES = words(
+    "meeting meetings memorandum memo report conversation telegram cable letter minutes"
+    " briefing note notes"
+)
 _MOST_WORDS = 40
+# The words that open an indirect question, a clause of its own ("Why the ... Matters").
+_WH_WORDS = words("why how what when where whether who")
 
 
 def derive_short_title(title: str, language: str = "en", author_names: Sequence[str] = ()) -> str:
@@ -94,6 +104,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         and main.count("—") == 1
         and _counted(head.split(), "en") >= 1
         and not _parallel(head, main[len(head) :].lstrip(" —"))
+        and _bare(head.split()[-1]) not in _DOCUMENT_GENRES
     ):
         main = head
         subtitled = True
@@ -112,6 +123,7 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         # changes the choice, and the search stays bounded for any length.
         units = join_units(tokens[:_MOST_WORDS], language, function_words)
         chosen = _choose(units, language, function_words, author_names, subtitled)
+        chosen = first_term_of_series(units, chosen, language, function_words)
         complement = _complement(tokens, language)
         if complement and _counted(units, language) > 5:
             # A lead phrase that announces a genre is no key words: a title to be shortened
@@ -121,7 +133,11 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
             units = join_units(complement[:_MOST_WORDS], language, function_words)
             own = _choose(units, language, function_words, author_names, subtitled)
             kept = show_units(" ".join(chosen[-len(own) :])) == show_units(" ".join(own))
-            if not kept or _counted(chosen, language) > 4:
+            flat = [w for unit in own for w in split_unit(unit)]
+            # (A complement that opens on a date, "Preliminary Analysis of the October 1,
+            # 1965, Coup", would give a date alone: the lead phrase then stays.)
+            dated = bool(date_spans(flat)) and date_spans(flat)[0] == (0, len(flat) - 1)
+            if not dated and (not kept or _counted(chosen, language) > 4):
                 chosen = own
         tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
@@ -353,6 +369,17 @@ def _choose(
             # qualifies together ("Land Reform and Rural Unrest | in South Korea") are one
             # head: the phrase after them is what goes (14.30).
             return tokens[: _coordination_end(tokens, head, language, function_words)]
+        elif (
+            size == 5
+            and head == n - 2
+            and _bare(_first(tokens[head])) == "and"
+            and _counted(tokens[:head], language) >= 3
+            and not any(_bare(w) in function_words for u in tokens[:head] for w in split_unit(u))
+        ):
+            # A bare key phrase of three words and a lone noun joined to it ("Labor
+            # Movement Formation | and Politics"): the lone noun is the fifth word a short
+            # title does not take; the phrase alone names the subject (14.30).
+            return tokens[:head]
         elif size > 5 and _subject_and_verb(tokens, head, language):
             # A subject and a bare verb are no title ("Truman Calls | for World Campaign"):
             # the verb keeps the phrase it governs, to five words ending on its noun.
@@ -397,9 +424,17 @@ def _choose(
         return tokens
     if size <= 7 and language in _WHOLE_WITHOUT_CUT:
         return _object_of_gerund(tokens, function_words) or tokens
-    first = _first_words(tokens, 4, language, function_words) or _completed_noun_phrase(
-        tokens, language, function_words
-    )
+    first = _first_words(tokens, 4, language, function_words)
+    if first and language == "en":
+        chain = noun_chain_end(tokens, len(first), function_words)
+        clause = sentence(tokens, language) or _bare(_first(tokens[0])) in _WH_WORDS
+        if chain == n and clause and _counted(tokens, language) <= 7:
+            # A short sentence or wh-clause whose chain runs to its end is kept whole
+            # ("Why the Threshold Test Ban Treaty Still Matters").
+            return tokens
+        if chain and _counted(tokens[:chain], language) <= 6:
+            return tokens[:chain]
+    first = first or _completed_noun_phrase(tokens, language, function_words)
     if first:
         return first
     # Else a phrase of four words at most, initials not counted ("Zapis' besedy I. V.
