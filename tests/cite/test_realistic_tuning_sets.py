@@ -1,5 +1,5 @@
-"""The engine on the third to forty-second held-out libraries
-(tests/cite/realistic/heldout3 to heldout42), now tuning sets: the engine was changed in
+"""The engine on the third to forty-sixth held-out libraries
+(tests/cite/realistic/heldout3 to heldout46), now tuning sets: the engine was changed in
 answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
@@ -93,11 +93,20 @@ FLOORS = {
     # cut (three sets keep such five-word coordinations).
     "heldout37": ({"note": 92.5, "short": 92.5, "bib": 97.5, "seq": 100.0}, 17),
     "heldout38": ({"note": 97.2, "short": 94.5, "bib": 97.2, "seq": 100.0}, 19),
-    # Third round's first sight: 93.0 / 97.4 / 93.7 / 96.0 % (heldout39-42).
-    "heldout39": ({"note": 92.5, "short": 87.5, "bib": 97.5, "seq": 95.6}, 15),
-    "heldout40": ({"note": 97.6, "short": 95.3, "bib": 97.6, "seq": 100.0}, 16),
-    "heldout41": ({"note": 94.8, "short": 94.8, "bib": 89.7, "seq": 96.0}, 13),
-    "heldout42": ({"note": 100.0, "short": 90.2, "bib": 100.0, "seq": 92.5}, 14),
+    # Third round's first sight: 93.0 / 97.4 / 93.7 / 96.0 % (heldout39-42). Left: "4 vols."
+    # and "3 vols." before a volume:page locator (see heldout37), "Non-use" where the record
+    # capitalizes "Use", a magazine article's pages in the bibliography (heldout41, 44
+    # against 14 items), an interview's collection and library joined by a comma (against
+    # the other sets' period), unsigned newspapers' short notes without the paper.
+    "heldout39": ({"note": 95.0, "short": 100.0, "bib": 100.0, "seq": 95.6}, 15),
+    "heldout40": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 16),
+    "heldout41": ({"note": 97.4, "short": 100.0, "bib": 92.3, "seq": 96.0}, 13),
+    "heldout42": ({"note": 100.0, "short": 95.1, "bib": 100.0, "seq": 96.2}, 14),
+    # Fourth round's first sight: 98.6 / 92.9 / 95.2 / 98.5 % (heldout43-46).
+    "heldout43": ({"note": 97.4, "short": 97.4, "bib": 100.0, "seq": 100.0}, 13),
+    "heldout44": ({"note": 97.5, "short": 97.5, "bib": 80.4, "seq": 100.0}, 12),
+    "heldout45": ({"note": 95.1, "short": 97.5, "bib": 95.1, "seq": 91.3}, 13),
+    "heldout46": ({"note": 100.0, "short": 94.7, "bib": 100.0, "seq": 100.0}, 13),
 }
 
 
