@@ -3,8 +3,10 @@ showed the engine breaking, pinned here on invented items of other libraries tha
 
 6.91 (a catalogue's double hyphen between words is an em dash; between numbers an en dash,
 6.78), 14.104 (a web page's owner is not repeated when the site's name already names it),
-8.153 (a name spelled with a lowercase letter before a capital, "iPhone", "e-Journal", keeps
-its spelling in a headline-style title).
+14.66 (an initial article of a periodical's name in its own language is ignored in filing
+an unsigned article under the periodical, as in a title), 8.153 (a name spelled with a
+lowercase letter before a capital, "iPhone", "e-Journal", keeps its spelling in a
+headline-style title).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from assistant.cite.engine import ChicagoEngine
 from assistant.cite.titles import case_title
 from assistant.cite.typography import catalogue_em_dashes
 
@@ -142,3 +145,55 @@ def test_a_journal_named_e_something_keeps_its_spelling_cmos_8_153() -> None:
     note, _, bib = forms(item)
     assert "“Port Cities and the Slave Trade,” <i>e-Journal of Maritime Studies</i> 3" in note
     assert "<i>e-Journal of Maritime Studies</i> 3, no. 2 (2008)." in (bib or "")
+
+
+# --- 14.66: an unsigned article filed under a foreign paper's name ---------------------------
+
+
+def _unsigned(item_id: str, paper: str, language: str) -> dict[str, Any]:
+    return {
+        "id": item_id,
+        "type": "article-newspaper",
+        "title": "Report from the Capital",
+        "container-title": paper,
+        "issued": {"date-parts": [[1962, 5, 3]]},
+        "language": language,
+    }
+
+
+def _order(items: list[dict[str, Any]]) -> list[str]:
+    engine = ChicagoEngine({item["id"]: item for item in items})
+    by_html = {engine.bibliography_entry(i["id"]).html(): i["id"] for i in items}  # type: ignore[union-attr]
+    return [by_html[entry.html()] for entry in engine.bibliography()]
+
+
+@pytest.mark.parametrize(
+    ("paper", "language", "person", "paper_first"),
+    [
+        # Each person's name falls between the paper's article and its noun, so the order
+        # tells whether the article was ignored.
+        ("Die Zeit", "de", "Weber", False),
+        ("Le Figaro", "fr", "Girard", True),
+        ("El Mundo", "es", "Fuentes", False),
+        ("La Repubblica", "it", "Moretti", False),
+        ("O Globo", "pt", "Lima", True),
+    ],
+)
+def test_a_foreign_papers_initial_article_is_ignored_in_filing_cmos_14_66(
+    paper: str, language: str, person: str, paper_first: bool
+) -> None:
+    items = [
+        _unsigned("paper", paper, language),
+        book("person", title="Memoirs", author=[{"family": person, "given": "Ana"}]),
+    ]
+    assert _order(items) == (["paper", "person"] if paper_first else ["person", "paper"])
+
+
+def test_an_american_papers_first_word_is_no_article_cmos_14_66() -> None:
+    # "Los Angeles Times", "El Paso Times": names of places, filed under L and E.
+    items = [
+        _unsigned("la", "Los Angeles Times", "en"),
+        _unsigned("ep", "El Paso Times", "en"),
+        book("person", title="Memoirs", author=[{"family": "Kim", "given": "Ana"}]),
+    ]
+    assert _order(items) == ["ep", "person", "la"]
