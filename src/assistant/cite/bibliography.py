@@ -64,15 +64,20 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
     date = item.date.sort_key() if item.date else (0, 0, 0)
     if not names:
         substitute = ""
-        if item.family == "periodical":
-            substitute = item.get("container-title") or item.get("publisher")
-        elif item.family == "broadcast":
-            # An unsigned episode's entry leads with its programme (14.165), filed there.
+        if item.family in ("periodical", "broadcast"):
+            # An unsigned article files under its paper, an unsigned episode under its
+            # programme (14.165), an initial article of the name's language left out as in a
+            # title (14.66): "Le Monde" under M, "Die Zeit" under Z, "The Times" under T.
             substitute = item.get("container-title")
-        elif item.family == "web":
-            # Filed under what leads its entry: the owner, else its own title (14.66, 14.104).
-            substitute = web.owner(item)
-        return (title_sort_key(substitute, item.english) or title, 0, "", 0, title, date)
+            if item.family == "periodical":
+                substitute = substitute or item.get("publisher")
+            key = title_sort_key(substitute, *_name_language(substitute, item))
+        else:
+            if item.family == "web":
+                # Filed under what leads its entry: the owner, else its own title (14.66).
+                substitute = web.owner(item)
+            key = title_sort_key(substitute, item.english)
+        return (key or title, 0, "", 0, title, date)
     # One person's works stay together whatever form of the name they carry ("Vladislav
     # Zubok", "Vladislav M. Zubok"): surname and first given name, then alone before with
     # others (14.68), then the rest of the name.
@@ -84,6 +89,17 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
     )
     others = "\x01".join(n.sort_key() for n in names[1:])
     return (person, int(len(names) > 1), others, role, title + "\x01" + first.sort_key(), date)
+
+
+def _name_language(name: str, item: Item) -> tuple[bool, str]:
+    """(English, language) of a periodical's or programme's name: by its own words when they
+    tell ("Der Spiegel", "The Times"), else the language of what it printed ("Le Monde" for
+    an article in French). An English item's paper is read as English: "Los Angeles Times",
+    "La Crosse Tribune" and "El Paso Times" keep their first word."""
+    language = guess(strip_markup(name))
+    if language:
+        return language == "en", language
+    return item.english, "" if item.english else item.language
 
 
 def _described(item: Item) -> str:

@@ -481,6 +481,10 @@ def _capitalize_word(word: str) -> str:
             # "Self-determination" as a record holds it: "Self-Determination" (8.161).
             return _capitalize_word(word.lower())
         head = word.split("-", 1)[0]
+        if len(head) == 1 and head.islower() and word[2:3].isupper():
+            # "e-Journal", "e-Government", like "iPhone" and "eBay": a coinage whose
+            # lowercase letter before a capital is its own spelling, kept as typed (8.153).
+            return word
         if "-" in word and head in _PREFIXES:
             # "post-Mao", "anti-American", "pre-Columbian": the first element is capitalized
             # always (8.161), the name after the prefix as written.

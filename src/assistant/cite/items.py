@@ -26,7 +26,7 @@ from assistant.cite.record_fields import cleaned
 from assistant.cite.richtext import Parts, hide_tags, show_tags
 from assistant.cite.short_titles import derive_short_title, record_short_title, subtitle_of
 from assistant.cite.titles import case_title, is_english, language_code, reads_english
-from assistant.cite.typography import smart_quotes
+from assistant.cite.typography import catalogue_em_dashes, smart_quotes
 
 # CSL types this engine knows, mapped to the family that renders them.
 TYPE_FAMILY = {
@@ -146,7 +146,7 @@ class Item:
     def cased(self, key: str) -> str:
         """A title-like field (container, series, volume title) capitalized by its own
         language: a French journal keeps its case under an English article (CMOS 11.6)."""
-        text = self.get(key)
+        text = catalogue_em_dashes(self.get(key))
         masthead = key == "container-title" and self.family in ("article", "periodical")
         return number_ranges(case_title(text, reads_english(text, self.english), masthead=masthead))
 
@@ -286,7 +286,9 @@ def prepare(item_id: str, raw: Any) -> Item:
     short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
     if not title and family not in ("letter", "interview") and not raw.get("reviewed-title"):
         warnings.append(f"{item_id}: no title")
-    title, short = number_ranges(_curly(title)), number_ranges(_curly(short))
+    # Ranges first: a double hyphen between numbers is an en dash, between words an em dash.
+    title = catalogue_em_dashes(number_ranges(_curly(title)))
+    short = catalogue_em_dashes(number_ranges(_curly(short)))
     english = is_english(raw)
     # Dictionary headwords and entries cited "under" a reference work keep their own case.
     headword = family == "entry" and (csl_type == "entry-dictionary" or not names["author"])

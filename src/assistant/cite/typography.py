@@ -328,3 +328,26 @@ def merge_runs(runs: list[Run]) -> list[Run]:
 
 def _texts(runs: list[Run]) -> str:
     return "".join(run.text for run in runs)
+
+
+# A double (or TeX's triple) hyphen between words: a library catalogue's and a typewriter's
+# em dash (CMOS 6.91: "Program--Information Centers" -> "Program—Information Centers"),
+# closed up when typed closed up. Between numbers it is an en dash, which `ranges` sets
+# first; a run of four or more is a missing word's 2-em or 3-em dash (6.95) and stays.
+_DOUBLE_HYPHEN_DASH = re.compile(r"(?<!-)(\s*)-{2,3}(?!-)(\s*)")
+
+
+def catalogue_em_dashes(text: str) -> str:
+    """ "Africa--From Eisenhower" -> "Africa—From Eisenhower"; a spaced " -- " stays spaced
+    (" — "), so a lone spaced dash still reads as a subtitle's (CMOS 14.89)."""
+    if "--" not in text:
+        return text
+
+    def dash(match: re.Match[str]) -> str:
+        before, after = match.group(1), match.group(2)
+        start, end = match.start(), match.end()
+        if start == 0 or end == len(text):
+            return match.group(0)  # a dash opening or closing the text is no join
+        return " — " if before and after else "—"
+
+    return _DOUBLE_HYPHEN_DASH.sub(dash, text)

@@ -50,9 +50,26 @@ def site(item: Item) -> Parts:
             parts = [*parts, *paren("blog")]
     else:
         parts = t(name)
-    if publisher and publisher != name:
+    if publisher and not names_owner(name, publisher):
         parts = join([parts, t(publisher)], ", ")
     return parts
+
+
+def _name_words(text: str) -> list[str]:
+    words = re.findall(r"\w+", text.casefold())
+    return words[1:] if words[:1] == ["the"] else words
+
+
+def names_owner(site_name: str, owner_name: str) -> bool:
+    """Whether a site's name already names its owner, word for word ("Wilson Center Digital
+    Archive" of the Wilson Center, "The Avalon Project" of Avalon Project): the owner is then
+    not repeated after it (CMOS 18 14.104). An owner named otherwise ("Office of the
+    Historian" of the U.S. Department of State) is given."""
+    site_words, owner_words = _name_words(site_name), _name_words(owner_name)
+    if not site_words or not owner_words:
+        return False
+    span = len(owner_words)
+    return any(site_words[i : i + span] == owner_words for i in range(len(site_words) - span + 1))
 
 
 def lead(item: Item) -> tuple[Parts, Parts]:
