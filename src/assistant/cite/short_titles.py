@@ -62,6 +62,7 @@ from assistant.cite.short_title_words import (
     ARTICLES,
     DROPPED_ARTICLES,
     FUNCTION_WORDS,
+    INQUIRY_LEADS,
     LEAD_PHRASES,
     adjective,
 )
@@ -125,7 +126,9 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         chosen = _choose(units, language, function_words, author_names, subtitled)
         chosen = first_term_of_series(units, chosen, language, function_words)
         complement = _complement(tokens, language)
-        if complement and _counted(units, language) > 5:
+        inquiry = INQUIRY_LEADS.get(language)
+        inquired = inquiry is not None and inquiry.match(" ".join(tokens)) is not None
+        if complement and (_counted(units, language) > 5 or inquired):
             # A lead phrase that announces a genre is no key words: a title to be shortened
             # gets the complement's short title, with the lead phrase only when both fit in
             # four words ("Remarks on East-West Relations", not "Some Considerations
@@ -137,7 +140,11 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
             # (A complement that opens on a date, "Preliminary Analysis of the October 1,
             # 1965, Coup", would give a date alone: the lead phrase then stays.)
             dated = bool(date_spans(flat)) and date_spans(flat)[0] == (0, len(flat) - 1)
-            if not dated and (not kept or _counted(chosen, language) > 4):
+            if not dated and (
+                not kept
+                or _counted(chosen, language) > 4
+                or (inquired and _counted(own, language) > 1)
+            ):
                 chosen = own
         tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
