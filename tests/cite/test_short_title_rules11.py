@@ -29,3 +29,21 @@ def test_inquiry_lead_goes_when_more_than_one_word_remains_cmos_14_30(
     title: str, expected: str
 ) -> None:
     assert derive_short_title(title, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a possessive and one noun name no subject: the head keeps the phrase after
+        # it, to its first name when two names joined by "and" would pass four words.
+        ("Our Years with Truman and Acheson: A Diplomat's Memoir", "Our Years with Truman"),
+        ("My Life with Picasso and Braque", "My Life with Picasso"),
+        ("His Years with Mao", "His Years with Mao"),
+        # A head of key words of its own still drops the phrase, names and all.
+        ("My First Fifty Years in Politics", "My First Fifty Years"),
+        ("Russia and the West under Lenin and Stalin", "Russia and the West"),
+        ("The Effects of Atomic Bombs on Dresden and Hamburg", "Effects of Atomic Bombs"),
+    ],
+)  # fmt: skip
+def test_possessive_head_keeps_its_first_name_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title, "en") == expected

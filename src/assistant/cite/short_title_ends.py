@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from assistant.cite.short_title_phrases import (
     FINITE,
+    PREPOSITIONS,
     pair_end,
     phrase_ends,
 )
@@ -392,3 +393,23 @@ def _without_corporate_author(
                 break
             return [*before[:-1], before[-1].rstrip(",;:"), *after]
     return tokens
+
+
+def first_of_two_names(
+    tokens: list[str], head: int, language: str, function_words: frozenset[str]
+) -> int:
+    """Where the first of two names joined by "and" that end the title ends, after the
+    head and a preposition, four words at most before it ("My Years with Gorbachev | and
+    Shevardnadze"); 0 when the title does not end so."""
+    n = len(tokens)
+    k = n - 2
+    if k <= head + 1 or _bare(_first(tokens[k])) != "and" or len(split_unit(tokens[k])) != 1:
+        return 0
+    if language != "en" or _bare(_first(tokens[head])) not in PREPOSITIONS:
+        return 0
+    names = [tokens[k - 1], tokens[n - 1]]
+    if not all(_name_like(u) and _bare(u) not in function_words for u in names):
+        return 0
+    if k != head + 2 or _counted(tokens[:k], language) > 4:
+        return 0
+    return k

@@ -49,14 +49,26 @@ def clause_or_conjunct_at(tokens: list[str], k: int) -> bool:
     )
 
 
+# A possessive and one noun ("My Years", "Our Time") say whose, not what: as the head of a
+# longer title they name no subject of their own.
+POSSESSIVES = words("my our his her their its your")
+
+
+def possessive_head(tokens: list[str], k: int, language: str) -> bool:
+    """Whether the head phrase `tokens[:k]` is a possessive and one noun ("My Years | with
+    Gorbachev"): it needs the phrase after it (14.30 keeps the key words)."""
+    flat = [w for unit in tokens[:k] for w in split_unit(unit)]
+    return language == "en" and len(flat) == 2 and _bare(flat[0]) in POSSESSIVES
+
+
 def generic_head(tokens: list[str], k: int, language: str) -> bool:
     """Whether the head phrase `tokens[:k]` needs the phrase after it: its noun is generic,
     or the definite article before it points to the "of" after it ("Rethinking the Role |
-    of Ideology")."""
+    of Ideology"), or it is a possessive and one noun ("My Years | with Gorbachev")."""
     if language != "en":
         return False
     flat = [w for unit in tokens[:k] for w in split_unit(unit)]
-    if _bare(flat[-1]) in GENERIC_HEAD_NOUNS:
+    if _bare(flat[-1]) in GENERIC_HEAD_NOUNS or possessive_head(tokens, k, language):
         return True
     return len(flat) >= 2 and _bare(flat[-2]) == "the" and _bare(_first(tokens[k])) == "of"
 

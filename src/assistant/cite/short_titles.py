@@ -37,6 +37,7 @@ from assistant.cite.short_title_ends import (
     _trim,
     _without_author,
     _without_corporate_author,
+    first_of_two_names,
 )
 from assistant.cite.short_title_headlines import main_clause_end, passive_subject_end
 from assistant.cite.short_title_phrases import (
@@ -47,6 +48,7 @@ from assistant.cite.short_title_phrases import (
     generic_head,
     participle,
     phrase_ends,
+    possessive_head,
     sentence,
     series_end,
     splits_pair,
@@ -369,6 +371,12 @@ def _choose(
             later = [k for k in ends if k > head and _counted(tokens[: k - 1], language) < 4]
             if later:
                 return tokens[: min(later)]
+            named = first_of_two_names(tokens, head, language, function_words)
+            if named and possessive_head(tokens, head, language):
+                # A possessive head whose phrase ends on two names joined by "and" keeps
+                # the first name when both would pass four words ("My Years with Gorbachev
+                # | and Shevardnadze"): the name says whose years, the second adds a fifth.
+                return tokens[:named]
             if size <= 6 or _counted(tokens, language) <= 5:
                 return tokens
         elif size > 5 and _coordination_end(tokens, head, language, function_words):
