@@ -47,3 +47,21 @@ def test_inquiry_lead_goes_when_more_than_one_word_remains_cmos_14_30(
 )  # fmt: skip
 def test_possessive_head_keeps_its_first_name_cmos_14_30(title: str, expected: str) -> None:
     assert derive_short_title(title, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30, 11.x: a German action noun of purpose ("zur Lösung") is not cut from its
+        # genitive object, as an infinitive is not cut from its object; when both would
+        # pass four words, the head goes alone.
+        ("Vorschläge zur Lösung der Berlinfrage und der deutschen Frage",
+         "Vorschläge zur Lösung der Berlinfrage"),
+        ("Maßnahmen zur Sicherung der Staatsgrenze der DDR gegenüber Westberlin",
+         "Maßnahmen zur Sicherung der Staatsgrenze"),
+        ("Sieben-Punkte-Plan zur Beendigung der Blockade Westberlins durch die Sowjetunion",
+         "Sieben-Punkte-Plan"),
+    ],
+)  # fmt: skip
+def test_german_purpose_noun_keeps_its_object_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title, "de") == expected

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from assistant.cite.short_title_units import split_unit
-from assistant.cite.short_title_words import ARTICLES, FUNCTION_WORDS, GENITIVES, NO_CUT_BEFORE
+from assistant.cite.short_title_words import (
+    ARTICLES,
+    FUNCTION_WORDS,
+    GENITIVES,
+    LEAD_PHRASES,
+    NO_CUT_BEFORE,
+)
 from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.typography import words
 
@@ -99,6 +105,12 @@ def apposition_at(tokens: list[str], k: int, language: str) -> bool:
     )
 
 
+# "zur", "zum" before an action noun say what a thing is for ("Programm zur Überwindung der
+# Teilung", a program to overcome the division); the object follows in the genitive.
+_PURPOSE = words("zur zum")
+_GERMAN_GENITIVE_ARTICLES = words("der des")
+
+
 def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozenset[str]) -> bool:
     """Whether a phrase can end after the first `k` units: before a preposition, conjunction
     or article (or an English participle) or a parenthesis, or after a comma, semicolon or
@@ -130,6 +142,19 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
         and _bare(after) in _OBJECT_OPENERS
     ):
         # "Decision to Enter | the Korean War": an infinitive is not cut from its object.
+        return False
+    if (
+        language == "de"
+        and k >= 2
+        and _bare(_last(tokens[k - 2])) in _PURPOSE
+        and _bare(_last(tokens[k - 1])).endswith("ung")
+        and _bare(after) in _GERMAN_GENITIVE_ARTICLES
+        and not LEAD_PHRASES["de"].match(" ".join(tokens[: k - 1]) + " ")
+    ):
+        # Nor is the German action noun of purpose ("zur Überwindung | der Teilung"): as
+        # the infinitive it stands for, it says nothing without its genitive object.
+        # (After a genre lead, "Bemerkungen zur", "zur" means "on": its noun is the
+        # subject, which the lead phrase rule handles.)
         return False
     if language == "en" and _bare(after) in _OBJECT_OPENERS and _gerund_before(tokens, k):
         # Nor a gerund ("Taking Off | the Cold War Lens", "Fighting | the Cold War").
