@@ -65,3 +65,25 @@ def test_possessive_head_keeps_its_first_name_cmos_14_30(title: str, expected: s
 )  # fmt: skip
 def test_german_purpose_noun_keeps_its_object_cmos_14_30(title: str, expected: str) -> None:
     assert derive_short_title(title, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # 14.30, 11.x: a bare head of three words and a phrase that only places it drops
+        # the phrase, in any language (its article stays where the language keeps it).
+        ("Les troupes françaises débarquent à Suez", "fr", "Les troupes françaises débarquent"),
+        ("La política exterior mexicana en Centroamérica", "es", "La política exterior mexicana"),
+        ("Rabochee dvizhenie Urala v Rossii", "ru", "Rabochee dvizhenie Urala"),
+        # A head of one or two words keeps it: too little is left.
+        ("Die Sowjetunion in der Weltpolitik", "de", "Die Sowjetunion in der Weltpolitik"),
+        ("Rabochee dvizhenie v Rossii", "ru", "Rabochee dvizhenie v Rossii"),
+        # "de" makes the head's complement, no place.
+        ("La politique étrangère française de Gaulle", "fr",
+         "La politique étrangère française de Gaulle"),
+    ],
+)  # fmt: skip
+def test_place_phrase_after_three_word_head_goes_in_any_language_cmos_14_30(
+    title: str, language: str, expected: str
+) -> None:
+    assert derive_short_title(title, language) == expected

@@ -534,16 +534,36 @@ def _trailing_prepositional_phrase(
     head's own complement ("Crisis of Détente in Europe"), nor a head with a function word
     or a gerund, which is no bare noun phrase. A head of two words keeps its phrase ("Red
     Wings over the Yalu", "Soviet Policy in West Africa"): two words say too little."""
-    if language != "en" or _counted(tokens[:head], language) < 3:
-        return False
-    if _bare(_first(tokens[head])) in ("of", "to"):
+    if _counted(tokens[:head], language) < 3:
         return False
     flat = [w for unit in tokens[:head] for w in split_unit(unit)]
+    if language != "en":
+        # So in other languages, after a place preposition ("Les parachutistes belges
+        # interviennent | à Léopoldville", "Zhertvy politicheskogo terrora | v SSSR"); the
+        # head's own article is part of it.
+        articles = ARTICLES.get(language, frozenset())
+        return _bare(_first(tokens[head])) in _PLACE_PREPOSITIONS.get(language, ()) and not any(
+            _bare(w) in function_words and _bare(w) not in articles for w in flat
+        )
+    if _bare(_first(tokens[head])) in ("of", "to"):
+        return False
     return (
         _bare(_first(tokens[head])) in PREPOSITIONS
         and not any(_bare(w) in function_words for w in flat)
         and not participle(flat[0])
     )
+
+
+# Prepositions that place a subject in space or time, not the head's complement ("de",
+# "von", "o" make that).
+_PLACE_PREPOSITIONS = {
+    "fr": words("à au aux en dans sous chez"),
+    "de": words("in im an am bei"),
+    "es": words("en ante"),
+    "it": words("a in nel nella nei"),
+    "pt": words("em no na nos nas"),
+    "ru": words("v vo в во"),
+}
 
 
 _COLLECTION_WORDS = frozenset(("records", "papers"))
