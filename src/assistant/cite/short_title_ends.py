@@ -13,6 +13,7 @@ from assistant.cite.short_title_phrases import (
     FINITE,
     PREPOSITIONS,
     pair_end,
+    participle,
     phrase_ends,
 )
 from assistant.cite.short_title_units import (
@@ -413,3 +414,45 @@ def first_of_two_names(
     if k != head + 2 or _counted(tokens[:k], language) > 4:
         return 0
     return k
+
+
+def trailing_prepositional_phrase(
+    tokens: list[str], head: int, language: str, function_words: frozenset[str]
+) -> bool:
+    """Whether a title of five words is a bare noun phrase of three words and a
+    prepositional phrase after it ("Japan's Political Revolution | under MacArthur",
+    "American Airpower Strategy | in Korea"): the phrase only places the subject the head
+    names, and is the first thing a short title drops (14.30). Not "of", which makes the
+    head's own complement ("Crisis of Détente in Europe"), nor a head with a function word
+    or a gerund, which is no bare noun phrase. A head of two words keeps its phrase ("Red
+    Wings over the Yalu", "Soviet Policy in West Africa"): two words say too little."""
+    if _counted(tokens[:head], language) < 3:
+        return False
+    flat = [w for unit in tokens[:head] for w in split_unit(unit)]
+    if language != "en":
+        # So in other languages, after a place preposition ("Les parachutistes belges
+        # interviennent | à Léopoldville", "Zhertvy politicheskogo terrora | v SSSR"); the
+        # head's own article is part of it.
+        articles = ARTICLES.get(language, frozenset())
+        return _bare(_first(tokens[head])) in _PLACE_PREPOSITIONS.get(language, ()) and not any(
+            _bare(w) in function_words and _bare(w) not in articles for w in flat
+        )
+    if _bare(_first(tokens[head])) in ("of", "to"):
+        return False
+    return (
+        _bare(_first(tokens[head])) in PREPOSITIONS
+        and not any(_bare(w) in function_words for w in flat)
+        and not participle(flat[0])
+    )
+
+
+# Prepositions that place a subject in space or time, not the head's complement ("de",
+# "von", "o" make that).
+_PLACE_PREPOSITIONS = {
+    "fr": words("à au aux en dans sous chez"),
+    "de": words("in im an am bei"),
+    "es": words("en ante"),
+    "it": words("a in nel nella nei"),
+    "pt": words("em no na nos nas"),
+    "ru": words("v vo в во"),
+}

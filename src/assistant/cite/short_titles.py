@@ -38,6 +38,7 @@ from assistant.cite.short_title_ends import (
     _without_author,
     _without_corporate_author,
     first_of_two_names,
+    trailing_prepositional_phrase,
 )
 from assistant.cite.short_title_headlines import main_clause_end, passive_subject_end
 from assistant.cite.short_title_phrases import (
@@ -404,7 +405,7 @@ def _choose(
             return tokens[:head]
         elif (
             size > 5
-            or _trailing_prepositional_phrase(tokens, head, language, function_words)
+            or trailing_prepositional_phrase(tokens, head, language, function_words)
             or (
                 language == "en"
                 and clause_or_conjunct_at(tokens, head)
@@ -522,48 +523,6 @@ def _subject_and_verb(tokens: list[str], head: int, language: str) -> bool:
         and _bare(_first(tokens[head])) in PREPOSITIONS
         and _bare(_first(tokens[head])) != "of"
     )
-
-
-def _trailing_prepositional_phrase(
-    tokens: list[str], head: int, language: str, function_words: frozenset[str]
-) -> bool:
-    """Whether a title of five words is a bare noun phrase of three words and a
-    prepositional phrase after it ("Japan's Political Revolution | under MacArthur",
-    "American Airpower Strategy | in Korea"): the phrase only places the subject the head
-    names, and is the first thing a short title drops (14.30). Not "of", which makes the
-    head's own complement ("Crisis of Détente in Europe"), nor a head with a function word
-    or a gerund, which is no bare noun phrase. A head of two words keeps its phrase ("Red
-    Wings over the Yalu", "Soviet Policy in West Africa"): two words say too little."""
-    if _counted(tokens[:head], language) < 3:
-        return False
-    flat = [w for unit in tokens[:head] for w in split_unit(unit)]
-    if language != "en":
-        # So in other languages, after a place preposition ("Les parachutistes belges
-        # interviennent | à Léopoldville", "Zhertvy politicheskogo terrora | v SSSR"); the
-        # head's own article is part of it.
-        articles = ARTICLES.get(language, frozenset())
-        return _bare(_first(tokens[head])) in _PLACE_PREPOSITIONS.get(language, ()) and not any(
-            _bare(w) in function_words and _bare(w) not in articles for w in flat
-        )
-    if _bare(_first(tokens[head])) in ("of", "to"):
-        return False
-    return (
-        _bare(_first(tokens[head])) in PREPOSITIONS
-        and not any(_bare(w) in function_words for w in flat)
-        and not participle(flat[0])
-    )
-
-
-# Prepositions that place a subject in space or time, not the head's complement ("de",
-# "von", "o" make that).
-_PLACE_PREPOSITIONS = {
-    "fr": words("à au aux en dans sous chez"),
-    "de": words("in im an am bei"),
-    "es": words("en ante"),
-    "it": words("a in nel nella nei"),
-    "pt": words("em no na nos nas"),
-    "ru": words("v vo в во"),
-}
 
 
 _COLLECTION_WORDS = frozenset(("records", "papers"))
