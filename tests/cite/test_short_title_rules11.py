@@ -87,3 +87,21 @@ def test_place_phrase_after_three_word_head_goes_in_any_language_cmos_14_30(
     title: str, language: str, expected: str
 ) -> None:
     assert derive_short_title(title, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 6.85, 14.30: two hyphens between words are a typed em dash; before a capital it
+        # sets off a subtitle as the em dash does.
+        ("Foreign Aid Program--Technical Assistance: Hearings before the Committee",
+         "Foreign Aid Program"),
+        ("Crisis in Asia--An Examination of U.S. Policy", "Crisis in Asia"),
+        # Two halves that mirror each other stay one title.
+        ("Heresy, Yes--Conspiracy, No", "Heresy, Yes--Conspiracy, No"),
+    ],
+)  # fmt: skip
+def test_double_hyphen_between_words_sets_off_a_subtitle_cmos_6_85(
+    title: str, expected: str
+) -> None:
+    assert derive_short_title(title, "en") == expected
