@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 from assistant.cite.short_title_phrases import (
     FINITE,
+    PREPOSITIONS,
     pair_end,
+    participle,
     phrase_ends,
 )
 from assistant.cite.short_title_units import (
@@ -392,3 +394,65 @@ def _without_corporate_author(
                 break
             return [*before[:-1], before[-1].rstrip(",;:"), *after]
     return tokens
+
+
+def first_of_two_names(
+    tokens: list[str], head: int, language: str, function_words: frozenset[str]
+) -> int:
+    """Where the first of two names joined by "and" that end the title ends, after the
+    head and a preposition, four words at most before it ("My Years with Gorbachev | and
+    Shevardnadze"); 0 when the title does not end so."""
+    n = len(tokens)
+    k = n - 2
+    if k <= head + 1 or _bare(_first(tokens[k])) != "and" or len(split_unit(tokens[k])) != 1:
+        return 0
+    if language != "en" or _bare(_first(tokens[head])) not in PREPOSITIONS:
+        return 0
+    names = [tokens[k - 1], tokens[n - 1]]
+    if not all(_name_like(u) and _bare(u) not in function_words for u in names):
+        return 0
+    if k != head + 2 or _counted(tokens[:k], language) > 4:
+        return 0
+    return k
+
+
+def trailing_prepositional_phrase(
+    tokens: list[str], head: int, language: str, function_words: frozenset[str]
+) -> bool:
+    """Whether a title of five words is a bare noun phrase of three words and a
+    prepositional phrase after it ("Japan's Political Revolution | under MacArthur",
+    "American Airpower Strategy | in Korea"): the phrase only places the subject the head
+    names, and is the first thing a short title drops (14.30). Not "of", which makes the
+    head's own complement ("Crisis of Détente in Europe"), nor a head with a function word
+    or a gerund, which is no bare noun phrase. A head of two words keeps its phrase ("Red
+    Wings over the Yalu", "Soviet Policy in West Africa"): two words say too little."""
+    if _counted(tokens[:head], language) < 3:
+        return False
+    flat = [w for unit in tokens[:head] for w in split_unit(unit)]
+    if language != "en":
+        # So in other languages, after a place preposition ("Les parachutistes belges
+        # interviennent | à Léopoldville", "Zhertvy politicheskogo terrora | v SSSR"); the
+        # head's own article is part of it.
+        articles = ARTICLES.get(language, frozenset())
+        return _bare(_first(tokens[head])) in _PLACE_PREPOSITIONS.get(language, ()) and not any(
+            _bare(w) in function_words and _bare(w) not in articles for w in flat
+        )
+    if _bare(_first(tokens[head])) in ("of", "to"):
+        return False
+    return (
+        _bare(_first(tokens[head])) in PREPOSITIONS
+        and not any(_bare(w) in function_words for w in flat)
+        and not participle(flat[0])
+    )
+
+
+# Prepositions that place a subject in space or time, not the head's complement ("de",
+# "von", "o" make that).
+_PLACE_PREPOSITIONS = {
+    "fr": words("à au aux en dans sous chez"),
+    "de": words("in im an am bei"),
+    "es": words("en ante"),
+    "it": words("a in nel nella nei"),
+    "pt": words("em no na nos nas"),
+    "ru": words("v vo в во"),
+}

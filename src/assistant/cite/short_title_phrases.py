@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from assistant.cite.short_title_units import split_unit
-from assistant.cite.short_title_words import ARTICLES, FUNCTION_WORDS, GENITIVES, NO_CUT_BEFORE
+from assistant.cite.short_title_words import (
+    ARTICLES,
+    FUNCTION_WORDS,
+    GENITIVES,
+    LEAD_PHRASES,
+    NO_CUT_BEFORE,
+)
 from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.typography import words
 
@@ -49,14 +55,26 @@ def clause_or_conjunct_at(tokens: list[str], k: int) -> bool:
     )
 
 
+# A possessive and one noun ("My Years", "Our Time") say whose, not what: as the head of a
+# longer title they name no subject of their own.
+POSSESSIVES = words("my our his her their its your")
+
+
+def possessive_head(tokens: list[str], k: int, language: str) -> bool:
+    """Whether the head phrase `tokens[:k]` is a possessive and one noun ("My Years | with
+    Gorbachev"): it needs the phrase after it (14.30 keeps the key words)."""
+    flat = [w for unit in tokens[:k] for w in split_unit(unit)]
+    return language == "en" and len(flat) == 2 and _bare(flat[0]) in POSSESSIVES
+
+
 def generic_head(tokens: list[str], k: int, language: str) -> bool:
     """Whether the head phrase `tokens[:k]` needs the phrase after it: its noun is generic,
     or the definite article before it points to the "of" after it ("Rethinking the Role |
-    of Ideology")."""
+    of Ideology"), or it is a possessive and one noun ("My Years | with Gorbachev")."""
     if language != "en":
         return False
     flat = [w for unit in tokens[:k] for w in split_unit(unit)]
-    if _bare(flat[-1]) in GENERIC_HEAD_NOUNS:
+    if _bare(flat[-1]) in GENERIC_HEAD_NOUNS or possessive_head(tokens, k, language):
         return True
     return len(flat) >= 2 and _bare(flat[-2]) == "the" and _bare(_first(tokens[k])) == "of"
 
@@ -85,6 +103,12 @@ def apposition_at(tokens: list[str], k: int, language: str) -> bool:
         and _bare(after[1]) in PREPOSITIONS
         and not after[0].endswith(",")
     )
+
+
+# "zur", "zum" before an action noun say what a thing is for ("Programm zur Überwindung der
+# Teilung", a program to overcome the division); the object follows in the genitive.
+_PURPOSE = words("zur zum")
+_GERMAN_GENITIVE_ARTICLES = words("der des")
 
 
 def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozenset[str]) -> bool:
@@ -118,6 +142,19 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
         and _bare(after) in _OBJECT_OPENERS
     ):
         # "Decision to Enter | the Korean War": an infinitive is not cut from its object.
+        return False
+    if (
+        language == "de"
+        and k >= 2
+        and _bare(_last(tokens[k - 2])) in _PURPOSE
+        and _bare(_last(tokens[k - 1])).endswith("ung")
+        and _bare(after) in _GERMAN_GENITIVE_ARTICLES
+        and not LEAD_PHRASES["de"].match(" ".join(tokens[: k - 1]) + " ")
+    ):
+        # Nor is the German action noun of purpose ("zur Überwindung | der Teilung"): as
+        # the infinitive it stands for, it says nothing without its genitive object.
+        # (After a genre lead, "Bemerkungen zur", "zur" means "on": its noun is the
+        # subject, which the lead phrase rule handles.)
         return False
     if language == "en" and _bare(after) in _OBJECT_OPENERS and _gerund_before(tokens, k):
         # Nor a gerund ("Taking Off | the Cold War Lens", "Fighting | the Cold War").

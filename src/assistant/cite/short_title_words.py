@@ -156,6 +156,16 @@ LEAD_PHRASES = {
         r"\s+(?:об?|ob?)\s+"
     ),
 }
+# The leads among them that name the kind of inquiry ("A Study of", "Survey of"): they go
+# even from a title short enough to keep whole, when more than one word remains ("Survey
+# of the Sino-Soviet Dispute" -> "Sino-Soviet Dispute"; "A Study of History" keeps its
+# lead, "History" alone names nothing), since the subject is their complement (14.30).
+INQUIRY_LEADS = {
+    "en": re.compile(
+        r"(?i)^(?:(?:a|an|some|a few|further|preliminary|brief)\s+)?"
+        r"(?:study|survey|analysis|examination|investigation|inquiry)\s+of\s+"
+    ),
+}
 # A bare "de" inside a compound ("rideau de fer", "Iron Curtain") links two nouns into one
 # term, as an English compound does without a word: it is not counted either.
 LINKS = words("de di da d’ d'")

@@ -37,6 +37,8 @@ from assistant.cite.short_title_ends import (
     _trim,
     _without_author,
     _without_corporate_author,
+    first_of_two_names,
+    trailing_prepositional_phrase,
 )
 from assistant.cite.short_title_headlines import main_clause_end, passive_subject_end
 from assistant.cite.short_title_phrases import (
@@ -47,6 +49,7 @@ from assistant.cite.short_title_phrases import (
     generic_head,
     participle,
     phrase_ends,
+    possessive_head,
     sentence,
     series_end,
     splits_pair,
@@ -62,6 +65,7 @@ from assistant.cite.short_title_words import (
     ARTICLES,
     DROPPED_ARTICLES,
     FUNCTION_WORDS,
+    INQUIRY_LEADS,
     LEAD_PHRASES,
     adjective,
 )
@@ -72,7 +76,10 @@ from assistant.cite.typography import words
 _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
 # U.S. Policy"), as a colon does.
-_DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
+# Two hyphens between words are that em dash as a typewriter or BibTeX record types it
+# ("Information Program--Information Centers"; 6.85); between numbers they are a range.
+_EM_DASH = r"(?:—|(?<=[^\W\d_])--(?=\s*[^\W\d_]))"
+_DASH_SUBTITLE = re.compile(rf"\s*{_EM_DASH}\s*(?=[A-Z])")
 # A head that only names a document's genre ("NSC Meeting—Chile", "Memorandum—Laos"):
 # the dash then joins the genre to its subject, which the head alone does not name, and
 # is no subtitle break (6.85: an em dash sets off an amplifying element).
@@ -101,9 +108,9 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     # (Two dashes set off a parenthesis, "The War—and Peace—in Korea", not a subtitle.)
     if (
         head != main
-        and main.count("—") == 1
+        and len(re.findall(_EM_DASH, main)) == 1
         and _counted(head.split(), "en") >= 1
-        and not _parallel(head, main[len(head) :].lstrip(" —"))
+        and not _parallel(head, main[len(head) :].lstrip(" —-"))
         and _bare(head.split()[-1]) not in _DOCUMENT_GENRES
     ):
         main = head
@@ -125,7 +132,9 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
         chosen = _choose(units, language, function_words, author_names, subtitled)
         chosen = first_term_of_series(units, chosen, language, function_words)
         complement = _complement(tokens, language)
-        if complement and _counted(units, language) > 5:
+        inquiry = INQUIRY_LEADS.get(language)
+        inquired = inquiry is not None and inquiry.match(" ".join(tokens)) is not None
+        if complement and (_counted(units, language) > 5 or inquired):
             # A lead phrase that announces a genre is no key words: a title to be shortened
             # gets the complement's short title, with the lead phrase only when both fit in
             # four words ("Remarks on East-West Relations", not "Some Considerations
@@ -137,7 +146,11 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
             # (A complement that opens on a date, "Preliminary Analysis of the October 1,
             # 1965, Coup", would give a date alone: the lead phrase then stays.)
             dated = bool(date_spans(flat)) and date_spans(flat)[0] == (0, len(flat) - 1)
-            if not dated and (not kept or _counted(chosen, language) > 4):
+            if not dated and (
+                not kept
+                or _counted(chosen, language) > 4
+                or (inquired and _counted(own, language) > 1)
+            ):
                 chosen = own
         tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
@@ -362,6 +375,12 @@ def _choose(
             later = [k for k in ends if k > head and _counted(tokens[: k - 1], language) < 4]
             if later:
                 return tokens[: min(later)]
+            named = first_of_two_names(tokens, head, language, function_words)
+            if named and possessive_head(tokens, head, language):
+                # A possessive head whose phrase ends on two names joined by "and" keeps
+                # the first name when both would pass four words ("My Years with Gorbachev
+                # | and Shevardnadze"): the name says whose years, the second adds a fifth.
+                return tokens[:named]
             if size <= 6 or _counted(tokens, language) <= 5:
                 return tokens
         elif size > 5 and _coordination_end(tokens, head, language, function_words):
@@ -389,7 +408,7 @@ def _choose(
             return tokens[:head]
         elif (
             size > 5
-            or _trailing_prepositional_phrase(tokens, head, language, function_words)
+            or trailing_prepositional_phrase(tokens, head, language, function_words)
             or (
                 language == "en"
                 and clause_or_conjunct_at(tokens, head)
@@ -506,28 +525,6 @@ def _subject_and_verb(tokens: list[str], head: int, language: str) -> bool:
         and not second.endswith(_NOUN_PLURALS)
         and _bare(_first(tokens[head])) in PREPOSITIONS
         and _bare(_first(tokens[head])) != "of"
-    )
-
-
-def _trailing_prepositional_phrase(
-    tokens: list[str], head: int, language: str, function_words: frozenset[str]
-) -> bool:
-    """Whether a title of five words is a bare noun phrase of three words and a
-    prepositional phrase after it ("Japan's Political Revolution | under MacArthur",
-    "American Airpower Strategy | in Korea"): the phrase only places the subject the head
-    names, and is the first thing a short title drops (14.30). Not "of", which makes the
-    head's own complement ("Crisis of Détente in Europe"), nor a head with a function word
-    or a gerund, which is no bare noun phrase. A head of two words keeps its phrase ("Red
-    Wings over the Yalu", "Soviet Policy in West Africa"): two words say too little."""
-    if language != "en" or _counted(tokens[:head], language) < 3:
-        return False
-    if _bare(_first(tokens[head])) in ("of", "to"):
-        return False
-    flat = [w for unit in tokens[:head] for w in split_unit(unit)]
-    return (
-        _bare(_first(tokens[head])) in PREPOSITIONS
-        and not any(_bare(w) in function_words for w in flat)
-        and not participle(flat[0])
     )
 
 
