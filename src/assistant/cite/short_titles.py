@@ -76,10 +76,7 @@ from assistant.cite.typography import words
 _SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
 # U.S. Policy"), as a colon does.
-# Two hyphens between words are that em dash as a typewriter or BibTeX record types it
-# ("Information Program--Information Centers"; 6.85); between numbers they are a range.
-_EM_DASH = r"(?:—|(?<=[^\W\d_])--(?=\s*[^\W\d_]))"
-_DASH_SUBTITLE = re.compile(rf"\s*{_EM_DASH}\s*(?=[A-Z])")
+_DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
 # A head that only names a document's genre ("NSC Meeting—Chile", "Memorandum—Laos"):
 # the dash then joins the genre to its subject, which the head alone does not name, and
 # is no subtitle break (6.85: an em dash sets off an amplifying element).
@@ -108,9 +105,9 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
     # (Two dashes set off a parenthesis, "The War—and Peace—in Korea", not a subtitle.)
     if (
         head != main
-        and len(re.findall(_EM_DASH, main)) == 1
+        and main.count("—") == 1
         and _counted(head.split(), "en") >= 1
-        and not _parallel(head, main[len(head) :].lstrip(" —-"))
+        and not _parallel(head, main[len(head) :].lstrip(" —"))
         and _bare(head.split()[-1]) not in _DOCUMENT_GENRES
     ):
         main = head
