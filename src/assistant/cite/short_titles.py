@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.cite.languages import guess
 from assistant.cite.richtext import hide_tags, show_tags
@@ -94,6 +95,14 @@ def derive_short_title(title: str, language: str = "en", author_names: Sequence[
 
     `author_names` are the surnames the short note prints before the title: words naming them
     again ("Selected Works of Mao Tse-tung" by Mao) are no key words of a longer title."""
+    return _derive_short_title(title, language, tuple(author_names))
+
+
+# Every new engine derives each item's short title again (the app rebuilds its engine when
+# the library changes, the builder for each preview), and the rules are many: the answer
+# depends on these three values only.
+@lru_cache(maxsize=8192)
+def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]) -> str:
     described = re.fullmatch(r"\[([^\[\]]+)\]\.?", title.strip())
     if described:
         # A description the writer supplies in brackets is shortened inside them.
