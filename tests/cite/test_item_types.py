@@ -698,9 +698,10 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
             "URL": "https://example.org/pod/312",
         },
         "",
-        "Max Hastings, “The Forgotten War,” <i>History Extra</i>, podcast, episode 312, BBC History Magazine, June 25, 2020, https://example.org/pod/312.",
+        # The producer with the show, before the medium (CMOS 18 14.167: "*Fresh Air*, NPR, podcast").
+        "Max Hastings, “The Forgotten War,” <i>History Extra</i>, BBC History Magazine, podcast, episode 312, June 25, 2020, https://example.org/pod/312.",
         "Hastings, “Forgotten War.”",
-        "Hastings, Max. “The Forgotten War.” <i>History Extra</i>, podcast, episode 312, BBC History Magazine, June 25, 2020. https://example.org/pod/312.",
+        "Hastings, Max. “The Forgotten War.” <i>History Extra</i>, BBC History Magazine, podcast, episode 312, June 25, 2020. https://example.org/pod/312.",
     ),
     (
         "14.106",

@@ -1,5 +1,5 @@
-"""The engine on the third to forty-sixth held-out libraries
-(tests/cite/realistic/heldout3 to heldout46), now tuning sets: the engine was changed in
+"""The engine on the third to fiftieth held-out libraries
+(tests/cite/realistic/heldout3 to heldout50), now tuning sets: the engine was changed in
 answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
@@ -109,6 +109,16 @@ FLOORS = {
     "heldout44": ({"note": 100.0, "short": 100.0, "bib": 82.9, "seq": 100.0}, 12),
     "heldout45": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 14),
     "heldout46": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
+    # Fifth round's first sight, scored last: 97.0 / 86.5 / 95.9 / 85.0 % (heldout47-50,
+    # 91.2 % pooled). Fixed after: names in capitals, a podcast's producer, a series that
+    # repeats the genre. Left (no time for rules yet): German titles a catalogue typed in
+    # headline style ("Spionagechef im Geheimen Krieg"), CREST and intelligence-report
+    # short titles, working papers' "?," and "no." in the bibliography, a report's volume
+    # ("vol. 1, Cmd. 7258"), "7th issue" read as an edition, unsigned press and web pages.
+    "heldout47": ({"note": 100.0, "short": 97.3, "bib": 100.0, "seq": 100.0}, 14),
+    "heldout48": ({"note": 94.4, "short": 80.5, "bib": 88.8, "seq": 83.3}, 13),
+    "heldout49": ({"note": 100.0, "short": 94.2, "bib": 94.2, "seq": 94.1}, 13),
+    "heldout50": ({"note": 88.2, "short": 88.2, "bib": 85.2, "seq": 84.0}, 13),
 }
 
 

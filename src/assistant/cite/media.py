@@ -150,7 +150,9 @@ def _authored_broadcast_facts(item: Item, citation: Citation | None) -> Parts:
     directed = t(_directed_by(item, bib=False))
     network = t(item.get("publisher"))
     if _podcast(item):
-        order = [container(item), t(kind), episode, directed, network]
+        # The producer or network with the show, before the medium, as for radio ("*Fresh
+        # Air*, NPR, podcast", CMOS 18 14.167).
+        order = [container(item), network, t(kind), episode, directed]
     else:
         order = [container(item), episode, directed, network, t(kind)]
     located = t(locator_text(citation) if citation else "")

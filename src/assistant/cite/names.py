@@ -131,6 +131,19 @@ def _split_suffix(given: str) -> tuple[str, str]:
     return given[: match.start()].strip(), suffix
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+
+
+def _capitals_undone(part: str) -> str:
+    """A name a database typed in capitals ("RAMON D. VILLAREAL", "O'MALLEY", "JEFFREYS-JONES"),
+    as its bearer writes it: capitals are the database's typography, not the name's (CMOS 8.3,
+    names as their bearers spell them). Initials stay; "MCDONALD" becomes "McDonald"."""
+    if not part.isupper() or not _LETTER_RUN.search(part):
+        return part
+    cased = _LETTER_RUN.sub(lambda m: m.group()[0] + m.group()[1:].lower(), part)
+    return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), cased)
+
+
 def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
     if isinstance(raw, str):
         if raw.strip():
@@ -141,8 +154,8 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
         warnings.append(f"{role} {raw!r} is not a name; left out")
         return None
     literal = _apostrophes(str(raw.get("literal", "") or "").strip())
-    family = _apostrophes(str(raw.get("family", "") or "").strip())
-    given = _apostrophes(str(raw.get("given", "") or "").strip())
+    family = _capitals_undone(_apostrophes(str(raw.get("family", "") or "").strip()))
+    given = _capitals_undone(_apostrophes(str(raw.get("given", "") or "").strip()))
     # Initials are spaced ("N.I." -> "N. I.", CMOS 10.12), as catalogues often do not.
     given = _CLOSED_INITIALS.sub(". ", given)
     # An initial written without its period ("Jeffrey S", as Project MUSE and PubMed records

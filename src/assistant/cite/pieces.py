@@ -239,6 +239,12 @@ def series_designation(item: Item) -> str:
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
 
+def _bare_kind(text: str) -> str:
+    """A document kind without "Series" or a plural: "Working Paper Series" -> "working paper"."""
+    words = " ".join(text.split()).casefold() if text else ""
+    return re.sub(r"s$", "", re.sub(r"\s+series$", "", words))
+
+
 def series(item: Item) -> str:
     """Series title and number, roman (CMOS 14.123): "Cold War International History 4"."""
     designation = series_designation(item)
@@ -247,6 +253,10 @@ def series(item: Item) -> str:
     title = item.cased("collection-title")
     number = item.get("collection-number")
     if number and not title:
+        return ""
+    if not number and title and _bare_kind(title) == _bare_kind(item.get("genre")):
+        # "Working Paper Series" beside the genre "Working Paper" and its number says
+        # nothing the genre has not said ("Working Paper no. 5308", CMOS 14.116).
         return ""
     if number and not number[:1].isdigit() and not _ROMAN.fullmatch(number):
         # A number that is words ("Series B, vol. 3", "n.s., 12", "vol. 42") is a series of
