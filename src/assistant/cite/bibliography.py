@@ -13,7 +13,7 @@ import re
 
 from assistant.cite import web
 from assistant.cite.items import Item
-from assistant.cite.languages import code_of, guess
+from assistant.cite.languages import ARTICLES, code_of, guess
 from assistant.cite.model import RichText
 from assistant.cite.names import collate, names_bib, names_note
 from assistant.cite.richtext import strip_markup
@@ -22,10 +22,13 @@ _ARTICLE = re.compile(r"^(?:the|an|a)\s+", re.IGNORECASE)
 THREE_EM_DASH = "\u2014\u2014\u2014"
 
 
-def _articles(spaced: str, elided: str = "") -> re.Pattern[str]:
-    pattern = rf"^(?:{'|'.join(spaced.split())})\s+"
+def _initial_article(articles: frozenset[str]) -> re.Pattern[str]:
+    """An initial article of a language: a word and its space, or an elided one ("L’État")."""
+    spaced = sorted(a for a in articles if a[-1] not in "'’")
+    elided = sorted({a[:-1] for a in articles if a[-1] in "'’"})
+    pattern = rf"^(?:{'|'.join(map(re.escape, spaced))})\s+"
     if elided:
-        pattern += rf"|^(?:{'|'.join(elided.split())})['’]\s*(?=\w)"
+        pattern += rf"|^(?:{'|'.join(map(re.escape, elided))})['’]\s*(?=\w)"
     return re.compile(pattern, re.IGNORECASE)
 
 
@@ -33,11 +36,9 @@ def _articles(spaced: str, elided: str = "") -> re.Pattern[str]:
 # "Il Vaticano e Mosca" files under V. Which words are articles depends on the title's
 # language, so "La Jolla" and "El Paso" in an English title keep their place under L and E.
 _FOREIGN_ARTICLES = {
-    "it": _articles("il lo la i gli le un una uno", "l un"),
-    "fr": _articles("le la les un une", "l"),
-    "es": _articles("el la los las un una"),
-    "pt": _articles("o a os as um uma"),
-    "de": _articles("der die das ein eine"),
+    language: _initial_article(articles)
+    for language, articles in ARTICLES.items()
+    if language != "en"
 }
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.cite.typography import words
+
 # Names (English and native) and ISO 639-2 codes of languages, to ISO 639-1.
 _NAMES = {
     "english": "en", "eng": "en", "anglais": "en", "englisch": "en",
@@ -65,43 +67,55 @@ def code_of(value: object) -> str:
     return head if len(head) == 2 and head.isalpha() else text
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+# The articles of each language, elided forms with their apostrophe: a short title does not
+# count them (CMOS 14.30) and filing leaves an initial one out (14.66).
+ARTICLES = {
+    "en": words("a an the"),
+    "de": words("der die das des dem den ein eine einer eines einem einen"),
+    "fr": words("le la les l’ l' un une des"),
+    "es": words("el la los las lo un una unos unas"),
+    "it": words("il lo la i gli le l’ l' un uno una un’ un'"),
+    "pt": words("o a os as um uma uns umas"),
+    "hu": words("a az egy"),
+    "sv": words("en ett den det de"),
+    "da": words("en et den det de"),
+    "no": words("en ei et eit den det dei de"),
+}
 
 
 # Function words of each language (articles, prepositions, conjunctions, common verbs).
 _FUNCTION_WORDS = {
-    "de": _words(
+    "de": words(
         "der die das des dem den ein eine einer eines einem einen und oder in im von vom zu"
         " zur zum mit für fur auf über uber unter nach bei aus an am gegen zwischen durch ist"
         " sind wie nicht auch als sich vor seit ohne während wahrend ich wir uns ihr sie"
         " mein meine unser unsere wieso warum"
     ),
-    "fr": _words(
+    "fr": words(
         "le la les l' un une des de du d' et ou à au aux en pour sur dans par avec sans sous"
         " entre vers contre chez est sont cette ces son sa ses leur leurs qui que qu' dont où"
         " ne pas jusqu' nous vous ils elle elles"
     ),
-    "es": _words(
+    "es": words(
         "el la los las un una de del y o en con por para a al sin sobre entre hacia desde"
         " según segun hasta su sus como que es"
     ),
-    "it": _words(
+    "it": words(
         "il lo la i gli le un una di del della dei delle degli e o in con per a da dal dalla"
         " su sul sulla tra fra nel nella nei negli al alla ai agli come che è non"
     ),
-    "pt": _words(
+    "pt": words(
         "o os a as do da dos das de e em um uma no na nos nas ao aos pelo pela pelos pelas com"
         " para por sobre entre é até não"
     ),
-    "nl": _words(
+    "nl": words(
         "de het een en van voor met op naar tussen bij uit tot over na onder door in te aan om"
         " niet ook wordt zijn worden af"
     ),
-    "pl": _words("w z i się na do od oraz przez dla pod przed ze we jest nie po o jako"),
-    "cs": _words("v ve z ze a i se s k na do od pro při mezi jako nebo je po o"),
+    "pl": words("w z i się na do od oraz przez dla pod przed ze we jest nie po o jako"),
+    "cs": words("v ve z ze a i se s k na do od pro při mezi jako nebo je po o"),
     # Russian in Library of Congress transliteration (a Cyrillic title is told by its script).
-    "ru": _words(
+    "ru": words(
         "i v vo na s so o ob k ko po za iz ot do dlia bez pri cherez ili nad pod pered mezhdu"
         " kak ne chto"
     ),
@@ -116,7 +130,7 @@ def is_function_word(word: str) -> bool:
 
 
 # English function words: evidence against every other language.
-_ENGLISH = _words(
+_ENGLISH = words(
     "the of and to for with on from by at a an is are was were its their his her this that"
     " these those which who whom how why what when where between after before during against"
     " into toward towards through without within about upon since until under over or not in"
@@ -125,8 +139,8 @@ _ENGLISH = _words(
 # Words other languages share with English ("in", "a", "die", "an", "do", "over") count
 # half; so does a particle before a capitalized word, which may be a name's ("Charles de
 # Gaulle", "La Paz", "Le Duan", "Los Alamos", "von Braun", "van der Linden").
-_SHARED = _ENGLISH | _words("die con we")
-_PARTICLES = _words("de la le les el los las lo da di del della dos du van von")
+_SHARED = _ENGLISH | words("die con we")
+_PARTICLES = words("de la le les el los las lo da di del della dos du van von")
 # German word endings no English word has (Freiheit, Einigkeit, Wissenschaft, sowjetische).
 _GERMAN_ENDING = re.compile(r"(?:heit|keit|schaft|ische[nrs]?|liche[nrs]?|ungen)$")
 # Endings of LC-transliterated Russian (sovetskaia, istoriia, Istoricheskii, vneshniaia).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.cite.headline import STOP_WORDS
+from assistant.cite.languages import ARTICLES
 from assistant.cite.typography import words
 
 _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
@@ -99,19 +100,7 @@ FUNCTION_WORDS = {
 # one: "Die Legende", "La guerre de Corée").
 DROPPED_ARTICLES = {"en": words("a an the")}
 # Articles are part of the phrase they open, so they do not count toward the four words, in
-# any language (CMOS 14.30 counts the words that carry meaning).
-ARTICLES = {
-    "en": words("a an the"),
-    "de": words("der die das des dem den ein eine einer eines einem einen"),
-    "fr": words("le la les l’ l' un une des"),
-    "es": words("el la los las lo un una unos unas"),
-    "it": words("il lo la i gli le l’ l' un uno una un’ un'"),
-    "pt": words("o a os as um uma uns umas"),
-    "hu": words("a az egy"),
-    "sv": words("en ett den det de"),
-    "da": words("en et den det de"),
-    "no": words("en ei et eit den det dei de"),
-}
+# any language (CMOS 14.30 counts the words that carry meaning): languages.ARTICLES.
 # Words a phrase does not end before although a short title cannot end on them: in Pinyin
 # "de" and "zhi" tie a modifier to the head noun after it and a postposition closes the
 # phrase before it ("Wenhua dageming zhong de | renmin jiefangjun": the army is the key
