@@ -134,3 +134,17 @@ def test_a_sequence_accepts_the_forms_its_item_accepts_at_the_sequence_locator()
     assert sequence_also(expected, [["a", "60"]], "Ibid., 60.") == []
     assert sequence_also(expected, [["a", "60"], ["a", "61"]], "Roe, <i>Long Title</i>, 60.") == []
     assert sequence_also(expected, [["b", "60"]], "Roe, <i>Long Title</i>, 60.") == []
+    # An item cited without a locator, and so in the sequence: its forms as they are.
+    unpaged = {
+        "items": [
+            dict(
+                expected["items"][0],
+                locator="",
+                short="Roe, <i>Long Title</i>.",
+                short_also=["Roe, <i>Long Title of a Book</i>."],
+            )
+        ]
+    }
+    assert sequence_also(unpaged, [["a", ""]], "Roe, <i>Long Title</i>.") == [
+        "Roe, <i>Long Title of a Book</i>."
+    ]

@@ -102,6 +102,8 @@ def _first_and_second(expected: dict[str, Any]) -> list[Note]:
 def _relocated(form: str, old: str, new: str) -> str | None:
     """`form` (a note ending in its locator `old`) cited at `new` instead; None if it does not
     end so."""
+    if old == new:
+        return form
     if old and form.endswith(f"{old}."):
         return f"{form[: -len(old) - 1]}{new}."
     return None
