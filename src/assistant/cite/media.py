@@ -149,6 +149,12 @@ def _authored_broadcast_facts(item: Item, citation: Citation | None) -> Parts:
     episode = t(_episode(item))
     directed = t(_directed_by(item, bib=False))
     network = t(item.get("publisher"))
+    if _podcast(item) and network and citation is None:
+        # In the bibliography the show ends its sentence and its producer opens the facts
+        # of publication, as a book's publisher does ("*SpyCast*. International Spy Museum,
+        # podcast, episode 512, September 14, 2021", CMOS 18 14.167, 14.21).
+        facts = join([network, t(kind), episode, directed, t(_date(item))], ", ")
+        return join([container(item), facts], ". ")
     if _podcast(item):
         # The producer or network with the show, before the medium, as for radio ("*Fresh
         # Air*, NPR, podcast", CMOS 18 14.167).
