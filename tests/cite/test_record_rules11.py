@@ -63,8 +63,12 @@ def test_a_report_volume_without_a_number_still_joins_its_page_cmos_14_118() -> 
         ("Third issue", "3rd issue", "3rd issue"),
         ("Second printing", "2nd printing", "2nd printing"),
         ("Fourth Impression", "4th impression", "4th impression"),
+        # Not a known noun: perhaps an imprint, kept as typed.
+        ("Second Bantam", "2nd Bantam", "2nd Bantam"),
         ("Fifth edition", "5th ed.", "5th ed."),
         ("Second revised", "2nd rev. ed.", "2nd rev. ed."),
+        ("Second Revised Edition", "2nd rev. ed.", "2nd rev. ed."),
+        ("Third Reprint", "3rd reprint", "3rd reprint"),
         # German "Ausgabe" and "Auflage" are editions (CMOS 11.x: an edition statement in
         # English abbreviations).
         ("2. Ausgabe", "2nd ed.", "2nd ed."),

@@ -147,6 +147,8 @@ def _secondary_names(people: Sequence[Name], bib: bool) -> str:
 
 
 _EDITION_NOUNS = ("ed", "ed.", "edn", "edn.", "edition")
+# What a statement of the kind "Seventh issue" may count instead of editions.
+_STATEMENT_NOUNS = words("issue printing impression reprint reprinting release version state")
 _FIRST_OF = re.compile(r"(?:1st|first)\s+[^\d,;]+?\s+(?:ed|edn|edition)\.?")
 
 
@@ -186,8 +188,11 @@ def edition(item: Item, *, capital: bool) -> str:
     ):
         # "Seventh issue", "Second printing": a statement whose noun is not "edition" keeps
         # its noun, the ordinal in figures (CMOS 14.112 gives the statement as the work does,
-        # abbreviating only "edition"); the noun is a common noun, lowercase.
-        out = f"{ordinal(_ORDINAL_WORDS[words_[0]])} {words_[1]}"
+        # abbreviating only "edition"); the usual nouns are common nouns, lowercase, any other
+        # word may be an imprint's name ("Second Bantam") and keeps its capital.
+        noun = text.split()[1]
+        noun = noun.lower() if noun.lower() in _STATEMENT_NOUNS else noun
+        out = f"{ordinal(_ORDINAL_WORDS[words_[0]])} {noun}"
     else:
         parts = [_edition_word(w) for w in text.split()]
         first_word = parts[0].lower().rstrip(",")
@@ -199,6 +204,8 @@ def edition(item: Item, *, capital: bool) -> str:
             # "Third edition, revised": "3rd ed., rev."; "Second revised": "2nd rev. ed." (CMOS
             # 14.113 gives editions in figures).
             parts[0] = ordinal(_ORDINAL_WORDS[first_word]) + parts[0][len(first_word) :]
+            if parts[1].lower() in _DESCRIPTIVE_EDITIONS:
+                parts[1] = parts[1].lower()  # "Second Expanded Edition": "2nd expanded ed."
         revised = any(w.lower().rstrip(".") in ("rev", "abr", "exp") for w in parts)
         # A text that names the edition already ("5th ed., rev.", "2nd ed., rev. and enl.")
         # is complete as given: no second "ed." (14.113).
