@@ -438,7 +438,7 @@ def test_an_interview_in_a_book_gives_the_books_facts_as_a_chapter_does() -> Non
     )
 
 
-def test_a_podcasts_medium_runs_on_lowercase_and_its_publisher_precedes_the_date() -> None:
+def test_a_podcasts_medium_runs_on_lowercase_and_its_producer_opens_the_facts_14_167() -> None:
     episode = {
         "id": "p2",
         "type": "song",
@@ -450,9 +450,15 @@ def test_a_podcasts_medium_runs_on_lowercase_and_its_publisher_precedes_the_date
         "publisher": "Lantern Audio",
         "issued": {"date-parts": [[2019, 11, 4]]},
     }
-    _, _, bib = forms(episode, locator="")
+    full, _, bib = forms(episode, locator="")
+    # Zotero's podcast (CSL song) in the form of a podcast typed as a broadcast: the
+    # producer with the show, and in the bibliography opening the facts after it.
+    assert full == (
+        "Jan Doe, “Inside the Politburo,” <i>Red Files</i>, Lantern Audio, podcast, episode 7,"
+        " November 4, 2019."
+    )
     assert bib == (
-        "Doe, Jan. “Inside the Politburo.” <i>Red Files</i>, podcast, episode 7, Lantern Audio,"
+        "Doe, Jan. “Inside the Politburo.” <i>Red Files</i>. Lantern Audio, podcast, episode 7,"
         " November 4, 2019."
     )
 

@@ -701,7 +701,8 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         # The producer with the show, before the medium (CMOS 18 14.167: "*Fresh Air*, NPR, podcast").
         "Max Hastings, “The Forgotten War,” <i>History Extra</i>, BBC History Magazine, podcast, episode 312, June 25, 2020, https://example.org/pod/312.",
         "Hastings, “Forgotten War.”",
-        "Hastings, Max. “The Forgotten War.” <i>History Extra</i>, BBC History Magazine, podcast, episode 312, June 25, 2020. https://example.org/pod/312.",
+        # In the bibliography the producer opens the facts of publication after the show.
+        "Hastings, Max. “The Forgotten War.” <i>History Extra</i>. BBC History Magazine, podcast, episode 312, June 25, 2020. https://example.org/pod/312.",
     ),
     (
         "14.106",

@@ -116,9 +116,9 @@ FLOORS = {
     # short titles, working papers' "?," and "no." in the bibliography, a report's volume
     # ("vol. 1, Cmd. 7258"), "7th issue" read as an edition, unsigned press and web pages.
     "heldout47": ({"note": 100.0, "short": 97.3, "bib": 100.0, "seq": 100.0}, 14),
-    "heldout48": ({"note": 94.4, "short": 80.5, "bib": 88.8, "seq": 83.3}, 13),
+    "heldout48": ({"note": 94.4, "short": 80.5, "bib": 91.6, "seq": 83.3}, 13),
     "heldout49": ({"note": 100.0, "short": 94.2, "bib": 94.2, "seq": 94.1}, 13),
-    "heldout50": ({"note": 88.2, "short": 88.2, "bib": 85.2, "seq": 84.0}, 13),
+    "heldout50": ({"note": 94.1, "short": 88.2, "bib": 91.1, "seq": 92.0}, 13),
 }
 
 

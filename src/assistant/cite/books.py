@@ -44,7 +44,10 @@ def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
     if item.family in ("chapter", "entry"):
         between = bool(item.editors or item.translators)
     else:
-        between = bool(secondary(item, bib=False))
+        # A report's number follows its volume ("vol. 1, Cmd. 7258"): it stands between.
+        between = bool(secondary(item, bib=False)) or (
+            item.family == "report" and bool(_report_described(item))
+        )
     return (
         volume.isdigit()
         and bool(loc)
@@ -145,16 +148,18 @@ def full(item: Item, citation: Citation) -> Parts:
             described.extend(secondary(item, bib=False))
         # "3rd ed., vol. 2, *Global Power*": the edition is of the whole work (CMOS 14.117).
         described.append(t(edition(item, capital=False)))
-        if family == "report":
-            # The report's number goes with its series, after the editor and the edition
-            # (CMOS 14.123): "ed. J. Smith, NASA SP-4105, NASA History Series".
-            described.append(t(_report_described(item)))
         if named_volume:
             described.append(named_volume)
         if volume and not colon and not named_volume:
             described.append(t(_series_then(item, f"vol. {volume}")))
         if in_volume:
             described.extend(secondary(item, bib=False))
+        if family == "report":
+            # The report's number goes with its series, after the editor and the edition
+            # (CMOS 14.123): "ed. J. Smith, NASA SP-4105, NASA History Series". A volume of a
+            # report comes first, the number being that volume's own (each volume of a
+            # command paper has its own Cmd. number): "vol. 1, Cmd. 7258" (14.116).
+            described.append(t(_report_described(item)))
         # A multivolume work cited as a whole (no locator, or a chapter or section of it):
         # "2 vols." before the facts (CMOS 14.116); a page belongs to one volume.
         if not citation.locator.strip() or (citation.label or "page") != "page":
@@ -207,11 +212,6 @@ def bibliography(item: Item) -> Parts:
             # "Translated by X. 4th ed.": editor or translator before the edition (CMOS 14.2).
             sentences.extend(responsibility)
         sentences.append(t(edition(item, capital=True)))
-        if family == "report":
-            # "Working Paper No. 47" in the bibliography, as the CSL style prints it (CMOS says
-            # nothing; the note keeps "no."), with its series after the editor and the
-            # edition (CMOS 14.123).
-            sentences.append(t(_report_described(item).replace("no. ", "No. ")))
         if named_volume or volume:
             # "Vol. 2, edited by X": the volume and its editors read as one sentence.
             volume_parts = named_volume or t(_series_then(item, f"Vol. {volume}"))
@@ -219,6 +219,11 @@ def bibliography(item: Item) -> Parts:
                 text = text_of(part)
                 volume_parts = volume_parts + t(", " + text[:1].lower() + text[1:])
             sentences.append(volume_parts)
+        if family == "report":
+            # "Working Paper No. 47" in the bibliography, as the CSL style prints it (CMOS says
+            # nothing; the note keeps "no."), with its series after the editor, the edition
+            # and the volume it numbers (CMOS 14.123, 14.116).
+            sentences.append(t(_report_described(item).replace("no. ", "No. ")))
         sentences.append(t(number_of_volumes(item)))
     else:
         book = container(item)

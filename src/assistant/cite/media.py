@@ -149,6 +149,12 @@ def _authored_broadcast_facts(item: Item, citation: Citation | None) -> Parts:
     episode = t(_episode(item))
     directed = t(_directed_by(item, bib=False))
     network = t(item.get("publisher"))
+    if _podcast(item) and network and citation is None:
+        # In the bibliography the show ends its sentence and its producer opens the facts
+        # of publication, as a book's publisher does ("*SpyCast*. International Spy Museum,
+        # podcast, episode 512, September 14, 2021", CMOS 18 14.167, 14.21).
+        facts = join([network, t(kind), episode, directed, t(_date(item))], ", ")
+        return join([container(item), facts], ". ")
     if _podcast(item):
         # The producer or network with the show, before the medium, as for radio ("*Fresh
         # Air*, NPR, podcast", CMOS 18 14.167).
@@ -213,13 +219,16 @@ def is_podcast(item: Item) -> bool:
 
 def _podcast_facts(item: Item, citation: Citation | None) -> Parts:
     """ "*Cold War Conversations*, podcast, episode 250, June 2, 2022" (CMOS 18 14.168): the
-    podcast, its medium, the episode, a publisher before the date (unlike a network)."""
+    podcast, its producer, its medium, the episode, the date; in the bibliography the
+    producer opens the facts after the show, as for a podcast exported as a broadcast
+    ("*SpyCast*. International Spy Museum, podcast, …", 14.167)."""
     episode = _numbered("episode", item.get("number"))
-    return join(
-        [container(item), t(_podcast_medium(item)), t(episode), t(item.get("publisher")),
-         t(_date(item)), t(locator_text(citation) if citation else "")],
-        ", ",
-    )  # fmt: skip
+    producer = t(item.get("publisher"))
+    facts = [t(_podcast_medium(item)), t(episode), t(_date(item))]
+    if producer and citation is None:
+        return join([container(item), join([producer, *facts], ", ")], ". ")
+    located = t(locator_text(citation) if citation else "")
+    return join([container(item), producer, *facts, located], ", ")
 
 
 def _podcast_medium(item: Item) -> str:

@@ -146,6 +146,9 @@ def _secondary_names(people: Sequence[Name], bib: bool) -> str:
     return names_note(people, et_al=False)
 
 
+_EDITION_NOUNS = ("ed", "ed.", "edn", "edn.", "edition")
+# What a statement of the kind "Seventh issue" may count instead of editions.
+_STATEMENT_NOUNS = words("issue printing impression reprint reprinting release version state")
 _FIRST_OF = re.compile(r"(?:1st|first)\s+[^\d,;]+?\s+(?:ed|edn|edition)\.?")
 
 
@@ -170,16 +173,39 @@ def edition(item: Item, *, capital: bool) -> str:
         # Simon & Schuster hardcover edition", "1st Vintage Books ed.") is a first edition too:
         # the publisher named in the facts of publication tells which one was used.
         return ""
+    words_ = lower.split()
     if number:
         out = f"{ordinal(int(number.group(1)))} ed."
-    elif lower.split(" ")[0] in _ORDINAL_WORDS and len(lower.split()) <= 2:
-        out = f"{ordinal(_ORDINAL_WORDS[lower.split(' ')[0]])} ed."
+    elif words_[0] in _ORDINAL_WORDS and (len(words_) == 1 or words_[1] in _EDITION_NOUNS):
+        out = f"{ordinal(_ORDINAL_WORDS[words_[0]])} ed."
+    elif (
+        words_[0] in _ORDINAL_WORDS
+        and len(words_) == 2
+        and words_[1].isalpha()
+        and words_[1] not in _EDITION_WORDS
+        and words_[1] not in _EDITION_ABBREVIATIONS
+        and words_[1] not in _DESCRIPTIVE_EDITIONS
+    ):
+        # "Seventh issue", "Second printing": a statement whose noun is not "edition" keeps
+        # its noun, the ordinal in figures (CMOS 14.112 gives the statement as the work does,
+        # abbreviating only "edition"); the usual nouns are common nouns, lowercase, any other
+        # word may be an imprint's name ("Second Bantam") and keeps its capital.
+        noun = text.split()[1]
+        noun = noun.lower() if noun.lower() in _STATEMENT_NOUNS else noun
+        out = f"{ordinal(_ORDINAL_WORDS[words_[0]])} {noun}"
     else:
         parts = [_edition_word(w) for w in text.split()]
         first_word = parts[0].lower().rstrip(",")
-        if first_word in _ORDINAL_WORDS and len(parts) > 1 and parts[1].startswith("ed."):
-            # "Third edition, revised": "3rd ed., rev." (CMOS 14.113 gives editions in figures).
+        if (
+            first_word in _ORDINAL_WORDS
+            and len(parts) > 1
+            and (parts[1].startswith("ed.") or parts[1].lower() in _DESCRIPTIVE_EDITIONS)
+        ):
+            # "Third edition, revised": "3rd ed., rev."; "Second revised": "2nd rev. ed." (CMOS
+            # 14.113 gives editions in figures).
             parts[0] = ordinal(_ORDINAL_WORDS[first_word]) + parts[0][len(first_word) :]
+            if parts[1].lower() in _DESCRIPTIVE_EDITIONS:
+                parts[1] = parts[1].lower()  # "Second Expanded Edition": "2nd expanded ed."
         revised = any(w.lower().rstrip(".") in ("rev", "abr", "exp") for w in parts)
         # A text that names the edition already ("5th ed., rev.", "2nd ed., rev. and enl.")
         # is complete as given: no second "ed." (14.113).

@@ -365,7 +365,7 @@ def _edition_from_title(out: dict[str, Any]) -> None:
 # "2nd ed., rev. and enl."). A statement with any other word is left as it is.
 _EDITION_LABELS = words(
     "ed edn edition éd édition aufl auflage изд издание edición edizione ed wyd wydanie uitg"
-    " uitgave druk vyd vydání upplagan uppl opl oplag painos izd izdanie"
+    " uitgave ausg ausgabe druk vyd vydání upplagan uppl opl oplag painos izd izdanie"
 )
 _EDITION_TERMS = {
     **dict.fromkeys(
