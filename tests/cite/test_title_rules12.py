@@ -123,3 +123,40 @@ def test_real_german_catalogue_titles_keep_their_case_cmos_11_24() -> None:
         "Perspektive einer Relationalen Ontologie": "Aristoteles’ Metaphysik des Guten: "
         "Gottes Existenz und Eigenschaften aus der Perspektive einer relationalen Ontologie"
     }
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # 14.30: a Romance headline that is a sentence is shortened to its subject, an
+        # article, a noun and the name after "de"/"di": the lowercase word after the name
+        # is its verb (an adjective would agree with the noun before the name).
+        ("Le gouvernement de Tunis rappelle son ambassadeur", "fr", "Le gouvernement de Tunis"),
+        ("El gobierno de Caracas rompe relaciones con Cuba", "es", "El gobierno de Caracas"),
+        ("Il governo di Roma accetta il piano Marshall", "it", "Il governo di Roma"),
+        # No verb after the name: nothing to cut by this rule.
+        ("La guerre d’Algérie et les Français", "fr", "La guerre d’Algérie et les Français"),
+    ],
+)
+def test_romance_headline_sentence_shortened_to_its_subject_cmos_14_30(
+    title: str, language: str, expected: str
+) -> None:
+    assert derive_short_title(title, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30 (Arabic romanized by ALA-LC): in a construct chain only the last
+        # member takes the article; a lowercase definite word after it is an adjective,
+        # which the four-word phrase before it does without.
+        ("Qarār ḥukūmat jumhūrīyat al-ʻIrāq al-jadīdah", "Qarār ḥukūmat jumhūrīyat al-ʻIrāq"),
+        ("Muḥāḍarāt fī tārīkh al-ʻArab al-ḥadīth", "Muḥāḍarāt fī tārīkh al-ʻArab"),
+        # A capitalized definite word after the chain is a name (or a nisba of one): kept.
+        ("Mudhakkirāt al-zaʻīm al-ʻIrāqī", "Mudhakkirāt al-zaʻīm al-ʻIrāqī"),
+    ],
+)
+def test_arabic_definite_adjective_after_construct_chain_dropped_cmos_14_30(
+    title: str, expected: str
+) -> None:
+    assert derive_short_title(title, "ar") == expected
