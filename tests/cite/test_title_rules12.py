@@ -72,6 +72,16 @@ def test_short_title_never_ends_inside_a_series_cmos_14_30(title: str, expected:
             "Berichte des Instituts für Angewandte Sozialforschung",
             "Berichte des Instituts für Angewandte Sozialforschung",
         ),
+        # A title in sentence style that capitalizes an adjective of a nation or doctrine
+        # names an institution with it; in headline style that proves nothing.
+        (
+            "Im Schatten der Sowjetischen Militäradministration",
+            "Im Schatten der Sowjetischen Militäradministration",
+        ),
+        (
+            "Die Amerikanische Besatzung Und Die Deutschen",
+            "Die amerikanische Besatzung und die Deutschen",
+        ),
         # Place adjectives in "-er" are indeclinable and capitalized (11.26).
         (
             "Die Berliner Mauer Und Der Prager Frühling",

@@ -78,8 +78,9 @@ _NAMED = {
 # Nouns that name a state, a party or an institution with the adjectives before them: "die
 # Russische Föderation", "die Freie Universität".
 # In a title that shows no headline style every adjective before one is taken for part of
-# its name; in one that does, an adjective of a nation or a doctrine in "-isch" (and
-# "deutsch") still is ("Archiv Für Außenpolitik Der Russischen Föderation").
+# its name, and so is any adjective of a nation or a doctrine in "-isch" (and "deutsch"); in
+# one that does, such an adjective before one still is ("Archiv Für Außenpolitik Der
+# Russischen Föderation").
 _NAME_HEADS = words(
     "republik volksrepublik bundesrepublik föderation union sowjetunion königreich reich"
     " staaten nationen emirate partei einheitspartei armee volksarmee front gemeinschaft"
@@ -185,9 +186,12 @@ def _attributive(cores: list[tuple[str, str, str]], i: int, headline: bool) -> b
         return False
     if any(noun.lower() in _NAMED.get(s, ()) for s in run):
         return False
-    if head in _NAME_HEADS and (
-        not headline or any(s.endswith("isch") or s == "deutsch" for s in run)
-    ):
+    national = any(s.endswith("isch") or s == "deutsch" for s in run)
+    if national and (head in _NAME_HEADS or not headline):
+        # An adjective of a nation or doctrine a sentence-style title capitalizes is a
+        # name's ("der Sowjetischen Militäradministration").
+        return False
+    if head in _NAME_HEADS and not headline:
         return False
     if len(run) > 1 and not headline:
         return False  # "Deutsche Demokratische Republik": a run of capitals names
