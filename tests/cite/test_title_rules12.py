@@ -144,6 +144,8 @@ def test_real_german_catalogue_titles_keep_their_case_cmos_11_24() -> None:
         ("Le gouvernement de Tunis rappelle son ambassadeur", "fr", "Le gouvernement de Tunis"),
         ("El gobierno de Caracas rompe relaciones con Cuba", "es", "El gobierno de Caracas"),
         ("Il governo di Roma accetta il piano Marshall", "it", "Il governo di Roma"),
+        # A participle after the name belongs to the noun phrase: no sentence to cut.
+        ("La guerre d’Indochine vue de Londres", "fr", "La guerre d’Indochine vue de Londres"),
         # No verb after the name: nothing to cut by this rule.
         ("La guerre d’Algérie et les Français", "fr", "La guerre d’Algérie et les Français"),
     ],

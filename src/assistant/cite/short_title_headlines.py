@@ -90,6 +90,15 @@ def passive_subject_end(tokens: list[str]) -> int:
 _ROMANCE_LINKS = words("de di da d’ d' du del della dello dei degli delle do dos das")
 
 
+# Past and present participles of French, Spanish, Italian and Portuguese, regular ("vue",
+# "vista") and common irregular forms.
+_PARTICIPLE_ENDINGS = (
+    "é", "ée", "és", "ées", "u", "ue", "us", "ues", "ant", "ants", "ante", "antes",
+    "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ato", "ata", "ati", "ate",
+    "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "isto", "ista", "isti", "iste",
+)  # fmt: skip
+
+
 def romance_subject_end(tokens: list[str], language: str) -> int:
     """Where the subject of a French, Spanish, Italian or Portuguese headline that is a
     sentence ends (0 when there is none to tell): an article, a noun and a place or a name
@@ -112,6 +121,10 @@ def romance_subject_end(tokens: list[str], language: str) -> int:
     if not name[:1].isupper() or name.endswith((",", ":", ";")):
         return 0
     if not verb[:1].islower() or _bare(verb) in function_words or not verb.isalpha():
+        return 0
+    if _bare(verb).endswith(_PARTICIPLE_ENDINGS):
+        # A participle after the name is the noun phrase's own ("La guerre de Corée vue de
+        # Paris"), no verb of a sentence.
         return 0
     unit_of_name, unit_of_verb = flat[link + 1][0], flat[link + 2][0]
     return unit_of_verb if unit_of_verb > unit_of_name else 0
