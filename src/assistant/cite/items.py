@@ -296,8 +296,8 @@ def prepare(item_id: str, raw: Any) -> Item:
         # A case name is printed as the reporter prints it, "In re Debs", "Ex parte
         # Milligan", "ex rel." (Bluebook 10.2, CMOS 18 14.174): tidied, never headline-cased.
         headline = english and csl_type != "legal_case"
-        title = case_title(title, headline)
-        short = case_title(short, headline)
+        title = case_title(title, headline, language=language_code(raw))
+        short = case_title(short, headline, language=language_code(raw))
     language = language_code(raw)
     if short:
         if not headword and family != "legal" and csl_type not in AS_WRITTEN_TYPES:

@@ -19,10 +19,11 @@ def first_term_of_series(
     Globalization, | and the Cold War") moves back to the first term when that term is a
     key phrase of its own, two words or more with no function word ("Satellite
     Communications"): the second term, a single word, was only the next item of a list
-    the cut broke (14.30); two terms of two words each are a pair ("Jazz Clubs, Youth
-    Gangs"). A first term of one word keeps the second with it ("America,
-    Russia"), and so does a first term that only names a state or a war ("United States,
-    Algeria")."""
+    the cut broke (14.30), and so does a second term of two words ("Nasser's Egypt, | Arab
+    Nationalism, | and the United Arab Republic"): a short title never ends inside a
+    series, where its last term would pass for the end of the list. A first term of one
+    word keeps the second with it ("America, Russia"), and so does a first term that only
+    names a state or a war ("United States, Algeria")."""
     k = len(chosen)
     if k < 3 or k >= len(units) or not units[k - 1].endswith(","):
         return chosen
@@ -35,7 +36,7 @@ def first_term_of_series(
     flat = [w for unit in first for w in split_unit(unit)]
     if (
         _counted(first, language) >= 2
-        and _counted(units[commas[0] : k], language) == 1
+        and _counted(units[commas[0] : k], language) <= 2
         and not any(_bare(w) in function_words for w in flat)
         and _bare(flat[-1]) not in GENERIC_HEAD_NOUNS
     ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from assistant.cite.short_title_phrases import FINITE, IRREGULAR_PARTICIPLES, PREPOSITIONS
 from assistant.cite.short_title_units import split_unit
-from assistant.cite.short_title_words import FUNCTION_WORDS
+from assistant.cite.short_title_words import ARTICLES, FUNCTION_WORDS
 from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.typography import words
 
@@ -83,3 +83,48 @@ def passive_subject_end(tokens: list[str]) -> int:
             return 0
         return k
     return 0
+
+
+# What links a Romance noun to the name that completes it ("révolution de Bagdad"): the
+# bare links and their contracted forms with an article.
+_ROMANCE_LINKS = words("de di da d’ d' du del della dello dei degli delle do dos das")
+
+
+# Past and present participles of French, Spanish, Italian and Portuguese, regular ("vue",
+# "vista") and common irregular forms.
+_PARTICIPLE_ENDINGS = (
+    "é", "ée", "és", "ées", "u", "ue", "us", "ues", "ant", "ants", "ante", "antes",
+    "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ato", "ata", "ati", "ate",
+    "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "isto", "ista", "isti", "iste",
+)  # fmt: skip
+
+
+def romance_subject_end(tokens: list[str], language: str) -> int:
+    """Where the subject of a French, Spanish, Italian or Portuguese headline that is a
+    sentence ends (0 when there is none to tell): an article, a noun and a place or a name
+    after "de" ("La révolution de Bagdad | inquiète Londres", "El gobierno de Caracas |
+    rompe relaciones"). A lowercase word other than a function word after the name is no
+    part of the noun phrase (an adjective agrees with the noun, before the name), so it is
+    the verb, and the subject names what the story is about (14.30)."""
+    function_words = FUNCTION_WORDS.get(language, frozenset())
+    flat: list[tuple[int, str]] = [
+        (index, word) for index, unit in enumerate(tokens) for word in split_unit(unit)
+    ]
+    words_ = [word for _, word in flat]
+    start = 1 if words_ and _bare(words_[0]) in ARTICLES.get(language, ()) else 0
+    link = start + 1
+    if link + 2 >= len(words_) or _bare(words_[link]) not in _ROMANCE_LINKS:
+        return 0
+    noun, name, verb = words_[start], words_[link + 1], words_[link + 2]
+    if not noun[:1].islower() or _bare(noun) in function_words:
+        return 0
+    if not name[:1].isupper() or name.endswith((",", ":", ";")):
+        return 0
+    if not verb[:1].islower() or _bare(verb) in function_words or not verb.isalpha():
+        return 0
+    if _bare(verb).endswith(_PARTICIPLE_ENDINGS):
+        # A participle after the name is the noun phrase's own ("La guerre de Corée vue de
+        # Paris"), no verb of a sentence.
+        return 0
+    unit_of_name, unit_of_verb = flat[link + 1][0], flat[link + 2][0]
+    return unit_of_verb if unit_of_verb > unit_of_name else 0

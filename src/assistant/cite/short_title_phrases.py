@@ -111,6 +111,26 @@ _PURPOSE = words("zur zum")
 _GERMAN_GENITIVE_ARTICLES = words("der des")
 
 
+_ARABIC_DEFINITE = re.compile(r"^(?:al|el|ad|an|ar|as|at|az|ash|ath|adh)-", re.IGNORECASE)
+
+
+def definite_adjectives_at(tokens: list[str], k: int, language: str) -> bool:
+    """Whether the units from `k` on are Arabic definite adjectives after a definite noun
+    ("qanāt al-Suways | al-ʻālamīyah"): in a construct chain only its last member takes
+    the article, so a definite word after it, lowercase (no name), is an adjective of a
+    noun before, which the phrase is complete without (14.30)."""
+    if language != "ar" or not 0 < k < len(tokens):
+        return False
+    if not _ARABIC_DEFINITE.match(_bare(_last(tokens[k - 1]))):
+        return False
+    rest = [w for unit in tokens[k:] for w in split_unit(unit)]
+    for word in rest:
+        plain = _ARABIC_DEFINITE.sub("", _bare(word)).lstrip("ʻʼʿʾ’‘")
+        if not _ARABIC_DEFINITE.match(_bare(word)) or not plain[:1].islower():
+            return False
+    return True
+
+
 def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozenset[str]) -> bool:
     """Whether a phrase can end after the first `k` units: before a preposition, conjunction
     or article (or an English participle) or a parenthesis, or after a comma, semicolon or
@@ -120,6 +140,8 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
         return True
     if _bare(after) in NO_CUT_BEFORE.get(language, ()):
         return False
+    if definite_adjectives_at(tokens, k, language):
+        return True
     if language == "en" and _passive_verb_at(tokens, k):
         # A headline's passive verb and its agent ("Atomic Bombing of Nagasaki | Told by
         # Flight Member") report on the subject the words before it name.

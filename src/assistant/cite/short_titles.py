@@ -41,12 +41,17 @@ from assistant.cite.short_title_ends import (
     first_of_two_names,
     trailing_prepositional_phrase,
 )
-from assistant.cite.short_title_headlines import main_clause_end, passive_subject_end
+from assistant.cite.short_title_headlines import (
+    main_clause_end,
+    passive_subject_end,
+    romance_subject_end,
+)
 from assistant.cite.short_title_phrases import (
     PREPOSITIONS,
     SERIES_CONJUNCTIONS,
     apposition_at,
     clause_or_conjunct_at,
+    definite_adjectives_at,
     generic_head,
     participle,
     phrase_ends,
@@ -58,6 +63,7 @@ from assistant.cite.short_title_phrases import (
     verb_units,
 )
 from assistant.cite.short_title_units import (
+    ROMANCE,
     join_units,
     show_units,
     split_unit,
@@ -131,6 +137,12 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
     function_words = FUNCTION_WORDS.get(language, frozenset())
     tokens = _without_setting(without_dates(tokens, function_words), function_words)
     tokens = _without_corporate_author(tokens, function_words, author_names)
+    if tokens and language in ROMANCE and not tokens[-1].endswith("?"):
+        # (Before the words are joined into units: the name and the verb after it may be
+        # joined as one.)
+        subject = romance_subject_end(tokens, language)
+        if subject and _length(tokens, language) > 4:
+            tokens = tokens[:subject]
     if tokens:
         # A short title comes from the head of the title: past its first forty words nothing
         # changes the choice, and the search stays bounded for any length.
@@ -415,6 +427,7 @@ def _choose(
         elif (
             size > 5
             or trailing_prepositional_phrase(tokens, head, language, function_words)
+            or definite_adjectives_at(tokens, head, language)
             or (
                 language == "en"
                 and clause_or_conjunct_at(tokens, head)

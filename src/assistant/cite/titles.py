@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from assistant.cite.german_case import sentence_style as german_sentence_style
 from assistant.cite.headline import title_case
 from assistant.cite.languages import code_of, guess, is_function_word
 from assistant.cite.model import Run
@@ -68,8 +69,10 @@ _COLON_AFTER_MARK = re.compile(r"(?<=[?!])[ \u00a0]*:(?=\s)")
 
 
 @lru_cache(maxsize=8192)
-def case_title(text: str, english: bool, *, masthead: bool = False) -> str:
-    """Headline style for English; other languages and non-Latin scripts as written. In
+def case_title(text: str, english: bool, *, masthead: bool = False, language: str = "") -> str:
+    """Headline style for English; other languages and non-Latin scripts as written, but a
+    German title a catalogue typed in headline style is set in sentence style (`language`,
+    the record's ISO 639-1 code, else the title's own words tell German; german_case). In
     every language a space before a colon or question mark goes (French and catalogue
     spacing), a colon after a question mark goes, and a period the record closed the title
     with goes.
@@ -80,6 +83,9 @@ def case_title(text: str, english: bool, *, masthead: bool = False) -> str:
     if not text:
         return text
     if not english:
+        if not masthead and (language or guess(text)) == "de":
+            # (A newspaper's name is its own: every capital in "Neue Zürcher Zeitung" stays.)
+            text = german_sentence_style(text)
         return _subtitle_capital(joined_open_compounds(text))
     if _NON_LATIN.search(text):
         return text
