@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from assistant.cite.model import Citation, Note
 from assistant.essay import autosave as autosaves
@@ -716,3 +716,36 @@ def test_evidence_rows_show_the_place_and_a_snippet_and_open_in_the_reader(windo
         pane.links.itemActivated.emit(item)
     assert shown.args[0].ordinal == passage.ordinal
     assert window.reader_dock.isVisible()
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_the_empty_pages_hints_stay_readable_when_the_writer_switches_scheme(window, scheme):
+    """The guidance on the empty draft and the empty notes list is in the placeholder
+    colour of the scheme in use: light grey on the dark page after View > Appearance > Dark
+    (it once stayed in the first scheme's colour, dark on dark)."""
+    other = "light" if scheme == "dark" else "dark"
+    window.set_theme(other)
+    window.set_theme(scheme)
+    QApplication.processEvents()
+    try:
+        for label, page in (
+            (window.editor.text_edit.placeholder, window.editor.text_edit.viewport()),
+            (window.editor.notes_strip.placeholder, window.editor.notes_strip),
+        ):
+            text = label.palette().color(label.foregroundRole())
+            background = page.palette().color(page.backgroundRole())
+
+            # WCAG's "large or incidental text" floor, 3:1, on relative luminance.
+            def luminance(colour) -> float:
+                def channel(c: float) -> float:
+                    c /= 255
+                    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+                r, g, b = (channel(v) for v in (colour.red(), colour.green(), colour.blue()))
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+            light, dark = sorted((luminance(text), luminance(background)), reverse=True)
+            assert (light + 0.05) / (dark + 0.05) >= 3.0, (label.text()[:20], scheme)
+            assert (luminance(text) > luminance(background)) == (scheme == "dark")
+    finally:
+        window.set_theme("system")

@@ -13,7 +13,7 @@ from typing import Literal
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 Mode = Literal["system", "light", "dark"]
 MODES: tuple[Mode, ...] = ("system", "light", "dark")
@@ -87,6 +87,29 @@ def notifier() -> _Notifier:
     if _notifier is None:
         _notifier = _Notifier()
     return _notifier
+
+
+class _PlaceholderPainter(QObject):
+    """Keeps a label in the palette's placeholder colour. A child of the label, so its slot
+    goes with the label (a style sheet's palette(placeholder-text) is read once, when the
+    label is first polished: after the writer switched to dark the hint stayed dark on dark)."""
+
+    def __init__(self, label: QWidget) -> None:
+        super().__init__(label)
+        self._label = label
+        notifier().changed.connect(self.paint)
+        self.paint()
+
+    def paint(self) -> None:
+        palette = self._label.palette()
+        colour = QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        self._label.setPalette(palette)
+
+
+def paint_as_placeholder(label: QWidget) -> None:
+    """Set a guidance label in the placeholder colour, now and at every change of scheme."""
+    _PlaceholderPainter(label)
 
 
 def _palette_is_dark(palette: QPalette) -> bool:

@@ -169,7 +169,8 @@ class NotesStrip(QWidget):
         self.placeholder.setObjectName("notesPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.placeholder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.placeholder.setStyleSheet("color: palette(placeholder-text); padding: 6px;")
+        self.placeholder.setMargin(6)
+        theme.paint_as_placeholder(self.placeholder)
         self.source_edit = QLineEdit()
         self.source_edit.setObjectName("noteSourceEdit")
         self.source_edit.setPlaceholderText(

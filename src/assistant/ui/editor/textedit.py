@@ -173,7 +173,7 @@ class DraftTextEdit(QTextEdit):
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.placeholder.setStyleSheet("color: palette(placeholder-text);")
+        theme.paint_as_placeholder(self.placeholder)
         document.contentsChanged.connect(self._update_placeholder)
         self.tooltip_provider: Callable[[str], str] | None = None
         # Explanations of what is marked at a document position (a failing quotation, an
