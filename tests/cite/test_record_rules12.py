@@ -1,0 +1,101 @@
+"""Record-side rules found by round 12 of the held-out libraries, each pinned on invented
+items (not the held-out sets' own): court names in a case citation, bills in notes only, a
+score's composer, preprints, the article before a descriptive meeting name, a web page's
+description, a report's series and number."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.cite.courts import court_abbreviation
+from assistant.cite.engine import ChicagoEngine
+from assistant.cite.model import Citation
+
+
+def _forms(item: dict, locator: str = "12") -> tuple[str, str, str | None]:
+    engine = ChicagoEngine({item["id"]: item})
+    citation = Citation(item["id"], locator)
+    full = engine.full_note(citation).html()
+    short = engine.short_note(citation).html()
+    # An item cited in notes only has no entry in the bibliography the engine lists.
+    entries = engine.bibliography([item["id"]])
+    return full, short, entries[0].html() if entries else None
+
+
+# --- courts (CMOS 18 14.175-14.176, Bluebook T1, T7, T10) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("court", "reporter", "expected"),
+    [
+        ("United States Court of Appeals for the Ninth Circuit", "F.3d", "9th Cir."),
+        ("U.S. Court of Appeals for the Third Circuit", "F.2d", "3d Cir."),
+        ("Court of Appeals for the Eleventh Circuit", "F.3d", "11th Cir."),
+        ("United States Court of Appeals for the District of Columbia Circuit", "F.2d",
+         "D.C. Cir."),
+        ("United States Court of Appeals for the Federal Circuit", "F.3d", "Fed. Cir."),
+        ("Fourth Circuit", "F.2d", "4th Cir."),
+        ("United States District Court for the Eastern District of Pennsylvania", "F. Supp.",
+         "E.D. Pa."),
+        ("United States District Court for the Northern District of Illinois", "F. Supp. 2d",
+         "N.D. Ill."),
+        ("U.S. District Court for the District of New Jersey", "F. Supp.", "D.N.J."),
+        ("United States District Court for the District of Minnesota", "F. Supp.", "D. Minn."),
+        ("United States District Court for the District of Columbia", "F. Supp.", "D.D.C."),
+        ("United States District Court for the Southern District of West Virginia", "F. Supp.",
+         "S.D. W. Va."),
+        # A state's highest court is implied by the state's own reports, named by a regional
+        # reporter's citation.
+        ("Supreme Court of New Jersey", "N.J.", ""),
+        ("Supreme Court of Illinois", "Ill. 2d", ""),
+        ("Supreme Court of Illinois", "N.E.2d", "Ill."),
+        ("Texas Supreme Court", "S.W.2d", "Tex."),
+        ("Supreme Judicial Court of Maine", "A.2d", "Me."),
+        # New York's Supreme Court is a trial court, its highest the Court of Appeals.
+        ("Court of Appeals of New York", "N.Y.2d", ""),
+        ("Supreme Court of New York", "N.Y.S.2d", "N.Y. Sup. Ct."),
+        # Already abbreviated, or unknown: as typed.
+        ("5th Cir.", "F.2d", "5th Cir."),
+        ("International Court of Justice", "I.C.J.", "International Court of Justice"),
+    ],
+)  # fmt: skip
+def test_a_court_is_abbreviated_or_omitted_as_the_bluebook_tables_give_it_14_175(
+    court: str, reporter: str, expected: str
+) -> None:
+    assert court_abbreviation(court, reporter) == expected
+
+
+def test_a_district_court_case_cites_its_court_abbreviated_and_no_bibliography_14_175() -> None:
+    item = {
+        "id": "pentagon",
+        "type": "legal_case",
+        "title": "United States v. New York Times Co.",
+        "authority": "United States District Court for the Southern District of New York",
+        "container-title": "F. Supp.",
+        "volume": "328",
+        "page": "324",
+        "issued": {"date-parts": [["1971", 6, 19]]},
+    }
+    full, short, bib = _forms(item, "330")
+    assert (
+        full == "<i>United States v. New York Times Co.</i>, 328 F. Supp. 324, 330 (S.D.N.Y. 1971)."
+    )
+    assert bib is None
+    assert short == "<i>New York Times Co.</i>, 328 F. Supp. at 330."
+
+
+def test_a_bill_gives_the_congress_abbreviated_and_is_cited_in_notes_only_14_173() -> None:
+    # Zotero's Session field spelled out: "Cong." and "sess." as the Bluebook has them.
+    item = {
+        "id": "bill",
+        "type": "bill",
+        "title": "Civil Rights Act of 1963",
+        "number": "H.R. 7152",
+        "authority": "House",
+        "chapter-number": "88th Congress, 1st Session",
+        "issued": {"date-parts": [["1963", 6, 20]]},
+    }
+    full, short, bib = _forms(item, "")
+    assert full == "Civil Rights Act of 1963, H.R. 7152, 88th Cong., 1st sess. (1963)."
+    assert bib is None
+    assert short == "Civil Rights Act of 1963."
