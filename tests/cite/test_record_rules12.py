@@ -99,3 +99,54 @@ def test_a_bill_gives_the_congress_abbreviated_and_is_cited_in_notes_only_14_173
     assert full == "Civil Rights Act of 1963, H.R. 7152, 88th Cong., 1st sess. (1963)."
     assert bib is None
     assert short == "Civil Rights Act of 1963."
+
+
+# --- a score's composer, a recording's performer (CMOS 18 14.163-14.164) -----------------
+
+
+def test_a_score_is_cited_under_its_composer_as_a_book_under_its_author_14_164() -> None:
+    item = {
+        "id": "barber",
+        "type": "musical_score",
+        "title": "Adagio for Strings",
+        "composer": [{"family": "Barber", "given": "Samuel"}],
+        "publisher": "G. Schirmer",
+        "issued": {"date-parts": [["1939"]]},
+    }
+    full, short, bib = _forms(item, "3")
+    assert full == "Samuel Barber, <i>Adagio for Strings</i> (G. Schirmer, 1939), 3."
+    assert short == "Barber, <i>Adagio for Strings</i>, 3."
+    assert bib == "Barber, Samuel. <i>Adagio for Strings</i>. G. Schirmer, 1939."
+    # And it files under B, with the authors' books.
+    engine = ChicagoEngine(
+        {
+            "barber": item,
+            "copeland": {
+                "id": "copeland",
+                "type": "book",
+                "title": "Music in Wartime",
+                "author": [{"family": "Copeland", "given": "Ruth"}],
+                "issued": {"date-parts": [["1950"]]},
+            },
+        }
+    )
+    assert [e.html()[:6] for e in engine.bibliography()] == ["Barber", "Copela"]
+
+
+def test_a_recording_with_no_author_leads_with_its_composer_else_its_performer_14_163() -> None:
+    album = {
+        "id": "album",
+        "type": "song",
+        "title": "Symphony No. 7 (Leningrad)",
+        "composer": [{"family": "Shostakovich", "given": "Dmitri"}],
+        "performer": [{"literal": "Chicago Symphony Orchestra"}],
+        "publisher": "Angel",
+        "number": "DS-37919",
+        "issued": {"date-parts": [["1989"]]},
+        "medium": "LP",
+    }
+    full, _short, _bib = _forms(album, "")
+    assert full.startswith("Dmitri Shostakovich, <i>Symphony No. 7 (Leningrad)</i>")
+    performed = {k: v for k, v in album.items() if k != "composer"}
+    full, _short, _bib = _forms(performed, "")
+    assert full.startswith("Chicago Symphony Orchestra, <i>Symphony No. 7 (Leningrad)</i>")
