@@ -150,3 +150,44 @@ def test_a_recording_with_no_author_leads_with_its_composer_else_its_performer_1
     performed = {k: v for k, v in album.items() if k != "composer"}
     full, _short, _bib = _forms(performed, "")
     assert full.startswith("Chicago Symphony Orchestra, <i>Symphony No. 7 (Leningrad)</i>")
+
+
+# --- preprints (CMOS 18 14.110) -------------------------------------------------------------
+
+
+def _preprint(**extra: object) -> dict:
+    # As Zotero exports its Preprint type: CSL `article`, Repository as `publisher`, Archive ID
+    # as `number`.
+    return {
+        "id": "pre",
+        "type": "article",
+        "title": "Tidal Records and the Cold War Navy",
+        "author": [{"family": "Lindqvist", "given": "Karin"}],
+        "publisher": "SocArXiv",
+        "number": "osf.io/7xq2m",
+        "issued": {"date-parts": [["2023", 2, 14]]},
+        **extra,
+    }
+
+
+def test_a_preprint_names_itself_its_repository_and_full_date_14_110() -> None:
+    full, short, bib = _forms(_preprint(DOI="10.31235/osf.io/7xq2m"), "")
+    assert full == (
+        "Karin Lindqvist, “Tidal Records and the Cold War Navy,” preprint, SocArXiv,"
+        " February 14, 2023, https://doi.org/10.31235/osf.io/7xq2m."
+    )
+    assert short == "Lindqvist, “Tidal Records.”"
+    assert bib == (
+        "Lindqvist, Karin. “Tidal Records and the Cold War Navy.” Preprint, SocArXiv,"
+        " February 14, 2023. https://doi.org/10.31235/osf.io/7xq2m."
+    )
+
+
+def test_a_preprint_without_a_doi_keeps_its_identifier_and_its_own_genre_14_110() -> None:
+    full, _short, bib = _forms(_preprint(genre="Working paper"), "")
+    assert full == (
+        "Karin Lindqvist, “Tidal Records and the Cold War Navy,” working paper, SocArXiv,"
+        " osf.io/7xq2m, February 14, 2023."
+    )
+    assert "  " not in bib
+    assert bib.endswith("Working paper, SocArXiv, osf.io/7xq2m, February 14, 2023.")
