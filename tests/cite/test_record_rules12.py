@@ -191,3 +191,30 @@ def test_a_preprint_without_a_doi_keeps_its_identifier_and_its_own_genre_14_110(
     )
     assert "  " not in bib
     assert bib.endswith("Working paper, SocArXiv, osf.io/7xq2m, February 14, 2023.")
+
+
+# --- a web page's description (CMOS 18 14.104, 14.106) -----------------------------------
+
+
+def test_a_web_page_says_what_kind_of_page_it_is_after_its_title_14_104() -> None:
+    item = {
+        "id": "factsheet",
+        "type": "webpage",
+        "title": "The Berlin Airlift, 1948–1949",
+        "container-title": "Office of the Historian",
+        "genre": "Fact sheet",
+        "URL": "https://history.state.gov/milestones/1945-1952/berlin-airlift",
+        "accessed": {"date-parts": [["2025", 3, 4]]},
+    }
+    full, _short, bib = _forms(item, "")
+    assert full == (
+        "“The Berlin Airlift, 1948–1949,” fact sheet, Office of the Historian, accessed March 4,"
+        " 2025, https://history.state.gov/milestones/1945-1952/berlin-airlift."
+    )
+    assert bib == (
+        "“The Berlin Airlift, 1948–1949.” Fact sheet. Office of the Historian. Accessed March 4,"
+        " 2025. https://history.state.gov/milestones/1945-1952/berlin-airlift."
+    )
+    # Zotero's "Web page" says only what the item type says: not printed.
+    plain, _short, _bib = _forms({**item, "genre": "Web page"}, "")
+    assert plain.startswith("“The Berlin Airlift, 1948–1949,” Office of the Historian,")
