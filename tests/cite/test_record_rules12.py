@@ -218,3 +218,38 @@ def test_a_web_page_says_what_kind_of_page_it_is_after_its_title_14_104() -> Non
     # Zotero's "Web page" says only what the item type says: not printed.
     plain, _short, _bib = _forms({**item, "genre": "Web page"}, "")
     assert plain.startswith("“The Berlin Airlift, 1948–1949,” Office of the Historian,")
+
+
+# --- a report numbered in its series (CMOS 18 14.123) -------------------------------------
+
+
+def test_a_report_numbered_in_its_series_gives_the_number_after_the_series_14_123() -> None:
+    # Zotero's report has no Series Number: the writer puts the series' number in Report
+    # Number, with no report type.
+    item = {
+        "id": "fao",
+        "type": "report",
+        "title": "Land Reform and Rural Credit in the Near East",
+        "author": [{"family": "Warriner", "given": "Doreen"}],
+        "collection-title": "FAO Agricultural Development Paper",
+        "number": "62",
+        "publisher": "Food and Agriculture Organization of the United Nations",
+        "issued": {"date-parts": [["1957"]]},
+    }
+    full, _short, bib = _forms(item, "14")
+    assert full == (
+        "Doreen Warriner, <i>Land Reform and Rural Credit in the Near East</i>, FAO Agricultural"
+        " Development Paper 62 (Food and Agriculture Organization of the United Nations, 1957),"
+        " 14."
+    )
+    assert bib == (
+        "Warriner, Doreen. <i>Land Reform and Rural Credit in the Near East</i>. FAO Agricultural"
+        " Development Paper 62. Food and Agriculture Organization of the United Nations, 1957."
+    )
+    # A number with letters is the report's own, given before its series.
+    own = {**item, "number": "RM-2045"}
+    assert _forms(own, "14")[0] == (
+        "Doreen Warriner, <i>Land Reform and Rural Credit in the Near East</i>, RM-2045, FAO"
+        " Agricultural Development Paper (Food and Agriculture Organization of the United"
+        " Nations, 1957), 14."
+    )
