@@ -253,3 +253,45 @@ def test_a_report_numbered_in_its_series_gives_the_number_after_the_series_14_12
         " Agricultural Development Paper (Food and Agriculture Organization of the United"
         " Nations, 1957), 14."
     )
+
+
+# --- many authors in the bibliography (CMOS 18 14.76) -------------------------------------
+
+
+def _many(count: int) -> dict:
+    surnames = [
+        "Abe",
+        "Berg",
+        "Chen",
+        "Dahl",
+        "Eze",
+        "Ford",
+        "Gupta",
+        "Hale",
+        "Ito",
+        "Jonas",
+        "Kova",
+        "Lund",
+    ]
+    return {
+        "id": f"many{count}",
+        "type": "article-journal",
+        "title": "Fallout in Arctic Lichens",
+        "container-title": "Science",
+        "volume": "140",
+        "page": "10-12",
+        "author": [{"family": s, "given": "A."} for s in surnames[:count]],
+        "issued": {"date-parts": [["1963"]]},
+    }
+
+
+def test_the_bibliography_names_up_to_six_authors_and_of_seven_or_more_three_et_al_14_76() -> None:
+    # CMOS 18 changed 14.76 (the 17th edition listed up to ten, of more the first seven): the
+    # CSL 18th-edition style has the same thresholds (et-al-min 7, et-al-use-first 3).
+    six = _forms(_many(6))[2]
+    assert six is not None
+    assert six.startswith("Abe, A., A. Berg, A. Chen, A. Dahl, A. Eze, and A. Ford. “Fallout")
+    for count in (7, 11, 12):
+        entry = _forms(_many(count))[2]
+        assert entry is not None
+        assert entry.startswith("Abe, A., A. Berg, A. Chen, et al. “Fallout"), count
