@@ -295,3 +295,23 @@ def test_the_bibliography_names_up_to_six_authors_and_of_seven_or_more_three_et_
         entry = _forms(_many(count))[2]
         assert entry is not None
         assert entry.startswith("Abe, A., A. Berg, A. Chen, et al. “Fallout"), count
+
+
+# --- a newspaper's section (CMOS 18 14.89) ------------------------------------------------
+
+
+def test_a_newspaper_section_numbered_in_words_is_abbreviated_sec_14_89() -> None:
+    item = {
+        "id": "trib",
+        "type": "article-newspaper",
+        "title": "Strike Spreads to Gary Mills",
+        "container-title": "Chicago Tribune",
+        "author": [{"family": "Novak", "given": "Walter"}],
+        "section": "Section 2",
+        "issued": {"date-parts": [["1959", 7, 16]]},
+    }
+    full, _short, _bib = _forms(item, "")
+    assert full.endswith("<i>Chicago Tribune</i>, July 16, 1959, sec. 2.")
+    # A section's own name is given as the paper prints it.
+    named = _forms({**item, "section": "Sunday Review"}, "")[0]
+    assert named.endswith("July 16, 1959, Sunday Review.")

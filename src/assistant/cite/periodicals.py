@@ -151,11 +151,21 @@ def _edition(item: Item) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in edition.split())
 
 
+_NUMBERED_SECTION = re.compile(
+    r"^(?:section|sec\.?)\s+(?P<number>\d{1,2}|[A-Z]|[IVX]{1,4})$", re.IGNORECASE
+)
+
+
 def _section(item: Item) -> str:
-    """A newspaper's section: "sec. A", "sec. 2", or its name as given (CMOS 14.191)."""
+    """A newspaper's section: "sec. A", "sec. 2", or its name as given (CMOS 14.191); a
+    section numbered in words ("Section 2", "Sec. B") with CMOS's abbreviation, "sec. 2". A
+    paper's own name for its parts ("Part I" of the Los Angeles Times) is a name, as given."""
     section = item.get("section")
     if not section:
         return ""
+    numbered = _NUMBERED_SECTION.match(section.strip())
+    if numbered:
+        return f"sec. {numbered.group('number')}"
     if len(section) <= 3 or section.isdigit():
         return f"sec. {section}"
     return section
