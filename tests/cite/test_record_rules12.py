@@ -51,6 +51,11 @@ def _forms(item: dict, locator: str = "12") -> tuple[str, str, str | None]:
         ("Supreme Court of Illinois", "N.E.2d", "Ill."),
         ("Texas Supreme Court", "S.W.2d", "Tex."),
         ("Supreme Judicial Court of Maine", "A.2d", "Me."),
+        # A state's intermediate court of appeals, named unless its own reports name it.
+        ("California Court of Appeal", "Cal. Rptr.", "Cal. Ct. App."),
+        ("California Court of Appeal", "Cal. App. 3d", ""),
+        ("Court of Appeals of Michigan", "N.W.2d", "Mich. Ct. App."),
+        ("Court of Appeals of Texas", "S.W.3d", "Tex. App."),
         # New York's Supreme Court is a trial court, its highest the Court of Appeals.
         ("Court of Appeals of New York", "N.Y.2d", ""),
         ("Supreme Court of New York", "N.Y.S.2d", "N.Y. Sup. Ct."),

@@ -97,6 +97,17 @@ _STATE_HIGHEST = re.compile(
 )
 
 
+# A state's intermediate court of appeals (any state but New York and Maryland, whose Court
+# of Appeals is the highest): "Cal. Ct. App." (Bluebook T1).
+_STATE_APPEALS = re.compile(
+    rf"^(?:Court\s+of\s+Appeals?\s+of\s+(?P<state>{_STATE})|(?P<state2>{_STATE})\s+Court\s+of"
+    r"\s+Appeals?)$",
+    re.IGNORECASE,
+)
+# Where table T1 words a state's intermediate court otherwise.
+_APPEALS_FORMS = {"Tex.": "Tex. App.", "Ill.": "Ill. App. Ct."}
+
+
 def _state(name: str) -> str:
     key = re.sub(r"\s+", " ", name).strip().casefold()
     for state, abbreviation in STATE_ABBREVIATIONS.items():
@@ -160,4 +171,13 @@ def court_abbreviation(court: str, reporter: str) -> str:
         name = next(g for g in highest.group("state", "state2", "state3", "state4") if g)
         state = _state(name)
         return "" if _own_reporter(reporter, state) else state
+    appeals = _STATE_APPEALS.match(court)
+    if appeals:
+        state = _state(appeals.group("state") or appeals.group("state2"))
+        # "Cal. App. 2d", the court's own reports, name it.
+        return (
+            ""
+            if _own_reporter(reporter, f"{state} App.")
+            else _APPEALS_FORMS.get(state, f"{state} Ct. App.")
+        )
     return court
