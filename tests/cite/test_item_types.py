@@ -168,7 +168,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "",
         "Korean Aid Bill, H.R. 5330, 81st Cong., 1st sess. (1949).",
         "Korean Aid Bill.",
-        "Korean Aid Bill, H.R. 5330, 81st Cong., 1st sess. (1949).",
+        None,  # cited in notes only, as statutes are (CMOS 18 14.173)
     ),
     (
         "14.174",

@@ -121,11 +121,11 @@ def has_entry(item: Item) -> bool:
     if item.family == "entry":
         return bool(item.authors)
     # Social-media posts are cited in notes only (new in CMOS 18 14.106), and so are cases,
-    # statutes, regulations and treaties, cited in legal style (14.173).
+    # statutes, bills, regulations and treaties, cited in legal style (14.173).
     return item.csl_type not in _NOTES_ONLY
 
 
-_NOTES_ONLY = frozenset({"post", "legal_case", "legislation", "regulation", "treaty"})
+_NOTES_ONLY = frozenset({"post", "legal_case", "legislation", "bill", "regulation", "treaty"})
 
 
 def with_dashes(entries: list[tuple[Item, RichText]]) -> list[RichText]:

@@ -78,6 +78,12 @@ TYPE_FAMILY = {
     "software": "technical",
     "dataset": "technical",
 }
+# Who leads in the author's place when a record names no author, in that order.
+_STAND_INS = {
+    "motion_picture": ("director",),
+    "musical_score": ("composer",),
+    "song": ("composer", "performer"),
+}
 # Titles set in roman, neither quoted nor italic: names of cases, statutes, treaties, patents.
 ROMAN_TYPES = frozenset({"legal_case", "legislation", "regulation", "bill", "treaty", "patent"})
 # Titles printed as written, never headline-cased: a social-media post is quoted as posted
@@ -253,9 +259,12 @@ def prepare(item_id: str, raw: Any) -> Item:
         key: parse_names(raw, key, warnings, item_id)
         for key in ("author", "editor", "translator", "recipient", "interviewer")
     }
-    if csl_type == "motion_picture" and not names["author"]:
-        # A film is filed under its director (CMOS 14.165), as Zotero's export makes him author.
-        names["author"] = parse_names(raw, "director", warnings, item_id)
+    for stand_in in _STAND_INS.get(csl_type, ()):
+        # A film is filed under its director (CMOS 14.165), a score or a recording with no
+        # author under its composer, else its performer (14.163-14.164): Zotero's export
+        # writes them as CSL `director`, `composer`, `performer`.
+        if not names["author"]:
+            names["author"] = parse_names(raw, stand_in, warnings, item_id)
     container_authors = parse_names(raw, "container-author", warnings, item_id)
     if language_code(raw) in ("zh", "ja", "ko"):
         unflagged = {

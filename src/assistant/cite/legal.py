@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.cite import books
+from assistant.cite.courts import court_abbreviation
 from assistant.cite.dates import parse_date
 from assistant.cite.items import Item
 from assistant.cite.locators import locator_text
@@ -83,10 +84,9 @@ def _citation_numbers(item: Item, pinpoint: str) -> str:
 
 
 def _court_year(item: Item) -> str:
-    court = item.get("authority")
-    if _SUPREME_REPORTERS.match(item.get("container-title")) or "supreme court of the united" in (
-        court.lower()
-    ):
+    reporter = item.get("container-title")
+    court = court_abbreviation(item.get("authority"), reporter)
+    if _SUPREME_REPORTERS.match(reporter) or "supreme court of the united" in court.lower():
         court = ""
     date = _decided(item) if _unreported(item) else _year(item)
     return " ".join(p for p in (court, date) if p)
@@ -100,6 +100,20 @@ def _public_law(item: Item) -> str:
         # A bill known by its number has it as its title too ("H.R. 9490"): given once.
         return ""
     return number
+
+
+# "93rd Congress, 1st Session" as Zotero's Session field holds it: the Bluebook's
+# abbreviations, "93rd Cong., 1st sess." (CMOS 18 14.177-14.178); CMOS's own ordinals kept.
+_CONGRESS_WORDS = (
+    (re.compile(r"\b(\d+(?:st|nd|rd|th|d))\s+Congress\b", re.IGNORECASE), r"\1 Cong."),
+    (re.compile(r"\b(\d+(?:st|nd|rd|th|d))\s+Session\b", re.IGNORECASE), r"\1 sess."),
+)
+
+
+def _congress(text: str) -> str:
+    for pattern, replacement in _CONGRESS_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -124,7 +138,7 @@ def _legal_core(item: Item, pinpoint: str) -> Parts:
     # Statutes, regulations, bills: "National Security Act of 1947, Pub. L. No. 80-253,
     # 61 Stat. 495 (1947)"; "H.R. 5330, 81st Cong. (1949)".
     numbers = _citation_numbers(item, pinpoint) if item.get("container-title") else pinpoint
-    pieces = [name, t(_public_law(item)), t(item.get("chapter-number")), t(numbers)]
+    pieces = [name, t(_public_law(item)), t(_congress(item.get("chapter-number"))), t(numbers)]
     return join(pieces, ", ") + paren(_year(item))
 
 
@@ -226,7 +240,7 @@ def _hearing_title(item: Item) -> Parts:
 
 
 def _session(item: Item) -> str:
-    return ", ".join(p for p in (item.get("number"), item.get("chapter-number")) if p)
+    return _congress(", ".join(p for p in (item.get("number"), item.get("chapter-number")) if p))
 
 
 def _hearing(item: Item, citation: Citation) -> Parts:

@@ -18,7 +18,7 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.ranges import page_range
-from assistant.cite.richtext import Parts, join, paren, t
+from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import styled_title
 
@@ -151,11 +151,21 @@ def _edition(item: Item) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in edition.split())
 
 
+_NUMBERED_SECTION = re.compile(
+    r"^(?:section|sec\.?)\s+(?P<number>\d{1,2}|[A-Z]|[IVX]{1,4})$", re.IGNORECASE
+)
+
+
 def _section(item: Item) -> str:
-    """A newspaper's section: "sec. A", "sec. 2", or its name as given (CMOS 14.191)."""
+    """A newspaper's section: "sec. A", "sec. 2", or its name as given (CMOS 14.191); a
+    section numbered in words ("Section 2", "Sec. B") with CMOS's abbreviation, "sec. 2". A
+    paper's own name for its parts ("Part I" of the Los Angeles Times) is a name, as given."""
     section = item.get("section")
     if not section:
         return ""
+    numbered = _NUMBERED_SECTION.match(section.strip())
+    if numbered:
+        return f"sec. {numbered.group('number')}"
     if len(section) <= 3 or section.isdigit():
         return f"sec. {section}"
     return section
@@ -236,7 +246,51 @@ def _issue(item: Item) -> Parts:
     return serial + paren(date or "n.d.")
 
 
+def _in_repository(item: Item) -> bool:
+    """A CSL `article` in no periodical: Zotero's preprint (its Repository as `publisher`,
+    its Archive ID as `number`), a working paper or other paper posted on its own."""
+    return item.csl_type == "article" and not item.get("container-title")
+
+
+def _repository_facts(item: Item) -> str:
+    """ "preprint, arXiv, January 23, 2020" (CMOS 18 14.110): the kind of paper (Zotero's
+    Genre; "preprint" for a paper a repository holds), the repository, its identifier unless
+    the DOI or URL already carries it, the full date."""
+    genre = item.get("genre") or ("preprint" if item.get("publisher") else "")
+    number = item.get("number")
+    if number and re.sub(r"^[A-Za-z-]+:", "", number).casefold() in link(item).casefold():
+        number = ""
+    date = item.date.text() if item.date else ""
+    pieces = (lower_first(genre), item.get("publisher"), number, date)
+    return ", ".join(p for p in pieces if p)
+
+
+def _repository_full(item: Item, citation: Citation) -> Parts:
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    own = title(item)
+    seen = t(accessed(item, capital=False))
+    facts = t(_repository_facts(item))
+    return join(
+        [creator, own, *secondary(item, bib=False), facts, t(locator_text(citation)),
+         *archive_parts(item), seen, t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
+def _repository_bibliography(item: Item) -> Parts:
+    own = title(item)
+    seen = t(accessed(item, capital=True))
+    facts = t(capitalize(_repository_facts(item)))
+    return join(
+        [t(creator_bib(item)), own, *secondary(item, bib=True), facts,
+         *archive_parts(item, bib=True), seen, t(link(item))],
+        ". ",
+    )  # fmt: skip
+
+
 def full(item: Item, citation: Citation) -> Parts:
+    if _in_repository(item):
+        return _repository_full(item, citation)
     if item.family == "issue":
         loc = locator_text(citation)
         serial = _issue(item) + (t(f": {loc}") if loc else [])
@@ -277,6 +331,8 @@ def full(item: Item, citation: Citation) -> Parts:
 
 
 def bibliography(item: Item) -> Parts:
+    if _in_repository(item):
+        return _repository_bibliography(item)
     if item.family == "issue":
         return join(
             [t(creator_bib(item)), *secondary(item, bib=True), _issue(item), t(link(item))], ". "

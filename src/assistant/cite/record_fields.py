@@ -142,6 +142,7 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         # leave out for a newspaper (CMOS 14.89: pages vary between editions); it goes with it.
         out.pop("section", None)
     _split_series(out)
+    _report_series_number(out, kind)
     _edition_from_title(out)
     edition = _text(out.get("edition"))
     if edition:
@@ -332,6 +333,21 @@ def _split_series(out: dict[str, Any]) -> None:
         return
     out["collection-title"] = match.group(1).rstrip(" ,;")
     out["collection-number"] = match.group(2)
+
+
+def _report_series_number(out: dict[str, Any], kind: str) -> None:
+    """A report in a numbered series, "World Health Organization Technical Report Series
+    393": Zotero's report has no Series Number field, so its Report Number holds the series'
+    number. A bare figure (arabic or roman) with a series and no report type is that number,
+    printed after the series title (CMOS 18 14.123); a number with letters ("A/5497", "NASA
+    SP-4206") or one a report type labels ("Working Paper no. 47") is the report's own."""
+    number = _text(out.get("number"))
+    if kind != "report" or _text(out.get("genre")) or _text(out.get("collection-number")):
+        return
+    if not _text(out.get("collection-title")) or not re.fullmatch(r"\d+|[IVXLCDM]+", number):
+        return
+    out["collection-number"] = number
+    out.pop("number", None)
 
 
 # An edition statement inside a title, as Google Books writes it ("From Arab Nationalism to

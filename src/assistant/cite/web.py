@@ -116,10 +116,27 @@ def _post_kind(item: Item) -> tuple[Parts, bool]:
     return t(lower_first(genre)), bool(platform) and platform.lower() in genre.lower()
 
 
+# Zotero's Website Type when it says no more than the item type does.
+_PAGE_TYPE_WORDS = re.compile(
+    r"^(?:web\s?(?:page|site)|website|home\s?page|blog(?:\s+post)?)$", re.I
+)
+
+
+def page_kind(item: Item) -> str:
+    """What kind of page it is when the record says ("online exhibition", "fact sheet"): a
+    description after the title (CMOS 18 14.104, 14.106), as typed; "" for a bare "Web
+    page" and for blogs, which say "(blog)" after their name."""
+    genre = item.get("genre").strip()
+    if item.csl_type != "webpage" or not genre or _PAGE_TYPE_WORDS.match(genre):
+        return ""
+    return genre
+
+
 def full(item: Item, citation: Citation) -> Parts:
     creator = [] if citation.suppress_author else t(creator_note(item))
     date = _dated(item)
     kind, named = _post_kind(item)
+    kind = kind or t(lower_first(page_kind(item)))
     return join(
         [
             creator,
@@ -151,7 +168,9 @@ def bibliography(item: Item) -> Parts:
             # An unsigned blog post is led by the blog, in italics, its sponsor after it.
             creator = styled_title(item.cased("container-title"), quoted=False)
             where = join([t(item.get("publisher")), date], ", ")
-    sentences = [creator, title(item), *secondary(item, bib=True), where]
+    kind = page_kind(item)
+    sentences = [creator, title(item), *secondary(item, bib=True), t(kind[:1].upper() + kind[1:])]
+    sentences.append(where)
     sentences.append(t(accessed(item, capital=True)))
     sentences.extend(archive_parts(item, bib=True))
     sentences.append(t(link(item)))
