@@ -7,6 +7,7 @@ import pytest
 
 from assistant.cite.engine import ChicagoEngine
 from assistant.cite.model import Citation
+from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import case_title, nest_quotes
 
 
@@ -103,3 +104,56 @@ def test_foreign_quotation_marks_in_a_title_become_english_cmos_11_9(
 )
 def test_hyphenated_compound_second_element_cmos_8_161(title: str, expected: str) -> None:
     assert case_title(title, True) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # 14.30, 8.76: a year after "of" that completes an event's name ("the Revolution of
+        # 1848", "the Panic of 1837") tells which event: a key word, kept ...
+        (
+            "The Russian Revolution of 1905: Workers and Soldiers",
+            "en",
+            "Russian Revolution of 1905",
+        ),
+        ("The Great Panic of 1873 in the American West", "en", "Great Panic of 1873"),
+        # ... while a year after any other noun is a trailing date, dropped when two words
+        # are left.
+        ("The Dockyard Fire of 1911", "en", "Dockyard Fire"),
+        # A single year after a comma stays with a short head ("Berlin Crisis, 1961"), and
+        # goes after a head of four words, a short title already.
+        ("Berlin Crisis, 1961", "en", "Berlin Crisis, 1961"),
+        (
+            "American Diplomacy toward Hungary, 1956: A Reassessment",
+            "en",
+            "American Diplomacy toward Hungary",
+        ),
+        # Hungarian: a year with a season or month in the temporal case ("in the autumn of
+        # 1968") says when, and goes as a trailing span of years does.
+        ("A magyar külpolitika 1968 nyarán", "hu", "A magyar külpolitika"),
+        ("Az egyetemi ifjúság mozgalmai 1956 októberében", "hu", "Az egyetemi ifjúság mozgalmai"),
+        # ... but an adjective of the year ("1956-os") names the subject and stays.
+        ("Az 1956-os forradalom", "hu", "Az 1956-os forradalom"),
+    ],
+)
+def test_trailing_dates_and_years_that_name_events_cmos_14_30_8_76(
+    title: str, language: str, expected: str
+) -> None:
+    assert derive_short_title(title, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a short title never ends inside a relative clause, on its pronoun and verb
+        # ("Ten Days That Shook"): the cut falls before the clause, after a head of two
+        # words or more.
+        ("Ten Days That Shook the World", "Ten Days"),
+        ("Four Decisions Which Made the Atomic Age", "Four Decisions"),
+        ("The Young Officers Who Toppled the Monarchy in Egypt", "Young Officers"),
+        # After a preposition, "that" is a demonstrative, no relative pronoun.
+        ("Memories of That Summer in Prague and Vienna", "Memories of That Summer"),
+    ],
+)
+def test_short_title_cuts_before_a_relative_clause_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title) == expected

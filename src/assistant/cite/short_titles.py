@@ -56,6 +56,7 @@ from assistant.cite.short_title_phrases import (
     participle,
     phrase_ends,
     possessive_head,
+    relative_clause_start,
     sentence,
     series_end,
     splits_pair,
@@ -342,6 +343,9 @@ def _choose(
         and not splits_pair(tokens, k, language)
         and not splits_shared_article(tokens, k, language)
     ]
+    relative = relative_clause_start(tokens) if language == "en" else 0
+    if relative:
+        ends = [k for k in ends if k <= relative]
     # A series that opens the title is one key phrase, kept whole up to the phrase after it
     # (14.30: "Politics, Power, and U.S. Policy | in Iran").
     whole = series_end(tokens, language)
