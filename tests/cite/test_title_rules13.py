@@ -157,3 +157,46 @@ def test_trailing_dates_and_years_that_name_events_cmos_14_30_8_76(
 )
 def test_short_title_cuts_before_a_relative_clause_cmos_14_30(title: str, expected: str) -> None:
     assert derive_short_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # 14.30: two people's names joined by "and" name one subject and stay together ...
+        (
+            "Korespondencja Józefa Piłsudskiego i Romana Dmowskiego w latach 1918-1920",
+            "pl",
+            "Korespondencja Józefa Piłsudskiego i Romana Dmowskiego",
+        ),
+        # ... (a regnal numeral is part of a name, no acronym) ...
+        (
+            "Leone XIII e Giuseppe Toniolo nella crisi di fine secolo",
+            "it",
+            "Leone XIII e Giuseppe Toniolo",
+        ),
+        # ... but two bodies (an institution's noun, an acronym) are two subjects: the
+        # short title may end after the first.
+        (
+            "Stenogramy posiedzeń Komitetu Centralnego i Biura Politycznego PZPR",
+            "pl",
+            "Stenogramy posiedzeń Komitetu Centralnego",
+        ),
+    ],
+)
+def test_only_peoples_names_joined_by_and_stay_together_cmos_14_30(
+    title: str, language: str, expected: str
+) -> None:
+    assert derive_short_title(title, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a head that only names a field many works share ("Civil Rights", as "Cold
+        # War") keeps the phrase after it; a title of five words is then kept whole.
+        ("Civil Rights and ‘Massive Resistance’", "Civil Rights and ‘Massive Resistance’"),
+        ("Civil Rights in the American South: A Reader", "Civil Rights in the American South"),
+    ],
+)
+def test_a_field_is_no_head_of_its_own_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title) == expected

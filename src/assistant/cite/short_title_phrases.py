@@ -35,7 +35,9 @@ def _last(unit: str) -> str:
 # phrase ending on one ("Cold War", "Korean War", "Soviet Union", "United States", "Nation
 # Building") is shared by many works and does not identify this one (14.30 keeps
 # the key words that do), so it keeps the phrase after it.
-GENERIC_HEAD_NOUNS = words("war wars union states building")
+# So does a field many works share, "Human Rights", "Civil Rights": "Human Rights | in the
+# World Community" is kept whole, not cut to the field's name.
+GENERIC_HEAD_NOUNS = words("war wars union states building rights")
 
 
 _RELATIVES = words("that which who whom whose")
