@@ -200,3 +200,30 @@ def test_only_peoples_names_joined_by_and_stay_together_cmos_14_30(
 )
 def test_a_field_is_no_head_of_its_own_cmos_14_30(title: str, expected: str) -> None:
     assert derive_short_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a cut never ends on a modifier inside the noun chain a phrase's object is;
+        # the chain's noun comes too.
+        (
+            "Measurement of Low Frequency Noise in Deep Ocean Basins near Bermuda",
+            "Measurement of Low Frequency Noise",
+        ),
+        # A degree adjective and its noun say how much, not of what: the noun keeps its
+        # "of" complement, to five words.
+        (
+            "High Levels of Radioactive Iodine in Milk Alarm Farmers in Wales",
+            "High Levels of Radioactive Iodine",
+        ),
+        ("Rapid Changes of Sea Ice in the Arctic Ocean", "Rapid Changes of Sea Ice"),
+        # A "by" phrase after a bare head of two key words names its agent or means, and
+        # goes, in a title of five words too.
+        ("Iodine Uptake by Grazing Cattle", "Iodine Uptake"),
+        # A head of one word keeps its "by" phrase.
+        ("Government by Emergency Decree", "Government by Emergency Decree"),
+    ],
+)
+def test_noun_chains_complements_and_agent_phrases_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title) == expected
