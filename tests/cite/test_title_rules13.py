@@ -132,6 +132,12 @@ def test_hyphenated_compound_second_element_cmos_8_161(title: str, expected: str
         # 1968") says when, and goes as a trailing span of years does.
         ("A magyar külpolitika 1968 nyarán", "hu", "A magyar külpolitika"),
         ("Az egyetemi ifjúság mozgalmai 1956 októberében", "hu", "Az egyetemi ifjúság mozgalmai"),
+        # So does a Hungarian year-first date at the end, not set off by a comma.
+        (
+            "A budapesti egyetemisták gyűlése 1956. október 22-én",
+            "hu",
+            "A budapesti egyetemisták gyűlése",
+        ),
         # ... but an adjective of the year ("1956-os") names the subject and stays.
         ("Az 1956-os forradalom", "hu", "Az 1956-os forradalom"),
     ],
