@@ -541,4 +541,10 @@ def _english_compound(word: str) -> bool:
         return False
     if first in _COMPOUND_WORDS:
         return True
+    if len(first) >= 4 and len(_VOWEL_GROUP.findall(first)) >= 2:
+        # A first element of two syllables is an English word ("Movie-going",
+        # "Decision-making", "Money-laundering"): a hyphenated Chinese or Korean given name
+        # joins single syllables ("Xiao-ping", "Dae-jung"), whose second may even have two
+        # vowels in a row, as "going" has.
+        return True
     return all(len(_VOWEL_GROUP.findall(part)) >= 2 for part in parts[1:])

@@ -8,8 +8,9 @@ from __future__ import annotations
 from assistant.cite.short_title_ends import _counted, _first, _last
 from assistant.cite.short_title_phrases import GENERIC_HEAD_NOUNS, SERIES_CONJUNCTIONS
 from assistant.cite.short_title_units import split_unit
-from assistant.cite.short_title_words import ARTICLES
+from assistant.cite.short_title_words import ARTICLES, adjective
 from assistant.cite.short_title_words import bare as _bare
+from assistant.cite.typography import words
 
 
 def first_term_of_series(
@@ -44,7 +45,9 @@ def first_term_of_series(
     return chosen
 
 
-def noun_chain_end(tokens: list[str], k: int, function_words: frozenset[str]) -> int:
+def noun_chain_end(
+    tokens: list[str], k: int, function_words: frozenset[str], inside_phrase: bool = False
+) -> int:
     """Where the run of capitalized content words a cut after `tokens[:k]` falls inside
     ends, 0 when the cut falls between phrases: a headline's noun chain ("Atom Test |
     Treaty", "Threshold Test Ban | Treaty") is one compound, its last noun the head the
@@ -55,12 +58,24 @@ def noun_chain_end(tokens: list[str], k: int, function_words: frozenset[str]) ->
         return 0
     if not _last(before)[:1].isupper() or _bare(_last(before)) in function_words:
         return 0  # the chain spans the cut: a capital after lowercase opens a name
-    if any(
+    if inside_phrase:
+        # (Only a chain that opens on an adjective, "High Intensity | Radiation": one that
+        # opens on a name may end on it, "Papers of the Berlin Wall".)
+        start = k
+        while start > 0 and _bare(_first(tokens[start - 1])) not in function_words:
+            start -= 1
+        opening = _bare(_first(tokens[start])) if start < k else ""
+        if opening not in _DEGREE_ADJECTIVES and not adjective(opening, "en"):
+            return 0
+    elif any(
         _bare(w) in function_words and _bare(w) not in ARTICLES["en"]
         for unit in tokens[:k]
         for w in split_unit(unit)
     ):
-        return 0  # only a headline's own chain, not one inside a phrase ("Papers of the ...")
+        # Only a headline's own chain, not one inside a phrase ("Papers of the ..."),
+        # unless the caller asks for the chain a phrase's object is ("Observation of High
+        # Intensity | Radiation").
+        return 0
     end = k
     while end < len(tokens):
         word = _first(tokens[end])
@@ -70,3 +85,42 @@ def noun_chain_end(tokens: list[str], k: int, function_words: frozenset[str]) ->
         if tokens[end - 1].endswith((",", ";", ":")):
             break
     return end if end > k else 0
+
+
+# Adjectives of size, degree or change: with a noun they say how much, not of what ("Large
+# Losses", "Increased Levels", "Low Doses"), so the noun keeps its "of" complement.
+_DEGREE_ADJECTIVES = words(
+    "large small big high low great rapid slow sudden massive significant increased"
+    " increasing decreased decreasing reduced rising falling declining elevated"
+)
+_MOST_WITH_COMPLEMENT = 5
+
+
+def degree_complement_end(tokens: list[str], head: int, ends: list[int], language: str) -> int:
+    """Where the "of" phrase after a head of a degree adjective and its noun ends ("Large
+    Losses | of Total Ozone | in Antarctica Reveal ..."), 0 when the head is none or the
+    phrase runs past five words: "Large Losses" names no subject, the complement says
+    what was lost (14.30 keeps the key words that identify the work)."""
+    if language != "en" or head != 2 or head >= len(tokens):
+        return 0
+    if _bare(tokens[0]) not in _DEGREE_ADJECTIVES or len(split_unit(tokens[0])) != 1:
+        return 0
+    if _bare(_first(tokens[head])) != "of":
+        return 0
+    later = [
+        k for k in ends if k > head + 1 and _counted(tokens[:k], language) <= _MOST_WITH_COMPLEMENT
+    ]
+    return min(later) if later else 0
+
+
+def agent_phrase_at(
+    tokens: list[str], head: int, language: str, function_words: frozenset[str]
+) -> bool:
+    """Whether a "by" phrase follows a bare head of two key words ("Strontium-90
+    Absorption | by Deciduous Teeth", "Radiation Injury | by Fallout"): it names the agent
+    or the means of what the head names, a qualification the short title drops, as it
+    drops a phrase that places the subject (14.30)."""
+    if language != "en" or head >= len(tokens) or _bare(_first(tokens[head])) != "by":
+        return False
+    flat = [w for unit in tokens[:head] for w in split_unit(unit)]
+    return len(flat) >= 2 and not any(_bare(w) in function_words for w in flat)

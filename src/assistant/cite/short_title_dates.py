@@ -153,6 +153,24 @@ _NUMBER_WORDS = words(
 )
 
 
+# Nouns that a year after "of" completes as the name of one event (CMOS 8.76, 8.79: "the
+# Revolution of 1848", "the War of 1812", "the Panic of 1837", "the Compromise of 1850"):
+# the year tells which revolution, and is a key word of the short title.
+_NAMED_BY_YEAR = words(
+    "revolution revolutions revolt uprising rising insurrection rebellion war panic compromise"
+    " strike treaty convention constitution"
+)
+# A season or month in Hungarian's temporal case after a year ("1956 őszén", "1968
+# nyarán", "1989 októberében": in the autumn of 1956): when the work's subject happened.
+_HUNGARIAN_WHEN = re.compile(
+    r"^(?:őszén|nyarán|tavaszán|telén|elején|végén|folyamán"
+    r"|(?:január|február|március|április|május|június|július|augusztus|szeptember|október"
+    r"|november|december)\w{0,3}(?:ban|ben))$"
+)
+# A short title holds four words (14.30): a head this long is one without its year.
+_FULL_SHORT_TITLE = 4
+
+
 def _bare(word: str) -> str:
     return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
 
@@ -161,9 +179,10 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
     """A trailing span of years is the period the work covers, not a key word: "Memoirs,
     1925–1950" -> "Memoirs", and one not set off too ("Oljealder 1965–1995" -> "Oljealder")
     unless only a generic head is left ("War 1939–1945"). A single year after a
-    comma is what the title is about and stays ("Poland, 1956", "Berlin Crisis, 1961"); one
-    after "of" or in parentheses goes ("Border Clash of 1969" -> "Border Clash") when two
-    words are left ("Promises of 1968" keeps its year, its only other key word). A number
+    comma is what the title is about and stays ("Poland, 1956", "Berlin Crisis, 1961"),
+    unless four words precede it; one after "of" or in parentheses goes ("Border Clash of
+    1969" -> "Border Clash") when two words are left ("Promises of 1968" keeps its year, its
+    only other key word), unless it completes an event's name ("Revolution of 1848"). A number
     that is no year ("Voina 421") stays. A period of several words set off by a comma goes
     as well ("Civilization and Capitalism, 15th–18th Century") when two words are left.
     """
@@ -205,6 +224,21 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
         first = spans[-1][0]
         if tokens[first - 1].endswith(",") and spans[-1][1] - first >= 2:
             return [*tokens[: first - 1], tokens[first - 1].rstrip(",")]
+    # A year with a season or month after it, in Hungarian's temporal case ("A szovjet
+    # politika 1956 őszén"), or a Hungarian year-first date at the end ("1956. október
+    # 23-án"), says when, as a trailing span of years does: it goes when two words are
+    # left (14.30).
+    if len(tokens) >= 4 and _year(tokens[-2]) and _HUNGARIAN_WHEN.match(_bare(tokens[-1])):
+        return tokens[:-2]
+    if (
+        spans
+        and spans[-1][1] == len(tokens) - 1
+        and spans[-1][0] >= 2
+        and _year(tokens[spans[-1][0]])
+        and _month(tokens[spans[-1][0] + 1])
+        and not tokens[spans[-1][0] - 1].endswith(",")
+    ):
+        return tokens[: spans[-1][0]]
     period = _period_segment(tokens)
     if period and len(tokens) - period >= 2:
         return [*tokens[: -period - 1], tokens[-period - 1].rstrip(",")]
@@ -217,7 +251,11 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
     if before[-1].endswith(","):
         # A year and what it is the year of name an event, not a period covered: "Poland,
         # 1956" is the key phrase itself; a span, "Memoirs, 1925–1950", is still dropped.
-        return [*before[:-1], before[-1].rstrip(",")] if span else tokens
+        # A head of four words without it is a short title already: the year goes
+        # ("Soviet Intervention in Czechoslovakia, 1968").
+        if span or len(before) >= _FULL_SHORT_TITLE:
+            return [*before[:-1], before[-1].rstrip(",")]
+        return tokens
     if len(before) >= 2 and before[-1].lower() in _SPAN_LINKS and _year(before[-2]):
         # "Die Berlinkrise 1958 bis 1963": the link is no preposition governing the year
         # but the middle of a span, one term the cut keeps or drops whole (14.30).
@@ -235,7 +273,11 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
         # off or not (14.30); it stays when only a generic head would be left ("The War
         # 1939–1945"), which the years alone tell apart.
         return before
-    if _bare(before[-1]) in function_words and len(before) > 2:
+    if (
+        _bare(before[-1]) in function_words
+        and len(before) > 2
+        and not (_bare(before[-1]) == "of" and _bare(before[-2]) in _NAMED_BY_YEAR)
+    ):
         # (Only when two words are left, as for a period set off by a comma: with one, the
         # year is a key word, "Promises of 1968", "Palestinians and 1948".)
         return before[:-1]

@@ -35,7 +35,9 @@ def _last(unit: str) -> str:
 # phrase ending on one ("Cold War", "Korean War", "Soviet Union", "United States", "Nation
 # Building") is shared by many works and does not identify this one (14.30 keeps
 # the key words that do), so it keeps the phrase after it.
-GENERIC_HEAD_NOUNS = words("war wars union states building")
+# So does a field many works share, "Human Rights", "Civil Rights": "Human Rights | in the
+# World Community" is kept whole, not cut to the field's name.
+GENERIC_HEAD_NOUNS = words("war wars union states building rights")
 
 
 _RELATIVES = words("that which who whom whose")
@@ -53,6 +55,24 @@ def clause_or_conjunct_at(tokens: list[str], k: int) -> bool:
         and len(rest) >= 2
         and not any(_bare(w) in FUNCTION_WORDS["en"] for w in rest)
     )
+
+
+def relative_clause_start(tokens: list[str]) -> int:
+    """The unit that opens the first relative clause after a head of two words or more
+    ("Thirteen Days | That Shook the Kremlin"), 0 when there is none. A cut inside the
+    clause would end on its pronoun and verb, the object missing ("Thirteen Days That
+    Shook"); the head before it is the short title's (14.30). (After a head of one word,
+    "Men | Who Ran the War", the clause is what says which men; after a preposition,
+    "Lessons from That War", "that" is a demonstrative.)"""
+    for k in range(2, len(tokens)):
+        if _bare(_first(tokens[k])) in _RELATIVES:
+            if _bare(_last(tokens[k - 1])) in FUNCTION_WORDS["en"]:
+                return 0
+            before = [w for unit in tokens[:k] for w in split_unit(unit)]
+            if sum(_bare(w) not in FUNCTION_WORDS["en"] for w in before) >= 2:
+                return k
+            return 0
+    return 0
 
 
 # A possessive and one noun ("My Years", "Our Time") say whose, not what: as the head of a

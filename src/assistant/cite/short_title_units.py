@@ -430,9 +430,39 @@ def _name_pairs(
                 end += 1
             else:
                 break
-        if index - start >= 2 and end - index >= 2:
+        if (
+            index - start >= 2
+            and end - index >= 2
+            and not _body(plain[start:index])
+            and not _body(plain[index + 1 : end + 1])
+        ):
             spans.append((start, end))
     return spans
+
+
+# The nouns that name a body, in the languages `_AND` covers ("Biura Politycznego",
+# "Sekretariatu KC", "Comité central", "Ministerium für ..."), and an acronym: two bodies
+# joined by "and" are two subjects, not one person's name and another's, and a short title
+# may end after the first (14.30).
+_BODY_NOUNS = re.compile(
+    r"^(?:biur|bureau|büro|sekretariat|secretar|secrétar|segretari|komitet|komitee|comit"
+    r"|minist|conseil|consej|consigli|ufficio|oficina|partii|partei|partit|partid|prezydium"
+    r"|präsidium|presidium|sovet|rad(?:a|y|zie)$|rat$|sejm|parlament|kongres|congres"
+    r"|zjazd|plenum|ambasad|embass|botschaft|ambassade)",
+    re.IGNORECASE,
+)
+
+
+_ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")  # of a name: "Pio XII" is no acronym
+
+
+def _body(side: list[str]) -> bool:
+    words_ = [w.strip("“”‘’\"'«»(),;:") for w in side]
+    return any(
+        _BODY_NOUNS.match(w)
+        or (len(w) >= 2 and w.isupper() and w.isalpha() and not _ROMAN_NUMERAL.match(w))
+        for w in words_
+    )
 
 
 # --- possessives ----------------------------------------------------------------------------

@@ -21,7 +21,12 @@ from functools import lru_cache
 
 from assistant.cite.languages import guess
 from assistant.cite.richtext import hide_tags, show_tags
-from assistant.cite.short_title_chains import first_term_of_series, noun_chain_end
+from assistant.cite.short_title_chains import (
+    agent_phrase_at,
+    degree_complement_end,
+    first_term_of_series,
+    noun_chain_end,
+)
 from assistant.cite.short_title_dates import date_spans, without_dates
 from assistant.cite.short_title_ends import (
     _WHOLE_WITHOUT_CUT,
@@ -56,6 +61,7 @@ from assistant.cite.short_title_phrases import (
     participle,
     phrase_ends,
     possessive_head,
+    relative_clause_start,
     sentence,
     series_end,
     splits_pair,
@@ -342,6 +348,9 @@ def _choose(
         and not splits_pair(tokens, k, language)
         and not splits_shared_article(tokens, k, language)
     ]
+    relative = relative_clause_start(tokens) if language == "en" else 0
+    if relative:
+        ends = [k for k in ends if k <= relative]
     # A series that opens the title is one key phrase, kept whole up to the phrase after it
     # (14.30: "Politics, Power, and U.S. Policy | in Iran").
     whole = series_end(tokens, language)
@@ -424,9 +433,12 @@ def _choose(
             if later:
                 return tokens[: max(later)]
             return tokens[:head]
+        elif degree_complement_end(tokens, head, ends, language):
+            return tokens[: degree_complement_end(tokens, head, ends, language)]
         elif (
             size > 5
             or trailing_prepositional_phrase(tokens, head, language, function_words)
+            or agent_phrase_at(tokens, head, language, function_words)
             or definite_adjectives_at(tokens, head, language)
             or (
                 language == "en"
@@ -471,6 +483,12 @@ def _choose(
             # ("Why the Threshold Test Ban Treaty Still Matters").
             return tokens
         if chain and _counted(tokens[:chain], language) <= 6:
+            return tokens[:chain]
+        # A cut inside the noun chain a phrase's object is would end on a modifier
+        # ("Observation of High Intensity | Radiation"): the chain's noun comes too, to five
+        # words (14.30).
+        chain = noun_chain_end(tokens, len(first), function_words, inside_phrase=True)
+        if chain and _counted(tokens[:chain], language) <= 5:
             return tokens[:chain]
     first = first or _completed_noun_phrase(tokens, language, function_words)
     if first:

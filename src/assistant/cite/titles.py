@@ -66,6 +66,24 @@ def reads_english(text: str, default: bool) -> bool:
 # its subtitle (Google Books joins every subtitle with ": "): the title's own mark separates
 # them, and no colon follows it (CMOS 18 6.131, 14.88): "Who Ate Up All the Shinga? An ...".
 _COLON_AFTER_MARK = re.compile(r"(?<=[?!])[ \u00a0]*:(?=\s)")
+# ... while the subtitle still opens with a capital (8.159, 11.6): the colon marked where it
+# begins, and "Zítra zase tady! : protirežimní demonstrace" is "Zítra zase tady! Protirežimní
+# demonstrace". (Latin letters only: Russian keeps a lowercase word there, as after a colon.)
+_LATIN_LOWER = "a-zà-öø-ÿ\u0100-\u024f\u1e00-\u1eff"
+_SUBTITLE_AFTER_MARK = re.compile(
+    rf"(?<=[?!])[ \u00a0]*:(\s+(?:[«“‘\"'(¿¡]\s?)?)([{_LATIN_LOWER}])"
+)
+
+
+def _without_colon_after_mark(text: str) -> str:
+    text = _SUBTITLE_AFTER_MARK.sub(lambda m: m.group(1) + _upper_first(m.group(2)), text)
+    return _COLON_AFTER_MARK.sub("", text)
+
+
+def _upper_first(letter: str) -> str:
+    # (A letter with no one-letter capital, "ŉ", is left as it is.)
+    upper = letter.upper()
+    return upper if len(upper) == 1 else letter
 
 
 @lru_cache(maxsize=8192)
@@ -79,7 +97,7 @@ def case_title(text: str, english: bool, *, masthead: bool = False, language: st
 
     Cached: the result depends on its arguments alone, and an engine is rebuilt on the same
     titles whenever the library changes."""
-    text = record_period(_COLON_AFTER_MARK.sub("", close_up_marks(text)))
+    text = record_period(_without_colon_after_mark(close_up_marks(text)))
     if not text:
         return text
     if not english:
@@ -128,11 +146,11 @@ def joined_open_compounds(text: str) -> str:
 # Sentence style in other languages capitalizes the first word of the subtitle as of the
 # title (CMOS 11.6, 11.27); records from SciELO, Persée and the like type it lowercase.
 # Russian keeps a lowercase word after the colon (11.x, Russian usage), so Cyrillic is left.
-_SUBTITLE_START = re.compile(r"(:\s+(?:[«“‘\"'(¿¡]\s?)?)([a-zà-öø-ÿ])")
+_SUBTITLE_START = re.compile(rf"(:\s+(?:[«“‘\"'(¿¡]\s?)?)([{_LATIN_LOWER}])")
 
 
 def _subtitle_capital(text: str) -> str:
-    return _SUBTITLE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    return _SUBTITLE_START.sub(lambda m: m.group(1) + _upper_first(m.group(2)), text)
 
 
 # Title pages and library records set a subtitle off with a spaced dash or a period; CMOS
@@ -211,7 +229,9 @@ _OPENERS = " ([{—–-/\u00a0"
 def nest_quotes(text: str, depth: int) -> str:
     """Quotation marks inside a title, straight or curly, set for where the title sits:
     `depth` 1 inside double quotes (so the title's own quotes become single, and theirs double
-    again, CMOS 6.11), 0 in italics. Marks left open are closed at the end."""
+    again, CMOS 6.11), 0 in italics. Marks left open are closed at the end. A Latin-script
+    title's own marks of another language („…”, »…«, «…») are set as English ones too."""
+    text = english_marks(text)
     if not any(ch in text for ch in "\"'“”‘’"):
         return text
     out: list[str] = []
@@ -251,6 +271,30 @@ def nest_quotes(text: str, depth: int) -> str:
         kind = stack.pop()
         out.append(_mark(kind, depth + len(stack) + 1, False))
     return "".join(out)
+
+
+# A quotation in Polish, German, Czech or Hungarian marks („…” or „…“, ‚…‘), in German
+# guillemets (»…«) or French and Italian ones («…», spaced in French). Each pair is matched
+# whole, so that a German closing “ is not read as an English opening one.
+_LOW_DOUBLE = re.compile(r"„([^„“”\n]*)[“”]")
+_LOW_SINGLE = re.compile(r"‚([^‚‘’\n]*)[‘’](?!\w)")
+_GUILLEMETS = re.compile(r"«[ \u00a0\u202f]?([^«»\n]*?)[ \u00a0\u202f]?»|»([^«»\n]*)«")
+
+
+def english_marks(text: str) -> str:
+    """A Latin-script title's quotation marks of its own language as English double ones,
+    which `nest_quotes` then alternates for where the title sits: in an English text a
+    foreign title's quotations take the marks of the surrounding text (CMOS 11.9, 6.9):
+    “Rosyjski ‘kompleks polski’ i obszar ULB,” not “Rosyjski „kompleks polski” …”. A title
+    in Cyrillic or another script keeps its own marks, as typed (11.x: "Указ … «Об
+    амнистии»"). Inner pairs first: „…“ nests inside «…»."""
+    if not any(ch in text for ch in "„‚«»") or _NON_LATIN.search(text):
+        return text
+    text = _LOW_SINGLE.sub(r"‘\1’", text)
+    text = _LOW_DOUBLE.sub(r"“\1”", text)
+    return _GUILLEMETS.sub(
+        lambda m: f"“{m.group(1) if m.group(1) is not None else m.group(2)}”", text
+    )
 
 
 def _mark(kind: str, level: int, opening: bool) -> str:
