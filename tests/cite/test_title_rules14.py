@@ -144,3 +144,61 @@ def test_short_title_without_gloss_or_ellipsis_14_30(
 )
 def test_ellipsis_as_spaced_periods_13_51(title: str, expected: str) -> None:
     assert case_title(title, True) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 8.159: a letter after a parenthesis inside a word is the word's optional ending.
+        ("rethinking the ally(ies) of the cold war", "Rethinking the Ally(ies) of the Cold War"),
+        (
+            "Forgotten Partner(s)? Ottawa and Washington",
+            "Forgotten Partner(s)? Ottawa and Washington",
+        ),
+        # A parenthesized prefix still leaves one capital, on the prefix.
+        ("the (re)building of berlin", "The (Re)building of Berlin"),
+    ],
+)
+def test_parenthesis_inside_a_word_8_159(title: str, expected: str) -> None:
+    assert case_title(title, True) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: "heads of state", "chiefs of staff" name one office: a cut never splits them.
+        (
+            "Meeting of Heads of Government of the Commonwealth Countries",
+            "Meeting of Heads of Government",
+        ),
+        (
+            "Memoranda of the Combined Chiefs of Staff for the Cairo Conference",
+            "Memoranda of the Combined Chiefs of Staff",
+        ),
+    ],
+)
+def test_set_phrases_are_one_term_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title, "en") == expected
+
+
+def test_german_series_keeps_its_capitals() -> None:
+    # A series is a name typed as its publisher gives it, like a periodical's (14.123):
+    # German sentence style acts on titles only.
+    engine = ChicagoEngine(
+        {
+            "s": {
+                "id": "s",
+                "type": "book",
+                "title": "Aufsätze zur Internationalen Politik der Bundesrepublik",
+                "author": [{"family": "Keller", "given": "Anna"}],
+                "collection-title": "Schriften zur Internationalen Politik",
+                "collection-number": "12",
+                "publisher": "Wallstein",
+                "issued": {"date-parts": [["2010"]]},
+                "language": "de",
+            }
+        }
+    )
+    bib = engine.bibliography_entry("s").text
+    assert "Schriften zur Internationalen Politik 12" in bib
+    assert "Aufsätze zur internationalen Politik der Bundesrepublik" in bib
