@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.cite.engine import ChicagoEngine
-from assistant.cite.languages import code_of
+from assistant.cite.languages import code_of, guess
 from assistant.cite.ranges import number_ranges
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import case_title
@@ -202,3 +202,19 @@ def test_german_series_keeps_its_capitals() -> None:
     bib = engine.bibliography_entry("s").text
     assert "Schriften zur Internationalen Politik 12" in bib
     assert "Aufsätze zur internationalen Politik der Bundesrepublik" in bib
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        # 11.x: a record without its language still has its short title cut by the title's
+        # own function words; the Cyrillic alphabets are told apart by their own letters.
+        ("Записник са састанка Извршног већа у Београду", "sr"),
+        ("Історія української дипломатії", "uk"),
+        ("Советская дипломатия и Балканы", "ru"),
+        ("Hrvatska politika i jugoslavenska kriza u sedamdesetima", "hr"),
+        ("Spomini na partizanska leta in povojno obnovo ter preporod", "sl"),
+    ],
+)
+def test_language_read_from_title_11(title: str, code: str) -> None:
+    assert guess(title) == code
