@@ -218,3 +218,18 @@ def test_german_series_keeps_its_capitals() -> None:
 )
 def test_language_read_from_title_11(title: str, code: str) -> None:
     assert guess(title) == code
+
+
+def test_body_name_in_the_genitive_is_no_surname_14_30() -> None:
+    # 14.30: a body's name is no person's; its last word ("Jugoslavije") is no surname the
+    # short note already prints, so "Statut Saveza komunista Jugoslavije" stays whole.
+    assert (
+        derive_short_title(
+            "Statut Saveza komunista Jugoslavije", "sh", ["Savez komunista Jugoslavije"]
+        )
+        == "Statut Saveza komunista Jugoslavije"
+    )
+    # A person's name at the end still goes ("Selected Works of Ho Chi Minh" by him).
+    assert derive_short_title(
+        "Selected Speeches and Writings of Ho Chi Minh", "en", ["Ho Chi Minh"]
+    ) == ("Selected Speeches and Writings")
