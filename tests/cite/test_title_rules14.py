@@ -233,3 +233,24 @@ def test_body_name_in_the_genitive_is_no_surname_14_30() -> None:
     assert derive_short_title(
         "Selected Speeches and Writings of Ho Chi Minh", "en", ["Ho Chi Minh"]
     ) == ("Selected Speeches and Writings")
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # 14.30: in a Slavic sentence-style title a name after a lowercase noun is its
+        # genitive attribute, as an English "of" phrase is: a cut may fall before it.
+        (
+            "Zapisnik sa sednice Izvršnog veća Narodne skupštine o privrednoj reformi",
+            "sr",
+            "Zapisnik sa sednice",
+        ),
+        (
+            "Poročilo o obisku Predsednika Republike v Indiji in Burmi",
+            "sl",
+            "Poročilo o obisku",
+        ),
+    ],
+)
+def test_cut_before_a_genitive_name_14_30(title: str, language: str, expected: str) -> None:
+    assert derive_short_title(title, language) == expected
