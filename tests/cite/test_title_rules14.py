@@ -121,6 +121,8 @@ def test_original_title_ranges_take_en_dashes_6_78() -> None:
             "en",
             "Southeast Asia Collective Defense Treaty",
         ),
+        # ... but not from a head of one word and its article, which names nothing alone.
+        ("The Party (Bolsheviks)", "en", "Party (Bolsheviks)"),
         # 13.51, 14.30: a short title never ends on an ellipsis; the head before it stays.
         ("Where the Thaw Ended . . . and What Came After", "en", "Where the Thaw Ended"),
         (". . . And the Wall Came Down", "en", "And the Wall Came Down"),

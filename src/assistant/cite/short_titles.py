@@ -144,7 +144,8 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
         # pause sets off ("How the Cold War Began . . . with British Help") (14.30).
         main = main[: pause.start()]
     gloss = _TRAILING_PARENTHESIS.search(main)
-    if gloss and len(main[: gloss.start()].split()) >= 2:
+    articles = ARTICLES.get(language, frozenset())
+    if gloss and sum(w.lower() not in articles for w in main[: gloss.start()].split()) >= 2:
         # A parenthesis after the main title (an alternative title, a gloss: "Zagadka
         # smerti Stalina (Zagovor Beriia)") is no key word of it (14.30).
         main = main[: gloss.start()]
