@@ -395,8 +395,9 @@ def test_an_ellipsis_is_not_a_doubled_period() -> None:
         [Note(("As he wrote, “and then...”. See ", (Citation("g", "3"),), "."))]
     )
     # The three dots survive; the sentence period after the quotation is absorbed by them.
+    # (In the title, CMOS 13.51's spaced periods.)
     assert notes[0].text.startswith(
-        "As he wrote, “and then...” See (John Lewis Gaddis, And Then... [Harvard"
+        "As he wrote, “and then...” See (John Lewis Gaddis, And Then . . . [Harvard"
     )
 
 

@@ -208,6 +208,10 @@ def title_case(text: str) -> str:
             # "(Re)marks", "(Un)making": the word goes on after its parenthesized prefix, one
             # word, so one capital, on the prefix (CMOS 8.159, 8.161).
             out.append(tok[:1].lower() + tok[1:])
+        elif i > 1 and tokens[i - 1] == "(" and tokens[i - 2][0].isalnum() and tok.islower():
+            # "Decade(s)", "Hero(ine)": a letter after a parenthesis inside a word is the
+            # word's own optional ending, no new word (CMOS 8.159).
+            out.append(tok)
         elif i != first and not capitalize_next and _CLOSED_CIRCA.fullmatch(tok):
             out.append(tok[0].lower() + tok[1:])  # "c.1750-1850", closed up, last or not
         elif i in (first, last) or capitalize_next:

@@ -153,8 +153,13 @@ class Item:
         """A title-like field (container, series, volume title) capitalized by its own
         language: a French journal keeps its case under an English article (CMOS 11.6)."""
         text = catalogue_em_dashes(self.get(key))
-        masthead = key == "container-title" and self.family in ("article", "periodical")
-        return number_ranges(case_title(text, reads_english(text, self.english), masthead=masthead))
+        english = reads_english(text, self.english)
+        # A series, like a periodical, is a name typed as its publisher gives it ("Studien
+        # zur Internationalen Geschichte"): German sentence style is for titles only.
+        masthead = (key == "container-title" and self.family in ("article", "periodical")) or (
+            key == "collection-title" and not english
+        )
+        return number_ranges(case_title(text, english, masthead=masthead))
 
     @property
     def editors_lead(self) -> bool:

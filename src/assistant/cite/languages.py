@@ -27,6 +27,12 @@ _NAMES = {
     "spanish": "es", "español": "es", "espanol": "es", "castellano": "es", "spa": "es",
     "italian": "it", "italiano": "it", "ita": "it",
     "portuguese": "pt", "português": "pt", "portugues": "pt", "portugués": "pt", "por": "pt",
+    "croatian": "hr", "hrvatski": "hr", "hrv": "hr", "scr": "hr",
+    "serbian": "sr", "srpski": "sr", "српски": "sr", "srp": "sr", "scc": "sr",
+    "bosnian": "bs", "bosanski": "bs", "bos": "bs",
+    "serbo-croatian": "sh", "serbo-croat": "sh", "srpskohrvatski": "sh", "hbs": "sh",
+    "slovak": "sk", "slovenčina": "sk", "slo": "sk", "slk": "sk",
+    "bulgarian": "bg", "български": "bg", "bul": "bg",
     "slovenian": "sl", "slovene": "sl", "slovenski": "sl", "slovenščina": "sl", "slv": "sl",
     "dutch": "nl", "nederlands": "nl", "dut": "nl", "nld": "nl",
     "polish": "pl", "polski": "pl", "pol": "pl",
@@ -114,6 +120,9 @@ _FUNCTION_WORDS = {
     ),
     "pl": words("w z i się na do od oraz przez dla pod przed ze we jest nie po o jako"),
     "cs": words("v ve z ze a i se s k na do od pro při mezi jako nebo je po o"),
+    # Slovene and Serbo-Croatian (Croatian, Serbian and Bosnian in Latin script).
+    "sl": words("in ter v na s z k o pri za od do iz med pod nad pred brez ali je kot so"),
+    "hr": words("i u na s sa o k po pri za od do iz između pod nad pred bez ili je kao te"),
     # Russian in Library of Congress transliteration (a Cyrillic title is told by its script).
     "ru": words(
         "i v vo na s so o ob k ko po za iz ot do dlia bez pri cherez ili nad pod pered mezhdu"
@@ -160,8 +169,12 @@ _LETTERS = {
     "pt": "ãõçáâêôí",
     "pl": "łąęśżźćń",
     "cs": "řěůčšžťďň",
+    "sl": "čšž",
+    "hr": "čćšžđ",
 }
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Serbian (ђ ј љ њ ћ џ), Macedonian (ѓ ќ ѕ, with ј љ њ џ) and Ukrainian (є і ї ґ) letters.
+_CYRILLIC_LETTERS = {"mk": "ѓќѕЃЌЅ", "sr": "ђћЂЋјљњџЈЉЊЏ", "uk": "єіїґЄІЇҐ"}
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # Web addresses and domain names ("FranUlmer.com") are no words of a title's language.
 # Tried only where a run of non-spaces starts: from inside one it would rescan the rest of
@@ -187,7 +200,11 @@ def guess(text: str) -> str:
     text = re.sub(r"<[^>]*>|\[[^\[\]]*\]", " ", text)
     cyrillic = len(_CYRILLIC.findall(text))
     if cyrillic and cyrillic > len(_LATIN.findall(text)):
-        return "ru"  # Russian is what this engine's Cyrillic word lists know
+        # Letters only one Cyrillic alphabet has tell its language; without them, Russian.
+        for code, alphabet in _CYRILLIC_LETTERS.items():
+            if any(letter in text for letter in alphabet):
+                return code
+        return "ru"
     text = _ABBREVIATION.sub(" ", _DOMAIN.sub(" ", text))
     for token in _TOKEN.findall(text):
         elision = _ELISION.match(token)

@@ -379,7 +379,8 @@ def original_title(item: Item, *, bib: bool) -> Parts:
     carries the original title alone (Zotero keeps it from the catalogue) gives the reader
     nothing to find, and a translation's title beside facts of its own first edition (a
     reprint) names a book those facts are not of: either way it is left out."""
-    original = item.get("original-title")
+    # (Its ranges take en dashes as the title's do, in any language: CMOS 6.78.)
+    original = number_ranges(item.get("original-title"))
     lead = "Originally published as " if bib else "originally published as "
     if not original:
         return []

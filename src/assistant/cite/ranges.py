@@ -63,9 +63,11 @@ def _plausible_range(first: str, last: str) -> bool:
 # 1950s", "1914-end of 1918" (CMOS 6.78: the en dash of "from ... to", whatever the language).
 # A short ending after the hyphen is the numeral's own case ending ("Ot 1953-go k 1956 godu",
 # "1980-kh"), not a word: the phrase starts with a word of four letters or a short one of these.
+# The later end may be a decade with its case ending ("1956-nachalo 80-kh godov", "1945-конец
+# 80-х"), and a word may end in a soft sign ("Mart 1953-fevral’ 1956").
 _YEAR_TO_PHRASE = re.compile(
-    r"(?<![\w\-–])(\d{4})-(?=(?:[^\W\d_]{4,}|end|mid|fin)[\s-]"
-    r"(?:[^\W\d_]+[\s-])?(\d{4})(?!\d))",
+    r"(?<![\w\-–])(\d{4})-(?=(?:[^\W\d_]{4,}['’ʹ]?|end|mid|fin)[\s-]"
+    r"(?:[^\W\d_]+['’ʹ]?[\s-])?(\d{4}|\d0(?=-[^\W\d_]{1,3}(?![\w\-])))(?!\d))",
     re.IGNORECASE,
 )
 # Years after a closed-up circa: "c.1750-1850" (the period hides them from _TITLE_RANGE).
@@ -140,6 +142,8 @@ def number_ranges(text: str, *, shelfmark: bool = False) -> str:
 
     def to_phrase(match: re.Match[str]) -> str:
         first, last = match.group(1), match.group(2)
+        if len(last) == 2:  # a decade of the same century: "80-kh" after 1956
+            last = first[:2] + last
         return f"{first}–" if int(last) > int(first) else match.group(0)
 
     text = _TITLE_RANGE.sub(dash, text)

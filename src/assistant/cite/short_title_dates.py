@@ -44,6 +44,10 @@ _YEAR = re.compile(r"^(?:1\d{3}|20\d{2})[.,]?$")
 # ("1950–1953 gg.").
 _YEAR_WORDS = words("года году год г. гг. goda godu god g. gg. року рік р. roku rok r.")
 _PLURAL_YEAR_WORDS = words("gg. гг.")
+# The word "in the year" before a year (Slovene "leta 1961", Serbo-Croatian "godine 1961",
+# Czech and Polish "roku 1961", German "im Jahr 1961", Latin "anno"): it governs the year as
+# a preposition does ("in 1961") and goes with it.
+_YEAR_BEFORE = words("leta godine godina roku року году года jahr jahre jahres anno")
 _SPAN_OPENERS = words("from between de du von vom desde entre dal dalla da s с ot от z od")
 _DATE_LINKS = words("de del")  # "5 de mayo de 1941"
 _SPAN_LINKS = words("to till until and à au et a al y bis und zum al e до по i do po")
@@ -109,6 +113,8 @@ def _date_at(plain: list[str], start: int) -> int:
             return True
         return False
 
+    if plain[start].lower() in _YEAR_BEFORE and start + 1 < len(plain) and _year(plain[start + 1]):
+        return start + 1  # "leta 1961", "godine 1961": the year with its word
     if take(_day):
         if not take(_month, link=True):
             return start
@@ -273,6 +279,13 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
         # off or not (14.30); it stays when only a generic head would be left ("The War
         # 1939–1945"), which the years alone tell apart.
         return before
+    if len(tokens) == 2 and _bare(before[0]) in _YEAR_BEFORE:
+        return []  # the year and its word alone
+    if _bare(before[-1]) in _YEAR_BEFORE and len(before) > 2:
+        kept = before[:-1]
+        if len(kept) > 2 and _bare(kept[-1]) in function_words:
+            kept = kept[:-1]  # "w roku 1961", "im Jahr 1961"
+        return kept
     if (
         _bare(before[-1]) in function_words
         and len(before) > 2

@@ -341,7 +341,9 @@ def _without_author(
     Works of Mao Tse-tung" by Mao: "Selected Works"; "Mudhakkirāt ʻAbd al-Laṭīf
     al-Baghdādī" by al-Baghdādī: "Mudhakkirāt"). The name is the run of capitalized words
     (and particles) at the end; an English one follows its "of"."""
-    surnames = {_name_key(name.split()[-1]) for name in author_names if name.strip()}
+    # (A body's name of three words or more is no person's: its last word, "Savez komunista
+    # Jugoslavije", is no surname; _without_corporate_author looks for the whole name.)
+    surnames = {_name_key(name.split()[-1]) for name in author_names if 0 < len(name.split()) < 3}
     if not surnames:
         return tokens
     start = len(tokens)

@@ -203,12 +203,38 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
         return False
     if _bare(after) in function_words or (language == "en" and _bare(after) in _RELATIVES):
         return True
+    if language in _GENITIVE_NAME_LANGUAGES and _genitive_name_at(tokens, k):
+        # A name after a lowercase noun in a sentence-style Slavic title is that noun's
+        # genitive attribute ("Zabeleška o razgovoru | Predsednika Republike": the
+        # conversation of the President), as an English "of" phrase is: a cut may fall
+        # before it (14.30).
+        return True
     # A participle inside a noun phrase an article opened is its adjective ("an Atlantic
     # Ruling Class"), not the start of a clause ("Stalin Meeting Mao").
     return language == "en" and participle(after) and not _inside_noun_phrase(tokens, k)
 
 
 _OBJECT_OPENERS = words("a an the his her its their our this that these those")
+# Sentence-style languages that mark the genitive by case, not by a word.
+_GENITIVE_NAME_LANGUAGES = frozenset({"sl", "hr", "sr", "bs", "sh", "cs", "sk", "bg"})
+
+
+def _genitive_name_at(tokens: list[str], k: int) -> bool:
+    """Whether unit `k` opens with a capitalized word after a lowercase one (not a unit
+    of its own, not an initial or acronym)."""
+    before = _HIDDEN_TAGS.sub("", _last(tokens[k - 1]))
+    after = _HIDDEN_TAGS.sub("", _first(tokens[k]))
+    return (
+        k >= 2
+        and before.isalpha()
+        and before.islower()
+        and len(after) > 2
+        and after[:1].isupper()
+        and after[1:].islower()
+        and after.isalpha()
+    )
+
+
 # Adverbs that make a phrasal verb with the verb before them ("Taking Off", "Selling Out").
 _PARTICLES = words("off up down out over back away apart")
 

@@ -514,6 +514,34 @@ def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tupl
 # --- units ---------------------------------------------------------------------------------
 
 
+# Set phrases of public life that name one office or body, one term of the title ("Heads of
+# State", "Chiefs of Staff"): a cut never leaves "Conference of Heads" (14.30).
+_SET_PHRASES = (
+    ("heads", "of", "state"),
+    ("head", "of", "state"),
+    ("heads", "of", "government"),
+    ("head", "of", "government"),
+    ("chiefs", "of", "staff"),
+    ("chief", "of", "staff"),
+    ("heads", "of", "mission"),
+    ("head", "of", "mission"),
+    ("prisoners", "of", "war"),
+    ("prisoner", "of", "war"),
+    ("weapons", "of", "mass", "destruction"),
+)
+
+
+def _set_phrases(tokens: list[str]) -> list[tuple[int, int]]:
+    lowered = [_HIDDEN_TAGS.sub("", t).lower() for t in tokens]
+    spans = []
+    for index in range(len(tokens)):
+        for phrase in _SET_PHRASES:
+            if tuple(lowered[index : index + len(phrase)]) == phrase:
+                spans.append((index, index + len(phrase) - 1))
+                break
+    return spans
+
+
 def join_units(tokens: list[str], language: str, function_words: frozenset[str]) -> list[str]:
     """`tokens` with each word group no cut may split joined into one unit."""
     joined = [False] * len(tokens)  # joined[i]: word i belongs with word i - 1
@@ -525,6 +553,7 @@ def join_units(tokens: list[str], language: str, function_words: frozenset[str])
     ]
     if language == "en":
         spans += _possessives(tokens, function_words)
+        spans += _set_phrases(tokens)
     if language == "vi":
         spans += _vietnamese_words(tokens, function_words)
     if language in ROMANCE:

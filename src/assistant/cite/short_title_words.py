@@ -17,7 +17,13 @@ _HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 # Words a short title must not end on, by language (CMOS 14.30: no article, preposition or
 # conjunction left hanging); a cut is made before them. Unknown languages use none.
 FUNCTION_WORDS = {
-    "en": STOP_WORDS | words("vs. v. versus toward towards"),
+    # With the participles that serve as prepositions ("Resolution ... Concerning the
+    # Situation"): a short title never ends on one either.
+    "en": STOP_WORDS
+    | words(
+        "vs. v. versus toward towards concerning regarding respecting following including"
+        " touching pertaining"
+    ),
     # Russian in Cyrillic and in Library of Congress transliteration.
     "ru": words(
         "и в во на с со о об обо к ко по за из от до для без при через а но или ни у над под"
@@ -95,6 +101,40 @@ FUNCTION_WORDS = {
     ),
     # Finnish marks its cases with suffixes: its free function words are conjunctions.
     "fi": words("ja sekä tai eli mutta vai"),
+    # South Slavic: Slovene ("Boj za priznanje in | neodvisnost", and), and
+    # Serbo-Croatian in Latin script (Croatian, Serbian, Bosnian) and Serbian in Cyrillic.
+    "sl": words(
+        "in ter ali pa a ampak toda ne v na s z k h o ob po pri za od do iz med pod nad pred"
+        " brez proti skozi čez zaradi kot"
+    ),
+    "hr": words(
+        "i a ili ni ali te pa no u na s sa o k ka po pri za od do iz kroz među pod nad pred"
+        " bez prema kod oko nakon tokom zbog radi protiv uoči"
+        " и а или ни али те па у на с са о к ка по при за од до из кроз међу под над пред"
+        " без према код око након током због ради против уочи"
+    ),
+    "bg": words("и а или но в във на с със о за от до по при през към без пред под над между"),
+    # West Slavic besides Polish: Czech and Slovak.
+    "cs": words(
+        "a i nebo ani ale či v ve na s se z ze k ke o po při za od do u pro před pod nad mezi"
+        " bez přes proti"
+    ),
+    "sk": words(
+        "a i alebo ani ale či v vo na s so z zo k ku o po pri za od do u pre pred pod nad"
+        " medzi bez cez proti"
+    ),
+    "nl": words(
+        "de het een en of maar van voor met op naar tussen bij uit tot over na onder door in"
+        " te aan om tegen zonder sinds tijdens"
+    ),
+    "ro": words(
+        "și şi si sau dar ci în pe la cu de din spre pentru prin sub fără între despre după"
+        " până asupra contra un o"
+    ),
+    # Turkish marks its cases with suffixes: its free function words are conjunctions and
+    # the postpositions written apart.
+    "tr": words("ve ile veya ya da ama fakat için gibi kadar göre sonra önce"),
+    "la": words("et ac atque aut vel sed in de ad cum ex e a ab pro per sub super inter"),
 }
 # Only an English title loses its initial article (the sets' house style keeps a foreign
 # one: "Die Legende", "La guerre de Corée").
@@ -211,3 +251,6 @@ def adjective(word: str, language: str) -> bool:
 for _code in ("nb", "nn"):
     FUNCTION_WORDS[_code] = FUNCTION_WORDS["no"]
     ARTICLES[_code] = ARTICLES["no"]
+# Serbian, Bosnian and the "sh" of Serbo-Croatian records share Croatian's function words.
+for _code in ("sr", "bs", "sh", "cnr"):
+    FUNCTION_WORDS[_code] = FUNCTION_WORDS["hr"]

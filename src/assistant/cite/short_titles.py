@@ -98,6 +98,9 @@ _DOCUMENT_GENRES = words(
     " briefing note notes"
 )
 _MOST_WORDS = 40
+_ELLIPSIS_IN_TITLE = re.compile(r"\s*(?:\. \. \.|…|\.\.\.)")
+# (Without digits: a parenthesis of dates is the period covered, short_title_dates.)
+_TRAILING_PARENTHESIS = re.compile(r"\s+\([^()\d]*\)\s*$")
 # The words that open an indirect question, a clause of its own ("Why the ... Matters").
 _WH_WORDS = words("why how what when where whether who")
 
@@ -134,6 +137,18 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
         main = head
         subtitled = True
     main = _EDITION.sub("", main)
+    main = _ELLIPSIS_IN_TITLE.sub("", main, count=1) if _ELLIPSIS_IN_TITLE.match(main) else main
+    pause = _ELLIPSIS_IN_TITLE.search(main)
+    if pause and len(main[: pause.start()].split()) >= 2:
+        # A short title never ends on an ellipsis; the words before it are the head the
+        # pause sets off ("How the Cold War Began . . . with British Help") (14.30).
+        main = main[: pause.start()]
+    gloss = _TRAILING_PARENTHESIS.search(main)
+    articles = ARTICLES.get(language, frozenset())
+    if gloss and sum(w.lower() not in articles for w in main[: gloss.start()].split()) >= 2:
+        # A parenthesis after the main title (an alternative title, a gloss: "Zagadka
+        # smerti Stalina (Zagovor Beriia)") is no key word of it (14.30).
+        main = main[: gloss.start()]
     # A title's own words tell its language when the record's says English ("Хрущевская
     # «оттепель»" reviewed in an English journal): function words are the title's.
     read = _romanized_east_asian(main) or guess(main)
@@ -155,6 +170,10 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
         units = join_units(tokens[:_MOST_WORDS], language, function_words)
         chosen = _choose(units, language, function_words, author_names, subtitled)
         chosen = first_term_of_series(units, chosen, language, function_words)
+        if len(chosen) > 3 and without_dates(split_unit(chosen[-1]), function_words) == []:
+            # A cut after a year with its "in the year" word ("neuvrščenih leta 1961 | v
+            # slovenskem tisku") ends on when, as "in 1961" would: it goes (14.30).
+            chosen = chosen[:-1]
         complement = _complement(tokens, language)
         inquiry = INQUIRY_LEADS.get(language)
         inquired = inquiry is not None and inquiry.match(" ".join(tokens)) is not None

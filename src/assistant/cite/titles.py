@@ -21,6 +21,7 @@ from assistant.cite.typography import (
     close_up_marks,
     joined_to_open_compounds,
     prefixed_open_compounds,
+    spaced_ellipses,
     words,
 )
 
@@ -107,7 +108,7 @@ def case_title(text: str, english: bool, *, masthead: bool = False, language: st
         return _subtitle_capital(joined_open_compounds(text))
     if _NON_LATIN.search(text):
         return text
-    text = prefixed_open_compounds(text)
+    text = spaced_ellipses(prefixed_open_compounds(text))
     if not masthead:
         text = joined_to_open_compounds(text)
     return title_case(subtitle_colon(text))

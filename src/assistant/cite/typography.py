@@ -115,6 +115,29 @@ def joined_to_open_compounds(text: str) -> str:
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[^\s:;?!])[ \u00a0\u202f\u2009]+(?=[:;?!]+(?!\w))")
 
 
+# An ellipsis typed as one character or as three periods run together ("Began... with",
+# "Began…with"): CMOS 18 13.51 sets three spaced periods, with a space on either side
+# where a word stands there (". . . with").
+_ELLIPSIS = re.compile(r"[ \u00a0]*(?:…|(?<!\.)\.\.\.(?!\.))[ \u00a0]*")
+
+
+def spaced_ellipses(text: str) -> str:
+    """ "Began... with" -> "Began . . . with" (CMOS 13.51); a period or other mark after it
+    closes up ("Began . . .?")."""
+    if "…" not in text and "..." not in text:
+        return text
+
+    def spaced(match: re.Match[str]) -> str:
+        before = " " if match.start() and not text[match.start() - 1].isspace() else ""
+        after_text = text[match.end() :]
+        after = " " if after_text and (after_text[0].isalnum() or after_text[0] in "“‘\"'(") else ""
+        if match.start() == 0:
+            before = ""
+        return f"{before}. . .{after}"
+
+    return _ELLIPSIS.sub(spaced, text)
+
+
 def close_up_marks(text: str) -> str:
     """No space (plain, no-break or narrow no-break) before : ; ? or ! in an English text
     (CMOS ch. 11)."""
