@@ -130,6 +130,11 @@ _FUNCTION_WORDS = {
     ),
 }
 _ANY_FUNCTION_WORD = frozenset().union(*_FUNCTION_WORDS.values())
+# Which languages list each function word: one look-up per word of a title, not one per language.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(code for code, vocabulary in _FUNCTION_WORDS.items() if word in vocabulary)
+    for word in _ANY_FUNCTION_WORD
+}
 
 
 def is_function_word(word: str) -> bool:
@@ -172,6 +177,7 @@ _LETTERS = {
     "sl": "čšž",
     "hr": "čćšžđ",
 }
+_LETTER_PATTERNS = {code: re.compile(f"[{letters}]") for code, letters in _LETTERS.items()}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Serbian (ђ ј љ њ ћ џ), Macedonian (ѓ ќ ѕ, with ј љ њ џ) and Ukrainian (є і ї ґ) letters.
 _CYRILLIC_LETTERS = {"mk": "ѓќѕЃЌЅ", "sr": "ђћЂЋјљњџЈЉЊЏ", "uk": "єіїґЄІЇҐ"}
@@ -228,15 +234,15 @@ def guess(text: str) -> str:
         if len(token) == 1 and token.isupper():
             # A capital letter alone is an initial, a roman numeral, a plan or a part ("Part
             # V", "Plan B") as often as a word: half a point at most.
-            for code, vocabulary in _FUNCTION_WORDS.items():
-                scores[code] += 0.5 if word in vocabulary else 0.0
+            for code in _LANGUAGES_OF.get(word, ()):
+                scores[code] += 0.5
             continue
         nxt = tokens[index + 1] if index + 1 < len(tokens) else ""
         prev = tokens[index - 1].lower() if index else ""
         particle = (word in _PARTICLES and (nxt[:1].isupper() or nxt.lower() in _PARTICLES)) or (
             word in ("der", "den") and prev in ("van", "von")  # "van der Linden"
         )
-        foreign = [code for code, vocabulary in _FUNCTION_WORDS.items() if word in vocabulary]
+        foreign = _LANGUAGES_OF.get(word, ())
         if word in _ENGLISH:
             english += 0.5 if foreign else 1.0
             english_own += not foreign
@@ -255,7 +261,7 @@ def guess(text: str) -> str:
         scores[code] += min(value, 1.0)
         if value >= 1.0:
             own[code] += 1  # two words with such endings are evidence
-    letters = {code: sum(text.count(ch) for ch in chars) for code, chars in _LETTERS.items()}
+    letters = {code: len(pattern.findall(text)) for code, pattern in _LETTER_PATTERNS.items()}
     best = max(scores, key=lambda code: (scores[code], own[code], letters.get(code, 0)))
     score = scores[best]
     if (
