@@ -81,7 +81,7 @@ def given_names_needed(items: Iterable[Item]) -> dict[str, FullNames]:
     """CSL's add-givenname for short notes: a name gets its given names when another cited
     person would print the same surname ("Shu Guang Zhang" and "Xiaoming Zhang", in any
     position of a name list). Co-authors of the same works who share a surname, and one
-    person under two forms of a name ("John L." and "John Lewis"), are not ambiguous."""
+    person under two forms of a name ("John L." and "John Lewis"), are not ambiguous (14.29)."""
     items = list(items)
     people: dict[str, list[tuple[Name, set[str]]]] = defaultdict(list)
     for item in items:
@@ -101,6 +101,14 @@ def given_names_needed(items: Iterable[Item]) -> dict[str, FullNames]:
                 if not namesake.same_person(name) and ids - _coauthored(items, name, ids):
                     needed.add(index)
                     break
+        printed = _printed(item)
+        for index in list(needed):
+            # Co-authors sharing a surname print alike, both given names or neither ("Kolko
+            # and Kolko", never "Joyce Kolko and Kolko"): when only one needs them to be told
+            # from the other's own works, the pair is already told apart by being two.
+            kin = [i for i, n in enumerate(printed) if n.short_key() == printed[index].short_key()]
+            if len(kin) > 1 and not all(i in needed for i in kin):
+                needed.difference_update(kin)
         if needed:
             out[item.id] = frozenset(needed)
     return out

@@ -77,11 +77,13 @@ _PUBLISHER_LEGAL = re.compile(
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # What a database adds to a periodical's name to tell its runs and copies apart: ProQuest
 # Historical Newspapers' "New York Times (1923-Current file)", "Chicago Daily Tribune
-# (1872-1922)", its "(Online)" and "(pre-1997 Fulltext)" copies. No part of the title the
-# paper printed (CMOS 14.89 names the paper as its masthead does); "(London)", a place an
-# editor adds, is kept.
+# (1872-1922)", its "(Online)" and "(pre-1997 Fulltext)" copies; Trove's place and run,
+# "Sydney Morning Herald (NSW : 1842 - 1954)", "Argus (Melbourne, Vic. : 1848 - 1957)". No
+# part of the title the paper printed (CMOS 14.89 names the paper as its masthead does);
+# "(London)", a place alone that an editor adds, is kept.
 _DATABASE_RUN = re.compile(
-    r"\s*\((?:\d{4}\s*[-–]\s*(?:\d{4}|current(?:\s+file)?)|online(?:\s+edition)?|print"
+    r"\s*\((?:(?:[^()\d]*[^()\d\s][:,]\s*|[^()\d]*\s:\s*)?\d{4}\s*[-–]\s*"
+    r"(?:\d{4}|current(?:\s+file)?)?|online(?:\s+edition)?|print"
     r"|pre-\d{4}\s+full\s?text)\)\s*$",
     re.IGNORECASE,
 )
