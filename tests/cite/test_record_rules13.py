@@ -130,3 +130,49 @@ def test_co_authors_sharing_a_surname_print_alike_in_a_short_note_14_29() -> Non
     short = engine.short_note(Citation("pair", "5")).html()
     assert short.startswith("Perera and Perera, ")
     assert "Anoma" not in short
+
+
+# --- a web page's kind, a description (CMOS 18 14.104, 14.111) -----------------------------
+
+
+def test_a_course_syllabus_is_lowercase_in_a_note_one_sentence_in_the_bibliography_14_104() -> None:
+    item = {
+        "id": "syl",
+        "type": "webpage",
+        "title": "ECON 210: Economic History of Latin America",
+        "genre": "Course syllabus",
+        "container-title": "Department of Economics, University of Toronto",
+        "author": [{"family": "Bastos", "given": "Renata"}],
+        "issued": {"date-parts": [[2021, 9, 7]]},
+        "URL": "https://example.org/econ210.pdf",
+    }
+    full, _short, bib = _forms(item)
+    assert "America,” course syllabus, Department of Economics, University of Toronto, " in full
+    assert bib is not None
+    assert "America.” Course syllabus, Department of Economics, University of Toronto, " in bib
+
+
+# --- an audiobook (CMOS 18 14.163) ---------------------------------------------------------
+
+
+def test_an_audiobook_is_cited_as_its_book_read_by_its_narrator_medium_last_14_163() -> None:
+    item = {
+        "id": "ab",
+        "type": "song",
+        "title": "The Year of the French",
+        "author": [{"family": "Flanagan", "given": "Thomas"}],
+        "narrator": [{"family": "Keating", "given": "Aoife"}],
+        "medium": "Audiobook",
+        "publisher": "Blackstone Audio",
+        "issued": {"date-parts": [[2017]]},
+    }
+    full, _short, bib = _forms(item)
+    assert full.startswith(
+        "Thomas Flanagan, <i>The Year of the French</i>, read by Aoife Keating"
+        " (Blackstone Audio, 2017), "
+    )
+    assert full.endswith(", audiobook.")
+    assert bib == (
+        "Flanagan, Thomas. <i>The Year of the French</i>. Read by Aoife Keating."
+        " Blackstone Audio, 2017. Audiobook."
+    )
