@@ -176,3 +176,53 @@ def test_an_audiobook_is_cited_as_its_book_read_by_its_narrator_medium_last_14_1
         "Flanagan, Thomas. <i>The Year of the French</i>. Read by Aoife Keating."
         " Blackstone Audio, 2017. Audiobook."
     )
+
+
+# --- parliamentary debates (CMOS 18 14.193-14.196) -----------------------------------------
+
+
+def _debates(**extra: object) -> dict:
+    return {
+        "id": "deb",
+        "type": "book",
+        "title": "House of Commons Debates: Official Report",
+        "author": [{"literal": "Canada, Parliament"}],
+        "publisher": "Queen's Printer",
+        "issued": {"date-parts": [[1963]]},
+        **extra,
+    }
+
+
+@pytest.mark.parametrize(
+    "sitting", ["26th Parliament, 1st Session", "26th Parl., 1st sess.", "26 Parl., 1 Sess."]
+)
+def test_debates_give_parliament_and_session_then_the_volume_the_page_alone_14_195(
+    sitting: str,
+) -> None:
+    full, _short, bib = _forms(_debates(**{"collection-title": sitting, "volume": "2"}), "1710")
+    assert full == (
+        "Canada, Parliament, <i>House of Commons Debates: Official Report</i>, 26th Parl.,"
+        " 1st sess., vol. 2 (Queen’s Printer, 1963), 1710."
+    )
+    assert bib == (
+        "Canada, Parliament. <i>House of Commons Debates: Official Report</i>. 26th Parl.,"
+        " 1st sess., vol. 2. Queen’s Printer, 1963."
+    )
+
+
+def test_debates_without_a_session_still_cite_vol_and_page_not_volume_colon_page_14_194() -> None:
+    item = _debates(title="Parliamentary Debates (Hansard): House of Lords", volume="212")
+    item["author"] = [{"literal": "United Kingdom, Parliament"}]
+    full, _short, _bib = _forms(item, "88")
+    assert full.endswith(", vol. 212 (Queen’s Printer, 1963), 88.")
+    # A book in many volumes keeps the colon form (14.118).
+    book = {
+        "id": "b",
+        "type": "book",
+        "title": "The Papers of Sir John A. Macdonald",
+        "author": [{"family": "Pope", "given": "Joseph"}],
+        "volume": "2",
+        "publisher": "Oxford University Press",
+        "issued": {"date-parts": [[1921]]},
+    }
+    assert _forms(book, "88")[0].endswith("(Oxford University Press, 1921), 2:88.")

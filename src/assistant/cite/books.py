@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.cite.items import Item
 from assistant.cite.locators import has_volume, locator_text
 from assistant.cite.model import Citation, Run
@@ -34,6 +36,11 @@ from assistant.cite.pieces import (
 )
 from assistant.cite.richtext import Parts, join, lower_first, paren_parts, t, text_of
 
+# A legislature's printed debates, cited by volume as CMOS 18's models for them give it
+# ("Hansard Parliamentary Debates, 3rd ser., vol. 249 (1879), col. 611", "House of Commons
+# Debates, … vol. 1 (…), 51", 14.193-14.196), never "1:51".
+_DEBATES = re.compile(r"\b(?:Debates|Hansard)\b")
+
 
 def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
     """Volume and page join as 2:334 when nothing comes between them (CMOS 14.118): no named
@@ -50,6 +57,8 @@ def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
         )
     return (
         volume.isdigit()
+        and not series_designation(item)
+        and not _DEBATES.search(item.title)
         and bool(loc)
         and (citation.label or "page") == "page"
         and not has_volume(citation)
