@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.cite.engine import ChicagoEngine
+from assistant.cite.items import prepare
 from assistant.cite.model import Citation
 from assistant.cite.other import thesis_kind
 
@@ -226,3 +227,33 @@ def test_debates_without_a_session_still_cite_vol_and_page_not_volume_colon_page
         "issued": {"date-parts": [[1921]]},
     }
     assert _forms(book, "88")[0].endswith("(Oxford University Press, 1921), 2:88.")
+
+
+# --- a document whose title names only its kind (CMOS 18 14.111, 14.119, 14.127) -----------
+
+
+def test_a_diary_titled_diary_is_cited_by_its_description_and_date_14_127() -> None:
+    item = {
+        "id": "d",
+        "type": "manuscript",
+        "genre": "diary",
+        "title": "Diary",
+        "author": [{"family": "Pickersgill", "given": "John Whitney"}],
+        "issued": {"date-parts": [[1957, 6, 10]]},
+        "archive": "Library and Archives Canada",
+        "archive-place": "Ottawa",
+        "archive_collection": "J. W. Pickersgill Papers",
+        "archive_location": "MG 32 B34",
+    }
+    # Untitled by design: no "no title" warning for a described document.
+    assert prepare("d", item).warnings == []
+    full, short, bib = _forms(item, "")
+    assert full == (
+        "John Whitney Pickersgill, diary, June 10, 1957, MG 32 B34, J. W. Pickersgill Papers,"
+        " Library and Archives Canada, Ottawa."
+    )
+    assert short == "Pickersgill, diary, June 10, 1957."
+    assert bib == (
+        "Pickersgill, John Whitney. Diary. June 10, 1957. MG 32 B34. J. W. Pickersgill Papers."
+        " Library and Archives Canada, Ottawa."
+    )

@@ -293,7 +293,10 @@ def prepare(item_id: str, raw: Any) -> Item:
     container_authors = vietnamese_order(container_authors, vietnamese_work)
     title = str(raw.get("title", "") or "").strip()
     short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
-    if not title and family not in ("letter", "interview") and not raw.get("reviewed-title"):
+    # An unpublished document is cited by its description when it has no title (14.127).
+    described = family == "archival" and raw.get("genre")
+    untitled_ok = family in ("letter", "interview") or described or raw.get("reviewed-title")
+    if not title and not untitled_ok:
         warnings.append(f"{item_id}: no title")
     # Ranges first: a double hyphen between numbers is an en dash, between words an em dash.
     title = catalogue_em_dashes(number_ranges(_curly(title)))

@@ -189,13 +189,17 @@ def _describe_unpublished(out: dict[str, Any], kind: str) -> None:
     description, given in the genre's place, so the kind is not said twice, and the record's
     short title (else the kind) is the short note's description. A document in a published
     collection (FRUS: a container and a publisher) keeps its title, as does one whose record
-    names no kind: "Memorandum on Formosa" is a title the archive gave it."""
+    names no kind: "Memorandum on Formosa" is a title the archive gave it. A title that is
+    the kind itself ("Diary", genre "diary") goes, the kind described as it is."""
     if kind not in _UNPUBLISHED_TYPES or (out.get("container-title") and out.get("publisher")):
         return
     title = _text(out.get("title"))
     short = _text(out.get("title-short")) or _text(out.get("shortTitle"))
     genre = _text(out.get("genre"))
     if kind in _LETTER_TYPES and _descriptive_letter_title(out):
+        described = ""
+    elif genre and title.rstrip(".").casefold() == genre.rstrip(".").casefold():
+        # The title names only the kind ("Diary", genre "diary"): the kind is the description.
         described = ""
     elif genre and not out.get("recipient") and _opens_with(title, genre):
         described = title
