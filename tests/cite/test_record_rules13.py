@@ -257,3 +257,40 @@ def test_a_diary_titled_diary_is_cited_by_its_description_and_date_14_127() -> N
         "Pickersgill, John Whitney. Diary. June 10, 1957. MG 32 B34. J. W. Pickersgill Papers."
         " Library and Archives Canada, Ottawa."
     )
+
+
+# --- edition, volume and editor of a work a chapter or entry is in (CMOS 18 14.117) --------
+
+
+def _entry(**extra: object) -> dict:
+    return {
+        "id": "e",
+        "type": "entry-encyclopedia",
+        "title": "Dust Bowl",
+        "author": [{"family": "Whitcomb", "given": "Laura"}],
+        "container-title": "Encyclopedia of the Great Plains",
+        "editor": [{"family": "Wishart", "given": "David J."}],
+        "edition": "2",
+        "publisher": "University of Nebraska Press",
+        "issued": {"date-parts": [[2011]]},
+        **extra,
+    }
+
+
+def test_a_volume_of_a_later_edition_gives_edition_volume_then_editor_14_117() -> None:
+    full, _short, bib = _forms(_entry(volume="1"), "88")
+    assert (
+        "in <i>Encyclopedia of the Great Plains</i>, 2nd ed., vol. 1, ed. David J. Wishart ("
+        in full
+    )
+    assert bib is not None
+    assert (
+        "In <i>Encyclopedia of the Great Plains</i>, 2nd ed., vol. 1, edited by David J. Wishart."
+        " University of Nebraska Press, 2011."
+    ) in bib
+
+
+def test_without_a_volume_the_editor_precedes_the_edition_14_117() -> None:
+    full, _short, bib = _forms(_entry(type="chapter"), "88")
+    assert "in <i>Encyclopedia of the Great Plains</i>, ed. David J. Wishart, 2nd ed. (" in full
+    assert bib is not None and "edited by David J. Wishart. 2nd ed. University" in bib

@@ -142,12 +142,15 @@ def full(item: Item, citation: Citation) -> Parts:
                 in_part += t(", by " + names_note(item.container_authors))
             described.append(in_part)
         named_volume = volume_title_parts(item, bib=False)
-        if named_volume:
-            described.append(named_volume)
-        elif volume and not colon:
-            described.append(t(f"vol. {volume}"))
+        in_volume = bool(named_volume or (volume and not colon))
+        if in_volume:
+            # "in *Dictionary*, 3rd ed., vol. 2, ed. X": the edition is the whole work's, the
+            # volume one of it (CMOS 14.117), its editors after it as in a book (below).
+            described.append(t(edition(item, capital=False)))
+        described.append(named_volume or (t(f"vol. {volume}") if in_volume else []))
         described.extend(secondary(item, bib=False))
-        described.append(t(edition(item, capital=False)))
+        if not in_volume:
+            described.append(t(edition(item, capital=False)))
     else:
         named_volume = volume_title_parts(item, bib=False)
         in_volume = bool(named_volume or (volume and not colon))
@@ -242,6 +245,12 @@ def bibliography(item: Item) -> Parts:
         if _other_book_author(item) and in_part:
             in_part += t(", by " + names_note(item.container_authors))
         named_volume = volume_title_parts(item, bib=False)
+        edition_in_part = bool(
+            in_part and (named_volume or volume) and edition(item, capital=False)
+        )
+        if edition_in_part:
+            # "In *Dictionary*, 3rd ed., vol. 2, edited by X." (CMOS 14.117), as in the note.
+            in_part += t(", " + edition(item, capital=False))
         if named_volume and in_part:
             in_part += [Run(", "), *named_volume]
         elif volume and in_part:
@@ -257,7 +266,8 @@ def bibliography(item: Item) -> Parts:
             sentences.append(t(f"{presented[:1].upper()}{presented[1:]}, {date}"))
             sentences.extend([*archive_parts(item, bib=True), url])
             return join(sentences, ". ")
-        sentences.append(t(edition(item, capital=True)))
+        if not edition_in_part:
+            sentences.append(t(edition(item, capital=True)))
         sentences.append(t(number_of_volumes(item)))
     if not _designation_placed(item, sentences):
         sentences.append(t(series(item)))
