@@ -294,3 +294,44 @@ def test_without_a_volume_the_editor_precedes_the_edition_14_117() -> None:
     full, _short, bib = _forms(_entry(type="chapter"), "88")
     assert "in <i>Encyclopedia of the Great Plains</i>, ed. David J. Wishart, 2nd ed. (" in full
     assert bib is not None and "edited by David J. Wishart. 2nd ed. University" in bib
+
+
+# --- a signed entry in a well-known reference work (CMOS 18 14.130) ------------------------
+
+
+def test_a_signed_entry_in_a_known_encyclopedia_is_under_its_headword_by_its_author_14_130() -> (
+    None
+):
+    item = {
+        "id": "eb",
+        "type": "entry-encyclopedia",
+        "title": "Marshall Plan",
+        "author": [{"family": "Ostrander", "given": "Helen R."}],
+        "container-title": "Encyclopædia Britannica",
+        "issued": {"date-parts": [[2025, 3, 2]]},
+        "URL": "https://www.britannica.com/event/Marshall-Plan",
+    }
+    full, short, bib = _forms(item, "")
+    assert full == (
+        "<i>Encyclopædia Britannica</i>, under “Marshall Plan,” by Helen R. Ostrander,"
+        " last modified March 2, 2025, https://www.britannica.com/event/Marshall-Plan."
+    )
+    assert short == "<i>Encyclopædia Britannica</i>, under “Marshall Plan.”"
+    assert bib is None  # cited in notes only
+
+
+def test_a_signed_entry_with_its_publisher_is_cited_as_a_chapter_with_an_entry_14_130() -> None:
+    item = {
+        "id": "dnb",
+        "type": "entry-dictionary",
+        "title": "Laurier, Sir Wilfrid (1841–1919)",
+        "author": [{"family": "Bélanger", "given": "Réal"}],
+        "container-title": "Dictionary of Canadian Biography",
+        "publisher": "University of Toronto Press",
+        "issued": {"date-parts": [[1998]]},
+        "URL": "https://www.biographi.ca/en/bio/laurier_wilfrid_14E.html",
+    }
+    full, short, bib = _forms(item, "")
+    assert full.startswith("Réal Bélanger, “Laurier, Sir Wilfrid (1841–1919),” in <i>Dictionary")
+    assert short.startswith("Bélanger, ")
+    assert bib is not None and bib.startswith("Bélanger, Réal. “Laurier")

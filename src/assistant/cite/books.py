@@ -106,11 +106,13 @@ def full(item: Item, citation: Citation) -> Parts:
     url = t(link(item))
     volume = item.get("volume")
 
-    if family == "entry" and not item.authors and item.get("container-title"):
-        # An unsigned entry in a well-known reference work: the work, its edition, "under"
-        # the entry, and no publication facts (CMOS 14.130).
+    if item.in_known_reference_work:
+        # An entry in a well-known reference work: the work, its edition, "under" the entry,
+        # its author after it with "by", and no publication facts (CMOS 18 14.130).
         entry_title = title(item)
         under = [Run("under "), *entry_title] if entry_title else []
+        if item.authors and not citation.suppress_author:
+            under = join([under, t("by " + names_note(item.authors))], ", ")
         # An online reference work's entry is dated by its revision (CMOS 14.130, 14.104):
         # "last modified November 20, 2026" (Zotero's Wikipedia translator files it as issued).
         revised = ""

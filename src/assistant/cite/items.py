@@ -163,6 +163,19 @@ class Item:
         return not self.authors and bool(self.editors) and self.family not in ("chapter", "entry")
 
     @property
+    def in_known_reference_work(self) -> bool:
+        """An entry in a well-known reference work, cited in notes only by the work and
+        "under" the entry, with no publication facts (CMOS 18 14.130): an unsigned one, or a
+        signed one whose record gives no publisher, editor or volume (*Encyclopædia
+        Britannica* online); an entry in an edited multivolume dictionary is cited as a
+        chapter is."""
+        if self.family != "entry" or not self.get("container-title"):
+            return False
+        if not self.authors:
+            return True
+        return not (self.get("publisher") or self.editors or self.get("volume"))
+
+    @property
     def primary(self) -> list[Name]:
         """Who leads the entry: authors, else editors, else translators. An anonymous book in
         translation leads with its title (CMOS 14.79), its translator after it; an unsigned

@@ -126,7 +126,7 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     if suppress_author or (item.family == "film" and not video_platform(item.raw)):
         # A film's short note is its title, as its full note leads with it (14.165).
         creator = []
-    elif names:
+    elif names and not item.in_known_reference_work:
         creator = t(names_short(names, full_names))
     elif item.family in ("periodical", "entry", "broadcast"):
         # An unsigned episode is known by its series, as its full note leads with it (14.165).
@@ -139,7 +139,7 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     short_title = title(item, short=True)
     if item.family in ("article", "periodical"):
         short_title = periodicals.short_review(item) or short_title
-    if item.family == "entry" and short_title and not item.authors:
+    if item.in_known_reference_work and short_title:
         # The headword an unsigned entry is cited under is given as the work prints it
         # (14.130), not cut as a title is: "under “Koreiskaia voina 1950–53.”"
         if not item.raw.get("title-short") and ":" not in (item.title or ""):
