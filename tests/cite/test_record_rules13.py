@@ -71,6 +71,9 @@ def test_a_newspaper_is_named_without_the_database_s_place_and_run_14_89(
         ("Thesis (M.Sc.)", "MSc thesis"),
         ("Ed.D. dissertation", "EdD diss."),
         ("LL.M. thesis", "LLM thesis"),
+        # The kind capitalized as a catalogue or a title-cased export types it.
+        ("M.Phil. Dissertation", "MPhil diss."),
+        ("MA Thesis", "MA thesis"),
         # Genres that name no degree stay as recorded.
         ("Master's thesis", "Master's thesis"),
         ("Diplomarbeit", "Diplomarbeit"),

@@ -30,7 +30,7 @@ _MASTERS = re.compile(r"^(?:m\.?\s?a\.?|master['’]?s)\s+thesis$", re.IGNORECAS
 # University of Toronto, 1978"; the degree alone, "M.Phil.", "D.Phil.", "M.A. thesis".
 _CATALOGUE_NOTE = re.compile(r"^(?:thesis|dissertation)\s*\(([^()]+)\)(?:\s*-{1,2}.*)?$", re.I)
 _DEGREE = re.compile(
-    r"^((?:[A-Z]{1,2}[a-z]{0,4}\.?\s?){1,3}?)(?:\s*\b(thesis|diss(?:ertation)?\.?))?$"
+    r"^((?:[A-Z]{1,2}[a-z]{0,4}\.?\s?){1,3}?)(?:\s*\b((?i:thesis|diss(?:ertation)?\.?)))?$"
 )
 
 
