@@ -338,3 +338,17 @@ def test_a_signed_entry_with_its_publisher_is_cited_as_a_chapter_with_an_entry_1
     assert full.startswith("Réal Bélanger, “Laurier, Sir Wilfrid (1841–1919),” in <i>Dictionary")
     assert short.startswith("Bélanger, ")
     assert bib is not None and bib.startswith("Bélanger, Réal. “Laurier")
+
+
+def test_an_edited_book_of_debates_keeps_volume_colon_page_14_118() -> None:
+    item = {
+        "id": "elliot",
+        "type": "book",
+        "title": "The Debates in the Several State Conventions on the Adoption of the Federal"
+        " Constitution",
+        "editor": [{"family": "Elliot", "given": "Jonathan"}],
+        "volume": "3",
+        "publisher": "J. B. Lippincott",
+        "issued": {"date-parts": [[1861]]},
+    }
+    assert _forms(item, "45")[0].endswith("(J. B. Lippincott, 1861), 3:45.")

@@ -42,6 +42,13 @@ from assistant.cite.richtext import Parts, join, lower_first, paren_parts, t, te
 _DEBATES = re.compile(r"\b(?:Debates|Hansard)\b")
 
 
+def _legislature_debates(item: Item) -> bool:
+    """A legislature's own record of its debates: so titled, issued by a body (or unsigned),
+    with no person as author or editor (Elliot's *Debates*, an edited book, is not one)."""
+    people = [n for n in (*item.authors, *item.editors) if not n.literal]
+    return bool(_DEBATES.search(item.title)) and not people
+
+
 def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
     """Volume and page join as 2:334 when nothing comes between them (CMOS 14.118): no named
     volume title, no editor or translator named after the title, a page locator. Editors who
@@ -58,7 +65,7 @@ def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
     return (
         volume.isdigit()
         and not series_designation(item)
-        and not _DEBATES.search(item.title)
+        and not _legislature_debates(item)
         and bool(loc)
         and (citation.label or "page") == "page"
         and not has_volume(citation)
