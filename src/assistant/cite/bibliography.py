@@ -119,7 +119,7 @@ def has_entry(item: Item) -> bool:
     if item.family in ("interview", "letter"):
         return bool(item.get("archive") or item.get("container-title"))
     if item.family == "entry":
-        return bool(item.authors)
+        return not item.in_known_reference_work
     # Social-media posts are cited in notes only (new in CMOS 18 14.106), and so are cases,
     # statutes, bills, regulations and treaties, cited in legal style (14.173).
     return item.csl_type not in _NOTES_ONLY

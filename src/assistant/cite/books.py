@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.cite.items import Item
 from assistant.cite.locators import has_volume, locator_text
 from assistant.cite.model import Citation, Run
@@ -34,6 +36,18 @@ from assistant.cite.pieces import (
 )
 from assistant.cite.richtext import Parts, join, lower_first, paren_parts, t, text_of
 
+# A legislature's printed debates, cited by volume as CMOS 18's models for them give it
+# ("Hansard Parliamentary Debates, 3rd ser., vol. 249 (1879), col. 611", "House of Commons
+# Debates, … vol. 1 (…), 51", 14.193-14.196), never "1:51".
+_DEBATES = re.compile(r"\b(?:Debates|Hansard)\b")
+
+
+def _legislature_debates(item: Item) -> bool:
+    """A legislature's own record of its debates: so titled, issued by a body (or unsigned),
+    with no person as author or editor (Elliot's *Debates*, an edited book, is not one)."""
+    people = [n for n in (*item.authors, *item.editors) if not n.literal]
+    return bool(_DEBATES.search(item.title)) and not people
+
 
 def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
     """Volume and page join as 2:334 when nothing comes between them (CMOS 14.118): no named
@@ -50,6 +64,8 @@ def _colon_volume(item: Item, citation: Citation, loc: str) -> bool:
         )
     return (
         volume.isdigit()
+        and not series_designation(item)
+        and not _legislature_debates(item)
         and bool(loc)
         and (citation.label or "page") == "page"
         and not has_volume(citation)
@@ -97,11 +113,13 @@ def full(item: Item, citation: Citation) -> Parts:
     url = t(link(item))
     volume = item.get("volume")
 
-    if family == "entry" and not item.authors and item.get("container-title"):
-        # An unsigned entry in a well-known reference work: the work, its edition, "under"
-        # the entry, and no publication facts (CMOS 14.130).
+    if item.in_known_reference_work:
+        # An entry in a well-known reference work: the work, its edition, "under" the entry,
+        # its author after it with "by", and no publication facts (CMOS 18 14.130).
         entry_title = title(item)
         under = [Run("under "), *entry_title] if entry_title else []
+        if item.authors and not citation.suppress_author:
+            under = join([under, t("by " + names_note(item.authors))], ", ")
         # An online reference work's entry is dated by its revision (CMOS 14.130, 14.104):
         # "last modified November 20, 2026" (Zotero's Wikipedia translator files it as issued).
         revised = ""
@@ -133,12 +151,15 @@ def full(item: Item, citation: Citation) -> Parts:
                 in_part += t(", by " + names_note(item.container_authors))
             described.append(in_part)
         named_volume = volume_title_parts(item, bib=False)
-        if named_volume:
-            described.append(named_volume)
-        elif volume and not colon:
-            described.append(t(f"vol. {volume}"))
+        in_volume = bool(named_volume or (volume and not colon))
+        if in_volume:
+            # "in *Dictionary*, 3rd ed., vol. 2, ed. X": the edition is the whole work's, the
+            # volume one of it (CMOS 14.117), its editors after it as in a book (below).
+            described.append(t(edition(item, capital=False)))
+        described.append(named_volume or (t(f"vol. {volume}") if in_volume else []))
         described.extend(secondary(item, bib=False))
-        described.append(t(edition(item, capital=False)))
+        if not in_volume:
+            described.append(t(edition(item, capital=False)))
     else:
         named_volume = volume_title_parts(item, bib=False)
         in_volume = bool(named_volume or (volume and not colon))
@@ -233,6 +254,12 @@ def bibliography(item: Item) -> Parts:
         if _other_book_author(item) and in_part:
             in_part += t(", by " + names_note(item.container_authors))
         named_volume = volume_title_parts(item, bib=False)
+        edition_in_part = bool(
+            in_part and (named_volume or volume) and edition(item, capital=False)
+        )
+        if edition_in_part:
+            # "In *Dictionary*, 3rd ed., vol. 2, edited by X." (CMOS 14.117), as in the note.
+            in_part += t(", " + edition(item, capital=False))
         if named_volume and in_part:
             in_part += [Run(", "), *named_volume]
         elif volume and in_part:
@@ -248,7 +275,8 @@ def bibliography(item: Item) -> Parts:
             sentences.append(t(f"{presented[:1].upper()}{presented[1:]}, {date}"))
             sentences.extend([*archive_parts(item, bib=True), url])
             return join(sentences, ". ")
-        sentences.append(t(edition(item, capital=True)))
+        if not edition_in_part:
+            sentences.append(t(edition(item, capital=True)))
         sentences.append(t(number_of_volumes(item)))
     if not _designation_placed(item, sentences):
         sentences.append(t(series(item)))

@@ -168,6 +168,19 @@ class Item:
         return not self.authors and bool(self.editors) and self.family not in ("chapter", "entry")
 
     @property
+    def in_known_reference_work(self) -> bool:
+        """An entry in a well-known reference work, cited in notes only by the work and
+        "under" the entry, with no publication facts (CMOS 18 14.130): an unsigned one, or a
+        signed one whose record gives no publisher, editor or volume (*Encyclopædia
+        Britannica* online); an entry in an edited multivolume dictionary is cited as a
+        chapter is."""
+        if self.family != "entry" or not self.get("container-title"):
+            return False
+        if not self.authors:
+            return True
+        return not (self.get("publisher") or self.editors or self.get("volume"))
+
+    @property
     def primary(self) -> list[Name]:
         """Who leads the entry: authors, else editors, else translators. An anonymous book in
         translation leads with its title (CMOS 14.79), its translator after it; an unsigned
@@ -298,7 +311,10 @@ def prepare(item_id: str, raw: Any) -> Item:
     container_authors = vietnamese_order(container_authors, vietnamese_work)
     title = str(raw.get("title", "") or "").strip()
     short = str(raw.get("title-short", "") or raw.get("shortTitle", "") or "").strip()
-    if not title and family not in ("letter", "interview") and not raw.get("reviewed-title"):
+    # An unpublished document is cited by its description when it has no title (14.127).
+    described = family == "archival" and raw.get("genre")
+    untitled_ok = family in ("letter", "interview") or described or raw.get("reviewed-title")
+    if not title and not untitled_ok:
         warnings.append(f"{item_id}: no title")
     # Ranges first: a double hyphen between numbers is an en dash, between words an em dash.
     title = catalogue_em_dashes(number_ranges(_curly(title)))

@@ -302,9 +302,48 @@ def _map_full(item: Item, citation: Citation) -> Parts:
     )  # fmt: skip
 
 
+def _audiobook(item: Item) -> bool:
+    """A recording of a book (CMOS 18 14.163): its medium says so, or it has a narrator."""
+    described = f"{item.get('medium')} {item.get('genre')}".casefold().replace(" ", "")
+    return item.family == "song" and ("audiobook" in described or bool(item.raw.get("narrator")))
+
+
+def _read_by(item: Item, *, bib: bool) -> Parts:
+    readers = parse_names(item.raw, "narrator", [], item.id)
+    return t(("Read by " if bib else "read by ") + names_note(readers)) if readers else []
+
+
+def _audiobook_full(item: Item, citation: Citation) -> Parts:
+    """ "Stephen Kinzer, *The Brothers*, read by Thomas Garrow (Macmillan Audio, 2013),
+    audiobook": cited as the book is, its reader after the title as a translator would be,
+    the medium last (CMOS 18 14.163)."""
+    creator = [] if citation.suppress_author else t(creator_note(item))
+    head = join([creator, title(item), _read_by(item, bib=False)], ", ")
+    facts = ", ".join(p for p in (item.get("publisher"), _year(item)) if p)
+    head = head + paren(facts) if facts else head
+    return join(
+        [head, t(locator_text(citation)), t(_note_medium(item)), *archive_parts(item),
+         t(link(item))],
+        ", ",
+    )  # fmt: skip
+
+
+def _audiobook_bibliography(item: Item) -> Parts:
+    """ "Kinzer, Stephen. *The Brothers*. Read by Thomas Garrow. Macmillan Audio, 2013.
+    Audiobook." (CMOS 18 14.163)."""
+    facts = ", ".join(p for p in (item.get("publisher"), _year(item)) if p)
+    return join(
+        [t(creator_bib(item)), title(item), _read_by(item, bib=True), t(facts),
+         t(medium(item, capital=True)), *archive_parts(item, bib=True), t(link(item))],
+        ". ",
+    )  # fmt: skip
+
+
 def other_full(item: Item, citation: Citation) -> Parts:
     if item.family == "map":
         return _map_full(item, citation)
+    if _audiobook(item):
+        return _audiobook_full(item, citation)
     creator = [] if citation.suppress_author else t(creator_note(item))
     described = [creator, title(item)]
     if item.family == "song":
@@ -318,6 +357,8 @@ def other_full(item: Item, citation: Citation) -> Parts:
 
 
 def other_bibliography(item: Item) -> Parts:
+    if _audiobook(item):
+        return _audiobook_bibliography(item)
     described = [t(creator_bib(item)), title(item)]
     if item.family == "song":
         album = _album(item)

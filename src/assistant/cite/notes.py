@@ -81,7 +81,7 @@ def given_names_needed(items: Iterable[Item]) -> dict[str, FullNames]:
     """CSL's add-givenname for short notes: a name gets its given names when another cited
     person would print the same surname ("Shu Guang Zhang" and "Xiaoming Zhang", in any
     position of a name list). Co-authors of the same works who share a surname, and one
-    person under two forms of a name ("John L." and "John Lewis"), are not ambiguous."""
+    person under two forms of a name ("John L." and "John Lewis"), are not ambiguous (14.29)."""
     items = list(items)
     people: dict[str, list[tuple[Name, set[str]]]] = defaultdict(list)
     for item in items:
@@ -101,6 +101,14 @@ def given_names_needed(items: Iterable[Item]) -> dict[str, FullNames]:
                 if not namesake.same_person(name) and ids - _coauthored(items, name, ids):
                     needed.add(index)
                     break
+        printed = _printed(item)
+        for index in list(needed):
+            # Co-authors sharing a surname print alike, both given names or neither ("Kolko
+            # and Kolko", never "Joyce Kolko and Kolko"): when only one needs them to be told
+            # from the other's own works, the pair is already told apart by being two.
+            kin = [i for i, n in enumerate(printed) if n.short_key() == printed[index].short_key()]
+            if len(kin) > 1 and not all(i in needed for i in kin):
+                needed.difference_update(kin)
         if needed:
             out[item.id] = frozenset(needed)
     return out
@@ -118,7 +126,7 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     if suppress_author or (item.family == "film" and not video_platform(item.raw)):
         # A film's short note is its title, as its full note leads with it (14.165).
         creator = []
-    elif names:
+    elif names and not item.in_known_reference_work:
         creator = t(names_short(names, full_names))
     elif item.family in ("periodical", "entry", "broadcast"):
         # An unsigned episode is known by its series, as its full note leads with it (14.165).
@@ -131,7 +139,7 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     short_title = title(item, short=True)
     if item.family in ("article", "periodical"):
         short_title = periodicals.short_review(item) or short_title
-    if item.family == "entry" and short_title and not item.authors:
+    if item.in_known_reference_work and short_title:
         # The headword an unsigned entry is cited under is given as the work prints it
         # (14.130), not cut as a title is: "under “Koreiskaia voina 1950–53.”"
         if not item.raw.get("title-short") and ":" not in (item.title or ""):

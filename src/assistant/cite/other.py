@@ -26,9 +26,39 @@ _DOCTORAL = re.compile(
 _MASTERS = re.compile(r"^(?:m\.?\s?a\.?|master['’]?s)\s+thesis$", re.IGNORECASE)
 
 
+# A library catalogue's dissertation note (MARC 502): "Thesis (M.A.)", "Thesis (Ph. D.)--
+# University of Toronto, 1978"; the degree alone, "M.Phil.", "D.Phil.", "M.A. thesis".
+_CATALOGUE_NOTE = re.compile(r"^(?:thesis|dissertation)\s*\(([^()]+)\)(?:\s*-{1,2}.*)?$", re.I)
+_DEGREE = re.compile(
+    r"^((?:[A-Z]{1,2}[a-z]{0,4}\.?\s?){1,3}?)(?:\s*\b((?i:thesis|diss(?:ertation)?\.?)))?$"
+)
+
+
+def _degree(genre: str) -> str:
+    """A degree-named genre in CMOS 18's form, the degree's abbreviation without periods
+    (10.20): "Thesis (M.A.)" -> "MA thesis", "M.Phil. thesis" -> "MPhil thesis", "D.Phil."
+    -> "DPhil thesis", "Ed.D. diss." -> "EdD diss."; "" when `genre` names no degree."""
+    note = _CATALOGUE_NOTE.match(genre.strip())
+    text = note.group(1).strip() if note else genre.strip()
+    found = _DEGREE.match(text)
+    if not found:
+        return ""
+    degree = re.sub(r"[.\s]", "", found.group(1))
+    # A word alone ("Thesis", "Diplomarbeit") is a genre, not a degree: a degree is
+    # abbreviated (periods, or capitals after its first letter).
+    if not (note or "." in found.group(1) or found.group(2)) or degree[1:].islower():
+        return ""
+    kind = "diss." if (found.group(2) or "").casefold().startswith("diss") else "thesis"
+    return f"{degree} {kind}"
+
+
 def thesis_kind(genre: str) -> str:
     """CMOS 18 14.113's forms: "PhD diss." for a doctoral dissertation however the library
-    words it ("Ph.D. dissertation", "Doctoral thesis"), "master’s thesis", "MA thesis"."""
+    words it ("Ph.D. dissertation", "Doctoral thesis", "Thesis (Ph. D.)"), "master’s thesis",
+    "MA thesis", "MPhil thesis"."""
+    degree = _degree(genre)
+    if degree:
+        genre = degree
     if _DOCTORAL.match(genre):
         return "PhD diss."
     if _MASTERS.match(genre):

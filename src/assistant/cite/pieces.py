@@ -241,13 +241,39 @@ _NEW_OR_OLD_SERIES = re.compile(r"(?:(new|old)\s+series|(n|o)\.?\s?s\.?)", re.IG
 _NTH_SERIES = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?|([a-z]+))\s+ser(?:ies|\.)?", re.IGNORECASE)
 
 
+# A legislature's sitting as a run of debates is numbered: "22nd Parl., 4th sess.", "93rd
+# Congress, 1st Session", "2nd Session".
+_SITTING_PART = re.compile(
+    r"(\d{1,3})(?:st|nd|rd|th|d)?\s+(parl(?:iament|\.)?|cong(?:ress|\.)?|sess(?:ion|\.)?)",
+    re.IGNORECASE,
+)
+_SITTING_WORDS = {"p": "Parl.", "c": "Cong.", "s": "sess."}
+
+
+def _sitting(raw: str) -> str:
+    """ "22nd Parl., 4th sess." from a legislature's parliament (or congress) and session,
+    abbreviated as CMOS 18 14.193-14.196 and the Bluebook give them; "" for anything else."""
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    found = [_SITTING_PART.fullmatch(p) for p in parts]
+    if not parts or not all(found) or len(parts) > 2:
+        return ""
+    return ", ".join(
+        f"{ordinal(int(m.group(1)))} {_SITTING_WORDS[m.group(2)[0].lower()]}" for m in found if m
+    )
+
+
 def series_designation(item: Item) -> str:
     """A `collection-title` that only says which series of a long run the volume belongs to,
-    "n.s.", "2nd ser.", "Third Series": lowercase and abbreviated, before the volume number
-    (CMOS 14.126, 14.180: "2nd ser., vol. 36"; "n.s., 12"). "" for a series title."""
+    "n.s.", "2nd ser.", "Third Series", or which parliament and session a volume of debates
+    reports, "22nd Parl., 4th sess.": lowercase and abbreviated, before the volume number
+    (CMOS 14.126, 14.180: "2nd ser., vol. 36"; "n.s., 12"; 14.193-14.196). "" for a series
+    title."""
     raw = (item.get("collection-title") or "").strip().rstrip(",;")
     if not raw:
         return ""
+    sitting = _sitting(raw)
+    if sitting:
+        return sitting
     match = _NEW_OR_OLD_SERIES.fullmatch(raw)
     if match:
         letter = (match.group(1) or match.group(2))[0].lower()

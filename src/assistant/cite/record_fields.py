@@ -77,11 +77,13 @@ _PUBLISHER_LEGAL = re.compile(
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # What a database adds to a periodical's name to tell its runs and copies apart: ProQuest
 # Historical Newspapers' "New York Times (1923-Current file)", "Chicago Daily Tribune
-# (1872-1922)", its "(Online)" and "(pre-1997 Fulltext)" copies. No part of the title the
-# paper printed (CMOS 14.89 names the paper as its masthead does); "(London)", a place an
-# editor adds, is kept.
+# (1872-1922)", its "(Online)" and "(pre-1997 Fulltext)" copies; Trove's place and run,
+# "Sydney Morning Herald (NSW : 1842 - 1954)", "Argus (Melbourne, Vic. : 1848 - 1957)". No
+# part of the title the paper printed (CMOS 14.89 names the paper as its masthead does);
+# "(London)", a place alone that an editor adds, is kept.
 _DATABASE_RUN = re.compile(
-    r"\s*\((?:\d{4}\s*[-–]\s*(?:\d{4}|current(?:\s+file)?)|online(?:\s+edition)?|print"
+    r"\s*\((?:(?:[^()\d]*[^()\d\s][:,]\s*|[^()\d]*\s:\s*)?\d{4}\s*[-–]\s*"
+    r"(?:\d{4}|current(?:\s+file)?)?|online(?:\s+edition)?|print"
     r"|pre-\d{4}\s+full\s?text)\)\s*$",
     re.IGNORECASE,
 )
@@ -187,13 +189,17 @@ def _describe_unpublished(out: dict[str, Any], kind: str) -> None:
     description, given in the genre's place, so the kind is not said twice, and the record's
     short title (else the kind) is the short note's description. A document in a published
     collection (FRUS: a container and a publisher) keeps its title, as does one whose record
-    names no kind: "Memorandum on Formosa" is a title the archive gave it."""
+    names no kind: "Memorandum on Formosa" is a title the archive gave it. A title that is
+    the kind itself ("Diary", genre "diary") goes, the kind described as it is."""
     if kind not in _UNPUBLISHED_TYPES or (out.get("container-title") and out.get("publisher")):
         return
     title = _text(out.get("title"))
     short = _text(out.get("title-short")) or _text(out.get("shortTitle"))
     genre = _text(out.get("genre"))
     if kind in _LETTER_TYPES and _descriptive_letter_title(out):
+        described = ""
+    elif genre and title.rstrip(".").casefold() == genre.rstrip(".").casefold():
+        # The title names only the kind ("Diary", genre "diary"): the kind is the description.
         described = ""
     elif genre and not out.get("recipient") and _opens_with(title, genre):
         described = title

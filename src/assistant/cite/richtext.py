@@ -129,6 +129,9 @@ _GENERIC = words(
     " testimony deposition questionnaire survey dataset database spreadsheet software"
     " computer website web online electronic slide negative photographic gelatin silver"
     " albumen lantern glass long short feature documentary animated motion silent"
+    # Teaching materials and the media of books (CMOS 18 14.161, 14.163).
+    " course syllabus syllabi class handout lesson reading sermon homily audiobook e-book"
+    " ebook"
 )
 
 

@@ -169,8 +169,15 @@ def bibliography(item: Item) -> Parts:
             creator = styled_title(item.cased("container-title"), quoted=False)
             where = join([t(item.get("publisher")), date], ", ")
     kind = page_kind(item)
-    sentences = [creator, title(item), *secondary(item, bib=True), t(kind[:1].upper() + kind[1:])]
-    sentences.append(where)
+    sentences = [creator, title(item), *secondary(item, bib=True)]
+    kind_parts = t(kind[:1].upper() + kind[1:])
+    if creator:
+        # A signed page's kind runs on into where it is, one sentence as a thesis's
+        # description does ("Course syllabus, Department of History, …", CMOS 18 14.104,
+        # 14.113); an unsigned page's site may come to lead the entry, a sentence of its own.
+        sentences.append(join([kind_parts, where], ", "))
+    else:
+        sentences.extend([kind_parts, where])
     sentences.append(t(accessed(item, capital=True)))
     sentences.extend(archive_parts(item, bib=True))
     sentences.append(t(link(item)))
