@@ -531,14 +531,51 @@ _SET_PHRASES = (
 )
 
 
+# A government office named by its portfolio ("Department of State", "Secretary of State",
+# "Ministry of Foreign Affairs", "Minister of the Interior"): one name, never cut after its
+# head noun ("Telegram from the Department | of State" names no office) (14.30).
+_OFFICE_HEADS = words("department ministry secretary minister secretariat office commissariat")
+_PORTFOLIOS = (
+    ("state",),
+    ("defense",),
+    ("defence",),
+    ("war",),
+    ("justice",),
+    ("commerce",),
+    ("labor",),
+    ("labour",),
+    ("agriculture",),
+    ("finance",),
+    ("education",),
+    ("health",),
+    ("information",),
+    ("foreign", "affairs"),
+    ("external", "affairs"),
+    ("internal", "affairs"),
+    ("home", "affairs"),
+    ("the", "interior"),
+    ("the", "treasury"),
+    ("the", "navy"),
+    ("the", "army"),
+    ("the", "air", "force"),
+)
+
+
 def _set_phrases(tokens: list[str]) -> list[tuple[int, int]]:
-    lowered = [_HIDDEN_TAGS.sub("", t).lower() for t in tokens]
+    lowered = [_HIDDEN_TAGS.sub("", t).lower().rstrip(",;:") for t in tokens]
     spans = []
     for index in range(len(tokens)):
         for phrase in _SET_PHRASES:
             if tuple(lowered[index : index + len(phrase)]) == phrase:
                 spans.append((index, index + len(phrase) - 1))
                 break
+        else:
+            if lowered[index] in _OFFICE_HEADS and lowered[index + 1 : index + 2] == ["of"]:
+                for portfolio in _PORTFOLIOS:
+                    end = index + 2 + len(portfolio)
+                    if tuple(lowered[index + 2 : end]) == portfolio:
+                        spans.append((index, end - 1))
+                        break
     return spans
 
 

@@ -1,0 +1,96 @@
+"""Title and short-title rules of round 15 (CMOS 18), each pinned on titles of its own, not
+on the held-out libraries' items."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.cite.headline import title_case
+from assistant.cite.languages import code_of
+from assistant.cite.short_titles import derive_short_title
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 8.159: prepositions are lowercase whatever their length, "inside", "outside",
+        # "concerning", "regarding" among them ...
+        ("Life Inside the Gulag", "Life inside the Gulag"),
+        ("Voices From Outside the Camp", "Voices from outside the Camp"),
+        ("Treaty Concerning the Status of Berlin", "Treaty concerning the Status of Berlin"),
+        ("Notes Regarding the Partition of Bengal", "Notes regarding the Partition of Bengal"),
+        # ... but used as an adverb (no object) or an adjective (after an article) they are
+        # capitalized.
+        ("The Story from Inside", "The Story from Inside"),
+        (
+            "An Outside View of the Cultural Revolution",
+            "An Outside View of the Cultural Revolution",
+        ),
+        ("The Inside Account of the Suez Crisis", "The Inside Account of the Suez Crisis"),
+    ],
+)
+def test_long_prepositions_lowercase_cmos_8_159(title: str, expected: str) -> None:
+    assert title_case(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # 14.30: "toward(s)" names a policy's object, as "to" does: the phrase stays.
+        (
+            "British Policy towards Iraq, 1958–1968: A Study in Decline",
+            "en",
+            "British Policy towards Iraq",
+        ),
+        # 14.30: years in parentheses after the head go, as trailing years do.
+        (
+            "The Korean Armistice Talks (1951–1953) and the Prisoner Question",
+            "en",
+            "Korean Armistice Talks",
+        ),
+        # 14.30: a collection's genre lead is no key word: "Studies in (the History of)",
+        # "Essays on".
+        ("Studies in the History of the Algerian War, 1954–1962", "en", "Algerian War"),
+        (
+            "Essays on the Origins of the Berlin Blockade in Occupied Germany",
+            "en",
+            "Origins of the Berlin Blockade",
+        ),
+        # 14.30: an office named by its portfolio is one name.
+        (
+            "Memorandum from the Ministry of Foreign Affairs to the Embassy in Bonn",
+            "en",
+            "Memorandum from the Ministry of Foreign Affairs",
+        ),
+        (
+            "Letter from the Secretary of Defense to the Chairman of the Armed Services Committee",
+            "en",
+            "Letter from the Secretary of Defense",
+        ),
+        # 14.30 with 11.x: no short title ends on a Greek article (monotonic or polytonic)
+        # or an Afrikaans preposition; articles do not count toward the four words.
+        (
+            "Η Βουλή ψηφίζει τον προϋπολογισμό της χώρας και του στρατού",
+            "el",
+            "Η Βουλή ψηφίζει τον προϋπολογισμό",
+        ),
+        (
+            "Ἡ Βουλὴ ψηφίζει τὸν προϋπολογισμὸν τῆς χώρας καὶ τοῦ στρατοῦ",
+            "el",
+            "Ἡ Βουλὴ ψηφίζει τὸν προϋπολογισμὸν",
+        ),
+        ("Ons stryd saam met die boere van die Vrystaat", "af", "Ons stryd"),
+        # Persian (LC romanization): a short title does not end on an ezafe, and modifiers
+        # joined by "va" after one stay together.
+        ("Khāṭirāt-i Muḥammad Muṣaddiq", "fa", "Khāṭirāt"),
+        ("Siyāsat-i sharq va gharb dar Īrān-i muʻāṣir", "fa", "Siyāsat-i sharq va gharb"),
+    ],
+)
+def test_short_title_rules_cmos_14_30(title: str, language: str, expected: str) -> None:
+    assert derive_short_title(title, language, ["Muḥammad Muṣaddiq"]) == expected
+
+
+def test_persian_and_afrikaans_language_names() -> None:
+    assert code_of("per") == "fa"
+    assert code_of("Persian") == "fa"
+    assert code_of("afr") == "af"
