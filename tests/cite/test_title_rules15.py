@@ -94,3 +94,27 @@ def test_persian_and_afrikaans_language_names() -> None:
     assert code_of("per") == "fa"
     assert code_of("Persian") == "fa"
     assert code_of("afr") == "af"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a past participle after the head opens a reduced relative clause ("Submitted
+        # Pursuant to", "Prepared under"): the short title is the head before it, also after
+        # a title of office, which it is no name of.
+        (
+            "Report of the Special Rapporteur Submitted Pursuant to Commission Resolution 1993/47",
+            "Report of the Special Rapporteur",
+        ),
+        (
+            "Note by the Secretary-General Submitted Pursuant to General Assembly Resolution 2145",
+            "Note by the Secretary-General",
+        ),
+        (
+            "Estimate of Soviet Capabilities Prepared under the Direction of the Board",
+            "Estimate of Soviet Capabilities",
+        ),
+    ],
+)
+def test_cut_before_reduced_relative_clause_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title, "en") == expected

@@ -215,6 +215,14 @@ def _initial(word: str) -> bool:
     return bool(re.fullmatch(r"[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)*", _HIDDEN_TAGS.sub("", word)))
 
 
+def _verb_after_office(tokens: list[str], index: int) -> bool:
+    """Whether `tokens[index]` is a past participle opening a clause after the office
+    ("Report of the Secretary-General | Submitted Pursuant to ..."), not a name."""
+    word = _HIDDEN_TAGS.sub("", tokens[index]).lower()
+    after = _HIDDEN_TAGS.sub("", tokens[index + 1]).lower() if index + 1 < len(tokens) else ""
+    return len(word) > 4 and word.endswith("ed") and after in ("by", "pursuant", "under")
+
+
 def _offices(tokens: list[str], english: bool) -> list[tuple[int, int]]:
     """Spans of a title of office with the name it precedes ("Prime Minister Eden",
     "President Dwight D. Eisenhower", "тов. Сталина", "général de Gaulle"). In an English
@@ -231,7 +239,11 @@ def _offices(tokens: list[str], english: bool) -> list[tuple[int, int]]:
         if first + 1 < len(tokens) and tokens[first].lower() in _PARTICLES:
             first += 1  # "général de Gaulle"
         last, names = first - 1, 0
-        while last + 1 < len(tokens) and _name_word(tokens[last + 1]):
+        while (
+            last + 1 < len(tokens)
+            and _name_word(tokens[last + 1])
+            and not _verb_after_office(tokens, last + 1)
+        ):
             last += 1
             if _initial(tokens[last]):
                 continue  # an initial takes the surname after it along
