@@ -8,6 +8,7 @@ import pytest
 from assistant.cite.headline import title_case
 from assistant.cite.languages import code_of
 from assistant.cite.short_titles import derive_short_title
+from assistant.cite.typography import joined_to_open_compounds
 
 
 @pytest.mark.parametrize(
@@ -118,3 +119,20 @@ def test_persian_and_afrikaans_language_names() -> None:
 )
 def test_cut_before_reduced_relative_clause_cmos_14_30(title: str, expected: str) -> None:
     assert derive_short_title(title, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 6.80: a hyphen joining a name of two words to another name would join only the
+        # nearest word; an en dash joins the whole name, on either side.
+        ("The North Korea-China Border Treaty", "The North Korea–China Border Treaty"),
+        ("Cuba-Soviet Union Relations, 1959–1991", "Cuba–Soviet Union Relations, 1959–1991"),
+        ("Zimbabwe-South Africa-Botswana Trade", "Zimbabwe–South Africa–Botswana Trade"),
+        # Words of one word each keep their hyphen, and so does a compound in lowercase.
+        ("North-South Dialogue", "North-South Dialogue"),
+        ("South Africa-based Mining Houses", "South Africa-based Mining Houses"),
+    ],
+)
+def test_en_dash_with_open_compound_name_cmos_6_80(text: str, expected: str) -> None:
+    assert joined_to_open_compounds(text) == expected
