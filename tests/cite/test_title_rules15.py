@@ -7,6 +7,7 @@ import pytest
 
 from assistant.cite.headline import title_case
 from assistant.cite.languages import code_of
+from assistant.cite.ranges import number_ranges
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.typography import joined_to_open_compounds
 
@@ -136,3 +137,21 @@ def test_cut_before_reduced_relative_clause_cmos_14_30(title: str, expected: str
 )
 def test_en_dash_with_open_compound_name_cmos_6_80(text: str, expected: str) -> None:
     assert joined_to_open_compounds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 6.78: a year range before a slash that opens a word (two series named as one) takes
+        # its en dash, in an archival collection as in a title ...
+        (
+            "Subject-Numeric Files, 1967-69/Political Affairs, RG 59",
+            "Subject-Numeric Files, 1967–69/Political Affairs, RG 59",
+        ),
+        # ... while a slash before a number or a letter code marks a file number.
+        ("Decimal File 611.61/1950-54/3", "Decimal File 611.61/1950-54/3"),
+        ("Box 12-14/B", "Box 12-14/B"),
+    ],
+)
+def test_year_range_before_slash_cmos_6_78(text: str, expected: str) -> None:
+    assert number_ranges(text, shelfmark=True) == expected
