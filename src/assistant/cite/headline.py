@@ -84,6 +84,13 @@ _LONG_PREPOSITIONS = frozenset(
         "versus",
         "within",
         "without",
+        # Used as prepositions these are lowercase too ("Deep inside Angola", "Resolution
+        # Concerning"); "inside"/"outside" without an object stay adverbs ("The View from
+        # Inside"), which `_used_adverbially` tells apart.
+        "inside",
+        "outside",
+        "concerning",
+        "regarding",
     }
 )
 STOP_WORDS = _CSL_STOP_WORDS | _LONG_PREPOSITIONS
@@ -233,7 +240,11 @@ def title_case(text: str) -> str:
             and (tok.islower() or tok.istitle())
             and not (
                 lower in _ADVERBIAL_PARTICLES
-                and (_used_adverbially(tokens, i) or _after_its_verb(tokens, i))
+                and (
+                    _used_adverbially(tokens, i)
+                    or _after_its_verb(tokens, i)
+                    or _after_article(tokens, i)
+                )
             )
             and not (lower in _CONJUNCTIONS_TOO and _opens_clause(tokens, i))
             and not (lower in _CONJUNCTIONS_TOO and _named(tokens, i))
@@ -359,6 +370,16 @@ def _used_adverbially(tokens: list[str], i: int) -> bool:
             return _used_adverbially(tokens, k)
         return True
     return False
+
+
+def _after_article(tokens: list[str], i: int) -> bool:
+    """Whether the word at `tokens[i]` follows an article: "The Inside Story", "An Outside
+    View" use the preposition as an adjective, capitalized (CMOS 8.159 lowercases only
+    prepositions)."""
+    j = i - 1
+    while j >= 0 and (tokens[j].isspace() or tokens[j] == "\x00"):
+        j -= 1
+    return j >= 0 and (tokens[j].lower() in ("the", "an") or tokens[j] == "a")
 
 
 def _after_its_verb(tokens: list[str], i: int) -> bool:

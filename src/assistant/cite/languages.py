@@ -48,6 +48,8 @@ _NAMES = {
     "finnish": "fi", "suomi": "fi", "fin": "fi",
     "greek": "el", "ελληνικά": "el", "gre": "el", "ell": "el",
     "turkish": "tr", "türkçe": "tr", "tur": "tr",
+    "afrikaans": "af", "afr": "af",
+    "persian": "fa", "farsi": "fa", "فارسی": "fa", "per": "fa", "fas": "fa",
     "latin": "la", "lat": "la",
     "chinese": "zh", "中文": "zh", "chi": "zh", "zho": "zh",
     "japanese": "ja", "日本語": "ja", "jpn": "ja",
@@ -86,6 +88,12 @@ ARTICLES = {
     "sv": words("en ett den det de"),
     "da": words("en et den det de"),
     "no": words("en ei et eit den det dei de"),
+    # Greek, monotonic and polytonic: the definite article in every case, the indefinite.
+    "el": words(
+        "ο η το οι τα του της των τον την τους τις ένας μία μια ένα ενός μιας έναν"
+        " ὁ ἡ τὸ τὸν τὴν τῆς τοῦ τῶν τοὺς τὰς τὰ οἱ αἱ"
+    ),
+    "af": words("die ’n 'n"),
 }
 
 

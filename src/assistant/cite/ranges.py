@@ -26,10 +26,13 @@ def _abbreviate_range(first: str, last: str) -> str:
 # Numbers, ordinals or decades ("15th-18th Century", "1950s-60s"): a range wherever a hyphen
 # joins two of them alone (CMOS 6.78, 6.83). Chinese, Japanese and Korean characters run
 # on without spaces ("十年论战：1956-1966中苏关系"): beside them a number stands alone.
+# A slash after the range that opens a word ("Files, 1973-79/Electronic Telegrams": two
+# series named as one) leaves it a range; before a number or a letter it marks a file
+# number ("7-1750/A", "1955-59/12").
 _LETTER_OR_DIGIT = r"[^\W\u2e80-\u9fff\u3040-\u30ff\uac00-\ud7af\uf900-\ufaff]"
 _TITLE_RANGE = re.compile(
     rf"(?<![\-–/.])(?<!{_LETTER_OR_DIGIT})(\d{{1,4}}(?:st|nd|rd|th|s)?)"
-    rf"-(\d{{1,4}}(?:st|nd|rd|th|s)?)(?![\-–/])(?!{_LETTER_OR_DIGIT})"
+    rf"-(\d{{1,4}}(?:st|nd|rd|th|s)?)(?![\-–]|/(?![^\W\d_]{{2,}}))(?!{_LETTER_OR_DIGIT})"
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"

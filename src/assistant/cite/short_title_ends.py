@@ -439,7 +439,8 @@ def trailing_prepositional_phrase(
         return _bare(_first(tokens[head])) in _PLACE_PREPOSITIONS.get(language, ()) and not any(
             _bare(w) in function_words and _bare(w) not in articles for w in flat
         )
-    if _bare(_first(tokens[head])) in ("of", "to"):
+    if _bare(_first(tokens[head])) in ("of", "to", "toward", "towards"):
+        # ("Policy toward(s) Cyprus": the phrase names the policy's object, as "to" does.)
         return False
     return (
         _bare(_first(tokens[head])) in PREPOSITIONS
@@ -458,3 +459,29 @@ _PLACE_PREPOSITIONS = {
     "pt": words("em no na nos nas"),
     "ru": words("v vo в во"),
 }
+
+
+# The Persian ezafe ("-i", "-yi", after a vowel "-ʼi"; LC romanization) ties a noun to the
+# modifier after it: "Khāṭirāt-i | Nūr al-Dīn Kiyānūrī" cannot end on it, and modifiers
+# joined by "va" after it are one ("istiʻmār-i surkh va siyāh", red and black colonialism).
+_EZAFE = re.compile(r"(?<=\w)-(?:y|ʼ|’|')?i$")
+
+
+def persian_ezafe_end(units: list[str], chosen: list[str], language: str) -> list[str]:
+    """`chosen` (a prefix of `units`) with a Persian cut mended (CMOS 11.x, 14.30): never
+    between an ezafe's modifiers joined by "va", and never on the ezafe itself, which goes
+    with the words it ties on (a short title names the head noun)."""
+    if language != "fa" or not chosen:
+        return chosen
+    k = len(chosen)
+    if (
+        k >= 2
+        and _EZAFE.search(units[k - 2])
+        and k + 1 < len(units)
+        and units[k].lower() in ("va", "u")
+    ):
+        chosen = units[: k + 2]
+    last = chosen[-1]
+    if _EZAFE.search(last):
+        chosen = [*chosen[:-1], _EZAFE.sub("", last)]
+    return chosen

@@ -482,7 +482,10 @@ IRREGULAR_PARTICIPLES = words(
 
 def _passive_verb_at(tokens: list[str], k: int) -> bool:
     """Whether unit `k` is a capitalized past participle followed by "by" and its agent,
-    after two words at least: a headline's verb ("Told by Flight Member")."""
+    after two words at least: a headline's verb ("Told by Flight Member"); or by the
+    phrase that says under what it was done, a reduced relative clause after the head
+    ("Report of the Secretary-General | Submitted Pursuant to ...", "Memorandum | Prepared
+    under the Direction of ...")."""
     if k < 2 or k + 1 >= len(tokens) or tokens[k - 1][-1:] in ",;:":
         return False
     word = _first(tokens[k])
@@ -492,5 +495,8 @@ def _passive_verb_at(tokens: list[str], k: int) -> bool:
         word[:1].isupper()
         and len(split_unit(tokens[k])) == 1
         and participle_form
-        and _bare(_first(tokens[k + 1])) == "by"
+        and _bare(_first(tokens[k + 1])) in _AGENT_OPENERS
     )
+
+
+_AGENT_OPENERS = words("by pursuant under")

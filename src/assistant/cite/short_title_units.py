@@ -215,6 +215,14 @@ def _initial(word: str) -> bool:
     return bool(re.fullmatch(r"[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)*", _HIDDEN_TAGS.sub("", word)))
 
 
+def _verb_after_office(tokens: list[str], index: int) -> bool:
+    """Whether `tokens[index]` is a past participle opening a clause after the office
+    ("Report of the Secretary-General | Submitted Pursuant to ..."), not a name."""
+    word = _HIDDEN_TAGS.sub("", tokens[index]).lower()
+    after = _HIDDEN_TAGS.sub("", tokens[index + 1]).lower() if index + 1 < len(tokens) else ""
+    return len(word) > 4 and word.endswith("ed") and after in ("by", "pursuant", "under")
+
+
 def _offices(tokens: list[str], english: bool) -> list[tuple[int, int]]:
     """Spans of a title of office with the name it precedes ("Prime Minister Eden",
     "President Dwight D. Eisenhower", "тов. Сталина", "général de Gaulle"). In an English
@@ -231,7 +239,11 @@ def _offices(tokens: list[str], english: bool) -> list[tuple[int, int]]:
         if first + 1 < len(tokens) and tokens[first].lower() in _PARTICLES:
             first += 1  # "général de Gaulle"
         last, names = first - 1, 0
-        while last + 1 < len(tokens) and _name_word(tokens[last + 1]):
+        while (
+            last + 1 < len(tokens)
+            and _name_word(tokens[last + 1])
+            and not _verb_after_office(tokens, last + 1)
+        ):
             last += 1
             if _initial(tokens[last]):
                 continue  # an initial takes the surname after it along
@@ -531,14 +543,51 @@ _SET_PHRASES = (
 )
 
 
+# A government office named by its portfolio ("Department of State", "Secretary of State",
+# "Ministry of Foreign Affairs", "Minister of the Interior"): one name, never cut after its
+# head noun ("Telegram from the Department | of State" names no office) (14.30).
+_OFFICE_HEADS = words("department ministry secretary minister secretariat office commissariat")
+_PORTFOLIOS = (
+    ("state",),
+    ("defense",),
+    ("defence",),
+    ("war",),
+    ("justice",),
+    ("commerce",),
+    ("labor",),
+    ("labour",),
+    ("agriculture",),
+    ("finance",),
+    ("education",),
+    ("health",),
+    ("information",),
+    ("foreign", "affairs"),
+    ("external", "affairs"),
+    ("internal", "affairs"),
+    ("home", "affairs"),
+    ("the", "interior"),
+    ("the", "treasury"),
+    ("the", "navy"),
+    ("the", "army"),
+    ("the", "air", "force"),
+)
+
+
 def _set_phrases(tokens: list[str]) -> list[tuple[int, int]]:
-    lowered = [_HIDDEN_TAGS.sub("", t).lower() for t in tokens]
+    lowered = [_HIDDEN_TAGS.sub("", t).lower().rstrip(",;:") for t in tokens]
     spans = []
     for index in range(len(tokens)):
         for phrase in _SET_PHRASES:
             if tuple(lowered[index : index + len(phrase)]) == phrase:
                 spans.append((index, index + len(phrase) - 1))
                 break
+        else:
+            if lowered[index] in _OFFICE_HEADS and lowered[index + 1 : index + 2] == ["of"]:
+                for portfolio in _PORTFOLIOS:
+                    end = index + 2 + len(portfolio)
+                    if tuple(lowered[index + 2 : end]) == portfolio:
+                        spans.append((index, end - 1))
+                        break
     return spans
 
 

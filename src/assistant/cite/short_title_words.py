@@ -135,6 +135,28 @@ FUNCTION_WORDS = {
     # the postpositions written apart.
     "tr": words("ve ile veya ya da ama fakat için gibi kadar göre sonra önce"),
     "la": words("et ac atque aut vel sed in de ad cum ex e a ab pro per sub super inter"),
+    # Modern Greek in monotonic and polytonic spelling (and the katharevousa of older
+    # newspapers): articles in every case, prepositions, conjunctions.
+    "el": words(
+        "ο η το οι τα του της των τον την τους τις ένας μία μια ένα ενός μιας έναν"
+        " ὁ ἡ τὸ τὸν τὴν τῆς τοῦ τῶν τοὺς τὰς τὰ οἱ αἱ αἰ"
+        " και καί καὶ ή ἢ ἤ αλλά ἀλλὰ ούτε ουδέ μήτε"
+        " σε στο στη στην στον στα στους στις στης στου εις εἰς ἐν εν από ἀπὸ ἀπό για διά διὰ"
+        " δια με μετά μὲ μετὰ προς πρὸς κατά κατὰ περί περὶ υπό ὑπὸ υπέρ ὑπὲρ επί ἐπὶ εκ ἐκ εξ"
+        " ἐξ παρά παρὰ αντί ἀντὶ χωρίς ως ὡς έως ἕως μέχρι"
+    ),
+    # Afrikaans: articles, prepositions, conjunctions ("My lewe | saam met die SA Weermag").
+    "af": words(
+        "die n ’n 'n en of maar van vir met saam in op aan na by uit tot oor onder deur teen"
+        " sonder sedert tydens tussen om voor agter langs volgens ná"
+    ),
+    # Persian in romanization (Library of Congress) and in script: the conjunction "va", the
+    # prepositions; the ezafe "-i"/"-yi" is written joined to its noun (short_title_units).
+    "fa": words(
+        "va va- u bā ba bih be dar az tā bar barā-yi baraye bi bidūn kih ki"
+        " yā"
+        " و با به در از تا بر برای بی که یا"
+    ),
 }
 # Only an English title loses its initial article (the sets' house style keeps a foreign
 # one: "Die Legende", "La guerre de Corée").
@@ -161,6 +183,10 @@ LEAD_PHRASES = {
         r"(?:(?:considerations|notes?|reflections|remarks|thoughts|essay|observations"
         r"|comments)\s+(?:relating to|related to|concerning|regarding|on|upon|about|toward"
         r"|towards)|(?:status|aspects)\s+of"
+        # A collection named by its genre ("Studies in the History of", "Essays on",
+        # "Contributions to"): its subject is the complement (14.30).
+        r"|(?:studies|essays|chapters|contributions|lectures|papers)\s+(?:in|on|to|upon)"
+        r"(?:\s+the\s+(?:history|study)\s+of)?"
         # A document's genre named before its subject ("White Paper on", "Report on",
         # "Memorandum on"): the genre is no key word either.
         r"|(?:(?:white|green|position|briefing|background|discussion|policy|working)\s+papers?"

@@ -44,6 +44,7 @@ from assistant.cite.short_title_ends import (
     _without_author,
     _without_corporate_author,
     first_of_two_names,
+    persian_ezafe_end,
     trailing_prepositional_phrase,
 )
 from assistant.cite.short_title_headlines import (
@@ -174,6 +175,11 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
             # A cut after a year with its "in the year" word ("neuvrščenih leta 1961 | v
             # slovenskem tisku") ends on when, as "in 1961" would: it goes (14.30).
             chosen = chosen[:-1]
+        if len(chosen) > 1 and _PARENTHESIZED_YEARS.match(_bare(split_unit(chosen[-1])[0])):
+            # "The Greek Civil War (1944–1949) | and ...": years in parentheses after the head
+            # go, as trailing years after a comma do (14.30).
+            chosen = chosen[:-1]
+        chosen = persian_ezafe_end(units, chosen, language)
         complement = _complement(tokens, language)
         inquiry = INQUIRY_LEADS.get(language)
         inquired = inquiry is not None and inquiry.match(" ".join(tokens)) is not None
@@ -198,6 +204,9 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
         tokens = chosen
     short = record_period(show_units(" ".join(tokens)).rstrip(",;:"))
     return _balance_tags(show_tags(short, tags))
+
+
+_PARENTHESIZED_YEARS = re.compile(r"^\((?:1\d{3}|20\d{2})(?:[–/-]\d{2,4})?\)$")
 
 
 def _romanized_east_asian(title: str) -> str:

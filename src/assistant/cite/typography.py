@@ -104,9 +104,30 @@ def prefixed_open_compounds(text: str) -> str:
     return _PREFIXED_COMPOUND.sub(r"\1–", text)
 
 
+# Names of places of two words on either side of a hyphen joining two names: "South
+# Africa-Angola Talks", "Angola-South Africa Relations", "Soviet Union-Cuba Trade" take an en
+# dash, since the hyphen would join only "Africa-Angola" (CMOS 6.80). A list, since two
+# capitalized words before a hyphen may be a name and a word of a compound of its own
+# ("Harry Truman-Era"): only names a reader knows as one.
+_TWO_WORD_PLACE = (
+    r"(?:(?:North|South)\s+(?:Africa|Korea|Vietnam|Yemen|Sudan|Ossetia)"
+    r"|(?:East|West)\s+(?:Germany|Berlin|Pakistan|Timor)|United\s+(?:States|Kingdom|Nations)"
+    r"|Soviet\s+Union|New\s+Zealand|Sri\s+Lanka|Saudi\s+Arabia|Costa\s+Rica|El\s+Salvador"
+    r"|Hong\s+Kong|Sierra\s+Leone|Burkina\s+Faso|Puerto\s+Rico|Great\s+Britain"
+    r"|Latin\s+America|Middle\s+East|Western\s+Europe|Eastern\s+Europe|Southeast\s+Asia"
+    r"|South\s+West\s+Africa|(?:Papua\s+)?New\s+Guinea)"
+)
+_PLACE_BEFORE = re.compile(r"(?<![\w])(" + _TWO_WORD_PLACE + r")-(?=[A-Z][\w.]*(?![\w-]))")
+_PLACE_AFTER = re.compile(r"(?<![\w\-])([A-Z][\w.]*)-(?=" + _TWO_WORD_PLACE + r"(?![\w\-]))")
+
+
 def joined_to_open_compounds(text: str) -> str:
-    """ "U.S.-Latin American Relations" -> "U.S.–Latin American Relations" (CMOS 6.80)."""
-    return _OPEN_ELEMENT.sub("–", text) if "-" in text else text
+    """ "U.S.-Latin American Relations" -> "U.S.–Latin American Relations", "South
+    Africa-Angola Talks" -> "South Africa–Angola Talks" (CMOS 6.80)."""
+    if "-" not in text:
+        return text
+    text = _OPEN_ELEMENT.sub("–", text)
+    return _PLACE_AFTER.sub(r"\1–", _PLACE_BEFORE.sub(r"\1–", text))
 
 
 # A space before a colon, semicolon, question mark or exclamation point, as French sets
