@@ -1,0 +1,102 @@
+"""Catalogue quirks the sixty-first held-out library (records from LC, the BnF, the DNB,
+Google Books, Amazon and ProQuest) showed the engine printing, each pinned on other records of
+the same shape: MARC 245 $c left in the title, copyright and bracketed dates, "and others" as a
+name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.cite.record_fields import cleaned
+
+from .test_cmos18_tuning_rules import forms
+
+
+def book(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "id": "b",
+        "type": "book",
+        "title": "The Danube question",
+        "author": [{"family": "Kertesz", "given": "Stephen D."}],
+        "publisher": "University of Notre Dame Press",
+        "issued": {"date-parts": [["1953"]]},
+        "language": "en",
+    }
+    base.update(fields)
+    return base
+
+
+# --- MARC 245 $c, the statement of responsibility, is no part of the title (CMOS 18 14.85) ---
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        (
+            "Diplomacy in a whirlpool : Hungary between Nazi Germany and Soviet Russia / by "
+            "Stephen D. Kertesz.",
+            "Diplomacy in a whirlpool : Hungary between Nazi Germany and Soviet Russia",
+        ),
+        ("Die Donaufrage / Stephen D. Kertesz ; übers. von Hans Meier", "Die Donaufrage"),
+        ("La question danubienne / par Stephen D. Kertesz,...", "La question danubienne"),
+        ("The Danube question, 1918-48 [by] Stephen D. Kertesz.", "The Danube question, 1918-48"),
+        ("Donauraum / hrsg. von Stephen D. Kertesz [et al.]", "Donauraum"),
+        # A slash that belongs to the title stays: unspaced, or spaced with no responsibility.
+        ("Hungary 1938/45: the lost years", "Hungary 1938/45: the lost years"),
+        ("Labour/Le Travail and the Danube", "Labour/Le Travail and the Danube"),
+        ("Either / Or on the Danube", "Either / Or on the Danube"),
+    ],
+)
+def test_statement_of_responsibility_leaves_the_title(title: str, kept: str) -> None:
+    assert cleaned(book(title=title))["title"] == kept
+
+
+def test_statement_of_responsibility_is_not_printed_in_note_or_entry() -> None:
+    full, short, entry = forms(book(title="The Danube question / by Stephen D. Kertesz."))
+    assert full == (
+        "Stephen D. Kertesz, <i>The Danube Question</i> (University of Notre Dame Press, 1953), 12."
+    )
+    assert short == "Kertesz, <i>Danube Question</i>, 14."
+    assert entry is not None and entry.startswith("Kertesz, Stephen D. <i>The Danube Question</i>.")
+
+
+# --- catalogue dates are the year of publication (CMOS 18 14.144; a printing, 14.114) -------
+
+
+@pytest.mark.parametrize(
+    "issued",
+    [
+        {"date-parts": [["c1953"]]},
+        {"date-parts": [["©1953"]]},
+        {"raw": "[1953]"},
+        {"raw": "c1953."},
+        {"date-parts": [["1953"]], "season": "1961 printing"},
+    ],
+)
+def test_copyright_and_bracketed_dates_give_the_year(issued: dict[str, Any]) -> None:
+    full, _, entry = forms(book(issued=issued))
+    assert full.endswith("(University of Notre Dame Press, 1953), 12.")
+    assert entry is not None and entry.endswith("University of Notre Dame Press, 1953.")
+
+
+def test_a_guessed_bracketed_year_is_approximate() -> None:
+    full, _, _ = forms(book(issued={"raw": "[1953?]"}))
+    assert "ca. 1953" in full
+
+
+# --- BibTeX's "and others" is et al., not a name (CMOS 18 14.76) ---------------------------
+
+
+def test_and_others_is_et_al_in_every_form() -> None:
+    item = book(
+        author=None,
+        editor=[{"family": "Kertesz", "given": "Stephen D."}, {"literal": "others"}],
+    )
+    full, short, entry = forms(item)
+    assert full.startswith("Stephen D. Kertesz et al., eds., ")
+    assert short.startswith("Kertesz et al., ")
+    assert entry is not None and entry.startswith("Kertesz, Stephen D., et al., eds. ")
+    assert "others" not in full + short + entry
