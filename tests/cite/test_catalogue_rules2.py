@@ -100,3 +100,103 @@ def test_and_others_is_et_al_in_every_form() -> None:
     assert short.startswith("Kertesz et al., ")
     assert entry is not None and entry.startswith("Kertesz, Stephen D., et al., eds. ")
     assert "others" not in full + short + entry
+
+
+# --- publishers: "Univ" spelled out (14.52), a campus after an en dash (6.80) --------------
+
+
+@pytest.mark.parametrize(
+    ("publisher", "printed"),
+    [
+        ("Univ of Nebraska Press", "University of Nebraska Press"),
+        ("Univ. Press of Kansas", "University Press of Kansas"),
+        (
+            "University of Illinois at Urbana - Champaign",
+            "University of Illinois at Urbana–Champaign",
+        ),
+        ("Unity Press", "Unity Press"),
+    ],
+)
+def test_publisher_abbreviation_and_campus_dash(publisher: str, printed: str) -> None:
+    assert cleaned(book(publisher=publisher))["publisher"] == printed
+
+
+def test_thesis_university_campus_takes_en_dash() -> None:
+    item = book(type="thesis", genre="Ph.D.", publisher="The University of Michigan - Ann Arbor")
+    _, _, entry = forms(item)
+    assert entry is not None and "University of Michigan–Ann Arbor, 1953." in entry
+
+
+# --- a series typed into the title, an ISSN in the series (14.123) -------------------------
+
+
+def test_amazon_series_in_the_title_moves_to_the_series() -> None:
+    item = book(
+        title="Danube Diplomacy: Hungary and the Powers (Book 12) "
+        "(Eastern European Monographs Series)"
+    )
+    full, _, entry = forms(item)
+    assert full == (
+        "Stephen D. Kertesz, <i>Danube Diplomacy: Hungary and the Powers</i>, Eastern European"
+        " Monographs Series 12 (University of Notre Dame Press, 1953), 12."
+    )
+    assert entry is not None and "Eastern European Monographs Series 12." in entry
+
+
+def test_a_parenthesis_naming_no_series_stays_in_the_title() -> None:
+    assert cleaned(book(title="The Danube Question (1918-1948)"))["title"] == (
+        "The Danube Question (1918-1948)"
+    )
+
+
+def test_series_issn_is_dropped() -> None:
+    record = cleaned(book(**{"collection-title": "Studies in diplomacy, 0070-1234 ; no. 7"}))
+    assert (record["collection-title"], record["collection-number"]) == (
+        "Studies in diplomacy",
+        "7",
+    )
+
+
+# --- a body's name split as a person's (14.70) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "family", "body"),
+    [
+        ("Hungary. Ministry of Foreign", "Affairs", "Hungary. Ministry of Foreign Affairs"),
+        ("United States Office of", "Education", "United States Office of Education"),
+        (
+            "Food and Agriculture Organization of the",
+            "United Nations",
+            "Food and Agriculture Organization of the United Nations",
+        ),
+    ],
+)
+def test_corporate_author_split_as_a_person_is_one_body(given: str, family: str, body: str) -> None:
+    full, short, entry = forms(book(author=[{"family": family, "given": given}]))
+    assert full.startswith(f"{body}, <i>")
+    assert short.startswith(f"{body}, <i>")
+    assert entry is not None and entry.startswith(f"{body}. <i>")
+
+
+def test_a_person_is_not_taken_for_a_body() -> None:
+    full, _, _ = forms(book(author=[{"family": "Office", "given": "Margaret"}]))
+    assert full.startswith("Margaret Office, <i>")
+
+
+# --- old LC punctuation: "; " before a subtitle, ". 1955" before a part (14.89) ------------
+
+
+@pytest.mark.parametrize(
+    ("title", "printed"),
+    [
+        ("Hungary, 1919-1945; the road to war", "Hungary, 1919–1945: The Road to War"),
+        ("Survey of international affairs. 1949", "Survey of International Affairs, 1949"),
+        # A semicolon that is the title's own stays: a colon already, or no lowercase after.
+        ("Peace; War", "Peace; War"),
+        ("Hungary; an essay: the road to war", "Hungary; An Essay: The Road to War"),
+    ],
+)
+def test_lc_subtitle_and_part_punctuation(title: str, printed: str) -> None:
+    full, _, _ = forms(book(title=title))
+    assert full.startswith(f"Stephen D. Kertesz, <i>{printed}</i> (")

@@ -17,6 +17,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.cite.catalogue_fields import (
+    catalogue_dates,
+    corporate_names,
+    isbd_title,
+    publisher_words,
+    series_from_title,
+    without_responsibility,
+)
 from assistant.cite.typography import ordinal, words
 
 # Databases and platforms, not archives: what a library catalogue or a translator records as
@@ -119,6 +127,7 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
     if publisher:
         # An initial "The" and a legal form are omitted from a publisher's name (14.52).
         trimmed = _PUBLISHER_LEGAL.sub("", re.sub(r"^The\s+(?=[A-Z])", "", publisher))
+        trimmed = publisher_words(trimmed)
         if trimmed and trimmed != _text(out.get("publisher")):
             out["publisher"] = trimmed
     container = _text(out.get("container-title"))
@@ -143,8 +152,11 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         # Section "A" of page "A1": the letter is the page number's, which a note and an entry
         # leave out for a newspaper (CMOS 14.89: pages vary between editions); it goes with it.
         out.pop("section", None)
-    _without_responsibility(out)
-    _catalogue_dates(out)
+    without_responsibility(out)
+    catalogue_dates(out)
+    isbd_title(out, kind)
+    series_from_title(out)
+    corporate_names(out)
     _split_series(out)
     _report_series_number(out, kind)
     _edition_from_title(out)
@@ -324,6 +336,7 @@ _SERIES_NUMBER = re.compile(
     rf"^\(?(.*?\S)\s*;\s*{_NUMBER_LABEL}{_NUMBER}\)?$",
     re.IGNORECASE,
 )
+_ISSN = re.compile(r",?\s*(?:ISSN\s*)?\b\d{4}-\d{3}[\dXx]\b(?=\s*(?:;|$))")
 # The number in its own field, still with the ISBD separator or a label: "; 2002:87", "no. 5".
 _BARE_NUMBER = re.compile(rf"^;?\s*{_NUMBER_LABEL}{_NUMBER}$", re.IGNORECASE)
 
@@ -334,6 +347,10 @@ def _split_series(out: dict[str, Any]) -> None:
     if bare and number.startswith(";"):
         number = out["collection-number"] = bare.group(1)
     series = _text(out.get("collection-title"))
+    without_issn = _ISSN.sub("", series)
+    if without_issn != series:
+        # LC's 490 $x: the series' ISSN, which a citation never gives (CMOS 18 14.123).
+        series = out["collection-title"] = without_issn
     match = _SERIES_NUMBER.match(series)
     if not match:
         return
@@ -450,126 +467,3 @@ def _english_edition(edition: str) -> str:
         terms.pop()
     out = f"{ordinal(number)} ed."
     return f"{out}, {' '.join(terms)}" if terms else out
-
-
-# MARC 245 $c, the statement of responsibility, that catalogues keep in the title after ISBD's
-# " / " ("The rebirth of Austria / by Richard Hiscocks.") or, in old LC records, after "[by]"
-# ("… 1917-73 [by] Adam B. Ulam."): no part of the title (CMOS 18 14.85, the author is named
-# in the author's place). A slash with no space on either side belongs to the title
-# ("1938/45", "Labour/Le Travail", "and/or"); a spaced one is cut only when what follows is a
-# responsibility (a word such as "by", "par", "hrsg. von") or names one of the record's people.
-_RESPONSIBILITY_WORDS = re.compile(
-    r"(?:by|edited|ed\.|eds\.|translated|trans\.|compiled|comp\.|selected|introduction"
-    r"|with|par|sous|textes|von|hrsg\.?|herausgegeben|bearb\.?|übers\.?|di|a cura|de|por"
-    r"|ed\.?\s+by|[a-z]+\s+by)\b",
-    re.IGNORECASE,
-)
-_BRACKETED_BY = re.compile(
-    r"\s+\[(?:by|edited by|compiled by|translated by|ed\. by)\]\s.*$", re.IGNORECASE
-)
-_NAME_ROLES = (
-    "author",
-    "editor",
-    "translator",
-    "container-author",
-    "collection-editor",
-    "compiler",
-    "contributor",
-    "illustrator",
-)
-
-
-def _without_responsibility(out: dict[str, Any]) -> None:
-    title = _text(out.get("title"))
-    if not title:
-        return
-    cut = _responsibility_cut(title, out)
-    if cut == title:
-        return
-    out["title"] = cut
-    short = _text(out.get("title-short"))
-    if short:
-        out["title-short"] = _responsibility_cut(short, out) or short
-
-
-def _responsibility_cut(title: str, out: dict[str, Any]) -> str:
-    bracketed = _BRACKETED_BY.search(title)
-    if bracketed and bracketed.start() > 0:
-        return title[: bracketed.start()].rstrip(" .,;:")
-    before, slash, after = title.rpartition(" / ")
-    if not slash or not before.strip() or not after.strip():
-        return title
-    while " / " in before:  # the first spaced slash starts the statement
-        head, _, tail = before.rpartition(" / ")
-        if not _is_responsibility(tail, out):
-            break
-        before, after = head, f"{tail} / {after}"
-    if not _is_responsibility(after, out):
-        return title
-    return before.rstrip(" .,;:")
-
-
-def _is_responsibility(text: str, out: dict[str, Any]) -> bool:
-    if _RESPONSIBILITY_WORDS.match(text.strip()):
-        return True
-    folded = text.casefold()
-    for role in _NAME_ROLES:
-        names = out.get(role)
-        for name in names if isinstance(names, list) else []:
-            if not isinstance(name, dict):
-                continue
-            family = _text(name.get("family")) or _text(name.get("literal"))
-            if len(family) > 1 and family.casefold() in folded:
-                return True
-    return False
-
-
-# Catalogue dates (MARC 260/264 $c): "c1986" and "©1986" (a copyright date), "[1970]" (a year
-# the cataloguer supplied), "[1970?]" (a guessed one), and Zotero's "1961 printing": each is
-# the year of publication (CMOS 18 14.144); a printing is never cited (14.114), a guessed year
-# is given as approximate.
-_CATALOGUE_YEAR = re.compile(
-    r"^\[?\s*(?:c|©|p|℗|cop\.)?\s*(\d{4})\s*(\?)?\s*\]?\.?(?:\s+print(?:ing)?)?$",
-    re.IGNORECASE,
-)
-_PRINTING = re.compile(
-    r"^\s*(?:\d{4}\s+)?(?:\d+(?:st|nd|rd|th)\s+)?print(?:ing)?\.?\s*$", re.IGNORECASE
-)
-
-
-def _catalogue_dates(out: dict[str, Any]) -> None:
-    for key in ("issued", "original-date"):
-        value = out.get(key)
-        if isinstance(value, str):
-            year = _CATALOGUE_YEAR.match(value.strip())
-            if year and not value.strip().isdigit():
-                out[key] = {"date-parts": [[int(year.group(1))]], "circa": bool(year.group(2))}
-            continue
-        if not isinstance(value, dict):
-            continue
-        fixed = dict(value)
-        raw = fixed.get("raw")
-        if isinstance(raw, str) and not fixed.get("date-parts"):
-            year = _CATALOGUE_YEAR.match(raw.strip())
-            if year:
-                fixed.pop("raw")
-                fixed["date-parts"] = [[int(year.group(1))]]
-                if year.group(2):
-                    fixed["circa"] = True
-        parts = fixed.get("date-parts")
-        if isinstance(parts, list):
-            new_parts = []
-            for part in parts:
-                if isinstance(part, list) and part and isinstance(part[0], str):
-                    year = _CATALOGUE_YEAR.match(part[0].strip())
-                    if year:
-                        part = [int(year.group(1)), *part[1:]]
-                        if year.group(2):
-                            fixed["circa"] = True
-                new_parts.append(part)
-            fixed["date-parts"] = new_parts
-        season = fixed.get("season")
-        if isinstance(season, str) and _PRINTING.match(season):
-            fixed.pop("season")
-        if fixed != value:
-            out[key] = fixed
