@@ -200,3 +200,15 @@ def test_a_person_is_not_taken_for_a_body() -> None:
 def test_lc_subtitle_and_part_punctuation(title: str, printed: str) -> None:
     full, _, _ = forms(book(title=title))
     assert full.startswith(f"Stephen D. Kertesz, <i>{printed}</i> (")
+
+
+def test_statement_of_responsibility_leaves_a_chapters_book_title() -> None:
+    item = book(
+        type="chapter",
+        title="The Danube commission",
+        **{"container-title": "Central Europe since 1945 / edited by Ivan Volgyes."},
+        editor=[{"family": "Volgyes", "given": "Ivan"}],
+    )
+    assert cleaned(item)["container-title"] == "Central Europe since 1945"
+    full, _, _ = forms(item)
+    assert "<i>Central Europe since 1945</i>, ed. Ivan Volgyes" in full

@@ -45,6 +45,12 @@ _NAME_ROLES = (
 
 
 def without_responsibility(out: dict[str, Any]) -> None:
+    # A chapter's book comes from the book's catalogue record too ("… / edited by …").
+    container = _text(out.get("container-title"))
+    if container and out.get("type") in ("chapter", "paper-conference", "entry-encyclopedia"):
+        cut = _responsibility_cut(container, out)
+        if cut != container:
+            out["container-title"] = cut
     title = _text(out.get("title"))
     if not title:
         return
