@@ -143,10 +143,12 @@ def test_amazon_series_in_the_title_moves_to_the_series() -> None:
     assert entry is not None and "Eastern European Monographs Series 12." in entry
 
 
-def test_a_parenthesis_naming_no_series_stays_in_the_title() -> None:
-    assert cleaned(book(title="The Danube Question (1918-1948)"))["title"] == (
-        "The Danube Question (1918-1948)"
-    )
+@pytest.mark.parametrize(
+    "title", ["The Danube Question (1918-1948)", "The Danube Question (Library Edition)"]
+)
+def test_a_parenthesis_naming_no_series_stays_in_the_title(title: str) -> None:
+    record = cleaned(book(title=title))
+    assert (record["title"], record.get("collection-title")) == (title, None)
 
 
 def test_series_issn_is_dropped() -> None:

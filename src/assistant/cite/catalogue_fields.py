@@ -190,7 +190,9 @@ def isbd_title(out: dict[str, Any], kind: str) -> None:
 # parenthesis that names no series ("(1945-1955)") stays.
 _AMAZON_VOLUME = re.compile(r"\s*\((?:Volume|Vol\.|Book|No\.|Number)\s*(\d+)\)\s*$", re.IGNORECASE)
 _AMAZON_SERIES = re.compile(
-    r"\s*\(([^()]*\b(?:Series|Library|Studies|Monographs|Classics)\b[^()]*?)"
+    # An edition or binding in the parenthesis ("(Library Edition)") names no series.
+    r"\s*\((?![^()]*\b(?:Edition|Binding|Paperback|Hardcover)\b)"
+    r"([^()]*\b(?:Series|Library|Studies|Monographs|Classics)\b[^()]*?)"
     r"(?:,?\s+(?:Book|Volume|Vol\.|No\.|Number)?\s*(\d+))?\)\s*$"
 )
 
