@@ -258,10 +258,25 @@ def parse_names(
     return [n for n in parsed if n is not None]
 
 
+# What BibTeX's "and others" becomes in CSL-JSON (a name "others"), and a catalogue's
+# "[et al.]": more names the record does not give, cited as "et al." (CMOS 18 14.76).
+_OTHERS = frozenset({"others", "et al.", "et al", "[et al.]", "u.a.", "u. a.", "et alii"})
+
+
+def _more_unnamed(names: Sequence[Name]) -> tuple[Sequence[Name], bool]:
+    """`names` without a final "others", and whether there was one."""
+    if len(names) > 1 and names[-1].literal.casefold() in _OTHERS:
+        return names[:-1], True
+    return names, False
+
+
 def names_note(names: Sequence[Name], *, et_al: bool = True) -> str:
     """Names in a full note: three or more give the first and "et al." (CMOS 18 14.76)."""
     if not names:
         return ""
+    names, more = _more_unnamed(names)
+    if more:
+        return f"{names[0].note()} et al."
     if len(names) >= 3 and et_al:
         return f"{names[0].note()} et al."
     if len(names) == 1:
@@ -278,7 +293,8 @@ def names_short(names: Sequence[Name], full: Collection[int] = ()) -> str:
     def one(index: int) -> str:
         return names[index].note() if index in full else names[index].short()
 
-    if len(names) >= 3:
+    names, more = _more_unnamed(names)
+    if len(names) >= 3 or more:
         return f"{one(0)} et al."
     return " and ".join(one(i) for i in range(len(names)))
 
@@ -287,7 +303,11 @@ def names_bib(names: Sequence[Name]) -> str:
     """Names in a bibliography entry: the first inverted; more than six give three, et al."""
     if not names:
         return ""
+    names, more = _more_unnamed(names)
     first = names[0].inverted()
+    if more:
+        # The names the record gives, then "et al." for the rest (14.76).
+        return ", ".join([first] + [n.note() for n in names[1:3]]) + ", et al."
     if len(names) == 1:
         return first
     if len(names) >= 7:

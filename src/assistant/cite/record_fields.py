@@ -17,6 +17,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.cite.catalogue_fields import (
+    catalogue_dates,
+    corporate_names,
+    isbd_title,
+    publisher_words,
+    series_from_title,
+    without_responsibility,
+)
 from assistant.cite.typography import ordinal, words
 
 # Databases and platforms, not archives: what a library catalogue or a translator records as
@@ -119,6 +127,7 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
     if publisher:
         # An initial "The" and a legal form are omitted from a publisher's name (14.52).
         trimmed = _PUBLISHER_LEGAL.sub("", re.sub(r"^The\s+(?=[A-Z])", "", publisher))
+        trimmed = publisher_words(trimmed)
         if trimmed and trimmed != _text(out.get("publisher")):
             out["publisher"] = trimmed
     container = _text(out.get("container-title"))
@@ -143,6 +152,11 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         # Section "A" of page "A1": the letter is the page number's, which a note and an entry
         # leave out for a newspaper (CMOS 14.89: pages vary between editions); it goes with it.
         out.pop("section", None)
+    without_responsibility(out)
+    catalogue_dates(out)
+    isbd_title(out, kind)
+    series_from_title(out)
+    corporate_names(out)
     _split_series(out)
     _report_series_number(out, kind)
     _edition_from_title(out)
@@ -322,6 +336,7 @@ _SERIES_NUMBER = re.compile(
     rf"^\(?(.*?\S)\s*;\s*{_NUMBER_LABEL}{_NUMBER}\)?$",
     re.IGNORECASE,
 )
+_ISSN = re.compile(r",?\s*(?:ISSN\s*)?\b\d{4}-\d{3}[\dXx]\b(?=\s*(?:;|$))")
 # The number in its own field, still with the ISBD separator or a label: "; 2002:87", "no. 5".
 _BARE_NUMBER = re.compile(rf"^;?\s*{_NUMBER_LABEL}{_NUMBER}$", re.IGNORECASE)
 
@@ -332,6 +347,10 @@ def _split_series(out: dict[str, Any]) -> None:
     if bare and number.startswith(";"):
         number = out["collection-number"] = bare.group(1)
     series = _text(out.get("collection-title"))
+    without_issn = _ISSN.sub("", series)
+    if without_issn != series:
+        # LC's 490 $x: the series' ISSN, which a citation never gives (CMOS 18 14.123).
+        series = out["collection-title"] = without_issn
     match = _SERIES_NUMBER.match(series)
     if not match:
         return
