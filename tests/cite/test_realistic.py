@@ -148,3 +148,14 @@ def test_a_sequence_accepts_the_forms_its_item_accepts_at_the_sequence_locator()
     assert sequence_also(unpaged, [["a", ""]], "Roe, <i>Long Title</i>.") == [
         "Roe, <i>Long Title of a Book</i>."
     ]
+
+
+def test_an_ampersand_bare_or_as_its_entity_is_the_same_form() -> None:
+    """A set's writer may type "Harper & Row" where the engine's HTML has "&amp;": one
+    rendering, not a mismatch; other text still differs."""
+    from .realistic.score import canonical
+
+    assert canonical("<i>Book</i> (Harper &amp; Row, 1978).") == canonical(
+        "<i>Book</i> (Harper & Row, 1978)."
+    )
+    assert canonical("Harper &amp; Row") != canonical("Harper and Row")

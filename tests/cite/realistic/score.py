@@ -78,9 +78,11 @@ class Score:
 
 
 def canonical(html: str | None) -> str | None:
-    """One spelling of the same rendering: no empty italics, adjacent italic runs joined."""
+    """One spelling of the same rendering: no empty italics, adjacent italic runs joined, an
+    ampersand written bare or as the entity."""
     if html is None:
         return None
+    html = html.replace("&amp;", "&")
     previous = None
     while previous != html:
         previous = html
