@@ -31,7 +31,8 @@ LOCATOR_TERMS = {
 _INCLUSIVE_NUMBERS = frozenset({"page", "column", "folio", "line", "paragraph", "note"})
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 _LOCATOR_WORDS = re.compile(r"[\s,–—\-&:]+")
-_PLURAL_LOCATOR = re.compile(r"[-–—,&]| and ")
+# After page_range a hyphen left is a section-page form ("IV-10"): one place, not several.
+_PLURAL_LOCATOR = re.compile(r"[–—,&]| and ")
 
 
 def locator_text(citation: Citation, *, with_page_label: bool = False) -> str:

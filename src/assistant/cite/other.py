@@ -77,6 +77,11 @@ def _degree_in_note(kind: str, language: str) -> str:
     return lower_first(kind)
 
 
+# A genre that ends in the participle of giving a paper ("Paper presented", "Lecture
+# delivered", "Address given"), with no preposition after it yet.
+_PRESENTED = re.compile(r"\b(?:presented|delivered|given|read)$", re.IGNORECASE)
+
+
 def _facts(item: Item, *, note: bool = True) -> str:
     """What the parentheses hold: "PhD diss., Harvard University, 2005";
     "lecture, Sinews of Peace, Fulton, MO, March 5, 1946"."""
@@ -86,9 +91,15 @@ def _facts(item: Item, *, note: bool = True) -> str:
         genre = _degree_in_note(kind, item.language) if note else kind
         pieces = (genre, item.get("publisher"), date_or_status(item, year_only=True))
     else:
+        genre = lower_first(item.get("genre")) if note else item.get("genre")
+        event = item.get("event-title") or item.get("event")
+        if genre and event and _PRESENTED.search(genre):
+            # "paper presented at the ... Meeting" (CMOS 18 14.115): a participle names where
+            # the paper was given, so the meeting follows "at", not a comma.
+            genre, event = f"{genre} at {event}", ""
         pieces = (
-            lower_first(item.get("genre")) if note else item.get("genre"),
-            item.get("event-title") or item.get("event"),
+            genre,
+            event,
             item.get("publisher"),
             item.get("event-place") or item.get("publisher-place"),
             date_or_status(item, year_only=False),

@@ -102,6 +102,14 @@ def pages(item: Item) -> str:
 
 def _serial(item: Item) -> Parts:
     """ "*Diplomatic History* 25, no. 3 (2001)": the journal, volume, issue, date."""
+    if _review_on_website(item):
+        # A review published on a website, not in an issue of a journal: the site in roman,
+        # then its own series and number, then the full date (CMOS 18 14.102, 14.104):
+        # "H-Diplo Article Review 1120, September 8, 2022".
+        site = item.get("container-title")
+        if item.get("number"):
+            site = " ".join(p for p in (site, item.get("genre"), item.get("number")) if p)
+        return t(_join_text(site, item.date.text() if item.date else ""))
     serial = periodical_name(item)
     volume, issue = volume_number(item), item.get("issue")
     season = _SEASON_ISSUE.match(issue)
@@ -125,8 +133,50 @@ def _serial(item: Item) -> Parts:
     if not date and status and not (volume or issue):
         # Accepted, not yet out: "*Cold War History*, forthcoming" (CMOS 18 14.75).
         return serial + t(f", {status}")
+    if item.date and _ahead_of_print(item, volume or issue):
+        # Online first, before any issue: "*Cold War History*, published ahead of print,
+        # March 14, 2025" (CMOS 18 14.75): the date is the article's own, out of parentheses.
+        return serial + t(f", published ahead of print, {item.date.text()}")
     serial += paren(date or status or "n.d.")
     return serial
+
+
+def _join_text(*pieces: str) -> str:
+    return ", ".join(p for p in pieces if p)
+
+
+def _review_on_website(item: Item) -> bool:
+    """A review read online with no volume, issue or pages (H-Net's, H-Diplo's): a page of
+    a website, not an article in an issue of a journal."""
+    return bool(
+        item.csl_type in ("review", "review-book")
+        and item.get("URL")
+        and item.get("container-title")
+        and not (volume_number(item) or item.get("issue") or item.get("page"))
+    )
+
+
+# A review of an article, a chapter or an essay: the reviewed title is quoted (CMOS 14.102).
+_REVIEWED_ARTICLE = re.compile(r"\b(?:article|chapter|essay)\b", re.IGNORECASE)
+
+
+def _reviewed_quoted(item: Item) -> bool:
+    return bool(_REVIEWED_ARTICLE.search(item.get("genre")))
+
+
+def _ahead_of_print(item: Item, numbered: str) -> bool:
+    """A journal article published online before its issue: no volume, issue or pages, a
+    DOI, and the day it went online (a journal dated by month alone is an issue)."""
+    return bool(
+        item.csl_type == "article-journal"
+        and not numbered
+        and not item.get("page")
+        and item.get("DOI")
+        and item.date
+        and item.date.start is not None
+        and item.date.start.day
+        and item.date.end is None
+    )
 
 
 def serial(item: Item) -> Parts:
@@ -190,7 +240,10 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
             reviewed, by = _split_byline(reviewed)
     if not reviewed:
         return own, []
-    words = [Run("Review of " if bib else "review of "), *styled_title(reviewed, False)]
+    words = [
+        Run("Review of " if bib else "review of "),
+        *styled_title(reviewed, _reviewed_quoted(item)),
+    ]
     if by:
         words += t(", by " + by)
     return own, words
@@ -231,7 +284,8 @@ def short_review(item: Item) -> Parts:
     if own or not review:
         return []
     reviewed = item.cased("reviewed-title") or _split_byline(_book_title_of_review(item))[0]
-    return [Run("review of "), *styled_title(derive_short_title(reviewed, item.language), False)]
+    short = derive_short_title(reviewed, item.language)
+    return [Run("review of "), *styled_title(short, _reviewed_quoted(item))]
 
 
 def _issue(item: Item) -> Parts:

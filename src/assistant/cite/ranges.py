@@ -173,15 +173,47 @@ def abbreviate_year_range(first: int, last: int) -> str:
 
 
 _RANGE = re.compile(r"\b(\d+)\s*[-–—]+\s*(\d+)\b")
-_ANY_RANGE = re.compile(r"(\w)\s*(?:-+|–|—)\s*(\w)")
+_ANY_RANGE = re.compile(r"(\w+)\s*(?:-+|–|—)\s*(?=(\w+))")
+# A section-page locator ("IV-10", "A-3", "S-12": a report's section numeral or letter, then
+# its page): one place, not a range. Two of them joined make a range ("IV-10-IV-12").
+_SECTION_PAGE = r"(?:[ivxlcdm]+|[a-z])-\d+"
+_SECTION_PAGE_ALONE = re.compile(rf"^{_SECTION_PAGE}$", re.IGNORECASE)
+_SECTION_PAGE_RANGE = re.compile(
+    rf"\b({_SECTION_PAGE})\s*(?:-+|–|—)\s*({_SECTION_PAGE})\b", re.IGNORECASE
+)
+_ROMAN_NUMERAL = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+
+
+def _kind(token: str) -> str:
+    """What sort of number a token is: arabic ("52", "3a"), roman ("xii"), or a lettered
+    page ("A3", "S12")."""
+    if token[0].isdigit():
+        return "arabic"
+    if _ROMAN_NUMERAL.match(token):
+        return "roman"
+    return "lettered" if any(ch.isdigit() for ch in token) else "letter"
+
+
+def _range_dash(match: re.Match[str]) -> str:
+    """An en dash between two numbers of one kind (CMOS 9.64: "xii–xv", "52–58", "A3–A7");
+    between a section numeral or letter and an arabic page ("IV-10", "A-3") the hyphen of a
+    section-page form stays."""
+    first, last = match.group(1), match.group(2)
+    if _kind(first) != _kind(last) and _kind(last) == "arabic":
+        return match.group(0)
+    return f"{first}–"
 
 
 def page_range(text: str, abbreviate: bool = True) -> str:
     """Page ranges with en dashes, the second number abbreviated the Chicago way."""
     if "-" not in text and "–" not in text and "—" not in text:
         return text
+    if _SECTION_PAGE_ALONE.match(text.strip()):
+        return text
+    if _SECTION_PAGE_RANGE.search(text):
+        return _SECTION_PAGE_RANGE.sub(r"\1–\2", text)
     if abbreviate:
         text = _RANGE.sub(
             lambda m: f"{m.group(1)}–{_abbreviate_range(m.group(1), m.group(2))}", text
         )
-    return _ANY_RANGE.sub(r"\1–\2", text)
+    return _ANY_RANGE.sub(_range_dash, text)

@@ -113,7 +113,15 @@ def _post_kind(item: Item) -> tuple[Parts, bool]:
     if item.csl_type != "post" or not genre:
         return [], False
     platform = item.get("container-title")
+    if platform and _PLAIN_POST.match(genre.strip()):
+        # A platform's own word for its ordinary post says no more than the platform's name
+        # does: "…,” Twitter, October 31, 2022" (CMOS 18 14.106), not "Tweet, Twitter".
+        return [], False
     return t(lower_first(genre)), bool(platform) and platform.lower() in genre.lower()
+
+
+# The plain post of a platform, whatever it calls it (Zotero's Post Type "Tweet", "Toot").
+_PLAIN_POST = re.compile(r"^(?:tweet|toot|skeet|post|status(?: update)?)$", re.IGNORECASE)
 
 
 # Zotero's Website Type when it says no more than the item type does.
