@@ -161,6 +161,12 @@ def _subtitle_capital(text: str) -> str:
 # one period closing a word that is no abbreviation, before a capital.
 _SPACED_DASH = re.compile(r"(?<=[^\W\d])\s+[-–—]\s+(?=[^\W\d])")
 _SUBTITLE_PERIOD = re.compile(r"(?<=\w)\.\s+(?=[A-ZÀ-Þ])")
+# A Russian name's initial is one Cyrillic letter, transliterated as two or more Latin ones
+# ("A. Ya. Vyshinsky", "Yu. V. Andropov", "N. Kh. Baibakov"): an initial,
+# never the end of a title before its subtitle.
+_DIGRAPH_INITIALS = frozenset(
+    ("Ch", "Dzh", "Gh", "Kh", "Ph", "Sh", "Shch", "Th", "Ts", "Ya", "Ye", "Yo", "Yu", "Zh")
+)
 _ABBREVIATIONS = words(
     "adm al approx assn assoc ave blvd bros ca capt cf ch chap cmdr co col comp corp"
     " cpl dept dr ed eds esq etc fig gen gov govt inc intl jr lieut lt ltd maj mme mr mrs ms"
@@ -207,6 +213,7 @@ def subtitle_colon(title: str) -> str:
         for m in _SUBTITLE_PERIOD.finditer(title)
         if _word_before(title, m.start()).lower() not in _ABBREVIATIONS
         and len(_word_before(title, m.start())) > 1  # an initial: "John F. Kennedy"
+        and _word_before(title, m.start()) not in _DIGRAPH_INITIALS
         and not _word_before(title, m.start()).isupper()  # "U.S. Policy", "USSR. The"
     ]
     if len(periods) == 1 and not title.rstrip().endswith("."):
