@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import subtitle_colon
 
 
@@ -29,3 +30,26 @@ def test_a_real_subtitle_period_still_becomes_a_colon_14_89() -> None:
         subtitle_colon("The Andropov File. Letters to the Central Committee")
         == "The Andropov File: Letters to the Central Committee"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # CMOS 18 14.30: a short title keeps the head phrase; a present participle after a
+        # plural noun opens a clause ("Students | Protesting the War") and is never its
+        # last word, cut from its object.
+        (
+            "Memoirs of the Students Protesting the War in Vietnam",
+            "Memoirs of the Students",
+        ),
+        (
+            "History of the Volunteers Defending the Republic in Spain",
+            "History of the Volunteers",
+        ),
+        # A gerund after a singular noun is a compound noun and may end it.
+        ("Nation Building in South Vietnam and Laos since 1954", "Nation Building"),
+        ("An Atlantic Ruling Class", "Atlantic Ruling Class"),
+    ],
+)
+def test_short_title_never_ends_on_a_participle_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title) == expected
