@@ -53,3 +53,22 @@ def test_a_real_subtitle_period_still_becomes_a_colon_14_89() -> None:
 )
 def test_short_title_never_ends_on_a_participle_14_30(title: str, expected: str) -> None:
     assert derive_short_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # CMOS 18 14.30 never splits a name; an Arabic name's head ("ʻAbd", "Abū", "Ibn")
+        # is incomplete without the word it heads (11.99).
+        (
+            "Min awrāq jalasāt ʻAbd al-Raḥmān ʻĀrif al-khāṣṣah wa-al-ʻāmmah, 1966-1968",
+            "Min awrāq jalasāt ʻAbd al-Raḥmān",
+        ),
+        (
+            "Nuṣūṣ khuṭub ijtimāʻāt Abū Bakr al-Ṣiddīq al-ūlá wa-al-thāniyah",
+            "Nuṣūṣ khuṭub ijtimāʻāt Abū Bakr",
+        ),
+    ],
+)
+def test_short_title_keeps_an_arabic_name_whole_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title, "ar") == expected
