@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.cite.headline import title_case
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import subtitle_colon
 
@@ -72,3 +73,21 @@ def test_short_title_never_ends_on_a_participle_14_30(title: str, expected: str)
 )
 def test_short_title_keeps_an_arabic_name_whole_14_30(title: str, expected: str) -> None:
     assert derive_short_title(title, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # CMOS 18 ch. 8 (place names): the article of "The Hague" is part of the name and keeps its
+        # capital in a headline-style title (8.159 lowercases articles otherwise) ...
+        (
+            "Peace Conferences At The Hague, 1899 and 1907",
+            "Peace Conferences at The Hague, 1899 and 1907",
+        ),
+        ("Letters from The Hague", "Letters from The Hague"),
+        # ... while "the Netherlands", "the Bahamas" take an ordinary article.
+        ("Trade With The Netherlands", "Trade with the Netherlands"),
+    ],
+)
+def test_the_hague_keeps_its_article_capitalized_8_159(title: str, expected: str) -> None:
+    assert title_case(title) == expected
