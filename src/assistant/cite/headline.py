@@ -288,8 +288,8 @@ def _circa(tokens: list[str], i: int) -> bool:
 # Lies?’ The Creation of …": the quoted question ends a segment of the title, and the next
 # word starts the next one, CMOS 8.159).
 # The few place names whose article is part of the name and keeps its capital wherever it
-# stands (CMOS 18 ch. 8 on place names: "The Hague"; "the Netherlands", "the Bahamas" take a lowercase
-# one); 8.159 lowercases every other article.
+# stands (CMOS 18 ch. 8 on place names: "The Hague"; "the Netherlands", "the Bahamas"
+# take a lowercase one); 8.159 lowercases every other article.
 _NAMES_WITH_ARTICLE = frozenset({"Hague", "Dalles"})
 
 
