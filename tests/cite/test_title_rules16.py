@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.cite.headline import title_case
+from assistant.cite.model import Run
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import subtitle_colon
+from assistant.cite.typography import punctuation_inside_quotes
 
 
 @pytest.mark.parametrize(
@@ -91,3 +93,20 @@ def test_short_title_keeps_an_arabic_name_whole_14_30(title: str, expected: str)
 )
 def test_the_hague_keeps_its_article_capitalized_8_159(title: str, expected: str) -> None:
     assert title_case(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CMOS 18 6.9, 6.122: a quoted sentence's own period gives way to the comma that
+        # follows the quotation; one mark, never ".,".
+        (
+            "“The archive in Dresden reopens tomorrow.”, Mastodon",
+            "“The archive in Dresden reopens tomorrow,” Mastodon",
+        ),
+        # An abbreviation's period stays before the comma.
+        ("“Moscow, Ltd.”, 12", "“Moscow, Ltd.,” 12"),
+    ],
+)
+def test_quoted_sentence_period_gives_way_to_comma_6_122(text: str, expected: str) -> None:
+    assert "".join(r.text for r in punctuation_inside_quotes([Run(text)])) == expected

@@ -17,12 +17,12 @@ from assistant.cite.headline import title_case
 from assistant.cite.languages import code_of, guess, is_function_word
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
+from assistant.cite.typography import ABBREVIATIONS as _ABBREVIATIONS
 from assistant.cite.typography import (
     close_up_marks,
     joined_to_open_compounds,
     prefixed_open_compounds,
     spaced_ellipses,
-    words,
 )
 
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u2e80-\u9fff\uac00-\ud7af]")
@@ -166,12 +166,6 @@ _SUBTITLE_PERIOD = re.compile(r"(?<=\w)\.\s+(?=[A-ZÀ-Þ])")
 # never the end of a title before its subtitle.
 _DIGRAPH_INITIALS = frozenset(
     ("Ch", "Dzh", "Gh", "Kh", "Ph", "Sh", "Shch", "Th", "Ts", "Ya", "Ye", "Yo", "Yu", "Zh")
-)
-_ABBREVIATIONS = words(
-    "adm al approx assn assoc ave blvd bros ca capt cf ch chap cmdr co col comp corp"
-    " cpl dept dr ed eds esq etc fig gen gov govt inc intl jr lieut lt ltd maj mme mr mrs ms"
-    " mt natl no nos pp pres prof pt pvt rd rep repr rev sec sen sgt sr st trans univ vol"
-    " vols vs"
 )
 # The last word before a closing period, markup after it allowed ("<i>Izvestiia</i>.").
 _VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûüаеёиоуыэюяіїє\d]", re.IGNORECASE)
