@@ -110,3 +110,21 @@ def test_the_hague_keeps_its_article_capitalized_8_159(title: str, expected: str
 )
 def test_quoted_sentence_period_gives_way_to_comma_6_122(text: str, expected: str) -> None:
     assert "".join(r.text for r in punctuation_inside_quotes([Run(text)])) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # CMOS 18 14.30: a Romance headline that is a sentence with "be" ("es", "est", "è",
+        # "é") is shortened to its subject, what the work is about.
+        ("La révolution est un drame passionnel de tous les jours", "fr", "La révolution"),
+        ("La storia è una lunga serie di errori commessi", "it", "La storia"),
+        ("A revolução brasileira é uma longa história de lutas", "pt", "A revolução brasileira"),
+        # "son" as a noun ("the son", a Cuban genre) is no copula.
+        ("El son cubano y la música popular del Caribe", "es", "El son cubano"),
+    ],
+)
+def test_romance_copula_sentence_keeps_its_subject_14_30(
+    title: str, language: str, expected: str
+) -> None:
+    assert derive_short_title(title, language) == expected
