@@ -233,6 +233,8 @@ def title_case(text: str) -> str:
             and _between_capitals(tokens, i)
         ):
             out.append(lower)  # "Gaudium et Spes", "Sturm und Drang": the phrase's own case
+        elif tok == "The" and _article_of_name(tokens, i):
+            out.append(tok)  # "the Archives of The Hague": the article is the name's own
         elif tok.islower() and _name_particle(tokens, i):
             out.append(tok)  # "Afghanistan, and bin Laden", "Letters of Vincent van Gogh"
         elif (
@@ -285,6 +287,16 @@ def _circa(tokens: list[str], i: int) -> bool:
 # dash, and the closing quotation marks and brackets after ? or ! ("‘Why Are We Telling
 # Lies?’ The Creation of …": the quoted question ends a segment of the title, and the next
 # word starts the next one, CMOS 8.159).
+# The few place names whose article is part of the name and keeps its capital wherever it
+# stands (CMOS 18 ch. 8 on place names: "The Hague"; "the Netherlands", "the Bahamas"
+# take a lowercase one); 8.159 lowercases every other article.
+_NAMES_WITH_ARTICLE = frozenset({"Hague", "Dalles"})
+
+
+def _article_of_name(tokens: list[str], i: int) -> bool:
+    return i + 2 < len(tokens) and tokens[i + 1] == " " and tokens[i + 2] in _NAMES_WITH_ARTICLE
+
+
 _KEEPS_CAPITAL = frozenset({"\x00", "(", "–", "”", "’", ")", "]", "»", '"', "'"})
 _INITIAL = re.compile(r"[^\W\d_]\.")
 

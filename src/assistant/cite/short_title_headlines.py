@@ -99,6 +99,33 @@ _PARTICIPLE_ENDINGS = (
 )  # fmt: skip
 
 
+# The forms of "be" that make a headline a sentence ("La montaña es …"): what comes after
+# says what the subject is, the subject is what the work is about (14.30).
+_COPULAS = {
+    "es": words("es son era eran fue fueron"),
+    "fr": words("est sont était étaient fut"),
+    "it": words("è sono era erano fu"),
+    "pt": words("é são era eram foi"),
+}
+
+
+def _copula_after_subject(
+    words_: list[str], start: int, language: str, function_words: frozenset[str]
+) -> int:
+    """The index of the copula after an article and a noun (and one adjective agreeing with
+    it: "La revolución cubana es"), 0 when there is none."""
+    copulas = _COPULAS.get(language, frozenset())
+    noun = words_[start] if start < len(words_) else ""
+    if not noun[:1].islower() or _bare(noun) in function_words or not start:
+        return 0
+    for at in (start + 1, start + 2):
+        if at + 1 < len(words_) and words_[at].lower() in copulas:
+            between = words_[start + 1 : at]
+            if all(w[:1].islower() and _bare(w) not in function_words for w in between):
+                return at
+    return 0
+
+
 def romance_subject_end(tokens: list[str], language: str) -> int:
     """Where the subject of a French, Spanish, Italian or Portuguese headline that is a
     sentence ends (0 when there is none to tell): an article, a noun and a place or a name
@@ -112,6 +139,9 @@ def romance_subject_end(tokens: list[str], language: str) -> int:
     ]
     words_ = [word for _, word in flat]
     start = 1 if words_ and _bare(words_[0]) in ARTICLES.get(language, ()) else 0
+    copula = _copula_after_subject(words_, start, language, function_words)
+    if copula:
+        return flat[copula][0] if flat[copula][0] > flat[start][0] else 0
     link = start + 1
     if link + 2 >= len(words_) or _bare(words_[link]) not in _ROMANCE_LINKS:
         return 0

@@ -211,7 +211,23 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
         return True
     # A participle inside a noun phrase an article opened is its adjective ("an Atlantic
     # Ruling Class"), not the start of a clause ("Stalin Meeting Mao").
-    return language == "en" and participle(after) and not _inside_noun_phrase(tokens, k)
+    # After a plural noun it opens a clause even there ("the Congressional Committees |
+    # Investigating the Affair"): an attribute participle stands before its noun.
+    return (
+        language == "en"
+        and participle(after)
+        and (not _inside_noun_phrase(tokens, k) or _plural_noun(_last(tokens[k - 1])))
+    )
+
+
+def _plural_noun(word: str) -> bool:
+    bare = _bare(word)
+    return (
+        len(bare) > 3
+        and bare.endswith("s")
+        and not bare.endswith(("ss", "us", "is", "’s", "'s"))
+        and word[:1].isupper()
+    )
 
 
 _OBJECT_OPENERS = words("a an the his her its their our this that these those")

@@ -384,6 +384,25 @@ _NAME_PARTICLES = words("de di da del della dei degli du des von van der den do 
 _LONGEST_SIDE = 4
 
 
+# An Arabic name's first element ("ʻAbd" servant, "Abū" father, "Ibn"/"bin" son) is
+# incomplete alone: "ʻAbd al-Nāṣir", "Abū Mazin", "Ibn Saʻūd" are one name (11.99), never cut.
+_ARABIC_NAME_HEADS = re.compile(r"^[ʻʿʼ‘']?(?:abd|abdul|abu|abū|ibn|bin|bint|umm)$", re.IGNORECASE)
+_ARABIC_NAME_NEXT = re.compile(r"^(?:[ae]l-|[ae][dnrstz]-|a[st]h-|adh-)?[ʻʿʼ‘']?[A-ZÀ-ÞĀĪŪḤṢṬẒḌ]")
+
+
+def _arabic_names(tokens: list[str]) -> list[tuple[int, int]]:
+    """Spans of an Arabic name's head word with the word it heads ("ʻAbd al-Nāṣir")."""
+    plain = [_HIDDEN_TAGS.sub("", t).strip('“”"«»()') for t in tokens]
+    return [
+        (i, i + 1)
+        for i in range(len(tokens) - 1)
+        if _ARABIC_NAME_HEADS.match(plain[i].rstrip(",;:"))
+        and plain[i][-1:] not in ",;:"
+        and _ARABIC_NAME_NEXT.match(plain[i + 1])
+        and plain[i].lstrip("ʻʿʼ‘'")[:1].isupper()
+    ]
+
+
 def _capitalized_particles(tokens: list[str]) -> list[tuple[int, int]]:
     """Spans of a capitalized particle with the surname after it, between two capitalized
     words ("Alcide De Gasperi", "James Van Fleet"): a name is never cut after its particle
@@ -609,6 +628,7 @@ def join_units(tokens: list[str], language: str, function_words: frozenset[str])
         spans += _cut_long_names(_romance_phrases(tokens, language, function_words))
     spans += _name_pairs(tokens, language, function_words)
     spans += _capitalized_particles(tokens)
+    spans += _arabic_names(tokens)
     for first, last in spans:
         for index in range(first + 1, last + 1):
             joined[index] = True

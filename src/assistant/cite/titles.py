@@ -17,12 +17,12 @@ from assistant.cite.headline import title_case
 from assistant.cite.languages import code_of, guess, is_function_word
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
+from assistant.cite.typography import ABBREVIATIONS as _ABBREVIATIONS
 from assistant.cite.typography import (
     close_up_marks,
     joined_to_open_compounds,
     prefixed_open_compounds,
     spaced_ellipses,
-    words,
 )
 
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u2e80-\u9fff\uac00-\ud7af]")
@@ -161,11 +161,11 @@ def _subtitle_capital(text: str) -> str:
 # one period closing a word that is no abbreviation, before a capital.
 _SPACED_DASH = re.compile(r"(?<=[^\W\d])\s+[-–—]\s+(?=[^\W\d])")
 _SUBTITLE_PERIOD = re.compile(r"(?<=\w)\.\s+(?=[A-ZÀ-Þ])")
-_ABBREVIATIONS = words(
-    "adm al approx assn assoc ave blvd bros ca capt cf ch chap cmdr co col comp corp"
-    " cpl dept dr ed eds esq etc fig gen gov govt inc intl jr lieut lt ltd maj mme mr mrs ms"
-    " mt natl no nos pp pres prof pt pvt rd rep repr rev sec sen sgt sr st trans univ vol"
-    " vols vs"
+# A Russian name's initial is one Cyrillic letter, transliterated as two or more Latin ones
+# ("A. Ya. Vyshinsky", "Yu. V. Andropov", "N. Kh. Baibakov"): an initial,
+# never the end of a title before its subtitle.
+_DIGRAPH_INITIALS = frozenset(
+    ("Ch", "Dzh", "Gh", "Kh", "Ph", "Sh", "Shch", "Th", "Ts", "Ya", "Ye", "Yo", "Yu", "Zh")
 )
 # The last word before a closing period, markup after it allowed ("<i>Izvestiia</i>.").
 _VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûüаеёиоуыэюяіїє\d]", re.IGNORECASE)
@@ -207,6 +207,7 @@ def subtitle_colon(title: str) -> str:
         for m in _SUBTITLE_PERIOD.finditer(title)
         if _word_before(title, m.start()).lower() not in _ABBREVIATIONS
         and len(_word_before(title, m.start())) > 1  # an initial: "John F. Kennedy"
+        and _word_before(title, m.start()) not in _DIGRAPH_INITIALS
         and not _word_before(title, m.start()).isupper()  # "U.S. Policy", "USSR. The"
     ]
     if len(periods) == 1 and not title.rstrip().endswith("."):

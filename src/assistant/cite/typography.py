@@ -198,6 +198,15 @@ def punctuation_inside_quotes(runs: list[Run]) -> list[Run]:
             mark = text[match.end(1)]
             if closing and ((before in "?!" and before) or (before == "." and mark == ".")):
                 drops.add(match.end(1))
+            elif (
+                closing
+                and before == "."
+                and mark == ","
+                and _sentence_period(text, match.start() - 1)
+            ):
+                # A quoted sentence's own period gives way to the comma after it (CMOS 6.9,
+                # 6.122: one mark, never ".,"); an abbreviation's stays ("Inc.,").
+                drops.add(match.start() - 1)
     elif not quoted and not drops:
         return runs
     if drops:
@@ -321,6 +330,31 @@ def _quotes_to_pass(runs: list[Run], text: str, moves: list[re.Match[str]]) -> l
             match = shifted
         kept.append(match)
     return kept
+
+
+# Abbreviations whose period is no sentence's end ("Inc.,", "Dr.").
+ABBREVIATIONS = words(
+    "adm al approx assn assoc ave blvd bros ca capt cf ch chap cmdr co col comp corp"
+    " cpl dept dr ed eds esq etc fig gen gov govt inc intl jr lieut lt ltd maj mme mr mrs ms"
+    " mt natl no nos pp pres prof pt pvt rd rep repr rev sec sen sgt sr st trans univ vol"
+    " vols vs"
+)
+_WORD_BEFORE_PERIOD = re.compile(r"([^\W\d_]+)\.$")
+
+
+def _sentence_period(text: str, index: int) -> bool:
+    """Whether the period at `index` ends a sentence: it closes a word of two letters or
+    more with a vowel that is no abbreviation ("in Leipzig." but not "Inc.", "Jr.", "gg.")."""
+    found = _WORD_BEFORE_PERIOD.search(text, max(0, index - 40), index + 1)
+    if not found:
+        return False
+    word = found.group(1)
+    return (
+        len(word) > 2
+        and word.lower() not in ABBREVIATIONS
+        and not word.isupper()
+        and re.search(r"[aeiouyàâäéèêëîïôöùûü]", word, re.IGNORECASE) is not None
+    )
 
 
 _CLUSTER = re.compile(r"([”’]+)[.,]")
