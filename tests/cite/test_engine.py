@@ -359,6 +359,17 @@ def test_markdown_runs_and_plain_text() -> None:
     assert runs_to_text(runs) == "see Pravda and Izvestiia for 2*3*4"
 
 
+def test_commentary_with_a_broken_markdown_link_is_plain_text() -> None:
+    """A "](" that opens no whole link ("[2]( above", "]( ") is text as typed; it once
+    recursed until Python gave up, and the note failed to render."""
+    for text in ("see [2]( above", "a ](  b", "[x](not a url) and [y](http://e.org)"):
+        runs = markdown_runs(text)
+        assert runs_to_text(runs).startswith(text.split("](")[0][:3])
+    runs = markdown_runs("see [2]( above, and [the map](https://e.org/m)")
+    assert runs_to_text(runs) == "see [2]( above, and the map"
+    assert [r.link for r in runs if r.link] == ["https://e.org/m"]
+
+
 def test_titles_ending_in_punctuation_swallow_the_next_mark() -> None:
     items = {
         "q": {

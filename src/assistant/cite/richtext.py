@@ -220,10 +220,13 @@ def markdown_runs(text: str) -> Parts:
     """The writer's commentary: `*text*` (or `_text_`) is italic, `**text**` (or `__text__`)
     bold, `[text]{.smallcaps}` small caps, `[text](url)` a link, as Pandoc Markdown writes
     them; the rest roman."""
-    if "](" in text:
+    links = list(_MARKDOWN_LINK.finditer(text)) if "](" in text else []
+    if links:
+        # Text with "](" but no whole link ("see [2]( above") is read as plain text below;
+        # recursing on it whole would never end.
         out: Parts = []
         pos = 0
-        for match in _MARKDOWN_LINK.finditer(text):
+        for match in links:
             out.extend(markdown_runs(text[pos : match.start()]))
             out.extend(replace(r, link=match.group(2)) for r in markdown_runs(match.group(1)))
             pos = match.end()
