@@ -1,5 +1,5 @@
-"""The engine on the third to fiftieth held-out libraries
-(tests/cite/realistic/heldout3 to heldout50), now tuning sets: the engine was changed in
+"""The engine on the third to sixty-sixth held-out libraries
+(tests/cite/realistic/heldout3 to heldout66), now tuning sets: the engine was changed in
 answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
@@ -67,58 +67,46 @@ FLOORS = {
     # Left: "A Week Like Any Other" (CMOS 18 8.159 lowercases "like"), a prepositional tail
     # ("Judeo-Christian Tradition in America") other sets keep.
     "heldout30": ({"note": 97.5, "short": 95.0, "bib": 97.5, "seq": 100.0}, 14),
-    # Fifth round's first sight, scored last: 99.1 / 95.6 % (heldout31, 32; 97.3 % pooled).
-    # Left: a series of three in a short title, Persée's period before a subtitle ("La genèse
-    # du plan Schuman. Des origines"), two short-title cuts in sequences.
-    "heldout31": ({"note": 100.0, "short": 96.7, "bib": 100.0, "seq": 100.0}, 15),
-    "heldout32": ({"note": 96.6, "short": 100.0, "bib": 96.6, "seq": 87.5}, 12),
-    # Second day, first round's first sight: 94.4 / 94.3 / 91.7 / 88.3 % (heldout33-36).
-    # Left: a German genitive cut ("Luftbrücke im Spiegel"), a site owner leading a web
-    # page's short note (CMOS's "Google" example; heldout33 drops it), "Policy Review of
-    # Voice for Free Hungary" (a name only a list would know), unsigned newspapers' short
-    # notes without the paper (heldout36 against 15 sets), surname-only short notes for two
-    # cited Khans (against 14.29), a bracketed translation inside the quotation marks
-    # (heldout36 against eight sets), "Working Paper no. 212," (against three sets).
-    "heldout33": ({"note": 100.0, "short": 95.0, "bib": 100.0, "seq": 100.0}, 13),
-    "heldout34": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 15),
-    "heldout35": ({"note": 100.0, "short": 97.6, "bib": 100.0, "seq": 100.0}, 16),
-    "heldout36": ({"note": 97.5, "short": 90.0, "bib": 95.0, "seq": 92.0}, 13),
-    # Second round's first sight: 91.5 / 94.1 % (heldout37, 38). Left: "3 vols." before a
-    # volume:page locator (heldout37 twice, 15, 39 twice, 41, against 17 items of 12 sets), a
-    # headline-cased Spanish title ("Historia Mínima de Cuba": sentence case needs a lexicon),
-    # "Yankee No!, 35" (the issue's rule: no comma after ? or !), a chapter's volume in its
-    # short note (heldout37 against heldout13 and 17), a conference paper in parentheses
-    # with "the" (heldout38 against four sets), unsigned newspapers' short notes without
-    # the paper (heldout36, 38, 42 against 15 sets), "La Democrazia cristiana e la scomunica"
-    # cut (three sets keep such five-word coordinations).
-    "heldout37": ({"note": 92.5, "short": 92.5, "bib": 97.5, "seq": 100.0}, 17),
-    "heldout38": ({"note": 97.2, "short": 94.5, "bib": 97.2, "seq": 100.0}, 19),
-    # Third round's first sight: 93.0 / 97.4 / 93.7 / 96.0 % (heldout39-42). Left: "4 vols."
-    # and "3 vols." before a volume:page locator (see heldout37), "Non-use" where the record
-    # capitalizes "Use", a magazine article's pages in the bibliography (heldout41, 44
-    # against 14 items), an interview's collection and library joined by a comma (against
-    # the other sets' period), unsigned newspapers' short notes without the paper.
-    "heldout39": ({"note": 95.0, "short": 100.0, "bib": 100.0, "seq": 95.6}, 15),
-    "heldout40": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 16),
-    "heldout41": ({"note": 97.4, "short": 100.0, "bib": 92.3, "seq": 96.0}, 13),
-    "heldout42": ({"note": 100.0, "short": 95.1, "bib": 100.0, "seq": 96.2}, 14),
-    # Fourth round's first sight: 98.6 / 92.9 / 95.2 / 98.5 % (heldout43-46). Left:
-    # heldout44's bibliography, "1980; repr., Press, 2003" (CMOS's example and heldout37:
-    # "1980. Reprint, Press, 2003") and magazine articles' pages (against 14 items).
-    "heldout43": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
-    "heldout44": ({"note": 100.0, "short": 100.0, "bib": 82.9, "seq": 100.0}, 12),
-    "heldout45": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 14),
-    "heldout46": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
     # Fifth round's first sight, scored last: 97.0 / 86.5 / 95.9 / 85.0 % (heldout47-50,
-    # 91.2 % pooled). Fixed after: names in capitals, a podcast's producer, a series that
-    # repeats the genre. Left (no time for rules yet): German titles a catalogue typed in
-    # headline style ("Spionagechef im Geheimen Krieg"), CREST and intelligence-report
-    # short titles, working papers' "?," and "no." in the bibliography, a report's volume
-    # ("vol. 1, Cmd. 7258"), "7th issue" read as an edition, unsigned press and web pages.
+    # 91.2 % pooled). Left: working papers' "no." (nine sets expect "No." in the
+    # bibliography), a yearbook's "vol. 5" against volume:page, CREST short titles cut by an
+    # editor's choice, unsigned press and web pages (the majority leads with the paper or the
+    # owner), surname-only short notes for namesakes (the majority adds given names).
     "heldout47": ({"note": 100.0, "short": 97.3, "bib": 100.0, "seq": 100.0}, 14),
-    "heldout48": ({"note": 94.4, "short": 80.5, "bib": 91.6, "seq": 83.3}, 13),
-    "heldout49": ({"note": 100.0, "short": 94.2, "bib": 94.2, "seq": 94.1}, 13),
+    "heldout48": ({"note": 100.0, "short": 86.1, "bib": 97.2, "seq": 100.0}, 13),
+    "heldout49": ({"note": 100.0, "short": 100.0, "bib": 94.2, "seq": 94.1}, 13),
     "heldout50": ({"note": 94.1, "short": 88.2, "bib": 91.1, "seq": 92.0}, 13),
+    # Next session, round 11's first sight: 91.5 / 93.6 / 89.2 / 93.2 % (heldout51-54).
+    # Left: "Solidarność 1980–1981" (heldout39 cuts the same shape), a series of three
+    # kept whole (heldout49 takes its first term), "Part I" sections, "the" before a
+    # meeting's name (five sets against two).
+    "heldout51": ({"note": 100.0, "short": 97.5, "bib": 100.0, "seq": 100.0}, 14),
+    "heldout52": ({"note": 100.0, "short": 94.8, "bib": 100.0, "seq": 100.0}, 13),
+    "heldout53": ({"note": 97.5, "short": 100.0, "bib": 95.0, "seq": 100.0}, 13),
+    "heldout54": ({"note": 97.2, "short": 97.2, "bib": 94.5, "seq": 100.0}, 14),
+    # Round 12's first sight: 89.6 / 90.2 / 91.2 / 84.9 % (heldout55-58). Left: "Non-
+    # alignment" (8.161; most sets keep the record's capital after a prefix), a Cyrillic
+    # subtitle's capital (five sets keep it lowercase), "ed. X, vol. 4" (heldout3 the other
+    # way), an original title given with only a year (heldout57 omits it).
+    "heldout55": ({"note": 95.0, "short": 97.5, "bib": 95.0, "seq": 95.8}, 16),
+    "heldout56": ({"note": 97.2, "short": 100.0, "bib": 97.2, "seq": 100.0}, 12),
+    "heldout57": ({"note": 97.3, "short": 100.0, "bib": 97.3, "seq": 100.0}, 15),
+    "heldout58": ({"note": 100.0, "short": 97.6, "bib": 100.0, "seq": 100.0}, 18),
+    # Round 13's first sight: 98.7 / 94.9 / 55.6 / 87.5 % (heldout59-62; 61 is a library
+    # imported from many catalogues). Left: Portuguese and Turkish titles typed in headline
+    # style (sentence case needs a lexicon of proper nouns), web pages led by the owner.
+    "heldout59": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 15),
+    "heldout60": ({"note": 97.5, "short": 97.5, "bib": 97.5, "seq": 100.0}, 13),
+    "heldout61": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
+    "heldout62": ({"note": 97.6, "short": 95.3, "bib": 95.3, "seq": 100.0}, 16),
+    # Round 14's first sight, scored last: 93.0 / 93.3 / 76.2 / 92.4 % (heldout63-66).
+    # Left: short titles of clause-like headlines ("Call to Halt", "Circling the Missiles",
+    # "Inside the Kremlin | during"), "the" before a meeting's name, "e-Dossier 78" without
+    # "no.", Wikipedia in roman, a label in a sequence's note ("para."), a comma after "?".
+    "heldout63": ({"note": 97.2, "short": 97.2, "bib": 94.5, "seq": 94.4}, 16),
+    "heldout64": ({"note": 97.3, "short": 89.4, "bib": 92.1, "seq": 95.0}, 12),
+    "heldout65": ({"note": 82.8, "short": 97.1, "bib": 82.8, "seq": 95.2}, 13),
+    "heldout66": ({"note": 100.0, "short": 94.8, "bib": 100.0, "seq": 88.8}, 15),
 }
 
 
