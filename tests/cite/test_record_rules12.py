@@ -12,7 +12,8 @@ from assistant.cite.engine import ChicagoEngine
 from assistant.cite.model import Citation
 
 
-def _forms(item: dict, locator: str = "12") -> tuple[str, str, str | None]:
+def notes_and_entry(item: dict, locator: str = "12") -> tuple[str, str, str | None]:
+    """(full note, short note, bibliography entry or None for an item cited in notes only)."""
     engine = ChicagoEngine({item["id"]: item})
     citation = Citation(item["id"], locator)
     full = engine.full_note(citation).html()
@@ -81,7 +82,7 @@ def test_a_district_court_case_cites_its_court_abbreviated_and_no_bibliography_1
         "page": "324",
         "issued": {"date-parts": [["1971", 6, 19]]},
     }
-    full, short, bib = _forms(item, "330")
+    full, short, bib = notes_and_entry(item, "330")
     assert (
         full == "<i>United States v. New York Times Co.</i>, 328 F. Supp. 324, 330 (S.D.N.Y. 1971)."
     )
@@ -100,7 +101,7 @@ def test_a_bill_gives_the_congress_abbreviated_and_is_cited_in_notes_only_14_173
         "chapter-number": "88th Congress, 1st Session",
         "issued": {"date-parts": [["1963", 6, 20]]},
     }
-    full, short, bib = _forms(item, "")
+    full, short, bib = notes_and_entry(item, "")
     assert full == "Civil Rights Act of 1963, H.R. 7152, 88th Cong., 1st sess. (1963)."
     assert bib is None
     assert short == "Civil Rights Act of 1963."
@@ -118,7 +119,7 @@ def test_a_score_is_cited_under_its_composer_as_a_book_under_its_author_14_164()
         "publisher": "G. Schirmer",
         "issued": {"date-parts": [["1939"]]},
     }
-    full, short, bib = _forms(item, "3")
+    full, short, bib = notes_and_entry(item, "3")
     assert full == "Samuel Barber, <i>Adagio for Strings</i> (G. Schirmer, 1939), 3."
     assert short == "Barber, <i>Adagio for Strings</i>, 3."
     assert bib == "Barber, Samuel. <i>Adagio for Strings</i>. G. Schirmer, 1939."
@@ -150,10 +151,10 @@ def test_a_recording_with_no_author_leads_with_its_composer_else_its_performer_1
         "issued": {"date-parts": [["1989"]]},
         "medium": "LP",
     }
-    full, _short, _bib = _forms(album, "")
+    full, _short, _bib = notes_and_entry(album, "")
     assert full.startswith("Dmitri Shostakovich, <i>Symphony No. 7 (Leningrad)</i>")
     performed = {k: v for k, v in album.items() if k != "composer"}
-    full, _short, _bib = _forms(performed, "")
+    full, _short, _bib = notes_and_entry(performed, "")
     assert full.startswith("Chicago Symphony Orchestra, <i>Symphony No. 7 (Leningrad)</i>")
 
 
@@ -176,7 +177,7 @@ def _preprint(**extra: object) -> dict:
 
 
 def test_a_preprint_names_itself_its_repository_and_full_date_14_110() -> None:
-    full, short, bib = _forms(_preprint(DOI="10.31235/osf.io/7xq2m"), "")
+    full, short, bib = notes_and_entry(_preprint(DOI="10.31235/osf.io/7xq2m"), "")
     assert full == (
         "Karin Lindqvist, “Tidal Records and the Cold War Navy,” preprint, SocArXiv,"
         " February 14, 2023, https://doi.org/10.31235/osf.io/7xq2m."
@@ -189,7 +190,7 @@ def test_a_preprint_names_itself_its_repository_and_full_date_14_110() -> None:
 
 
 def test_a_preprint_without_a_doi_keeps_its_identifier_and_its_own_genre_14_110() -> None:
-    full, _short, bib = _forms(_preprint(genre="Working paper"), "")
+    full, _short, bib = notes_and_entry(_preprint(genre="Working paper"), "")
     assert full == (
         "Karin Lindqvist, “Tidal Records and the Cold War Navy,” working paper, SocArXiv,"
         " osf.io/7xq2m, February 14, 2023."
@@ -211,7 +212,7 @@ def test_a_web_page_says_what_kind_of_page_it_is_after_its_title_14_104() -> Non
         "URL": "https://history.state.gov/milestones/1945-1952/berlin-airlift",
         "accessed": {"date-parts": [["2025", 3, 4]]},
     }
-    full, _short, bib = _forms(item, "")
+    full, _short, bib = notes_and_entry(item, "")
     assert full == (
         "“The Berlin Airlift, 1948–1949,” fact sheet, Office of the Historian, accessed March 4,"
         " 2025, https://history.state.gov/milestones/1945-1952/berlin-airlift."
@@ -221,7 +222,7 @@ def test_a_web_page_says_what_kind_of_page_it_is_after_its_title_14_104() -> Non
         " 2025. https://history.state.gov/milestones/1945-1952/berlin-airlift."
     )
     # Zotero's "Web page" says only what the item type says: not printed.
-    plain, _short, _bib = _forms({**item, "genre": "Web page"}, "")
+    plain, _short, _bib = notes_and_entry({**item, "genre": "Web page"}, "")
     assert plain.startswith("“The Berlin Airlift, 1948–1949,” Office of the Historian,")
 
 
@@ -241,7 +242,7 @@ def test_a_report_numbered_in_its_series_gives_the_number_after_the_series_14_12
         "publisher": "Food and Agriculture Organization of the United Nations",
         "issued": {"date-parts": [["1957"]]},
     }
-    full, _short, bib = _forms(item, "14")
+    full, _short, bib = notes_and_entry(item, "14")
     assert full == (
         "Doreen Warriner, <i>Land Reform and Rural Credit in the Near East</i>, FAO Agricultural"
         " Development Paper 62 (Food and Agriculture Organization of the United Nations, 1957),"
@@ -253,7 +254,7 @@ def test_a_report_numbered_in_its_series_gives_the_number_after_the_series_14_12
     )
     # A number with letters is the report's own, given before its series.
     own = {**item, "number": "RM-2045"}
-    assert _forms(own, "14")[0] == (
+    assert notes_and_entry(own, "14")[0] == (
         "Doreen Warriner, <i>Land Reform and Rural Credit in the Near East</i>, RM-2045, FAO"
         " Agricultural Development Paper (Food and Agriculture Organization of the United"
         " Nations, 1957), 14."
@@ -293,11 +294,11 @@ def _many(count: int) -> dict:
 def test_the_bibliography_names_up_to_six_authors_and_of_seven_or_more_three_et_al_14_76() -> None:
     # CMOS 18 changed 14.76 (the 17th edition listed up to ten, of more the first seven): the
     # CSL 18th-edition style has the same thresholds (et-al-min 7, et-al-use-first 3).
-    six = _forms(_many(6))[2]
+    six = notes_and_entry(_many(6))[2]
     assert six is not None
     assert six.startswith("Abe, A., A. Berg, A. Chen, A. Dahl, A. Eze, and A. Ford. “Fallout")
     for count in (7, 11, 12):
-        entry = _forms(_many(count))[2]
+        entry = notes_and_entry(_many(count))[2]
         assert entry is not None
         assert entry.startswith("Abe, A., A. Berg, A. Chen, et al. “Fallout"), count
 
@@ -315,8 +316,8 @@ def test_a_newspaper_section_numbered_in_words_is_abbreviated_sec_14_89() -> Non
         "section": "Section 2",
         "issued": {"date-parts": [["1959", 7, 16]]},
     }
-    full, _short, _bib = _forms(item, "")
+    full, _short, _bib = notes_and_entry(item, "")
     assert full.endswith("<i>Chicago Tribune</i>, July 16, 1959, sec. 2.")
     # A section's own name is given as the paper prints it.
-    named = _forms({**item, "section": "Sunday Review"}, "")[0]
+    named = notes_and_entry({**item, "section": "Sunday Review"}, "")[0]
     assert named.endswith("July 16, 1959, Sunday Review.")

@@ -13,16 +13,7 @@ from assistant.cite.items import prepare
 from assistant.cite.model import Citation
 from assistant.cite.other import thesis_kind
 
-
-def _forms(item: dict, locator: str = "12") -> tuple[str, str, str | None]:
-    engine = ChicagoEngine({item["id"]: item})
-    citation = Citation(item["id"], locator)
-    full = engine.full_note(citation).html()
-    short = engine.short_note(citation).html()
-    # An item cited in notes only has no entry in the bibliography the engine lists.
-    entries = engine.bibliography([item["id"]])
-    return full, short, entries[0].html() if entries else None
-
+from .test_record_rules12 import notes_and_entry as _forms
 
 # --- a database's trailing place and run (CMOS 18 14.89) -----------------------------------
 

@@ -7,18 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.cite.engine import ChicagoEngine
-from assistant.cite.model import Citation
-
-
-def _forms(item: dict, locator: str = "12") -> tuple[str, str, str | None]:
-    engine = ChicagoEngine({item["id"]: item})
-    citation = Citation(item["id"], locator)
-    full = engine.full_note(citation).html()
-    short = engine.short_note(citation).html()
-    entries = engine.bibliography([item["id"]])
-    return full, short, entries[0].html() if entries else None
-
+from .test_record_rules12 import notes_and_entry as _forms
 
 # --- a section-page locator is one place, not a range (CMOS 18 9.64) ----------------------
 
