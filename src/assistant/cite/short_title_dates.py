@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.cite.short_title_words import HIDDEN_TAGS
 from assistant.cite.typography import words
-
-_HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 
 _MONTHS = words(
     "january february march april may june july august september october november december"
@@ -77,7 +76,7 @@ def date_spans(tokens: list[str]) -> list[tuple[int, int]]:
     """Spans (first, last) of dates: "5 May 1941", "May 5, 1941", "5 мая 1941 года", "10.
     September 1955", "5 de mayo de 1941", "May 1941", "1941 года"; a month alone ("May") is
     none. A span of two years in words ("1944 à 1958", "1945 bis 1955") is one term as well."""
-    plain = [_HIDDEN_TAGS.sub("", token) for token in tokens]
+    plain = [HIDDEN_TAGS.sub("", token) for token in tokens]
     spans = []
     index = 0
     while index < len(plain):
@@ -178,7 +177,7 @@ _FULL_SHORT_TITLE = 4
 
 
 def _bare(word: str) -> str:
-    return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
+    return HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
 
 
 def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str]:

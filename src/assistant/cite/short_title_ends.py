@@ -26,6 +26,7 @@ from assistant.cite.short_title_units import (
 from assistant.cite.short_title_words import (
     ARTICLES,
     FUNCTION_WORDS,
+    HIDDEN_TAGS,
     LINKS,
     adjective,
     german_adjective,
@@ -36,7 +37,6 @@ from assistant.cite.typography import words
 _ANNOUNCING = words(
     "no. nos. vol. vols. pt. pts. ch. chap. sec. art. p. pp. fol. ff. nr. t. str. ed. eds. g. gg."
 )
-_HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}(?:\([a-zа-яё]\))?")  # "ЦК", "КПСС", "ВКП(б)"
 
 
@@ -69,7 +69,7 @@ def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -
 def _possessive(phrase: list[str]) -> bool:
     """Whether `phrase` ends on a possessive ("Husák’s", "States’"), not on a quotation's
     closing mark ("the ‘Thaw’")."""
-    word = _HIDDEN_TAGS.sub("", _last(phrase[-1])).rstrip(",;")
+    word = HIDDEN_TAGS.sub("", _last(phrase[-1])).rstrip(",;")
     if contraction(word):
         return False
     if word.endswith(("’s", "'s")):
@@ -247,7 +247,7 @@ def _modifies_next(tokens: list[str], k: int) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    return bool(_ACRONYM.fullmatch(_HIDDEN_TAGS.sub("", word).strip(",;“”‘’\"'«»")))
+    return bool(_ACRONYM.fullmatch(HIDDEN_TAGS.sub("", word).strip(",;“”‘’\"'«»")))
 
 
 def _completed_noun_phrase(
@@ -326,7 +326,7 @@ def _name_key(word: str) -> str:
 
 
 def _name_like(word: str) -> bool:
-    plain = _HIDDEN_TAGS.sub("", word).strip(",;“”‘’\"'")
+    plain = HIDDEN_TAGS.sub("", word).strip(",;“”‘’\"'")
     if plain.lower() in _NAME_PARTICLES:
         return True
     plain = _ARABIC_ARTICLE.sub("", plain)
@@ -378,7 +378,7 @@ def _without_corporate_author(
     the National Bipartisan Commission on Central America" by that commission: "Report"):
     the note names the author, so its name is no key word of the title (14.30). Only a name
     of three words or more is looked for, and the title keeps a key word before it."""
-    plain = [_bare(_HIDDEN_TAGS.sub("", w)) for w in tokens]
+    plain = [_bare(HIDDEN_TAGS.sub("", w)) for w in tokens]
     for name in author_names:
         parts = [_bare(w) for w in name.split()]
         if parts and parts[0] in ARTICLES["en"]:

@@ -14,13 +14,12 @@ from assistant.cite.short_title_words import (
     ARTICLES,
     FUNCTION_WORDS,
     GENITIVES,
+    HIDDEN_TAGS,
     LEAD_PHRASES,
     NO_CUT_BEFORE,
 )
 from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.typography import words
-
-_HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 
 
 def _first(unit: str) -> str:
@@ -156,7 +155,7 @@ def phrase_ends(tokens: list[str], k: int, language: str, function_words: frozen
     or article (or an English participle) or a parenthesis, or after a comma, semicolon or
     parenthesis."""
     after = _first(tokens[k])
-    if tokens[k - 1][-1:] in ",;)" or _HIDDEN_TAGS.sub("", after)[:1] == "(":
+    if tokens[k - 1][-1:] in ",;)" or HIDDEN_TAGS.sub("", after)[:1] == "(":
         return True
     if _bare(after) in NO_CUT_BEFORE.get(language, ()):
         return False
@@ -238,8 +237,8 @@ _GENITIVE_NAME_LANGUAGES = frozenset({"sl", "hr", "sr", "bs", "sh", "cs", "sk", 
 def _genitive_name_at(tokens: list[str], k: int) -> bool:
     """Whether unit `k` opens with a capitalized word after a lowercase one (not a unit
     of its own, not an initial or acronym)."""
-    before = _HIDDEN_TAGS.sub("", _last(tokens[k - 1]))
-    after = _HIDDEN_TAGS.sub("", _first(tokens[k]))
+    before = HIDDEN_TAGS.sub("", _last(tokens[k - 1]))
+    after = HIDDEN_TAGS.sub("", _first(tokens[k]))
     return (
         k >= 2
         and before.isalpha()

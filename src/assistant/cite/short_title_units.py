@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from assistant.cite.short_title_dates import date_spans
+from assistant.cite.short_title_names import arabic_names, capitalized_particles, name_pairs
+from assistant.cite.short_title_words import HIDDEN_TAGS
 from assistant.cite.typography import words
 
 JOIN = "\ue200"  # between the words of one unit (outside the range richtext hides tags in)
-_HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 
 ROMANCE = frozenset({"fr", "es", "it", "pt"})
 
@@ -28,7 +29,7 @@ _TRAILING = ".,;:!?)]…"
 def _opening_marks(word: str) -> str:
     """The quotation marks opening `word` ("“‘It’s" -> "“‘"); an apostrophe before a digit
     ("’50s") opens nothing."""
-    plain = _HIDDEN_TAGS.sub("", word)
+    plain = HIDDEN_TAGS.sub("", word)
     marks = ""
     for index, char in enumerate(plain):
         if char not in _CLOSERS:
@@ -42,7 +43,7 @@ def _opening_marks(word: str) -> str:
 
 def _closing_marks(word: str) -> str:
     """The marks closing `word`, before any trailing punctuation ("Revolution,’”" -> "’”")."""
-    plain = _HIDDEN_TAGS.sub("", word).rstrip(_TRAILING)
+    plain = HIDDEN_TAGS.sub("", word).rstrip(_TRAILING)
     marks = ""
     while plain and plain[-1] in "”’\"'“»›‘":
         marks = plain[-1] + marks
@@ -54,7 +55,7 @@ def _quotations(words_: list[str]) -> list[tuple[int, int]]:
     """Spans (first, last) of the quotations among `tokens`; one never closed is no span.
     An apostrophe inside a word ("It’s") or after an s with no single quotation open
     ("Soviets’") is no quotation mark."""
-    tokens = [_HIDDEN_TAGS.sub("", word) for word in words_]
+    tokens = [HIDDEN_TAGS.sub("", word) for word in words_]
     spans = []
     index = 0
     while index < len(tokens):
@@ -85,7 +86,7 @@ def _closed_at(tokens: list[str], index: int) -> int | None:
 def unclosed_quotation(units: list[str]) -> bool:
     """Whether a quotation opens in `units` and does not close there (a short title cut
     there would leave its mark open)."""
-    tokens = [_HIDDEN_TAGS.sub("", w) for unit in units for w in split_unit(unit)]
+    tokens = [HIDDEN_TAGS.sub("", w) for unit in units for w in split_unit(unit)]
     return any(
         _opening_marks(token) and _closed_at(tokens, index) is None
         for index, token in enumerate(tokens)
@@ -103,7 +104,7 @@ def _parentheses(tokens: list[str]) -> list[tuple[int, int]]:
     spans = []
     index = 1
     while index < len(tokens):
-        plain = _HIDDEN_TAGS.sub("", tokens[index]).lstrip("“‘\"'")
+        plain = HIDDEN_TAGS.sub("", tokens[index]).lstrip("“‘\"'")
         if plain.startswith("(") and plain.count("(") > plain.count(")"):
             end = next(
                 (last for last in range(index + 1, len(tokens)) if ")" in tokens[last]),
@@ -123,7 +124,7 @@ def _vietnamese_words(tokens: list[str], function_words: frozenset[str]) -> list
     syllables with another name a dash joins to it ("Việt Nam - Trung Quốc"), and two
     lowercase syllables that are no function word ("quan hệ", relations), which is the
     commonest length of a Vietnamese word, so that 14.30's four words are counted as words."""
-    plain = [_HIDDEN_TAGS.sub("", t) for t in tokens]
+    plain = [HIDDEN_TAGS.sub("", t) for t in tokens]
 
     def content(i: int) -> bool:
         word = plain[i].strip("“”‘’\"'(),;:")
@@ -192,7 +193,7 @@ _PARTICLES = words("de du von van der da di")
 
 def _office_at(tokens: list[str], start: int) -> int:
     """How many words of a title of office begin at `start` (0 for none)."""
-    lowered = [_HIDDEN_TAGS.sub("", t).lower() for t in tokens[start : start + 3]]
+    lowered = [HIDDEN_TAGS.sub("", t).lower() for t in tokens[start : start + 3]]
     for phrase in _OFFICE_PHRASES:
         if tuple(lowered[: len(phrase)]) == phrase:
             return len(phrase)
@@ -207,19 +208,19 @@ def office_word(word: str) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    plain = _HIDDEN_TAGS.sub("", word)
+    plain = HIDDEN_TAGS.sub("", word)
     return plain[:1].isupper() and plain[-1:] not in ",;:"
 
 
 def _initial(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)*", _HIDDEN_TAGS.sub("", word)))
+    return bool(re.fullmatch(r"[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)*", HIDDEN_TAGS.sub("", word)))
 
 
 def _verb_after_office(tokens: list[str], index: int) -> bool:
     """Whether `tokens[index]` is a past participle opening a clause after the office
     ("Report of the Secretary-General | Submitted Pursuant to ..."), not a name."""
-    word = _HIDDEN_TAGS.sub("", tokens[index]).lower()
-    after = _HIDDEN_TAGS.sub("", tokens[index + 1]).lower() if index + 1 < len(tokens) else ""
+    word = HIDDEN_TAGS.sub("", tokens[index]).lower()
+    after = HIDDEN_TAGS.sub("", tokens[index + 1]).lower() if index + 1 < len(tokens) else ""
     return len(word) > 4 and word.endswith("ed") and after in ("by", "pursuant", "under")
 
 
@@ -286,7 +287,7 @@ _ROMANCE_NOUN_ENDINGS = ("té", "tés", "dad", "dade", "tà")
 def romance_adjective(word: str) -> bool:
     """Whether `word` is, by its ending, a French, Spanish, Italian or Portuguese adjective
     ("soviétique", "franco-soviétiques", "fredda")."""
-    bare = _HIDDEN_TAGS.sub("", word).lower().strip(",;:.“”‘’\"'«»").rsplit("-", 1)[-1]
+    bare = HIDDEN_TAGS.sub("", word).lower().strip(",;:.“”‘’\"'«»").rsplit("-", 1)[-1]
     if bare in _ROMANCE_ADJECTIVES:
         return True
     if len(bare) < 5 or not bare.isalpha() or bare.endswith(_ROMANCE_NOUN_ENDINGS):
@@ -297,11 +298,11 @@ def romance_adjective(word: str) -> bool:
 def _bare_compound(before: str, after: str) -> bool:
     """Whether "de" links `before` and `after` into one term: no article after it ("rideau
     de fer"), or a name of two capitalized parts ("Europe de l’Est")."""
-    after = _HIDDEN_TAGS.sub("", after)
+    after = HIDDEN_TAGS.sub("", after)
     elided = re.match(r"(?i)l[’']", after)
     if not elided:
         return True
-    return _HIDDEN_TAGS.sub("", before)[:1].isupper() and after[2:3].isupper()
+    return HIDDEN_TAGS.sub("", before)[:1].isupper() and after[2:3].isupper()
 
 
 def _romance_phrases(
@@ -314,18 +315,18 @@ def _romance_phrases(
 
     def content(index: int) -> bool:
         word = tokens[index]
-        bare = _HIDDEN_TAGS.sub("", word).lower().strip("“”‘’\"'«»")
+        bare = HIDDEN_TAGS.sub("", word).lower().strip("“”‘’\"'«»")
         return bare not in function_words and word[-1:] not in ",;:" and bare[:1].isalpha()
 
     spans = []
     for index in range(1, len(tokens)):
-        bare = _HIDDEN_TAGS.sub("", tokens[index]).lower()
+        bare = HIDDEN_TAGS.sub("", tokens[index]).lower()
         if (
             bare in links
             and index + 1 < len(tokens)
             and content(index - 1)
-            and _HIDDEN_TAGS.sub("", tokens[index + 1]).lower() not in function_words
-            and _HIDDEN_TAGS.sub("", tokens[index + 1])[:1].isalpha()  # not "de 1944 à 1958"
+            and HIDDEN_TAGS.sub("", tokens[index + 1]).lower() not in function_words
+            and HIDDEN_TAGS.sub("", tokens[index + 1])[:1].isalpha()  # not "de 1944 à 1958"
             and _bare_compound(tokens[index - 1], tokens[index + 1])
         ):
             spans.append((index - 1, index + 1))
@@ -361,150 +362,12 @@ def _cut_long_names(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-# --- a coordination of two names -------------------------------------------------------------
-
-# "And" in each language whose titles are written in sentence case, where a capital inside
-# the title marks a name (11.27; not English, whose titles capitalize every word). German
-# capitalizes every noun but not an adjective before it: two capitalized words in a row are
-# a name there too ("Konrad Adenauer", "Kalter Krieg"), and a single noun is never taken for
-# one (each side has two words or more).
-_AND = {
-    "de": words("und"),
-    "it": words("e ed"),
-    "es": words("y e"),
-    "fr": words("et"),
-    "pt": words("e"),
-    "pl": words("i a"),
-    "ru": words("i и"),
-    "uk": words("i і й та"),
-    "hu": words("és"),
-    "vi": words("và"),
-}
-_NAME_PARTICLES = words("de di da del della dei degli du des von van der den do dos das")
-_LONGEST_SIDE = 4
-
-
-# An Arabic name's first element ("ʻAbd" servant, "Abū" father, "Ibn"/"bin" son) is
-# incomplete alone: "ʻAbd al-Nāṣir", "Abū Mazin", "Ibn Saʻūd" are one name (11.99), never cut.
-_ARABIC_NAME_HEADS = re.compile(r"^[ʻʿʼ‘']?(?:abd|abdul|abu|abū|ibn|bin|bint|umm)$", re.IGNORECASE)
-_ARABIC_NAME_NEXT = re.compile(r"^(?:[ae]l-|[ae][dnrstz]-|a[st]h-|adh-)?[ʻʿʼ‘']?[A-ZÀ-ÞĀĪŪḤṢṬẒḌ]")
-
-
-def _arabic_names(tokens: list[str]) -> list[tuple[int, int]]:
-    """Spans of an Arabic name's head word with the word it heads ("ʻAbd al-Nāṣir")."""
-    plain = [_HIDDEN_TAGS.sub("", t).strip('“”"«»()') for t in tokens]
-    return [
-        (i, i + 1)
-        for i in range(len(tokens) - 1)
-        if _ARABIC_NAME_HEADS.match(plain[i].rstrip(",;:"))
-        and plain[i][-1:] not in ",;:"
-        and _ARABIC_NAME_NEXT.match(plain[i + 1])
-        and plain[i].lstrip("ʻʿʼ‘'")[:1].isupper()
-    ]
-
-
-def _capitalized_particles(tokens: list[str]) -> list[tuple[int, int]]:
-    """Spans of a capitalized particle with the surname after it, between two capitalized
-    words ("Alcide De Gasperi", "James Van Fleet"): a name is never cut after its particle
-    (14.30), which a function word in lowercase would otherwise allow."""
-    plain = [_HIDDEN_TAGS.sub("", t).strip("“”‘’\"'«»()") for t in tokens]
-    return [
-        (i, i + 1)
-        for i in range(1, len(tokens) - 1)
-        if plain[i].lower() in _NAME_PARTICLES
-        and plain[i][:1].isupper()
-        and plain[i - 1][:1].isupper()
-        and plain[i + 1][:1].isupper()
-        and tokens[i - 1][-1:] not in ",;:"
-    ]
-
-
-def _name_pairs(
-    tokens: list[str], language: str, function_words: frozenset[str]
-) -> list[tuple[int, int]]:
-    """Spans of two names joined by "and" ("Pio XII e Alcide De Gasperi", "Fidel Castro y
-    Ernesto Guevara"): a coordination of names names one subject, which a short title keeps
-    whole (14.30). Both sides are runs of capitalized words that are no function word (an
-    article capitalized at the title's start is none of a name), a numeral of a name, "XII",
-    and a particle inside a name, "de", among them; two words or more each, so that a common
-    noun after the conjunction ("e la scomunica") or a single capitalized word that only
-    opens the title stays cuttable."""
-    conjunctions = _AND.get(language, frozenset())
-    plain = [_HIDDEN_TAGS.sub("", t) for t in tokens]
-
-    def name(i: int) -> bool:
-        word = plain[i].strip("“”‘’\"'«»()")
-        return (
-            word[:1].isupper() and word.lower() not in function_words and plain[i][-1:] not in ",;:"
-        )
-
-    def particle(i: int) -> bool:
-        return plain[i].lower() in _NAME_PARTICLES
-
-    spans = []
-    for index in range(2, len(tokens) - 2):
-        if plain[index].lower() not in conjunctions:
-            continue
-        start = index  # the first side is tokens[start:index]
-        while start > 0 and index - start < _LONGEST_SIDE:
-            if name(start - 1):
-                start -= 1
-            elif start < index and start > 1 and particle(start - 1) and name(start - 2):
-                start -= 2
-            else:
-                break
-        end = index  # the second side is tokens[index + 1 : end + 1]
-        while end + 1 < len(tokens) and end - index < _LONGEST_SIDE:
-            if end > index and end + 2 < len(tokens) and particle(end + 1) and name(end + 2):
-                end += 2
-            elif name(end + 1):
-                end += 1
-            else:
-                break
-        if (
-            index - start >= 2
-            and end - index >= 2
-            and not _body(plain[start:index])
-            and not _body(plain[index + 1 : end + 1])
-        ):
-            spans.append((start, end))
-    return spans
-
-
-# The nouns that name a body, in the languages `_AND` covers ("Biura Politycznego",
-# "Sekretariatu KC", "Comité central", "Ministerium für ..."), and an acronym: two bodies
-# joined by "and" are two subjects, not one person's name and another's, and a short title
-# may end after the first (14.30).
-_BODY_NOUNS = re.compile(
-    r"^(?:biur|bureau|büro|sekretariat|secretar|secrétar|segretari|komitet|komitee|comit"
-    r"|minist|conseil|consej|consigli|ufficio|oficina|partii|partei|partit|partid|prezydium"
-    r"|präsidium|presidium|sovet|rad(?:a|y|zie)$|rat$|sejm|parlament|kongres|congres"
-    r"|zjazd|plenum|ambasad|embass|botschaft|ambassade)",
-    re.IGNORECASE,
-)
-
-
-_ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")  # of a name: "Pio XII" is no acronym
-
-
-def _body(side: list[str]) -> bool:
-    words_ = [w.strip("“”‘’\"'«»(),;:") for w in side]
-    return any(
-        _BODY_NOUNS.match(w)
-        or (len(w) >= 2 and w.isupper() and w.isalpha() and not _ROMAN_NUMERAL.match(w))
-        for w in words_
-    )
-
-
-# --- possessives ----------------------------------------------------------------------------
-
-
 # Words whose "’s" is "is" or "us", not a possessive ("It’s Time", "Who’s Afraid").
 _CONTRACTIONS = words("it’s that’s there’s here’s what’s who’s he’s she’s let’s where’s how’s")
 
 
 def contraction(word: str) -> bool:
-    return _HIDDEN_TAGS.sub("", word).lower().strip("“‘\"'").replace("'", "’") in _CONTRACTIONS
+    return HIDDEN_TAGS.sub("", word).lower().strip("“‘\"'").replace("'", "’") in _CONTRACTIONS
 
 
 _BE = frozenset(("is", "are", "was", "were"))
@@ -516,7 +379,7 @@ def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tupl
     Crisis"): a cut inside would end on the possessive or its noun's modifier."""
     spans = []
     for index in range(len(tokens) - 1):
-        word = _HIDDEN_TAGS.sub("", tokens[index])
+        word = HIDDEN_TAGS.sub("", tokens[index])
         if (
             word[-1:] in ",;:"
             or contraction(word)
@@ -530,7 +393,7 @@ def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tupl
             continue
         last = index
         while last + 1 < len(tokens) and last - index < 3:
-            following = _HIDDEN_TAGS.sub("", tokens[last + 1])
+            following = HIDDEN_TAGS.sub("", tokens[last + 1])
             bare = following.lower().strip("“”‘’\"',;:")
             if bare in function_words or not bare[:1].isalpha() or bare in _BE:
                 break  # (nor the verb of a headline: "Japan’s New Charter | Is Proclaimed")
@@ -593,7 +456,7 @@ _PORTFOLIOS = (
 
 
 def _set_phrases(tokens: list[str]) -> list[tuple[int, int]]:
-    lowered = [_HIDDEN_TAGS.sub("", t).lower().rstrip(",;:") for t in tokens]
+    lowered = [HIDDEN_TAGS.sub("", t).lower().rstrip(",;:") for t in tokens]
     spans = []
     for index in range(len(tokens)):
         for phrase in _SET_PHRASES:
@@ -626,9 +489,9 @@ def join_units(tokens: list[str], language: str, function_words: frozenset[str])
         spans += _vietnamese_words(tokens, function_words)
     if language in ROMANCE:
         spans += _cut_long_names(_romance_phrases(tokens, language, function_words))
-    spans += _name_pairs(tokens, language, function_words)
-    spans += _capitalized_particles(tokens)
-    spans += _arabic_names(tokens)
+    spans += name_pairs(tokens, language, function_words)
+    spans += capitalized_particles(tokens)
+    spans += arabic_names(tokens)
     for first, last in spans:
         for index in range(first + 1, last + 1):
             joined[index] = True

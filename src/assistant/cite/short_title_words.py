@@ -12,7 +12,8 @@ from assistant.cite.headline import STOP_WORDS
 from assistant.cite.languages import ARTICLES
 from assistant.cite.typography import words
 
-_HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
+# The private characters richtext hides tags in: no part of a word.
+HIDDEN_TAGS = re.compile("[\ue100-\ue1ff]")
 
 # Words a short title must not end on, by language (CMOS 14.30: no article, preposition or
 # conjunction left hanging); a cut is made before them. Unknown languages use none.
@@ -247,13 +248,13 @@ _RUSSIAN_ADJECTIVE = re.compile(
 
 def bare(word: str) -> str:
     """`word` lowercased, without hidden markup, quotation marks or a trailing comma."""
-    return _HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
+    return HIDDEN_TAGS.sub("", word).lower().strip(",;“”‘’\"'")
 
 
 def german_adjective(word: str) -> bool:
     """A German noun is capitalized: a lowercase word with an adjective's ending ("die
     friedliche", "der deutschen") is the adjective before its noun."""
-    plain = _HIDDEN_TAGS.sub("", word).strip(",;:“”„‘’\"'")
+    plain = HIDDEN_TAGS.sub("", word).strip(",;:“”„‘’\"'")
     return plain.isalpha() and plain.islower() and plain.endswith(("e", "en", "er", "es", "em"))
 
 
