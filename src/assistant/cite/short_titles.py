@@ -27,6 +27,13 @@ from assistant.cite.short_title_chains import (
     first_term_of_series,
     noun_chain_end,
 )
+from assistant.cite.short_title_clauses import (
+    appositive,
+    collection_name,
+    coordination_end,
+    object_of_gerund,
+    subject_and_verb,
+)
 from assistant.cite.short_title_dates import date_spans, without_dates
 from assistant.cite.short_title_ends import (
     _WHOLE_WITHOUT_CUT,
@@ -37,7 +44,6 @@ from assistant.cite.short_title_ends import (
     _first_words,
     _initials,
     _key_words,
-    _last,
     _length,
     _name_like,
     _trim,
@@ -53,13 +59,11 @@ from assistant.cite.short_title_headlines import (
     romance_subject_end,
 )
 from assistant.cite.short_title_phrases import (
-    PREPOSITIONS,
     SERIES_CONJUNCTIONS,
     apposition_at,
     clause_or_conjunct_at,
     definite_adjectives_at,
     generic_head,
-    participle,
     phrase_ends,
     possessive_head,
     relative_clause_start,
@@ -81,7 +85,6 @@ from assistant.cite.short_title_words import (
     FUNCTION_WORDS,
     INQUIRY_LEADS,
     LEAD_PHRASES,
-    adjective,
 )
 from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.titles import record_period
@@ -330,7 +333,7 @@ def _choose(
     # Four words or fewer are not shortened (14.30).
     if size <= 4:
         return tokens
-    collection = _collection_name(tokens, language)
+    collection = collection_name(tokens, language)
     if collection:
         return tokens[:collection]
     if language == "en" and not question:
@@ -405,7 +408,7 @@ def _choose(
         comma
         and size > 4
         and 2 <= _counted(tokens[:comma], language) <= 4
-        and _appositive(tokens[comma:], language, function_words)
+        and appositive(tokens[comma:], language, function_words)
     ):
         # So does a noun phrase after a name or head of two words or more that runs to the
         # title's end ("Dean Rusk, Secretary and Adviser"); a given name alone after the
@@ -438,11 +441,11 @@ def _choose(
                 return tokens[:named]
             if size <= 6 or _counted(tokens, language) <= 5:
                 return tokens
-        elif size > 5 and _coordination_end(tokens, head, language, function_words):
+        elif size > 5 and coordination_end(tokens, head, language, function_words):
             # Two bare noun phrases joined by "and" that a prepositional phrase then
             # qualifies together ("Land Reform and Rural Unrest | in South Korea") are one
             # head: the phrase after them is what goes (14.30).
-            return tokens[: _coordination_end(tokens, head, language, function_words)]
+            return tokens[: coordination_end(tokens, head, language, function_words)]
         elif (
             size == 5
             and head == n - 2
@@ -454,7 +457,7 @@ def _choose(
             # Movement Formation | and Politics"): the lone noun is the fifth word a short
             # title does not take; the phrase alone names the subject (14.30).
             return tokens[:head]
-        elif size > 5 and _subject_and_verb(tokens, head, language):
+        elif size > 5 and subject_and_verb(tokens, head, language):
             # A subject and a bare verb are no title ("Truman Calls | for World Campaign"):
             # the verb keeps the phrase it governs, to five words ending on its noun.
             later = [k for k in ends if k > head + 1 and _counted(tokens[:k], language) <= 5]
@@ -501,7 +504,7 @@ def _choose(
     if verbs and not ends:
         return tokens
     if size <= 7 and language in _WHOLE_WITHOUT_CUT:
-        return _object_of_gerund(tokens, function_words) or tokens
+        return object_of_gerund(tokens, function_words) or tokens
     first = _first_words(tokens, 4, language, function_words)
     if first and language == "en":
         chain = noun_chain_end(tokens, len(first), function_words)
@@ -537,113 +540,6 @@ def _choose(
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
 
 
-def _coordination_end(
-    tokens: list[str], head: int, language: str, function_words: frozenset[str]
-) -> int:
-    """Where a second bare noun phrase joined to the head by "and" ends, before a
-    preposition other than "of" (0 when there is none): "Land Reform | and Rural Unrest |
-    in South Korea". Both phrases have two words or more and no function word, five words
-    together at most."""
-    if language != "en" or head >= len(tokens) or _bare(_first(tokens[head])) != "and":
-        return 0
-    if _counted(tokens[:head], language) < 2 or any(
-        _bare(w) in function_words for unit in tokens[:head] for w in split_unit(unit)
-    ):
-        return 0
-    end = head + 1
-    while end < len(tokens) and _bare(_first(tokens[end])) not in function_words:
-        end += 1
-    if end >= len(tokens) or end - head - 1 < 2 or tokens[end - 1][-1:] in ",;:":
-        return 0
-    following = _bare(_first(tokens[end]))
-    if following not in PREPOSITIONS or following in ("of", "and", "or", "to"):
-        return 0
-    return end if _counted(tokens[:end], language) <= 5 else 0
-
-
-# Plural endings only nouns have ("Relations", "Agreements"), and the possessive: no verb.
-_NOUN_PLURALS = ("ss", "’s", "'s", "ions", "ments", "ities", "ships", "isms", "ists", "ances")
-_NUMBER_WORDS = words(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-    " twenty thirty forty fifty hundred"
-)
-
-
-def _subject_and_verb(tokens: list[str], head: int, language: str) -> bool:
-    """Whether a head of two words is a one-word subject and its verb in the third person
-    ("Truman Calls | for ...", "Ministry Warns | against ..."): a name or noun that is no
-    adjective, number, compound or plural, then a word in -s with no ending only a noun
-    has ("East-West Relations", "Fourteen Notes" are noun phrases) that a preposition other
-    than "of" follows."""
-    if language != "en" or head != 2 or len(tokens) <= head:
-        return False
-    first, second = _bare(tokens[0]), _bare(tokens[1])
-    return (
-        tokens[0][:1].isupper()
-        and len(split_unit(tokens[0])) == len(split_unit(tokens[1])) == 1
-        and not first.endswith("s")
-        and not adjective(first, language)
-        and not any(ch.isdigit() for ch in first)
-        and first not in _NUMBER_WORDS
-        and "-" not in first
-        and second.endswith("s")
-        and not second.endswith(_NOUN_PLURALS)
-        and _bare(_first(tokens[head])) in PREPOSITIONS
-        and _bare(_first(tokens[head])) != "of"
-    )
-
-
-_COLLECTION_WORDS = frozenset(("records", "papers"))
-
-
-def _collection_name(tokens: list[str], language: str) -> int:
-    """Where an archival collection's name ends, 0 when `tokens` name none: a creator's
-    name with "Records" or "Papers" after it, only its dates and call number following
-    ("Women Strike for Peace Records, 1961-1999 (DG 115)"). The name identifies the
-    collection as a whole: it is not cut inside (CMOS 14.232 cites a collection by its
-    name)."""
-    if language != "en":
-        return 0
-    for k, unit in enumerate(tokens[1:], start=2):
-        if _bare(_last(unit)) in _COLLECTION_WORDS:
-            rest = tokens[k:]
-            dates_only = all(not any(ch.isalpha() for ch in w) or w.startswith("(") for w in rest)
-            named = not any(_bare(w).lower() in ("of", "the", "from") for w in tokens[:k])
-            return k if dates_only and named and _counted(tokens[:k], language) <= 6 else 0
-    return 0
-
-
-def _appositive(rest: list[str], language: str, function_words: frozenset[str]) -> bool:
-    """Whether `rest`, after a comma, is one noun phrase restating what precedes: it opens on
-    a capitalized word, has no comma or number of its own, and is no name (three words, or
-    a function word among them)."""
-    flat = [w for unit in rest for w in split_unit(unit)]
-    first = _bare(flat[0])
-    if language != "en" or not flat[0][:1].isupper() or first in function_words:
-        return False
-    if any(unit[-1:] in ",;" for unit in rest) or any(ch.isdigit() for w in flat for ch in w):
-        return False
-    return len(flat) >= 3 or any(_bare(w) in function_words for w in flat)
-
-
-def _object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list[str]:
-    """The key words of a title too long to keep whole whose head is a gerund and its "of"
-    ("Making of an Atlantic Ruling Class" -> "Atlantic Ruling Class"): the noun phrase the
-    gerund governs, when it is two to four words with no function word."""
-    if len(tokens) < 2 or not (participle(tokens[0]) and _bare(tokens[1]) == "of"):
-        return []
-    rest = tokens[2:]
-    if rest and _bare(rest[0]) in ARTICLES["en"]:
-        rest = rest[1:]
-    if not 2 <= len(rest) <= 4 or any(_bare(w) in function_words for w in rest):
-        return []
-    return rest if _can_end(rest, "en", function_words) else []
-
-
-# Languages whose title of up to seven words stays whole without a usable cut: English
-# (an editor keeps "Lyndon Johnson Confronts the Dominican Crisis"), and Pinyin, Korean and
-# Hungarian, where modifiers come before their head noun, so the first words are no head
-# phrase ("Wenhua dageming zhong de renmin jiefangjun").
 def _balance_tags(text: str) -> str:
     """Close any markup a cut left open ("<i>Pueblo Crisis" -> "<i>Pueblo Crisis</i>")."""
     if "<" not in text:

@@ -1,0 +1,116 @@
+"""Clause and phrase structure a short title's cut reads (CMOS 18 14.30): where a second
+noun phrase joined by "and" ends, whether a title is a subject and its verb, a collection's
+name ("Records of ..."), an appositive after a comma, and the object of a leading gerund.
+`short_titles._choose` decides the cut with them."""
+
+from __future__ import annotations
+
+from assistant.cite.short_title_ends import _can_end, _counted, _first, _last
+from assistant.cite.short_title_phrases import PREPOSITIONS, participle
+from assistant.cite.short_title_units import split_unit
+from assistant.cite.short_title_words import ARTICLES, adjective
+from assistant.cite.short_title_words import bare as _bare
+from assistant.cite.typography import words
+
+
+def coordination_end(
+    tokens: list[str], head: int, language: str, function_words: frozenset[str]
+) -> int:
+    """Where a second bare noun phrase joined to the head by "and" ends, before a
+    preposition other than "of" (0 when there is none): "Land Reform | and Rural Unrest |
+    in South Korea". Both phrases have two words or more and no function word, five words
+    together at most."""
+    if language != "en" or head >= len(tokens) or _bare(_first(tokens[head])) != "and":
+        return 0
+    if _counted(tokens[:head], language) < 2 or any(
+        _bare(w) in function_words for unit in tokens[:head] for w in split_unit(unit)
+    ):
+        return 0
+    end = head + 1
+    while end < len(tokens) and _bare(_first(tokens[end])) not in function_words:
+        end += 1
+    if end >= len(tokens) or end - head - 1 < 2 or tokens[end - 1][-1:] in ",;:":
+        return 0
+    following = _bare(_first(tokens[end]))
+    if following not in PREPOSITIONS or following in ("of", "and", "or", "to"):
+        return 0
+    return end if _counted(tokens[:end], language) <= 5 else 0
+
+
+# Plural endings only nouns have ("Relations", "Agreements"), and the possessive: no verb.
+_NOUN_PLURALS = ("ss", "’s", "'s", "ions", "ments", "ities", "ships", "isms", "ists", "ances")
+_NUMBER_WORDS = words(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " twenty thirty forty fifty hundred"
+)
+
+
+def subject_and_verb(tokens: list[str], head: int, language: str) -> bool:
+    """Whether a head of two words is a one-word subject and its verb in the third person
+    ("Truman Calls | for ...", "Ministry Warns | against ..."): a name or noun that is no
+    adjective, number, compound or plural, then a word in -s with no ending only a noun
+    has ("East-West Relations", "Fourteen Notes" are noun phrases) that a preposition other
+    than "of" follows."""
+    if language != "en" or head != 2 or len(tokens) <= head:
+        return False
+    first, second = _bare(tokens[0]), _bare(tokens[1])
+    return (
+        tokens[0][:1].isupper()
+        and len(split_unit(tokens[0])) == len(split_unit(tokens[1])) == 1
+        and not first.endswith("s")
+        and not adjective(first, language)
+        and not any(ch.isdigit() for ch in first)
+        and first not in _NUMBER_WORDS
+        and "-" not in first
+        and second.endswith("s")
+        and not second.endswith(_NOUN_PLURALS)
+        and _bare(_first(tokens[head])) in PREPOSITIONS
+        and _bare(_first(tokens[head])) != "of"
+    )
+
+
+_COLLECTION_WORDS = frozenset(("records", "papers"))
+
+
+def collection_name(tokens: list[str], language: str) -> int:
+    """Where an archival collection's name ends, 0 when `tokens` name none: a creator's
+    name with "Records" or "Papers" after it, only its dates and call number following
+    ("Women Strike for Peace Records, 1961-1999 (DG 115)"). The name identifies the
+    collection as a whole: it is not cut inside (CMOS 14.232 cites a collection by its
+    name)."""
+    if language != "en":
+        return 0
+    for k, unit in enumerate(tokens[1:], start=2):
+        if _bare(_last(unit)) in _COLLECTION_WORDS:
+            rest = tokens[k:]
+            dates_only = all(not any(ch.isalpha() for ch in w) or w.startswith("(") for w in rest)
+            named = not any(_bare(w).lower() in ("of", "the", "from") for w in tokens[:k])
+            return k if dates_only and named and _counted(tokens[:k], language) <= 6 else 0
+    return 0
+
+
+def appositive(rest: list[str], language: str, function_words: frozenset[str]) -> bool:
+    """Whether `rest`, after a comma, is one noun phrase restating what precedes: it opens on
+    a capitalized word, has no comma or number of its own, and is no name (three words, or
+    a function word among them)."""
+    flat = [w for unit in rest for w in split_unit(unit)]
+    first = _bare(flat[0])
+    if language != "en" or not flat[0][:1].isupper() or first in function_words:
+        return False
+    if any(unit[-1:] in ",;" for unit in rest) or any(ch.isdigit() for w in flat for ch in w):
+        return False
+    return len(flat) >= 3 or any(_bare(w) in function_words for w in flat)
+
+
+def object_of_gerund(tokens: list[str], function_words: frozenset[str]) -> list[str]:
+    """The key words of a title too long to keep whole whose head is a gerund and its "of"
+    ("Making of an Atlantic Ruling Class" -> "Atlantic Ruling Class"): the noun phrase the
+    gerund governs, when it is two to four words with no function word."""
+    if len(tokens) < 2 or not (participle(tokens[0]) and _bare(tokens[1]) == "of"):
+        return []
+    rest = tokens[2:]
+    if rest and _bare(rest[0]) in ARTICLES["en"]:
+        rest = rest[1:]
+    if not 2 <= len(rest) <= 4 or any(_bare(w) in function_words for w in rest):
+        return []
+    return rest if _can_end(rest, "en", function_words) else []
