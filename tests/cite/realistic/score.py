@@ -90,9 +90,16 @@ def canonical(html: str | None) -> str | None:
     return html
 
 
-def _citation(raw: Sequence[str]) -> Citation:
+def _citation(raw: Sequence[str], labels: dict[str, str]) -> Citation:
+    """A sequence's citation: [id, locator, prefix?]. Its locator takes the label the set gives
+    the item (a novel cited by chapter is cited by chapter in a sequence too)."""
     item_id, locator, *rest = raw
-    return Citation(item_id, locator, prefix=rest[0] if rest else "")
+    label = labels.get(item_id, "page") if locator else "page"
+    return Citation(item_id, locator, label, prefix=rest[0] if rest else "")
+
+
+def _labels(expected: dict[str, Any]) -> dict[str, str]:
+    return {case["id"]: case.get("label", "page") for case in expected["items"]}
 
 
 def _first_and_second(expected: dict[str, Any]) -> list[Note]:
@@ -162,7 +169,10 @@ def engine_scores(items: list[dict[str, Any]], expected: dict[str, Any]) -> Scor
     for sequence in expected["sequences"]:
         subset = _sequence_items(items, sequence)
         seq_engine = ChicagoEngine({item["id"]: item for item in subset}, ibid=sequence["ibid"])
-        notes = [Note(tuple([tuple(_citation(raw) for raw in note)])) for note in sequence["notes"]]
+        notes = [
+            Note(tuple([tuple(_citation(raw, _labels(expected)) for raw in note)]))
+            for note in sequence["notes"]
+        ]
         got = [note.html() for note in seq_engine.render_notes(notes)]
         for index, want in enumerate(sequence["expected"]):
             label = f"{sequence['name']} #{index + 1}"
@@ -192,7 +202,8 @@ def oracle_scores(
     for sequence in expected["sequences"]:
         subset = _sequence_items(items, sequence)
         seq_notes = [
-            Note(tuple([tuple(_citation(raw) for raw in note)])) for note in sequence["notes"]
+            Note(tuple([tuple(_citation(raw, _labels(expected)) for raw in note)]))
+            for note in sequence["notes"]
         ]
         got, _ = render(subset, seq_notes, None, sequence["ibid"])
         for index, want in enumerate(sequence["expected"]):
