@@ -102,3 +102,47 @@ def test_tape_medium_lowercase_in_note_capital_in_bib_14_219(medium: str) -> Non
     lower = medium[0].lower() + medium[1:]
     assert f"interview by Arun Bose, March 9, 1978, {lower}," in full
     assert bib is not None and f"March 9, 1978. {medium}." in bib
+
+
+# --- a review titled only "Review of <book>" has no title of its own (CMOS 18 14.102) -----
+
+
+def _review(title: str) -> dict:
+    return {
+        "id": "ruiz2013",
+        "type": "review-book",
+        "title": title,
+        "author": [{"family": "Ruiz", "given": "Elena"}],
+        "reviewed-title": "The Coffee Frontier",
+        "reviewed-author": [{"family": "Dunn", "given": "Marcus"}],
+        "container-title": "The Americas",
+        "volume": "70",
+        "issue": "1",
+        "page": "120-122",
+        "issued": {"date-parts": [[2013]]},
+    }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Review of The Coffee Frontier",
+        "Review of the Coffee Frontier, by Marcus Dunn",
+        "Reviewed: The Coffee Frontier",
+    ],
+)
+def test_review_titled_by_the_book_is_untitled_14_102(title: str) -> None:
+    full, short, bib = _forms(_review(title))
+    assert full == (
+        "Elena Ruiz, review of <i>The Coffee Frontier</i>, by Marcus Dunn,"
+        " <i>Americas</i> 70, no. 1 (2013): 12."
+    )
+    assert short == "Ruiz, review of <i>Coffee Frontier</i>, 12."
+    assert bib is not None and bib.startswith("Ruiz, Elena. Review of <i>The Coffee Frontier</i>")
+
+
+def test_review_with_a_title_of_its_own_keeps_it_14_102() -> None:
+    full, _, _ = _forms(_review("Beans, Borders, and Bosses"))
+    assert full.startswith(
+        "Elena Ruiz, “Beans, Borders, and Bosses,” review of <i>The Coffee Frontier</i>, by"
+    )

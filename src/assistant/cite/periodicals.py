@@ -231,6 +231,10 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
         return title(item), []
     own = title(item)
     by = names_note(authors, et_al=False) if authors else ""
+    if reviewed and _titled_by_reviewed(item, reviewed):
+        # "Review of *Book*" typed as the title beside the reviewed title (JSTOR's untitled
+        # reviews with Zotero's fields filled): no title of its own, said once (14.102).
+        own = []
     if not reviewed and (is_review or authors):
         # Zotero has no field for the reviewed title: a review is an article whose title is
         # the book's ("Review of …" when the record says so) and whose reviewed author is the
@@ -247,6 +251,19 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
     if by:
         words += t(", by " + by)
     return own, words
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _titled_by_reviewed(item: Item, reviewed: str) -> bool:
+    """The review's title is only "Review of" the reviewed title (with its byline)."""
+    match = re.match(r"(?i)^review(?:ed)?(?:\s+of)?[:\s]+(.+)$", item.title or "")
+    if not match:
+        return False
+    rest, book = _letters(match.group(1)), _letters(reviewed)
+    return bool(book) and (rest == book or (rest.startswith(book) and ", by " in item.title))
 
 
 # JSTOR's "Review of *Book*, by A. Author" (or "…, by A and B", "…, ed. by A"): the byline.
