@@ -146,3 +146,54 @@ def test_review_with_a_title_of_its_own_keeps_it_14_102() -> None:
     assert full.startswith(
         "Elena Ruiz, “Beans, Borders, and Bosses,” review of <i>The Coffee Frontier</i>, by"
     )
+
+
+# --- reporters and codes spelled out are cited by their Bluebook abbreviations -------------
+# (CMOS 18 14.174-14.178, Bluebook T1): "United States Reports" -> "U.S.", "Statutes at
+# Large" -> "Stat.", "Federal Reporter, Second Series" -> "F.2d".
+
+
+@pytest.mark.parametrize(
+    ("spelled", "abbreviated", "court"),
+    [
+        ("United States Reports", "U.S.", ""),
+        ("Federal Reporter, Second Series", "F.2d", "2d Cir. "),
+        ("Federal Supplement", "F. Supp.", "S.D.N.Y. "),
+    ],
+)
+def test_spelled_out_reporter_is_abbreviated_14_174(
+    spelled: str, abbreviated: str, court: str
+) -> None:
+    authority = {
+        "U.S.": "Supreme Court of the United States",
+        "F.2d": "United States Court of Appeals for the Second Circuit",
+        "F. Supp.": "United States District Court for the Southern District of New York",
+    }[abbreviated]
+    item = {
+        "id": "case1",
+        "type": "legal_case",
+        "title": "Aguilar v. Standard Oil Co.",
+        "authority": authority,
+        "container-title": spelled,
+        "volume": "318",
+        "page": "724",
+        "issued": {"date-parts": [[1958]]},
+    }
+    full, short, _ = _forms(item, "730")
+    assert full == f"<i>Aguilar v. Standard Oil Co.</i>, 318 {abbreviated} 724, 730 ({court}1958)."
+    assert short == f"<i>Aguilar</i>, 318 {abbreviated} at 730."
+
+
+def test_spelled_out_statutes_at_large_is_stat_14_177() -> None:
+    item = {
+        "id": "act1",
+        "type": "legislation",
+        "title": "Foreign Assistance Act of 1961",
+        "number": "87-195",
+        "container-title": "United States Statutes at Large",
+        "volume": "75",
+        "page": "424",
+        "issued": {"date-parts": [[1961, 9, 4]]},
+    }
+    full, _, _ = _forms(item, "")
+    assert full == "Foreign Assistance Act of 1961, Pub. L. No. 87-195, 75 Stat. 424 (1961)."
