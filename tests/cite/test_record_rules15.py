@@ -197,3 +197,27 @@ def test_spelled_out_statutes_at_large_is_stat_14_177() -> None:
     }
     full, _, _ = _forms(item, "")
     assert full == "Foreign Assistance Act of 1961, Pub. L. No. 87-195, 75 Stat. 424 (1961)."
+
+
+# --- a map's kind run on inside a note starts lowercase (CMOS 18 14.133, 14.113) ----------
+
+
+@pytest.mark.parametrize("genre", ["Political map", "Relief map", "Nautical chart"])
+def test_map_kind_lowercase_in_note_capital_in_bib_14_133(genre: str) -> None:
+    item = {
+        "id": "ams1951",
+        "type": "map",
+        "title": "Manchuria and Korea",
+        "author": [{"literal": "Army Map Service"}],
+        "genre": genre,
+        "scale": "1:1,000,000",
+        "publisher": "Army Map Service",
+        "issued": {"date-parts": [[1951]]},
+    }
+    full, _, bib = _forms(item, "")
+    lower = genre[0].lower() + genre[1:]
+    assert full == (
+        f"Army Map Service, <i>Manchuria and Korea</i>, {lower}, 1:1,000,000"
+        " (Army Map Service, 1951)."
+    )
+    assert bib is not None and f"<i>Manchuria and Korea</i>. {genre}. 1:1,000,000." in bib
