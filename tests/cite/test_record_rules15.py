@@ -221,3 +221,21 @@ def test_map_kind_lowercase_in_note_capital_in_bib_14_133(genre: str) -> None:
         " (Army Map Service, 1951)."
     )
     assert bib is not None and f"<i>Manchuria and Korea</i>. {genre}. 1:1,000,000." in bib
+
+
+# --- a statute in a code is cited by its section (CMOS 18 14.177) -------------------------
+
+
+@pytest.mark.parametrize("section", ["2151", "§ 2151", "sec. 2151"])
+def test_code_section_is_cited_with_the_section_sign_14_177(section: str) -> None:
+    item = {
+        "id": "faa-code",
+        "type": "legislation",
+        "title": "Foreign Assistance Act of 1961",
+        "container-title": "United States Code",
+        "volume": "22",
+        "section": section,
+        "issued": {"date-parts": [[2018]]},
+    }
+    full, _, _ = _forms(item, "")
+    assert full == "Foreign Assistance Act of 1961, 22 U.S.C. § 2151 (2018)."

@@ -106,8 +106,11 @@ def _citation_numbers(item: Item, pinpoint: str) -> str:
         return ", ".join(p for p in (_docket(item.get("number")), slip) if p)
     volume, printed_in = item.get("volume"), reporter(item)
     first = item.get("page").split("-")[0].split("–")[0].strip()
-    if item.csl_type == "regulation":
-        first = f"§ {item.get('section')}" if item.get("section") else first
+    if item.csl_type == "regulation" or (item.csl_type == "legislation" and not first):
+        # A code is cited by section, not page: "50 U.S.C. § 3001", "32 C.F.R. § 2001.10"
+        # (CMOS 18 14.177; Zotero's statute and regulation "Section").
+        section = re.sub(r"^(?:§+|sec(?:tion|\.)?)\s*", "", item.get("section"), flags=re.I)
+        first = f"§ {section}" if section else first
     core = " ".join(p for p in (volume, printed_in, first) if p)
     return ", ".join(p for p in (core, pinpoint) if p)
 
