@@ -239,3 +239,34 @@ def test_code_section_is_cited_with_the_section_sign_14_177(section: str) -> Non
     }
     full, _, _ = _forms(item, "")
     assert full == "Foreign Assistance Act of 1961, 22 U.S.C. § 2151 (2018)."
+
+
+# --- a page after a date run on with commas takes a comma, not a colon (CMOS 18 14.171, 14.75)
+
+
+def _unissued(**extra: object) -> dict:
+    return {
+        "id": "adeyemi2025",
+        "type": "article-journal",
+        "title": "Oil Money and the Nigerian Census",
+        "author": [{"family": "Adeyemi", "given": "Tunde"}],
+        "container-title": "Cold War History",
+        **extra,
+    }
+
+
+def test_forthcoming_article_page_after_a_comma_14_75() -> None:
+    full, _, _ = _forms(_unissued(status="forthcoming"), "7")
+    assert full.endswith("<i>Cold War History</i>, forthcoming, 7.")
+
+
+def test_ahead_of_print_article_page_after_a_comma_14_75() -> None:
+    item = _unissued(DOI="10.1080/14682745.2025.000001", issued={"date-parts": [[2025, 3, 14]]})
+    full, _, _ = _forms(item, "7")
+    assert "published ahead of print, March 14, 2025, 7, https://doi.org/" in full
+
+
+def test_issue_in_parentheses_keeps_the_colon_14_171() -> None:
+    item = _unissued(volume="25", issue="1", issued={"date-parts": [[2025]]})
+    full, _, _ = _forms(item, "7")
+    assert full.endswith("<i>Cold War History</i> 25, no. 1 (2025): 7.")

@@ -18,7 +18,7 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.ranges import page_range
-from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
+from assistant.cite.richtext import CLOSE, Parts, capitalize, join, lower_first, paren, t, text_of
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import styled_title
 
@@ -139,6 +139,13 @@ def _serial(item: Item) -> Parts:
         return serial + t(f", published ahead of print, {item.date.text()}")
     serial += paren(date or status or "n.d.")
     return serial
+
+
+def _page_after(serial: Parts, where: str) -> str:
+    """The page after the issue's date in parentheses takes a colon, "(1994): 12"; after a
+    date or status run on with commas, a comma: "*Cold War History*, forthcoming, 12",
+    "published ahead of print, March 14, 2025, 3" (CMOS 18 14.171, 14.75)."""
+    return f": {where}" if text_of(serial).endswith((")", CLOSE)) else f", {where}"
 
 
 def _join_text(*pieces: str) -> str:
@@ -375,7 +382,7 @@ def full(item: Item, citation: Citation) -> Parts:
         serial = _serial(item)
         where = loc or pages(item)
         if where:
-            serial += t(f": {where}")
+            serial += t(_page_after(serial, where))
         own, review = _review(item, bib=False)
         described = [creator, own, review, *secondary(item, bib=False)]
         # An undated article read online gives the day it was consulted (CMOS 14.12).
@@ -413,7 +420,7 @@ def bibliography(item: Item) -> Parts:
     if item.family == "article":
         serial = _serial(item)
         if item.get("page"):
-            serial += t(f": {pages(item)}")
+            serial += t(_page_after(serial, pages(item)))
         own, review = _review(item, bib=True)
         sentences = [creator, own, review, *secondary(item, bib=True), serial]
         seen = t(accessed(item, capital=True))
