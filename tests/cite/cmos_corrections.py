@@ -250,7 +250,8 @@ def seasons(text: str, items: Iterable[Item]) -> str:
         parts = issued.get("date-parts", [])
         if len(parts) != 1 or not parts[0]:
             continue
-        year, season = parts[0][0], issued.get("season")
+        # Some exports write the season beside the date, not in it (a top-level `season`).
+        year, season = parts[0][0], issued.get("season") or item.get("season")
         if len(parts[0]) == 2 and parts[0][1] in SEASONS:
             season = SEASONS[parts[0][1]]
         if isinstance(season, str) and season:

@@ -336,7 +336,12 @@ def prepare(item_id: str, raw: Any) -> Item:
         # A translation given in brackets after the title is no part of the short title.
         surnames = [n.family or n.literal for key in ("author", "editor") for n in names[key]]
         short = derive_short_title(_BRACKETED.sub("", title), language, surnames)
-    date = parse_date(raw.get("issued"), warnings, f"{item_id}: issued")
+    issued = raw.get("issued")
+    if raw.get("season") and isinstance(issued, Mapping) and not issued.get("season"):
+        # Exports that write the season of an issue beside the date rather than in it (a
+        # top-level `season`) still date the issue by it: "(Summer 1987)" (CMOS 18 14.171).
+        issued = {**issued, "season": raw["season"]}
+    date = parse_date(issued, warnings, f"{item_id}: issued")
     if date is None and raw.get("event-date"):
         # A talk or performance dated only by its occasion (CSL 1.0.2 `event-date`).
         date = parse_date(raw.get("event-date"), warnings, f"{item_id}: event-date")

@@ -69,24 +69,56 @@ def _decided(item: Item) -> str:
     return f"{_BLUEBOOK_MONTHS[start.month - 1]}{day} {_year(item)}"
 
 
+# Reporters and codes a record spells out, as the Bluebook abbreviates them (T1, which CMOS 18
+# 14.174-14.178 follows): "343 U.S. 579", "61 Stat. 495", "50 U.S.C. § 3001".
+_REPORTER_NAMES = {
+    "united states reports": "U.S.",
+    "u.s. reports": "U.S.",
+    "supreme court reporter": "S. Ct.",
+    "federal reporter": "F.",
+    "federal reporter, second series": "F.2d",
+    "federal reporter, third series": "F.3d",
+    "federal reporter, fourth series": "F.4th",
+    "federal supplement": "F. Supp.",
+    "statutes at large": "Stat.",
+    "united states statutes at large": "Stat.",
+    "u.s. statutes at large": "Stat.",
+    "united states code": "U.S.C.",
+    "u.s. code": "U.S.C.",
+    "code of federal regulations": "C.F.R.",
+    "federal register": "Fed. Reg.",
+    "congressional record": "Cong. Rec.",
+}
+
+
+def reporter(item: Item) -> str:
+    """The reporter or code a legal item is printed in, abbreviated when spelled out."""
+    name = item.get("container-title")
+    key = re.sub(r"\s+", " ", name.replace("’", "'")).strip().casefold()
+    return _REPORTER_NAMES.get(key, name)
+
+
 def _citation_numbers(item: Item, pinpoint: str) -> str:
     """ "343 U.S. 579, 585": volume, reporter or code, first page, pinpoint; an unreported
     case's docket number and slip opinion page, "No. 86-0207, slip op. at 12"."""
     if _unreported(item):
         slip = f"slip op. at {pinpoint}" if pinpoint else ""
         return ", ".join(p for p in (_docket(item.get("number")), slip) if p)
-    volume, reporter = item.get("volume"), item.get("container-title")
+    volume, printed_in = item.get("volume"), reporter(item)
     first = item.get("page").split("-")[0].split("–")[0].strip()
-    if item.csl_type == "regulation":
-        first = f"§ {item.get('section')}" if item.get("section") else first
-    core = " ".join(p for p in (volume, reporter, first) if p)
+    if item.csl_type == "regulation" or (item.csl_type == "legislation" and not first):
+        # A code is cited by section, not page: "50 U.S.C. § 3001", "32 C.F.R. § 2001.10"
+        # (CMOS 18 14.177; Zotero's statute and regulation "Section").
+        section = re.sub(r"^(?:§+|sec(?:tion|\.)?)\s*", "", item.get("section"), flags=re.I)
+        first = f"§ {section}" if section else first
+    core = " ".join(p for p in (volume, printed_in, first) if p)
     return ", ".join(p for p in (core, pinpoint) if p)
 
 
 def _court_year(item: Item) -> str:
-    reporter = item.get("container-title")
-    court = court_abbreviation(item.get("authority"), reporter)
-    if _SUPREME_REPORTERS.match(reporter) or "supreme court of the united" in court.lower():
+    printed_in = reporter(item)
+    court = court_abbreviation(item.get("authority"), printed_in)
+    if _SUPREME_REPORTERS.match(printed_in) or "supreme court of the united" in court.lower():
         court = ""
     date = _decided(item) if _unreported(item) else _year(item)
     return " ".join(p for p in (court, date) if p)
@@ -183,7 +215,7 @@ def short(item: Item, citation: Citation) -> Parts:
     pinpoint = _pinpoint(citation)
     if item.csl_type == "legal_case":
         name = item.short_title if item.raw.get("title-short") else _first_party(item.title)
-        numbers = " ".join(p for p in (item.get("volume"), item.get("container-title")) if p)
+        numbers = " ".join(p for p in (item.get("volume"), reporter(item)) if p)
         if _unreported(item):
             numbers = "slip op."
         where = f"{numbers} at {pinpoint}" if numbers and pinpoint else pinpoint

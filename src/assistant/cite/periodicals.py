@@ -18,7 +18,7 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.ranges import page_range
-from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
+from assistant.cite.richtext import CLOSE, Parts, capitalize, join, lower_first, paren, t, text_of
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import styled_title
 
@@ -141,6 +141,13 @@ def _serial(item: Item) -> Parts:
     return serial
 
 
+def _page_after(serial: Parts, where: str) -> str:
+    """The page after the issue's date in parentheses takes a colon, "(1994): 12"; after a
+    date or status run on with commas, a comma: "*Cold War History*, forthcoming, 12",
+    "published ahead of print, March 14, 2025, 3" (CMOS 18 14.171, 14.75)."""
+    return f": {where}" if text_of(serial).endswith((")", CLOSE)) else f", {where}"
+
+
 def _join_text(*pieces: str) -> str:
     return ", ".join(p for p in pieces if p)
 
@@ -231,6 +238,10 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
         return title(item), []
     own = title(item)
     by = names_note(authors, et_al=False) if authors else ""
+    if reviewed and _titled_by_reviewed(item, reviewed):
+        # "Review of *Book*" typed as the title beside the reviewed title (JSTOR's untitled
+        # reviews with Zotero's fields filled): no title of its own, said once (14.102).
+        own = []
     if not reviewed and (is_review or authors):
         # Zotero has no field for the reviewed title: a review is an article whose title is
         # the book's ("Review of …" when the record says so) and whose reviewed author is the
@@ -247,6 +258,19 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
     if by:
         words += t(", by " + by)
     return own, words
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _titled_by_reviewed(item: Item, reviewed: str) -> bool:
+    """The review's title is only "Review of" the reviewed title (with its byline)."""
+    match = re.match(r"(?i)^review(?:ed)?(?:\s+of)?[:\s]+(.+)$", item.title or "")
+    if not match:
+        return False
+    rest, book = _letters(match.group(1)), _letters(reviewed)
+    return bool(book) and (rest == book or (rest.startswith(book) and ", by " in item.title))
 
 
 # JSTOR's "Review of *Book*, by A. Author" (or "…, by A and B", "…, ed. by A"): the byline.
@@ -358,7 +382,7 @@ def full(item: Item, citation: Citation) -> Parts:
         serial = _serial(item)
         where = loc or pages(item)
         if where:
-            serial += t(f": {where}")
+            serial += t(_page_after(serial, where))
         own, review = _review(item, bib=False)
         described = [creator, own, review, *secondary(item, bib=False)]
         # An undated article read online gives the day it was consulted (CMOS 14.12).
@@ -396,7 +420,7 @@ def bibliography(item: Item) -> Parts:
     if item.family == "article":
         serial = _serial(item)
         if item.get("page"):
-            serial += t(f": {pages(item)}")
+            serial += t(_page_after(serial, pages(item)))
         own, review = _review(item, bib=True)
         sentences = [creator, own, review, *secondary(item, bib=True), serial]
         seen = t(accessed(item, capital=True))

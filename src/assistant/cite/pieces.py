@@ -88,12 +88,30 @@ def _styled_item_title(item: Item, short: bool) -> Parts:
     return out
 
 
+# A wiki's page: MediaWiki's own addresses ("/wiki/Page", "index.php?title=Page") or a site
+# of the Wikimedia family ("Wiktionary", "Wikisource").
+_WIKI_URL = re.compile(r"/wiki/|/index\.php\?(?:.*&)?title=", re.IGNORECASE)
+_WIKI_NAME = re.compile(r"^Wik(?:i|tionary)", re.IGNORECASE)
+
+
+def in_wiki(item: Item) -> bool:
+    """An entry in a wiki: the wiki is a website, not a published reference work, so its name
+    is set in roman (CMOS 18 8.191, 14.130: "Wikipedia, under ...")."""
+    name = item.get("container-title")
+    if item.family != "entry" or not name:
+        return False
+    return bool(_WIKI_NAME.match(name) or _WIKI_URL.search(item.get("URL")))
+
+
 def container(item: Item) -> Parts:
-    """The book, journal, newspaper or site an item appears in, italic."""
+    """The book, journal, newspaper or site an item appears in, italic; a wiki in roman."""
     cached = item.styled.get("container")
     if cached is None:
         text = item.cased("container-title")
-        cached = item.styled["container"] = styled_title(text, quoted=False) if text else []
+        if text and in_wiki(item):
+            cached = item.styled["container"] = t(text)
+        else:
+            cached = item.styled["container"] = styled_title(text, quoted=False) if text else []
     return list(cached)
 
 

@@ -132,6 +132,11 @@ _GENERIC = words(
     # Teaching materials and the media of books (CMOS 18 14.161, 14.163).
     " course syllabus syllabi class handout lesson reading sermon homily audiobook e-book"
     " ebook"
+    # Tape and reel media of oral histories and broadcasts ("tape recording", "reel-to-reel").
+    " tape reel reel-to-reel"
+    # The kinds of maps (CMOS 18 14.133: "political map", "relief map").
+    " political physical relief thematic nautical aeronautical hydrographic geological"
+    " cadastral"
     # The kinds of pages an archive's website holds (CMOS 18 14.104, 14.106).
     " collection collections finding guide inventory index exhibit gallery timeline"
     " chronology glossary bibliography fonds"
