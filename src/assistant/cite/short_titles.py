@@ -160,7 +160,11 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
         language = read
     tokens = _without_article(main.split(), language)
     function_words = FUNCTION_WORDS.get(language, frozenset())
-    tokens = _without_setting(without_dates(tokens, function_words), function_words)
+    undated = without_dates(tokens, function_words)
+    # (A place whose date went with it, "Silo, Greenham Common, | 1 January 1983", is a
+    # setting as a place and its country are.)
+    dated = len(undated) < len(tokens) and tokens[len(undated) - 1].endswith(",")
+    tokens = _without_setting(undated, function_words, dated)
     tokens = _without_corporate_author(tokens, function_words, author_names)
     if tokens and language in ROMANCE and not tokens[-1].endswith("?"):
         # (Before the words are joined into units: the name and the verb after it may be
@@ -239,11 +243,14 @@ _EDITION = re.compile(
 )
 
 
-def _without_setting(tokens: list[str], function_words: frozenset[str]) -> list[str]:
+def _without_setting(
+    tokens: list[str], function_words: frozenset[str], dated: bool = False
+) -> list[str]:
     """A title without the places set off by commas after its head ("The Asian-African
     Conference, Bandung, Indonesia, April 1955" -> "Asian-African Conference"): where and
     when the subject took place are in apposition to it, as a trailing date is, no key words
-    (14.30). Each place is one or two capitalized words; the head keeps two words at least."""
+    (14.30). Each place is one or two capitalized words; the head keeps two words at least.
+    `dated`: a date after a comma followed the last place (one place then suffices)."""
     commas = [i for i, word in enumerate(tokens) if word.endswith(",")]
     if not commas or commas[0] < 1 or commas[0] == len(tokens) - 1:
         return tokens
@@ -256,7 +263,7 @@ def _without_setting(tokens: list[str], function_words: frozenset[str]) -> list[
     places = [segment for segment in segments if segment]
     # (Two segments at least, a place and its country or date: one name after a comma may
     # be an inverted name, "Árbenz Guzmán, Jacobo", or a parallel phrase.)
-    if len(places) >= 2 and all(
+    if (len(places) >= 2 or (dated and len(places) == 1)) and all(
         len(segment) <= 2
         and all(
             (_name_like(w) and _bare(w).replace("-", "").isalpha()) or _bare(w).isdigit()
