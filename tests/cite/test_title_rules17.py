@@ -91,3 +91,17 @@ def test_case_title_applies_it_to_a_record_in_that_language():
 )
 def test_short_title_drops_a_dated_setting(title, expected):
     assert derive_short_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # CMOS 14.30: a short title never ends inside a noun phrase; a date or a number before
+        # a noun modifies it, so the cut takes the noun too.
+        ("Speech to the May 1 Meeting of Dockworkers", "Speech to the May 1 Meeting"),
+        ("Statement at the 4 July Assembly for Peace", "Statement at the 4 July Assembly"),
+        ("Riots at the 1968 Convention in Chicago", "Riots at the 1968 Convention"),
+    ],
+)
+def test_short_title_keeps_the_noun_a_date_modifies(title, expected):
+    assert derive_short_title(title) == expected
