@@ -105,3 +105,30 @@ def test_short_title_drops_a_dated_setting(title, expected):
 )
 def test_short_title_keeps_the_noun_a_date_modifies(title, expected):
     assert derive_short_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        # CMOS 18 14.89: a colon separates title and subtitle, in a foreign title too, where
+        # a catalogue typed a period.
+        (
+            "fr",
+            "Les paysans et la République. Une histoire politique du Limousin",
+            "Les paysans et la République: Une histoire politique du Limousin",
+        ),
+        (
+            "it",
+            "Il partito nuovo. Togliatti e la ricostruzione, 1944–1948",
+            "Il partito nuovo: Togliatti e la ricostruzione, 1944–1948",
+        ),
+        # An abbreviation's period stays (a title of office, a short word).
+        (
+            "pl",
+            "Przemówienie tow. Edwarda Gierka na VI Zjeździe",
+            "Przemówienie tow. Edwarda Gierka na VI Zjeździe",
+        ),
+    ],
+)
+def test_foreign_subtitle_period_becomes_colon(language, typed, expected):
+    assert case_title(typed, english=False, language=language) == expected

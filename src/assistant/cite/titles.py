@@ -111,6 +111,12 @@ def case_title(text: str, english: bool, *, masthead: bool = False, language: st
             text = german_sentence_style(text)
         elif not masthead and read in SENTENCE_CASED:
             text = lexicon_sentence_style(text, read)
+        if not masthead and not _NON_LATIN.search(text):
+            # The colon between title and subtitle is Chicago's in every language (14.89):
+            # Persée and other catalogues type a period ("La genèse du plan Schuman. Des
+            # origines ..."). Four letters at least before it: other languages' short
+            # abbreviations ("tow. Władysława") are not all known.
+            text = _period_subtitle(text, 4)
         return _subtitle_capital(joined_open_compounds(text))
     if _NON_LATIN.search(text):
         return text
@@ -208,11 +214,19 @@ def subtitle_colon(title: str) -> str:
         return _SPACED_DASH.sub(": ", title)
     if dashes:
         return title
+    return _period_subtitle(title, 2)
+
+
+def _period_subtitle(title: str, shortest: int) -> str:
+    """`title` with the one period a catalogue set between title and subtitle made a colon
+    (CMOS 18 14.89), the word before it of `shortest` letters at least and no abbreviation."""
+    if ":" in title:
+        return title
     periods = [
         m
         for m in _SUBTITLE_PERIOD.finditer(title)
         if _word_before(title, m.start()).lower() not in _ABBREVIATIONS
-        and len(_word_before(title, m.start())) > 1  # an initial: "John F. Kennedy"
+        and len(_word_before(title, m.start())) >= shortest  # an initial: "John F. Kennedy"
         and _word_before(title, m.start()) not in _DIGRAPH_INITIALS
         and not _word_before(title, m.start()).isupper()  # "U.S. Policy", "USSR. The"
     ]
