@@ -132,3 +132,19 @@ def test_short_title_keeps_the_noun_a_date_modifies(title, expected):
 )
 def test_foreign_subtitle_period_becomes_colon(language, typed, expected):
     assert case_title(typed, english=False, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # CMOS 14.30: a title that opens with a prepositional phrase has it for its head; the
+        # phrase of place or time after it goes.
+        ("Behind the Lines in the Battle for the Pacific Islands", "Behind the Lines"),
+        ("Across the Divide between East and West in Divided Berlin", "Across the Divide"),
+        # "of" and "to" complete the opening phrase: it stays whole.
+        ("In the Name of the Working Class", "In the Name of the Working Class"),
+        ("From the Danube to the Yalu", "From the Danube to the Yalu"),
+    ],
+)
+def test_short_title_of_a_title_opening_with_a_preposition(title, expected):
+    assert derive_short_title(title) == expected

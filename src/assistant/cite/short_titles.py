@@ -107,6 +107,11 @@ _ELLIPSIS_IN_TITLE = re.compile(r"\s*(?:\. \. \.|…|\.\.\.)")
 _TRAILING_PARENTHESIS = re.compile(r"\s+\([^()\d]*\)\s*$")
 # The words that open an indirect question, a clause of its own ("Why the ... Matters").
 _WH_WORDS = words("why how what when where whether who")
+_OPENING_PREPOSITIONS = words(
+    "inside behind beyond toward towards across against after before between under among"
+    " within without from over through into on in at with for by near along around outside"
+    " during"
+)
 
 
 def derive_short_title(title: str, language: str = "en", author_names: Sequence[str] = ()) -> str:
@@ -495,6 +500,20 @@ def _choose(
     # Policy").
     if size <= 5:
         return tokens
+    if language == "en" and _bare(_first(tokens[0])) in _OPENING_PREPOSITIONS:
+        # A title that opens with a prepositional phrase has it for its head ("Inside the
+        # Kremlin | during the Yom Kippur War"): its one noun is the key word (14.30).
+        # (Only before a second preposition of place or time: "of" and "to" complete the
+        # first phrase, "In the Name | of the Working Class", "From Stalin | to Kim Il Sung".)
+        opened = [
+            k
+            for k in ends
+            if 2 <= _counted(tokens[:k], language) <= 4
+            and _key_words(tokens[:k], language, function_words) >= 1
+            and _bare(_first(tokens[k])) in _OPENING_PREPOSITIONS - {"of", "to", "for", "by"}
+        ]
+        if opened:
+            return tokens[: min(opened)]
     # ... else a one-word head with the phrase it governs, if that is four words at most
     # ("Impact of the Korean War") ...
     counted = [
