@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.cite.short_title_dates import date_spans
 from assistant.cite.short_title_phrases import (
     FINITE,
     PREPOSITIONS,
@@ -227,9 +228,9 @@ def _name_end(tokens: list[str], k: int, language: str) -> int:
 
 
 def _modifies_next(tokens: list[str], k: int) -> bool:
-    """Whether a cut after `tokens[:k]` falls inside a noun phrase an English acronym opens
-    ("the CPSU CC | Politburo Meeting", "the NSC Planning | Board"): the acronym modifies
-    the words to the phrase's noun, and the cut would break the phrase (14.30)."""
+    """Whether a cut after `tokens[:k]` falls inside a noun phrase an English acronym or a
+    date opens ("the CPSU CC | Politburo Meeting", "the NSC Planning | Board"): the acronym
+    modifies the words to the phrase's noun, and the cut would break the phrase (14.30)."""
     following = _first(tokens[k])
     if (
         tokens[k - 1].endswith((",", ";"))
@@ -237,6 +238,14 @@ def _modifies_next(tokens: list[str], k: int) -> bool:
         or _bare(following) in FUNCTION_WORDS["en"]
     ):
         return False
+    flat = [w for unit in tokens[:k] for w in split_unit(unit)]
+    spans = date_spans(flat)
+    if re.fullmatch(r"\d{1,4}", HIDDEN_TAGS.sub("", flat[-1])) or (
+        spans and spans[-1][1] == len(flat) - 1
+    ):
+        # So does a date or number before the noun ("the June 12 | Rally", "the 4 July |
+        # Assembly", "the 1948 | Campaign").
+        return True
     start = k - 1
     while start > 0 and not (
         _bare(_last(tokens[start - 1])) in FUNCTION_WORDS["en"]

@@ -107,6 +107,11 @@ _ELLIPSIS_IN_TITLE = re.compile(r"\s*(?:\. \. \.|…|\.\.\.)")
 _TRAILING_PARENTHESIS = re.compile(r"\s+\([^()\d]*\)\s*$")
 # The words that open an indirect question, a clause of its own ("Why the ... Matters").
 _WH_WORDS = words("why how what when where whether who")
+_OPENING_PREPOSITIONS = words(
+    "inside behind beyond toward towards across against after before between under among"
+    " within without from over through into on in at with for by near along around outside"
+    " during"
+)
 
 
 def derive_short_title(title: str, language: str = "en", author_names: Sequence[str] = ()) -> str:
@@ -160,7 +165,11 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
         language = read
     tokens = _without_article(main.split(), language)
     function_words = FUNCTION_WORDS.get(language, frozenset())
-    tokens = _without_setting(without_dates(tokens, function_words), function_words)
+    undated = without_dates(tokens, function_words)
+    # (A place whose date went with it, "Silo, Greenham Common, | 1 January 1983", is a
+    # setting as a place and its country are.)
+    dated = len(undated) < len(tokens) and tokens[len(undated) - 1].endswith(",")
+    tokens = _without_setting(undated, function_words, dated)
     tokens = _without_corporate_author(tokens, function_words, author_names)
     if tokens and language in ROMANCE and not tokens[-1].endswith("?"):
         # (Before the words are joined into units: the name and the verb after it may be
@@ -239,11 +248,14 @@ _EDITION = re.compile(
 )
 
 
-def _without_setting(tokens: list[str], function_words: frozenset[str]) -> list[str]:
+def _without_setting(
+    tokens: list[str], function_words: frozenset[str], dated: bool = False
+) -> list[str]:
     """A title without the places set off by commas after its head ("The Asian-African
     Conference, Bandung, Indonesia, April 1955" -> "Asian-African Conference"): where and
     when the subject took place are in apposition to it, as a trailing date is, no key words
-    (14.30). Each place is one or two capitalized words; the head keeps two words at least."""
+    (14.30). Each place is one or two capitalized words; the head keeps two words at least.
+    `dated`: a date after a comma followed the last place (one place then suffices)."""
     commas = [i for i, word in enumerate(tokens) if word.endswith(",")]
     if not commas or commas[0] < 1 or commas[0] == len(tokens) - 1:
         return tokens
@@ -256,7 +268,7 @@ def _without_setting(tokens: list[str], function_words: frozenset[str]) -> list[
     places = [segment for segment in segments if segment]
     # (Two segments at least, a place and its country or date: one name after a comma may
     # be an inverted name, "Árbenz Guzmán, Jacobo", or a parallel phrase.)
-    if len(places) >= 2 and all(
+    if (len(places) >= 2 or (dated and len(places) == 1)) and all(
         len(segment) <= 2
         and all(
             (_name_like(w) and _bare(w).replace("-", "").isalpha()) or _bare(w).isdigit()
@@ -488,6 +500,20 @@ def _choose(
     # Policy").
     if size <= 5:
         return tokens
+    if language == "en" and _bare(_first(tokens[0])) in _OPENING_PREPOSITIONS:
+        # A title that opens with a prepositional phrase has it for its head ("Inside the
+        # Kremlin | during the Yom Kippur War"): its one noun is the key word (14.30).
+        # (Only before a second preposition of place or time: "of" and "to" complete the
+        # first phrase, "In the Name | of the Working Class", "From Stalin | to Kim Il Sung".)
+        opened = [
+            k
+            for k in ends
+            if 2 <= _counted(tokens[:k], language) <= 4
+            and _key_words(tokens[:k], language, function_words) >= 1
+            and _bare(_first(tokens[k])) in _OPENING_PREPOSITIONS - {"of", "to", "for", "by"}
+        ]
+        if opened:
+            return tokens[: min(opened)]
     # ... else a one-word head with the phrase it governs, if that is four words at most
     # ("Impact of the Korean War") ...
     counted = [

@@ -17,6 +17,8 @@ from assistant.cite.headline import title_case
 from assistant.cite.languages import code_of, guess, is_function_word
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
+from assistant.cite.romance_case import LANGUAGES as SENTENCE_CASED
+from assistant.cite.romance_case import sentence_style as lexicon_sentence_style
 from assistant.cite.typography import ABBREVIATIONS as _ABBREVIATIONS
 from assistant.cite.typography import (
     close_up_marks,
@@ -90,8 +92,9 @@ def _upper_first(letter: str) -> str:
 @lru_cache(maxsize=8192)
 def case_title(text: str, english: bool, *, masthead: bool = False, language: str = "") -> str:
     """Headline style for English; other languages and non-Latin scripts as written, but a
-    German title a catalogue typed in headline style is set in sentence style (`language`,
-    the record's ISO 639-1 code, else the title's own words tell German; german_case). In
+    German, Spanish, Portuguese, Italian, French or Dutch title a catalogue typed in headline
+    style is set in sentence style (`language`, the record's ISO 639-1 code, else the title's
+    own words tell the language; german_case, romance_case). In
     every language a space before a colon or question mark goes (French and catalogue
     spacing), a colon after a question mark goes, and a period the record closed the title
     with goes.
@@ -102,9 +105,18 @@ def case_title(text: str, english: bool, *, masthead: bool = False, language: st
     if not text:
         return text
     if not english:
-        if not masthead and (language or guess(text)) == "de":
+        read = language or guess(text)
+        if not masthead and read == "de":
             # (A newspaper's name is its own: every capital in "Neue Zürcher Zeitung" stays.)
             text = german_sentence_style(text)
+        elif not masthead and read in SENTENCE_CASED:
+            text = lexicon_sentence_style(text, read)
+        if not masthead and not _NON_LATIN.search(text):
+            # The colon between title and subtitle is Chicago's in every language (14.89):
+            # Persée and other catalogues type a period ("La genèse du plan Schuman. Des
+            # origines ..."). Four letters at least before it: other languages' short
+            # abbreviations ("tow. Władysława") are not all known.
+            text = _period_subtitle(text, 4)
         return _subtitle_capital(joined_open_compounds(text))
     if _NON_LATIN.search(text):
         return text
@@ -202,11 +214,19 @@ def subtitle_colon(title: str) -> str:
         return _SPACED_DASH.sub(": ", title)
     if dashes:
         return title
+    return _period_subtitle(title, 2)
+
+
+def _period_subtitle(title: str, shortest: int) -> str:
+    """`title` with the one period a catalogue set between title and subtitle made a colon
+    (CMOS 18 14.89), the word before it of `shortest` letters at least and no abbreviation."""
+    if ":" in title:
+        return title
     periods = [
         m
         for m in _SUBTITLE_PERIOD.finditer(title)
         if _word_before(title, m.start()).lower() not in _ABBREVIATIONS
-        and len(_word_before(title, m.start())) > 1  # an initial: "John F. Kennedy"
+        and len(_word_before(title, m.start())) >= shortest  # an initial: "John F. Kennedy"
         and _word_before(title, m.start()) not in _DIGRAPH_INITIALS
         and not _word_before(title, m.start()).isupper()  # "U.S. Policy", "USSR. The"
     ]
