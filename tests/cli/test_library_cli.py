@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.library.test_zotero import _build
 
 from assistant.cli import main
+from tests.library.test_zotero import _build
 
 FIXTURES = Path(__file__).resolve().parents[1] / "library" / "fixtures"
 

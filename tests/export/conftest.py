@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from tests.readonly import read_only
 
 PREVIOUS = b"the essay exported yesterday"

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from tests.readonly import read_only
 
 from .bounded import REPO_ROOT

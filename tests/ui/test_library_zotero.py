@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.library.test_zotero import _build
-
 from assistant.ui.library import LibraryPanel
+from tests.library.test_zotero import _build
 
 
 def _panel(qtbot, controller) -> LibraryPanel:

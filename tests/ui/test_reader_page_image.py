@@ -22,13 +22,12 @@ TELEGRAM = [
 
 @pytest.fixture
 def scan_controller(tmp_path, qtbot):
-    from tests.library.pdf import make
-
     from assistant.library.corpus import Library
     from assistant.library.ocr import OcrContext
     from assistant.library.ocr.cache import cache_dir_for
     from assistant.search.index import SearchIndex
     from assistant.ui.library.controller import LibraryController
+    from tests.library.pdf import make
 
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     corpus.mkdir()
@@ -100,9 +99,8 @@ def test_a_text_source_has_no_page_image(qtbot, controller):
 
 
 def test_the_status_bar_shows_ocr_progress_and_the_scan_becomes_searchable(qtbot, tmp_path):
-    from tests.library.pdf import make
-
     from assistant.ui.library.controller import LibraryController
+    from tests.library.pdf import make
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
