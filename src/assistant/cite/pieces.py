@@ -444,19 +444,43 @@ def original_title(item: Item, *, bib: bool) -> Parts:
 # "Folder 12"): lowercase in a note (CMOS 18 14.128: "box 3, folder 12"); the bibliography
 # capitalizes only what opens its element ("Box 4."). Other languages' terms ("Fond 45",
 # "Bd. 1016") are left as typed.
-_CONTAINER_WORD = re.compile(r"\b(Box|Boxes|Folder|Folders|File|Files)(?=\s+\d)")
+# The National Archives' "Entry 429", "Entry A1 207" is such a container too.
+_CONTAINER_WORD = re.compile(
+    r"\b(Box|Boxes|Folder|Folders|File|Files|Entry|Entries)(?=\s+(?:[A-Z]{1,2}\d?\s+)?\d)"
+)
+# A run of records still open, "Records of the Adjutant General's Office, 1917-": the open
+# range takes the en dash as a closed one does (CMOS 18 6.78).
+_OPEN_YEAR_RANGE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})-(?=[,;)]|\s|$)")
+
+
+def _open_ranges(text: str) -> str:
+    return _OPEN_YEAR_RANGE.sub(r"\1–", text)
+
+
+def _repository(archive: str, place: str) -> str:
+    """ "National Archives at College Park, MD": the place's words the repository's name
+    already gives are not repeated (CMOS 18 14.128 names the place only to find the
+    repository)."""
+    if not archive or not place:
+        return archive or place
+    places = [p.strip() for p in place.split(",")]
+    while len(places) > 1 and re.search(
+        rf"\b{re.escape(places[0])}$", archive, flags=re.IGNORECASE
+    ):
+        places.pop(0)
+    return ", ".join([archive, *places])
 
 
 def archive_parts(item: Item, *, bib: bool = False) -> list[Parts]:
     """Where an archival copy is: shelfmark, collection, repository and its place."""
-    location = number_ranges(item.get("archive_location"), shelfmark=True)
+    location = _open_ranges(number_ranges(item.get("archive_location"), shelfmark=True))
     location = _CONTAINER_WORD.sub(lambda m: m.group(1).lower(), location)
     if bib:
         location = capitalize(location)
     return [
         t(location),
-        t(number_ranges(item.get("archive_collection"), shelfmark=True)),
-        t(", ".join(p for p in (item.get("archive"), item.get("archive-place")) if p)),
+        t(_open_ranges(number_ranges(item.get("archive_collection"), shelfmark=True))),
+        t(_repository(item.get("archive"), item.get("archive-place"))),
     ]
 
 
