@@ -261,3 +261,59 @@ def test_recorded_lecture_genre_lowercase_mid_note_14_115() -> None:
     full, _, bib = _forms(item, "")
     assert "“The Berlin Airlift,” recorded lecture, HIST 210" in full
     assert bib is not None and "“The Berlin Airlift.” Recorded lecture, HIST 210" in bib
+
+
+# --- an audiobook read by its author, and a book saved with a narrator (CMOS 18 14.163) ---
+
+
+def _audiobook(narrator: dict) -> dict:
+    return {
+        "id": "atwood2019",
+        "type": "book",
+        "title": "A Northern Childhood",
+        "author": [{"family": "Lindqvist", "given": "Maja"}],
+        "narrator": [narrator],
+        "publisher": "Random House Audio",
+        "issued": {"date-parts": [["2019"]]},
+        "medium": "Audiobook",
+    }
+
+
+def test_book_read_by_its_author_is_read_by_the_author_14_163() -> None:
+    full, _, bib = _forms(_audiobook({"family": "Lindqvist", "given": "Maja"}), "3")
+    assert full == (
+        "Maja Lindqvist, <i>A Northern Childhood</i>, read by the author "
+        "(Random House Audio, 2019), 3, audiobook."
+    )
+    assert bib == (
+        "Lindqvist, Maja. <i>A Northern Childhood</i>. Read by the author. "
+        "Random House Audio, 2019. Audiobook."
+    )
+
+
+def test_audiobook_read_by_another_names_the_reader_14_163() -> None:
+    full, _, _ = _forms(_audiobook({"family": "Okoro", "given": "Ben"}), "3")
+    assert "read by Ben Okoro (Random House Audio, 2019), 3, audiobook." in full
+
+
+# --- volumes of one work file in their order (CMOS 18 14.67) -----------------------------
+
+
+def test_volumes_of_one_work_file_by_number_not_reprint_year_14_67() -> None:
+    from assistant.cite.engine import ChicagoEngine
+
+    def volume(number: str, year: str) -> dict:
+        return {
+            "id": f"v{number}",
+            "type": "book",
+            "title": "The Royal Navy in the Pacific",
+            "volume": number,
+            "author": [{"family": "Harcourt", "given": "Giles"}],
+            "publisher": "Naval Institute Press",
+            "issued": {"date-parts": [[year]]},
+        }
+
+    items = {i["id"]: i for i in (volume("2", "1958"), volume("1", "1990"), volume("10", "1960"))}
+    engine = ChicagoEngine(items)
+    entries = [e.html() for e in engine.bibliography()]
+    assert [e.split("Vol. ")[1][:2] for e in entries] == ["1.", "2.", "10"]

@@ -63,6 +63,9 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
         item.title or _described(item), item.english, code_of(item.get("language"))
     )
     date = item.date.sort_key() if item.date else (0, 0, 0)
+    # Volumes of one work file in their order, whatever year a reprint of one carries (CMOS
+    # 18 14.67: the same author's works by title; one title's volumes by number).
+    title += "\x01" + _volume_key(item)
     if not names:
         substitute = ""
         if item.family in ("periodical", "broadcast"):
@@ -90,6 +93,11 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
     )
     others = "\x01".join(n.sort_key() for n in names[1:])
     return (person, int(len(names) > 1), others, role, title + "\x01" + first.sort_key(), date)
+
+
+def _volume_key(item: Item) -> str:
+    volume = re.match(r"\d+", item.get("volume"))
+    return volume.group().zfill(6) if volume else ""
 
 
 def _name_language(name: str, item: Item) -> tuple[bool, str]:
