@@ -14,6 +14,7 @@ import re
 from assistant.cite import web
 from assistant.cite.items import Item
 from assistant.cite.languages import ARTICLES, code_of, guess
+from assistant.cite.legal import generated_text
 from assistant.cite.model import RichText
 from assistant.cite.names import collate, names_bib, names_note
 from assistant.cite.richtext import strip_markup
@@ -128,6 +129,9 @@ def has_entry(item: Item) -> bool:
         return bool(item.get("archive") or item.get("container-title"))
     if item.family == "entry":
         return not item.in_known_reference_work
+    if generated_text(item):
+        # Text an AI tool generated is cited in a note only (CMOS 18 14.112).
+        return False
     # Social-media posts are cited in notes only (new in CMOS 18 14.106), and so are cases,
     # statutes, bills, regulations and treaties, cited in legal style (14.173).
     return item.csl_type not in _NOTES_ONLY

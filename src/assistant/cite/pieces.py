@@ -64,6 +64,14 @@ def generic_part(item: Item) -> str:
     return name
 
 
+def _exhibition(item: Item) -> bool:
+    """An exhibition is a name, capitalized in roman, neither italic nor quoted (CMOS 18
+    8.206); its catalogue, a book, is italic."""
+    return item.csl_type == "event" and bool(
+        re.match(r"(?:online\s+|virtual\s+)?exhibit(?:ion)?s?$", item.get("genre").strip(), re.I)
+    )
+
+
 def _styled_item_title(item: Item, short: bool) -> Parts:
     if short and generic_part(item):
         return [Run(generic_part(item))]  # "Crosby, foreword, xiii." (14.110)
@@ -73,7 +81,7 @@ def _styled_item_title(item: Item, short: bool) -> Parts:
             return []
         # With neither title nor author the citation would shrink to a date: say so in it.
         return [Run(f"[untitled: {item.id}]")]
-    if item.csl_type in ROMAN_TYPES:
+    if item.csl_type in ROMAN_TYPES or _exhibition(item):
         return markup_runs(text)
     bracketed = _BRACKETED.search(text)
     if bracketed and not short:
