@@ -341,6 +341,21 @@ def ownerless_web_page(text: str, items: Iterable[Item]) -> str:
     return text
 
 
+def interview_medium_before_page(text: str, items: Iterable[Item]) -> str:
+    """CMOS 18 14.113: an interview's medium ("transcript", "audio recording") describes the
+    record of it, and the page, minute or figure cited is that record's: "March 25, 1975,
+    transcript, 42". The style prints the locator before the medium."""
+    for item in items:
+        medium = str(item.get("medium", ""))
+        if item.get("type") != "interview" or not medium or item.get("container-title"):
+            continue
+        lowered = medium[:1].lower() + medium[1:]
+        text = re.sub(
+            rf"(\d{{4}}), ([^,]+), {re.escape(lowered)}(?=[,.])", rf"\1, {lowered}, \2", text
+        )
+    return text
+
+
 RULES: list[Callable[[str, Iterable[Item]], str]] = [
     family_first_names,
     en_dash_ranges,
@@ -360,6 +375,7 @@ RULES: list[Callable[[str, Iterable[Item]], str]] = [
     no_comma_after_question,
     journal_month_with_volume,
     ownerless_web_page,
+    interview_medium_before_page,
 ]
 SHORT_RULES: list[Callable[[str, Iterable[Item]], str]] = [
     short_title_article,

@@ -140,8 +140,10 @@ def full(item: Item, citation: Citation) -> Parts:
             [
                 *described,
                 t(date),
-                t(locator_text(citation)),
+                # The page is the transcript's: "March 25, 1975, transcript, 42" (CMOS 18
+                # 14.113, the medium with the facts of the recording it describes).
                 t(medium(item, capital=False)),
+                t(locator_text(citation)),
                 location,
                 collection,
                 archive,

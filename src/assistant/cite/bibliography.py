@@ -14,6 +14,7 @@ import re
 from assistant.cite import web
 from assistant.cite.items import Item
 from assistant.cite.languages import ARTICLES, code_of, guess
+from assistant.cite.legal import generated_text
 from assistant.cite.model import RichText
 from assistant.cite.names import collate, names_bib, names_note
 from assistant.cite.richtext import strip_markup
@@ -63,6 +64,9 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
         item.title or _described(item), item.english, code_of(item.get("language"))
     )
     date = item.date.sort_key() if item.date else (0, 0, 0)
+    # Volumes of one work file in their order, whatever year a reprint of one carries (CMOS
+    # 18 14.67: the same author's works by title; one title's volumes by number).
+    title += "\x01" + _volume_key(item)
     if not names:
         substitute = ""
         if item.family in ("periodical", "broadcast"):
@@ -90,6 +94,11 @@ def sort_key(item: Item) -> tuple[str, int, str, int, str, tuple[int, int, int]]
     )
     others = "\x01".join(n.sort_key() for n in names[1:])
     return (person, int(len(names) > 1), others, role, title + "\x01" + first.sort_key(), date)
+
+
+def _volume_key(item: Item) -> str:
+    volume = re.match(r"\d+", item.get("volume"))
+    return volume.group().zfill(6) if volume else ""
 
 
 def _name_language(name: str, item: Item) -> tuple[bool, str]:
@@ -120,6 +129,9 @@ def has_entry(item: Item) -> bool:
         return bool(item.get("archive") or item.get("container-title"))
     if item.family == "entry":
         return not item.in_known_reference_work
+    if generated_text(item):
+        # Text an AI tool generated is cited in a note only (CMOS 18 14.112).
+        return False
     # Social-media posts are cited in notes only (new in CMOS 18 14.106), and so are cases,
     # statutes, bills, regulations and treaties, cited in legal style (14.173).
     return item.csl_type not in _NOTES_ONLY

@@ -151,10 +151,22 @@ def catalogue_dates(out: dict[str, Any]) -> None:
 # Madison": a campus after an open compound takes the en dash (6.80).
 _UNIV = re.compile(r"\bUniv\b\.?(?=\s)")
 _SPACED_HYPHEN = re.compile(r"(?<=\w)\s+-{1,2}\s+(?=\w)")
+# The cataloguing rules (AACR2 appendix B) abbreviate the words of a government
+# publisher's name: "Office of the Chief of Military History, Dept. of the Army", "U.S. Govt.
+# Print. Off."; a note gives the name as the body writes it (CMOS 18 14.51 abbreviates none of
+# them).
+_CATALOGUE_WORDS = (
+    (re.compile(r"\bDept\.(?=\s)"), "Department"),
+    (re.compile(r"\bGovt\.(?=\s)"), "Government"),
+    (re.compile(r"\bPrint\.\s+Off\.(?=\s|$)"), "Printing Office"),
+)
 
 
 def publisher_words(publisher: str) -> str:
-    return _SPACED_HYPHEN.sub("–", _UNIV.sub("University", publisher))
+    publisher = _UNIV.sub("University", publisher)
+    for pattern, word in _CATALOGUE_WORDS:
+        publisher = pattern.sub(word, publisher)
+    return _SPACED_HYPHEN.sub("–", publisher)
 
 
 # Old LC records separate the subtitle with "; " ("Trieste, 1941-1954; the ethnic … struggle"),

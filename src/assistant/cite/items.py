@@ -268,6 +268,12 @@ def prepare(item_id: str, raw: Any) -> Item:
         else:
             warnings.append(f"{item_id}: no type, formatted as a book")
         family = "book"
+    if family == "book" and (
+        raw.get("narrator") or "audiobook" in str(raw.get("medium", "")).casefold()
+    ):
+        # A book saved as its recording (Zotero's Book with a narrator or the medium
+        # "Audiobook") is cited as the recording of it (CMOS 18 14.163).
+        family = "song"
     published = raw.get("container-title") and raw.get("publisher")
     if published and (family == "archival" or (family == "letter" and raw.get("title"))):
         # A document or a titled letter published in a collection is cited as a chapter of

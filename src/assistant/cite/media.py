@@ -16,7 +16,7 @@ import re
 from assistant.cite.items import Item, video_platform
 from assistant.cite.locators import locator_text
 from assistant.cite.model import Citation, Run
-from assistant.cite.names import Name, names_bib, names_note, parse_names
+from assistant.cite.names import Name, names_bib, names_note, parse_names, same_names
 from assistant.cite.pieces import (
     archive_parts,
     container,
@@ -310,7 +310,11 @@ def _audiobook(item: Item) -> bool:
 
 def _read_by(item: Item, *, bib: bool) -> Parts:
     readers = parse_names(item.raw, "narrator", [], item.id)
-    return t(("Read by " if bib else "read by ") + names_note(readers)) if readers else []
+    if not readers:
+        return []
+    # The author reading the book is "the author", as a writer names him (CMOS 18 14.163).
+    by = "the author" if same_names(readers, item.authors) else names_note(readers)
+    return t(("Read by " if bib else "read by ") + by)
 
 
 def _audiobook_full(item: Item, citation: Citation) -> Parts:

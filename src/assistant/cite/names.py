@@ -46,6 +46,9 @@ class Name:
     def short(self) -> str:
         if self.literal:
             return self.literal
+        if self.particle and _LEADING_ARTICLE.match(self.family):
+            # "La Fontaine" for Jean de La Fontaine: the surname begins at its article (8.5).
+            return self.family
         return _with_particle(self.particle, self.family) or self.given
 
     def inverted(self) -> str:
@@ -116,6 +119,9 @@ _BARE_INITIAL = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞА-ЯЁ])(?![\w.’'-])")
 # The Arabic article written with a hyphen before a family name: a particle, inverted after
 # the given names and ignored in alphabetizing ("Baghdādī, ʻAbd al-Laṭīf al-", CMOS 8.14).
 _ARABIC_ARTICLE = re.compile(r"^(al-|el-)(?=\w)")
+# The French and Spanish articles and contractions a particle can end in.
+_ARTICLE_PARTICLE = re.compile(r"(?:^|\s)(le|la|les|las|los|du|des|l’)$", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"(?:le|la|les|las|los|du|des)\s|l’", re.IGNORECASE)
 
 # A generational suffix that a catalogue left at the end of the given names ("Samuel F., Jr.",
 # "John, III", "Samuel F. Jr."): it belongs after the surname ("Samuel F. Wells Jr.", inverted
@@ -184,6 +190,13 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
         # filed under V (CMOS 18 8.5, 14.71); a lowercase one stays a particle ("Linden,
         # Marcel van der").
         family, particle = f"{particle} {family}", ""
+    article = _ARTICLE_PARTICLE.search(particle)
+    if article:
+        # An article in the particle ("le", "la", "du", "des") is never dropped: the name is
+        # filed under it, "La Fontaine, Jean de", "le Carré, John", as its bearer writes it
+        # (CMOS 18 8.5, 8.9, 14.71); a preposition before it stays a particle ("de").
+        family = _with_particle(article.group(1), family)
+        particle = particle[: article.start()].strip()
     return Name(
         family=family,
         given=given,

@@ -123,6 +123,9 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
     """The short note without its locator: "Caro, *Years of Lyndon Johnson*"."""
     names = item.primary
     creator: Parts
+    if legal.generated_text(item):
+        # No title to shorten: the short note repeats the tool, maker and date (14.112).
+        return legal.generated_text_head(item)
     if suppress_author or (item.family == "film" and not video_platform(item.raw)):
         # A film's short note is its title, as its full note leads with it (14.165).
         creator = []

@@ -90,8 +90,15 @@ _PAGE_LABEL = re.compile(r"(?i)^(?:pp?\.|pages?|s\.)\s*(?=[\divxlc])")
 
 
 def volume_number(item: Item) -> str:
-    """The volume of a journal, without a label the record typed with it."""
-    return _VOLUME_LABEL.sub("", item.get("volume"))
+    """The volume of a journal, without a label the record typed with it. A journal numbered
+    by issue within each year has no volume: Project MUSE and J-STAGE records repeat the year
+    as one ("2011" beside no. 4 of 2011), which is cited "*Ab Imperio*, no. 4 (2011)" (CMOS 18
+    14.171)."""
+    volume = _VOLUME_LABEL.sub("", item.get("volume"))
+    year = item.date.year if item.date else None
+    if volume and item.get("issue") and year and volume == str(year):
+        return ""
+    return volume
 
 
 def pages(item: Item) -> str:

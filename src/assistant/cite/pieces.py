@@ -64,6 +64,14 @@ def generic_part(item: Item) -> str:
     return name
 
 
+def _exhibition(item: Item) -> bool:
+    """An exhibition is a name, capitalized in roman, neither italic nor quoted (CMOS 18
+    8.206); its catalogue, a book, is italic."""
+    return item.csl_type == "event" and bool(
+        re.match(r"(?:online\s+|virtual\s+)?exhibit(?:ion)?s?$", item.get("genre").strip(), re.I)
+    )
+
+
 def _styled_item_title(item: Item, short: bool) -> Parts:
     if short and generic_part(item):
         return [Run(generic_part(item))]  # "Crosby, foreword, xiii." (14.110)
@@ -73,7 +81,7 @@ def _styled_item_title(item: Item, short: bool) -> Parts:
             return []
         # With neither title nor author the citation would shrink to a date: say so in it.
         return [Run(f"[untitled: {item.id}]")]
-    if item.csl_type in ROMAN_TYPES:
+    if item.csl_type in ROMAN_TYPES or _exhibition(item):
         return markup_runs(text)
     bracketed = _BRACKETED.search(text)
     if bracketed and not short:
@@ -444,19 +452,43 @@ def original_title(item: Item, *, bib: bool) -> Parts:
 # "Folder 12"): lowercase in a note (CMOS 18 14.128: "box 3, folder 12"); the bibliography
 # capitalizes only what opens its element ("Box 4."). Other languages' terms ("Fond 45",
 # "Bd. 1016") are left as typed.
-_CONTAINER_WORD = re.compile(r"\b(Box|Boxes|Folder|Folders|File|Files)(?=\s+\d)")
+# The National Archives' "Entry 429", "Entry A1 207" is such a container too.
+_CONTAINER_WORD = re.compile(
+    r"\b(Box|Boxes|Folder|Folders|File|Files|Entry|Entries)(?=\s+(?:[A-Z]{1,2}\d?\s+)?\d)"
+)
+# A run of records still open, "Records of the Adjutant General's Office, 1917-": the open
+# range takes the en dash as a closed one does (CMOS 18 6.78).
+_OPEN_YEAR_RANGE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})-(?=[,;)]|\s|$)")
+
+
+def _open_ranges(text: str) -> str:
+    return _OPEN_YEAR_RANGE.sub(r"\1–", text)
+
+
+def _repository(archive: str, place: str) -> str:
+    """ "National Archives at College Park, MD": the place's words the repository's name
+    already gives are not repeated (CMOS 18 14.128 names the place only to find the
+    repository)."""
+    if not archive or not place:
+        return archive or place
+    places = [p.strip() for p in place.split(",")]
+    while len(places) > 1 and re.search(
+        rf"\b{re.escape(places[0])}$", archive, flags=re.IGNORECASE
+    ):
+        places.pop(0)
+    return ", ".join([archive, *places])
 
 
 def archive_parts(item: Item, *, bib: bool = False) -> list[Parts]:
     """Where an archival copy is: shelfmark, collection, repository and its place."""
-    location = number_ranges(item.get("archive_location"), shelfmark=True)
+    location = _open_ranges(number_ranges(item.get("archive_location"), shelfmark=True))
     location = _CONTAINER_WORD.sub(lambda m: m.group(1).lower(), location)
     if bib:
         location = capitalize(location)
     return [
         t(location),
-        t(number_ranges(item.get("archive_collection"), shelfmark=True)),
-        t(", ".join(p for p in (item.get("archive"), item.get("archive-place")) if p)),
+        t(_open_ranges(number_ranges(item.get("archive_collection"), shelfmark=True))),
+        t(_repository(item.get("archive"), item.get("archive-place"))),
     ]
 
 

@@ -107,6 +107,40 @@ def _section_of_page(section: str, page: str) -> bool:
     return bool(re.fullmatch(re.escape(section) + r"\s*-?\d+(?:\s*[-–]\s*\S+)?", page))
 
 
+# A volume numbered in roman numerals, with a part ("XIX, Part 2", as FRUS numbers its
+# volumes): a note gives the numbers in arabic and the part as "pt." (CMOS 18 9.28, 14.116,
+# 14.117: "vol. 19, pt. 2"; the short form "22:750").
+_ROMAN_VOLUME = re.compile(
+    r"^(?:vol\.?\s*)?(?P<roman>[IVXL]+)\b(?:,?\s*(?:Part|Pt\.?|pt\.)\s*(?P<part>\d+|[IVXL]+))?$",
+    re.IGNORECASE,
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a well-formed roman numeral up to 89 ("XXII" -> 22), else None."""
+    if not re.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", numeral) or not numeral:
+        return None
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _arabic_volume(volume: str) -> str:
+    match = _ROMAN_VOLUME.match(volume.strip())
+    if not match or not match.group("roman").isupper():
+        return volume
+    number = _roman(match.group("roman"))
+    if number is None:
+        return volume
+    part = match.group("part")
+    if part and not part.isdigit():
+        value = _roman(part.upper())
+        if value is None:
+            return volume
+        part = str(value)
+    return f"{number}, pt. {part}" if part else str(number)
+
+
 def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
     """`raw` with the fields above corrected (a new dict; `raw` is left as it was)."""
     out = dict(raw)
@@ -138,6 +172,11 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         if trimmed != container:
             out["container-title"] = trimmed
     _describe_unpublished(out, kind)
+    volume = _text(out.get("volume"))
+    if volume:
+        arabic = _arabic_volume(volume)
+        if arabic != volume:
+            out["volume"] = arabic
     section = _text(out.get("section"))
     online = bool(_text(out.get("URL"))) and not _text(out.get("page"))
     if section and kind in _PERIODICAL_TYPES and (online or section.casefold() in _WEBSITE_AREAS):
@@ -190,6 +229,10 @@ def _name_forms(names: Any) -> list[str]:
 
 # Unpublished documents: CSL types of letters and of manuscripts in an archive.
 _LETTER_TYPES = frozenset({"letter", "personal_communication"})
+_PRIVATE_MESSAGE = re.compile(
+    r"^(?:e-?mail|e-mail message|email message|text message|direct message|instant message)$",
+    re.IGNORECASE,
+)
 _UNPUBLISHED_TYPES = _LETTER_TYPES | {"manuscript", "document"}
 
 
@@ -211,6 +254,11 @@ def _describe_unpublished(out: dict[str, Any], kind: str) -> None:
     short = _text(out.get("title-short")) or _text(out.get("shortTitle"))
     genre = _text(out.get("genre"))
     if kind in _LETTER_TYPES and _descriptive_letter_title(out):
+        described = ""
+    elif kind in _LETTER_TYPES and _PRIVATE_MESSAGE.match(genre) and not out.get("archive"):
+        # A private email's or text's subject line ("Re: Thesis statement") is no title: a
+        # personal communication is cited by its description, "email to the author" (CMOS 18
+        # 14.111).
         described = ""
     elif genre and title.rstrip(".").casefold() == genre.rstrip(".").casefold():
         # The title names only the kind ("Diary", genre "diary"): the kind is the description.

@@ -131,7 +131,7 @@ _GENERIC = words(
     " albumen lantern glass long short feature documentary animated motion silent"
     # Teaching materials and the media of books (CMOS 18 14.161, 14.163).
     " course syllabus syllabi class handout lesson reading sermon homily audiobook e-book"
-    " ebook"
+    " ebook recorded filmed guest virtual"
     # Tape and reel media of oral histories and broadcasts ("tape recording", "reel-to-reel").
     " tape reel reel-to-reel"
     # The kinds of maps (CMOS 18 14.133: "political map", "relief map").

@@ -42,8 +42,9 @@ def is_blog(item: Item) -> bool:
 
 def site(item: Item) -> Parts:
     """The site (roman) or blog (italic, "(blog)"), and its publisher when it is another."""
-    name = item.cased("container-title")
-    publisher = item.get("publisher")
+    raw_name = item.get("container-title")
+    name = raw_name if _HANDLE.match(raw_name) else item.cased("container-title")
+    publisher = item.get("publisher") or _platform_of(item)
     if is_blog(item) and name:
         parts = styled_title(name, quoted=False)
         if not re.search(r"\bblog\b", name, re.IGNORECASE):
@@ -113,11 +114,36 @@ def _post_kind(item: Item) -> tuple[Parts, bool]:
     if item.csl_type != "post" or not genre:
         return [], False
     platform = item.get("container-title")
+    on_platform = _PLATFORM_POST.match(genre.strip())
+    if platform and on_platform and on_platform.group(1).casefold() not in platform.casefold():
+        # Zotero's "Reddit Post" in a subreddit: the forum, then the platform the genre
+        # names, "…?” r/AskHistorians, Reddit, February 11, 2021" (CMOS 18 14.106).
+        return [], False
     if platform and _PLAIN_POST.match(genre.strip()):
         # A platform's own word for its ordinary post says no more than the platform's name
         # does: "…,” Twitter, October 31, 2022" (CMOS 18 14.106), not "Tweet, Twitter".
         return [], False
     return t(lower_first(genre)), bool(platform) and platform.lower() in genre.lower()
+
+
+# A platform's ordinary post named with the platform ("Reddit Post", "Facebook post"); a
+# generic kind ("Forum post") is a description, printed as such.
+_PLATFORM_POST = re.compile(
+    r"^(Reddit|Facebook|LinkedIn|Tumblr|Mastodon|Bluesky|Threads|Instagram|TikTok|YouTube"
+    r"|Quora|Discord|Substack|Weibo|VK|Telegram) (?i:post|comment|thread)$"
+)
+# A forum named by its address on the platform ("r/AskHistorians"): as the platform writes it.
+_HANDLE = re.compile(r"^(?:r|u)/\w+$")
+
+
+def _platform_of(item: Item) -> str:
+    """The platform a post's genre names when its container is a forum on it ("Reddit")."""
+    genre = item.get("genre").strip()
+    on_platform = _PLATFORM_POST.match(genre) if item.csl_type == "post" else None
+    name = item.get("container-title")
+    if not on_platform or not name or on_platform.group(1).casefold() in name.casefold():
+        return ""
+    return on_platform.group(1)
 
 
 # The plain post of a platform, whatever it calls it (Zotero's Post Type "Tweet", "Toot").
