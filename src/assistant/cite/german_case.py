@@ -73,6 +73,10 @@ _NAMED = {
     "groß": words("koalition"),
     "neu": words("forum"),
     "rund": words("tisch tisches"),
+    # "das Auswärtige Amt" and its "Auswärtige Politik", the name of the Federal Republic's
+    # foreign policy in its official editions ("Akten zur Auswärtigen Politik der
+    # Bundesrepublik Deutschland").
+    "auswärtig": words("amt amtes amts politik angelegenheiten"),
 }
 
 # Nouns that name a state, a party or an institution with the adjectives before them: "die

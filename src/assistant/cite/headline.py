@@ -522,11 +522,16 @@ def _capitalize_word(word: str) -> str:
             # "e-Journal", "e-Government", like "iPhone" and "eBay": a coinage whose
             # lowercase letter before a capital is its own spelling, kept as typed (8.153).
             return word
+        parts = word.split("-")
+        if len(parts) == 2 and head.lower() in _PREFIXES and _verb_form(parts[1]):
+            # "Re-Examining" -> "Re-examining", "Co-Opting" -> "Co-opting": after a prefix
+            # only a proper noun or adjective keeps its capital (8.161), and a verb's -ing form
+            # is neither. (An -ed form may be a name's adjective: "the Non-Aligned Movement".)
+            return head[:1].upper() + head[1:].lower() + "-" + parts[1].lower()
         if "-" in word and head in _PREFIXES:
             # "post-Mao", "anti-American", "pre-Columbian": the first element is capitalized
             # always (8.161), the name after the prefix as written.
             return word[:1].upper() + word[1:]
-        parts = word.split("-")
         if len(parts) > 1 and _ACRONYM.fullmatch(parts[0]):
             tail = [p if p.upper() == p else _capitalize_word(p) for p in parts[1:]]
             return "-".join([parts[0], *tail])
@@ -544,10 +549,28 @@ def _capitalize_word(word: str) -> str:
             out.append(part[:1].upper() + part[1:])
         elif after_prefix or part in STOP_WORDS:
             out.append(part)
+        elif n == len(parts) - 1 and part in _PLACE_SUFFIXES and len(parts[0]) >= 4:
+            out.append(part)  # "chipyong-ni": a romanized place name's suffix
         else:
             out.append(part[:1].upper() + part[1:])
         after_prefix = False
     return "-".join(out)
+
+
+def _verb_form(element: str) -> bool:
+    """A capitalized -ing form of a verb ("Examining", "Opting"), no proper name."""
+    return (
+        element[:1].isupper()
+        and element[1:].islower()
+        and len(element) >= 5
+        and element.endswith("ing")
+    )
+
+
+# The suffixes of romanized Korean and Japanese place names ("Chipyong-ni", "Kyŏnggi-do",
+# "Okinawa-ken", "Naha-shi"): no English words, they keep the record's lowercase (8.161 is
+# about English compounds).
+_PLACE_SUFFIXES = words("ni ri dong gu gun do myŏn myon myeon ŭp eup ken shi ku machi mura chō cho")
 
 
 # First elements of English compounds that are words of their own ("Self-Determination",
@@ -574,7 +597,7 @@ def _english_compound(word: str) -> bool:
     if not all(_SYLLABLE_ELEMENT.fullmatch(part) for part in parts[1:]):
         return False  # "U.S.-Soviet", "Soviet-American": already as the source wants
     first = parts[0].lower()
-    if first in _PREFIXES:
+    if first in _PREFIXES or parts[-1] in _PLACE_SUFFIXES:
         return False
     if first in _COMPOUND_WORDS:
         return True

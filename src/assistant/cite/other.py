@@ -15,6 +15,7 @@ from assistant.cite.pieces import (
     link,
     title,
 )
+from assistant.cite.ranges import number_ranges
 from assistant.cite.richtext import Parts, capitalize, join, lower_first, paren, t
 
 # ProQuest records the degree alone ("Ph.D."): a doctoral dissertation too.
@@ -92,7 +93,8 @@ def _facts(item: Item, *, note: bool = True) -> str:
         pieces = (genre, item.get("publisher"), date_or_status(item, year_only=True))
     else:
         genre = lower_first(item.get("genre")) if note else item.get("genre")
-        event = item.get("event-title") or item.get("event")
+        # An event's or a course's name takes the en dash of its date range (CMOS 6.78).
+        event = number_ranges(item.get("event-title") or item.get("event"))
         if genre and event and _PRESENTED.search(genre):
             # "paper presented at the ... Meeting" (CMOS 18 14.115): a participle names where
             # the paper was given, so the meeting follows "at", not a comma.

@@ -37,7 +37,14 @@ _TITLE_RANGE = re.compile(
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Spring|Summer|Fall"
-    r"|Autumn|Winter)"
+    r"|Autumn|Winter"
+    # French, Spanish, Italian, Portuguese and German months, as their titles write them
+    # ("21 juillet-31 décembre", "Mai-Juni 1968").
+    r"|(?i:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
+    r"|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre"
+    r"|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre"
+    r"|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|januar"
+    r"|februar|märz|juni|juli|oktober|dezember))"
 )
 # Dates joined by a hyphen: "June 1950-June 1951", "July 26-December 31, 1956",
 # "June-July 1950", "1950-June 1951", "1 November 1950-12 April 1951" (CMOS 6.83: an en

@@ -8,7 +8,7 @@ script is ever headline-cased. Short titles follow CMOS 14.30.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +18,7 @@ from assistant.cite.languages import code_of, guess, is_function_word
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
 from assistant.cite.romance_case import LANGUAGES as SENTENCE_CASED
+from assistant.cite.romance_case import needs_dictionary
 from assistant.cite.romance_case import sentence_style as lexicon_sentence_style
 from assistant.cite.typography import ABBREVIATIONS as _ABBREVIATIONS
 from assistant.cite.typography import (
@@ -38,6 +39,24 @@ def language_code(item: Mapping[str, Any]) -> str:
     if code:
         return code
     return guess(str(item.get("title", "") or "")) or "en"
+
+
+def dictionary_languages(items: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """The languages whose dictionaries the items' headline-typed titles will need
+    (romance_case), so that a caller can load them ahead, off the GUI thread."""
+    needed: set[str] = set()
+    for item in items:
+        language = language_code(item)
+        if (
+            language in SENTENCE_CASED
+            and language not in needed
+            and any(
+                needs_dictionary(str(item.get(field) or ""), language)
+                for field in ("title", "container-title")
+            )
+        ):
+            needed.add(language)
+    return frozenset(needed)
 
 
 def is_english(item: Mapping[str, Any]) -> bool:
@@ -330,11 +349,35 @@ def _mark(kind: str, level: int, opening: bool) -> str:
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+# A romanized title followed by the same title in its own script: "Han'guk chŏnjaeng 한국전쟁"
+# (the characters found first, so that the pattern never scans a long title twice).
+_SCRIPT_AFTER_SPACE = re.compile(r"\s+[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# An English rendering of the title the record added in brackets at its end.
+_TRANSLATION = re.compile(r"\s\[[^\[\]]+\]$")
+
+
+def _romanized(text: str) -> bool:
+    return bool(_LATIN_LETTER.search(text)) and not _CJK.search(text)
+
+
 def styled_title(text: str, quoted: bool) -> Parts:
     """A title in quotation marks (roman) or italics, its CSL markup rendered as runs.
-    Chinese, Japanese and Korean script is never set in italics (CMOS 11.83)."""
+    Chinese, Japanese and Korean script is never set in italics (CMOS 11.83): after a
+    romanized title, italic as any title, the characters follow in roman (14.98,
+    "<i>Han'guk chŏnjaeng</i> 한국전쟁"). A bracketed translation at the end stays roman and
+    outside the quotation marks or italics (14.88)."""
+    translation = _TRANSLATION.search(text)
+    if translation and translation.start() > 0:
+        return [*styled_title(text[: translation.start()], quoted), Run(translation.group(0))]
     hidden, tags = hide_tags(text)
     text = show_tags(nest_quotes(hidden, 1 if quoted else 0), tags)
     if quoted:
         return [Run("“"), *markup_runs(text), Run("”")]
+    script = _SCRIPT_AFTER_SPACE.search(text) if _CJK.search(text) else None
+    if script and "<" not in text and _romanized(text[: script.start()]):
+        return [
+            *markup_runs(text[: script.start()], Run("", italic=True)),
+            Run(text[script.start() :]),
+        ]
     return markup_runs(text, Run("", italic=not _CJK.search(text)))

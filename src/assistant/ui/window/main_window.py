@@ -44,6 +44,7 @@ from assistant.ui.window.exports import ExportControl
 from assistant.ui.window.message_log import MessageLog
 from assistant.ui.window.session import ESSAY_SUFFIX, EssaySession
 from assistant.ui.window.spelling_wiring import SpellingWiring
+from assistant.ui.window.title_dictionaries import TitleDictionaries
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         # The strip shows notes as the Word export will print them, ibid. included if chosen.
         self.editor.set_ibid(self.settings.export_choices()["ibid"])
         self.editor.text_edit.set_zoom(self.settings.zoom())
+        self.title_dictionaries = TitleDictionaries(self)
+        self.title_dictionaries.loaded.connect(self._refresh_items)
         self._refresh_items()
         self.resize(DEFAULT_SIZE)
         self.settings.restore_window(self)
@@ -235,6 +238,8 @@ class MainWindow(QMainWindow):
         from assistant.ui.builder.widget import source_label
 
         items = self.controller.items()
+        if not self.title_dictionaries.ready(items):
+            return  # they load off the GUI thread, and `loaded` refreshes again
         self.editor.set_library_items(items)
         self.builder.set_items({**self.editor.items(), **items})
         engine = ChicagoEngine(items)
