@@ -117,3 +117,35 @@ def test_clauses_keep_their_subject_complement_and_particle_cmos_14_30(
     title: str, expected: str
 ) -> None:
     assert derive_short_title(title, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # 14.30, 11.x: a word that only opens the complement after it ("relatif à", "face
+        # à", "relativo a") never ends a short title.
+        ("Décret n° 12 relatif à l’organisation des marchés agricoles", "fr", "Décret n° 12"),
+        ("Les paysans bretons face à la modernisation, 1950–1970", "fr", "Les paysans bretons"),
+        ("Acuerdo n.º 4 relativo a la pesca en aguas comunitarias", "es", "Acuerdo n.º 4"),
+        # Two adjectives joined by "et" after their noun are one modifier; a participle
+        # that governs a phrase after them goes.
+        (
+            "Note verbale et confidentielle remise au ministre des Affaires étrangères",
+            "fr",
+            "Note verbale et confidentielle",
+        ),
+        # A postposed adjective stays with its noun ("politique commune").
+        ("Réforme de la politique agricole commune", "fr", "Réforme de la politique agricole commune"),
+    ],
+)  # fmt: skip
+def test_romance_complements_and_coordinated_adjectives_cmos_14_30(
+    title: str, language: str, expected: str
+) -> None:
+    assert derive_short_title(title, language) == expected
+
+
+def test_two_days_of_one_month_are_one_date_cmos_14_30() -> None:
+    # A place and a date of two days or spans set off by commas say where and when: they go,
+    # the head keeps its "of" complement (14.30).
+    title = "Special Session of the Assembly, Strasbourg, 3–4 and 10–11 March 1958"
+    assert derive_short_title(title, "en") == "Special Session of the Assembly"

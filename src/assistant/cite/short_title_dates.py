@@ -49,6 +49,7 @@ _PLURAL_YEAR_WORDS = words("gg. гг.")
 _YEAR_BEFORE = words("leta godine godina roku року году года jahr jahre jahres anno")
 _SPAN_OPENERS = words("from between de du von vom desde entre dal dalla da s с ot от z od")
 _DATE_LINKS = words("de del")  # "5 de mayo de 1941"
+_DAY_LINKS = words("and et und y e i и &")
 _SPAN_LINKS = words("to till until and à au et a al y bis und zum al e до по i do po")
 
 
@@ -115,6 +116,8 @@ def _date_at(plain: list[str], start: int) -> int:
     if plain[start].lower() in _YEAR_BEFORE and start + 1 < len(plain) and _year(plain[start + 1]):
         return start + 1  # "leta 1961", "godine 1961": the year with its word
     if take(_day):
+        if index + 1 < len(plain) and plain[index].lower() in _DAY_LINKS and _day(plain[index + 1]):
+            index += 2  # two days or spans of one month: "17–18 and 28–29 January 1966"
         if not take(_month, link=True):
             return start
         parts = ["day", "month"]

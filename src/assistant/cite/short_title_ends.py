@@ -64,7 +64,22 @@ def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -
         return False  # "Origins of the United States’": a possessive's noun goes with it
     if language == "de" and german_adjective(_last(phrase[-1])):
         return False
+    if last in _OPENS_COMPLEMENT.get(language, ()):
+        return False  # "Règlement n° 25 relatif | au financement": half a phrase
     return not adjective(last, language)
+
+
+# Words that only open the complement after them ("relatif à", "face à", "frente a",
+# "relativo a"): a short title never ends on one (14.30).
+_OPENS_COMPLEMENT = {
+    "fr": words(
+        "relatif relative relatifs relatives face quant grâce suite conforme portant"
+        " concernant visant tendant"
+    ),
+    "es": words("relativo relativa relativos relativas frente respecto referente conforme"),
+    "it": words("relativo relativa relativi relative riguardante circa"),
+    "pt": words("relativo relativa relativos relativas frente referente"),
+}
 
 
 def _possessive(phrase: list[str]) -> bool:
