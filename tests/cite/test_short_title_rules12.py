@@ -135,7 +135,11 @@ def test_clauses_keep_their_subject_complement_and_particle_cmos_14_30(
             "Note verbale et confidentielle",
         ),
         # A postposed adjective stays with its noun ("politique commune").
-        ("Réforme de la politique agricole commune", "fr", "Réforme de la politique agricole commune"),
+        (
+            "Réforme de la politique agricole commune",
+            "fr",
+            "Réforme de la politique agricole commune",
+        ),
     ],
 )  # fmt: skip
 def test_romance_complements_and_coordinated_adjectives_cmos_14_30(
