@@ -153,3 +153,36 @@ def test_two_days_of_one_month_are_one_date_cmos_14_30() -> None:
     # the head keeps its "of" complement (14.30).
     title = "Special Session of the Assembly, Strasbourg, 3–4 and 10–11 March 1958"
     assert derive_short_title(title, "en") == "Special Session of the Assembly"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a gerund and its object are the key phrase; the "of" phrase qualifying the
+        # object goes, in a title of five words or more ...
+        ("Winning the Peace of Europe", "Winning the Peace"),
+        ("Redrawing the Map of Central Europe after 1945", "Redrawing the Map"),
+        # ... unless the object only names a relation, or the title is a question.
+        ("Rethinking the Origins of the Cold War", "Rethinking the Origins of the Cold War"),
+        ("Breaking the Silence of Katyn?", "Breaking the Silence of Katyn?"),
+    ],
+)  # fmt: skip
+def test_gerund_keeps_its_object_cmos_14_30(title: str, expected: str) -> None:
+    assert derive_short_title(title, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "expected"),
+    [
+        # 14.30, 11.x: a Romance headline's verb keeps its object (a bare verb after the
+        # subject is half a sentence); the "di" phrase after the object goes.
+        ("La Germania respinge il piano di Parigi", "it", "La Germania respinge il piano"),
+        # A French participle in -i after a name is the headline's predicate, kept; the
+        # agent phrase after it goes.
+        ("Le président Coty réuni par les chefs de partis", "fr", "Le président Coty réuni"),
+    ],
+)  # fmt: skip
+def test_romance_headline_verb_and_participle_cmos_14_30(
+    title: str, language: str, expected: str
+) -> None:
+    assert derive_short_title(title, language) == expected

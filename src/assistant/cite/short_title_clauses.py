@@ -203,3 +203,34 @@ def question_subject_end(
         ):
             return k if _bare(_first(tokens[k])) not in function_words else 0
     return 0
+
+
+# Nouns that name a relation, not a subject: the "of" phrase after them is the key word.
+_RELATIONAL = words(
+    "role place nature meaning idea question problem case limits limit uses use end ends"
+    " importance significance origins roots"
+)
+
+
+def gerund_object_end(tokens: list[str], language: str) -> int:
+    """Where a gerund and its object end, before the "of" phrase that qualifies the object
+    ("Meeting the Demands | of Reason", "Re-examining the History | of the Battle of
+    Okinawa"), in a title of five words or more: the gerund and its object are the key
+    phrase (14.30). 0 otherwise, and when the object only names a relation ("Rethinking
+    the Role | of Ideology")."""
+    if language != "en" or len(tokens) < 5 or not participle(_first(tokens[0])):
+        return 0
+    if tokens[-1].endswith("?"):
+        return 0  # a question keeps its words (see short_titles._choose)
+    if len(split_unit(tokens[0])) != 1 or _bare(tokens[1]) not in ARTICLES["en"]:
+        return 0
+    noun = tokens[2]
+    if (
+        len(split_unit(noun)) != 1
+        or _bare(noun) in _RELATIONAL
+        or _bare(noun) in FUNCTION_WORDS["en"]
+    ):
+        return 0
+    if _bare(_first(tokens[3])) != "of" or adjective(_bare(noun), language):
+        return 0
+    return 3

@@ -32,6 +32,7 @@ from assistant.cite.short_title_clauses import (
     between_cut,
     collection_name,
     coordination_end,
+    gerund_object_end,
     object_of_gerund,
     question_subject_end,
     splits_between,
@@ -61,6 +62,7 @@ from assistant.cite.short_title_frames import SUBTITLE, main_title, without_fram
 from assistant.cite.short_title_headlines import (
     main_clause_end,
     passive_subject_end,
+    romance_object,
     romance_subject_end,
 )
 from assistant.cite.short_title_phrases import (
@@ -355,7 +357,7 @@ def _choose(
     collection = collection_name(tokens, language)
     if collection:
         return tokens[:collection]
-    both = between_cut(tokens, language, function_words)
+    both = between_cut(tokens, language, function_words) or gerund_object_end(tokens, language)
     if both:
         return tokens[:both]
     if language == "en" and not question:
@@ -490,6 +492,8 @@ def _choose(
             if later:
                 return tokens[: max(later)]
             return tokens[:head]
+        elif romance_object(tokens, head, language):
+            return romance_object(tokens, head, language)
         elif degree_complement_end(tokens, head, ends, language):
             return tokens[: degree_complement_end(tokens, head, ends, language)]
         elif (
