@@ -186,3 +186,19 @@ def test_romance_headline_verb_and_participle_cmos_14_30(
     title: str, language: str, expected: str
 ) -> None:
     assert derive_short_title(title, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # 14.30: a possessive's noun phrase stops before an irregular past tense, and a
+        # "What" clause cut before its verb keeps its subject alone.
+        ("What My Grandmother’s Ration Book Told Me about the War", "My Grandmother’s Ration Book"),
+        # A clause kept with its verb keeps its "What".
+        ("What the Censors Knew", "What the Censors Knew"),
+    ],
+)  # fmt: skip
+def test_wh_clause_cut_before_its_verb_keeps_the_subject_cmos_14_30(
+    title: str, expected: str
+) -> None:
+    assert derive_short_title(title, "en") == expected

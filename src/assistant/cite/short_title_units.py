@@ -409,6 +409,11 @@ def contraction(word: str) -> bool:
 
 
 _BE = frozenset(("is", "are", "was", "were"))
+# Irregular past tenses, no noun's modifiers: "What My Father’s Fallout Shelter | Taught Me".
+_PAST_VERBS = words(
+    "taught thought knew saw came went began gave took told said made found brought became"
+    " stole meant felt"
+)
 
 
 def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tuple[int, int]]:
@@ -433,7 +438,7 @@ def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tupl
         while last + 1 < len(tokens) and last - index < 3:
             following = HIDDEN_TAGS.sub("", tokens[last + 1])
             bare = following.lower().strip("“”‘’\"',;:")
-            if bare in function_words or not bare[:1].isalpha() or bare in _BE:
+            if bare in function_words or not bare[:1].isalpha() or bare in _BE | _PAST_VERBS:
                 break  # (nor the verb of a headline: "Japan’s New Charter | Is Proclaimed")
             last += 1
             if following[-1:] in ",;:":

@@ -201,6 +201,7 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
             chosen = chosen[:-1]
         chosen = persian_ezafe_end(units, chosen, language)
         chosen = with_particle(units, chosen, language)
+        chosen = _without_wh_word(units, chosen, language)
         complement = _complement(tokens, language)
         inquiry = INQUIRY_LEADS.get(language)
         inquired = inquiry is not None and inquiry.match(" ".join(tokens)) is not None
@@ -582,6 +583,25 @@ def _choose(
     if ends:
         return tokens[: min(ends)]
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
+
+
+_DETERMINERS = words("the my our his her their its your")
+
+
+def _without_wh_word(units: list[str], chosen: list[str], language: str) -> list[str]:
+    """`chosen` without the "What" of a clause the cut ended before its verb ("What | My
+    Father’s Fallout Shelter | Taught Me ..."): the subject alone is the key phrase; "What"
+    with no verb after it says nothing (14.30)."""
+    if (
+        language != "en"
+        or not 3 <= len(chosen) < len(units)
+        or _bare(chosen[0]) not in _WH_WORDS
+        or _bare(_first(chosen[1])) not in _DETERMINERS
+        or len(split_unit(chosen[-1])) < 2
+    ):
+        return chosen
+    rest = chosen[1:]
+    return _without_article(rest, language) if _bare(rest[0]) in ARTICLES["en"] else rest
 
 
 def _balance_tags(text: str) -> str:
