@@ -111,6 +111,8 @@ def test_between_keeps_both_objects_cmos_14_30(title: str, expected: str) -> Non
         ("Détente Begins at Helsinki: The CSCE and Europe", "Détente Begins at Helsinki"),
         # 8.159, 14.30: an adverb particle before a preposition goes with its verb.
         ("The Soldier Who Went Out into the Snow", "Soldier Who Went Out"),
+        # ... capitalized as an adverb and as the short title's last word (8.159).
+        ("The Soldier Who Went out into the Snow", "Soldier Who Went Out"),
     ],
 )  # fmt: skip
 def test_clauses_keep_their_subject_complement_and_particle_cmos_14_30(

@@ -173,16 +173,22 @@ def with_particle(units: list[str], chosen: list[str], language: str) -> list[st
     Cold"): a particle right before a preposition completes the verb before it (8.159
     calls it an adverb), and goes with it (14.30)."""
     k = len(chosen)
+    if language != "en" or not 1 < k < len(units) - 1:
+        return chosen
+    verb = k - 1 if _bare(chosen[-1]) in _PARTICLES else k
     if (
-        language == "en"
-        and 1 < k < len(units) - 1
-        and len(split_unit(units[k])) == 1
-        and _bare(units[k]) in _PARTICLES
-        and _bare(_first(units[k + 1])) in _AFTER_PARTICLE
-        and chosen[-1][-1:] not in ",;:"
-        and _bare(chosen[-1]) not in FUNCTION_WORDS["en"]
+        len(split_unit(units[verb])) == 1
+        and _bare(units[verb]) in _PARTICLES
+        and _bare(_first(units[verb + 1])) in _AFTER_PARTICLE
+        and units[verb - 1][-1:] not in ",;:"
+        and _bare(units[verb - 1]) not in FUNCTION_WORDS["en"]
     ):
-        return [*chosen, units[k]]
+        particle = units[verb]
+        if _last(units[verb - 1])[:1].isupper():
+            # In headline style an adverb particle is capitalized (8.159), and it now ends
+            # the short title, whose last word is capitalized in any case.
+            particle = particle[:1].upper() + particle[1:]
+        return [*units[:verb], particle]
     return chosen
 
 
