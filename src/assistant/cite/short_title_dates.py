@@ -49,6 +49,7 @@ _PLURAL_YEAR_WORDS = words("gg. гг.")
 _YEAR_BEFORE = words("leta godine godina roku року году года jahr jahre jahres anno")
 _SPAN_OPENERS = words("from between de du von vom desde entre dal dalla da s с ot от z od")
 _DATE_LINKS = words("de del")  # "5 de mayo de 1941"
+_DAY_LINKS = words("and et und y e i и &")
 _SPAN_LINKS = words("to till until and à au et a al y bis und zum al e до по i do po")
 
 
@@ -115,6 +116,8 @@ def _date_at(plain: list[str], start: int) -> int:
     if plain[start].lower() in _YEAR_BEFORE and start + 1 < len(plain) and _year(plain[start + 1]):
         return start + 1  # "leta 1961", "godine 1961": the year with its word
     if take(_day):
+        if index + 1 < len(plain) and plain[index].lower() in _DAY_LINKS and _day(plain[index + 1]):
+            index += 2  # two days or spans of one month: "17–18 and 28–29 January 1966"
         if not take(_month, link=True):
             return start
         parts = ["day", "month"]
@@ -148,8 +151,15 @@ _ORDINAL_SPAN = re.compile(
 _PERIOD_WORDS = words("century centuries c. ca. bc bce ad ce and to early late mid the era")
 
 
+# Heads that name a kind of writing, whose years after a comma are the period it covers.
+_GENRE_HEADS = words(
+    "memoirs memoir diaries diary letters correspondence papers documents speeches writings"
+    " works journals journal notebooks reminiscences recollections autobiography essays"
+    " reports proceedings minutes chronicle chronology history selections"
+)
 # Heads that name no subject without the years after them ("The War 1939–1945").
 _GENERIC_PERIOD_HEADS = words("war wars years period era decade decades age crisis")
+_OPEN_ENDED_LINKS = words("to through until till")
 _LAPSE_ENDS = words("on after later afterward afterwards since")
 _LAPSE_UNITS = words("years decades months days weeks generations")
 _NUMBER_WORDS = words(
@@ -258,6 +268,11 @@ def without_dates(tokens: list[str], function_words: frozenset[str]) -> list[str
         # 1956" is the key phrase itself; a span, "Memoirs, 1925–1950", is still dropped.
         # A head of four words without it is a short title already: the year goes
         # ("Soviet Intervention in Czechoslovakia, 1968").
+        if span and len(before) == 1 and _bare(before[0]) not in _GENRE_HEADS:
+            # A place and its years as the whole title ("Korea, 1951–1953", "Trieste,
+            # 1941–1954") name the subject together: the place alone names every work on
+            # it. A genre's years ("Memoirs, 1925–1950") are the period covered (14.30).
+            return tokens
         if span or len(before) >= _FULL_SHORT_TITLE:
             return [*before[:-1], before[-1].rstrip(",")]
         return tokens
@@ -308,6 +323,15 @@ def _period_segment(tokens: list[str]) -> int:
                 return 0
             if len(segment) == 1 and _YEARS.match(segment[0]) and not _SPAN.search(segment[0]):
                 return 0  # a single year: "Poland, 1956" (see without_dates)
+            if (
+                2 <= len(segment) <= 5
+                and _year(segment[0])
+                and _bare(segment[1]) in _OPEN_ENDED_LINKS
+            ):
+                # A period from a year to an event or the present ("1945 to Vietnam", "1917
+                # to the Present"): the span is one term, which goes whole, never cut after
+                # its first year (14.30).
+                return len(segment)
             if all(_ORDINAL_SPAN.match(w) or _bare(w) in _PERIOD_WORDS for w in segment):
                 return len(segment)
             return 0

@@ -64,7 +64,22 @@ def _can_end(phrase: list[str], language: str, function_words: frozenset[str]) -
         return False  # "Origins of the United States’": a possessive's noun goes with it
     if language == "de" and german_adjective(_last(phrase[-1])):
         return False
+    if last in _OPENS_COMPLEMENT.get(language, ()):
+        return False  # "Règlement n° 25 relatif | au financement": half a phrase
     return not adjective(last, language)
+
+
+# Words that only open the complement after them ("relatif à", "face à", "frente a",
+# "relativo a"): a short title never ends on one (14.30).
+_OPENS_COMPLEMENT = {
+    "fr": words(
+        "relatif relative relatifs relatives face quant grâce suite conforme portant"
+        " concernant visant tendant"
+    ),
+    "es": words("relativo relativa relativos relativas frente respecto referente conforme"),
+    "it": words("relativo relativa relativi relative riguardante circa"),
+    "pt": words("relativo relativa relativos relativas frente referente"),
+}
 
 
 def _possessive(phrase: list[str]) -> bool:
@@ -419,6 +434,8 @@ def first_of_two_names(
         return 0
     if language != "en" or _bare(_first(tokens[head])) not in PREPOSITIONS:
         return 0
+    if _bare(_first(tokens[head])) == "between":
+        return 0  # "between" governs both names (short_title_clauses.splits_between)
     names = [tokens[k - 1], tokens[n - 1]]
     if not all(_name_like(u) and _bare(u) not in function_words for u in names):
         return 0
@@ -448,6 +465,10 @@ def trailing_prepositional_phrase(
         return _bare(_first(tokens[head])) in _PLACE_PREPOSITIONS.get(language, ()) and not any(
             _bare(w) in function_words and _bare(w) not in articles for w in flat
         )
+    if _bare(flat[-1]) in HEADLINE_VERBS:
+        # A head that ends on its verb is a clause ("Civil Defense Begins | at Home"): the
+        # phrase after it is the verb's complement, which the cut keeps.
+        return False
     if _bare(_first(tokens[head])) in ("of", "to", "toward", "towards"):
         # ("Policy toward(s) Cyprus": the phrase names the policy's object, as "to" does.)
         return False
@@ -456,6 +477,14 @@ def trailing_prepositional_phrase(
         and not any(_bare(w) in function_words for w in flat)
         and not participle(flat[0])
     )
+
+
+# Verbs in the third person a headline ends its subject on ("Begins", "Comes"), never
+# plural nouns.
+HEADLINE_VERBS = words(
+    "begins ends starts comes goes stays returns meets wins falls rises moves turns looks"
+    " lives dies stands runs works breaks fails lands arrives"
+)
 
 
 # Prepositions that place a subject in space or time, not the head's complement ("de",

@@ -10,7 +10,7 @@ Visited"): two words say too little. `short_titles` calls these before its own c
 from __future__ import annotations
 
 from assistant.cite.short_title_phrases import FINITE, IRREGULAR_PARTICIPLES, PREPOSITIONS
-from assistant.cite.short_title_units import split_unit
+from assistant.cite.short_title_units import ROMANCE, romance_adjective, split_unit
 from assistant.cite.short_title_words import ARTICLES, FUNCTION_WORDS
 from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.typography import words
@@ -96,6 +96,8 @@ _PARTICIPLE_ENDINGS = (
     "é", "ée", "és", "ées", "u", "ue", "us", "ues", "ant", "ants", "ante", "antes",
     "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ato", "ata", "ati", "ate",
     "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "isto", "ista", "isti", "iste",
+    # French participles in -i ("investi", "réunie", "trahis"): a present verb ends in -t.
+    "i", "ie", "is", "ies",
 )  # fmt: skip
 
 
@@ -158,3 +160,50 @@ def romance_subject_end(tokens: list[str], language: str) -> int:
         return 0
     unit_of_name, unit_of_verb = flat[link + 1][0], flat[link + 2][0]
     return unit_of_verb if unit_of_verb > unit_of_name else 0
+
+
+def romance_object_end(tokens: list[str], head: int, language: str) -> int:
+    """Where the object of a Romance headline's verb ends when a cut at `head` would leave
+    the verb bare ("La Francia abbandona | il tavolo di Bruxelles"): a name, then a
+    lowercase word that is no adjective (the verb), then an article and its noun; the verb
+    keeps its object, five words at most (14.30). 0 otherwise."""
+    if language not in ROMANCE or head < 2 or head + 2 > len(tokens):
+        return 0
+    function_words = FUNCTION_WORDS.get(language, frozenset())
+    verb, name = tokens[head - 1], tokens[head - 2]
+    if len(split_unit(verb)) != 1 or not verb[:1].islower() or not verb.isalpha():
+        return 0
+    if _bare(verb) in function_words or romance_adjective(verb):
+        return 0
+    if not _last_word(name)[:1].isupper() or _bare(_first_word(tokens[head])) not in ARTICLES.get(
+        language, ()
+    ):
+        return 0
+    end = head + 2
+    if len(split_unit(tokens[head])) > 1:
+        end = head + 1  # the article joined to its noun already
+    words_ = sum(len(split_unit(u)) for u in tokens[:end])
+    return end if words_ <= 6 else 0
+
+
+def romance_object(tokens: list[str], head: int, language: str) -> list[str]:
+    """The headline cut `romance_object_end` finds, its object's noun without the "di"
+    phrase joined to it ("il tavolo | di Bruxelles"): [] when there is none."""
+    end = romance_object_end(tokens, head, language)
+    if end:
+        return tokens[:end]
+    if language not in ROMANCE or head + 2 > len(tokens) or len(split_unit(tokens[head])) > 1:
+        return []
+    noun = split_unit(tokens[head + 1])
+    if len(noun) < 2 or not noun[0][:1].islower():
+        return []
+    shortened = [*tokens[: head + 1], noun[0]]
+    return shortened if romance_object_end(shortened, head, language) else []
+
+
+def _first_word(unit: str) -> str:
+    return split_unit(unit)[0]
+
+
+def _last_word(unit: str) -> str:
+    return split_unit(unit)[-1]

@@ -278,6 +278,7 @@ _ROMANCE_ADJECTIVE_ENDINGS = (
 _ROMANCE_ADJECTIVES = words(
     "froid froide froids froides rouge rouges noir noire noirs noires blanc blanche libre"
     " libres russe russes secret secrète secrets fría frío frías fríos fredda freddo fredde"
+    " commun commune communs communes común comunes comune comuni"
     " freddi fria frio frias frios rojo roja rosso rossa vermelho vermelha"
 )
 # Nouns that end like adjectives (a noun after a noun is an apposition, not its adjective).
@@ -330,9 +331,46 @@ def _romance_phrases(
             and _bare_compound(tokens[index - 1], tokens[index + 1])
         ):
             spans.append((index - 1, index + 1))
-        elif content(index - 1) and romance_adjective(tokens[index]):
+        elif (
+            content(index - 1)
+            and romance_adjective(tokens[index])
+            and not _governing_participle(tokens, index, function_words)
+        ):
             spans.append((index - 1, index))
+        elif (
+            bare in _ROMANCE_AND
+            and index + 1 < len(tokens)
+            and index >= 2
+            and romance_adjective(tokens[index - 1])
+            and not romance_adjective(tokens[index - 2])
+            and romance_adjective(tokens[index + 1])
+            and tokens[index - 1][-1:] not in ",;:"
+        ):
+            # Two adjectives joined by "et" are one modifier of the noun before them
+            # ("Allocution radiodiffusée et télévisée"): no cut between them (14.30).
+            # (After a first adjective, "aides américaines | économiques et militaires",
+            # the pair is a second modifier the cut may drop.)
+            spans.append((index - 1, index + 1))
     return spans
+
+
+_ROMANCE_AND = words("et ou y o e")
+_PARTICIPLE_ENDINGS = ("ée", "ées", "é", "és", "ado", "ada", "ados", "adas", "ato", "ata",
+                       "ati", "ate", "ido", "ida", "idos", "idas")  # fmt: skip
+
+
+def _governing_participle(tokens: list[str], index: int, function_words: frozenset[str]) -> bool:
+    """Whether the word at `index` is a participle after two modifiers already that opens a
+    phrase of its own ("Allocution radiodiffusée et télévisée | prononcée au palais"): it
+    heads a clause the cut may drop, and is no adjective of the noun (14.30)."""
+    bare = HIDDEN_TAGS.sub("", tokens[index]).lower()
+    return (
+        bare.endswith(_PARTICIPLE_ENDINGS)
+        and index >= 2
+        and romance_adjective(tokens[index - 1])
+        and index + 1 < len(tokens)
+        and HIDDEN_TAGS.sub("", tokens[index + 1]).lower() in function_words
+    )
 
 
 # Romance "de" compounds chained into one name of more than six words ("Reunión de Consulta
@@ -371,6 +409,11 @@ def contraction(word: str) -> bool:
 
 
 _BE = frozenset(("is", "are", "was", "were"))
+# Irregular past tenses, no noun's modifiers: "What My Father’s Fallout Shelter | Taught Me".
+_PAST_VERBS = words(
+    "taught thought knew saw came went began gave took told said made found brought became"
+    " stole meant felt"
+)
 
 
 def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tuple[int, int]]:
@@ -395,7 +438,7 @@ def _possessives(tokens: list[str], function_words: frozenset[str]) -> list[tupl
         while last + 1 < len(tokens) and last - index < 3:
             following = HIDDEN_TAGS.sub("", tokens[last + 1])
             bare = following.lower().strip("“”‘’\"',;:")
-            if bare in function_words or not bare[:1].isalpha() or bare in _BE:
+            if bare in function_words or not bare[:1].isalpha() or bare in _BE | _PAST_VERBS:
                 break  # (nor the verb of a headline: "Japan’s New Charter | Is Proclaimed")
             last += 1
             if following[-1:] in ",;:":

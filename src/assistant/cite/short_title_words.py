@@ -234,6 +234,9 @@ _ADJECTIVES = words(
     " national global regional military political economic social cultural diplomatic"
     " strategic nuclear atomic new old great early late first second third last final"
     " northern southern eastern western central cold united"
+    # (-ary adjectives by name: "library", "secretary", "diary" are nouns.)
+    " ordinary extraordinary revolutionary contemporary voluntary primary secondary"
+    " elementary legendary imaginary parliamentary unitary monetary budgetary literary"
 )
 _ADJECTIVE_ENDINGS = ("ese", "ean", "ical", "ous", "ful", "less", "ible", "able")
 _NOUNS_IN_IAN = words("historian civilian guardian politician librarian musician physician")

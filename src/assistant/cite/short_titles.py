@@ -29,10 +29,15 @@ from assistant.cite.short_title_chains import (
 )
 from assistant.cite.short_title_clauses import (
     appositive,
+    between_cut,
     collection_name,
     coordination_end,
+    gerund_object_end,
     object_of_gerund,
+    question_subject_end,
+    splits_between,
     subject_and_verb,
+    with_particle,
 )
 from assistant.cite.short_title_dates import date_spans, without_dates
 from assistant.cite.short_title_ends import (
@@ -53,9 +58,11 @@ from assistant.cite.short_title_ends import (
     persian_ezafe_end,
     trailing_prepositional_phrase,
 )
+from assistant.cite.short_title_frames import SUBTITLE, main_title, without_frame, without_reply_tag
 from assistant.cite.short_title_headlines import (
     main_clause_end,
     passive_subject_end,
+    romance_object,
     romance_subject_end,
 )
 from assistant.cite.short_title_phrases import (
@@ -90,7 +97,6 @@ from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.titles import record_period
 from assistant.cite.typography import words
 
-_SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
 # An em dash before a capital sets off a subtitle too ("Crisis in Asia—An Examination of
 # U.S. Policy"), as a colon does.
 _DASH_SUBTITLE = re.compile(r"\s*—\s*(?=[A-Z])")
@@ -132,8 +138,10 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
         # A description the writer supplies in brackets is shortened inside them.
         return f"[{derive_short_title(described.group(1), language, author_names)}]"
     hidden, tags = hide_tags(title)
-    main = _SUBTITLE.split(hidden, maxsplit=1)[0].rstrip(": ")
+    hidden = without_reply_tag(hidden) or hidden
+    main = main_title(hidden)
     subtitled = main != hidden.strip()
+    main = without_frame(main)
     head = _DASH_SUBTITLE.split(main, maxsplit=1)[0]
     # (Two dashes set off a parenthesis, "The War—and Peace—in Korea", not a subtitle.)
     if (
@@ -192,6 +200,8 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
             # go, as trailing years after a comma do (14.30).
             chosen = chosen[:-1]
         chosen = persian_ezafe_end(units, chosen, language)
+        chosen = with_particle(units, chosen, language)
+        chosen = _without_wh_word(units, chosen, language)
         complement = _complement(tokens, language)
         inquiry = INQUIRY_LEADS.get(language)
         inquired = inquiry is not None and inquiry.match(" ".join(tokens)) is not None
@@ -323,7 +333,7 @@ def _without_article(tokens: list[str], language: str) -> list[str]:
 
 def subtitle_of(title: str) -> str:
     """The subtitle of `title` ("" when it has none)."""
-    parts = _SUBTITLE.split(title, maxsplit=1)
+    parts = SUBTITLE.split(title, maxsplit=1)
     return parts[1].strip() if len(parts) > 1 else ""
 
 
@@ -348,6 +358,9 @@ def _choose(
     collection = collection_name(tokens, language)
     if collection:
         return tokens[:collection]
+    both = between_cut(tokens, language, function_words) or gerund_object_end(tokens, language)
+    if both:
+        return tokens[:both]
     if language == "en" and not question:
         # A headline's subordinate clause goes first; a passive one keeps its subject
         # (short_title_headlines).
@@ -378,6 +391,9 @@ def _choose(
         ]
     else:
         verbs, ends = [], list(range(1, n))
+    subject = question_subject_end(tokens, verbs, language, function_words) if question else 0
+    if subject:
+        return tokens[:subject]
     ends = [
         k
         for k in ends
@@ -390,6 +406,7 @@ def _choose(
         if _can_end(tokens[:k], language, function_words)
         and not splits_pair(tokens, k, language)
         and not splits_shared_article(tokens, k, language)
+        and not splits_between(tokens, k, language)
     ]
     relative = relative_clause_start(tokens) if language == "en" else 0
     if relative:
@@ -476,6 +493,8 @@ def _choose(
             if later:
                 return tokens[: max(later)]
             return tokens[:head]
+        elif romance_object(tokens, head, language):
+            return romance_object(tokens, head, language)
         elif degree_complement_end(tokens, head, ends, language):
             return tokens[: degree_complement_end(tokens, head, ends, language)]
         elif (
@@ -564,6 +583,25 @@ def _choose(
     if ends:
         return tokens[: min(ends)]
     return tokens if size <= 7 else _trim(tokens[:4], function_words)
+
+
+_DETERMINERS = words("the my our his her their its your")
+
+
+def _without_wh_word(units: list[str], chosen: list[str], language: str) -> list[str]:
+    """`chosen` without the "What" of a clause the cut ended before its verb ("What | My
+    Father’s Fallout Shelter | Taught Me ..."): the subject alone is the key phrase; "What"
+    with no verb after it says nothing (14.30)."""
+    if (
+        language != "en"
+        or not 3 <= len(chosen) < len(units)
+        or _bare(chosen[0]) not in _WH_WORDS
+        or _bare(_first(chosen[1])) not in _DETERMINERS
+        or len(split_unit(chosen[-1])) < 2
+    ):
+        return chosen
+    rest = chosen[1:]
+    return _without_article(rest, language) if _bare(rest[0]) in ARTICLES["en"] else rest
 
 
 def _balance_tags(text: str) -> str:
