@@ -1,5 +1,5 @@
-"""The engine on the third to sixty-sixth held-out libraries
-(tests/cite/realistic/heldout3 to heldout66), now tuning sets: the engine was changed in
+"""The engine on the third to seventy-fourth held-out libraries
+(tests/cite/realistic/heldout3 to heldout74), now tuning sets: the engine was changed in
 answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
@@ -67,6 +67,48 @@ FLOORS = {
     # Left: "A Week Like Any Other" (CMOS 18 8.159 lowercases "like"), a prepositional tail
     # ("Judeo-Christian Tradition in America") other sets keep.
     "heldout30": ({"note": 97.5, "short": 95.0, "bib": 97.5, "seq": 100.0}, 14),
+    # Fifth round's first sight, scored last: 99.1 / 95.6 % (heldout31, 32; 97.3 % pooled).
+    # Left: a series of three in a short title, Persée's period before a subtitle ("La genèse
+    # du plan Schuman. Des origines"), two short-title cuts in sequences.
+    "heldout31": ({"note": 100.0, "short": 96.7, "bib": 100.0, "seq": 100.0}, 15),
+    "heldout32": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 12),
+    # Second day, first round's first sight: 94.4 / 94.3 / 91.7 / 88.3 % (heldout33-36).
+    # Left: a German genitive cut ("Luftbrücke im Spiegel"), a site owner leading a web
+    # page's short note (CMOS's "Google" example; heldout33 drops it), "Policy Review of
+    # Voice for Free Hungary" (a name only a list would know), unsigned newspapers' short
+    # notes without the paper (heldout36 against 15 sets), surname-only short notes for two
+    # cited Khans (against 14.29), a bracketed translation inside the quotation marks
+    # (heldout36 against eight sets), "Working Paper no. 212," (against three sets).
+    "heldout33": ({"note": 100.0, "short": 97.5, "bib": 100.0, "seq": 100.0}, 13),
+    "heldout34": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 15),
+    "heldout35": ({"note": 100.0, "short": 97.6, "bib": 100.0, "seq": 100.0}, 16),
+    "heldout36": ({"note": 97.5, "short": 90.0, "bib": 95.0, "seq": 92.0}, 13),
+    # Second round's first sight: 91.5 / 94.1 % (heldout37, 38). Left: "3 vols." before a
+    # volume:page locator (heldout37 twice, 15, 39 twice, 41, against 17 items of 12 sets), a
+    # headline-cased Spanish title ("Historia Mínima de Cuba": sentence case needs a lexicon),
+    # "Yankee No!, 35" (the issue's rule: no comma after ? or !), a chapter's volume in its
+    # short note (heldout37 against heldout13 and 17), a conference paper in parentheses
+    # with "the" (heldout38 against four sets), unsigned newspapers' short notes without
+    # the paper (heldout36, 38, 42 against 15 sets), "La Democrazia cristiana e la scomunica"
+    # cut (three sets keep such five-word coordinations).
+    "heldout37": ({"note": 92.5, "short": 92.5, "bib": 97.5, "seq": 100.0}, 17),
+    "heldout38": ({"note": 97.2, "short": 94.5, "bib": 97.2, "seq": 100.0}, 19),
+    # Third round's first sight: 93.0 / 97.4 / 93.7 / 96.0 % (heldout39-42). Left: "4 vols."
+    # and "3 vols." before a volume:page locator (see heldout37), "Non-use" where the record
+    # capitalizes "Use", a magazine article's pages in the bibliography (heldout41, 44
+    # against 14 items), an interview's collection and library joined by a comma (against
+    # the other sets' period), unsigned newspapers' short notes without the paper.
+    "heldout39": ({"note": 95.0, "short": 100.0, "bib": 100.0, "seq": 95.6}, 15),
+    "heldout40": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 16),
+    "heldout41": ({"note": 97.4, "short": 100.0, "bib": 92.3, "seq": 96.0}, 13),
+    "heldout42": ({"note": 100.0, "short": 95.1, "bib": 100.0, "seq": 96.2}, 14),
+    # Fourth round's first sight: 98.6 / 92.9 / 95.2 / 98.5 % (heldout43-46). Left:
+    # heldout44's bibliography, "1980; repr., Press, 2003" (CMOS's example and heldout37:
+    # "1980. Reprint, Press, 2003") and magazine articles' pages (against 14 items).
+    "heldout43": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
+    "heldout44": ({"note": 100.0, "short": 100.0, "bib": 82.9, "seq": 100.0}, 12),
+    "heldout45": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 14),
+    "heldout46": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
     # Fifth round's first sight, scored last: 97.0 / 86.5 / 95.9 / 85.0 % (heldout47-50,
     # 91.2 % pooled). Left: working papers' "no." (nine sets expect "No." in the
     # bibliography), a yearbook's "vol. 5" against volume:page, CREST short titles cut by an
@@ -111,6 +153,28 @@ FLOORS = {
     "heldout64": ({"note": 100.0, "short": 89.4, "bib": 94.7, "seq": 95.0}, 12),
     "heldout65": ({"note": 85.7, "short": 100.0, "bib": 82.8, "seq": 95.2}, 13),
     "heldout66": ({"note": 100.0, "short": 94.8, "bib": 100.0, "seq": 88.8}, 15),
+    # Round 15's first sight 81.0 / 96.5 / 90.3 / 90.9 % (heldout67-70: military official
+    # histories and operational records, the Caucasus / Central Asia / Mongolia, Cold War
+    # literature, European integration) and round 16's 97.2 / 84.1 / 87.1 / 81.6 %
+    # (heldout71-74: Soviet dissent, France and Algeria, Japan and Okinawa, a first-year
+    # student's lectures, emails, AI text, posts, exhibitions and games). Left where the sets
+    # disagree with each other: one volume of a multivolume work as "vol. 1 (…), 62" or
+    # "(…), 1:62" and ibid. keeping or dropping the volume (heldout67 and 72 against the
+    # issue's "Ibid., 2:334" and heldout80-style sets), the editor of a whole collected works
+    # before the volume (the record cannot say whose editor it is), magazines by volume and
+    # issue or by date, magazine pages in the bibliography, "Le Monde" filed under L or M,
+    # unsigned press led by the paper, a Cyrillic subtitle's capital (CMOS 11.6 capitalizes
+    # it; earlier Russian sets did not), the comma after "?" in a short note. Left for a
+    # human: a bracketed translation typed in headline style, five-word short titles kept
+    # whole or cut, "Paul-Henri Spaak et la relance de Messine".
+    "heldout67": ({"note": 100.0, "short": 94.5, "bib": 100.0, "seq": 96.1}, 16),
+    "heldout68": ({"note": 97.5, "short": 97.5, "bib": 97.5, "seq": 100.0}, 13),
+    "heldout69": ({"note": 94.8, "short": 100.0, "bib": 89.7, "seq": 100.0}, 16),
+    "heldout70": ({"note": 97.5, "short": 95.0, "bib": 100.0, "seq": 95.6}, 15),
+    "heldout71": ({"note": 100.0, "short": 95.0, "bib": 100.0, "seq": 100.0}, 12),
+    "heldout72": ({"note": 95.0, "short": 92.5, "bib": 100.0, "seq": 72.0}, 16),
+    "heldout73": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
+    "heldout74": ({"note": 97.2, "short": 97.2, "bib": 91.6, "seq": 100.0}, 12),
 }
 
 
