@@ -269,8 +269,17 @@ def guess(text: str) -> str:
         scores[code] += min(value, 1.0)
         if value >= 1.0:
             own[code] += 1  # two words with such endings are evidence
-    letters = {code: len(pattern.findall(text)) for code, pattern in _LETTER_PATTERNS.items()}
-    best = max(scores, key=lambda code: (scores[code], own[code], letters.get(code, 0)))
+    # A language's own letters only break a tie of score and own words: counted only then.
+    top = max((scores[code], own[code]) for code in scores)
+    tied = [code for code in scores if (scores[code], own[code]) == top]
+    if len(tied) == 1:
+        best = tied[0]
+    else:
+        letters = {
+            code: len(_LETTER_PATTERNS[code].findall(text)) if code in _LETTER_PATTERNS else 0
+            for code in tied
+        }
+        best = max(tied, key=letters.__getitem__)
     score = scores[best]
     if (
         own[best]

@@ -80,7 +80,16 @@ class Run:
 
     def with_text(self, text: str) -> Run:
         """The same formatting around other text."""
-        return Run(text, *self.style, link=self.link)
+        # Positional fields, not `*self.style`: the engine copies tens of thousands of runs.
+        return Run(
+            text,
+            self.italic,
+            self.small_caps,
+            self.bold,
+            self.superscript,
+            self.subscript,
+            self.link,
+        )
 
 
 @dataclass(slots=True)

@@ -202,6 +202,9 @@ def short_parts(item: Item, citation: Citation, full_names: FullNames) -> Parts:
     return comma_then(head, loc)
 
 
+_ROMAN = Run("").style
+
+
 def finish(parts: Parts, warnings: list[str]) -> RichText:
     """A note or entry as printed: parentheses resolved, closing period, punctuation placed."""
     runs = _no_comma_after_stop(resolve_parens(merge_runs(parts), brackets=False))
@@ -211,7 +214,7 @@ def finish(parts: Parts, warnings: list[str]) -> RichText:
     stripped = text.rstrip()
     if stripped and not (stripped[-1] in ".?!" or stripped.endswith(_CLOSING_STOPS)):
         last = runs[-1]
-        if last.style != Run("").style:
+        if last.style != _ROMAN:
             runs.append(Run("."))
         else:
             runs[-1] = Run(last.text + ".")

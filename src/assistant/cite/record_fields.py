@@ -279,14 +279,22 @@ def _opens_with(title: str, genre: str) -> bool:
     return re.match(rf"{re.escape(genre)}\b\W*\w", title, re.IGNORECASE) is not None
 
 
+# "to" between spaces, as the pattern in _descriptive_letter_title requires it (same flags).
+_TO_WORD = re.compile(r"\sto\s", re.IGNORECASE)
+
+
 def _descriptive_letter_title(out: dict[str, Any]) -> bool:
     """Whether a letter's title only restates who wrote to whom, "Barrett to Webb", "Letter
     from Kennan to Acheson", "Memorandum, Rusk to Bundy" (Zotero's habit for untitled
     correspondence): CMOS 14.111 and 14.127 describe such a letter ("memorandum to James E.
     Webb"), its recipient and date given by the note itself; the title adds nothing."""
     title = _text(out.get("title")).rstrip(".")
+    # Every such title says "… to …": a title without the word is ruled out before the
+    # per-record pattern below is compiled (a compile costs more than the rest of the record).
+    if not title or not _TO_WORD.search(title):
+        return False
     recipients = _name_forms(out.get("recipient"))
-    if not title or not recipients:
+    if not recipients:
         return False
     genre = re.escape(_text(out.get("genre")))
     kind = rf"(?:{_LETTER_WORDS}{'|' + genre if genre else ''})"

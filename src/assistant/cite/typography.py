@@ -4,6 +4,7 @@ prefixes before open compounds; headline capitals live in `headline`, ranges in 
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from assistant.cite.model import Run
 
@@ -384,6 +385,10 @@ def _uniform(bounds: list[tuple[int, int, Run]], start: int, end: int) -> bool:
     return len(formats) <= 1
 
 
+# A run's formatting, link included, read in one C call (merge_runs sees every run of a note).
+_FORMAT = attrgetter("italic", "small_caps", "bold", "superscript", "subscript", "link")
+
+
 def merge_runs(runs: list[Run]) -> list[Run]:
     """Join neighbouring runs with the same formatting (a run with no neighbour to join is
     kept as it is, not copied)."""
@@ -393,7 +398,7 @@ def merge_runs(runs: list[Run]) -> list[Run]:
     for run in runs:
         if not run.text:
             continue
-        style = (run.italic, run.small_caps, run.bold, run.superscript, run.subscript, run.link)
+        style = _FORMAT(run)
         if group and style != current:
             merged.append(group[0] if len(group) == 1 else group[0].with_text(_texts(group)))
             group = []
