@@ -20,6 +20,7 @@ from assistant.cite.names import (
     parse_names,
     same_names,
     vietnamese_order,
+    without_script,
 )
 from assistant.cite.ranges import number_ranges
 from assistant.cite.record_fields import cleaned
@@ -341,7 +342,9 @@ def prepare(item_id: str, raw: Any) -> Item:
     elif title:
         # A translation given in brackets after the title is no part of the short title.
         surnames = [n.family or n.literal for key in ("author", "editor") for n in names[key]]
-        short = derive_short_title(_BRACKETED.sub("", title), language, surnames)
+        # Nor is the title in its own script after the romanized one (14.30, 11.83).
+        own = without_script(_BRACKETED.sub("", title))
+        short = derive_short_title(own, language, surnames)
     issued = raw.get("issued")
     if raw.get("season") and isinstance(issued, Mapping) and not issued.get("season"):
         # Exports that write the season of an issue beside the date rather than in it (a
