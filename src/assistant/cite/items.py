@@ -26,7 +26,13 @@ from assistant.cite.ranges import number_ranges
 from assistant.cite.record_fields import cleaned
 from assistant.cite.richtext import Parts, hide_tags, show_tags
 from assistant.cite.short_titles import derive_short_title, record_short_title, subtitle_of
-from assistant.cite.titles import case_title, is_english, language_code, reads_english
+from assistant.cite.titles import (
+    case_title,
+    is_english,
+    language_code,
+    reads_english,
+    translation_sentence_style,
+)
 from assistant.cite.typography import catalogue_em_dashes, smart_quotes
 
 # CSL types this engine knows, mapped to the family that renders them.
@@ -334,6 +340,13 @@ def prepare(item_id: str, raw: Any) -> Item:
         # Milligan", "ex rel." (Bluebook 10.2, CMOS 18 14.174): tidied, never headline-cased.
         headline = english and csl_type != "legal_case"
         title = case_title(title, headline, language=language_code(raw))
+        translation = _BRACKETED.search(title)
+        if translation and not english:
+            # A translation of the title the record typed in headline style is set in
+            # sentence style (CMOS 18 14.88).
+            before = title[: translation.start()]
+            inner = translation.group(0).strip()[1:-1]
+            title = f"{before} [{translation_sentence_style(inner, before)}]"
         short = case_title(short, headline, language=language_code(raw))
     language = language_code(raw)
     if short:
