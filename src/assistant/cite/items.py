@@ -20,12 +20,19 @@ from assistant.cite.names import (
     parse_names,
     same_names,
     vietnamese_order,
+    without_script,
 )
 from assistant.cite.ranges import number_ranges
 from assistant.cite.record_fields import cleaned
 from assistant.cite.richtext import Parts, hide_tags, show_tags
 from assistant.cite.short_titles import derive_short_title, record_short_title, subtitle_of
-from assistant.cite.titles import case_title, is_english, language_code, reads_english
+from assistant.cite.titles import (
+    case_title,
+    is_english,
+    language_code,
+    reads_english,
+    translation_sentence_style,
+)
 from assistant.cite.typography import catalogue_em_dashes, smart_quotes
 
 # CSL types this engine knows, mapped to the family that renders them.
@@ -333,6 +340,13 @@ def prepare(item_id: str, raw: Any) -> Item:
         # Milligan", "ex rel." (Bluebook 10.2, CMOS 18 14.174): tidied, never headline-cased.
         headline = english and csl_type != "legal_case"
         title = case_title(title, headline, language=language_code(raw))
+        translation = _BRACKETED.search(title)
+        if translation and not english:
+            # A translation of the title the record typed in headline style is set in
+            # sentence style (CMOS 18 14.88).
+            before = title[: translation.start()]
+            inner = translation.group(0).strip()[1:-1]
+            title = f"{before} [{translation_sentence_style(inner, before)}]"
         short = case_title(short, headline, language=language_code(raw))
     language = language_code(raw)
     if short:
@@ -341,7 +355,9 @@ def prepare(item_id: str, raw: Any) -> Item:
     elif title:
         # A translation given in brackets after the title is no part of the short title.
         surnames = [n.family or n.literal for key in ("author", "editor") for n in names[key]]
-        short = derive_short_title(_BRACKETED.sub("", title), language, surnames)
+        # Nor is the title in its own script after the romanized one (14.30, 11.83).
+        own = without_script(_BRACKETED.sub("", title))
+        short = derive_short_title(own, language, surnames)
     issued = raw.get("issued")
     if raw.get("season") and isinstance(issued, Mapping) and not issued.get("season"):
         # Exports that write the season of an issue beside the date rather than in it (a

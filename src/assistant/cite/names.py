@@ -19,6 +19,22 @@ from assistant.cite.typography import words
 
 _CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
                   r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")  # fmt: skip
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def without_script(text: str) -> str:
+    """A romanized name or title without the same words in Chinese, Japanese or Korean script
+    the record gives after it ("Kukpang Kunsa Yŏn'guso 국방군사연구소" -> "Kukpang Kunsa
+    Yŏn'guso"): a short note keeps the romanized form alone (CMOS 18 14.30, 11.83, as the
+    short note of a work in another script keeps what a reader of English reads). Text in
+    the script only, or mixing the two past the break, is returned as it is."""
+    found = _CJK.search(text)
+    if not found:
+        return text
+    head, tail = text[: found.start()], text[found.start() :]
+    if not head[-1:].isspace() or not _LATIN_LETTER.search(head) or _LATIN_LETTER.search(tail):
+        return text
+    return head.rstrip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +61,7 @@ class Name:
 
     def short(self) -> str:
         if self.literal:
-            return self.literal
+            return without_script(self.literal)
         if self.particle and _LEADING_ARTICLE.match(self.family):
             # "La Fontaine" for Jean de La Fontaine: the surname begins at its article (8.5).
             return self.family

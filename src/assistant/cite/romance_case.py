@@ -53,7 +53,9 @@ _DICTIONARIES = {
     "fr": "fr_FR",
     "nl": "nl_NL",
 }
-LANGUAGES = frozenset(_DICTIONARIES)
+# English's serves a title's bracketed translation (titles.translation_sentence_style).
+_DICTIONARIES["en"] = "en_US"
+LANGUAGES = frozenset(_DICTIONARIES) - {"en"}
 
 _OPENS = ":.?!—–"  # a word after one of these begins a title, subtitle or sentence
 _CORE = re.compile(r"^([^\w]*)([\w’'-]*?)([^\w]*)$")
@@ -103,6 +105,13 @@ def _common(dictionary: Any, word: str) -> bool:
     if _stems(dictionary, word) or _stems(dictionary, word.upper()):
         return False
     return bool(dictionary.lookup(lower))
+
+
+def common_word(word: str, language: str) -> bool | None:
+    """Whether capitalized `word` is only a common word in `language`'s dictionary (as
+    `_common`); None when there is no dictionary to ask."""
+    dictionary = _dictionary(language)
+    return None if dictionary is None else _common(dictionary, word)
 
 
 def _lower(word: str) -> str:
@@ -241,7 +250,7 @@ def _inner_words(text: str, language: str) -> list[tuple[int, str, str, str, str
     token's index, its leading marks, an elided article or preposition, the word, its trailing
     marks; None when the title is not in headline style (a content word in lowercase, fewer
     than two content words capitalized)."""
-    if language not in _DICTIONARIES or "<" in text or not any(c.isupper() for c in text[1:]):
+    if language not in LANGUAGES or "<" in text or not any(c.isupper() for c in text[1:]):
         return None
     function_words = FUNCTION_WORDS.get(language, frozenset())
     tokens = re.split(r"(\s+)", text)[::2]

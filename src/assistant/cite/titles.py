@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from assistant.cite.german_case import sentence_style as german_sentence_style
@@ -18,8 +19,9 @@ from assistant.cite.languages import code_of, guess, is_function_word
 from assistant.cite.model import Run
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
 from assistant.cite.romance_case import LANGUAGES as SENTENCE_CASED
-from assistant.cite.romance_case import needs_dictionary
+from assistant.cite.romance_case import common_word, needs_dictionary
 from assistant.cite.romance_case import sentence_style as lexicon_sentence_style
+from assistant.cite.short_title_words import FUNCTION_WORDS
 from assistant.cite.typography import ABBREVIATIONS as _ABBREVIATIONS
 from assistant.cite.typography import (
     close_up_marks,
@@ -56,6 +58,11 @@ def dictionary_languages(items: Iterable[Mapping[str, Any]]) -> frozenset[str]:
             )
         ):
             needed.add(language)
+        if "en" not in needed and not is_english(item):
+            title = str(item.get("title") or "")
+            translation = _TRANSLATION.search(title)
+            if translation and _translation_words(translation.group(0).strip()[1:-1]):
+                needed.add("en")
     return frozenset(needed)
 
 
@@ -381,3 +388,70 @@ def styled_title(text: str, quoted: bool) -> Parts:
             Run(text[script.start() :]),
         ]
     return markup_runs(text, Run("", italic=not _CJK.search(text)))
+
+
+_WORD = re.compile(r"^([^\w]*)([\w’'-]*?)([^\w]*)$")
+_OPENS_PHRASE = ":.?!—"
+
+
+def _translation_words(text: str) -> list[tuple[int, str, str, str]] | None:
+    """The words of a bracketed translation after its first and its subtitle's first (token
+    index, leading marks, word, trailing marks) when it is clearly typed in headline style:
+    every content word capitalized, at least one of them or a capitalized function word
+    inside; None otherwise."""
+    if "<" in text or _NON_LATIN.search(text):
+        return None
+    tokens = text.split(" ")
+    function_words = FUNCTION_WORDS["en"]
+    inner: list[tuple[int, str, str, str]] = []
+    for i, token in enumerate(tokens):
+        match = _WORD.match(token)
+        if not match or not match.group(2)[:1].isalpha():
+            continue
+        lead, core, trail = match.groups()
+        if i == 0 or lead or tokens[i - 1][-1:] in _OPENS_PHRASE:
+            continue  # a title's, a subtitle's first word; a quoted one is the quotation's
+        inner.append((i, lead, core, trail))
+    content = [core for _, _, core, _ in inner if core.lower() not in function_words]
+    flagged = any(core[:1].isupper() and core.lower() in function_words for _, _, core, _ in inner)
+    if not all(core[:1].isupper() for core in content) or not (content or flagged):
+        return None
+    return inner
+
+
+def translation_sentence_style(translation: str, original: str) -> str:
+    """A title's English translation in brackets set in sentence style, as CMOS 18 14.88 and
+    11.x give it ("Mir narodam! [Peace to the peoples!]"), when the record typed it in
+    headline style ("[Peace to the Peoples!]"). Conservative: only a translation whose words
+    after the first are all capitalized (or with a capitalized article, preposition or
+    conjunction) and are all common words by an English dictionary that keeps case changes;
+    one with a proper noun by that dictionary, an acronym, "I", a word the original title
+    spells capitalized, or two capitalized words in a row stays as typed, since a name
+    draws the capitals of its neighbours or is made of common words ("[History of Okinawa
+    Prefecture]", "[The People's Liberation Army during the Cultural Revolution]"), which
+    no word list tells."""
+    inner = _translation_words(translation)
+    if not inner:
+        return translation
+    function_words = FUNCTION_WORDS["en"]
+    tokens = translation.split(" ")
+    for first, second in pairwise(tokens):
+        # Two capitalized content words in a row may be a name of common words ("People’s
+        # Liberation Army", "Cultural Revolution"): no clear case.
+        if (
+            first[:1].isupper()
+            and second[:1].isupper()
+            and first[-1:].isalnum()
+            and not {first.lower(), second.lower().rstrip(".,;:!?")} & function_words
+        ):
+            return translation
+    own = {w for w in re.findall(r"[\w’'-]+", original) if w[:1].isupper()}
+    for i, lead, core, trail in inner:
+        if core.lower() in function_words:
+            lowered = core.lower()
+        elif core in own or core.isupper() or common_word(core, "en") is not True:
+            return translation
+        else:
+            lowered = "-".join(part[:1].lower() + part[1:] for part in core.split("-"))
+        tokens[i] = lead + lowered + trail
+    return " ".join(tokens)
