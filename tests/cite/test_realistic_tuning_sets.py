@@ -1,5 +1,5 @@
-"""The engine on the third to seventy-fourth held-out libraries
-(tests/cite/realistic/heldout3 to heldout74), now tuning sets: the engine was changed in
+"""The engine on the third to eighty-second held-out libraries
+(tests/cite/realistic/heldout3 to heldout82), now tuning sets: the engine was changed in
 answer to their mismatches
 (each fault fixed by its CMOS 18 rule and pinned on other items in test_cmos18_tuning_rules.py
 and test_title_records.py), so their
@@ -175,6 +175,20 @@ FLOORS = {
     "heldout72": ({"note": 95.0, "short": 92.5, "bib": 100.0, "seq": 72.0}, 16),
     "heldout73": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
     "heldout74": ({"note": 97.2, "short": 97.2, "bib": 91.6, "seq": 100.0}, 12),
+    # Round 17, scored last on the session's final engine (4ee8993) and not fixed: 98.6 / 97.9
+    # / 94.0 / 83.6 / 90.8 / 85.3 / 95.0 / 97.1 % (heldout75-82: Stalin and Kim in 1950, the
+    # Horn of Africa, the Cold War at sea and in the Arctic, reviews and periodical writing,
+    # Mexico, Vietnam from Hanoi and Saigon, East German society, US policy in the 1970s;
+    # 92.9 % pooled). These floors are those first-sight figures. What they miss is named in
+    # each set's README ("First score").
+    "heldout75": ({"note": 97.4, "short": 100.0, "bib": 97.4, "seq": 100.0}, 16),
+    "heldout76": ({"note": 97.5, "short": 97.5, "bib": 97.5, "seq": 100.0}, 15),
+    "heldout77": ({"note": 95.2, "short": 92.8, "bib": 97.6, "seq": 87.5}, 16),
+    "heldout78": ({"note": 85.0, "short": 80.0, "bib": 85.0, "seq": 84.6}, 11),
+    "heldout79": ({"note": 87.5, "short": 97.5, "bib": 90.0, "seq": 86.3}, 14),
+    "heldout80": ({"note": 89.4, "short": 81.5, "bib": 89.4, "seq": 77.2}, 15),
+    "heldout81": ({"note": 95.7, "short": 93.6, "bib": 97.8, "seq": 90.0}, 21),
+    "heldout82": ({"note": 97.4, "short": 94.8, "bib": 97.4, "seq": 100.0}, 13),
 }
 
 
