@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.cite.headline import title_case
+from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import joined_open_compounds
 
 
@@ -72,3 +73,13 @@ def test_an_of_a_place_name_is_no_article_cmos_8_159(typed: str, expected: str) 
 )
 def test_spaced_hyphen_joining_open_name_is_en_dash_cmos_6_80(typed: str, expected: str) -> None:
     assert joined_open_compounds(typed) == expected
+
+
+def test_german_lead_before_an_indefinite_article_stays_cmos_14_30() -> None:
+    # CMOS 14.30: a short title keeps the title's key words and never opens with an article
+    # left by a cut; "Gedanken zu" goes only when a key word follows it.
+    assert derive_short_title("Gedanken zur Geschichte der Bundeswehr", "de") == (
+        "Gedanken zur Geschichte"
+    )
+    short = derive_short_title("Gedanken zu einer Wirtschafts- und Sozialpolitik der BRD", "de")
+    assert short == "Gedanken"
