@@ -78,6 +78,10 @@ _LONG_PREPOSITIONS = frozenset(
         "vis-à-vis",
         "under",
         "underneath",
+        # "Fishery Protection off Iceland", "The Battle off Samar": a preposition, lowercase;
+        # as an adverb ("Cut Off from the World", "Taking Off") the particle tests capitalize
+        # it (CMOS 18 8.159).
+        "off",
         "unlike",
         "until",
         "upon",
@@ -221,8 +225,10 @@ def title_case(text: str) -> str:
             out.append(tok)
         elif i != first and not capitalize_next and _CLOSED_CIRCA.fullmatch(tok):
             out.append(tok[0].lower() + tok[1:])  # "c.1750-1850", closed up, last or not
-        elif i in (first, last) or capitalize_next:
+        elif i in (first, last) or capitalize_next or _ends_segment(tokens, i):
             out.append(_capitalize_word(tok))
+        elif tok in ("An", "A") and _part_of_name(tokens, i):
+            out.append(tok)  # "Tay Ninh and Long An, 1965": a place name's part, no article
         elif tok in ("V.", "Vs.") and _beside_initial(tokens, i):
             out.append(_capitalize_word(tok))  # "S. V. Chervonenko": an initial, not versus
         elif _circa(tokens, i):
@@ -246,6 +252,8 @@ def title_case(text: str) -> str:
                     _used_adverbially(tokens, i)
                     or _after_its_verb(tokens, i)
                     or _after_article(tokens, i)
+                    # "Hands Off Africa!": the interjection's adverb, capitalized (8.159)
+                    or (lower == "off" and _previous_mark(tokens, i).lower() == "hands")
                 )
             )
             and not (lower in _CONJUNCTIONS_TOO and _opens_clause(tokens, i))
@@ -270,6 +278,33 @@ def title_case(text: str) -> str:
 # spells them lowercase, among the scholarly abbreviations; 8.159 capitalizes words, not them).
 _DATE_ABBREVIATIONS = words("c. ca. fl.")
 _CLOSED_CIRCA = re.compile(r"(?:c|ca|fl)\.\d{3,4}\b.*")
+
+
+def _next_mark(tokens: list[str], i: int) -> str:
+    j = i + 1
+    while j < len(tokens) and (tokens[j].isspace() or tokens[j] == "\x00"):
+        j += 1
+    return tokens[j] if j < len(tokens) else ""
+
+
+def _ends_segment(tokens: list[str], i: int) -> bool:
+    """Whether the word at `tokens[i]` is the last of a title before its subtitle: CMOS 18
+    8.159 capitalizes the first and last words of titles and subtitles ("What They Fought
+    For: Essays", "War Comes to Long An: Revolutionary Conflict")."""
+    # "Dr. Strangelove or: How I Learned …": the "or" of a double title stays lowercase
+    # (CMOS 8.164), a colon after it or not.
+    return _next_mark(tokens, i) == ":" and tokens[i].lower() != "or"
+
+
+def _part_of_name(tokens: list[str], i: int) -> bool:
+    """Whether a capitalized "An"/"A" is a word of a name, not an article: an article never
+    stands before punctuation, so one right after a capitalized word that is no function word
+    and before a comma, semicolon or closing mark is the name's own ("Long An", CMOS 8.159
+    lowercases articles only)."""
+    if _next_mark(tokens, i) not in (",", ";", ")", "”", "’", "]", "—", "–", ""):
+        return False
+    before = _previous_mark(tokens, i)
+    return before[:1].isupper() and before.lower() not in STOP_WORDS
 
 
 def _circa(tokens: list[str], i: int) -> bool:

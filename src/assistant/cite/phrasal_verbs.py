@@ -23,11 +23,22 @@ _PHRASAL = {
     "on": "spur egg urge",
     "over": "hand take win sign",
     "through": "follow muddle",
+    "off": "take cut seal wall fend ward stave cordon kick pay break shut fight hold",
     "about": "bring",
     "around": "bring",
 }
 # Past forms the regular endings do not give.
-_IRREGULAR = {"bring": "brought", "take": "took taken", "win": "won"}
+_IRREGULAR = {
+    "bring": "brought",
+    "take": "took taken",
+    "win": "won",
+    "cut": "cut",
+    "pay": "paid",
+    "break": "broke broken",
+    "shut": "shut",
+    "fight": "fought",
+    "hold": "held",
+}
 _VOWELS = "aeiou"
 
 

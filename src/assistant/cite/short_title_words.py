@@ -203,6 +203,8 @@ LEAD_PHRASES = {
     ),
     "de": re.compile(
         r"(?i)^(?:bemerkungen|überlegungen|anmerkungen|gedanken)\s+(?:zu[rm]?|über)\s+"
+        # "Überlegungen zu einer …": an indefinite article opens no short title (14.30).
+        r"(?!(?:eine[mnrs]?|ein)\s)"
     ),
     "es": re.compile(
         r"(?i)^(?:notas|apuntes|reflexiones|consideraciones|observaciones)\s+(?:sobre|acerca de)\s+"

@@ -179,7 +179,35 @@ def joined_open_compounds(text: str) -> str:
             return match.group(0)
         return f"{left}–{right}{outer_right}"
 
-    return _SPACED_HYPHEN.sub(dash, text)
+    text = _SPACED_HYPHEN.sub(dash, text)
+    return _translated_compound(text) if " - " in text and "[" in text else text
+
+
+# A spaced hyphen after an open name ("Lê Đức Thọ - Kissinger") that the bracketed
+# translation writes joined ("[The Lê Đức Thọ-Kissinger negotiations]"): the translator
+# read a compound, not a subtitle, and the en dash joins it in both, closed up, since one of
+# its elements is open (CMOS 6.80).
+_OPEN_NAME_DASH = re.compile(
+    rf"((?:{_NAME_WORD}[ \u00a0]+)+{_NAME_WORD})[ \u00a0]+-[ \u00a0]+({_NAME_WORD})(?=[\s,;:])"
+)
+
+
+def _translated_compound(text: str) -> str:
+    start = text.find("[")
+    original, translated = text[:start], [text[start:]]
+
+    def dash(match: re.Match[str]) -> str:
+        left, right = match.groups()
+        translation = translated[0]
+        last = left.split()[-1]
+        capitals = [word for word in left.split() if word[:1].isupper()]
+        if len(capitals) < 2 or not right[:1].isupper() or f"{last}-{right}" not in translation:
+            return match.group(0)
+        translated[0] = translation.replace(f"{last}-{right}", f"{last}–{right}")
+        return f"{left}–{right}"
+
+    original = _OPEN_NAME_DASH.sub(dash, original)
+    return original + translated[0]
 
 
 # Sentence style in other languages capitalizes the first word of the subtitle as of the
