@@ -18,6 +18,7 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.ranges import page_range
+from assistant.cite.record_fields import ONLINE_FIRST
 from assistant.cite.richtext import CLOSE, Parts, capitalize, join, lower_first, paren, t, text_of
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import styled_title
@@ -142,8 +143,10 @@ def _serial(item: Item) -> Parts:
         return serial + t(f", {status}")
     if item.date and _ahead_of_print(item, volume or issue):
         # Online first, before any issue: "*Cold War History*, published ahead of print,
-        # March 14, 2025" (CMOS 18 14.75): the date is the article's own, out of parentheses.
-        return serial + t(f", published ahead of print, {item.date.text()}")
+        # March 14, 2025" (CMOS 18 14.75): the date is the article's own, out of parentheses;
+        # the record's own words for it ("advance online publication") are kept.
+        said = status if ONLINE_FIRST.match(status) else "published ahead of print"
+        return serial + t(f", {said}, {item.date.text()}")
     serial += paren(date or status or "n.d.")
     return serial
 
@@ -184,7 +187,7 @@ def _ahead_of_print(item: Item, numbered: str) -> bool:
     return bool(
         item.csl_type == "article-journal"
         and not numbered
-        and not item.get("page")
+        and (not item.get("page") or ONLINE_FIRST.match(item.get("status")))
         and item.get("DOI")
         and item.date
         and item.date.start is not None
