@@ -111,3 +111,28 @@ def test_an_online_first_record_with_a_volume_keeps_its_pages_14_75() -> None:
     }
     _, _, bib = _forms(item)
     assert bib is not None and "48 (2026): 1–19." in bib
+
+
+# --- a journal's new or numbered series (CMOS 18 14.180) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("series", "printed"), [("New Series", "n.s."), ("4th Series", "4th ser.")]
+)
+def test_a_journal_series_stands_between_commas_before_the_volume_14_180(
+    series: str, printed: str
+) -> None:
+    item = {
+        "id": "ward1984",
+        "type": "article-journal",
+        "title": "Boyars and Books",
+        "author": [{"family": "Ward", "given": "Helen"}],
+        "container-title": "Slavonic and East European Review",
+        "collection-title": series,
+        "volume": "12",
+        "page": "101-20",
+        "issued": {"date-parts": [["1984"]]},
+    }
+    _, _, bib = _forms(item)
+    assert bib is not None
+    assert f"<i>Slavonic and East European Review</i>, {printed}, 12 (1984): 101–20." in bib

@@ -22,6 +22,7 @@ from assistant.cite.record_fields import ONLINE_FIRST
 from assistant.cite.richtext import CLOSE, Parts, capitalize, join, lower_first, paren, t, text_of
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import styled_title
+from assistant.cite.typography import ordinal
 
 # An issue given with its label already ("no. 3", "Nos. 6-7", "Number 4", French "n° 3",
 # German "Nr. 2" or "H. 2" for Heft, Spanish "núm. 5", Czech "č. 4"): the label goes, the
@@ -120,6 +121,11 @@ def _serial(item: Item) -> Parts:
         return t(_join_text(site, item.date.text() if item.date else ""))
     serial = periodical_name(item)
     volume, issue = volume_number(item), item.get("issue")
+    restarted = _journal_series(item.get("collection-title")) if volume else ""
+    if restarted:
+        # A journal that restarted its volumes: "*Notes and Queries*, n.s., 24" (CMOS 18
+        # 14.180), the series between commas before the volume.
+        serial += t(f", {restarted},")
     season = _SEASON_ISSUE.match(issue)
     if season and (volume or item.date):
         # A season typed into the issue field dates the issue, it is no issue number:
@@ -194,6 +200,20 @@ def _ahead_of_print(item: Item, numbered: str) -> bool:
         and item.date.start.day
         and item.date.end is None
     )
+
+
+_NEW_SERIES = re.compile(r"^(?:new\s+series|n\.\s?s\.?)$", re.IGNORECASE)
+_NTH_SERIES = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+(?:series|ser\.?)$", re.IGNORECASE)
+
+
+def _journal_series(series: str) -> str:
+    """A journal's series as CMOS 18 14.180 abbreviates it: "n.s.", "4th ser."; "" for any
+    other series name (a journal's collection title is not printed otherwise)."""
+    series = (series or "").strip()
+    if _NEW_SERIES.match(series):
+        return "n.s."
+    nth = _NTH_SERIES.match(series)
+    return ordinal(int(nth.group(1))) + " ser." if nth else ""
 
 
 def serial(item: Item) -> Parts:
