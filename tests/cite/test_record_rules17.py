@@ -136,3 +136,30 @@ def test_a_journal_series_stands_between_commas_before_the_volume_14_180(
     _, _, bib = _forms(item)
     assert bib is not None
     assert f"<i>Slavonic and East European Review</i>, {printed}, 12 (1984): 101–20." in bib
+
+
+# --- a review of two books, each with its author (CMOS 18 14.102) ------------------------
+
+
+def test_a_review_of_two_books_gives_each_its_author_14_102() -> None:
+    item = {
+        "id": "lindqvist2011",
+        "type": "review-book",
+        "title": "Neutral Ground",
+        "author": [{"family": "Lindqvist", "given": "Annika"}],
+        "reviewed-author": [
+            {"family": "Holm", "given": "Peter"},
+            {"family": "Marsh", "given": "Ruth"},
+        ],
+        "reviewed-title": "Sweden and the Bomb; Finland between the Blocs",
+        "container-title": "Scandinavian Journal of History",
+        "volume": "36",
+        "issue": "2",
+        "page": "210-14",
+        "issued": {"date-parts": [["2011"]]},
+    }
+    full, _, _ = _forms(item)
+    assert (
+        "review of <i>Sweden and the Bomb</i>, by Peter Holm, and "
+        "<i>Finland between the Blocs</i>, by Ruth Marsh," in full
+    )

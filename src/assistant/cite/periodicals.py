@@ -281,6 +281,17 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
             reviewed, by = _split_byline(reviewed)
     if not reviewed:
         return own, []
+    books = [b.strip() for b in reviewed.split("; ")]
+    if len(authors) >= 2 and len(books) == len(authors) and all(books):
+        # Two books in one reviewed-title field, in the order of their authors: each with
+        # its own byline, "review of *A*, by X, and *B*, by Y" (CMOS 18 14.102).
+        words = [Run("Review of " if bib else "review of ")]
+        for index, (book, author) in enumerate(zip(books, authors, strict=True)):
+            if index:
+                words += t(", and " if index == len(books) - 1 else ", ")
+            words += [*styled_title(book, _reviewed_quoted(item))]
+            words += t(", by " + names_note([author], et_al=False))
+        return own, words
     words = [
         Run("Review of " if bib else "review of "),
         *styled_title(reviewed, _reviewed_quoted(item)),
