@@ -156,6 +156,10 @@ def short_head(item: Item, suppress_author: bool, full_names: FullNames) -> Part
         described = []
         if item.recipients:
             described.append(t(f"{genre} to {names_short(item.recipients)}"))
+        elif item.get("genre") and item.get("container-title"):
+            # A published letter to no one named, "letter to the editor": its description is
+            # its short form, as a title's would be (CMOS 18 14.105, 14.30).
+            return join([creator, t(genre)], ", ")
         dated = item.document_date or item.date
         described.append(t(dated.text() if dated else ""))
         short_title = join(described, ", ")

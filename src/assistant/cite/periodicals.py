@@ -18,9 +18,11 @@ from assistant.cite.pieces import (
     title,
 )
 from assistant.cite.ranges import page_range
+from assistant.cite.record_fields import ONLINE_FIRST
 from assistant.cite.richtext import CLOSE, Parts, capitalize, join, lower_first, paren, t, text_of
 from assistant.cite.short_titles import derive_short_title
 from assistant.cite.titles import styled_title
+from assistant.cite.typography import ordinal
 
 # An issue given with its label already ("no. 3", "Nos. 6-7", "Number 4", French "n° 3",
 # German "Nr. 2" or "H. 2" for Heft, Spanish "núm. 5", Czech "č. 4"): the label goes, the
@@ -119,6 +121,11 @@ def _serial(item: Item) -> Parts:
         return t(_join_text(site, item.date.text() if item.date else ""))
     serial = periodical_name(item)
     volume, issue = volume_number(item), item.get("issue")
+    restarted = _journal_series(item.get("collection-title")) if volume else ""
+    if restarted:
+        # A journal that restarted its volumes: "*Notes and Queries*, n.s., 24" (CMOS 18
+        # 14.180), the series between commas before the volume.
+        serial += t(f", {restarted},")
     season = _SEASON_ISSUE.match(issue)
     if season and (volume or item.date):
         # A season typed into the issue field dates the issue, it is no issue number:
@@ -142,8 +149,10 @@ def _serial(item: Item) -> Parts:
         return serial + t(f", {status}")
     if item.date and _ahead_of_print(item, volume or issue):
         # Online first, before any issue: "*Cold War History*, published ahead of print,
-        # March 14, 2025" (CMOS 18 14.75): the date is the article's own, out of parentheses.
-        return serial + t(f", published ahead of print, {item.date.text()}")
+        # March 14, 2025" (CMOS 18 14.75): the date is the article's own, out of parentheses;
+        # the record's own words for it ("advance online publication") are kept.
+        said = status if ONLINE_FIRST.match(status) else "published ahead of print"
+        return serial + t(f", {said}, {item.date.text()}")
     serial += paren(date or status or "n.d.")
     return serial
 
@@ -184,13 +193,27 @@ def _ahead_of_print(item: Item, numbered: str) -> bool:
     return bool(
         item.csl_type == "article-journal"
         and not numbered
-        and not item.get("page")
+        and (not item.get("page") or ONLINE_FIRST.match(item.get("status")))
         and item.get("DOI")
         and item.date
         and item.date.start is not None
         and item.date.start.day
         and item.date.end is None
     )
+
+
+_NEW_SERIES = re.compile(r"^(?:new\s+series|n\.\s?s\.?)$", re.IGNORECASE)
+_NTH_SERIES = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+(?:series|ser\.?)$", re.IGNORECASE)
+
+
+def _journal_series(series: str) -> str:
+    """A journal's series as CMOS 18 14.180 abbreviates it: "n.s.", "4th ser."; "" for any
+    other series name (a journal's collection title is not printed otherwise)."""
+    series = (series or "").strip()
+    if _NEW_SERIES.match(series):
+        return "n.s."
+    nth = _NTH_SERIES.match(series)
+    return ordinal(int(nth.group(1))) + " ser." if nth else ""
 
 
 def serial(item: Item) -> Parts:
@@ -258,6 +281,17 @@ def _review(item: Item, *, bib: bool) -> tuple[Parts, Parts]:
             reviewed, by = _split_byline(reviewed)
     if not reviewed:
         return own, []
+    books = [b.strip() for b in reviewed.split("; ")]
+    if len(authors) >= 2 and len(books) == len(authors) and all(books):
+        # Two books in one reviewed-title field, in the order of their authors: each with
+        # its own byline, "review of *A*, by X, and *B*, by Y" (CMOS 18 14.102).
+        words = [Run("Review of " if bib else "review of ")]
+        for index, (book, author) in enumerate(zip(books, authors, strict=True)):
+            if index:
+                words += t(", and " if index == len(books) - 1 else ", ")
+            words += [*styled_title(book, _reviewed_quoted(item))]
+            words += t(", by " + names_note([author], et_al=False))
+        return own, words
     words = [
         Run("Review of " if bib else "review of "),
         *styled_title(reviewed, _reviewed_quoted(item)),

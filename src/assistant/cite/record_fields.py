@@ -171,6 +171,9 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         trimmed = re.sub(r"^The\s+(?=[A-Z])", "", _DATABASE_RUN.sub("", container))
         if trimmed != container:
             out["container-title"] = trimmed
+    _letter_to_the_editor(out, kind)
+    _online_first(out, kind)
+    kind = str(out.get("type", ""))
     _describe_unpublished(out, kind)
     volume = _text(out.get("volume"))
     if volume:
@@ -205,6 +208,45 @@ def cleaned(raw: dict[str, Any]) -> dict[str, Any]:
         if english != edition:
             out["edition"] = english
     return out
+
+
+# A record's status for an article out online before its issue (Zotero's "Status" in Extra).
+ONLINE_FIRST = re.compile(
+    r"^(?:advance online publication|published (?:online )?ahead of print|online first"
+    r"|early view|epub ahead of print)$",
+    re.IGNORECASE,
+)
+
+
+def _online_first(out: dict[str, Any], kind: str) -> None:
+    """An article out online before its issue has no pages yet: the "1-22" such a record
+    carries numbers the PDF, not the issue it will be in, and CMOS 18 14.75 cites it by its
+    date online alone ("published ahead of print, March 14, 2025")."""
+    if kind != "article-journal" or out.get("volume") or out.get("issue"):
+        return
+    if ONLINE_FIRST.match(_text(out.get("status"))):
+        out.pop("page", None)
+
+
+# A newspaper's or magazine's heading for its readers' letters, which Zotero files as the title.
+_EDITOR_LETTER = re.compile(r"^letters?\s+to\s+the\s+editors?\.?$", re.IGNORECASE)
+
+
+def _letter_to_the_editor(out: dict[str, Any], kind: str) -> None:
+    """A piece in a newspaper or magazine whose title is only "Letter to the Editor" is a
+    letter described, not titled: "Reinhold Niebuhr, letter to the editor, *New York Times*"
+    (CMOS 18 14.105, 14.192), lowercase in a note and unquoted; its record becomes a letter
+    whose genre is that description."""
+    if kind not in ("article-newspaper", "article-magazine") or _text(out.get("genre")):
+        return
+    title = _text(out.get("title"))
+    if not _EDITOR_LETTER.match(title):
+        return
+    out["type"] = "letter"
+    # One reader’s letter, however the paper heads its column ("Letters to the Editor").
+    out["genre"] = "letter to the editor"
+    for key in ("title", "title-short", "shortTitle"):
+        out.pop(key, None)
 
 
 # What a letter is, as a title that only describes it starts: "Letter from X to Y",

@@ -40,7 +40,7 @@ def is_blog(item: Item) -> bool:
     return item.csl_type == "post-weblog"
 
 
-def site(item: Item) -> Parts:
+def site(item: Item, *, bib: bool = False) -> Parts:
     """The site (roman) or blog (italic, "(blog)"), and its publisher when it is another."""
     raw_name = item.get("container-title")
     name = raw_name if _HANDLE.match(raw_name) else item.cased("container-title")
@@ -51,9 +51,17 @@ def site(item: Item) -> Parts:
             parts = [*parts, *paren("blog")]
     else:
         parts = t(name)
-    if publisher and not names_owner(name, publisher):
-        parts = join([parts, t(publisher)], ", ")
+    numbered = bool(_NUMBERED.search(name))
+    if publisher and (numbered or not names_owner(name, publisher)):
+        # A bibliography ends the series with its number, as a book's series (14.123).
+        parts = join([parts, t(publisher)], ". " if bib and numbered else ", ")
     return parts
+
+
+# A numbered publication of a site ("National Security Archive Electronic Briefing Book No.
+# 105") is a series, not the site's name: its publisher follows the number, as a book's does
+# its series (CMOS 18 14.123), even when the series is named after the publisher.
+_NUMBERED = re.compile(r"\b(?:No|Nr|Number)\.?\s*\d+\w*$", re.IGNORECASE)
 
 
 def _name_words(text: str) -> list[str]:
@@ -193,7 +201,7 @@ def bibliography(item: Item) -> Parts:
     creator = t(creator_bib(item))
     date = t(_dated(item))
     if creator:
-        where = join([site(item), date], ", ")
+        where = join([site(item, bib=True), date], ", ")
     else:
         owner, rest = lead(item)
         creator = owner
