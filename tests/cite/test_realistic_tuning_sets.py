@@ -167,27 +167,31 @@ FLOORS = {
     # it; earlier Russian sets did not), the comma after "?" in a short note. Left for a
     # human: a bracketed translation typed in headline style, five-word short titles kept
     # whole or cut, "Paul-Henri Spaak et la relance de Messine".
-    "heldout67": ({"note": 100.0, "short": 94.5, "bib": 100.0, "seq": 96.1}, 16),
+    "heldout67": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 96.1}, 16),
     "heldout68": ({"note": 97.5, "short": 97.5, "bib": 97.5, "seq": 100.0}, 13),
     "heldout69": ({"note": 94.8, "short": 100.0, "bib": 89.7, "seq": 100.0}, 16),
     "heldout70": ({"note": 97.5, "short": 95.0, "bib": 100.0, "seq": 95.6}, 15),
     "heldout71": ({"note": 100.0, "short": 95.0, "bib": 100.0, "seq": 100.0}, 12),
     "heldout72": ({"note": 95.0, "short": 92.5, "bib": 100.0, "seq": 72.0}, 16),
     "heldout73": ({"note": 100.0, "short": 100.0, "bib": 100.0, "seq": 100.0}, 13),
-    "heldout74": ({"note": 97.2, "short": 97.2, "bib": 91.6, "seq": 100.0}, 12),
+    "heldout74": ({"note": 100.0, "short": 97.2, "bib": 94.4, "seq": 100.0}, 12),
     # Round 17, scored last on the session's final engine (4ee8993) and not fixed: 98.6 / 97.9
     # / 94.0 / 83.6 / 90.8 / 85.3 / 95.0 / 97.1 % (heldout75-82: Stalin and Kim in 1950, the
     # Horn of Africa, the Cold War at sea and in the Arctic, reviews and periodical writing,
     # Mexico, Vietnam from Hanoi and Saigon, East German society, US policy in the 1970s;
-    # 92.9 % pooled). These floors are those first-sight figures. What they miss is named in
-    # each set's README ("First score").
+    # 92.9 % pooled). Then fixed by rule in the session's last half hour ("off" as a
+    # preposition, "Long An", a closed en dash in "Thọ–Kissinger", letters to the editor,
+    # online-first articles, "n.s.", reviews of two books, numbered web series): 77 97.3, 78
+    # 91.1, 79 95.1, 80 91.2, 81 95.7 %. Left: a reprint's original journal in the note field,
+    # special issues, "Report R-1686-PR", "paper presented at", "MfS-Handbuch III/17",
+    # "M. E. Sharpe" (the sets disagree), Vietnamese and German short-title cuts.
     "heldout75": ({"note": 97.4, "short": 100.0, "bib": 97.4, "seq": 100.0}, 16),
     "heldout76": ({"note": 97.5, "short": 97.5, "bib": 97.5, "seq": 100.0}, 15),
-    "heldout77": ({"note": 95.2, "short": 92.8, "bib": 97.6, "seq": 87.5}, 16),
-    "heldout78": ({"note": 85.0, "short": 80.0, "bib": 85.0, "seq": 84.6}, 11),
-    "heldout79": ({"note": 87.5, "short": 97.5, "bib": 90.0, "seq": 86.3}, 14),
-    "heldout80": ({"note": 89.4, "short": 81.5, "bib": 89.4, "seq": 77.2}, 15),
-    "heldout81": ({"note": 95.7, "short": 93.6, "bib": 97.8, "seq": 90.0}, 21),
+    "heldout77": ({"note": 97.6, "short": 95.2, "bib": 100.0, "seq": 95.8}, 16),
+    "heldout78": ({"note": 95.0, "short": 82.5, "bib": 95.0, "seq": 92.3}, 11),
+    "heldout79": ({"note": 92.5, "short": 97.5, "bib": 95.0, "seq": 95.4}, 14),
+    "heldout80": ({"note": 94.7, "short": 86.8, "bib": 94.7, "seq": 86.3}, 15),
+    "heldout81": ({"note": 95.7, "short": 95.7, "bib": 97.8, "seq": 90.0}, 21),
     "heldout82": ({"note": 97.4, "short": 94.8, "bib": 97.4, "seq": 100.0}, 13),
 }
 
