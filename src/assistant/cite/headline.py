@@ -6,8 +6,21 @@ from __future__ import annotations
 
 import re
 
+from assistant.cite.headline_uses import (
+    ADVERBIAL_PARTICLES,
+    CONJUNCTIONS_TOO,
+    FOREIGN_CONJUNCTIONS,
+    LONG_PREPOSITIONS,
+    after_article,
+    after_its_verb,
+    between_capitals,
+    name_particle,
+    named,
+    opens_clause,
+    previous_mark,
+    used_adverbially,
+)
 from assistant.cite.languages import guess
-from assistant.cite.phrasal_verbs import particle_of_verb
 from assistant.cite.typography import words
 
 # Words kept lowercase inside a headline-style title. CSL's list (articles, and, but, for, or,
@@ -42,62 +55,7 @@ _CSL_STOP_WORDS = frozenset(
         "yet",
     }
 )
-# ... and, since CMOS 17 8.159 lowercases prepositions "regardless of length", the longer ones
-# too ("Diplomacy between the Wars"), which the style capitalizes.
-_LONG_PREPOSITIONS = frozenset(
-    {
-        "about",
-        "above",
-        "across",
-        "after",
-        "against",
-        "along",
-        "amid",
-        "among",
-        "around",
-        "before",
-        "behind",
-        "below",
-        "beneath",
-        "beside",
-        "between",
-        "beyond",
-        "despite",
-        "during",
-        "since",
-        "except",
-        "through",
-        "throughout",
-        "toward",
-        "towards",
-        "like",
-        "per",
-        "amidst",
-        "atop",
-        "unto",
-        "vis-à-vis",
-        "under",
-        "underneath",
-        # "Fishery Protection off Iceland", "The Battle off Samar": a preposition, lowercase;
-        # as an adverb ("Cut Off from the World", "Taking Off") the particle tests capitalize
-        # it (CMOS 18 8.159).
-        "off",
-        "unlike",
-        "until",
-        "upon",
-        "versus",
-        "within",
-        "without",
-        # Used as prepositions these are lowercase too ("Deep inside Angola", "Resolution
-        # Concerning"); "inside"/"outside" without an object stay adverbs ("The View from
-        # Inside"), which `_used_adverbially` tells apart.
-        "inside",
-        "outside",
-        "concerning",
-        "regarding",
-    }
-)
-STOP_WORDS = _CSL_STOP_WORDS | _LONG_PREPOSITIONS
+STOP_WORDS = _CSL_STOP_WORDS | LONG_PREPOSITIONS
 
 _WORD = re.compile(r"\w[\w'’\-.]*|[^\w\s]|\s+")
 
@@ -234,33 +192,33 @@ def title_case(text: str) -> str:
         elif _circa(tokens, i):
             out.append(lower)  # "Empire, c. 1880–1950": an abbreviation, lowercase (8.159)
         elif (
-            lower in _FOREIGN_CONJUNCTIONS
+            lower in FOREIGN_CONJUNCTIONS
             and (tok.islower() or len(tok) > 1)
-            and _between_capitals(tokens, i)
+            and between_capitals(tokens, i)
         ):
             out.append(lower)  # "Gaudium et Spes", "Sturm und Drang": the phrase's own case
         elif tok == "The" and _article_of_name(tokens, i):
             out.append(tok)  # "the Archives of The Hague": the article is the name's own
-        elif tok.islower() and _name_particle(tokens, i):
+        elif tok.islower() and name_particle(tokens, i):
             out.append(tok)  # "Afghanistan, and bin Laden", "Letters of Vincent van Gogh"
         elif (
             lower in STOP_WORDS
             and (tok.islower() or tok.istitle())
             and not (
-                lower in _ADVERBIAL_PARTICLES
+                lower in ADVERBIAL_PARTICLES
                 and (
-                    _used_adverbially(tokens, i)
-                    or _after_its_verb(tokens, i)
-                    or _after_article(tokens, i)
+                    used_adverbially(tokens, i)
+                    or after_its_verb(tokens, i)
+                    or after_article(tokens, i)
                     # "Hands Off Africa!": the interjection's adverb, capitalized (8.159)
-                    or (lower == "off" and _previous_mark(tokens, i).lower() == "hands")
+                    or (lower == "off" and previous_mark(tokens, i).lower() == "hands")
                 )
             )
-            and not (lower in _CONJUNCTIONS_TOO and _opens_clause(tokens, i))
-            and not (lower in _CONJUNCTIONS_TOO and _named(tokens, i))
+            and not (lower in CONJUNCTIONS_TOO and opens_clause(tokens, i))
+            and not (lower in CONJUNCTIONS_TOO and named(tokens, i))
             # "So" joins clauses only after a comma ("Poor, so We Left"); elsewhere it is an
             # adverb, capitalized ("(Not So) Secret", "So Far from God", CMOS 18 8.159).
-            and not (lower == "so" and _previous_mark(tokens, i) != ",")
+            and not (lower == "so" and previous_mark(tokens, i) != ",")
             # "A&M", "A/B": a letter joined to its neighbours is not an article.
             and not (i + 1 < len(tokens) and tokens[i + 1] in ("&", "/"))
             and not (i > 0 and tokens[i - 1] in ("&", "/"))
@@ -303,7 +261,7 @@ def _part_of_name(tokens: list[str], i: int) -> bool:
     lowercases articles only)."""
     if _next_mark(tokens, i) not in (",", ";", ")", "”", "’", "]", "—", "–", ""):
         return False
-    before = _previous_mark(tokens, i)
+    before = previous_mark(tokens, i)
     return before[:1].isupper() and before.lower() not in STOP_WORDS
 
 
@@ -374,140 +332,6 @@ def _unshout(text: str) -> str:
     return "".join(
         part if part.startswith("<") else re.sub(r"[^\W\d_][\w.'’]*", lower, part) for part in parts
     )
-
-
-# Prepositions that also serve as adverbs ("Starting All Over Again", "Giving In"): CMOS
-# 8.159 capitalizes them when used adverbially. Only the uses a reader can be sure of count:
-# with no object after them (before punctuation or a conjunction ending the phrase) or before
-# an adverb that cannot be their object.
-_ADVERBIAL_PARTICLES = words(
-    "about above across after along around before behind below beneath beyond by down in"
-    " inside near off on out outside over past since through throughout under up within"
-    " without"
-)
-_ADVERBS = words("again anew apart aside away back forth forward together")
-_PREPOSITIONS = (
-    _ADVERBIAL_PARTICLES | _LONG_PREPOSITIONS | words("at for from into of onto to toward via with")
-)
-_PHRASE_END = frozenset(":;,.?!—–)”’")
-
-
-def _used_adverbially(tokens: list[str], i: int) -> bool:
-    """Whether the preposition at `tokens[i]` has no object: the next word is an adverb of
-    `_ADVERBS`, or the phrase ends after it (punctuation), or "and"/"or" joins it to another
-    particle that is itself adverbial ("Over and Over Again")."""
-    j = i + 1
-    while j < len(tokens) and (tokens[j].isspace() or tokens[j] == "\x00"):
-        j += 1  # spaces and markup ("<i>Giving In</i>: …")
-    if j == len(tokens):
-        return True
-    nxt = tokens[j]
-    if nxt in _PHRASE_END:
-        return True
-    lower = nxt.lower()
-    if lower in _ADVERBS:
-        return True
-    if lower in ("and", "or", "but", "nor"):
-        # "Stalin Looked On and Did Nothing": a conjunction ends the phrase, unless another
-        # preposition shares the object ("in and around Seoul", "before and after the War").
-        k = j + 1
-        while k < len(tokens) and (tokens[k].isspace() or tokens[k] == "\x00"):
-            k += 1
-        if k < len(tokens) and tokens[k].lower() in _PREPOSITIONS:
-            return _used_adverbially(tokens, k)
-        return True
-    return False
-
-
-def _after_article(tokens: list[str], i: int) -> bool:
-    """Whether the word at `tokens[i]` follows an article: "The Inside Story", "An Outside
-    View" use the preposition as an adjective, capitalized (CMOS 8.159 lowercases only
-    prepositions)."""
-    j = i - 1
-    while j >= 0 and (tokens[j].isspace() or tokens[j] == "\x00"):
-        j -= 1
-    return j >= 0 and (tokens[j].lower() in ("the", "an") or tokens[j] == "a")
-
-
-def _after_its_verb(tokens: list[str], i: int) -> bool:
-    """Whether the particle at `tokens[i]` follows the verb it makes a phrasal verb with
-    ("Filling In Some of the Blanks", "Taking Over the Party"; not "Living in the Shadow")."""
-    return i > 1 and tokens[i - 1] == " " and particle_of_verb(tokens[i - 2], tokens[i])
-
-
-# Prepositions that are also subordinating conjunctions: capitalized when they open a clause
-# ("Since We Met", "Before It Is Too Late", CMOS 8.159), lowercase before a year, a number,
-# an article or a noun phrase ("Europe since 1945", "Life before the War"). Only a subject
-# pronoun tells a clause for certain; "it" and "you" only when a word follows them.
-_CONJUNCTIONS_TOO = words("after before since till until")
-_SUBJECTS = words("i we he she they there")
-
-
-def _opens_clause(tokens: list[str], i: int) -> bool:
-    words_after = [tok for tok in tokens[i + 1 : i + 6] if tok[0].isalnum()]
-    spaced = [tok for tok in tokens[i + 1 : i + 6] if not tok.isspace()]
-    if not words_after or not spaced or spaced[0] != words_after[0]:
-        return False  # punctuation follows: the adverb test decides
-    nxt = words_after[0].lower()
-    if nxt in _SUBJECTS:
-        return True
-    return nxt in ("it", "you") and len(words_after) > 1 and spaced[1:2] == [words_after[1]]
-
-
-# After an article or "of" such a word cannot be a preposition or a conjunction (neither
-# takes one as its object): it names something, capitalized as a noun (CMOS 8.159): "the Till
-# Case", "Memories of Before". A number after it is the object of a preposition used so.
-_NAMING = words("a an the of")
-
-
-def _named(tokens: list[str], i: int) -> bool:
-    if _previous_mark(tokens, i).lower() not in _NAMING:
-        return False
-    following = [tok for tok in tokens[i + 1 : i + 4] if not tok.isspace()]
-    return bool(following) and following[0][0].isalpha() and following[0][0].isupper()
-
-
-# Particles of personal names, typed lowercase before the capitalized name they belong to
-# ("bin Laden", "van Gogh", "de Gaulle", "von der Leyen"): a title keeps them as the name is
-# spelled (CMOS 8.5, 8.159), except as the title's or subtitle's first word. "Ten", "la" and
-# "do" are left out: in a sentence-cased record "the ten Soviet plans" and "what do Americans
-# think" hold English words, not "ten Brink".
-_NAME_PARTICLES = words(
-    "al bin bint binti ibn el da das de del della dem den der des di dos du le van von ter zu"
-)
-
-
-def _name_particle(tokens: list[str], i: int) -> bool:
-    """Whether the lowercase `tokens[i]` is a particle of the name after it: one or more
-    particles ("van der"), then a capitalized word."""
-    j = i
-    while j < len(tokens) and tokens[j].lower() in _NAME_PARTICLES and tokens[j].islower():
-        if j + 1 >= len(tokens) or tokens[j + 1] != " ":
-            return False
-        j += 2
-    return j > i and j < len(tokens) and tokens[j][:1].isupper() and tokens[j][:1].isalpha()
-
-
-# Conjunctions of other languages that are never English words: inside an English title a
-# foreign phrase keeps its own capitals (CMOS 8.159, 11.6), so "Gaudium et Spes" and "Sturm und
-# Drang" keep "et" and "und" lowercase. Only between two capitalized words: the phrase's; a
-# one-letter one ("y") only as typed lowercase, since "Plan Y" is a letter.
-_FOREIGN_CONJUNCTIONS = words("et und oder y")
-
-
-def _between_capitals(tokens: list[str], i: int) -> bool:
-    before = [tok for tok in tokens[max(0, i - 3) : i] if not tok.isspace()]
-    after = [tok for tok in tokens[i + 1 : i + 4] if not tok.isspace()]
-    return bool(before and after) and all(
-        side[0].isalpha() and side[0].isupper() for side in (before[-1], after[0])
-    )
-
-
-def _previous_mark(tokens: list[str], i: int) -> str:
-    j = i - 1
-    while j >= 0 and (tokens[j].isspace() or tokens[j] == "\x00"):
-        j -= 1
-    return tokens[j] if j >= 0 else ""
 
 
 # A particle that ends a hyphenated compound has no object: it is an adverb, capitalized

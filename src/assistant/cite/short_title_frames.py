@@ -2,13 +2,17 @@
 short title is chosen: an email's reply tag ("Re: Thesis Statement"), a collection's "and
 Other Poems", a closing "in Historical Perspective", and where the main title ends when a
 colon follows a post's tag ("POV: it’s 1962 …", no subtitle) or a period follows its dates
-("Preparing Europe for the Unforeseen, 1958–63. De Gaulle, Monnet …", a subtitle).
+("Preparing Europe for the Unforeseen, 1958–63. De Gaulle, Monnet …", a subtitle); an
+edition statement typed into the title, and the places and dates set off by commas after its
+head.
 `short_titles` applies them."""
 
 from __future__ import annotations
 
 import re
 
+from assistant.cite.short_title_ends import _name_like
+from assistant.cite.short_title_words import bare as _bare
 from assistant.cite.typography import words
 
 SUBTITLE = re.compile(r"\s*[:：]\s|(?<=[?!])\s+(?=[A-Z“‘\"'])|[：]")
@@ -66,3 +70,44 @@ def without_frame(main: str) -> str:
         if len(main[: match.start()].split()) >= 2:
             main = main[: match.start()]
     return main
+
+
+# An edition statement the record typed into the title ("From Arab Nationalism to OPEC,
+# Second Edition") names no work (CMOS 14.113 puts it after the title).
+EDITION = re.compile(
+    r"(?i),\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|revised|expanded"
+    r"|new|updated|enlarged)(?:\s+and\s+\w+)?\s+(?:edition|ed\.)$"
+)
+
+
+def without_setting(
+    tokens: list[str], function_words: frozenset[str], dated: bool = False
+) -> list[str]:
+    """A title without the places set off by commas after its head ("The Asian-African
+    Conference, Bandung, Indonesia, April 1955" -> "Asian-African Conference"): where and
+    when the subject took place are in apposition to it, as a trailing date is, no key words
+    (14.30). Each place is one or two capitalized words; the head keeps two words at least.
+    `dated`: a date after a comma followed the last place (one place then suffices)."""
+    commas = [i for i, word in enumerate(tokens) if word.endswith(",")]
+    if not commas or commas[0] < 1 or commas[0] == len(tokens) - 1:
+        return tokens
+    head, rest = tokens[: commas[0] + 1], tokens[commas[0] + 1 :]
+    segments: list[list[str]] = [[]]
+    for word in rest:
+        segments[-1].append(word)
+        if word.endswith(","):
+            segments.append([])
+    places = [segment for segment in segments if segment]
+    # (Two segments at least, a place and its country or date: one name after a comma may
+    # be an inverted name, "Árbenz Guzmán, Jacobo", or a parallel phrase.)
+    if (len(places) >= 2 or (dated and len(places) == 1)) and all(
+        len(segment) <= 2
+        and all(
+            (_name_like(w) and _bare(w).replace("-", "").isalpha()) or _bare(w).isdigit()
+            for w in segment
+        )
+        and not any(_bare(w) in function_words for w in segment)
+        for segment in places
+    ):
+        return [*head[:-1], head[-1].rstrip(",")]
+    return tokens

@@ -50,7 +50,6 @@ from assistant.cite.short_title_ends import (
     _initials,
     _key_words,
     _length,
-    _name_like,
     _trim,
     _without_author,
     _without_corporate_author,
@@ -58,7 +57,14 @@ from assistant.cite.short_title_ends import (
     persian_ezafe_end,
     trailing_prepositional_phrase,
 )
-from assistant.cite.short_title_frames import SUBTITLE, main_title, without_frame, without_reply_tag
+from assistant.cite.short_title_frames import (
+    EDITION,
+    SUBTITLE,
+    main_title,
+    without_frame,
+    without_reply_tag,
+    without_setting,
+)
 from assistant.cite.short_title_headlines import (
     main_clause_end,
     passive_subject_end,
@@ -153,7 +159,7 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
     ):
         main = head
         subtitled = True
-    main = _EDITION.sub("", main)
+    main = EDITION.sub("", main)
     main = _ELLIPSIS_IN_TITLE.sub("", main, count=1) if _ELLIPSIS_IN_TITLE.match(main) else main
     pause = _ELLIPSIS_IN_TITLE.search(main)
     if pause and len(main[: pause.start()].split()) >= 2:
@@ -177,7 +183,7 @@ def _derive_short_title(title: str, language: str, author_names: tuple[str, ...]
     # (A place whose date went with it, "Silo, Greenham Common, | 1 January 1983", is a
     # setting as a place and its country are.)
     dated = len(undated) < len(tokens) and tokens[len(undated) - 1].endswith(",")
-    tokens = _without_setting(undated, function_words, dated)
+    tokens = without_setting(undated, function_words, dated)
     tokens = _without_corporate_author(tokens, function_words, author_names)
     if tokens and language in ROMANCE and not tokens[-1].endswith("?"):
         # (Before the words are joined into units: the name and the verb after it may be
@@ -248,47 +254,6 @@ def _romanized_east_asian(title: str) -> str:
         if any(w in own for w in plain) and not any(w in english and w not in own for w in plain):
             return "ja"
     return ""
-
-
-# An edition statement the record typed into the title ("From Arab Nationalism to OPEC,
-# Second Edition") names no work (CMOS 14.113 puts it after the title).
-_EDITION = re.compile(
-    r"(?i),\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|revised|expanded"
-    r"|new|updated|enlarged)(?:\s+and\s+\w+)?\s+(?:edition|ed\.)$"
-)
-
-
-def _without_setting(
-    tokens: list[str], function_words: frozenset[str], dated: bool = False
-) -> list[str]:
-    """A title without the places set off by commas after its head ("The Asian-African
-    Conference, Bandung, Indonesia, April 1955" -> "Asian-African Conference"): where and
-    when the subject took place are in apposition to it, as a trailing date is, no key words
-    (14.30). Each place is one or two capitalized words; the head keeps two words at least.
-    `dated`: a date after a comma followed the last place (one place then suffices)."""
-    commas = [i for i, word in enumerate(tokens) if word.endswith(",")]
-    if not commas or commas[0] < 1 or commas[0] == len(tokens) - 1:
-        return tokens
-    head, rest = tokens[: commas[0] + 1], tokens[commas[0] + 1 :]
-    segments: list[list[str]] = [[]]
-    for word in rest:
-        segments[-1].append(word)
-        if word.endswith(","):
-            segments.append([])
-    places = [segment for segment in segments if segment]
-    # (Two segments at least, a place and its country or date: one name after a comma may
-    # be an inverted name, "Árbenz Guzmán, Jacobo", or a parallel phrase.)
-    if (len(places) >= 2 or (dated and len(places) == 1)) and all(
-        len(segment) <= 2
-        and all(
-            (_name_like(w) and _bare(w).replace("-", "").isalpha()) or _bare(w).isdigit()
-            for w in segment
-        )
-        and not any(_bare(w) in function_words for w in segment)
-        for segment in places
-    ):
-        return [*head[:-1], head[-1].rstrip(",")]
-    return tokens
 
 
 def _parallel(first: str, second: str) -> bool:
