@@ -17,9 +17,11 @@ from typing import Any
 
 from assistant.cite.typography import words
 
-_CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
+# Chinese, Japanese and Korean script (Hangul jamo and syllables, kana, CJK ideographs): one
+# home for the pattern, used for names, titles and short titles.
+CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
                   r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")  # fmt: skip
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 def without_script(text: str) -> str:
@@ -28,11 +30,11 @@ def without_script(text: str) -> str:
     Yŏn'guso"): a short note keeps the romanized form alone (CMOS 18 14.30, 11.83, as the
     short note of a work in another script keeps what a reader of English reads). Text in
     the script only, or mixing the two past the break, is returned as it is."""
-    found = _CJK.search(text)
+    found = CJK.search(text)
     if not found:
         return text
     head, tail = text[: found.start()], text[found.start() :]
-    if not head[-1:].isspace() or not _LATIN_LETTER.search(head) or _LATIN_LETTER.search(tail):
+    if not head[-1:].isspace() or not LATIN_LETTER.search(head) or LATIN_LETTER.search(tail):
         return text
     return head.rstrip()
 
@@ -196,7 +198,7 @@ def parse_name(raw: Any, role: str, warnings: list[str]) -> Name | None:
     if not family:
         warnings.append(f"{role} {given!r} has no family name; printed as given")
         return Name(literal=given)
-    cjk = bool(_CJK.search(family + given)) and " " not in family + given
+    cjk = bool(CJK.search(family + given)) and " " not in family + given
     particle = _apostrophes(str(raw.get("non-dropping-particle", "") or "").strip())
     article = _ARABIC_ARTICLE.match(family)
     if article and not particle and given:

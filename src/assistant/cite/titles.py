@@ -17,6 +17,7 @@ from assistant.cite.german_case import sentence_style as german_sentence_style
 from assistant.cite.headline import title_case
 from assistant.cite.languages import code_of, guess, is_function_word
 from assistant.cite.model import Run
+from assistant.cite.names import CJK, LATIN_LETTER
 from assistant.cite.richtext import Parts, hide_tags, markup_runs, show_tags
 from assistant.cite.romance_case import LANGUAGES as SENTENCE_CASED
 from assistant.cite.romance_case import common_word, needs_dictionary
@@ -381,19 +382,15 @@ def _mark(kind: str, level: int, opening: bool) -> str:
     return "”" if double else "’"
 
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
 # A romanized title followed by the same title in its own script: "Han'guk chŏnjaeng 한국전쟁"
 # (the characters found first, so that the pattern never scans a long title twice).
-_SCRIPT_AFTER_SPACE = re.compile(r"\s+[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_SCRIPT_AFTER_SPACE = re.compile(r"\s+" + CJK.pattern)
 # An English rendering of the title the record added in brackets at its end.
 _TRANSLATION = re.compile(r"\s\[[^\[\]]+\]$")
 
 
 def _romanized(text: str) -> bool:
-    return bool(_LATIN_LETTER.search(text)) and not _CJK.search(text)
+    return bool(LATIN_LETTER.search(text)) and not CJK.search(text)
 
 
 def styled_title(text: str, quoted: bool) -> Parts:
@@ -409,13 +406,13 @@ def styled_title(text: str, quoted: bool) -> Parts:
     text = show_tags(nest_quotes(hidden, 1 if quoted else 0), tags)
     if quoted:
         return [Run("“"), *markup_runs(text), Run("”")]
-    script = _SCRIPT_AFTER_SPACE.search(text) if _CJK.search(text) else None
+    script = _SCRIPT_AFTER_SPACE.search(text) if CJK.search(text) else None
     if script and "<" not in text and _romanized(text[: script.start()]):
         return [
             *markup_runs(text[: script.start()], Run("", italic=True)),
             Run(text[script.start() :]),
         ]
-    return markup_runs(text, Run("", italic=not _CJK.search(text)))
+    return markup_runs(text, Run("", italic=not CJK.search(text)))
 
 
 _WORD = re.compile(r"^([^\w]*)([\w’'-]*?)([^\w]*)$")
