@@ -21,14 +21,21 @@ _ENGLISH = {"cold": {"id": "cold", "type": "book", "title": "The Cold War", "lan
 
 def test_dictionary_loads_off_the_gui_thread_then_signals(qtbot, monkeypatch):
     threads: list[str] = []
+    # The load waits until the test has asked twice: an instant fake load could finish on
+    # the worker between the two questions and make the second answer "ready" by chance.
+    asked = threading.Event()
+
+    def load(language: str) -> None:
+        threads.append(threading.current_thread().name)
+        asked.wait(5)
+
     monkeypatch.setattr(romance_case, "_loaded", {})
-    monkeypatch.setattr(
-        romance_case, "_load", lambda language: threads.append(threading.current_thread().name)
-    )
+    monkeypatch.setattr(romance_case, "_load", load)
     dictionaries = TitleDictionaries()
     with qtbot.waitSignal(dictionaries.loaded, timeout=5000):
         assert not dictionaries.ready(_SPANISH)
         assert not dictionaries.ready(_SPANISH)  # one load, however often asked
+        asked.set()
     assert threads and threads[0] != threading.main_thread().name
     assert len(threads) == 1
     assert dictionaries.ready(_SPANISH)
